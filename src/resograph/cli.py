@@ -1,0 +1,49 @@
+"""`resograph` command line.
+
+Each sub-command lives in its own module under :mod:`resograph.commands` and exposes
+``register(subparsers)``; this file only discovers them, so adding a command touches no shared code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from . import __version__, commands
+from .errors import UserError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="resograph",
+        description="Turn resolutions into a citation knowledge graph: extract, build, query, explore.",
+        epilog="Example: resograph extract data/sources/GA-2025-93-RES-03.fr.txt --format table",
+    )
+    parser.add_argument("--version", action="version", version=f"resograph {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"resograph: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("resograph: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
