@@ -1,0 +1,88 @@
+"""Canonical instrument keys and the IRIs minted from them (DESIGN.md, "Identifiers": contract)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+BASE = "https://w3id.org/resograph/id/"
+ONTOLOGY = "https://w3id.org/resograph/ontology#"
+CLAUSE_FUNCTION = "https://w3id.org/resograph/clause-function/"
+
+_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_NAMED_PREFIXES = ("convention:", "interpol:", "agreement:", "treaty:", "mechanism:", "body:")
+
+
+def roman(n: int) -> str:
+    """1976 → rules aside, UN keys before 1976 print the session in Roman numerals."""
+    out = []
+    for value, numeral in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(numeral * count)
+    return "".join(out)
+
+
+def un_ga_resolution(session: int, number: int) -> str:
+    """`A/RES/79/136`; before the 31st session (1976) `A/RES/3013(XXVII)`."""
+    if session < 31:
+        return f"A/RES/{number}({roman(session)})"
+    return f"A/RES/{session}/{number}"
+
+
+def un_ga_decision(session: int, number: int) -> str:
+    return f"A/DEC/{session}/{number}"
+
+
+def sc_resolution(number: int, year: int) -> str:
+    return f"S/RES/{number}({year})"
+
+
+def ecosoc_resolution(year_or_number: int, number_or_session: int, *, old: bool = False) -> str:
+    """`E/RES/2004/21`; before 1978 `E/RES/1576(L)` (number, session in Roman numerals)."""
+    if old:
+        return f"E/RES/{year_or_number}({roman(number_or_session)})"
+    return f"E/RES/{year_or_number}/{number_or_session}"
+
+
+def interpol_resolution(year: int, number: int, session: int | None = None) -> str:
+    """`GA-2012-81-RES-08` or, without a session number, `GA-2008-RES-07` (numbers on two digits)."""
+    if session is None:
+        return f"GA-{year}-RES-{number:02d}"
+    return f"GA-{year}-{session}-RES-{number:02d}"
+
+
+def normalise_symbol(text: str) -> str:
+    """A symbol as printed → its key: spaces and non-breaking hyphens go, `AG-` becomes `GA-`."""
+    s = text.replace("\u2011", "-").replace("\u2010", "-").replace("\u2013", "-")
+    s = re.sub(r"\s+", "", s)
+    m = re.fullmatch(r"(?:AG|GA)-(\d{4})-(?:(\d{1,3})-)?RES-(\d{1,3})", s, re.I)
+    if m:
+        year, session, number = m.groups()
+        return interpol_resolution(int(year), int(number), int(session) if session else None)
+    return s
+
+
+def iri(key: str) -> str:
+    """The IRI of an instrument, paragraph or other node, minted from its key under one base.
+
+    `A/RES/79/136` → `…/id/A/RES/79/136`; `convention:cybercrime-2024/art_41` →
+    `…/id/convention/cybercrime-2024/art_41`. Characters outside IRI syntax are percent-encoded.
+    """
+    path = key
+    for prefix in _NAMED_PREFIXES:
+        if key.startswith(prefix):
+            path = prefix[:-1] + "/" + key[len(prefix):]
+            break
+    return BASE + quote(path, safe="/()-_.~:'!$&*+,;=@")
+
+
+def undocs_url(key: str) -> str | None:
+    """`https://undocs.org/{symbol}` for UN documents (symbols starting A/, S/, E/), else None."""
+    if re.match(r"^(A|S|E)/", key):
+        return "https://undocs.org/" + quote(key, safe="/()")
+    return None
+
+
+def is_un_symbol(key: str) -> bool:
+    return undocs_url(key) is not None
