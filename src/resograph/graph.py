@@ -1,0 +1,363 @@
+"""Extractions + registry → one RDF graph, term by term as `docs/graph-model.md` says.
+
+Two public functions:
+
+- :func:`document_graph` — the triples one extracted text contributes (its document node,
+  paragraphs, citations with selectors, provenance, and a minimal node for every instrument it
+  cites). Self-contained, so documents can be built and validated one at a time.
+- :func:`build_graph` — ontology + registry + every document graph, plus the few facts that hold
+  for the whole graph (registry instruments flagged `rg:inRegistry true`, explicit ELI superclasses,
+  a key as fallback title).
+
+Where the registry states a fact, the text does not restate it (the registry carries sources);
+the text fills only what the registry leaves open (a title in the text's language, the session,
+the vote). A reference the registry does not know becomes an instrument node typed from the shape
+of its key and flagged `rg:inRegistry false` — never dropped.
+
+>>> from resograph.registry import load
+>>> from resograph.models import Extraction, Header
+>>> g = build_graph([Extraction(Header(symbol="GA-2030-99-RES-01", language="en",
+...                  title="Test", body="interpol-ga"), [], [])], load())
+>>> (iri_ref("GA-2030-99-RES-01"), DCTERMS.identifier, Literal("GA-2030-99-RES-01")) in g
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from . import __version__
+from .keys import BASE, CLAUSE_FUNCTION, ONTOLOGY, iri, undocs_url
+from .models import Citation, Extraction
+from .registry import Registry
+
+RG = Namespace(ONTOLOGY)
+RGCF = Namespace(CLAUSE_FUNCTION)
+ID = Namespace(BASE)
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+CITO = Namespace("http://purl.org/spar/cito/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+
+PREFIXES = {
+    "rg": RG, "rgcf": RGCF, "id": ID, "eli": ELI, "cito": CITO, "dcterms": DCTERMS,
+    "skos": SKOS, "prov": PROV, "oa": OA, "rdf": RDF, "rdfs": RDFS, "xsd": XSD,
+    "owl": Namespace("http://www.w3.org/2002/07/owl#"),
+}
+
+# Kinds of instrument (graph-model.md, "Instruments"); all but the article are eli:LegalResource.
+INSTRUMENT_KINDS = (RG.Resolution, RG.Decision, RG.Treaty, RG.Declaration, RG.Agreement,
+                    RG.Constitution, RG.Report, RG.UNDocument)
+FALLBACK_CHARACTERIZATION = CITO.cites  # a clause function unknown to the scheme still cites
+
+_ARTICLE = re.compile(r"^(?P<parent>.+)/art_(?P<n>\d+)$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PARAGRAPH_ID = re.compile(r"^(?P<kind>pp|op)_(?P<n>\d+)$")
+
+# Key shape → (kind, issuing body code). Order matters: the first match wins.
+_KEY_SHAPES: list[tuple[re.Pattern[str], URIRef, str | None]] = [
+    (re.compile(r"^A/RES/"), RG.Resolution, "un-ga"),
+    (re.compile(r"^A/DEC/"), RG.Decision, "un-ga"),
+    (re.compile(r"^S/RES/"), RG.Resolution, "un-sc"),
+    (re.compile(r"^E/RES/"), RG.Resolution, "ecosoc"),
+    (re.compile(r"^E/DEC/"), RG.Decision, "ecosoc"),
+    (re.compile(r"^GA-\d{4}-"), RG.Resolution, "interpol-ga"),
+    (re.compile(r"^AGN/\d+/RES/"), RG.Resolution, "interpol-ga"),
+    (re.compile(r"^AGN/\d+/RAP/"), RG.Report, "interpol-ga"),
+    (re.compile(r"^(convention|treaty):"), RG.Treaty, None),
+    (re.compile(r"^interpol:constitution$"), RG.Constitution, None),
+    (re.compile(r"^interpol:.*declaration"), RG.Declaration, None),
+    (re.compile(r"^agreement:"), RG.Agreement, None),
+    (re.compile(r"^(A|S|E)/"), RG.UNDocument, None),
+]
+
+
+def iri_ref(key: str) -> URIRef:
+    return URIRef(iri(key))
+
+
+def body_iri(code: str) -> URIRef:
+    return URIRef(f"{BASE}body/{code}")
+
+
+def session_iri(body: str, number: int) -> URIRef:
+    return URIRef(f"{BASE}session/{body}/{number}")
+
+
+def source_iri(file_name: str) -> URIRef:
+    return URIRef(iri("source/" + file_name))
+
+
+def extraction_iri(key: str) -> URIRef:
+    return URIRef(BASE + "extraction/" + iri(key)[len(BASE):])
+
+
+def agent_iri() -> URIRef:
+    return URIRef(f"{BASE}agent/resograph/{__version__}")
+
+
+def kind_of(key: str) -> tuple[URIRef, str | None]:
+    """What the grammar recognised, from the key's shape alone: (rdf:type, issuing body code or None).
+
+    >>> kind_of("A/DEC/49/426")[0] == RG.Decision
+    True
+    >>> kind_of("convention:cybercrime-2024/art_41")[0] == RG.TreatyArticle
+    True
+    """
+    if _ARTICLE.match(key):
+        return RG.TreatyArticle, None
+    for pattern, kind, body in _KEY_SHAPES:
+        if pattern.search(key):
+            return kind, body
+    return RG.UNDocument, None  # some other symbol cited in a body text
+
+
+def _superclass(kind: URIRef) -> URIRef:
+    return ELI.LegalResourceSubdivision if kind == RG.TreatyArticle else ELI.LegalResource
+
+
+def _int(value: int) -> Literal:
+    return Literal(int(value), datatype=XSD.integer)
+
+
+def _date(value: str) -> Literal | None:
+    return Literal(value, datatype=XSD.date) if value and _DATE.match(value) else None
+
+
+def _offset(value: int) -> Literal:
+    # Web Annotation: oa:start / oa:end count Unicode code points (Python str indices).
+    return Literal(int(value), datatype=XSD.nonNegativeInteger)
+
+
+class _DocumentBuilder:
+    """Adds one extraction's triples to a graph (see graph-model.md for each term)."""
+
+    def __init__(self, graph: Graph, extraction: Extraction, registry: Registry,
+                 corpus_keys: frozenset[str]) -> None:
+        self.g = graph
+        self.x = extraction
+        self.reg = registry
+        self.corpus_keys = corpus_keys
+        self.key = extraction.document.symbol or ""
+        self.doc = iri_ref(self.key)
+        self.activity = extraction_iri(self.key)
+        self.file_name = Path(extraction.path).name if extraction.path else f"{self.key}.txt"
+        self.source = source_iri(self.file_name)
+
+    def add(self, s, p, o) -> None:
+        if o is not None:
+            self.g.add((s, p, o))
+
+    # -- instruments --------------------------------------------------------------------------
+    def instrument(self, key: str) -> URIRef:
+        """A minimal, self-contained node for any instrument this document cites or is."""
+        node = iri_ref(key)
+        kind, body = kind_of(key)
+        known = self.reg.knows(key)
+        if not known:
+            self.add(node, RDF.type, kind)
+            self.add(node, RDF.type, _superclass(kind))
+            self.add(node, RG.inRegistry, Literal(False))
+        self.add(node, DCTERMS.identifier, Literal(key))
+        url = undocs_url(key)
+        if url:
+            self.add(node, RDFS.seeAlso, URIRef(url))
+        if not known and key not in self.corpus_keys and key != self.key:
+            # Unresolved: the key is its only title, so the shape "at least one title" holds.
+            self.add(node, DCTERMS.title, Literal(key))
+            if body:
+                self.add(node, ELI.passed_by, body_iri(body))
+        m = _ARTICLE.match(key)
+        if m:
+            parent = self.instrument(m["parent"])
+            self.add(node, ELI.is_part_of, parent)
+            self.add(parent, ELI.has_part, node)
+            if not self.reg.has(node, RG.articleNumber):
+                self.add(node, RG.articleNumber, _int(int(m["n"])))
+        return node
+
+    # -- the citing document ------------------------------------------------------------------
+    def document(self) -> None:
+        h, doc, reg = self.x.document, self.doc, self.reg
+        self.instrument(self.key)
+        if h.title and (h.language or "") not in reg.title_languages(doc):
+            self.add(doc, DCTERMS.title, Literal(h.title, lang=h.language or None))
+        if h.language:
+            self.add(doc, DCTERMS.language, Literal(h.language))
+        if h.number is not None and not reg.has(doc, RG.resolutionNumber):
+            self.add(doc, RG.resolutionNumber, _int(h.number))
+        body = h.body or kind_of(self.key)[1]
+        if body and not reg.has(doc, ELI.passed_by):
+            self.add(doc, ELI.passed_by, body_iri(body))
+        dates = sorted(d for d in h.dates if _date(d))
+        if len(dates) == 1 and not reg.has(doc, ELI.date_document):
+            self.add(doc, ELI.date_document, _date(dates[0]))
+        if h.session is not None and body:
+            session = session_iri(body, h.session)
+            if not reg.has(doc, RG.session):
+                self.add(doc, RG.session, session)
+            if not reg.describes(session):
+                self.add(session, RDF.type, RG.Session)
+                self.add(session, RG.sessionNumber, _int(h.session))
+                if h.place:
+                    self.add(session, RG.place, Literal(h.place))
+                if len(dates) >= 2:
+                    self.add(session, RG.startDate, _date(dates[0]))
+                    self.add(session, RG.endDate, _date(dates[-1]))
+                self.add(session, ELI.passed_by, body_iri(body))
+        if h.vote and not reg.has(doc, RG.vote):
+            vote = URIRef(str(doc) + "/vote")
+            self.add(doc, RG.vote, vote)
+            self.add(vote, RDF.type, RG.Vote)
+            for field, prop in (("for", RG.votesFor), ("against", RG.votesAgainst),
+                                ("abstentions", RG.abstentions)):
+                if h.vote.get(field) is not None:
+                    self.add(vote, prop, _int(h.vote[field]))
+        for key in self.x.implements:
+            self.add(doc, RG.implements, self.instrument(key))
+
+    def provenance(self) -> None:
+        data = self.x.source.encode("utf-8")
+        if self.x.path and Path(self.x.path).is_file():
+            data = Path(self.x.path).read_bytes()
+        agent = agent_iri()
+        self.add(self.source, RDF.type, PROV.Entity)
+        self.add(self.source, RG.sha256, Literal(hashlib.sha256(data).hexdigest()))
+        self.add(self.source, RG.fileName, Literal(self.file_name))
+        self.add(self.activity, RDF.type, PROV.Activity)
+        self.add(self.activity, PROV.used, self.source)
+        self.add(self.activity, PROV.wasAssociatedWith, agent)
+        self.add(agent, RDF.type, PROV.SoftwareAgent)
+        self.add(agent, RDFS.label, Literal(f"resograph {__version__}"))
+        self.add(self.doc, PROV.wasDerivedFrom, self.source)
+        self.add(self.doc, PROV.wasGeneratedBy, self.activity)
+
+    def selector(self, node: URIRef, start: int, end: int) -> None:
+        sel = URIRef(str(node) + "/selector")
+        self.add(node, OA.hasSelector, sel)
+        self.add(sel, RDF.type, OA.TextPositionSelector)
+        self.add(sel, OA.start, _offset(start))
+        self.add(sel, OA.end, _offset(end))
+        self.add(sel, OA.hasSource, self.source)
+
+    # -- paragraphs and citations -------------------------------------------------------------
+    def paragraphs(self) -> dict[str, URIRef]:
+        out = {}
+        for p in self.x.paragraphs:
+            node = URIRef(f"{self.doc}/{p.id}")
+            out[p.id] = node
+            kind = RG.OperativeParagraph if p.kind == "operative" else RG.PreambularParagraph
+            self.add(node, RDF.type, ELI.LegalResourceSubdivision)
+            self.add(node, RDF.type, kind)
+            self.add(node, ELI.is_part_of, self.doc)
+            self.add(self.doc, ELI.has_part, node)
+            self.add(node, RG.eId, Literal(p.id))
+            m = _PARAGRAPH_ID.match(p.id)
+            if m:
+                self.add(node, RG.position, _int(int(m["n"])))
+            if p.phrase:
+                self.add(node, RG.phrase, Literal(p.phrase))
+            if p.function:
+                self.add(node, RG.clauseFunction, RGCF[p.function])
+            text = p.text or self.x.source[p.start:p.end]
+            if text:
+                self.add(node, RG.text, Literal(text))
+            self.selector(node, p.start, p.end)
+        for m in self.x.mechanisms:
+            if m.paragraph in out:
+                self.add(out[m.paragraph], RG.mentions, iri_ref(m.target))
+        return out
+
+    def citations(self, paragraphs: dict[str, URIRef]) -> None:
+        functions = {p.id: p.function for p in self.x.paragraphs}
+        seen: set[tuple[str, str]] = set()
+        index: dict[str, int] = {}
+        for c in self.x.citations:
+            if (c.paragraph, c.target) in seen or c.target == self.key:
+                continue  # one cito:Citation per (paragraph, target); a text does not cite itself
+            seen.add((c.paragraph, c.target))
+            para = paragraphs.get(c.paragraph) or URIRef(f"{self.doc}/{c.paragraph}")
+            n = index.get(c.paragraph, 0)
+            index[c.paragraph] = n + 1
+            self.citation(c, para, n, c.function or functions.get(c.paragraph, ""))
+
+    def citation(self, c: Citation, para: URIRef, n: int, function: str) -> None:
+        target = self.instrument(c.target)
+        self.add(para, ELI.cites, target)
+        self.add(self.doc, ELI.cites, target)
+        node = URIRef(f"{para}/cites/{n}")
+        self.add(node, RDF.type, CITO.Citation)
+        self.add(node, CITO.hasCitingEntity, para)
+        self.add(node, CITO.hasCitedEntity, target)
+        characterization = self.reg.cito_characterization(function) if function else None
+        self.add(node, CITO.hasCitationCharacterization,
+                 characterization or FALLBACK_CHARACTERIZATION)
+        if function:
+            self.add(node, RG.clauseFunction, RGCF[function])
+        if c.text:
+            self.add(node, RG.quote, Literal(c.text))
+        self.add(node, PROV.wasGeneratedBy, self.activity)
+        self.selector(node, c.start, c.end)
+
+
+def document_graph(extraction: Extraction, registry: Registry,
+                   corpus_keys: Iterable[str] = ()) -> Graph:
+    """The triples one extraction contributes (no ontology, no registry).
+
+    `corpus_keys`: symbols of the other documents of the same build; a citation of one of them is
+    not given a placeholder title (that document's own graph gives its real one).
+    """
+    if not extraction.document.symbol:
+        raise ValueError(f"{extraction.path or 'text'}: no document symbol")
+    g = Graph(bind_namespaces="core")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    b = _DocumentBuilder(g, extraction, registry, frozenset(corpus_keys))
+    b.document()
+    b.provenance()
+    b.citations(b.paragraphs())
+    return g
+
+
+def finish(graph: Graph, registry: Registry) -> Graph:
+    """Whole-graph facts: registry instruments get `rg:inRegistry true`, the explicit ELI class of
+    their kind, the undocs link, and (when the registry gives none) their key as title."""
+    for key in sorted(registry.keys()):
+        node = iri_ref(key)
+        kinds = [k for k in graph.objects(node, RDF.type) if k in INSTRUMENT_KINDS or k == RG.TreatyArticle]
+        if not kinds:
+            continue  # bodies, sessions, mechanisms: not instruments
+        graph.add((node, RG.inRegistry, Literal(True)))
+        for kind in kinds:
+            graph.add((node, RDF.type, _superclass(kind)))
+        url = undocs_url(key)
+        if url:
+            graph.add((node, RDFS.seeAlso, URIRef(url)))
+        if (node, DCTERMS.title, None) not in graph:
+            graph.add((node, DCTERMS.title, Literal(key)))
+        m = _ARTICLE.match(key)
+        if m:
+            graph.add((node, ELI.is_part_of, iri_ref(m["parent"])))
+            graph.add((iri_ref(m["parent"]), ELI.has_part, node))
+    return graph
+
+
+def build_graph(extractions: Iterable[Extraction], registry: Registry) -> Graph:
+    """Ontology + registry + every extraction, as one graph (one node per key, whatever the
+    language of the citing text)."""
+    extractions = list(extractions)
+    corpus = frozenset(x.document.symbol for x in extractions if x.document.symbol)
+    graph = Graph(bind_namespaces="core")
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns)
+    for triple in registry.graph:
+        graph.add(triple)
+    for x in extractions:
+        for triple in document_graph(x, registry, corpus):
+            graph.add(triple)
+    return finish(graph, registry)
