@@ -1,0 +1,66 @@
+"""The extraction pipeline: text → clean → segment → find → resolve → :class:`Extraction`.
+
+Public API: :func:`extract` (a text) and :func:`extract_file` (a path). Each stage is its own module;
+this one only wires them together.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import patterns as P
+from .clean import clean, fold, read_source
+from .find import find_mechanisms, find_mentions
+from .lexicon import Lexicon, load_lexicon
+from .models import Extraction, MechanismMention
+from .resolve import Resolver
+from .segment import segment
+
+
+def extract(text: str, path: str | None = None, lexicon: Lexicon | None = None) -> Extraction:
+    """Extract header, paragraphs and citations from the text of one resolution.
+
+    >>> x = extract("The General Assembly,\\n\\nRecalling its resolution 79/136 of 6 December 2024,\\n")
+    >>> [(c.paragraph, c.target, c.function) for c in x.citations]
+    [('pp_1', 'A/RES/79/136', 'recalling')]
+    """
+    lex = lexicon or load_lexicon()
+    ct = clean(text)
+    folded = fold(ct.text)
+    seg = segment(ct, lex)
+    doc = seg.header
+    resolver = Resolver(lex, doc.symbol, doc.body)
+    implements: list[str] = []
+    if seg.title_span:
+        ts, te = seg.title_span
+        title_mentions = find_mentions(ct.text, folded, ts, te, lex, doc.body)
+        resolver.note(title_mentions)
+        if P.IMPLEMENTS_CUE.search(folded, ts, te):
+            implements = sorted({m.key for m in title_mentions
+                                 if m.kind == "named" and m.key and lex.kinds.get(m.key) == "Treaty"})
+    citations = []
+    mechanisms: list[MechanismMention] = []
+    for par, (cs, ce) in zip(seg.paragraphs, seg.clean_spans):
+        mentions = [m for m in find_mentions(ct.text, folded, cs, ce, lex, doc.body)
+                    if not _inside(m.start, seg.skipped)]
+        found = resolver.paragraph(par.id, par.function, mentions, folded, ct.span)
+        for c in found:
+            c.text = text[c.start:c.end]
+        citations += found
+        seen: set[str] = set()
+        for m in find_mechanisms(ct.text, folded, cs, ce, lex):
+            if m.key in seen or _inside(m.start, seg.skipped):
+                continue
+            seen.add(m.key)
+            s, e = ct.span(m.start, m.end)
+            mechanisms.append(MechanismMention(par.id, m.key, text[s:e], s, e))
+    return Extraction(doc, seg.paragraphs, citations, mechanisms, implements, text, path)
+
+
+def extract_file(path: str | Path, lexicon: Lexicon | None = None) -> Extraction:
+    """Read a file (UTF-8, UTF-16 with BOM or cp1252) and extract it; bad input raises UserError."""
+    return extract(read_source(path), str(path), lexicon)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)

@@ -1,0 +1,214 @@
+"""Stage 3 — find raw references in a span of cleaned, folded text.
+
+Everything runs on the folded text (lower case, no accents; same offsets as the cleaned text).
+A mention carries a key when its pattern alone fixes it (a symbol, a resolution number with its
+body, a named instrument); articles and anaphora are left for :mod:`resograph.resolve`, which knows
+what the document mentioned before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import keys
+from . import patterns as P
+from .lexicon import Lexicon
+from .models import Mention
+from .segment import _iso, symbol_key
+
+
+def find_mentions(text: str, folded: str, start: int, end: int, lex: Lexicon,
+                  own_body: str | None) -> list[Mention]:
+    """All mentions in text[start:end] (cleaned `text` for case checks, `folded` for matching)."""
+    out: list[Mention] = []
+    symbols = _symbols(text, folded, start, end)
+    out += symbols
+    taken = [(m.start, m.end) for m in symbols]
+    out += _numbers(text, folded, start, end, own_body, taken)
+    named = _named(text, folded, start, end, lex)
+    out += named
+    out += _anaphora(text, folded, start, end, [(m.start, m.end) for m in named])
+    out += _articles(text, folded, start, end)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def find_mechanisms(text: str, folded: str, start: int, end: int, lex: Lexicon) -> list[Mention]:
+    return [Mention("mechanism", m.start(), m.end(), text[m.start():m.end()], lex.mechanism(m.group(0)))
+            for m in lex.mechanism_re.finditer(folded, start, end)]
+
+
+def _symbols(text: str, folded: str, start: int, end: int) -> list[Mention]:
+    out = []
+    for m in P.SYMBOL.finditer(folded, start, end):
+        printed = text[m.start():m.end()]
+        key = symbol_key(m, printed)
+        if not key:
+            continue
+        if m.group("undoc"):
+            # A UN document symbol: keep it as printed, upper-cased as UN symbols are, spaces gone.
+            key = re.sub(r"\s+", "", printed).upper()
+            if not re.search(r"\d", key.split("/", 1)[-1]):
+                continue
+        kind = "undoc" if m.group("undoc") else "symbol"
+        mention = Mention(kind, m.start(), m.end(), printed, key)
+        dm = P.DATE_CLAUSE.match(folded, m.end(), end)
+        if dm:
+            mention.data["date"] = _iso(dm.group(1), dm.group(2), dm.group(3))
+        out.append(mention)
+    return out
+
+
+def _body_near(folded: str, start: int, lo: int, hi: int) -> str | None:
+    """The body named closest before `start` (within 70 characters) or right after the list."""
+    best, best_pos = None, -1
+    window = folded[max(lo, start - 70):start]
+    for code, rx in P.BODY_CONTEXT:
+        for m in rx.finditer(window):
+            if m.start() > best_pos:
+                best, best_pos = code, m.start()
+    return best
+
+
+def _numbers(text: str, folded: str, start: int, end: int, own_body: str | None,
+             taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    for word_re, is_decision in ((P.RESOLUTION_WORD, False), (P.DECISION_WORD, True)):
+        for w in word_re.finditer(folded, start, end):
+            before = folded[max(start, w.start() - 12):w.start()]
+            body = _body_near(folded, w.start(), start, end)
+            if body is None and P.OWN_BODY.search(before):
+                body = own_body
+            pos = P.AFTER_WORD.match(folded, w.end(), end).end()
+            first = True
+            items: list[Mention] = []
+            while pos < end:
+                sm = P.SYMBOL.match(folded, pos, end)
+                if sm:  # "resolution A/RES/79/136", "resolution GA-2012-81-RES-08": found by _symbols
+                    pos = sm.end()
+                else:
+                    nm = P.NUMBER_ITEM.match(folded, pos, end)
+                    if not nm or any(a <= nm.start() < b for a, b in taken):
+                        break
+                    num = _num(nm)
+                    key = _key_from(num, body, is_decision)
+                    mstart = w.start() if first else nm.start()
+                    mention = Mention("number", mstart, nm.end(), "", key, {"num": num})
+                    pos = nm.end()
+                    dm = P.DATE_CLAUSE.match(folded, pos, end)
+                    if dm:
+                        mention.data["date"] = _iso(dm.group(1), dm.group(2), dm.group(3))
+                        mention.end = dm.end() - (len(dm.group(0)) - len(dm.group(0).rstrip(" ,")))
+                        pos = dm.end()
+                    mention.text = text[mention.start:mention.end]
+                    items.append(mention)
+                first = False
+                sep = P.LIST_SEPARATOR.match(folded, pos, end)
+                nxt = sep.end() if sep else pos
+                if not (P.NUMBER_ITEM.match(folded, nxt, end) or P.SYMBOL.match(folded, nxt, end)):
+                    break
+                pos = nxt
+            # A body named right after the list ("… 2462 (2019) du Conseil de sécurité") wins.
+            tail = folded[pos:min(end, pos + 45)]
+            for code, rx in P.BODY_CONTEXT:
+                if re.match(r"\s*,?\s*(?:de\s+l'|du\s+|of\s+the\s+|del\s+|de\s+la\s+|de\s+las\s+)?(?:\w+\s+){0,3}?"
+                            + rx.pattern, tail):
+                    items = [_rebody(m, code, is_decision) for m in items]
+                    break
+            out += [m for m in items if m.key]
+    return out
+
+
+def _rebody(m: Mention, body: str, is_decision: bool) -> Mention:
+    num = m.data.get("num")
+    if num is None:
+        return m
+    m.key = _key_from(num, body, is_decision)
+    return m
+
+
+def _num(nm: re.Match[str]) -> tuple:
+    if nm.group("sc"):
+        return ("sc", int(nm.group("scn")), int(nm.group("scy")))
+    if nm.group("old"):
+        return ("old", int(nm.group("oldn")), nm.group("oldr").upper())
+    return ("slash", int(nm.group("sa")), int(nm.group("sb")))
+
+
+def _key_from(num: tuple, body: str | None, is_decision: bool) -> str | None:
+    kind, a, b = num
+    if kind == "sc":
+        if body in ("un-ga", "ecosoc", "hrc") and a < 100:
+            return None
+        return keys.sc_resolution(a, b)
+    if kind == "old":
+        prefix = "E" if body == "ecosoc" else "A"
+        return f"{prefix}/{'DEC' if is_decision else 'RES'}/{a}({b})"
+    if 1945 <= a <= 2100:  # year/number: ECOSOC's numbering (or its decisions)
+        return f"E/{'DEC' if is_decision else 'RES'}/{a}/{b}"
+    if body == "hrc":
+        return f"A/HRC/{'DEC' if is_decision else 'RES'}/{a}/{b}"
+    if a > 120:  # no General Assembly session that high: not a resolution number
+        return None
+    return keys.un_ga_decision(a, b) if is_decision else keys.un_ga_resolution(a, b)
+
+
+def _named(text: str, folded: str, start: int, end: int, lex: Lexicon) -> list[Mention]:
+    out = []
+    for m in lex.name_re.finditer(folded, start, end):
+        name = lex.name(m.group(0))
+        after = folded[m.end():min(len(folded), m.end() + 140)]
+        ctx = lex.context.get(name.key)
+        if ctx is not None and not ctx.search(folded[max(0, m.start() - 20):m.end()] + after):
+            continue
+        excl = lex.exclude.get(name.key)
+        if excl is not None and excl.match(after):
+            continue
+        out.append(Mention("named", m.start(), m.end(), text[m.start():m.end()], name.key,
+                           {"kind": name.kind}))
+    return out
+
+
+def _anaphora(text: str, folded: str, start: int, end: int,
+              named: list[tuple[int, int]]) -> list[Mention]:
+    out = []
+    for m in P.ANAPHOR.finditer(folded, start, end):
+        if any(a < m.end() and m.start() < b for a, b in named):
+            continue
+        if m.group("both"):
+            out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
+                               {"noun": "convention", "both": True}))
+            continue
+        noun = m.group("noun")
+        if noun in P.CAPITALISED_NOUNS and not text[m.start("noun")].isupper():
+            continue
+        if P.ANAPHOR_BLOCKER.match(folded, m.end(), end):
+            continue
+        # "la Convention" inside a longer capitalised name we do not know ("la Convention X") is skipped
+        nxt = re.match(r"\s+([A-ZÀ-Ý][\w'-]*)", text[m.end():m.end() + 40])
+        if nxt and not nxt.group(1).isupper() and nxt.group(1).lower() not in ("de", "des", "du", "del"):
+            continue
+        out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None, {"noun": noun}))
+    return out
+
+
+def _articles(text: str, folded: str, start: int, end: int) -> list[Mention]:
+    out = []
+    for m in P.ARTICLE.finditer(folded, start, end):
+        nums_text = re.sub(r"\([a-z0-9]{1,3}\)", lambda x: " " * len(x.group(0)), m.group("nums"))
+        numbers = [int(n) for n in P.ARTICLE_NUMBER.findall(nums_text)]
+        data: dict = {"numbers": numbers}
+        link = P.ARTICLE_OWNER_LINK.match(folded, m.end(), end)
+        if link and link.end() > m.end():
+            data["owner_at"] = link.end()
+        elif P.THEREOF.match(folded, m.end(), end):
+            data["owner"] = "previous"
+        if P.WHOSE.search(folded[max(start, m.start() - 12):m.start()]):
+            data["owner"] = "previous"
+        first_num = re.search(r"\d{1,3}", folded[m.start():m.end()])
+        first_end = m.start() + first_num.end() if first_num else m.end()
+        out.append(Mention("article", m.start(), m.end(), text[m.start():first_end], None, data))
+        out[-1].data["first_end"] = first_end
+        out[-1].data["number_spans"] = [(m.start("nums") + x.start(), m.start("nums") + x.end())
+                                        for x in P.ARTICLE_NUMBER.finditer(nums_text)]
+    return out

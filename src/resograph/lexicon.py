@@ -1,0 +1,177 @@
+"""The extractor's vocabularies, read from the ontology and registry Turtle (one source of truth).
+
+- clause phrases (RAPPELANT, Recalling, Recordando…) from `ontology/clause-functions.ttl`;
+- names and aliases of instruments, anaphor nouns and mechanism names from `data/registry/*.ttl`;
+- the set of keys the registry knows (a citation of anything else is reported `resolved: false`).
+
+Loaded once per process; the compiled regular expressions are built here too so that extraction
+itself does no set-up work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, RDF, SKOS
+
+from .clean import fold
+from .paths import ontology_dir, registry_dir
+
+RG = Namespace("https://w3id.org/resograph/ontology#")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    label: str  # folded
+    function: str  # concept local name
+    kind: str  # preambular | operative
+    lang: str
+
+
+@dataclass(frozen=True)
+class Name:
+    key: str
+    kind: str  # ontology class local name: Treaty, Constitution, Declaration, Agreement, Resolution…
+    label: str  # as written in the registry
+    lang: str
+
+
+@dataclass
+class Lexicon:
+    phrases: list[Phrase]
+    modifiers: dict[str, list[str]]  # lang → folded adverbs
+    names: list[Name]
+    kinds: dict[str, str]  # key → kind
+    anaphor_nouns: dict[str, set[str]]  # key → folded nouns that refer back to it
+    context: dict[str, re.Pattern[str]]  # key → pattern required after an ambiguous label
+    exclude: dict[str, re.Pattern[str]]  # key → pattern that must NOT follow the label
+    mechanisms: list[tuple[str, str]]  # (mechanism key, label)
+    known_keys: frozenset[str]
+    phrase_re: re.Pattern[str] = field(init=False)
+    name_re: re.Pattern[str] = field(init=False)
+    mechanism_re: re.Pattern[str] = field(init=False)
+    phrase_of: dict[str, Phrase] = field(init=False)
+    name_of: dict[str, Name] = field(init=False)
+    mechanism_of: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.phrase_of = {}
+        for p in self.phrases:
+            self.phrase_of.setdefault(_squash(p.label), p)
+        self.phrase_re = _alternation(p.label for p in self.phrases)
+        self.name_of = {}
+        for n in self.names:
+            self.name_of.setdefault(_squash(fold(n.label)), n)
+        self.name_re = _alternation(fold(n.label) for n in self.names)
+        self.mechanism_of = {_squash(fold(label)): key for key, label in self.mechanisms}
+        self.mechanism_re = _alternation(fold(label) for _, label in self.mechanisms)
+
+    def phrase(self, matched: str) -> Phrase:
+        return self.phrase_of[_squash(matched)]
+
+    def name(self, matched: str) -> Name:
+        return self.name_of[_squash(matched)]
+
+    def mechanism(self, matched: str) -> str:
+        return self.mechanism_of[_squash(matched)]
+
+
+def _squash(folded: str) -> str:
+    """Canonical form of a folded label for lookup: single spaces, one kind of apostrophe."""
+    return re.sub(r"\s+", " ", folded.replace("'", "'")).strip()
+
+
+def _label_pattern(label: str) -> str:
+    """A folded label as a regex that tolerates line breaks, spacing and `n°/nº/no` variants."""
+    parts = []
+    for token in re.split(r"(\s+)", label.strip()):
+        if not token:
+            continue
+        if token.isspace():
+            parts.append(r"\s+")
+        elif token in ("no", "n°", "nº", "no."):
+            parts.append(r"(?:n[o°º]\.?|no\.)")
+        else:
+            parts.append(re.escape(token))
+    return "".join(parts)
+
+
+def _alternation(labels) -> re.Pattern[str]:
+    uniq = sorted({lab for lab in labels if lab.strip()}, key=lambda s: (-len(s), s))
+    if not uniq:
+        return re.compile(r"(?!x)x")
+    body = "|".join(_label_pattern(lab) for lab in uniq)
+    return re.compile(rf"(?<![\w/-])(?:{body})(?![\w/])")
+
+
+def _local(uri: URIRef) -> str:
+    s = str(uri)
+    return s.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.ttl")) if folder.is_dir() else []
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(ontology: Path | None = None, registry: Path | None = None) -> Lexicon:
+    """Read clause functions and registry names; cached per (ontology, registry) folders."""
+    ontology = ontology or ontology_dir()
+    registry = registry or registry_dir()
+    cf = Graph()
+    cf.parse(ontology / "clause-functions.ttl")
+    phrases: list[Phrase] = []
+    for concept in sorted(set(cf.subjects(RDF.type, SKOS.Concept))):
+        kind = str(cf.value(concept, RG.paragraphKind) or "preambular")
+        for prop in (SKOS.prefLabel, SKOS.altLabel):
+            for lab in cf.objects(concept, prop):
+                if isinstance(lab, Literal):
+                    phrases.append(Phrase(fold(str(lab)), _local(concept), kind, lab.language or ""))
+    modifiers: dict[str, list[str]] = {}
+    for scheme in cf.subjects(RDF.type, SKOS.ConceptScheme):
+        for lab in cf.objects(scheme, RG.modifier):
+            modifiers.setdefault(lab.language or "", []).append(fold(str(lab)))
+
+    reg = Graph()
+    for f in _files(registry):
+        reg.parse(f)
+    names: list[Name] = []
+    kinds: dict[str, str] = {}
+    nouns: dict[str, set[str]] = {}
+    context: dict[str, re.Pattern[str]] = {}
+    exclude: dict[str, re.Pattern[str]] = {}
+    mechanisms: list[tuple[str, str]] = []
+    known: set[str] = set()
+    for node, key in reg.subject_objects(DCTERMS.identifier):
+        known.add(str(key))
+    for node in sorted(set(reg.subjects())):
+        key_lit = reg.value(node, DCTERMS.identifier)
+        types = {_local(t) for t in reg.objects(node, RDF.type)}
+        labels = [lab for p in (SKOS.prefLabel, SKOS.altLabel) for lab in reg.objects(node, p)]
+        if "Mechanism" in types:
+            mkey = "mechanism:" + _local(node)
+            mechanisms += [(mkey, str(lab)) for lab in labels]
+            continue
+        if key_lit is None:
+            continue
+        key = str(key_lit)
+        kind = next((t for t in ("TreatyArticle", "Treaty", "Constitution", "Declaration", "Agreement",
+                                 "Resolution", "Decision", "Report") if t in types), "Instrument")
+        kinds[key] = kind
+        for lab in labels:
+            names.append(Name(key, kind, str(lab), getattr(lab, "language", None) or ""))
+        found = {fold(str(n)) for n in reg.objects(node, RG.anaphorNoun)}
+        if found:
+            nouns[key] = found
+        pattern = reg.value(node, RG.contextPattern)
+        if pattern is not None:
+            context[key] = re.compile(str(pattern), re.I)
+        pattern = reg.value(node, RG.excludePattern)
+        if pattern is not None:
+            exclude[key] = re.compile(str(pattern), re.I)
+    return Lexicon(phrases, modifiers, sorted(names, key=lambda n: (n.key, n.label)), kinds, nouns,
+                   context, exclude, sorted(mechanisms), frozenset(known))

@@ -1,0 +1,142 @@
+"""Regular expressions and small word lists of the genre, in French, English and Spanish.
+
+Data, not logic: the stages import these. Everything here is matched against *folded* text
+(lower case, accents stripped, see :func:`resograph.clean.fold`) unless its name says otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    # fr
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+    # en
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    # es
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}
+_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+_ORD = r"(?:\s?(?:er|re|e|eme|st|nd|rd|th|o|a|º|ª)\b)?"
+
+# "15 octobre 1996", "1er décembre 2023", "6 de diciembre de 2024", "November 17, 2026"
+DATE = re.compile(
+    rf"\b(\d{{1,2}}){_ORD}\s+(?:de\s+)?{_MONTH}\s+(?:de\s+|del\s+)?(\d{{4}})\b"
+    rf"|\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b"
+)
+# A date clause right after a cited number: "du 15 octobre 1996", "of 6 December 2024", ", de 6 de …"
+DATE_CLAUSE = re.compile(
+    rf"\s*,?\s*(?:du|en\s+date\s+du|of|dated|de|del|adoptee?s?\s+le|adopted\s+on|on)\s+"
+    rf"(\d{{1,2}}){_ORD}\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?(\d{{4}})\s*,?"
+)
+# Session span: "du 24 au 27 novembre 2025", "from 24 to 27 November 2025",
+# "del 24 al 27 de noviembre de 2025", "du 28 novembre au 1er décembre 2023"
+SESSION_DATES = re.compile(
+    rf"\b(?:du|from|del|de)\s+(\d{{1,2}}){_ORD}\s+(?:(?:de\s+)?{_MONTH}\s+(?:(?:de\s+)?(\d{{4}})\s+)?)?"
+    rf"(?:au|to|al|a|-|–|until|hasta\s+el)\s+(\d{{1,2}}){_ORD}\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?(\d{{4}})"
+)
+
+# --- references ------------------------------------------------------------------------------
+
+# Words that introduce resolution / decision numbers (folded).
+RESOLUTION_WORD = re.compile(r"\b(resolutions?|resoluciones|resolucion)\b")
+DECISION_WORD = re.compile(r"\b(decisions?|decisiones|decision)\b")
+# What may stand between the word and the first number: "nº", "A/RES/" is its own pattern.
+AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
+
+# One cited number, in the forms that follow "resolution(s)".
+NUMBER_ITEM = re.compile(
+    r"(?P<sc>(?P<scn>\d{1,4})\s*\(\s*(?P<scy>(?:19|20)\d{2})\s*\))"    # 2482 (2019)
+    r"|(?P<old>(?P<oldn>\d{1,4})\s*\(\s*(?P<oldr>[ivxlc]{1,7})\s*\))"   # 3013 (XXVII)
+    r"|(?P<slash>(?P<sa>\d{1,4})\s*/\s*(?P<sb>\d{1,4}))(?![/\d])"        # 79/136, 2016/18
+)
+# Between two numbers of a list: ", ", " et ", " and ", "; ", ", as well as ", " y ".
+LIST_SEPARATOR = re.compile(
+    r"\s*(?:,|;)?\s*(?:(?:et|and|y|e|ou|or|o|as\s+well\s+as|ainsi\s+que|asi\s+como|&)\s+)?"
+    r"(?:(?:de\s+)?(?:la\s+|las\s+|les\s+|the\s+)?(?:resolutions?|resoluciones|resolucion|decisions?|decisiones)\s+)?"
+)
+
+# Whole symbols, recognised anywhere in a paragraph.
+SYMBOL = re.compile(
+    r"(?<![\w/-])(?:"
+    r"(?P<ares>a\s*/\s*res\s*/\s*(?P<ares_s>\d{1,3})\s*/\s*(?P<ares_n>\d{1,4}))"
+    r"|(?P<aresold>a\s*/\s*res\s*/\s*(?P<aold_n>\d{1,4})\s*\(\s*(?P<aold_r>[ivxlc]{1,7})\s*\))"
+    r"|(?P<ares_es>a\s*/\s*res\s*/\s*es-\d{1,2}\s*/\s*\d{1,4})"
+    r"|(?P<adec>a\s*/\s*dec\s*/\s*(?P<adec_s>\d{1,3})\s*/\s*(?P<adec_n>\d{1,4}))"
+    r"|(?P<sres>s\s*/\s*res\s*/\s*(?P<sres_n>\d{1,4})\s*\(\s*(?P<sres_y>(?:19|20)\d{2})\s*\))"
+    r"|(?P<eres>e\s*/\s*res\s*/\s*(?P<eres_y>(?:19|20)\d{2})\s*/\s*(?P<eres_n>\d{1,4}))"
+    r"|(?P<eresold>e\s*/\s*res\s*/\s*(?P<eold_n>\d{1,4})\s*\(\s*(?P<eold_r>[ivxlc]{1,7})\s*\))"
+    r"|(?P<ip>(?:ga|ag)\s*-\s*(?P<ip_y>(?:19|20)\d{2})\s*-\s*(?:(?P<ip_s>\d{1,3})\s*-\s*)?res\s*-\s*(?P<ip_n>\d{1,3}))"
+    r"|(?P<agn>agn\s*/\s*(?P<agn_s>\d{1,3})\s*/\s*(?P<agn_t>res|rap)\s*/\s*(?P<agn_n>\d{1,3}))"
+    r"|(?P<undoc>[ase]/(?:[a-z]{1,6}(?:\.\d{1,3})?/)*\d{1,4}(?:/(?:[a-z]{1,6}\.)?[\w.]{1,8})*(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
+    r")(?![\w/])"
+)
+
+# Body named near a resolution number (look-behind window and look-ahead window).
+BODY_CONTEXT = [
+    ("un-sc", re.compile(r"conseil\s+de\s+securite|security\s+council|consejo\s+de\s+seguridad")),
+    ("ecosoc", re.compile(r"conseil\s+economique\s+et\s+social|economic\s+and\s+social\s+council|ecosoc|consejo\s+economico\s+y\s+social")),
+    ("hrc", re.compile(r"conseil\s+des\s+droits\s+de\s+l'homme|human\s+rights\s+council|consejo\s+de\s+derechos\s+humanos")),
+    ("un-ga", re.compile(r"assemblee\s+generale|general\s+assembly|asamblea\s+general")),
+]
+# "its/sa/ses/su/sus resolution" — the issuing body's own.
+OWN_BODY = re.compile(r"\b(?:its|sa|ses|su|sus|their|leurs?)\s+(?:own\s+)?$")
+
+# Treaty articles: "article 41", "articles 37, 40 and 47", "los artículos 37 y 40", "art. 41".
+ARTICLE = re.compile(
+    r"\b(?:articles?|articulos?|arts?\.)\s+(?P<nums>\d{1,3}(?:\s*\([a-z0-9]{1,3}\))?"
+    r"(?:\s*(?:,\s*(?:et|and|y|e)?|et|and|y|e|&|to|a|au|al)\s*\d{1,3}\b(?:\s*\([a-z0-9]{1,3}\))?)*)"
+)
+ARTICLE_NUMBER = re.compile(r"\d{1,3}")
+# From the end of an article list to the name of its treaty: ", paragraph 2, of the", " de la ",
+# " of that ", " del ", " de cet ".
+ARTICLE_OWNER_LINK = re.compile(
+    r"\s*(?:,?\s*(?:paragraphs?|paragraphes?|parrafos?|paras?\.?|alineas?|sub-?paragraph)\s+\d{1,3}(?:\s*\([a-z]\))?\s*,?)?"
+    r"\s*(?:of|de|du|del|des|to|from|under|en\s+virtud\s+del?)\s+"
+    r"(?:(?:the|la|le|l'|el|that|this|cet|cette|ce|said|ladite|ledit|dicha|dicho|esa|ese|esta|este|present|presente|susdite)\s*)*"
+)
+THEREOF = re.compile(r"\s*,?\s*(?:thereof|de\s+celle-ci|de\s+celui-ci|de\s+esta|de\s+la\s+misma|de\s+dicha\s+convencion)\b")
+WHOSE = re.compile(r"\b(?:cuyo|cuya|cuyos|cuyas|dont\s+l'|dont\s+les|whose)\s*$")
+
+# Anaphora: "la Convention", "that Convention", "cet instrument", "both Conventions".
+ANAPHOR = re.compile(
+    r"\b(?P<det>la|le|l'|the|that|this|cette|cet|ce|ladite|ledit|dicha|dicho|esa|ese|esta|este|el|said|"
+    r"aforementioned|cette\s+meme|la\s+meme|la\s+misma|el\s+mismo|dite)\s*"
+    r"(?P<noun>convention|convencion|convenio|accord|agreement|acuerdo|declaration|declaracion|statut|"
+    r"constitution|estatuto|instrument|instrumento)\b"
+    r"|\b(?P<both>both\s+conventions|les\s+deux\s+conventions|ces\s+deux\s+conventions|ambas\s+convenciones|"
+    r"las\s+dos\s+convenciones|these\s+two\s+conventions|the\s+two\s+conventions)\b"
+)
+# After an anaphor noun, these start the name of another (unknown) instrument: not an anaphor then.
+ANAPHOR_BLOCKER = re.compile(
+    r"\s*(?:\(|on\b|against\b|for\b|relating\b|concerning\b|relative\b|sur\b|contre\b|pour\b|sobre\b|"
+    r"contra\b|relativa\b|relatif\b|des\s+nations\s+unies|of\s+the\s+united\s+nations|de\s+las\s+naciones|"
+    r"du\s+conseil|of\s+the\s+council|del\s+consejo|internationale?\b|international\b|europeenne?\b|"
+    r"european\b|interamericana\b|americaine\b|american\b|africaine\b|african\b|arabe\b|arab\b|"
+    r"universelle\b|universal\b|de\s+(?:19|20)\d\d|of\s+(?:19|20)\d\d|unique\b|single\b|de\s+[a-z]+\s+sur)"
+)
+NOUN_KINDS = {
+    "convention": ("Treaty",), "convencion": ("Treaty",), "convenio": ("Treaty",),
+    "instrument": ("Treaty", "Agreement", "Declaration", "Constitution"),
+    "instrumento": ("Treaty", "Agreement", "Declaration", "Constitution"),
+    "accord": ("Agreement",), "agreement": ("Agreement",), "acuerdo": ("Agreement",),
+    "declaration": ("Declaration",), "declaracion": ("Declaration",),
+    "statut": ("Constitution",), "constitution": ("Constitution",), "estatuto": ("Constitution",),
+}
+# Nouns that must be capitalised in the source to count ("the convention" in lower case is generic).
+CAPITALISED_NOUNS = {"convention", "convencion", "convenio", "accord", "agreement", "acuerdo",
+                     "declaration", "declaracion", "statut", "constitution", "estatuto"}
+# Words near an anaphor that make it a mention of the treaty as a whole (parties, ratification…).
+WHOLE_TREATY_CUE = re.compile(
+    r"parti(?:e|es)\b|parties\b|partes\b|ratif|adhe|accession|acced|adoption|adopt|aprobacion|"
+    r"signature|sign|firma|entry\s+into\s+force|entree\s+en\s+vigueur|entrada\s+en\s+vigor|"
+    r"mise\s+en\s+oeuvre|implementation|aplicacion"
+)
+# Title words that say the resolution implements / supports a treaty.
+IMPLEMENTS_CUE = re.compile(
+    r"mise\s+en\s+oeuvre|implement|application|aplicacion|ratification|ratificacion|support|soutenir|"
+    r"soutien|apoyo|apoyar|promouvoir|promot|entree\s+en\s+vigueur|entry\s+into\s+force"
+)

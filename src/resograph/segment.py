@@ -1,0 +1,439 @@
+"""Stage 2 — split a cleaned resolution into its header and its paragraphs.
+
+The genre has two layouts. INTERPOL: a title block ("Résolution nº 3", the symbol, "Objet :"),
+the enacting formula ("L'Assemblée générale de l'OIPC-INTERPOL, réunie …") before the preamble — or
+after it in older texts —, preambular paragraphs opening with a capitalised participle, then an
+operative verb introducing a list ("INVITE … à :") or standalone verb paragraphs. UN: a header block
+with the symbol, "The General Assembly," then "Recalling …" paragraphs and numbered operative
+paragraphs. The phrase lexicon comes from `ontology/clause-functions.ttl` through
+:mod:`resograph.lexicon`; nothing here names a particular document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import keys
+from . import patterns as P
+from .clean import CleanText, fold
+from .lexicon import Lexicon
+from .models import Header, Paragraph
+
+# --- line classes (folded text) -----------------------------------------------------------------
+CHAPEAU = re.compile(
+    r"^\s*(?:l'|le\s+|la\s+|the\s+|el\s+)(?:(?:icpo|oipc)\s*-\s*interpol\s+)?"
+    r"(?:assemblee\s+generale|general\s+assembly|asamblea\s+general|conseil\s+de\s+securite|"
+    r"security\s+council|consejo\s+de\s+seguridad|conseil\s+economique\s+et\s+social|"
+    r"economic\s+and\s+social\s+council|consejo\s+economico\s+y\s+social|comite\s+executif|"
+    r"executive\s+committee|comite\s+ejecutivo|commission|commission\s+on|comision)\b"
+)
+NUMBERED = re.compile(r"^\s*(?:[-–•·]\s*)?(\d{1,3})\s*[.)]\s+(?=\S)")
+BULLET = re.compile(r"^\s*[-–•·▪]\s+(?=\S)")
+PAGE_FURNITURE = re.compile(
+    r"^\s*(?:page\s+\d+(?:\s*(?:/|of|sur|de)\s*\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|\d{1,3}|"
+    r"distr\.?\s*:?.*|[a-z0-9/.\-() ]*\d{2}-\d{5}[a-z0-9/.\-() ]*|\*\d+\*)\s*$"
+)
+VOTE_LINE = re.compile(
+    r"^\s*(?:adoptee?s?|adopted|aprobad[oa]s?|approuvee?s?)\b.{0,40}?(?::|par|by|por|sin|sans|without|\d)"
+)
+PLENARY_LINE = re.compile(
+    r"^\s*\d{1,4}\s*(?:st|nd|rd|th|e|eme|re|a|ª|º|\.a)?\s*"
+    r"(?:plenary\s+meeting|seance\s+pleniere|sesion\s+plenaria|meeting|seance|sesion)\s*$"
+)
+DATE_ONLY = re.compile(rf"^\s*{P.DATE.pattern}\s*$")
+OBJECT_LINE = re.compile(r"^\s*(?:<[^>]*>\s*)*(?:objet|subject|asunto|object|objeto|sujet)\s*(?:<[^>]*>\s*)*:\s*")
+UN_TITLE_LINE = re.compile(r"^\s*(?:(\d{1,3})/(\d{1,4})|((?:19|20)\d{2})/(\d{1,4}))\s*\.\s+(?=\S)")
+RESOLUTION_NUMBER_LINE = re.compile(
+    r"^\s*(?:resolution|resolucion)\s+(?:n[\s.°ºo:]{0,5}|no\.?\s*|number\s+|numero\s+)?(\d{1,4})\s*(?:\((\d{4})\))?\s*$"
+)
+TAG = re.compile(r"<[^>]{0,40}>")
+SESSION_NUMBER = re.compile(
+    r"(\d{1,3})\s*(?:st|nd|rd|th|e|eme|er|re|a|ª|º)?\s*\.?\s*(?:ª|º|a)?\s*"
+    r"(?:session|reunion|periodo\s+de\s+sesiones|general\s+assembly\s+session)"
+)
+PLACE = re.compile(
+    r"\b(?:à|a|in|en|at)\s+((?:[A-ZÉÈÎ][\w'’\-]*)(?:[ -](?:[A-ZÉÈÎ][\w'’\-]*|de|del|la|upon|am|sur|es|y))*)"
+)
+VOTES = [
+    re.compile(r"(\d+)\s+voix\s+pour\s*,?\s*(\d+)\s+(?:voix\s+)?contre\s*,?\s*(?:et\s+)?(\d+)\s+abstentions?"),
+    re.compile(r"(\d+)\s+votes?\s+(?:for|in\s+favou?r)\s*,?\s*(\d+)\s+(?:votes?\s+)?against\s*,?\s*(?:and\s+)?(\d+)\s+abstentions?"),
+    re.compile(r"(\d+)\s+votos?\s+a\s+favor\s*,?\s*(\d+)\s+(?:votos?\s+)?en\s+contra\s*,?\s*(?:y\s+)?(\d+)\s+abstenci(?:ones|on)"),
+    re.compile(r"recorded\s+vote\s+of\s+(\d+)\s+to\s+(\d+)\s*,?\s*with\s+(\d+)\s+abstentions?"),
+    re.compile(r"par\s+(\d+)\s+voix\s+contre\s+(\d+)\s*,?\s*avec\s+(\d+)\s+abstentions?"),
+    re.compile(r"por\s+(\d+)\s+votos\s+contra\s+(\d+)\s*,?\s*y\s+(\d+)\s+abstenciones"),
+]
+STOPWORDS = {
+    "fr": re.compile(r"\b(?:le|les|des|du|et|une|dans|pour|sur|aux|qui|que|est)\b"),
+    "en": re.compile(r"\b(?:the|of|and|to|in|for|that|with|its|on|by|which)\b"),
+    "es": re.compile(r"\b(?:el|los|las|del|y|una|para|con|que|por|sobre|su)\b"),
+}
+ALLCAPS_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]{2,}\b")
+
+
+@dataclass
+class _Line:
+    start: int  # offsets in the cleaned text
+    end: int
+    text: str
+    folded: str
+
+
+@dataclass
+class _Block:
+    kind: str
+    phrase: str
+    function: str
+    lines: list[_Line] = field(default_factory=list)
+
+
+@dataclass
+class Segmented:
+    header: Header
+    paragraphs: list[Paragraph]
+    clean_spans: list[tuple[int, int]]  # each paragraph's span in the cleaned text
+    skipped: list[tuple[int, int]]  # cleaned spans inside paragraph ranges that are page furniture
+    title_span: tuple[int, int] | None  # the title's span in the cleaned text
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    pos = 0
+    folded = fold(text)
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        out.append(_Line(pos, end, raw, folded[pos:end]))
+        pos = end + 1
+    return out
+
+
+def _opening(lex: Lexicon, line: _Line, at: int = 0) -> tuple[str, str, str] | None:
+    """(phrase as written, function, kind) if the line opens with a clause phrase at `at`."""
+    m = _opening_re(lex).match(line.folded, at)
+    if not m:
+        return None
+    first = line.text[m.start("all"):m.start("all") + 1]
+    if not first.isupper():
+        return None
+    p = lex.phrase(m.group("phrase"))
+    written = line.text[m.start("all"):m.end("all")].strip().rstrip(",")
+    return written, p.function, p.kind
+
+
+_OPENING_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def _opening_re(lex: Lexicon) -> re.Pattern[str]:
+    cached = _OPENING_CACHE.get(id(lex))
+    if cached is None:
+        mods = sorted({m for ms in lex.modifiers.values() for m in ms}, key=len, reverse=True)
+        mod = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in mods) or "(?!x)x"
+        phrase = lex.phrase_re.pattern.removeprefix(r"(?<![\w/-])").removesuffix(r"(?![\w/])")
+        cached = re.compile(
+            rf"\s*(?P<all>(?:(?:{mod})\s+){{0,2}}(?P<phrase>{phrase})(?:\s*,?\s+(?:{mod})(?![\w]))*)(?![\w])"
+        )
+        _OPENING_CACHE[id(lex)] = cached
+    return cached
+
+
+def detect_language(folded: str) -> str:
+    scores = {lang: len(rx.findall(folded)) for lang, rx in STOPWORDS.items()}
+    return max(sorted(scores), key=lambda k: scores[k])
+
+
+def _iso(day: str, month: str, year: str) -> str | None:
+    m = P.MONTHS.get(month)
+    if not m:
+        return None
+    d = int(day)
+    if not 1 <= d <= 31:
+        return None
+    return f"{int(year):04d}-{m:02d}-{d:02d}"
+
+
+def segment(ct: CleanText, lex: Lexicon) -> Segmented:
+    """Header fields and paragraphs (pp_n, op_n) of a cleaned text."""
+    lines = _lines(ct.text)
+    blocks: list[_Block] = []
+    header_lines: list[_Line] = []
+    chapeau_lines: list[_Line] = []
+    footer_lines: list[_Line] = []
+    skipped: list[tuple[int, int]] = []
+    in_body = False
+    operative = False
+    intro: tuple[str, str] | None = None  # phrase, function of an "INVITE … à :" list
+    current: _Block | None = None
+    blank_before = True
+
+    for line in lines:
+        stripped = line.folded.strip()
+        if not stripped:
+            blank_before = True
+            continue
+        was_blank, blank_before = blank_before, False
+        if PAGE_FURNITURE.match(line.folded) or (in_body and _is_symbol_line(line.folded)):
+            (skipped if in_body else header_lines).append((line.start, line.end) if in_body else line)
+            continue
+        if VOTE_LINE.match(line.folded) or PLENARY_LINE.match(line.folded) or (
+            in_body and current is not None and DATE_ONLY.match(line.folded)
+        ):
+            footer_lines.append(line)
+            skipped.append((line.start, line.end))
+            current = None
+            continue
+        if CHAPEAU.match(line.folded) and len(stripped) < 600 and not NUMBERED.match(line.folded):
+            chapeau_lines.append(line)
+            in_body = True
+            current = None
+            continue
+        numbered = NUMBERED.match(line.folded)
+        bullet = None if numbered else BULLET.match(line.folded)
+        if numbered or (bullet and operative):
+            at = (numbered or bullet).end()
+            opened = _opening(lex, line, at)
+            if opened and opened[2] == "operative":
+                phrase, function = opened[0], opened[1]
+            elif intro:
+                phrase, function = intro
+            elif opened:
+                phrase, function = opened[0], opened[1]
+            else:
+                phrase, function = "", "other"
+            current = _Block("operative", phrase, function, [line])
+            blocks.append(current)
+            operative = in_body = True
+            continue
+        opened = _opening(lex, line)
+        if opened and (was_blank or current is None or _ends_clause(current)):
+            phrase, function, kind = opened
+            in_body = True
+            if kind == "operative":
+                operative = True
+                if _block_ends_with_colon(lines, line):
+                    intro = (phrase, function)
+                    current = None
+                    skipped.append((line.start, line.end))
+                    continue
+                intro = None
+            current = _Block(kind, phrase, function, [line])
+            blocks.append(current)
+            continue
+        if in_body and was_blank and current is not None and _ends_clause(current):
+            caps = ALLCAPS_WORD.match(line.text.lstrip())
+            if caps and not operative:
+                current = _Block("preambular", caps.group(0), "other", [line])
+                blocks.append(current)
+                continue
+            if caps and operative:
+                current = _Block("operative", caps.group(0), "other", [line])
+                blocks.append(current)
+                continue
+        if current is not None:
+            current.lines.append(line)
+        elif in_body:
+            skipped.append((line.start, line.end))
+        else:
+            header_lines.append(line)
+
+    numbered = _number(blocks, ct)
+    header = _header(ct, header_lines, chapeau_lines, footer_lines, lex)
+    title_span = None
+    if header.title_start is not None:
+        title_span = _clean_span(ct, header.title_start, header.title_end)
+    return Segmented(header, [p for p, _ in numbered], [s for _, s in numbered], skipped, title_span)
+
+
+def _is_symbol_line(folded: str) -> bool:
+    m = P.SYMBOL.match(folded.strip())
+    return bool(m) and m.end() == len(folded.strip())
+
+
+def _ends_clause(block: _Block) -> bool:
+    last = block.lines[-1].text.rstrip()
+    return bool(last) and last[-1] in ",;:.»\"')"
+
+
+def _block_ends_with_colon(lines: list[_Line], line: _Line) -> bool:
+    """An operative verb line that only introduces a list ("INVITE les pays membres à :")."""
+    i = lines.index(line)
+    text = line.text.rstrip()
+    j = i + 1
+    while j < len(lines) and lines[j].text.strip() and not NUMBERED.match(lines[j].folded) \
+            and not BULLET.match(lines[j].folded):
+        text = lines[j].text.rstrip()
+        j += 1
+    return text.endswith(":")
+
+
+def _clean_span(ct: CleanText, ostart: int, oend: int) -> tuple[int, int]:
+    """Inverse of CleanText.span for a span known to start and end on kept characters."""
+    lo = ostart - (ct.to_original(ostart) - ostart)
+    while lo > 0 and ct.to_original(lo) > ostart:
+        lo -= 1
+    while ct.to_original(lo) < ostart:
+        lo += 1
+    hi = lo + (oend - ostart)
+    while hi > lo and ct.to_original(hi - 1) + 1 > oend:
+        hi -= 1
+    return lo, hi
+
+
+def _number(blocks: list[_Block], ct: CleanText) -> list[tuple[Paragraph, tuple[int, int]]]:
+    out: list[tuple[Paragraph, tuple[int, int]]] = []
+    counts = {"preambular": 0, "operative": 0}
+    for b in blocks:
+        counts[b.kind] += 1
+        pid = ("pp_" if b.kind == "preambular" else "op_") + str(counts[b.kind])
+        start = b.lines[0].start + (len(b.lines[0].text) - len(b.lines[0].text.lstrip()))
+        end = b.lines[-1].end - (len(b.lines[-1].text) - len(b.lines[-1].text.rstrip()))
+        ostart, oend = ct.span(start, end)
+        out.append((Paragraph(pid, b.kind, b.phrase, b.function, ostart, oend, ct.original[ostart:oend]),
+                    (start, end)))
+    return out
+
+
+def _header(ct: CleanText, header: list[_Line], chapeau: list[_Line], footer: list[_Line],
+            lex: Lexicon) -> Header:
+    h = Header()
+    body_folded = fold(ct.text)
+    h.language = detect_language(body_folded)
+    head_folded = "\n".join(ln.folded for ln in header)
+    chap_text = " ".join(ln.text for ln in chapeau)
+    chap_folded = " ".join(ln.folded for ln in chapeau)
+
+    # Own symbol: the first symbol of the title block.
+    for ln in header:
+        for m in P.SYMBOL.finditer(ln.folded):
+            key = _symbol_key(m, ct.text[ln.start + m.start():ln.start + m.end()])
+            if key and not m.group("undoc"):
+                h.symbol = key
+                break
+        if h.symbol:
+            break
+    # Body.
+    if h.symbol:
+        h.body = ("interpol-ga" if h.symbol.startswith(("GA-", "AGN/")) else
+                  "un-sc" if h.symbol.startswith("S/") else
+                  "ecosoc" if h.symbol.startswith("E/") else "un-ga")
+    else:
+        both = head_folded + " " + chap_folded
+        if "interpol" in chap_folded or "oipc" in chap_folded or "icpo" in chap_folded:
+            h.body = "interpol-ga"
+        else:
+            for code, rx in P.BODY_CONTEXT:
+                if rx.search(both):
+                    h.body = code
+                    break
+    # Title and number.
+    for i, ln in enumerate(header):
+        m = OBJECT_LINE.match(ln.folded)
+        if m:
+            _set_title(h, ct, header, i, m.end())
+            continue
+        m = UN_TITLE_LINE.match(ln.folded)
+        if m and h.title is None:
+            if h.symbol is None and m.group(1):
+                h.symbol = keys.un_ga_resolution(int(m.group(1)), int(m.group(2)))
+                h.body = h.body or "un-ga"
+            _set_title(h, ct, header, i, m.end())
+            continue
+        m = RESOLUTION_NUMBER_LINE.match(ln.folded)
+        if m:
+            if m.group(2) and h.symbol is None:
+                h.symbol = keys.sc_resolution(int(m.group(1)), int(m.group(2)))
+                h.body = "un-sc"
+            elif not m.group(2):
+                h.number = int(m.group(1))
+    if h.number is None and h.symbol:
+        m = re.search(r"RES-(\d+)$|^[AE]/RES/\d+/(\d+)$|^S/RES/(\d+)\(", h.symbol)
+        if m:
+            h.number = int(next(g for g in m.groups() if g))
+    # Session, place, dates.
+    m = SESSION_NUMBER.search(chap_folded)
+    if m:
+        h.session = int(m.group(1))
+    elif h.symbol:
+        m = re.match(r"GA-\d{4}-(\d+)-RES|^[AE]/RES/(\d+)/", h.symbol)
+        if m:
+            h.session = int(next(g for g in m.groups() if g))
+    if chapeau:
+        after = re.search(r"(?:reunie|meeting|reunida|reunido|siting|sitting|assembled)\b", chap_folded)
+        pm = PLACE.search(chap_text, after.end() if after else 0)
+        if pm:
+            h.place = pm.group(1).strip()
+        dm = P.SESSION_DATES.search(chap_folded)
+        if dm:
+            d1, m1, y1, d2, m2, y2 = dm.groups()
+            m1 = m1 or m2
+            if y1 is None:
+                y1 = str(int(y2) - 1) if P.MONTHS[m1] > P.MONTHS[m2] else y2
+            h.dates = [d for d in (_iso(d1, m1, y1), _iso(d2, m2, y2)) if d]
+        elif (sm := P.DATE.search(chap_folded)):
+            h.dates = _dates_of(sm)
+    if not h.dates:
+        for ln in header + footer:
+            if re.search(r"adopt|aprob", ln.folded):
+                dm = P.DATE.search(ln.folded)
+                if dm:
+                    h.dates = _dates_of(dm)
+                    break
+    # Vote.
+    for ln in footer + header:
+        for rx in VOTES:
+            vm = rx.search(ln.folded)
+            if vm:
+                h.vote = {"for": int(vm.group(1)), "against": int(vm.group(2)), "abstentions": int(vm.group(3))}
+                break
+        if h.vote:
+            break
+    return h
+
+
+def _dates_of(m: re.Match[str]) -> list[str]:
+    g = m.groups()
+    iso = _iso(g[0], g[1], g[2]) if g[0] else _iso(g[4], g[3], g[5])
+    return [iso] if iso else []
+
+
+def _set_title(h: Header, ct: CleanText, header: list[_Line], i: int, offset: int) -> None:
+    """The title runs from the marker to the end of its block (it may wrap over several lines)."""
+    first = header[i]
+    start = first.start + offset
+    end = first.end
+    j = i + 1
+    while j < len(header) and header[j].start == header[j - 1].end + 1 and header[j].text.strip():
+        end = header[j].end
+        j += 1
+    ostart, oend = ct.span(start, end)
+    title = TAG.sub("", ct.original[ostart:oend])
+    h.title = re.sub(r"\s+", " ", title).strip() or None
+    h.title_start, h.title_end = ostart, oend
+
+
+def _symbol_key(m: re.Match[str], printed: str) -> str | None:
+    """Canonical key of a SYMBOL match (see patterns.SYMBOL); `printed` is the original text."""
+    g = m.group
+    if g("ares"):
+        return keys.un_ga_resolution(int(g("ares_s")), int(g("ares_n")))
+    if g("aresold"):
+        return f"A/RES/{int(g('aold_n'))}({g('aold_r').upper()})"
+    if g("ares_es"):
+        return re.sub(r"\s+", "", printed).upper()
+    if g("adec"):
+        return keys.un_ga_decision(int(g("adec_s")), int(g("adec_n")))
+    if g("sres"):
+        return keys.sc_resolution(int(g("sres_n")), int(g("sres_y")))
+    if g("eres"):
+        return keys.ecosoc_resolution(int(g("eres_y")), int(g("eres_n")))
+    if g("eresold"):
+        return f"E/RES/{int(g('eold_n'))}({g('eold_r').upper()})"
+    if g("ip"):
+        return keys.interpol_resolution(int(g("ip_y")), int(g("ip_n")), int(g("ip_s")) if g("ip_s") else None)
+    if g("agn"):
+        return f"AGN/{int(g('agn_s'))}/{g('agn_t').upper()}/{int(g('agn_n'))}"
+    if g("undoc"):
+        return re.sub(r"\s+", "", printed)
+    return None
+
+
+symbol_key = _symbol_key
