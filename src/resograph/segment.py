@@ -41,7 +41,7 @@ PLENARY_LINE = re.compile(
     r"^\s*\d{1,4}\s*(?:st|nd|rd|th|e|eme|re|a|ª|º|\.a)?\s*"
     r"(?:plenary\s+meeting|seance\s+pleniere|sesion\s+plenaria|meeting|seance|sesion)\s*$"
 )
-DATE_ONLY = re.compile(rf"^\s*{P.DATE.pattern}\s*$")
+DATE_ONLY = re.compile(rf"^\s*(?:{P.DATE.pattern})\s*$")
 OBJECT_LINE = re.compile(r"^\s*(?:<[^>]*>\s*)*(?:objet|subject|asunto|object|objeto|sujet)\s*(?:<[^>]*>\s*)*:\s*")
 UN_TITLE_LINE = re.compile(r"^\s*(?:(\d{1,3})/(\d{1,4})|((?:19|20)\d{2})/(\d{1,4}))\s*\.\s+(?=\S)")
 RESOLUTION_NUMBER_LINE = re.compile(

@@ -1,0 +1,182 @@
+"""The extractor against the spec: gold citations, spans into the original text, header fields."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from resograph.evaluate import evaluate, score_document, totals
+from resograph.extract import extract, extract_file
+
+from corpus import FIXTURES, gold_files, load_gold, text_of
+
+
+def pairs(x) -> set[tuple[str, str]]:
+    return {(c.paragraph, c.target) for c in x.citations}
+
+
+def test_seed_reproduces_its_gold_exactly(seed_path):
+    gold = load_gold(FIXTURES / "GA-2025-93-RES-03.fr.gold.json")
+    x = extract_file(seed_path)
+    assert pairs(x) == {(c["paragraph"], c["target"]) for c in gold["citations"]}
+    assert len(x.citations) == len(gold["citations"])  # one entry per (paragraph, target)
+    assert x.document.symbol == gold["symbol"]
+
+
+def test_seed_cites_nineteen_distinct_instruments(seed_path):
+    x = extract_file(seed_path)
+    assert len({c.target for c in x.citations}) == 19
+
+
+@pytest.mark.parametrize("gold_path", gold_files(), ids=lambda p: p.name.split(".")[0])
+def test_every_span_points_into_the_original_text(gold_path):
+    text = text_of(gold_path).read_text(encoding="utf-8")
+    x = extract(text)
+    for c in x.citations:
+        assert 0 <= c.start < c.end <= len(text)
+        assert text[c.start:c.end] == c.text
+    for p in x.paragraphs:
+        assert text[p.start:p.end] == p.text
+    for m in x.mechanisms:
+        assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("gold_path", gold_files(), ids=lambda p: p.name.split(".")[0])
+def test_own_symbol_is_found_and_never_cited(gold_path):
+    gold = load_gold(gold_path)
+    x = extract_file(text_of(gold_path))
+    assert x.document.symbol == gold["symbol"]
+    assert gold["symbol"] not in {c.target for c in x.citations}
+
+
+def test_dev_corpus_scores_above_the_bar():
+    docs, paragraphs = totals(evaluate([FIXTURES]))
+    assert docs.f1 >= 0.95
+    assert paragraphs.f1 >= 0.90
+
+
+def test_seed_header_fields(seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    d = extract(text).document
+    assert d.symbol == "GA-2025-93-RES-03"
+    assert d.language == "fr"
+    assert d.body == "interpol-ga"
+    assert d.session == 93
+    assert d.place == "Marrakech"
+    assert d.dates == ["2025-11-24", "2025-11-27"]
+    assert d.number == 3
+    assert d.vote == {"for": 134, "against": 0, "abstentions": 5}
+    assert d.title and d.title.startswith("Soutenir la ratification") and "<u>" not in d.title
+
+
+@pytest.mark.parametrize("name,votes", [
+    ("dev02_interpol_en_uncoop", {"for": 118, "against": 1, "abstentions": 6}),
+    ("dev03_interpol_es_fraude", {"for": 121, "against": 3, "abstentions": 9}),
+])
+def test_vote_lines_in_english_and_spanish(name, votes):
+    d = extract_file(FIXTURES / f"{name}.txt").document
+    assert d.vote == votes
+    assert d.session == 93 and d.place == "Marrakech"
+
+
+def test_un_header_dates_are_the_adoption_date():
+    d = extract_file(FIXTURES / "dev04_unga_en_interpol.txt").document
+    assert (d.symbol, d.body, d.session, d.number) == ("A/RES/81/23", "un-ga", 81, 23)
+    assert d.dates == ["2026-11-17"]
+    assert d.title.startswith("Cooperation between the United Nations")
+    sc = extract_file(FIXTURES / "dev06_sc_en_ftf.txt").document
+    assert (sc.symbol, sc.body, sc.dates) == ("S/RES/2811(2026)", "un-sc", ["2026-03-12"])
+
+
+def test_paragraph_counts_follow_the_corpus_table():
+    # corpus/README.md, "Dev set": pp/op per document
+    table = {"dev01_interpol_fr_preuves": (8, 4), "dev02_interpol_en_uncoop": (8, 4),
+             "dev03_interpol_es_fraude": (7, 4), "dev04_unga_en_interpol": (9, 6),
+             "dev05_unga_fr_cyber": (6, 4), "dev06_sc_en_ftf": (6, 5)}
+    for name, (pp, op) in table.items():
+        x = extract_file(FIXTURES / f"{name}.txt")
+        kinds = [p.kind for p in x.paragraphs]
+        assert (kinds.count("preambular"), kinds.count("operative")) == (pp, op), name
+
+
+def test_list_intro_line_is_not_a_paragraph_and_items_inherit_its_verb(seed_path):
+    x = extract_file(seed_path)
+    ops = [p for p in x.paragraphs if p.kind == "operative"]
+    assert [p.id for p in ops] == ["op_1", "op_2", "op_3", "op_4", "op_5"]
+    assert {p.function for p in ops} == {"invites"}
+    assert not any(p.text.rstrip().endswith(":") for p in ops)
+
+
+def test_json_output_follows_the_contract(seed_path):
+    data = extract_file(seed_path).to_json()
+    assert set(data) >= {"document", "paragraphs", "citations"}
+    assert set(data["document"]) >= {"symbol", "language", "title", "body", "session", "place", "dates", "vote"}
+    c = data["citations"][0]
+    assert set(c) == {"paragraph", "target", "function", "text", "start", "end", "date", "resolved"}
+    p = data["paragraphs"][0]
+    assert set(p) == {"id", "kind", "phrase", "function", "start", "end"}
+    json.dumps(data)
+
+
+def test_dates_of_cited_resolutions_are_parsed(seed_path):
+    by_target = {c.target: c for c in extract_file(seed_path).citations}
+    assert by_target["A/RES/51/1"].date == "1996-10-15"
+    assert by_target["A/RES/79/136"].date == "2024-12-06"
+    assert by_target["A/RES/51/1"].text == "résolution 51/1 du 15 octobre 1996"
+
+
+def test_unknown_reference_is_kept_unresolved():
+    text = ("The General Assembly,\n\nRecalling its resolution 58/4 of 31 October 2003 and Security Council "
+            "resolution 9999 (2031),\n\n1. Decides to remain seized of the matter.\n")
+    x = extract(text)
+    got = {c.target: c.resolved for c in x.citations}
+    assert got == {"A/RES/58/4": got["A/RES/58/4"], "S/RES/9999(2031)": False}
+
+
+def noisy_variants(text: str) -> dict[str, str]:
+    """The same text as OCR and typesetting would damage it: wraps, CRLF, NBSP, curly quotes."""
+    wrapped = "\n".join(_wrap(line) for line in text.split("\n"))
+    return {
+        "crlf": text.replace("\n", "\r\n"),
+        "hard-wrapped at 72 columns": wrapped,
+        "nbsp and curly quotes": text.replace(" ", "\u00a0", 40).replace("'", "\u2019"),
+        "utf-8 BOM": "\ufeff" + text,
+    }
+
+
+def _wrap(line: str, width: int = 72) -> str:
+    out, cur = [], ""
+    for word in line.split(" "):
+        if cur and len(cur) + 1 + len(word) > width:
+            out.append(cur)
+            cur = word
+        else:
+            cur = f"{cur} {word}" if cur else word
+    out.append(cur)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("gold_path", gold_files(), ids=lambda p: p.name.split(".")[0])
+def test_noise_does_not_change_the_citations(gold_path):
+    text = text_of(gold_path).read_text(encoding="utf-8")
+    want = pairs(extract(text))
+    for label, variant in noisy_variants(text).items():
+        x = extract(variant)
+        assert pairs(x) == want, label
+        for c in x.citations:
+            assert variant[c.start:c.end] == c.text, label
+
+
+def test_hyphenated_reference_and_superscripts():
+    text = ("L'Assemblée générale de l'OIPC-INTERPOL, réunie en sa 91^{ème} session à Vienne (Autriche) "
+            "du 28 novembre au 1^{er} décembre 2023,\n\nRAPPELANT la résolu-\ntion GA-2012-81-\nRES-08 et "
+            "la résolution 79/\n136 de l'Assemblée générale des Nations Unies,\n\nDÉCIDE de poursuivre.\n")
+    x = extract(text)
+    assert {c.target for c in x.citations} == {"GA-2012-81-RES-08", "A/RES/79/136"}
+    assert x.document.session == 91
+    assert x.document.dates == ["2023-11-28", "2023-12-01"]
+    for c in x.citations:
+        assert text[c.start:c.end] == c.text
