@@ -127,6 +127,8 @@ def load_lexicon(ontology: Path | None = None, registry: Path | None = None) -> 
     phrases: list[Phrase] = []
     for concept in sorted(set(cf.subjects(RDF.type, SKOS.Concept))):
         kind = str(cf.value(concept, RG.paragraphKind) or "preambular")
+        if kind not in ("preambular", "operative"):
+            continue  # e.g. rgcf:other: assigned by the segmenter, never matched
         for prop in (SKOS.prefLabel, SKOS.altLabel):
             for lab in cf.objects(concept, prop):
                 if isinstance(lab, Literal):

@@ -119,7 +119,9 @@ class Resolver:
         at = m.data.get("owner_at")
         if at is not None:
             for j, other in enumerate(mentions):
-                if other.start == at and other.kind in ("named", "anaphor") and resolved.get(j):
+                # the owner's mention may start at its determiner ("de [la Convention]")
+                if (m.end <= other.start <= at or other.start <= at < other.end) \
+                        and other.kind in ("named", "anaphor") and resolved.get(j):
                     attached.add(j)
                     return resolved[j][0]
         treaties = [h for h in self.history + local if h.kind in ("Treaty", "Constitution")]
