@@ -32,7 +32,7 @@ _SAME_LENGTH = str.maketrans({
 _DELETE = re.compile(
     r"\x00+"                                        # zero-width characters, soft hyphens, BOM
     r"|\r(?=\n)"                                    # CRLF → LF
-    r"|(?<=[a-zà-ÿ])-[ \t]*\n[ \t]*(?=[a-zà-ÿ])"     # hyphenation: coopé-\nration → coopération
+    r"|-(?<=[a-zà-ÿ]-)[ \t]*\n[ \t]*(?=[a-zà-ÿ])"   # hyphenation: coopé-\nration → coopération
 )
 _SUPERSCRIPT = re.compile(r"\^\{[^{}\n]{1,6}\}")  # 93^{ème} → 93ème
 
@@ -61,9 +61,14 @@ class CleanText:
         return self.to_original(start), self.to_original(end - 1) + 1
 
 
+_SAME_LENGTH_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _SAME_LENGTH)) + "]")
+
+
 def clean(original: str) -> CleanText:
     """Normalise spacing, quotes, hyphens, superscripts and line ends, keeping an offset map."""
-    text = original.translate(_SAME_LENGTH)
+    # str.translate with a dict costs a lookup per character; the characters concerned are rare,
+    # so substitute only where they occur.
+    text = _SAME_LENGTH_CHARS.sub(lambda m: _SAME_LENGTH[ord(m.group(0))], original)
     if "\r" in text and "\r\n" not in text:
         text = text.replace("\r", "\n")  # old Mac line ends: same length
     spans = [(m.start(), m.end()) for m in _DELETE.finditer(text)]
@@ -100,12 +105,23 @@ def _fold_char(ch: str) -> str:
     return base if len(base) == 1 else (ch.lower() if len(ch.lower()) == 1 else ch)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    ch = m.group(0)
+    folded = _FOLD_TABLE.get(ord(ch))
+    if folded is None:
+        folded = _FOLD_TABLE[ord(ch)] = _fold_char(ch)
+    return folded
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents one character for one, so offsets stay valid (É → e, Ñ → n)."""
-    for ch in set(text):
-        if not ch.isascii() and ord(ch) not in _FOLD_TABLE:
-            _FOLD_TABLE[ord(ch)] = _fold_char(ch)
-    return text.translate(_FOLD_TABLE)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer (İ): go one by one
+        lowered = "".join(c.lower() if c.isascii() else _fold_char(c) for c in text)
+    return _NON_ASCII.sub(_fold_match, lowered) if not lowered.isascii() else lowered
 
 
 def decode(data: bytes, name: str) -> str:

@@ -27,7 +27,7 @@ def extract(text: str, path: str | None = None, lexicon: Lexicon | None = None) 
     lex = lexicon or load_lexicon()
     ct = clean(text)
     folded = fold(ct.text)
-    seg = segment(ct, lex)
+    seg = segment(ct, lex, folded)
     doc = seg.header
     resolver = Resolver(lex, doc.symbol, doc.body)
     implements: list[str] = []

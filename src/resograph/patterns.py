@@ -61,7 +61,7 @@ LIST_SEPARATOR = re.compile(
 
 # Whole symbols, recognised anywhere in a paragraph.
 SYMBOL = re.compile(
-    r"(?<![\w/-])(?:"
+    r"(?=[aesg])(?<![\w/-])(?:"
     r"(?P<ares>a\s*/\s*res\s*/\s*(?P<ares_s>\d{1,3})\s*/\s*(?P<ares_n>\d{1,4}))"
     r"|(?P<aresold>a\s*/\s*res\s*/\s*(?P<aold_n>\d{1,4})\s*\(\s*(?P<aold_r>[ivxlc]{1,7})\s*\))"
     r"|(?P<ares_es>a\s*/\s*res\s*/\s*es-\d{1,2}\s*/\s*\d{1,4})"

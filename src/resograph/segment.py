@@ -96,10 +96,9 @@ class Segmented:
     title_span: tuple[int, int] | None  # the title's span in the cleaned text
 
 
-def _lines(text: str) -> list[_Line]:
+def _lines(text: str, folded: str) -> list[_Line]:
     out = []
     pos = 0
-    folded = fold(text)
     for raw in text.split("\n"):
         end = pos + len(raw)
         out.append(_Line(pos, end, raw, folded[pos:end]))
@@ -151,9 +150,10 @@ def _iso(day: str, month: str, year: str) -> str | None:
     return f"{int(year):04d}-{m:02d}-{d:02d}"
 
 
-def segment(ct: CleanText, lex: Lexicon) -> Segmented:
-    """Header fields and paragraphs (pp_n, op_n) of a cleaned text."""
-    lines = _lines(ct.text)
+def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented:
+    """Header fields and paragraphs (pp_n, op_n) of a cleaned text (`folded`: fold(ct.text) if known)."""
+    folded = fold(ct.text) if folded is None else folded
+    lines = _lines(ct.text, folded)
     blocks: list[_Block] = []
     header_lines: list[_Line] = []
     chapeau_lines: list[_Line] = []
@@ -236,7 +236,7 @@ def segment(ct: CleanText, lex: Lexicon) -> Segmented:
             header_lines.append(line)
 
     numbered = _number(blocks, ct)
-    header = _header(ct, header_lines, chapeau_lines, footer_lines, lex)
+    header = _header(ct, folded, header_lines, chapeau_lines, footer_lines)
     title_span = None
     if header.title_start is not None:
         title_span = _clean_span(ct, header.title_start, header.title_end)
@@ -292,11 +292,10 @@ def _number(blocks: list[_Block], ct: CleanText) -> list[tuple[Paragraph, tuple[
     return out
 
 
-def _header(ct: CleanText, header: list[_Line], chapeau: list[_Line], footer: list[_Line],
-            lex: Lexicon) -> Header:
+def _header(ct: CleanText, folded: str, header: list[_Line], chapeau: list[_Line],
+            footer: list[_Line]) -> Header:
     h = Header()
-    body_folded = fold(ct.text)
-    h.language = detect_language(body_folded)
+    h.language = detect_language(folded[:6000])
     head_folded = "\n".join(ln.folded for ln in header)
     chap_text = " ".join(ln.text for ln in chapeau)
     chap_folded = " ".join(ln.folded for ln in chapeau)
