@@ -1,0 +1,136 @@
+"""A small public API for notebooks and scripts: build, open, query, project, explore.
+
+Thin wrappers over the pipeline modules (:mod:`resograph.build`, :mod:`resograph.store`,
+:mod:`resograph.sparql`, :mod:`resograph.network`, :mod:`resograph.explore`) with the defaults a
+reader at a notebook wants: quiet builds, SPARQL results as pandas DataFrames with readable values,
+the explorer as one HTML string. Nothing here reimplements a stage; each function says which one it
+calls.
+
+>>> import tempfile
+>>> out = tempfile.mkdtemp()
+>>> result = build_graph(["data/sources"], out)                      # doctest: +SKIP
+>>> g = open_graph(out)                                               # doctest: +SKIP
+>>> query_df(g, "cited-by", doc="GA-2025-93-RES-03").key.head(2).tolist()  # doctest: +SKIP
+['A/RES/51/1', 'GA-2008-RES-07']
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rdflib import Graph, Literal
+
+from . import sparql
+from .build import BuildResult
+from .build import build as _run_build
+from .errors import UserError
+from .store import open_graph as _open_store
+
+if TYPE_CHECKING:  # pandas and networkx are imported only when used
+    import networkx as nx
+    import pandas as pd
+
+__all__ = ["build_graph", "open_graph", "query_df", "queries", "network", "explorer_html",
+           "inline_html"]
+
+
+def build_graph(sources: Iterable[str | os.PathLike] | str | os.PathLike,
+                out: str | os.PathLike = "build", *, quiet: bool = True, **options: Any) -> BuildResult:
+    """Build the graph from source texts (files or folders) into ``out``: what `resograph build` does.
+
+    Returns the :class:`resograph.build.BuildResult` (``.summary()`` prints the counts and files).
+    ``options`` go to :func:`resograph.build.build` (``store``, ``validation``, ``allow_invalid``).
+    A graph that fails SHACL validation is not published: that raises :class:`UserError` here,
+    so a notebook never goes on with a stale build.
+    """
+    if isinstance(sources, (str, os.PathLike)):
+        sources = [sources]
+    result = _run_build(list(sources), out, quiet=quiet, **options)
+    if not result.published:
+        raise UserError(f"{out}: build not published (SHACL violations: see result.report)\n"
+                        + result.summary())
+    return result
+
+
+def open_graph(build_dir: str | os.PathLike = "build", store: str = "oxigraph") -> Graph:
+    """The built graph as an rdflib ``Graph`` (:func:`resograph.store.open_graph`), read-only."""
+    return _open_store(build_dir, store)
+
+
+def queries() -> "pd.DataFrame":
+    """The named-query catalogue: name, description and parameters of every ``queries/*.rq``."""
+    import pandas as pd
+
+    rows = []
+    for q in sparql.load_catalogue().values():
+        params = ", ".join(p.name + (f"={p.default}" if p.default is not None else "") for p in q.params)
+        rows.append({"name": q.name, "form": q.form, "params": params, "description": q.description})
+    return pd.DataFrame(rows, columns=["name", "form", "params", "description"])
+
+
+def _value(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return str(term) if isinstance(value, Literal) else value  # unknown datatype: its lexical form
+    return sparql.compact(term)
+
+
+def query_df(graph: Graph, name: str, params: Mapping[str, Any] | None = None,
+             **kwargs: Any) -> "pd.DataFrame | bool | Graph":
+    """Run a named query (or a ``.rq`` file, or SPARQL text) on ``graph``; a SELECT gives a DataFrame.
+
+    Parameters are those the query declares (``resograph queries`` lists them), as keyword
+    arguments or, for names that are Python keywords such as ``from``, in ``params``. Declared
+    defaults apply when left out. Literals become Python values (dates as ``datetime.date``,
+    numbers as numbers), IRIs are shortened with the usual prefixes (``id:``, ``rgcf:``, ``cito:``…).
+    ASK gives a ``bool``, CONSTRUCT/DESCRIBE an rdflib ``Graph``.
+
+    >>> query_df(g, "un-interpol-chain", {"from": "GA-2025-93-RES-03"})   # doctest: +SKIP
+    """
+    import pandas as pd
+
+    query = sparql.resolve_query(name)
+    values = {k: str(v) for k, v in {**(params or {}), **kwargs}.items() if v is not None}
+    result = sparql.materialise(sparql.run(graph, query.text, sparql.bindings(query, values),
+                                           source=query.name))
+    if not isinstance(result, sparql.Table):
+        return result
+    rows = [[_value(t) for t in row] for row in result.rows]
+    return pd.DataFrame(rows, columns=result.variables)
+
+
+def network(graph: Graph) -> "nx.DiGraph":
+    """The citation network as a networkx ``DiGraph`` (:func:`resograph.network.from_rdf`)."""
+    from .network import from_rdf
+
+    return from_rdf(graph)
+
+
+def explorer_html(graph: "Graph | nx.DiGraph", **options: Any) -> str:
+    """The offline explorer page (the same one `resograph explore` writes) as one HTML string.
+
+    ``graph`` is the RDF graph or its networkx projection; ``options`` go to the explorer
+    (e.g. ``focus``, ``depth``, ``layout``). Needs :mod:`resograph.explore`.
+    """
+    try:
+        from . import explore
+    except ImportError as exc:  # the explorer is a separate module; say so rather than fail obscurely
+        raise UserError("the explorer (resograph.explore) is not installed in this version") from exc
+    G = network(graph) if isinstance(graph, Graph) else graph
+    return explore.render(G, **options)
+
+
+def inline_html(page: str, height: int = 650) -> str:
+    """A self-contained page wrapped in an ``<iframe srcdoc>``, to show it inside a notebook cell.
+
+    The page keeps its own scripts and styles apart from the notebook's; ``srcdoc`` needs no file
+    and no server, so it works offline and in a saved notebook.
+    """
+    return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
+            f'border:1px solid #ccc" sandbox="allow-scripts allow-popups"></iframe>')
