@@ -160,8 +160,22 @@ def parse_header(text: str, path: Path | str) -> tuple[str, tuple[Param, ...]]:
                             f"(one of {', '.join(PARAM_KINDS)})")
         if not re.search(r"[?$]" + re.escape(m["name"]) + r"\b", text):
             raise UserError(f"{path}:{number}: parameter {m['name']} is not a variable of the query")
+        if not _projected(text, m["name"]):
+            raise UserError(f"{path}:{number}: parameter {m['name']} must be in the SELECT projection "
+                            f"(values are substituted into projected variables only)")
         params.append(Param(m["name"], m["kind"], m["default"], (m["description"] or "").strip()))
     return description, tuple(params)
+
+
+def _projected(text: str, name: str) -> bool:
+    """Is ``?name`` in the top-level SELECT clause (or ``SELECT *``)? Other forms need no check."""
+    masked = _MASK.sub(" ", text)
+    m = re.search(r"\bSELECT\b(.*?)(?:\bWHERE\b|\{)", masked, re.I | re.S)
+    if not m or query_form(text) != "SELECT":
+        return True
+    clause = m.group(1)
+    return clause.strip().startswith(("*", "DISTINCT *", "REDUCED *")) or \
+        re.search(r"[?$]" + re.escape(name) + r"\b", clause) is not None
 
 
 def load_catalogue(directory: Path | str = QUERY_DIR) -> dict[str, NamedQuery]:
@@ -214,9 +228,9 @@ def to_term(kind: str, value: str) -> Node:
         return URIRef(full)
     if kind == "iri":
         raise ValueError("not a full IRI (http://…, https://… or urn:…)")
-    if re.search(r"[\s<>\"{}|\\^`]", value):
-        raise ValueError("spaces and <>\"{}|\\^` are not allowed in a key")
     if kind == "key":
+        if re.search(r"[\s<>\"{}|\\^`]", value):
+            raise ValueError("spaces and <>\"{}|\\^` are not allowed in a key")
         return URIRef(keys.iri(keys.normalise_symbol(value)))
     if kind == "function":
         return URIRef(keys.CLAUSE_FUNCTION + _slug(value.removeprefix("rgcf:")))
@@ -444,16 +458,24 @@ def _xml_term(term: Node) -> str:
 
 
 def _tsv_term(term: Node | None) -> str:
+    """A term in the Turtle form SPARQL 1.1 TSV asks for (one line: escapes for tab and newline)."""
     if term is None:
         return ""
     if isinstance(term, BNode):
         return f"_:{term}"
-    if isinstance(term, Literal) and term.datatype in (XSD.integer, XSD.decimal, XSD.double) \
-            and re.fullmatch(r"[+-]?[0-9.eE+-]+", str(term)):
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    bare = {XSD.integer: r"[+-]?\d+", XSD.decimal: r"[+-]?\d*\.\d+",
+            XSD.double: r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+"}.get(term.datatype)
+    if bare and re.fullmatch(bare, str(term)):  # Turtle's bare numbers keep their datatype
         return str(term)
-    if isinstance(term, Literal) and term.datatype == XSD.string:
-        term = Literal(str(term))
-    return term.n3().replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    body = (str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+            .replace("\r", "\\r").replace("\t", "\\t"))
+    if term.language:
+        return f'"{body}"@{term.language}'
+    if term.datatype and term.datatype != XSD.string:
+        return f'"{body}"^^<{term.datatype}>'
+    return f'"{body}"'
 
 
 def compact(term: Node | None) -> str:
