@@ -1,0 +1,289 @@
+"""`resograph build` end to end on real texts: SHACL conformance, the shapes can fail, byte-identical
+outputs, round trips, an independent parser, one node per key across languages, bad input, a build
+killed with SIGKILL at several points, and two builds at once."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCTERMS, RDF
+
+from resograph.build import BuildLock, build, to_jsonld
+from resograph.graph import CITO, iri_ref
+from resograph.paths import project_root
+from resograph.registry import Registry, load
+from resograph.store import open_graph
+from resograph.validate import validate
+
+ROOT = project_root()
+SEED = ROOT / "data" / "sources" / "GA-2025-93-RES-03.fr.txt"
+FIXTURES = Path(__file__).parent / "fixtures"
+OUTPUTS = ("resograph.nt", "resograph.ttl", "resograph.jsonld")
+CITED_BY_SEED = """
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?key (SAMPLE(?t) AS ?title) WHERE {
+  ?doc dcterms:identifier "GA-2025-93-RES-03" ; eli:cites ?x .
+  ?x dcterms:identifier ?key ; dcterms:title ?t .
+} GROUP BY ?key ORDER BY ?key
+"""
+
+
+def cli(*args: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "resograph.cli", *args], capture_output=True,
+                          text=True, timeout=timeout, env={**os.environ, **(env or {})}, cwd=ROOT)
+
+
+def popen_build(*args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "resograph.cli", "build", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+
+
+def variants(tmp: Path, n: int) -> Path:
+    """`n` copies of the seed under distinct symbols: a bigger, slower build to interrupt."""
+    text = SEED.read_text(encoding="utf-8")
+    folder = tmp / "variants"
+    folder.mkdir(exist_ok=True)
+    for i in range(n):
+        symbol = f"GA-2025-93-RES-{40 + i:02d}"
+        (folder / f"{symbol}.fr.txt").write_text(text.replace("GA-2025-93-RES-03", symbol),
+                                                 encoding="utf-8")
+    return folder
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in OUTPUTS}
+
+
+@pytest.fixture(scope="module")
+def seed_out(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("seed") / "build"
+    result = build([SEED], out, quiet=True)
+    assert result.published
+    return out
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return load()
+
+
+# -- the graph ---------------------------------------------------------------------------------
+
+def test_the_seed_build_conforms_to_the_shapes(seed_out, registry):
+    data = Graph().parse(seed_out / "resograph.ttl")
+    report = validate(data, registry.shapes, registry.ontology)
+    assert report.conforms, report.text
+    assert report.violations == 0
+    run = cli("validate", str(seed_out / "resograph.ttl"))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "Conforms: True" in run.stdout
+
+
+def test_removing_a_required_triple_is_reported_as_a_violation(seed_out, registry, tmp_path):
+    data = Graph().parse(seed_out / "resograph.ttl")
+    citation = URIRef("https://w3id.org/resograph/id/GA-2025-93-RES-03/pp_8/cites/0")
+    assert (citation, CITO.hasCitedEntity, None) in data
+    data.remove((citation, CITO.hasCitedEntity, None))
+    report = validate(data, registry.shapes, registry.ontology)
+    assert not report.conforms and report.violations == 1
+    assert str(citation) in report.text and "hasCitedEntity" in report.text
+    broken = tmp_path / "broken.ttl"
+    data.serialize(broken, format="turtle")
+    run = cli("validate", str(broken))
+    assert run.returncode == 1
+    assert "pp_8/cites/0" in run.stdout
+
+
+def test_an_instrument_without_a_title_is_a_violation(seed_out, registry):
+    data = Graph().parse(seed_out / "resograph.nt", format="nt")
+    node = iri_ref("A/RES/51/1")
+    data.remove((node, DCTERMS.title, None))
+    report = validate(data, registry.shapes, registry.ontology)
+    assert not report.conforms
+    assert "A/RES/51/1" in report.text and "title" in report.text
+
+
+def test_validate_rejects_a_file_it_cannot_read(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is <not turtle", encoding="utf-8")
+    run = cli("validate", str(bad))
+    assert run.returncode == 2
+    assert run.stderr.startswith("resograph: error: ") and len(run.stderr.strip().splitlines()) == 1
+    assert cli("validate", str(tmp_path / "missing.ttl")).returncode == 2
+
+
+def test_the_seed_cites_19_instruments_each_with_a_title(seed_out):
+    g = Graph().parse(seed_out / "resograph.ttl")
+    rows = list(g.query(CITED_BY_SEED))
+    assert len(rows) == 19
+    assert "convention:cybercrime-2024/art_41" in {str(r[0]) for r in rows}
+
+
+def test_outputs_are_byte_identical_from_run_to_run(tmp_path):
+    outs = [tmp_path / "one", tmp_path / "two"]
+    for out, seed in zip(outs, ("1", "12345")):  # blank-node ids and set order vary with the seed
+        run = cli("build", str(SEED), "--out", str(out), "-q", env={"PYTHONHASHSEED": seed})
+        assert run.returncode == 0, run.stderr
+    assert snapshot(outs[0]) == snapshot(outs[1])
+
+
+def test_turtle_to_jsonld_round_trip_is_isomorphic(seed_out):
+    from_ttl = Graph().parse(seed_out / "resograph.ttl")
+    again = Graph().parse(data=to_jsonld(from_ttl).decode("utf-8"), format="json-ld")
+    assert isomorphic(from_ttl, again)
+    written = Graph().parse(seed_out / "resograph.jsonld", format="json-ld")
+    assert isomorphic(from_ttl, written)
+    assert isomorphic(from_ttl, Graph().parse(seed_out / "resograph.nt", format="nt"))
+
+
+def test_an_independent_parser_reads_every_output(seed_out):
+    expected = len(Graph().parse(seed_out / "resograph.ttl"))
+    for name, fmt in (("resograph.ttl", ox.RdfFormat.TURTLE), ("resograph.nt", ox.RdfFormat.N_TRIPLES),
+                      ("resograph.jsonld", ox.RdfFormat.JSON_LD)):
+        store = ox.Store()
+        store.load(path=str(seed_out / name), format=fmt)
+        assert len(store) == expected, name
+        rows = list(store.query(CITED_BY_SEED))
+        assert len(rows) == 19, name
+
+
+def test_no_timestamps_in_the_outputs(seed_out):
+    text = (seed_out / "resograph.ttl").read_text(encoding="utf-8")
+    assert not re.search(r'"\d{4}-\d\d-\d\dT\d\d:', text)  # no xsd:dateTime value
+    assert time.strftime("%Y-%m-%d") not in text
+
+
+def test_a_text_in_another_language_citing_the_same_instruments_merges_into_the_same_nodes(tmp_path):
+    out = tmp_path / "build"
+    result = build([SEED, FIXTURES / "dev02_interpol_en_uncoop.txt"], out, store="memory", quiet=True)
+    assert result.documents == 2 and result.report.conforms
+    g = Graph().parse(out / "resograph.nt", format="nt")
+    ids = Counter(str(o) for o in g.objects(None, DCTERMS.identifier))
+    assert ids and max(ids.values()) == 1
+    fr, en = iri_ref("GA-2025-93-RES-03"), iri_ref("GA-2025-93-RES-05")
+    eli_cites = URIRef("http://data.europa.eu/eli/ontology#cites")
+    shared = set(g.objects(fr, eli_cites)) & set(g.objects(en, eli_cites))
+    assert {iri_ref("A/RES/51/1"), iri_ref("A/RES/79/136"),
+            iri_ref("interpol:vienna-declaration-2023")} <= shared
+
+
+# -- bad input and failures leave previous outputs alone ----------------------------------------
+
+def test_bad_input_is_one_line_exit_2_and_nothing_written(seed_out, tmp_path):
+    out = tmp_path / "build"
+    shutil.copytree(seed_out, out, symlinks=True)
+    before = snapshot(out)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(SEED.read_bytes())
+    for args in ([str(empty)], [str(tmp_path / "missing.txt")], [str(SEED), str(copy)]):
+        run = cli("build", *args, "--out", str(out), "-q")
+        assert run.returncode == 2, (args, run.stderr)
+        assert run.stderr.startswith("resograph: error: ")
+        assert len(run.stderr.strip().splitlines()) == 1, run.stderr
+        assert snapshot(out) == before
+    assert not list(out.glob(".*.tmp-*"))
+
+
+def test_a_graph_that_does_not_conform_is_not_published(seed_out, tmp_path, registry):
+    out = tmp_path / "build"
+    shutil.copytree(seed_out, out, symlinks=True)
+    before = snapshot(out)
+    data = Graph()
+    for t in registry.data:
+        data.add(t)
+    data.add((iri_ref("A/RES/1/1"), DCTERMS.identifier, iri_ref("A/RES/1/1")))  # not a string
+    data.add((iri_ref("A/RES/1/1"), RDF.type, URIRef("https://w3id.org/resograph/ontology#Resolution")))
+    bad = Registry(ontology=registry.ontology, data=data, shapes=registry.shapes)
+    result = build([SEED], out, registry=bad, quiet=True)
+    assert not result.published and not result.report.conforms
+    assert snapshot(out) == before
+    result = build([SEED], out, registry=bad, quiet=True, allow_invalid=True)
+    assert result.published and snapshot(out) != before
+
+
+# -- faults: SIGKILL and concurrent builds ------------------------------------------------------
+
+STAGES = ["extracting", "building the graph", "validating", "writing files",
+          "loading the Oxigraph store", "publishing"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stage", STAGES)
+def test_a_build_killed_at_any_point_leaves_the_previous_outputs_and_store_usable(
+        seed_out, tmp_path, stage):
+    out = tmp_path / "build"
+    shutil.copytree(seed_out, out, symlinks=True)
+    before = snapshot(out)
+    count_before = len(open_graph(out))
+    sources = variants(tmp_path, 12)
+    proc = popen_build(str(sources), "--out", str(out))
+    seen = []
+    for line in proc.stderr:
+        seen.append(line)
+        if stage in line:
+            proc.send_signal(signal.SIGKILL)
+            break
+    proc.wait(timeout=120)
+    assert proc.returncode == -signal.SIGKILL, "".join(seen)
+    after = snapshot(out)
+    if stage != "publishing":
+        assert after == before
+    for name, fmt in (("resograph.ttl", "turtle"), ("resograph.nt", "nt"),
+                      ("resograph.jsonld", "json-ld")):
+        assert len(Graph().parse(out / name, format=fmt)) > 0
+    g = open_graph(out)
+    assert len(g) in {count_before, len(Graph().parse(out / "resograph.nt", format="nt"))} or \
+        stage == "publishing"
+    if stage != "publishing":
+        assert len(g) == count_before
+    # the next build runs (the lock died with the process) and cleans the leftovers
+    run = cli("build", str(sources), "--out", str(out), "-q")
+    assert run.returncode == 0, run.stderr
+    assert not list(out.glob(".*.tmp-*"))
+    assert len(open_graph(out)) == len(Graph().parse(out / "resograph.nt", format="nt"))
+
+
+def test_a_second_build_while_one_holds_the_lock_gets_a_clear_message(seed_out, tmp_path):
+    out = tmp_path / "build"
+    shutil.copytree(seed_out, out, symlinks=True)
+    before = snapshot(out)
+    with BuildLock(out):
+        run = cli("build", str(SEED), "--out", str(out), "-q")
+    assert run.returncode == 2
+    assert "another build is running" in run.stderr and str(os.getpid()) in run.stderr
+    assert snapshot(out) == before
+
+
+@pytest.mark.slow
+def test_two_builds_at_once_one_waits_out_nothing_corrupted(seed_out, tmp_path):
+    out = tmp_path / "build"
+    shutil.copytree(seed_out, out, symlinks=True)
+    sources = variants(tmp_path, 12)
+    first = popen_build(str(sources), "--out", str(out))
+    for line in first.stderr:
+        if "extracting" in line:
+            break
+    second = cli("build", str(SEED), "--out", str(out), "-q")
+    stdout, _ = first.communicate(timeout=300)
+    assert first.returncode == 0, stdout
+    assert second.returncode == 2
+    assert "another build is running" in second.stderr
+    g = Graph().parse(out / "resograph.nt", format="nt")
+    assert isomorphic(g, Graph().parse(out / "resograph.ttl"))
+    assert len(open_graph(out)) == len(g)
+    assert "documents      12" in stdout
