@@ -49,6 +49,7 @@ def load_store(nt_file: str | os.PathLike, build_dir: str | os.PathLike) -> Path
     gens = Path(build_dir) / GENERATIONS
     gens.mkdir(parents=True, exist_ok=True)
     target = Path(tempfile.mkdtemp(prefix="gen-", dir=gens))
+    target.chmod(0o755)  # readable by the endpoint's user like the other outputs
     store = ox.Store(str(target))
     store.bulk_load(path=str(nt_file), format=ox.RdfFormat.N_TRIPLES)
     store.flush()
