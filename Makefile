@@ -17,6 +17,7 @@ venv: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/resograph extract data/sources/GA-2025-93-RES-03.fr.txt --format table
+	$(BIN)/resograph build
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
