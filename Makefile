@@ -18,9 +18,22 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/resograph extract data/sources/GA-2025-93-RES-03.fr.txt --format table
 	$(BIN)/resograph build
+	$(BIN)/resograph query cited-by --param doc=GA-2025-93-RES-03 --format table
+	@echo "SPARQL endpoint and query page: $(BIN)/resograph serve   (then http://127.0.0.1:8000/)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 clean:
 	rm -rf $(VENV) build .pytest_cache
+
+# `make notebook`: open the analysis notebook in JupyterLab (installs the `notebook` extras once).
+.PHONY: notebook
+NOTEBOOK_STAMP := $(VENV)/.notebook-installed
+
+$(NOTEBOOK_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install -q -e '.[notebook]'
+	touch $(NOTEBOOK_STAMP)
+
+notebook: $(NOTEBOOK_STAMP)
+	$(BIN)/jupyter lab notebooks/analysis.ipynb
