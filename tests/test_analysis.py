@@ -127,3 +127,24 @@ def test_summary_counts(G):
     assert s["nodes"] == 22 and s["edge_pairs"] == 25
     assert s["kinds"] == {"agreement": 1, "article": 4, "decision": 1, "declaration": 1,
                           "resolution": 14, "treaty": 1}
+
+
+def test_stats_command_prints_the_analyses_as_tables(capsys):
+    from resograph.cli import main
+
+    assert main(["stats", "--build", str(SAMPLE), "--top", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "22 instruments, 25 links (cites 20, implements 2, part_of 4)" in out
+    assert "Most cited" in out and "PageRank" in out and "Clusters" in out
+    assert "GA-2025-93-RES-03 → A/RES/51/1 → A/DEC/49/426" in out
+    most_cited = out.split("Most cited")[1].split("PageRank")[0]
+    assert most_cited.splitlines()[3].split()[:4] == ["1", CONVENTION, "1", "4"]
+
+
+def test_stats_command_bad_input_is_one_line_and_status_2(capsys, tmp_path):
+    from resograph.cli import main
+
+    assert main(["stats", "--build", str(tmp_path / "none")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "run `resograph build` first" in err[0]
+    assert main(["stats", "--build", str(SAMPLE), "--top", "0"]) == 2

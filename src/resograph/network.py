@@ -41,6 +41,7 @@ ELI = rdflib.Namespace("http://data.europa.eu/eli/ontology#")
 DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
 SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
 RDFS = rdflib.RDFS
+BODY_LABEL = URIRef("urn:resograph:body-label")  # marks body labels in the node query's rows
 
 # rdf:type → node kind; when a node has several, the first in this order wins.
 KINDS = {
@@ -76,12 +77,11 @@ SELECT ?s ?p ?o WHERE {
   ?s dcterms:identifier ?key .
   {
     ?s ?p ?o .
-    VALUES ?p { rdf:type dcterms:identifier dcterms:title eli:date_document eli:passed_by
-                eli:is_part_of rg:articleNumber rg:inRegistry rdfs:seeAlso }
+    VALUES ?p { rdf:type dcterms:identifier dcterms:title skos:prefLabel eli:date_document
+                eli:passed_by eli:is_part_of rg:articleNumber rg:inRegistry rdfs:seeAlso }
   }
   UNION { ?s rg:session ?session . ?session rg:startDate ?o . BIND(rg:startDate AS ?p) }
-  UNION { ?s eli:passed_by ?body . ?body skos:prefLabel ?o . BIND(skos:prefLabel AS ?p) }
-  UNION { ?s eli:passed_by ?body . ?body rdfs:label ?o . BIND(rdfs:label AS ?p) }
+  UNION { ?s eli:passed_by ?body . ?body skos:prefLabel|rdfs:label ?o . BIND(<urn:resograph:body-label> AS ?p) }
 }
 """
 
@@ -173,10 +173,14 @@ def _nodes(graph: rdflib.Graph) -> dict[str, dict]:
         titles = {}
         for t in sorted(f[DCTERMS.title]):
             titles.setdefault(getattr(t, "language", None), str(t))
+        if set(titles.values()) <= {key}:
+            # no title but the key (the shape's placeholder): the registry's name reads better
+            names = {getattr(n, "language", None): str(n) for n in sorted(f[SKOS.prefLabel])}
+            titles = names or titles
         date = min((str(d)[:10] for d in f[ELI.date_document]), default=None)
         body_iri = min((str(b) for b in f[ELI.passed_by]), default=None)
         body_labels = {}
-        for label in sorted(f[SKOS.prefLabel] + f[RDFS.label]):
+        for label in sorted(f[BODY_LABEL]):
             body_labels.setdefault(getattr(label, "language", None), str(label))
         session_start = min((str(d)[:10] for d in f[RG.startDate]), default=None)
         year, year_source = None, None
