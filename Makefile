@@ -36,4 +36,4 @@ $(NOTEBOOK_STAMP): $(STAMP) pyproject.toml
 	touch $(NOTEBOOK_STAMP)
 
 notebook: $(NOTEBOOK_STAMP)
-	$(BIN)/jupyter lab notebooks/analysis.ipynb
+	$(BIN)/jupyter lab notebooks/analysis.ipynb $(if $(filter 0,$(shell id -u)),--allow-root)
