@@ -80,6 +80,11 @@ def _numbers(text: str, folded: str, start: int, end: int, own_body: str | None,
             if body is None and P.OWN_BODY.search(before):
                 body = own_body
             pos = P.AFTER_WORD.match(folded, w.end(), end).end()
+            infix = P.BODY_INFIX.match(folded, pos, end)
+            if infix:
+                body = next(code for code, rx in P.BODY_CONTEXT if rx.fullmatch(infix.group("body")))
+                pos = infix.end()
+            plural = w.group(1).endswith(("s", "es"))
             first = True
             items: list[Mention] = []
             while pos < end:
@@ -106,7 +111,10 @@ def _numbers(text: str, folded: str, start: int, end: int, own_body: str | None,
                 sep = P.LIST_SEPARATOR.match(folded, pos, end)
                 nxt = sep.end() if sep else pos
                 if not (P.NUMBER_ITEM.match(folded, nxt, end) or P.SYMBOL.match(folded, nxt, end)):
-                    break
+                    resume = P.LIST_RESUME.match(folded, pos, end) if plural and items else None
+                    if not resume:
+                        break
+                    nxt = resume.end()
                 pos = nxt
             # A body named right after the list ("… 2462 (2019) du Conseil de sécurité") wins.
             tail = folded[pos:min(end, pos + 45)]

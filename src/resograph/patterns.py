@@ -47,6 +47,21 @@ DECISION_WORD = re.compile(r"\b(decisions?|decisiones|decision)\b")
 # What may stand between the word and the first number: "nº", "A/RES/" is its own pattern.
 AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
 
+# A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)".
+BODY_INFIX = re.compile(
+    r"\s*(?:del|de\s+la|de\s+l'|du|of\s+the|of|de)\s+(?:(?:the|la|le|el)\s+)?(?P<body>"
+    r"conseil\s+de\s+securite|security\s+council|consejo\s+de\s+seguridad|"
+    r"conseil\s+economique\s+et\s+social|economic\s+and\s+social\s+council|consejo\s+economico\s+y\s+social|"
+    r"assemblee\s+generale|general\s+assembly|asamblea\s+general)(?:\s+de\s+las\s+naciones\s+unidas|"
+    r"\s+des\s+nations\s+unies|\s+of\s+the\s+united\s+nations)?\s*"
+)
+# A list that resumes after a relative clause: "resolutions 60/288 of 8 September 2006, by which …,
+# and 79/136 of 6 December 2024" — only with a date after the number, to stay safe.
+LIST_RESUME = re.compile(
+    r"[^;.]{0,220}?[,;]\s*(?:and|et|y|as\s+well\s+as|ainsi\s+que|asi\s+como)\s+(?:its\s+|sa\s+|su\s+)?"
+    r"(?=\d{1,4}\s*/\s*\d{1,4}\s*,?\s*(?:of|du|de|del)\s+\d)"
+)
+
 # One cited number, in the forms that follow "resolution(s)".
 NUMBER_ITEM = re.compile(
     r"(?P<sc>(?P<scn>\d{1,4})\s*\(\s*(?P<scy>(?:19|20)\d{2})\s*\))"    # 2482 (2019)

@@ -32,7 +32,7 @@ NUMBERED = re.compile(r"^\s*(?:[-–•·]\s*)?(\d{1,3})\s*[.)]\s+(?=\S)")
 BULLET = re.compile(r"^\s*[-–•·▪]\s+(?=\S)")
 PAGE_FURNITURE = re.compile(
     r"^\s*(?:page\s+\d+(?:\s*(?:/|of|sur|de)\s*\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|\d{1,3}|"
-    r"distr\.?\s*:?.*|[a-z0-9/.\-() ]*\d{2}-\d{5}[a-z0-9/.\-() ]*|\*\d+\*)\s*$"
+    r"distr\.?\s*:?.*|[_\-–—=*.·\s]{3,}|[a-z0-9/.\-() ]*\d{2}-\d{5}[a-z0-9/.\-() ]*|\*\d+\*)\s*$"
 )
 VOTE_LINE = re.compile(
     r"^\s*(?:adoptee?s?|adopted|aprobad[oa]s?|approuvee?s?)\b.{0,40}?(?::|par|by|por|sin|sans|without|\d)"
@@ -69,6 +69,18 @@ STOPWORDS = {
     "es": re.compile(r"\b(?:el|los|las|del|y|una|para|con|que|por|sobre|su)\b"),
 }
 ALLCAPS_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]{2,}\b")
+# An opening word the lexicon does not know, in the shape of one: a capitalised participle or
+# adjective ("Commending", "Soucieuse", "Deplorando") or a third-person verb ("Commends").
+UNKNOWN_OPENING = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]{2,}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}"
+    r"(?:ing|ant|ante|ando|iendo|endo|ado|ada|ido|ida|ée|é|ed|ful|ous|eux|euse|ive|ente|s|e|a))\b"
+)
+# Footnotes of UN documents: "1 Resolution 70/1.", "2 United Nations, Treaty Series, vol. 2225".
+FOOTNOTE = re.compile(
+    r"^\s*\d{1,2}\s+(?:resolution|resolucion|see\b|voir\b|vease\b|official\s+records|documents\s+officiels|"
+    r"documentos\s+oficiales|united\s+nations,\s+treaty|nations\s+unies,\s+recueil|naciones\s+unidas,\s+treaty|"
+    r"ibid|[ase]/\d)"
+)
 
 
 @dataclass
@@ -164,6 +176,7 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented
     intro: tuple[str, str] | None = None  # phrase, function of an "INVITE … à :" list
     current: _Block | None = None
     blank_before = True
+    ended = False
 
     for line in lines:
         stripped = line.folded.strip()
@@ -171,7 +184,11 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented
             blank_before = True
             continue
         was_blank, blank_before = blank_before, False
-        if PAGE_FURNITURE.match(line.folded) or (in_body and _is_symbol_line(line.folded)):
+        if ended:
+            skipped.append((line.start, line.end))
+            continue
+        if PAGE_FURNITURE.match(line.folded) or (in_body and (_is_symbol_line(line.folded)
+                                                               or FOOTNOTE.match(line.folded))):
             (skipped if in_body else header_lines).append((line.start, line.end) if in_body else line)
             continue
         if VOTE_LINE.match(line.folded) or PLENARY_LINE.match(line.folded) or (
@@ -180,6 +197,8 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented
             footer_lines.append(line)
             skipped.append((line.start, line.end))
             current = None
+            # After the vote or meeting line only annexes follow: they are not paragraphs.
+            ended = bool(blocks) and not DATE_ONLY.match(line.folded)
             continue
         if CHAPEAU.match(line.folded) and len(stripped) < 600 and not NUMBERED.match(line.folded):
             chapeau_lines.append(line)
@@ -219,15 +238,16 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented
             blocks.append(current)
             continue
         if in_body and was_blank and current is not None and _ends_clause(current):
-            caps = ALLCAPS_WORD.match(line.text.lstrip())
-            if caps and not operative:
-                current = _Block("preambular", caps.group(0), "other", [line])
+            word = UNKNOWN_OPENING.match(line.text.lstrip())
+            if word:
+                current = _Block("operative" if operative else "preambular", word.group(0), "other", [line])
                 blocks.append(current)
                 continue
-            if caps and operative:
-                current = _Block("operative", caps.group(0), "other", [line])
-                blocks.append(current)
-                continue
+        if in_body and current is None and not operative and (word := UNKNOWN_OPENING.match(line.text.lstrip())) \
+                and not blocks:
+            current = _Block("preambular", word.group(0), "other", [line])
+            blocks.append(current)
+            continue
         if current is not None:
             current.lines.append(line)
         elif in_body:
@@ -249,7 +269,7 @@ def _is_symbol_line(folded: str) -> bool:
 
 
 def _ends_clause(block: _Block) -> bool:
-    last = block.lines[-1].text.rstrip()
+    last = re.sub(r"(?<=[,;:.»\"')])\d{1,2}$", "", block.lines[-1].text.rstrip())  # footnote mark
     return bool(last) and last[-1] in ",;:.»\"')"
 
 
