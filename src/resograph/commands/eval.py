@@ -25,14 +25,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def _scores(s) -> dict:
+    return {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4),
+            "tp": s.tp, "fp": s.fp, "fn": s.fn}
+
+
 def run(args: argparse.Namespace) -> int:
     results = evaluate(args.dirs)
     docs, pairs = totals(results)
     if args.json:
         json.dump({
-            "documents": {"precision": docs.precision, "recall": docs.recall, "f1": docs.f1},
-            "paragraphs": {"precision": pairs.precision, "recall": pairs.recall, "f1": pairs.f1},
-            "files": [{"name": r.name, "document_f1": r.documents.f1, "paragraph_f1": r.pairs.f1,
+            "documents": _scores(docs),
+            "paragraphs": _scores(pairs),
+            "files": [{"name": r.name, "documents": _scores(r.documents), "paragraphs": _scores(r.pairs),
                        "missed": r.missed, "extra": r.extra, "symbol_ok": r.symbol_ok} for r in results],
         }, sys.stdout, indent=1)
         print()
