@@ -377,9 +377,22 @@ async def _read_protocol_request(request) -> tuple[str, list[str], list[str], li
     if request.method == "POST":
         ctype = request.headers.get("content-type", "")
         media = ctype.split(";")[0].strip().lower()
-        body = await request.body()
-        if len(body) > MAX_QUERY_BYTES:
-            raise _BadRequest(413, f"request body over {MAX_QUERY_BYTES // 1024} KiB")
+        from starlette.requests import ClientDisconnect
+
+        too_big = _BadRequest(413, f"request body over {MAX_QUERY_BYTES // 1024} KiB")
+        if request.headers.get("content-length", "0").isdigit() and \
+                int(request.headers.get("content-length", "0")) > MAX_QUERY_BYTES:
+            raise too_big
+        chunks, size = [], 0
+        try:
+            async for chunk in request.stream():  # read with a cap: a huge body is never held whole
+                size += len(chunk)
+                if size > MAX_QUERY_BYTES:
+                    raise too_big
+                chunks.append(chunk)
+        except ClientDisconnect:
+            raise _BadRequest(400, "the client went away before sending its request body") from None
+        body = b"".join(chunks)
         if not _charset_ok(ctype):
             raise _BadRequest(415, "queries must be sent in UTF-8")
         try:

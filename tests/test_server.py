@@ -1,0 +1,431 @@
+"""The HTTP endpoint, started on a free loopback port, talked to with SPARQLWrapper and httpx.
+
+The query cases of the W3C SPARQL 1.1 Protocol suite (w3c/rdf-tests, sparql/sparql11/protocol) are
+covered by name below (query_get, query_post_form, …, bad_query_non_utf8, bad_update_get…), with our
+own data; the read-only, SERVICE, time-limit and row-cap rules come from issues 4 and 8.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import socket
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from hypothesis import HealthCheck, given, settings, strategies as st
+from rdflib import Graph, URIRef
+from rdflib.query import Result
+from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
+
+from resograph.server import create_app, negotiate, source_for
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "sources" / "GA-2025-93-RES-03.fr.txt"
+GOLD = json.loads((ROOT / "tests" / "fixtures" / "GA-2025-93-RES-03.fr.gold.json").read_text())
+GOLD_TARGETS = {c["target"] for c in GOLD["citations"]}
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+D = "http://example.org/data/"
+
+
+class Running:
+    """A uvicorn server in a thread on a free loopback port (port 0: the OS picks)."""
+
+    def __init__(self, app):
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning",
+                                                    lifespan="on"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 120
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.05)
+        port = self.server.servers[0].sockets[0].getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}"
+        self.client = httpx.Client(base_url=self.url, timeout=60)
+
+    def stop(self):
+        self.client.close()
+        self.server.should_exit = True
+        self.thread.join(30)
+
+
+@pytest.fixture(scope="module")
+def build_dir(tmp_path_factory):
+    from resograph.build import build
+
+    out = tmp_path_factory.mktemp("serve-build")
+    build([str(SEED)], out, quiet=True)
+    return out
+
+
+@pytest.fixture(scope="module")
+def srv(build_dir):
+    """The endpoint on the seed build's on-disk store: 2 s per query, 500 rows."""
+    app = create_app(source_for(build_dir), timeout=2.0, max_rows=500, workers=2,
+                     explorer=build_dir / "explorer.html")
+    running = Running(app)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def dataset_srv(tmp_path_factory):
+    """An endpoint on a small TriG dataset with three named graphs, for the dataset cases."""
+    trig = tmp_path_factory.mktemp("dataset") / "data.trig"
+    trig.write_text(
+        f"<{D}default> <{D}in> \"default graph\" .\n"
+        + "".join(f"<{D}g{n}> {{ <{D}doc{n}> a <{D}Document> . }}\n" for n in (1, 2, 3)),
+        encoding="utf-8")
+    running = Running(create_app(source_for(data=[str(trig)]), timeout=5.0, max_rows=100, workers=1))
+    yield running
+    running.stop()
+
+
+def ask(response) -> bool:
+    assert response.status_code == 200, response.text
+    return json.loads(response.text)["boolean"]
+
+
+def select_rows(response) -> list[dict]:
+    assert response.status_code == 200, response.text
+    return json.loads(response.text)["results"]["bindings"]
+
+
+# --------------------------------------------------------------------------- W3C protocol: queries
+
+
+def test_query_get(srv):
+    r = srv.client.get("/sparql", params={"query": "ASK {}"}, headers={"Accept": "application/sparql-results+json"})
+    assert r.headers["content-type"].startswith("application/sparql-results+json")
+    assert ask(r) is True
+
+
+def test_query_post_form(srv):
+    r = srv.client.post("/sparql/", params={"default-graph-uri": D + "nothing-there"},
+                        data={"query": "ASK {}"})
+    assert ask(r) is True
+
+
+def test_query_post_direct(srv):
+    r = srv.client.post("/sparql", content="ASK { ?s ?p ?o }",
+                        headers={"Content-Type": "application/sparql-query"})
+    assert ask(r) is True
+
+
+def test_query_content_type_select(srv):
+    q = ("SELECT DISTINCT ?key WHERE { ?d <http://purl.org/dc/terms/identifier> \"GA-2025-93-RES-03\" ; "
+         "<http://data.europa.eu/eli/ontology#cites>/<http://purl.org/dc/terms/identifier> ?key } ORDER BY ?key")
+    expected = None
+    for accept, fmt in [("application/sparql-results+json", "json"), ("application/sparql-results+xml", "xml"),
+                        ("text/csv", "csv"), ("text/tab-separated-values", "tsv")]:
+        r = srv.client.post("/sparql", content=q, headers={"Content-Type": "application/sparql-query",
+                                                           "Accept": accept})
+        assert r.status_code == 200 and r.headers["content-type"].startswith(accept), (accept, r.text)
+        keys_found = [str(row[0]) for row in Result.parse(io.BytesIO(r.content), format=fmt)]
+        expected = expected or keys_found
+        assert keys_found == expected, fmt
+    assert set(expected) == GOLD_TARGETS and len(expected) == 19
+
+
+def test_query_content_type_ask(srv):
+    for accept, fmt in [("application/sparql-results+xml", "xml"), ("application/sparql-results+json", "json")]:
+        r = srv.client.post("/sparql", content="ASK {}", headers={"Content-Type": "application/sparql-query",
+                                                                  "Accept": accept})
+        assert r.status_code == 200 and r.headers["content-type"].startswith(accept)
+        assert Result.parse(io.BytesIO(r.content), format=fmt).askAnswer is True
+
+
+@pytest.mark.parametrize("query", [
+    "DESCRIBE <http://example.org/>",
+    "CONSTRUCT { <http://example.org/s> <http://example.org/p> 1 } WHERE {}",
+    "CONSTRUCT { ?d <http://data.europa.eu/eli/ontology#cites> ?t } WHERE { ?d <http://data.europa.eu/eli/ontology#cites> ?t ; <http://purl.org/dc/terms/identifier> ?k }",
+])
+def test_query_content_type_describe_and_construct(srv, query):
+    sizes = set()
+    for accept, fmt in [("text/turtle", "turtle"), ("application/n-triples", "nt"),
+                        ("application/ld+json", "json-ld"), ("application/rdf+xml", "xml")]:
+        r = srv.client.post("/sparql", content=query, headers={"Content-Type": "application/sparql-query",
+                                                               "Accept": accept})
+        assert r.status_code == 200 and r.headers["content-type"].startswith(accept), (accept, r.text)
+        sizes.add(len(Graph().parse(data=r.content, format=fmt)))
+    assert len(sizes) == 1  # the same graph in every syntax
+
+
+def test_dataset_default_graphs_get_and_post(dataset_srv):
+    q = f"ASK {{ <{D}doc1> a ?type . <{D}doc2> a ?type . }}"
+    both = [("default-graph-uri", D + "g1"), ("default-graph-uri", D + "g2")]
+    assert ask(dataset_srv.client.get("/sparql", params=[("query", q)] + both)) is True
+    assert ask(dataset_srv.client.post("/sparql", params=both, content=q,
+                                       headers={"Content-Type": "application/sparql-query"})) is True
+    # the parameter really selects the default graph: with g1 alone, doc2 is not in it
+    assert ask(dataset_srv.client.get("/sparql", params=[("query", q), ("default-graph-uri", D + "g1")])) is False
+
+
+def test_dataset_named_graphs_get_and_post(dataset_srv):
+    q = f"ASK {{ GRAPH ?g1 {{ <{D}doc1> a ?type }} GRAPH ?g2 {{ <{D}doc2> a ?type }} }}"
+    named = [("named-graph-uri", D + "g1"), ("named-graph-uri", D + "g2")]
+    assert ask(dataset_srv.client.get("/sparql", params=[("query", q)] + named)) is True
+    assert ask(dataset_srv.client.post("/sparql", params=named, content=q,
+                                       headers={"Content-Type": "application/sparql-query"})) is True
+    assert ask(dataset_srv.client.get("/sparql", params=[("query", q), ("named-graph-uri", D + "g1")])) is False
+
+
+def test_dataset_full_and_protocol_dataset_wins_over_from(dataset_srv):
+    full = (f"ASK {{ <{D}doc3> a ?type GRAPH ?g1 {{ <{D}doc1> a ?type }} "
+            f"GRAPH ?g2 {{ <{D}doc2> a ?type }} }}")
+    params = [("default-graph-uri", D + "g3"), ("named-graph-uri", D + "g1"), ("named-graph-uri", D + "g2")]
+    assert ask(dataset_srv.client.post("/sparql", params=params, content=full,
+                                       headers={"Content-Type": "application/sparql-query"})) is True
+    # query_multiple_dataset: the query names FROM <g1>, the protocol says default g3: protocol wins
+    q = f"ASK FROM <{D}g1> {{ <{D}doc3> a ?type }}"
+    assert ask(dataset_srv.client.get("/sparql", params={"query": q})) is False
+    assert ask(dataset_srv.client.get("/sparql", params={"query": q, "default-graph-uri": D + "g3"})) is True
+    # without any dataset the default graph is the union of the store's graphs
+    assert ask(dataset_srv.client.get("/sparql", params={"query": f"ASK {{ <{D}doc1> a ?t . <{D}default> ?p ?o }}"}))
+
+
+# --------------------------------------------------------------------------- W3C protocol: errors
+
+
+def test_bad_query_method(srv):
+    r = srv.client.put("/sparql", params={"query": "ASK {}"},
+                       headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert r.status_code == 405 and "GET" in r.headers.get("allow", "")
+    assert srv.client.delete("/sparql", params={"query": "ASK {}"}).status_code == 405
+
+
+def test_bad_multiple_queries(srv):
+    r = srv.client.get("/sparql", params=[("query", "ASK {}"), ("query", "SELECT * {}")])
+    assert r.status_code == 400 and "more than one query" in r.text
+
+
+def test_missing_query(srv):
+    for r in (srv.client.get("/sparql"), srv.client.post("/sparql", data={"other": "x"}),
+              srv.client.get("/sparql", params={"query": "   "})):
+        assert r.status_code == 400, r.text
+
+
+def test_bad_query_wrong_media_type(srv):
+    r = srv.client.post("/sparql", content="ASK {}", headers={"Content-Type": "text/plain"})
+    assert r.status_code == 415
+
+
+def test_bad_query_missing_form_and_direct_type(srv):
+    for body in ("query=ASK%20%7B%7D", "ASK {}"):
+        r = srv.client.post("/sparql", content=body.encode(), headers={"Content-Type": ""})
+        assert 400 <= r.status_code < 500, r.text
+
+
+def test_bad_query_non_utf8(srv):
+    r = srv.client.post("/sparql", content="ASK {}".encode("utf-16"),
+                        headers={"Content-Type": "application/sparql-query; charset=UTF-16"})
+    assert 400 <= r.status_code < 500
+    r = srv.client.post("/sparql", content=b"ASK { ?s ?p \"\xff\xfe\" }",
+                        headers={"Content-Type": "application/sparql-query"})
+    assert r.status_code == 400 and "UTF-8" in r.text
+
+
+def test_bad_query_syntax(srv):
+    r = srv.client.get("/sparql", params={"query": "SELECT ?x WHERE {\n ?x ?y }"})
+    assert r.status_code == 400
+    assert re.search(r"syntax error at line 2, column \d+", r.text)
+    assert "Traceback" not in r.text
+
+
+def test_oversized_request(srv):
+    r = srv.client.post("/sparql", content=b"ASK {} #" + b"x" * (300 * 1024),
+                        headers={"Content-Type": "application/sparql-query"})
+    assert r.status_code == 413
+
+
+def test_invalid_dataset_iri(srv):
+    r = srv.client.get("/sparql", params={"query": "ASK {}", "default-graph-uri": "not an iri"})
+    assert r.status_code == 400
+
+
+# --------------------------------------------------------------------------- read-only, SERVICE
+
+
+def _count(srv) -> int:
+    return int(select_rows(srv.client.get("/sparql", params={"query": COUNT}))[0]["n"]["value"])
+
+
+def test_updates_get_4xx_and_change_nothing(srv, build_dir):
+    before, nt = _count(srv), (build_dir / "resograph.nt").read_bytes()
+    insert = "INSERT DATA { <http://example.org/x> <http://example.org/y> <http://example.org/z> }"
+    attempts = [
+        srv.client.get("/sparql", params={"update": "CLEAR ALL"}),  # bad_update_get
+        srv.client.post("/sparql", data={"update": "CLEAR ALL"}),  # update_post_form
+        srv.client.post("/sparql", content="DROP ALL", headers={"Content-Type": "application/sparql-update"}),
+        srv.client.post("/sparql", data={"update": insert, "using-graph-uri": D + "g"}),
+        srv.client.post("/sparql", data={"query": insert}),  # an update sent as a query
+        srv.client.get("/sparql", params={"query": "LOAD <http://example.org/data.ttl>"}),
+        srv.client.post("/sparql", content=b"update=CLEAR+ALL&update=CLEAR+ALL",  # bad_multiple_updates
+                        headers={"Content-Type": "application/x-www-form-urlencoded"}),
+    ]
+    for r in attempts:
+        assert 400 <= r.status_code < 500, r.text
+        assert "read-only" in r.text
+    assert _count(srv) == before
+    assert not ask(srv.client.get("/sparql", params={"query": "ASK { <http://example.org/x> ?p ?o }"}))
+    assert (build_dir / "resograph.nt").read_bytes() == nt
+
+
+def test_service_is_refused_and_nothing_is_fetched(srv):
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(0.5)
+    port = listener.getsockname()[1]
+    try:
+        for q in (f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+                  f"select * {{ service silent <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}"):
+            r = srv.client.get("/sparql", params={"query": q})
+            assert r.status_code == 403 and "SERVICE" in r.text
+        with pytest.raises(socket.timeout):
+            listener.accept()  # no connection ever reached the would-be remote endpoint
+    finally:
+        listener.close()
+
+
+# --------------------------------------------------------------------------- limits
+
+
+def test_time_limit_stops_a_runaway_query_without_stalling_others(srv):
+    slow: dict = {}
+    t = threading.Thread(target=lambda: slow.setdefault("r", httpx.get(
+        srv.url + "/sparql", params={"query": SLOW}, timeout=60)))
+    t.start()
+    fast = srv.client.get("/queries/cited-by", params={"doc": "GA-2025-93-RES-03"})
+    t.join(60)
+    assert len(select_rows(fast)) == 19
+    assert slow["r"].status_code == 503 and "time limit of 2 s" in slow["r"].text
+    # the stopped worker is replaced: the endpoint keeps answering
+    for _ in range(3):
+        assert ask(srv.client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}))
+    status = srv.client.get("/status").json()
+    assert status["timeouts"] >= 1 and status["updates"] is False
+
+
+def test_row_cap_is_a_clear_error(srv):
+    r = srv.client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
+    assert r.status_code == 400 and "row cap" in r.text and "500" in r.text
+    r = srv.client.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"}, headers={"Accept": "text/turtle"})
+    assert r.status_code == 400 and "row cap" in r.text
+    assert len(select_rows(srv.client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 500"}))) == 500
+
+
+# --------------------------------------------------------------------------- negotiation, CORS, clients
+
+
+def test_content_negotiation_choices(srv):
+    q = {"query": "SELECT (1 AS ?one) {}"}
+    r = srv.client.get("/sparql", params=q, headers={"Accept": "text/csv;q=0.5, application/sparql-results+xml"})
+    assert r.headers["content-type"].startswith("application/sparql-results+xml")
+    r = srv.client.get("/sparql", params=q, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert r.headers["content-type"].startswith("application/sparql-results+json")
+    r = srv.client.get("/sparql", params={**q, "format": "csv"})
+    assert r.text.splitlines() == ["one", "1"]
+    assert srv.client.get("/sparql", params=q, headers={"Accept": "image/png"}).status_code == 406
+    r = srv.client.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1"},
+                       headers={"Accept": "application/json"})
+    assert r.headers["content-type"].startswith("application/ld+json")
+    assert negotiate("SELECT", "", []) == ("json", "application/sparql-results+json")
+    assert negotiate("DESCRIBE", "*/*", [])[0] == "turtle"
+
+
+def test_cors(srv):
+    r = srv.client.get("/sparql", params={"query": "ASK {}"}, headers={"Origin": "http://example.org"})
+    assert r.headers["access-control-allow-origin"] == "*"
+    r = srv.client.options("/sparql", headers={"Origin": "http://example.org",
+                                               "Access-Control-Request-Method": "POST",
+                                               "Access-Control-Request-Headers": "content-type"})
+    assert r.status_code == 200 and "POST" in r.headers["access-control-allow-methods"]
+
+
+def test_sparqlwrapper_client(srv):
+    sw = SPARQLWrapper(srv.url + "/sparql")
+    sw.setQuery("PREFIX eli: <http://data.europa.eu/eli/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/> "
+                "SELECT DISTINCT ?key WHERE { ?doc eli:cites ?t . ?doc dcterms:identifier \"GA-2025-93-RES-03\" . "
+                "?t dcterms:identifier ?key }")
+    sw.setReturnFormat(JSON)
+    found = {b["key"]["value"] for b in sw.query().convert()["results"]["bindings"]}
+    assert found == GOLD_TARGETS and len(found) == 19
+    sw.setMethod(POST)
+    sw.setReturnFormat(CSV)
+    assert len(sw.query().convert().decode().splitlines()) == 20
+    sw.setReturnFormat(XML)
+    sw.setQuery("ASK { ?s ?p ?o }")
+    assert sw.query().convert().getElementsByTagName("boolean")[0].firstChild.data == "true"
+    sw.setQuery("CONSTRUCT WHERE { ?s <http://purl.org/dc/terms/identifier> ?k }")
+    g = sw.query().convert()  # RDF/XML → rdflib Graph
+    assert isinstance(g, Graph) and len(g) > 19
+    sw.setReturnFormat(TURTLE)
+    assert len(Graph().parse(data=sw.query().convert(), format="turtle")) == len(g)
+    up = SPARQLWrapper(srv.url + "/sparql")
+    up.setMethod(POST)
+    up.setQuery("INSERT DATA { <http://example.org/a> <http://example.org/b> <http://example.org/c> }")
+    with pytest.raises(Exception) as info:
+        up.query()
+    assert getattr(info.value, "code", None) == 403
+
+
+# --------------------------------------------------------------------------- named queries, page
+
+
+def test_named_queries_over_http(srv):
+    listed = srv.client.get("/queries").json()
+    assert len(listed) >= 15 and {"name", "description", "params", "form"} <= set(listed[0])
+    rows = select_rows(srv.client.get("/queries/cited-by", params={"doc": "GA-2025-93-RES-03"}))
+    assert {r["key"]["value"] for r in rows} == GOLD_TARGETS
+    r = srv.client.get("/queries/citers", params={"key": "A/RES/51/1", "format": "csv"})
+    assert r.headers["content-type"].startswith("text/csv") and "GA-2025-93-RES-03" in r.text
+    r = srv.client.get("/queries/neighbourhood", headers={"Accept": "text/turtle"})
+    g = Graph().parse(data=r.text, format="turtle")
+    assert (None, URIRef("http://data.europa.eu/eli/ontology#cites"),
+            URIRef("https://w3id.org/resograph/id/convention/cybercrime-2024")) in g
+    assert srv.client.get("/queries/cited-by", params={"colour": "blue"}).status_code == 400
+    assert srv.client.get("/queries/session-timeline", params={"number": "x"}).status_code == 400
+    assert srv.client.get("/queries/no-such-query").status_code == 404
+
+
+def test_page_works_offline_and_links_the_explorer(srv, build_dir):
+    r = srv.client.get("/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "/queries" in r.text and "/sparql" in r.text and 'href="/explorer"' in r.text
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", r.text)  # no CDN, no remote asset
+    assert "innerHTML" not in r.text  # values from the graph go in as text only
+    assert srv.client.get("/explorer").status_code == 404
+    assert srv.client.get("/status").json()["explorer"] is False
+    (build_dir / "explorer.html").write_text("<html><body>explorer</body></html>", encoding="utf-8")
+    try:
+        r = srv.client.get("/explorer")
+        assert r.status_code == 200 and "explorer" in r.text
+    finally:
+        (build_dir / "explorer.html").unlink()
+
+
+# --------------------------------------------------------------------------- hostile input
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.one_of(st.text(max_size=300), st.sampled_from([
+           "SELECT * WHERE { ?s ?p ?o } LIMIT 3", "ASK {}", "DESCRIBE ?x", "SELECT (1/0 AS ?x) {}",
+           "SELECT * { ?s ?p ?o } ORDER BY", "PREFIX : <x> SELECT * {}", "SELECT * { BIND(REGEX(\"a\", \"(\") AS ?x) }"])),
+       accept=st.sampled_from(["", "*/*", "text/turtle", "application/sparql-results+xml;q=oops", "x/y, */*;q=0",
+                               "text/csv", ";;;", "application/json"]),
+       extra=st.dictionaries(st.sampled_from(["default-graph-uri", "named-graph-uri", "format", "output", "x"]),
+                             st.text(max_size=40), max_size=3))
+def test_fuzzed_requests_never_get_a_500_or_a_traceback(srv, query, accept, extra):
+    r = srv.client.get("/sparql", params={"query": query, **extra}, headers={"Accept": accept})
+    assert r.status_code < 500 or r.status_code == 503, (r.status_code, r.text)
+    assert "Traceback" not in r.text and 'File "' not in r.text
