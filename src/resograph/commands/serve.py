@@ -47,6 +47,19 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+def _check_port(host: str, port: int) -> None:
+    """Fail early, in one line, when the address is taken (before worker processes start)."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError as exc:
+            raise UserError(f"{host}:{port}: cannot listen there ({exc.strerror or exc})") from None
+
+
 def run(args: argparse.Namespace) -> int:
     from ..server import serve, source_for
 
@@ -56,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"--max-rows {args.max_rows}: must be at least 1")
     if not 0 < args.port < 65536:
         raise UserError(f"--port {args.port}: not a TCP port")
+    _check_port(args.host, args.port)
     source = source_for(args.build, args.data)
     build = Path(args.build)
     explorer = build / "explorer.html" if build.is_dir() else None
