@@ -94,7 +94,7 @@ pd.crosstab(by_function["function"], by_function["body"], margins=True, margins_
 # ## 4. A timeline of the cited instruments
 #
 # Plotting the cited instruments by adoption date, one lane per issuing body, shows the layers the
-# resolution builds on: the 1996 UN observer status, the biennial UN cooperation resolutions,
+# resolution builds on: the 1996 UN observer status, the UN cooperation resolutions since 2016,
 # INTERPOL's own earlier resolutions, and the 2024 Convention. The Convention's articles carry the
 # Convention's date, so they are folded into its point. Instruments without a known date are
 # listed below the plot rather than guessed.
@@ -137,8 +137,8 @@ undated[["key", "kind", "title", "body", "functions", "paragraphs"]]
 # %% [markdown]
 # ## 5. The UN General Assembly's UN–INTERPOL cooperation series
 #
-# Since INTERPOL gained observer status (resolution 51/1, 1996), the UN General Assembly has
-# adopted a resolution on cooperation with INTERPOL every two years. The query follows citations
+# Resolution 51/1 (1996) gave INTERPOL observer status at the UN General Assembly; since 2016 the
+# Assembly has returned to cooperation with INTERPOL every two years. The query follows citations
 # from our resolution, keeps UN GA resolutions about INTERPOL, and lists them oldest first, with
 # what each cites in turn where a source attests it (51/1 builds on decision 49/426).
 

@@ -112,25 +112,26 @@ def network(graph: Graph) -> "nx.DiGraph":
     return from_rdf(graph)
 
 
-def explorer_html(graph: "Graph | nx.DiGraph", **options: Any) -> str:
-    """The offline explorer page (the same one `resograph explore` writes) as one HTML string.
+def explorer_html(graph: "Graph | nx.DiGraph", layout: str = "timeline", focus: str | None = None,
+                  title: str | None = None) -> str:
+    """The offline explorer page (the one `resograph explore` writes) as one HTML string.
 
-    ``graph`` is the RDF graph or its networkx projection; ``options`` go to the explorer
-    (e.g. ``focus``, ``depth``, ``layout``). Needs :mod:`resograph.explore`.
+    ``graph`` is the RDF graph or its networkx projection; ``layout`` is ``timeline`` or ``force``,
+    ``focus`` an instrument key to highlight (:func:`resograph.explore.render_html`).
     """
-    try:
-        from . import explore
-    except ImportError as exc:  # the explorer is a separate module; say so rather than fail obscurely
-        raise UserError("the explorer (resograph.explore) is not installed in this version") from exc
+    from .explore import render_html
+
     G = network(graph) if isinstance(graph, Graph) else graph
-    return explore.render(G, **options)
+    return render_html(G, layout=layout, focus=focus, title=title)
 
 
 def inline_html(page: str, height: int = 650) -> str:
     """A self-contained page wrapped in an ``<iframe srcdoc>``, to show it inside a notebook cell.
 
     The page keeps its own scripts and styles apart from the notebook's; ``srcdoc`` needs no file
-    and no server, so it works offline and in a saved notebook.
+    and no server, so it works offline and in a saved notebook. Non-ASCII characters become
+    character references, so accents survive whatever encoding the host page is read in.
     """
-    return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
+    srcdoc = html.escape(page, quote=True).encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return (f'<iframe srcdoc="{srcdoc}" style="width:100%;height:{int(height)}px;'
             f'border:1px solid #ccc" sandbox="allow-scripts allow-popups"></iframe>')

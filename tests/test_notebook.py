@@ -1,0 +1,121 @@
+"""The analysis notebook: runs top to bottom, shows its plot and tables, is committed clean.
+
+The notebook is executed with nbclient in a kernel of *this* interpreter (a kernel spec written to
+tmp_path and put first on JUPYTER_PATH, so a user-level "python3" kernel elsewhere cannot be picked
+up). The executed copy, and every file the notebook writes (it builds in ``tempfile.mkdtemp()``,
+which follows TMPDIR), stay in tmp_path; the committed notebook is never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+nbformat = pytest.importorskip("nbformat")
+nbclient = pytest.importorskip("nbclient")
+jupytext = pytest.importorskip("jupytext")
+pytest.importorskip("ipykernel")
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK = ROOT / "notebooks" / "analysis.ipynb"
+TWIN = ROOT / "notebooks" / "analysis.py"
+
+
+def _kernel_spec(where: Path) -> None:
+    spec = where / "kernels" / "python3"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "Python 3 (test venv)", "language": "python"}))
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory):
+    """The notebook executed top to bottom (errors recorded, not raised), and how long it took."""
+    tmp = tmp_path_factory.mktemp("notebook")
+    _kernel_spec(tmp / "jupyter")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("JUPYTER_PATH", str(tmp / "jupyter"))
+    mp.setenv("TMPDIR", str(tmp))          # the notebook's build folders land here
+    mp.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=120, allow_errors=True,
+                                     resources={"metadata": {"path": str(tmp)}})
+    start = time.perf_counter()
+    try:
+        client.execute()
+    finally:
+        mp.undo()
+    seconds = time.perf_counter() - start
+    nbformat.write(nb, tmp / "analysis.executed.ipynb")
+    print(f"notebook executed in {seconds:.1f}s")
+    return nb, seconds
+
+
+def _outputs(nb):
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            for out in cell.get("outputs", []):
+                yield cell, out
+
+
+def test_notebook_runs_without_errors(executed):
+    nb, _ = executed
+    errors = [f"{c.source.splitlines()[0]!r}: {o.ename}: {o.evalue}"
+              for c, o in _outputs(nb) if o.output_type == "error"]
+    assert errors == []
+    assert all(c.execution_count is not None for c in nb.cells if c.cell_type == "code")
+
+
+def test_notebook_shows_the_timeline_plot(executed):
+    nb, _ = executed
+    plots = [c for c, o in _outputs(nb) if "image/png" in o.get("data", {})]
+    assert plots, "no image/png output"
+    assert any("timeline" in c.source.lower() or "adoption date" in c.source for c in plots)
+
+
+def _html_tables(nb):
+    return [o["data"]["text/html"] for _, o in _outputs(nb)
+            if 'class="dataframe' in o.get("data", {}).get("text/html", "")]
+
+
+def test_notebook_shows_the_tables(executed):
+    nb, _ = executed
+    tables = _html_tables(nb)
+    assert len(tables) >= 10
+    everything = "\n".join(tables)
+    # the UN GA cooperation series, the Convention's articles, and the text added at the end
+    for expected in ("A/RES/51/1", "A/RES/79/136", "convention:cybercrime-2024/art_41",
+                     "convention:cybercrime-2024/art_47", "pagerank", "GA-2025-93-RES-05"):
+        assert expected in everything, expected
+
+
+def test_notebook_embeds_the_explorer_inline(executed):
+    nb, _ = executed
+    frames = [o["data"]["text/html"] for _, o in _outputs(nb)
+              if o.get("data", {}).get("text/html", "").startswith("<iframe srcdoc=")]
+    assert len(frames) == 1
+    assert "GA-2025-93-RES-03" in frames[0]
+
+
+def test_committed_notebook_has_no_outputs():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code
+    dirty = [c.source.splitlines()[0] for c in code if c.outputs or c.execution_count is not None]
+    assert dirty == [], "commit the notebook without outputs (Jupyter: Clear All Outputs)"
+
+
+def test_python_twin_is_in_sync():
+    """jupytext reads both files to the same cells (run `jupytext --sync notebooks/analysis.ipynb`)."""
+    def cells(path):
+        nb = jupytext.read(path)
+        return [(c.cell_type, c.source.strip()) for c in nb.cells]
+
+    assert cells(TWIN) == cells(NOTEBOOK)
+    paired = nbformat.read(NOTEBOOK, as_version=4).metadata.get("jupytext", {}).get("formats", "")
+    assert "py:percent" in paired
