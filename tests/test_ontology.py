@@ -206,7 +206,9 @@ def test_the_documented_cito_choices_hold():
     cf = _parse(CLAUSE_FUNCTIONS)
     expected = {"recalling": CITO.citesAsAuthority, "welcoming": CITO.agreesWith,
                 "taking-note": CITO.citesForInformation, "supports": CITO.supports,
-                "condemns": CITO.disagreesWith, "stressing": CITO.citesAsRelated}
+                "condemns": CITO.disagreesWith, "stressing": CITO.citesAsRelated,
+                "invites": CITO.supports, "encourages": CITO.supports, "urges": CITO.supports,
+                "requests": CITO.citesAsAuthority, "decides": CITO.citesAsAuthority, "other": CITO.cites}
     for name, prop in expected.items():
         assert cf.value(RGCF[name], RG.citoCharacterization) == prop, name
 
