@@ -1,0 +1,80 @@
+"""`resograph explore`: write the interactive explorer, one self-contained offline HTML file."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+import time
+from pathlib import Path
+
+from .. import analysis, network
+from ..errors import UserError
+
+EPILOG = """\
+Examples:
+  resograph explore                                   # build/ → build/explorer.html, timeline
+  resograph explore --layout force --out /tmp/net.html
+  resograph explore --focus convention:cybercrime-2024 --depth 1
+"""
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "explore",
+        help="write the interactive citation-network page (one offline HTML file)",
+        description="Write the citation network as one self-contained HTML page that works offline: "
+                    "colour by issuing body, shape by kind, size by times cited, a timeline or force "
+                    "layout, search, filters, tooltips and a details panel with the citing passages.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--build", default="build", metavar="DIR",
+                   help="build directory (or one RDF file) to read (default: build)")
+    p.add_argument("--focus", metavar="KEY", help="show only this instrument and its neighbourhood")
+    p.add_argument("--depth", type=int, default=1, metavar="N",
+                   help="links to follow from --focus, either direction (default: 1)")
+    p.add_argument("--layout", choices=("timeline", "force"), default="timeline",
+                   help="timeline: x = year of adoption (default); force: force-directed")
+    p.add_argument("--all", action="store_true",
+                   help="also show registry instruments that nothing cites and that cite nothing")
+    p.add_argument("--out", metavar="FILE", help="output file (default: BUILD/explorer.html)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..explore import write_explorer  # pyvis and the template load only for this command
+
+    if args.depth < 0:
+        raise UserError(f"--depth {args.depth}: must be 0 or more")
+    started = time.perf_counter()
+    G = network.load(Path(args.build))
+    total = G.number_of_nodes()
+    hidden = 0
+    if args.focus:
+        if args.focus not in G:
+            close = difflib.get_close_matches(args.focus, list(G), n=3, cutoff=0.5)
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            raise UserError(f"--focus {args.focus}: no such instrument in {args.build}{hint}")
+        G = analysis.ego(G, args.focus, args.depth)
+    elif not args.all:
+        isolated = [k for k in G if G.degree(k) == 0]
+        hidden = len(isolated)
+        G = G.subgraph([k for k in G if G.degree(k) > 0]).copy()
+    if G.number_of_nodes() == 0:
+        raise UserError(f"{args.build}: no instrument to show; run `resograph build` first")
+    build_dir = Path(args.build) if Path(args.build).is_dir() else Path("build")
+    out = Path(args.out) if args.out else build_dir / "explorer.html"
+    if out.exists() and out.is_dir():
+        raise UserError(f"{out}: is a directory; give a file name with --out")
+    title = f"ResoGraph · {args.focus} (depth {args.depth})" if args.focus else "ResoGraph · citation network"
+    write_explorer(G, out, layout=args.layout, focus=args.focus, title=title)
+    seconds = time.perf_counter() - started
+    size = out.stat().st_size
+    print(f"{out}  ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges, {args.layout} layout, "
+          f"{size / 1024:.0f} KiB, {seconds:.1f}s)")
+    if hidden:
+        print(f"  {hidden} of {total} instruments neither cite nor are cited and are not shown (--all shows them)",
+              file=sys.stderr)
+    print(f"  open it in a browser, offline: file://{out.resolve()}")
+    return 0

@@ -1,0 +1,474 @@
+"""The explorer: one self-contained, offline HTML page of the citation network (vis-network).
+
+The page is built with pyvis's ``Network`` (nodes, edges, options) and pyvis's own copy of
+vis-network, inlined; the HTML around it is our template (``static/explorer.html``) because pyvis's
+templates load Bootstrap and tom-select from CDNs even in ``in_line`` mode and render tooltips as
+HTML. What the page guarantees:
+
+- offline: every script and style is inline; the page makes no network request at all;
+- escaping: source text (titles, passages) travels as JSON inside ``<script type="application/json">``
+  with ``<``, ``>``, ``&`` and U+2028/2029 escaped, and the page only ever puts it in the DOM as
+  text (``textContent``), never as HTML; vis tooltips are not used (they render strings as HTML);
+- scale: positions are computed here (a timeline or a force layout), vis's improved layout is off,
+  physics is off for timelines and for force layouts above ``PHYSICS_MAX_NODES``.
+
+>>> from resograph.network import load
+>>> html = render_html(load("tests/fixtures/explorer-sample.ttl"))
+>>> "<script src" in html or "<link" in html, "window.__xss=1;alert(1)</script>" in html
+(False, False)
+"""
+
+from __future__ import annotations
+
+import html as _html
+import json
+import math
+import os
+import re
+import tempfile
+from collections import Counter, defaultdict
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+import pyvis
+from pyvis.network import Network
+
+from . import __version__, analysis
+from .network import times_cited
+
+PHYSICS_MAX_NODES = 300  # above this, the force layout is drawn as computed, without physics
+LARGE_GRAPH = 1000  # above this, edges hide while dragging or zooming so panning stays smooth
+VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+
+# Colours by issuing body: fixed for the usual ones, the rest from a palette in key order.
+BODY_COLOURS = {
+    "interpol-ga": "#1f4e9c",
+    "interpol-exec": "#5b8bd0",
+    "un-ga": "#179c8a",
+    "un-sc": "#d1495b",
+    "ecosoc": "#8e6bbf",
+    "coe": "#d99a00",
+}
+PALETTE = ["#6c8e2f", "#b5651d", "#2f7ea6", "#a34f8a", "#4a6b5d", "#7d5a3c", "#3d5a80", "#9c6644"]
+NO_BODY = "#8d96a0"
+BODY_NAMES = {  # shown when the graph gives no label for a body
+    "interpol-ga": "INTERPOL General Assembly",
+    "interpol-exec": "INTERPOL Executive Committee",
+    "un-ga": "UN General Assembly",
+    "un-sc": "UN Security Council",
+    "ecosoc": "UN Economic and Social Council",
+    "coe": "Council of Europe",
+}
+BODY_ORDER = ["interpol-ga", "interpol-exec", "un-ga", "un-sc", "ecosoc", "coe"]
+# vis shape and the glyph the legend shows for it
+SHAPES = {
+    "resolution": ("dot", "●"),
+    "decision": ("triangleDown", "▼"),
+    "treaty": ("hexagon", "⬢"),
+    "article": ("diamond", "◆"),
+    "declaration": ("star", "★"),
+    "agreement": ("triangle", "▲"),
+    "constitution": ("square", "■"),
+    "report": ("square", "■"),
+    "un-document": ("square", "■"),
+}
+RELATION_STYLE = {  # colour, dashes, legend label
+    "cites": ("#5f6b7a", False, "cites"),
+    "implements": ("#e07a1f", False, "implements / adopts"),
+    "part_of": ("#9aa5b1", True, "article of"),
+}
+YEAR_STEP = 150  # canvas pixels between two consecutive years on the timeline
+ROW = 92  # vertical distance between rows of a timeline lane
+ARTICLE_ROW = 66  # vertical distance between the articles stacked under their treaty
+LANE_GAP = 60
+
+
+# ---------------------------------------------------------------- what each node looks like
+
+def effective_body(G: nx.DiGraph, key: str) -> str | None:
+    """A node's issuing body; an article takes its treaty's."""
+    d = G.nodes[key]
+    if d.get("body"):
+        return d["body"]
+    parent = d.get("parent")
+    return G.nodes[parent].get("body") if parent in G else None
+
+
+def body_colours(bodies) -> dict[str | None, str]:
+    colours, spare = {}, iter(PALETTE * 10)
+    for b in sorted(b for b in bodies if b):
+        colours[b] = BODY_COLOURS.get(b) or next(spare)
+    colours[None] = NO_BODY
+    return colours
+
+
+def short_label(d: dict) -> str:
+    """What the canvas writes under a node: the symbol, or a short name for named instruments."""
+    key = d["key"]
+    if d.get("kind") == "article" and d.get("article") is not None:
+        return f"art. {d['article']}"
+    if re.match(r"^[a-z]+:", key) and d.get("title") and d["title"] != key:
+        name = d["title"].split(";")[0].strip()
+        return name if len(name) <= 34 else name[:33].rstrip() + "…"
+    return key
+
+
+def label_width(label: str, font: int = 18) -> float:
+    return max(60.0, 0.58 * font * len(label))
+
+
+# ---------------------------------------------------------------- layouts
+
+def _year_x(years: list[int]) -> tuple[dict[int, float], list[dict], list[float]]:
+    """x of each year: one column per year that has instruments, in order. An empty year between
+    two gets a narrow column of its own; a longer empty stretch is cut (and marked ≈), so the page
+    shows decades of instruments at a readable zoom."""
+    xs, ticks, breaks = {}, [], []
+    x = 0.0
+    for i, y in enumerate(years):
+        if i:
+            gap = y - years[i - 1]
+            if gap == 2:
+                ticks.append({"x": x + YEAR_STEP * 0.75, "label": str(y - 1), "empty": True})
+                x += YEAR_STEP * 1.5
+            elif gap > 2:
+                breaks.append(x + YEAR_STEP * 0.75)
+                x += YEAR_STEP * 1.5
+            else:
+                x += YEAR_STEP
+        xs[y] = x
+        ticks.append({"x": x, "label": str(y), "empty": False})
+    return xs, ticks, breaks
+
+
+def _year_fraction(d: dict) -> float:
+    date = d.get("date") or ""
+    m = re.match(r"^\d{4}-(\d{2})(?:-(\d{2}))?", date)
+    if d.get("year_source") == "date" and m:
+        return (int(m.group(1)) - 1 + (int(m.group(2) or 15) - 1) / 31) / 12
+    return 0.5  # year known from a session or the key: mid-year
+
+
+def timeline_positions(G: nx.DiGraph) -> tuple[dict[str, tuple[float, float]], dict]:
+    """x = adoption year, one horizontal lane per issuing body; articles sit in a block under their
+    treaty; undated instruments in a column left of the earliest year. Returns (positions, axis).
+
+    Within a lane, an instrument takes the highest row where its label does not overlap the one
+    before it, so dense years stack instead of piling up.
+
+    >>> from resograph.network import load
+    >>> pos, axis = timeline_positions(load("tests/fixtures/explorer-sample.ttl"))
+    >>> pos["A/RES/51/1"][0] < pos["A/RES/79/136"][0] < pos["GA-2025-93-RES-03"][0]
+    True
+    """
+    children: dict[str, list[str]] = defaultdict(list)
+    for k, d in G.nodes(data=True):
+        if d.get("kind") == "article" and d.get("parent") in G:
+            children[d["parent"]].append(k)
+    for kids in children.values():
+        kids.sort(key=lambda k: (G.nodes[k].get("article") or 0, k))
+    tops = [k for k in G if not (G.nodes[k].get("kind") == "article" and G.nodes[k].get("parent") in G)]
+    years = sorted({G.nodes[k]["year"] for k in tops if G.nodes[k].get("year") is not None})
+    year_x, ticks, breaks = _year_x(years)
+    undated_x = (min(year_x.values()) if year_x else 0) - YEAR_STEP * 1.6
+
+    def x_of(k):
+        d = G.nodes[k]
+        if d.get("year") is None:
+            return undated_x
+        return year_x[d["year"]] + (_year_fraction(d) - 0.5) * YEAR_STEP * 0.8
+
+    lanes: dict[str | None, list[str]] = defaultdict(list)
+    for k in tops:
+        lanes[effective_body(G, k)].append(k)
+    order = sorted(lanes, key=lambda b: (b is None, BODY_ORDER.index(b) if b in BODY_ORDER else 99, b or ""))
+    pos: dict[str, tuple[float, float]] = {}
+    lane_boxes = []
+    y0 = 0.0
+    for body in order:
+        rows_end: list[float] = []  # per row: the x where the last label there ends
+        members = sorted(lanes[body], key=lambda k: (x_of(k), k))
+        placed_rows = 0
+        for k in members:
+            x = x_of(k)
+            kids = children.get(k, [])
+            cols = max(1, math.ceil(len(kids) / 8)) if kids else 0
+            per_col = math.ceil(len(kids) / cols) if kids else 0
+            half = label_width(short_label(G.nodes[k])) / 2 + 12
+            block_w = max(half * 2, cols * 120)
+            need = 1 + math.ceil((per_col + 0.4) * ARTICLE_ROW / ROW) if kids else 1
+            left = x - half
+            row = 0
+            while True:
+                span = range(row, row + need)
+                if all(r >= len(rows_end) or rows_end[r] <= left for r in span):
+                    break
+                row += 1
+            while len(rows_end) < row + need:
+                rows_end.append(-math.inf)
+            for r in range(row, row + need):
+                rows_end[r] = left + block_w
+            pos[k] = (x, y0 + LANE_GAP + row * ROW)
+            for i, kid in enumerate(kids):
+                c, r = divmod(i, per_col)
+                pos[kid] = (x + (c - (cols - 1) / 2) * 120,
+                            y0 + LANE_GAP + row * ROW + (r + 1.4) * ARTICLE_ROW)
+            placed_rows = max(placed_rows, row + need)
+        y1 = y0 + LANE_GAP + max(placed_rows, 1) * ROW
+        label = (BODY_NAMES.get(body) if body else "no issuing body")
+        named = next((G.nodes[k].get("body_label") for k in members if G.nodes[k].get("body_label")), None)
+        lane_boxes.append({"y0": y0, "y1": y1, "label": named or label or body, "body": body})
+        y0 = y1 + 20
+    xs = [p[0] for p in pos.values()] or [0.0]
+    axis = {
+        "ticks": ticks,
+        "breaks": breaks,
+        "undated": undated_x if any(G.nodes[k].get("year") is None for k in tops) else None,
+        "lanes": lane_boxes,
+        "x0": min(xs) - 260,
+        "x1": max(xs) + 140,
+    }
+    return pos, axis
+
+
+def force_positions(G: nx.DiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """A force-directed layout (networkx spring layout, fixed seed), in canvas pixels.
+
+    networkx's spring layout costs O(n²) per iteration, so above ``LARGE_GRAPH`` nodes each
+    community (analysis.clusters) is laid out on its own and the communities are placed by a
+    spring layout of the graph between them.
+
+    >>> from resograph.network import load
+    >>> pos = force_positions(load("tests/fixtures/explorer-sample.ttl"))
+    >>> len(pos), pos == force_positions(load("tests/fixtures/explorer-sample.ttl"))
+    (22, True)
+    """
+    if G.number_of_nodes() == 0:
+        return {}
+    U = nx.Graph()
+    U.add_nodes_from(sorted(G))
+    U.add_edges_from(sorted(G.edges()))
+    if len(U) <= LARGE_GRAPH:
+        raw = nx.spring_layout(U, seed=seed, iterations=200, k=1.6 / math.sqrt(len(U)))
+        scale = 90 * math.sqrt(len(U))
+        return {k: (float(x) * scale, float(y) * scale) for k, (x, y) in raw.items()}
+    groups = analysis.clusters(G, seed=seed)
+    home = {k: i for i, g in enumerate(groups) for k in g}
+    between = nx.Graph()
+    between.add_nodes_from(range(len(groups)))
+    for u, v in U.edges():
+        if home[u] != home[v]:
+            a, b = sorted((home[u], home[v]))
+            w = between.get_edge_data(a, b, {"weight": 0})["weight"]
+            between.add_edge(a, b, weight=w + 1)
+    radius = [55 * math.sqrt(len(g)) + 40 for g in groups]
+    centres = nx.spring_layout(between, seed=seed, iterations=100, weight="weight")
+    # spread the centres until neighbouring communities no longer overlap
+    spread = max(radius) * 2.2 / max(min(_nearest(centres).values()), 1e-3) if len(groups) > 1 else 1
+    pos = {}
+    for i, g in enumerate(groups):
+        cx, cy = (float(c) * spread for c in centres[i])
+        if len(g) == 1:
+            pos[g[0]] = (cx, cy)
+            continue
+        sub = nx.spring_layout(U.subgraph(g), seed=seed, iterations=60)
+        for k, (x, y) in sub.items():
+            pos[k] = (cx + float(x) * radius[i], cy + float(y) * radius[i])
+    return pos
+
+
+def _nearest(points: dict) -> dict:
+    """Distance from each point to its nearest neighbour (grid buckets, not all pairs)."""
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    keys = list(points)
+    arr = np.array([points[k] for k in keys], dtype=float)
+    dist, _ = cKDTree(arr).query(arr, k=2)
+    return {k: float(d[1]) for k, d in zip(keys, dist)}
+
+
+# ---------------------------------------------------------------- the page
+
+def _passage_key(src: str, paragraph: str) -> str:
+    return f"{src}#{paragraph}"
+
+
+def page_data(G: nx.DiGraph, layout: str = "timeline", focus: str | None = None,
+              title: str | None = None) -> dict:
+    """Everything the page shows, as one JSON-ready dict (vis nodes/edges via pyvis, details, legend)."""
+    if layout not in ("timeline", "force"):
+        raise ValueError(f"layout must be 'timeline' or 'force', not {layout!r}")
+    if layout == "timeline":
+        pos, axis = timeline_positions(G)
+    else:
+        pos, axis = force_positions(G), None
+    n = G.number_of_nodes()
+    physics = layout == "force" and n <= PHYSICS_MAX_NODES
+    bodies = {k: effective_body(G, k) for k in G}
+    colours = body_colours(set(bodies.values()))
+    citing = {u for u, _, cs in G.edges(data="citations") if any(c.get("paragraph") for c in cs)}
+
+    net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+    info_nodes = {}
+    for k in sorted(G):
+        d = G.nodes[k]
+        shape = SHAPES.get(d.get("kind"), ("dot", "●"))[0]
+        cited = times_cited(G, k)
+        size = min(46, 13 + 8 * math.sqrt(cited))
+        if k in citing:
+            size = max(size, 26)
+        colour = colours[bodies[k]]
+        x, y = pos.get(k, (0.0, 0.0))
+        net.add_node(
+            k, label=short_label(d), x=round(x, 1), y=round(y, 1), shape=shape, size=round(size, 1),
+            color={"background": colour, "border": "#111827" if k in citing else colour,
+                   "highlight": {"background": colour, "border": "#f59e0b"},
+                   "hover": {"background": colour, "border": "#f59e0b"}},
+            borderWidth=4 if (k in citing or k == focus) else 1,
+            physics=physics,
+        )
+        info_nodes[k] = {
+            "key": k, "kind": d.get("kind"), "body": bodies[k],
+            "bodyLabel": d.get("body_label") or BODY_NAMES.get(bodies[k] or "", None),
+            "title": d.get("title") or k, "titles": d.get("titles") or {}, "date": d.get("date"),
+            "year": d.get("year"), "yearSource": d.get("year_source"), "url": d.get("url"),
+            "iri": d.get("iri"), "parent": d.get("parent"), "cited": cited,
+            "inRegistry": d.get("in_registry", True), "source": k in citing,
+        }
+    passages: dict[str, str] = {}
+    info_edges = {}
+    for i, (u, v, d) in enumerate(sorted(G.edges(data=True), key=lambda e: (e[0], e[1]))):
+        colour, dashes, _ = RELATION_STYLE.get(d["relation"], ("#5f6b7a", False, d["relation"]))
+        eid = f"e{i}"
+        net.add_edge(u, v, id=eid, color={"color": colour, "highlight": "#111827", "hover": "#111827"},
+                     dashes=dashes, width=round(min(6, 1 + math.log2(d.get("weight", 1))), 2))
+        cits = []
+        for c in d.get("citations", []):
+            pk = None
+            if c.get("text"):
+                pk = _passage_key(u, c.get("paragraph") or "")
+                passages[pk] = c["text"]
+            cits.append({"p": c.get("paragraph"), "f": c.get("function"), "phrase": c.get("phrase"),
+                         "q": c.get("quote"), "t": pk})
+        info_edges[eid] = {"from": u, "to": v, "relation": d["relation"], "relations": d["relations"],
+                           "adopts": d.get("adopts", False), "functions": d.get("functions", []),
+                           "weight": d.get("weight", 1), "citations": cits}
+    net.options = vis_options(n, physics)
+
+    kinds = Counter(G.nodes[k].get("kind") for k in G)
+    rels = Counter(r for _, _, rs in G.edges(data="relations") for r in rs)
+    body_count = Counter(bodies.values())
+    return {
+        "meta": {
+            "title": title or "ResoGraph explorer", "layout": layout, "physics": physics,
+            "focus": focus, "nodes": n, "edges": G.number_of_edges(),
+            "generator": f"resograph {__version__}",
+        },
+        "vis": {"nodes": net.nodes, "edges": net.edges, "options": net.options},
+        "nodes": info_nodes,
+        "edges": info_edges,
+        "passages": passages,
+        "legend": {
+            "bodies": [{"code": b, "label": (BODY_NAMES.get(b) if b else "no issuing body")
+                        if not _body_label(G, bodies, b) else _body_label(G, bodies, b),
+                        "color": colours[b], "count": body_count[b]}
+                       for b in sorted(body_count, key=lambda b: (b is None, BODY_ORDER.index(b)
+                                                                  if b in BODY_ORDER else 99, b or ""))],
+            "kinds": [{"name": k, "glyph": SHAPES.get(k, ("dot", "●"))[1], "count": kinds[k]}
+                      for k in SHAPES if kinds[k]] +
+                     [{"name": k, "glyph": "●", "count": c} for k, c in sorted(kinds.items(), key=str)
+                      if k not in SHAPES],
+            "relations": [{"name": r, "label": RELATION_STYLE[r][2], "color": RELATION_STYLE[r][0],
+                           "dashes": RELATION_STYLE[r][1], "count": rels[r]}
+                          for r in RELATION_STYLE if rels[r]],
+        },
+        "axis": axis,
+    }
+
+
+def _body_label(G, bodies, body):
+    if body is None:
+        return None
+    return next((G.nodes[k].get("body_label") for k, b in bodies.items()
+                 if b == body and G.nodes[k].get("body") == body and G.nodes[k].get("body_label")), None)
+
+
+def vis_options(n: int, physics: bool) -> dict:
+    large = n > LARGE_GRAPH
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "physics": {
+            "enabled": physics,
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "avoidOverlap": 0.3},
+            "stabilization": {"enabled": physics, "iterations": 200, "fit": True},
+        },
+        "interaction": {
+            "hover": True, "tooltipDelay": 200, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
+            "navigationButtons": False, "keyboard": {"enabled": True, "bindToWindow": False},
+            "multiselect": False,
+        },
+        "nodes": {
+            "font": {"size": 18, "face": "system-ui, 'DejaVu Sans', sans-serif", "color": "#1f2933",
+                     "strokeWidth": 4, "strokeColor": "#ffffff"},
+            "scaling": {"label": {"drawThreshold": 7}},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
+            "smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.2},
+            "selectionWidth": 2, "hoverWidth": 1.5,
+        },
+    }
+
+
+def script_json(value) -> str:
+    """JSON that is safe inside ``<script>``: no ``</script>``, ``<!--`` or line separators survive.
+
+    >>> script_json({"t": "</script><!-- & \\u2028"})
+    '{"t": "\\\\u003c/script\\\\u003e\\\\u003c!-- \\\\u0026 \\\\u2028"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=False, separators=(", ", ": "))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _template() -> str:
+    return resources.files("resograph").joinpath("static/explorer.html").read_text(encoding="utf-8")
+
+
+def _inline_safe(code: str, tag: str) -> str:
+    """Library code inlined in a ``<script>``/``<style>``: it must not close its own element."""
+    return re.sub(rf"</({tag})", r"<\\/\1", code, flags=re.I)
+
+
+def render_html(G: nx.DiGraph, layout: str = "timeline", focus: str | None = None,
+                title: str | None = None) -> str:
+    """The whole page as one string (UTF-8, no external resource)."""
+    data = page_data(G, layout=layout, focus=focus, title=title)
+    parts = {
+        "TITLE": _html.escape(data["meta"]["title"]),
+        "VIS_CSS": _inline_safe((VIS_DIR / "vis-network.css").read_text(encoding="utf-8"), "style"),
+        "VIS_JS": _inline_safe((VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8"), "script"),
+        "DATA": script_json(data),
+    }
+    return re.sub(r"/\*@(TITLE|VIS_CSS|VIS_JS|DATA)@\*/", lambda m: parts[m.group(1)], _template())
+
+
+def write_explorer(G: nx.DiGraph, out: str | Path, **kwargs) -> Path:
+    """Write the page atomically (a temporary file renamed into place) and return its path."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    page = render_html(G, **kwargs)
+    fd, tmp = tempfile.mkstemp(prefix=".explorer-", suffix=".html", dir=out.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(page)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out
