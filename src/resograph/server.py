@@ -105,14 +105,19 @@ def _open_store(source: Source):
     return store, None
 
 
-def _run_job(store, job: dict[str, Any]) -> tuple:
+def _has_named_graphs(store) -> bool:
+    return next(iter(store.named_graphs()), None) is not None
+
+
+def _run_job(store, job: dict[str, Any], union: bool = True) -> tuple:
     """Execute one query in a worker; return ("ok", bytes, count) or ("error", status, message)."""
     import pyoxigraph as ox
 
     kwargs: dict[str, Any] = {}
     if job["default_graphs"]:
         kwargs["default_graph"] = [ox.NamedNode(u) for u in job["default_graphs"]]
-    elif not job["uses_from"]:
+    elif union and not job["uses_from"]:
+        # no dataset given: the default graph is the union of the store's graphs (when it has any)
         kwargs["use_default_graph_as_union"] = True
     if job["named_graphs"]:
         kwargs["named_graphs"] = [ox.NamedNode(u) for u in job["named_graphs"]]
@@ -163,6 +168,7 @@ def _worker_main(conn, source: Source) -> None:  # pragma: no cover - runs in a 
     except Exception as exc:
         conn.send(("dead", f"cannot open {source.describe()}: {exc}"))
         return
+    union = _has_named_graphs(store)
     conn.send(("ready", opened))
     while True:
         try:
@@ -175,10 +181,11 @@ def _worker_main(conn, source: Source) -> None:  # pragma: no cover - runs in a 
         if source.store and opened and os.path.realpath(source.store) != opened:
             try:
                 store, opened = _open_store(source)
+                union = _has_named_graphs(store)
             except Exception:
                 pass
         try:
-            conn.send(_run_job(store, job))
+            conn.send(_run_job(store, job, union))
         except Exception as exc:
             conn.send(("error", 400, f"query failed: {type(exc).__name__}"))
 
