@@ -358,8 +358,18 @@ PREAMBLE_PLAIN = {
            ("Consciente de", "np"), ("Convencida de que", "cl"), ("Reconociendo", "np"), ("Subrayando", "np"),
            ("Destacando que", "cl"), ("Poniendo de relieve", "np"), ("Alarmada por", "np")],
 }
-MODIFIER = {"en": ["also", "further", "further also"], "fr": ["également", "en outre", "enfin"],
+MODIFIER = {"en": ["also", "further"], "fr": ["également", "en outre", "enfin"],
             "es": ["también", "además", "asimismo"]}
+# Where a repeated phrase takes its adverb, as the genre writes it ("Taking note also of",
+# "Bearing in mind also", "Prenant note également de"); phrases not listed are repeated as they are.
+MODIFIED = {
+    "en": {"Recalling": "Recalling {m}", "Reaffirming": "Reaffirming {m}", "Noting": "Noting {m}",
+           "Welcoming": "Welcoming {m}", "Acknowledging": "Acknowledging {m}",
+           "Taking note of": "Taking note {m} of", "Bearing in mind": "Bearing in mind {m}"},
+    "fr": {k: k + " {m}" for k in ("Rappelant", "Réaffirmant", "Prenant note", "Notant", "Se félicitant",
+                                   "Se réjouissant", "Tenant compte")},
+    "es": {k: k + " {m}" for k in ("Recordando", "Reafirmando", "Tomando nota", "Observando", "Teniendo presente")},
+}
 
 # --------------------------------------------------------------------------------------------
 # Fillers: text without references. {t} = the topic's short name. No word in them may look like
@@ -1118,11 +1128,11 @@ class _DocBuilder:
         r = rng.random()
         if r < 0.64:
             text, prep, _ = _wpick(rng, PREAMBLE[lang], _PREAMBLE_CUM[lang])
-            word = text.split(" ")[0]
-            if word in used and rng.random() < 0.8:
-                mod = rng.choice(MODIFIER[lang])
-                text = f"{word} {mod}{text[len(word):]}" if lang == "en" else f"{text} {mod}"
-            used.add(word)
+            if text in used and text in MODIFIED[lang] and rng.random() < 0.8:
+                used.add(text)
+                text = MODIFIED[lang][text].replace("{m}", rng.choice(MODIFIER[lang]))
+            else:
+                used.add(text)
             self.allow_adoption = True
             nclauses = _wpick(rng, (1, 2, 3), (6, 9, 10))
             for _ in range(nclauses):
