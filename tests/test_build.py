@@ -287,3 +287,22 @@ def test_two_builds_at_once_one_waits_out_nothing_corrupted(seed_out, tmp_path):
     assert isomorphic(g, Graph().parse(out / "resograph.ttl"))
     assert len(open_graph(out)) == len(g)
     assert "documents      12" in stdout
+
+
+def test_per_document_validation_agrees_with_the_whole_graph(tmp_path, registry):
+    from resograph.extract import extract_file
+    from resograph.graph import document_graph
+    from resograph.validate import validate_documents
+
+    sources = [SEED, FIXTURES / "dev02_interpol_en_uncoop.txt"]
+    result = build(sources, tmp_path / "b", store="memory", validation="per-document", quiet=True)
+    assert result.published and result.report.conforms and result.report.checked == 3
+    xs = [extract_file(p) for p in sources]
+    corpus = [x.document.symbol for x in xs]
+    docs = [(x.document.symbol, document_graph(x, registry, corpus)) for x in xs]
+    citation = URIRef("https://w3id.org/resograph/id/GA-2025-93-RES-05/pp_2/cites/0")
+    assert (citation, CITO.hasCitationCharacterization, None) in docs[1][1]
+    docs[1][1].remove((citation, CITO.hasCitationCharacterization, None))
+    report = validate_documents(registry, docs, corpus)
+    assert not report.conforms and report.violations == 1
+    assert str(citation) in report.text

@@ -43,7 +43,6 @@ from .validate import Report, validate, validate_documents
 
 OUTPUTS = ("resograph.nt", "resograph.ttl", "resograph.jsonld")
 LOCK_FILE = ".lock"
-PER_DOCUMENT_THRESHOLD = 50  # above this many documents, validate document by document
 
 
 @dataclass
@@ -288,9 +287,7 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "bu
         graph = build_graph(extractions, registry)
         lap("graph")
         _tally(result, extractions, graph, registry)
-        mode = validation
-        if mode == "auto":
-            mode = "per-document" if len(extractions) > PER_DOCUMENT_THRESHOLD else "full"
+        mode = "full" if validation == "auto" else validation  # see resograph.validate: cheaper
         result.validation = mode
         _stage(f"validating (SHACL, {mode})", quiet)
         if mode == "full":

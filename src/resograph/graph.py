@@ -317,11 +317,16 @@ def document_graph(extraction: Extraction, registry: Registry,
     g = Graph(bind_namespaces="core")
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
-    b = _DocumentBuilder(g, extraction, registry, frozenset(corpus_keys))
+    _add_document(g, extraction, registry, frozenset(corpus_keys))
+    return g
+
+
+def _add_document(graph: Graph, extraction: Extraction, registry: Registry,
+                  corpus_keys: frozenset[str]) -> None:
+    b = _DocumentBuilder(graph, extraction, registry, corpus_keys)
     b.document()
     b.provenance()
     b.citations(b.paragraphs())
-    return g
 
 
 def finish(graph: Graph, registry: Registry) -> Graph:
@@ -358,6 +363,7 @@ def build_graph(extractions: Iterable[Extraction], registry: Registry) -> Graph:
     for triple in registry.graph:
         graph.add(triple)
     for x in extractions:
-        for triple in document_graph(x, registry, corpus):
-            graph.add(triple)
+        if not x.document.symbol:
+            raise ValueError(f"{x.path or 'text'}: no document symbol")
+        _add_document(graph, x, registry, corpus)  # straight into the graph: no copy per document
     return finish(graph, registry)
