@@ -4,13 +4,13 @@ Two ways, same shapes:
 
 - :func:`validate` — one data graph at once (the `resograph validate FILE` path; exact).
 - :func:`validate_documents` — for large builds: the registry (+ ontology) once, then each
-  document's graph on its own, with as context the registry triples about the nodes it
-  touches and their neighbours (two hops), and with its own nodes as focus nodes. The shapes are node-local (identifier, kind and
-  title of an instrument; citing/cited entity, characterization and selector of a citation; start <
-  end of a selector; dates typed `xsd:date`): each needs the focus node, its values and their
-  classes, all of which lie in the document graph plus that context. A shape that counted
-  across documents (say "an instrument is cited at most once overall") would need :func:`validate`
-  on the whole graph.
+  document's graph on its own, with as context the registry triples about the nodes it touches
+  and their neighbours (two hops), and with its own nodes as focus nodes. The shapes are
+  node-local (identifier, kind and title of an instrument; citing/cited entity, characterization
+  and selector of a citation; start < end of a selector; dates typed `xsd:date`): each needs the
+  focus node, its values and their classes, all of which lie in the document graph plus that
+  context. A shape that counted across documents (say "an instrument is cited at most once
+  overall") would need :func:`validate` on the whole graph.
 
 What it costs (CPU seconds, pySHACL 0.40, copies of the seed resolution, ~580 triples each):
 
