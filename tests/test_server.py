@@ -429,3 +429,39 @@ def test_fuzzed_requests_never_get_a_500_or_a_traceback(srv, query, accept, extr
     r = srv.client.get("/sparql", params={"query": query, **extra}, headers={"Accept": accept})
     assert r.status_code < 500 or r.status_code == 503, (r.status_code, r.text)
     assert "Traceback" not in r.text and 'File "' not in r.text
+
+
+@pytest.mark.browser
+def test_page_runs_a_named_query_in_a_browser(srv):
+    """The page in Debian's chromium: pick cited-by, run it, read 19 rows; no request leaves loopback."""
+    import shutil
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            requests, errors = [], []
+            page.on("request", lambda r: requests.append(r.url))
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(srv.url + "/")
+            item = page.locator("#queries li", has=page.locator(".name", has_text=re.compile(r"^cited-by$")))
+            item.click()
+            assert page.input_value("#params input[name=doc]") == "GA-2025-93-RES-03"
+            page.click("#run")
+            page.wait_for_selector("#results tbody tr")
+            cells = page.locator("#results tbody tr").all_inner_texts()
+            assert len(cells) == 19
+            assert {t.split("\t")[1] for t in cells} == GOLD_TARGETS  # column 2: key (after doc)
+            page.locator("#queries li", has=page.locator(".name", has_text="SPARQL text")).click()
+            page.fill("#sparql", "SELECT ?x WHERE { ?x ?y }")
+            page.click("#run")
+            page.wait_for_function("document.getElementById('status').className === 'error'")
+            assert "syntax error" in page.inner_text("#status")
+            assert [u for u in requests if not u.startswith(srv.url)] == []
+            assert errors == []
+        finally:
+            browser.close()
