@@ -465,3 +465,14 @@ def test_page_runs_a_named_query_in_a_browser(srv):
             assert errors == []
         finally:
             browser.close()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(["cited-by", "citers", "session-timeline", "paragraph-search", "mechanism-mentions",
+                             "neighbourhood", "cites-transitively", "nope", "..%2F..%2Fetc"]),
+       params=st.dictionaries(st.sampled_from(["doc", "key", "number", "term", "mechanism", "from", "to", "body",
+                                               "format", "zzz"]), st.text(max_size=60), max_size=3))
+def test_fuzzed_named_query_parameters_never_get_a_500(srv, name, params):
+    r = srv.client.get(f"/queries/{name}", params=params)
+    assert r.status_code < 500 or r.status_code == 503, (r.status_code, r.text)
+    assert "Traceback" not in r.text

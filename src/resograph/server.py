@@ -445,9 +445,6 @@ async def _read_protocol_request(request) -> tuple[str, list[str], list[str], li
     return query, defaults, named, formats
 
 
-_FROM = re.compile(r"\bFROM\b", re.I)
-
-
 def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, workers: int = 2,
                allow_service: bool = False, explorer: Path | None = None,
                catalogue: dict[str, sparql.NamedQuery] | None = None):
@@ -479,7 +476,7 @@ def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, 
                                f"({request.headers.get('accept', '')[:200]})")
         fmt, content_type = chosen
         job = {"query": text, "bindings": bindings, "default_graphs": defaults, "named_graphs": named,
-               "uses_from": bool(_FROM.search(sparql._MASK.sub(" ", text))),
+               "uses_from": "FROM" in sparql._keywords(text),
                "max_rows": max_rows, "format": fmt}
         answer = await engine.execute(job)
         if answer[0] != "ok":

@@ -52,11 +52,10 @@ def register(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     query = sparql.resolve_query(args.query)
     values = sparql.parse_param_args(args.param)
-    if query.params or not values:
-        init = sparql.bindings(query, values)
-    else:  # ad-hoc text: any --param binds the variable of that name, as a key-or-literal guess
+    if values and not query.params:  # a value needs a declared kind to become an RDF term
         raise UserError(f"{query.path}: this query declares no parameters "
-                        "(declare them with '# @param NAME KIND' lines)")
+                        "(declare them with '# @param NAME KIND' lines in a .rq file)")
+    init = sparql.bindings(query, values)
     form = sparql.check_query(query.text, allow_service=args.allow_service)
     graph = sparql.open_source(args.build, args.store, args.data)
     started = time.perf_counter()
