@@ -37,3 +37,9 @@ $(NOTEBOOK_STAMP): $(STAMP) pyproject.toml
 
 notebook: $(NOTEBOOK_STAMP)
 	$(BIN)/jupyter lab notebooks/analysis.ipynb $(if $(filter 0,$(shell id -u)),--allow-root)
+
+# `make bench`: synthetic corpora of 100 and 1,000 documents, every figure of docs/benchmarks.md
+# (table on stdout, JSON in build/bench.json). Full run: .venv/bin/resograph bench --docs 10000
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/resograph bench --docs 100 1000 --json build/bench.json
