@@ -43,3 +43,11 @@ notebook: $(NOTEBOOK_STAMP)
 .PHONY: bench
 bench: $(STAMP)
 	$(BIN)/resograph bench --docs 100 1000 --json build/bench.json
+
+# `make loadtest`: 50 concurrent clients run the named queries against `resograph serve` on
+# 127.0.0.1 while a cross product must be stopped by the time limit (bounded: 20,000 requests or
+# 60 s). Serves build/ when built, else the seed built into a temporary directory. See docs/operations.md.
+.PHONY: loadtest
+loadtest: $(STAMP)
+	$(BIN)/python -m resograph.loadtest --clients 50 --requests 20000 --duration 60 --time-limit 5 \
+		$(if $(wildcard build/store),--build build) $(if $(LOADTEST_JSON),--json $(LOADTEST_JSON))
