@@ -119,3 +119,37 @@ def test_python_twin_is_in_sync():
     assert cells(TWIN) == cells(NOTEBOOK)
     paired = nbformat.read(NOTEBOOK, as_version=4).metadata.get("jupytext", {}).get("formats", "")
     assert "py:percent" in paired
+
+
+# ---------------------------------------------------------------- the public API the notebook uses
+
+@pytest.fixture(scope="module")
+def sample():
+    from rdflib import Graph
+
+    return Graph(store="Oxigraph").parse(ROOT / "tests" / "fixtures" / "sample-graph.ttl")
+
+
+def test_query_df_gives_readable_values_and_takes_keyword_named_params(sample):
+    import datetime
+
+    from resograph import api
+    from resograph.errors import UserError
+
+    chain = api.query_df(sample, "un-interpol-chain", {"from": "GA-2025-93-RES-03"})
+    keys = list(chain["key"])
+    assert "A/RES/51/1" in keys and keys[-1] == "A/RES/79/136"          # oldest first
+    assert isinstance(chain["date"][0], datetime.date)
+    assert chain["from"][0] == "id:GA-2025-93-RES-03"          # IRIs shortened with the usual prefixes
+    assert api.query_df(sample, "cites-transitively") is True    # ASK → bool, declared defaults apply
+    with pytest.raises(UserError, match="unknown parameter"):
+        api.query_df(sample, "cited-by", nonsense="x")
+
+
+def test_inline_html_keeps_the_page_whole_and_ascii():
+    from resograph import api
+
+    frame = api.inline_html('<p title="a">Coopération & <b>x</b></p><script>1</script>')
+    assert frame.isascii() and frame.startswith("<iframe srcdoc=")
+    assert "<script>" not in frame and "&amp;lt;script&amp;gt;" not in frame   # escaped once, not twice
+    assert "Coop&#233;ration" in frame
