@@ -93,3 +93,17 @@ def test_opening_a_missing_build_is_a_user_error(tmp_path):
         open_graph(tmp_path / "nothing", "memory")
     with pytest.raises(UserError, match="unknown store"):
         open_graph(tmp_path, "sqlite")
+
+
+def test_a_store_directory_from_an_older_layout_is_replaced_by_the_link(tmp_path):
+    import pyoxigraph as ox
+
+    out = tmp_path / "build"
+    (out / "store").mkdir(parents=True)
+    old = ox.Store(str(out / "store"))
+    old.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.Literal("c")))
+    old.flush()
+    del old
+    assert build([SEED], out, quiet=True).published
+    assert store_path(out).is_symlink()
+    assert len(open_graph(out)) == len(Graph().parse(out / "resograph.nt", format="nt"))
