@@ -212,7 +212,7 @@ def timeline_positions(G: nx.DiGraph) -> tuple[dict[str, tuple[float, float]], d
             pos[k] = (x, y0 + LANE_GAP + row * ROW)
             for i, kid in enumerate(kids):
                 c, r = divmod(i, per_col)
-                pos[kid] = (x + (c - (cols - 1) / 2) * 120,
+                pos[kid] = (x + (c - (cols - 1) / 2) * 120,  # under their treaty
                             y0 + LANE_GAP + row * ROW + (r + 1.4) * ARTICLE_ROW)
             placed_rows = max(placed_rows, row + need)
         y1 = y0 + LANE_GAP + max(placed_rows, 1) * ROW

@@ -1,0 +1,198 @@
+"""The explorer in a real browser: headless Chromium (Debian's package) driven by Playwright.
+
+The page is opened from a file:// URL with every other request aborted and recorded. Skipped, with
+the reason, when /usr/bin/chromium or Playwright is missing (`.ci/run` installs Chromium).
+Set RESOGRAPH_SCREENSHOT=docs/explorer.png to refresh the README's screenshot of the seed.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+from pathlib import Path
+
+import pytest
+
+from resograph import explore, network
+from resograph.cli import main
+
+ROOT = Path(__file__).parent.parent
+SAMPLE = ROOT / "tests" / "fixtures" / "explorer-sample.ttl"
+SEED = "GA-2025-93-RES-03"
+CONVENTION = "convention:cybercrime-2024"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                       reason=f"{CHROMIUM} missing: install Debian's chromium (apt-get install -y chromium)"),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Opened:
+    """A page opened offline, with what it asked the network for and what it logged."""
+
+    def __init__(self, browser, path: Path, width=1600, height=900):
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.page = self.context.new_page()
+        self.requests, self.blocked, self.errors, self.dialogs = [], [], [], []
+        self.context.route("**/*", self._route)
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.add_init_script("window.__xss = undefined;")
+        self.page.goto(path.resolve().as_uri())
+        self.page.wait_for_selector("body[data-ready=true]", timeout=120_000)
+
+    def _route(self, route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def js(self, code, arg=None):
+        return self.page.evaluate(code, arg)
+
+    def node_xy(self, key):
+        return self.js("""(id) => {
+            const n = resograph.network, p = n.canvasToDOM(n.getPosition(id));
+            const r = document.querySelector('#graph canvas').getBoundingClientRect();
+            return [p.x + r.left, p.y + r.top]; }""", key)
+
+    def offline_and_clean(self):
+        left = [u for u in self.requests if not u.startswith(("file://", "data:"))]
+        assert left == [] and self.blocked == [], f"requests left the page: {left or self.blocked}"
+        assert self.errors == [], f"console errors: {self.errors}"
+        assert self.dialogs == [] and self.js("window.__xss") is None, "injected script ran"
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("build")
+    if main(["build", str(ROOT / "data" / "sources"), "--out", str(out), "-q"]) != 0:
+        pytest.fail("resograph build failed on data/sources")
+    assert main(["explore", "--build", str(out)]) == 0
+    return out
+
+
+def test_seed_page_opens_offline_draws_every_node_and_clicking_shows_details(browser, built):
+    G = network.load(built)
+    shown = G.subgraph([k for k in G if G.degree(k)])  # what `explore` draws by default
+    page = Opened(browser, built / "explorer.html")
+    try:
+        counts = page.js("[resograph.nodes.length, resograph.nodesView.length, "
+                         "resograph.network.body.nodeIndices.length, resograph.edgesView.length]")
+        assert counts == [shown.number_of_nodes()] * 3 + [shown.number_of_edges()]
+        assert page.page.locator("#page-title").inner_text() == "ResoGraph · citation network"
+        page.page.mouse.click(*page.node_xy("A/RES/51/1"))
+        details = page.page.locator("#details")
+        assert details.locator("h3").inner_text().startswith("Observer status for the International Criminal")
+        assert details.locator(".key").first.inner_text() == "A/RES/51/1"
+        link = details.locator("a", has_text="undocs.org")
+        assert link.get_attribute("href") == "https://undocs.org/A/RES/51/1"
+        assert "résolution 51/1 du 15 octobre 1996" in details.locator("mark").first.inner_text()
+        page.page.mouse.click(*page.node_xy(SEED))
+        assert "mise en œuvre de la Convention" in details.locator("h3").inner_text()
+        assert "Cites or implements (19)".upper() in details.inner_text().upper()
+        page.offline_and_clean()
+    finally:
+        page.close()
+
+
+def test_injected_markup_in_a_passage_shows_as_text_and_runs_nothing(browser, tmp_path):
+    path = explore.write_explorer(network.load(SAMPLE), tmp_path / "sample.html")
+    page = Opened(browser, path)
+    try:
+        x, y = page.node_xy(CONVENTION)
+        page.page.mouse.move(x, y)  # tooltip with the first citing passage
+        page.page.wait_for_selector("#tip", state="visible")
+        assert "United Nations Convention against Cybercrime" in page.page.locator("#tip").inner_text()
+        page.page.mouse.click(x, y)  # details: every passage, op_4 with the payload
+        details = page.page.locator("#details")
+        text = details.inner_text()
+        assert "<script>window.__xss=1;alert(1)</script>" in text
+        assert '<img src=x onerror="window.__xss=1;alert(1)">' in text
+        assert page.js("document.querySelectorAll('#details img, #details script, #tip img, #tip script').length") == 0
+        page.page.wait_for_timeout(300)  # give an onerror handler time to fire, were there one
+        page.offline_and_clean()
+    finally:
+        page.close()
+
+
+def test_search_and_filters(browser, tmp_path):
+    path = explore.write_explorer(network.load(SAMPLE), tmp_path / "sample.html")
+    page = Opened(browser, path)
+    try:
+        page.page.fill("#search", "observer status")
+        assert page.page.locator("#matches li").first.get_attribute("data-id") == "A/RES/51/1"
+        page.page.fill("#search", "declaration de vienne")  # accents and case ignored
+        page.page.press("#search", "Enter")
+        assert page.page.locator("#details .key").first.inner_text() == "interpol:vienna-declaration-2023"
+        assert page.js("resograph.network.getSelectedNodes()") == ["interpol:vienna-declaration-2023"]
+        page.page.locator("#legend input[data-group=body][data-value=un-ga]").uncheck()
+        # 8 UN GA resolutions and decisions, the Convention and its 4 articles (its colour) go
+        assert page.js("resograph.nodesView.length") == 22 - 13
+        assert "9 of 22 instruments" in page.page.locator("#counts").inner_text()
+        page.page.locator("#legend input[data-group=relation][data-value=cites]").uncheck()
+        assert page.js("resograph.edgesView.length") == 2 + 4  # implements and article-of links stay
+        page.offline_and_clean()
+    finally:
+        page.close()
+
+
+def test_a_5000_node_page_opens_and_pans(browser, tmp_path):
+    from test_explorer import synthetic_network
+
+    path = explore.write_explorer(synthetic_network(5000), tmp_path / "big.html")
+    page = Opened(browser, path)
+    try:
+        assert page.js("resograph.network.body.nodeIndices.length") == 5000
+        assert page.js("resograph.network.physics.physicsEnabled") is False
+        box = page.page.locator("#graph").bounding_box()
+        cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        before = page.js("resograph.network.getViewPosition()")
+        page.page.mouse.move(cx, cy)
+        page.page.mouse.down()
+        page.page.mouse.move(cx + 200, cy + 120, steps=8)
+        page.page.mouse.up()
+        after = page.js("resograph.network.getViewPosition()")
+        assert after != before
+        page.offline_and_clean()
+    finally:
+        page.close()
+
+
+def test_screenshot_of_the_seed(browser, built, tmp_path):
+    """The README's picture: the seed, its 19 instruments on the timeline, the details panel."""
+    target = Path(os.environ.get("RESOGRAPH_SCREENSHOT") or tmp_path / "explorer.png")
+    page = Opened(browser, built / "explorer.html", width=1600, height=900)
+    try:
+        page.page.mouse.click(*page.node_xy(SEED))  # its details in the side panel
+        box = page.page.locator("#graph").bounding_box()
+        page.page.mouse.move(box["x"] + 8, box["y"] + box["height"] - 8)  # off the nodes: no tooltip
+        page.js("resograph.network.unselectAll()")  # links in their relation colours
+        page.page.wait_for_timeout(200)
+        assert not page.page.locator("#tip").is_visible()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        page.page.screenshot(path=str(target))
+        page.offline_and_clean()
+    finally:
+        page.close()
+    head = target.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", head[16:24]) == (1600, 900)
