@@ -19,6 +19,7 @@ demo: $(STAMP)
 	$(BIN)/resograph extract data/sources/GA-2025-93-RES-03.fr.txt --format table
 	$(BIN)/resograph build
 	$(BIN)/resograph query cited-by --param doc=GA-2025-93-RES-03 --format table
+	$(BIN)/resograph explore --out build/explorer.html
 	@echo "SPARQL endpoint and query page: $(BIN)/resograph serve   (then http://127.0.0.1:8000/)"
 
 test: $(STAMP)
