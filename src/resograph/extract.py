@@ -38,18 +38,20 @@ def extract(text: str, path: str | None = None, lexicon: Lexicon | None = None) 
         if P.IMPLEMENTS_CUE.search(folded, ts, te):
             implements = sorted({m.key for m in title_mentions
                                  if m.kind == "named" and m.key and lex.kinds.get(m.key) == "Treaty"})
+    # Page furniture and footnotes inside a paragraph are blanked out for the finders, so a list
+    # of resolutions or "article 18 [page break] de la primera" reads on across the break.
+    masked = _mask(folded, seg.skipped)
     citations = []
     mechanisms: list[MechanismMention] = []
     for par, (cs, ce) in zip(seg.paragraphs, seg.clean_spans):
-        mentions = [m for m in find_mentions(ct.text, folded, cs, ce, lex, doc.body)
-                    if not _inside(m.start, seg.skipped)]
-        found = resolver.paragraph(par.id, par.function, mentions, folded, ct.span)
+        mentions = find_mentions(ct.text, masked, cs, ce, lex, doc.body)
+        found = resolver.paragraph(par.id, par.function, mentions, masked, ct.span)
         for c in found:
             c.text = text[c.start:c.end]
         citations += found
         seen: set[str] = set()
-        for m in find_mechanisms(ct.text, folded, cs, ce, lex):
-            if m.key in seen or _inside(m.start, seg.skipped):
+        for m in find_mechanisms(ct.text, masked, cs, ce, lex):
+            if m.key in seen:
                 continue
             seen.add(m.key)
             s, e = ct.span(m.start, m.end)
@@ -62,5 +64,11 @@ def extract_file(path: str | Path, lexicon: Lexicon | None = None) -> Extraction
     return extract(read_source(path), str(path), lexicon)
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+def _mask(folded: str, spans: list[tuple[int, int]]) -> str:
+    """The folded text with the given spans replaced by spaces (same length, offsets unchanged)."""
+    if not spans:
+        return folded
+    chars = list(folded)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)

@@ -136,6 +136,8 @@ def _rebody(m: Mention, body: str, is_decision: bool) -> Mention:
 
 
 def _num(nm: re.Match[str]) -> tuple:
+    if nm.group("ss"):
+        return ("special", nm.group("ssk").upper(), (int(nm.group("sss")), int(nm.group("ssn"))))
     if nm.group("sc"):
         return ("sc", int(nm.group("scn")), int(nm.group("scy")))
     if nm.group("old"):
@@ -145,6 +147,8 @@ def _num(nm: re.Match[str]) -> tuple:
 
 def _key_from(num: tuple, body: str | None, is_decision: bool) -> str | None:
     kind, a, b = num
+    if kind == "special":  # special / emergency special session: A/RES/S-30/1, A/RES/ES-10/19
+        return f"A/{'DEC' if is_decision else 'RES'}/{a}-{b[0]}/{b[1]}"
     if kind == "sc":
         if body in ("un-ga", "ecosoc", "hrc") and a < 100:
             return None
@@ -183,9 +187,16 @@ def _anaphora(text: str, folded: str, start: int, end: int,
     for m in P.ANAPHOR.finditer(folded, start, end):
         if any(a < m.end() and m.start() < b for a, b in named):
             continue
-        if m.group("both"):
+        if m.group("group"):
+            size = 3 if P.GROUP_SIZE.search(m.group("group")) else 2
             out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
-                               {"noun": "convention", "both": True}))
+                               {"noun": "convention", "group": size}))
+            continue
+        if m.group("order"):
+            order = m.group("order")
+            latter = any(w in order for w in ("latter", "seconde", "derniere", "dernier", "segunda", "ultima"))
+            out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
+                               {"noun": "convention", "order": "latter" if latter else "former"}))
             continue
         noun = m.group("noun")
         if noun in P.CAPITALISED_NOUNS and not text[m.start("noun")].isupper():

@@ -121,7 +121,8 @@ def _alternation(labels) -> re.Pattern[str]:
     uniq = sorted({lab for lab in labels if lab.strip()})
     if not uniq:
         return re.compile(r"(?!x)x")
-    return re.compile(rf"(?<![\w/-])(?:{_trie_pattern(uniq)})(?![\w/])")
+    # A footnote mark may stick to the last word ("organisée5"): digits may follow, letters not.
+    return re.compile(rf"(?<![\w/-])(?:{_trie_pattern(uniq)})(?![^\W\d_]|/)")
 
 
 def _local(uri: URIRef) -> str:

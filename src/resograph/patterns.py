@@ -49,7 +49,7 @@ AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
 
 # A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)".
 BODY_INFIX = re.compile(
-    r"\s*(?:del|de\s+la|de\s+l'|du|of\s+the|of|de)\s+(?:(?:the|la|le|el)\s+)?(?P<body>"
+    r"\s*(?:(?:del|de\s+la|du|of\s+the|of|de)\s+|de\s+l'\s*)(?:(?:the|la|le|el)\s+)?(?P<body>"
     r"conseil\s+de\s+securite|security\s+council|consejo\s+de\s+seguridad|"
     r"conseil\s+economique\s+et\s+social|economic\s+and\s+social\s+council|consejo\s+economico\s+y\s+social|"
     r"assemblee\s+generale|general\s+assembly|asamblea\s+general)(?:\s+de\s+las\s+naciones\s+unidas|"
@@ -64,7 +64,8 @@ LIST_RESUME = re.compile(
 
 # One cited number, in the forms that follow "resolution(s)".
 NUMBER_ITEM = re.compile(
-    r"(?P<sc>(?P<scn>\d{1,4})\s*\(\s*(?P<scy>(?:19|20)\d{2})\s*\))"    # 2482 (2019)
+    r"(?P<ss>(?P<ssk>e?s)\s*-\s*(?P<sss>\d{1,2})\s*/\s*(?P<ssn>\d{1,3}))(?![/\d])"         # S-30/1, ES-10/19
+    r"|(?P<sc>(?P<scn>\d{1,4})\s*\(\s*(?P<scy>(?:19|20)\d{2})\s*\))"    # 2482 (2019)
     r"|(?P<old>(?P<oldn>\d{1,4})\s*\(\s*(?P<oldr>[ivxlc]{1,7})\s*\))"   # 3013 (XXVII)
     r"|(?P<slash>(?P<sa>\d{1,4})\s*/\s*(?P<sb>\d{1,4}))(?![/\d])"        # 79/136, 2016/18
 )
@@ -79,7 +80,7 @@ SYMBOL = re.compile(
     r"(?=[aesg])(?<![\w/-])(?:"
     r"(?P<ares>a\s*/\s*res\s*/\s*(?P<ares_s>\d{1,3})\s*/\s*(?P<ares_n>\d{1,4}))"
     r"|(?P<aresold>a\s*/\s*res\s*/\s*(?P<aold_n>\d{1,4})\s*\(\s*(?P<aold_r>[ivxlc]{1,7})\s*\))"
-    r"|(?P<ares_es>a\s*/\s*res\s*/\s*es-\d{1,2}\s*/\s*\d{1,4})"
+    r"|(?P<ares_es>a\s*/\s*res\s*/\s*e?s\s*-\s*\d{1,2}\s*/\s*\d{1,4})"
     r"|(?P<adec>a\s*/\s*dec\s*/\s*(?P<adec_s>\d{1,3})\s*/\s*(?P<adec_n>\d{1,4}))"
     r"|(?P<sres>s\s*/\s*res\s*/\s*(?P<sres_n>\d{1,4})\s*\(\s*(?P<sres_y>(?:19|20)\d{2})\s*\))"
     r"|(?P<eres>e\s*/\s*res\s*/\s*(?P<eres_y>(?:19|20)\d{2})\s*/\s*(?P<eres_n>\d{1,4}))"
@@ -119,12 +120,16 @@ WHOSE = re.compile(r"\b(?:cuyo|cuya|cuyos|cuyas|dont\s+l'|dont\s+les|whose)\s*$"
 # Anaphora: "la Convention", "that Convention", "cet instrument", "both Conventions".
 ANAPHOR = re.compile(
     r"\b(?P<det>la|le|l'|the|that|this|cette|cet|ce|ladite|ledit|dicha|dicho|esa|ese|esta|este|el|said|"
-    r"aforementioned|cette\s+meme|la\s+meme|la\s+misma|el\s+mismo|dite)\s*"
+    r"aforementioned|cette\s+meme|la\s+meme|la\s+misma|el\s+mismo|dite|du|del|au|al)\s*"
     r"(?P<noun>convention|convencion|convenio|accord|agreement|acuerdo|declaration|declaracion|statut|"
     r"constitution|estatuto|instrument|instrumento)\b"
-    r"|\b(?P<both>both\s+conventions|les\s+deux\s+conventions|ces\s+deux\s+conventions|ambas\s+convenciones|"
-    r"las\s+dos\s+convenciones|these\s+two\s+conventions|the\s+two\s+conventions)\b"
+    r"|\b(?P<group>(?:both|the\s+two|these\s+two|those\s+two|the\s+three|these\s+three|all\s+three|"
+    r"(?:les|ces|aux|des)\s+(?:deux|trois)|(?:las|a\s+las|de\s+las|estas)\s+(?:dos|tres)|ambas|"
+    r"(?:a|de)\s+ambas)\s+(?:conventions|convenciones|convenios|instruments|instrumentos))\b"
+    r"|\b(?P<order>(?:the\s+)?(?:former|latter)|la\s+premiere|le\s+premier|la\s+seconde|la\s+derniere|"
+    r"le\s+dernier|la\s+primera|el\s+primero|la\s+segunda|esta\s+ultima|la\s+ultima)\b"
 )
+GROUP_SIZE = re.compile(r"\b(?:three|trois|tres)\b")
 # After an anaphor noun, these start the name of another (unknown) instrument: not an anaphor then.
 ANAPHOR_BLOCKER = re.compile(
     r"\s*(?:\(|on\b|against\b|for\b|relating\b|concerning\b|relative\b|sur\b|contre\b|pour\b|sobre\b|"

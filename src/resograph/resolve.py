@@ -53,12 +53,13 @@ class Resolver:
             return ["interpol:constitution"]
         return []
 
-    def _both(self, before: int, local: list[_Named]) -> list[str]:
+    def _recent(self, before: int, local: list[_Named], count: int) -> list[str]:
+        """The `count` distinct treaties named most recently before `before`, latest first."""
         keys: list[str] = []
         for h in sorted(self.history + local, key=lambda h: -h.pos):
             if h.pos < before and h.kind == "Treaty" and h.key not in keys:
                 keys.append(h.key)
-            if len(keys) == 2:
+            if len(keys) == count:
                 break
         return keys
 
@@ -72,11 +73,18 @@ class Resolver:
                 resolved[i] = [m.key]
                 local.append(_Named(m.start, m.key, self._kind(m.key)))
             elif m.kind == "anaphor":
-                keys = (self._both(m.start, local) if m.data.get("both")
-                        else self._antecedent(m.data["noun"], m.start, local))
+                if m.data.get("group"):  # "both Conventions", "les trois conventions"
+                    keys = self._recent(m.start, local, m.data["group"])
+                elif m.data.get("order"):  # "the former" / "the latter" of the last two treaties
+                    pair = self._recent(m.start, local, 2)
+                    keys = pair[:1] if m.data["order"] == "latter" else pair[1:2]
+                else:
+                    keys = self._antecedent(m.data["noun"], m.start, local)
                 resolved[i] = keys
-                for k in keys:
-                    local.append(_Named(m.start, k, self._kind(k)))
+                if len(keys) == 1 and not m.data.get("order"):
+                    # "la Convention" keeps the chain going; "the former" or "both" must not
+                    # change which treaty counts as the latest named
+                    local.append(_Named(m.start, keys[0], self._kind(keys[0])))
 
         found: list[tuple[int, int, str, str | None, str]] = []  # start, end, key, date, kind
         attached: set[int] = set()

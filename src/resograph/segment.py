@@ -30,12 +30,24 @@ CHAPEAU = re.compile(
 )
 NUMBERED = re.compile(r"^\s*(?:[-–•·]\s*)?(\d{1,3})\s*[.)]\s+(?=\S)")
 BULLET = re.compile(r"^\s*[-–•·▪]\s+(?=\S)")
-PAGE_FURNITURE = re.compile(
-    r"^\s*(?:page\s+\d+(?:\s*(?:/|of|sur|de)\s*\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|\d{1,3}|"
-    r"distr\.?\s*:?.*|[_\-–—=*.·\s]{3,}|[a-z0-9/.\-() ]*\d{2}-\d{5}[a-z0-9/.\-() ]*|\*\d+\*)\s*$"
+# Page furniture: page numbers ("Page 2/3", "- 2 -", "2/3"), UN job numbers ("25-21344 (F)"),
+# rules of underscores, or several of these on one line.
+_FURNITURE_TOKEN = (r"(?:page\s+\d+(?:\s*(?:/|of|sur|de)\s*\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|\d{1,3}|"
+                    r"\d{2}-\d{5}(?:\s*\([a-z]\))?|\*\d+\*|[_\-–—=*.·]{3,})")
+PAGE_FURNITURE = re.compile(rf"^\s*(?:distr\.?\s*:?.*|{_FURNITURE_TOKEN}(?:\s+{_FURNITURE_TOKEN})*)\s*$")
+# A running head: the document's symbol, then a wide gap and the short title.
+RUNNING_HEAD = re.compile(r"^\s*(?:[aes]/res/\S+|(?:ga|ag)-\d{4}-\S+|agn/\S+)\s{3,}\S")
+# The closing adoption line: "Adoptée : 134 voix pour…", "Adopted.", "Adopted by consensus",
+# "Aprobada: 121 votos…". A wrapped line that merely starts with "adopted" is not one (see segment()).
+VOTE_STRONG = re.compile(
+    r"^\s*(?:adoptee?s?|adopted|aprobad[oa]s?|approuvee?s?)\s*(?::|\.\s*$|$|.*\b\d+\s+(?:voix|votes?|votos)\b|"
+    r"(?:by|par|por)\s+(?:consensus|consenso|acclamation|aclamacion)|without\s+a\s+vote|sans\s+vote|sin\s+votacion)"
 )
 VOTE_LINE = re.compile(
-    r"^\s*(?:adoptee?s?|adopted|aprobad[oa]s?|approuvee?s?)\b.{0,40}?(?::|par|by|por|sin|sans|without|\d)"
+    r"^\s*(?:adoptee?s?|adopted|aprobad[oa]s?|approuvee?s?)\s*(?::|\.\s*$|$|par\s+(?:\d|consensus|acclamation)|"
+    r"by\s+(?:a\s+)?(?:\d|consensus|acclamation|recorded|vote|the\s+(?:security\s+council|general\s+assembly|"
+    r"economic))|por\s+(?:\d|consenso|aclamacion)|sin\s+votacion|without\s+a\s+vote|sans\s+vote|"
+    r"a\s+la\s+\d|at\s+(?:its|the)\s+\d|le\s+\d|on\s+\d|el\s+\d)"
 )
 PLENARY_LINE = re.compile(
     r"^\s*\d{1,4}\s*(?:st|nd|rd|th|e|eme|re|a|ª|º|\.a)?\s*"
@@ -177,6 +189,7 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented
     current: _Block | None = None
     blank_before = True
     ended = False
+    after_head = False
 
     for line in lines:
         stripped = line.folded.strip()
@@ -187,11 +200,19 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented
         if ended:
             skipped.append((line.start, line.end))
             continue
-        if PAGE_FURNITURE.match(line.folded) or (in_body and (_is_symbol_line(line.folded)
-                                                               or FOOTNOTE.match(line.folded))):
+        running = in_body and RUNNING_HEAD.match(line.folded)
+        if running or (after_head and len(line.text) - len(line.text.lstrip()) >= 12):
+            after_head = True  # a running head may wrap onto an indented second line
+            skipped.append((line.start, line.end))
+            continue
+        after_head = False
+        if PAGE_FURNITURE.match(line.folded) or (in_body and (
+                _is_symbol_line(line.folded) or FOOTNOTE.match(line.folded))):
             (skipped if in_body else header_lines).append((line.start, line.end) if in_body else line)
             continue
-        if VOTE_LINE.match(line.folded) or PLENARY_LINE.match(line.folded) or (
+        closing = VOTE_STRONG.match(line.folded) or ((was_blank or current is None) and (
+            VOTE_LINE.match(line.folded) or PLENARY_LINE.match(line.folded)))
+        if closing or (
             in_body and current is not None and DATE_ONLY.match(line.folded)
         ):
             footer_lines.append(line)
@@ -200,7 +221,8 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented
             # After the vote or meeting line only annexes follow: they are not paragraphs.
             ended = bool(blocks) and not DATE_ONLY.match(line.folded)
             continue
-        if CHAPEAU.match(line.folded) and len(stripped) < 600 and not NUMBERED.match(line.folded):
+        if CHAPEAU.match(line.folded) and len(stripped) < 600 and not NUMBERED.match(line.folded) \
+                and (was_blank or current is None or _ends_clause(current)):
             chapeau_lines.append(line)
             in_body = True
             current = None
