@@ -306,3 +306,19 @@ def test_per_document_validation_agrees_with_the_whole_graph(tmp_path, registry)
     report = validate_documents(registry, docs, corpus)
     assert not report.conforms and report.violations == 1
     assert str(citation) in report.text
+
+
+def test_large_graph_serialisation_is_deterministic_and_the_same_graph(tmp_path, monkeypatch):
+    import resograph.build as build_module
+
+    monkeypatch.setattr(build_module, "FAST_SERIALISATION", 0)  # take the pyoxigraph writers
+    outs = [tmp_path / "one", tmp_path / "two"]
+    for out in outs:
+        assert build([SEED], out, store="memory", quiet=True).published
+    assert snapshot(outs[0]) == snapshot(outs[1])
+    nt = Graph().parse(outs[0] / "resograph.nt", format="nt")
+    assert isomorphic(nt, Graph().parse(outs[0] / "resograph.ttl", format="turtle"))
+    assert isomorphic(nt, Graph().parse(outs[0] / "resograph.jsonld", format="json-ld"))
+    store = ox.Store()
+    store.load(path=str(outs[0] / "resograph.ttl"), format=ox.RdfFormat.TURTLE)
+    assert len(store) == len(nt)
