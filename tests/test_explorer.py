@@ -244,7 +244,7 @@ def test_isolated_registry_instruments_are_left_out_unless_asked(tmp_path, capsy
     g.serialize(src, format="turtle")
     assert main(["explore", "--build", str(src), "--out", str(tmp_path / "a.html")]) == 0
     captured = capsys.readouterr()
-    assert "(22 nodes" in captured.out and "1 of 23 instruments" in captured.err
+    assert "(22 nodes" in captured.out and "1 of 23 instruments" in captured.out
     assert main(["explore", "--build", str(src), "--all", "--out", str(tmp_path / "b.html")]) == 0
     assert "(23 nodes" in capsys.readouterr().out
 
@@ -274,3 +274,11 @@ def test_the_seed_build_shows_the_resolution_its_19_instruments_and_the_articles
         assert data["nodes"][f"{CONVENTION}/art_{n}"]["parent"] == CONVENTION
     # the resolution itself is drawn, with its 19 citations leaving it
     assert data["nodes"][SEED]["source"] is True
+
+
+def test_docstring_examples_hold(monkeypatch):
+    import doctest
+
+    monkeypatch.chdir(ROOT)
+    result = doctest.testmod(explore)
+    assert result.attempted > 0 and result.failed == 0

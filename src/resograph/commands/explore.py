@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import sys
 import time
 from pathlib import Path
 
@@ -74,7 +73,6 @@ def run(args) -> int:
     print(f"{out}  ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges, {args.layout} layout, "
           f"{size / 1024:.0f} KiB, {seconds:.1f}s)")
     if hidden:
-        print(f"  {hidden} of {total} instruments neither cite nor are cited and are not shown (--all shows them)",
-              file=sys.stderr)
-    print(f"  open it in a browser, offline: file://{out.resolve()}")
+        print(f"  {hidden} of {total} instruments neither cite nor are cited and are not shown (--all shows them)")
+    print(f"  open it in a browser, offline: {out.resolve().as_uri()}")
     return 0
