@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from resograph import explore, network
+from resograph import analysis, explore, network
 from resograph.cli import main
 
 ROOT = Path(__file__).parent.parent
@@ -196,3 +196,26 @@ def test_screenshot_of_the_seed(browser, built, tmp_path):
         page.close()
     head = target.read_bytes()[:24]
     assert head[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", head[16:24]) == (1600, 900)
+
+
+def test_force_layout_and_focus_pages_open_offline(browser, tmp_path):
+    G = network.load(SAMPLE)
+    for name, kwargs, expected in [
+        ("force.html", {"layout": "force"}, G.number_of_nodes()),
+        ("focus.html", {"layout": "timeline", "focus": "A/RES/51/1"}, 3),
+    ]:
+        H = G if "focus" not in kwargs else analysis.ego(G, "A/RES/51/1", 1)
+        page = Opened(browser, explore.write_explorer(H, tmp_path / name, **kwargs))
+        try:
+            assert page.js("resograph.network.body.nodeIndices.length") == expected
+            if "focus" in kwargs:  # the focused instrument is selected and described
+                assert page.js("resograph.network.getSelectedNodes()") == ["A/RES/51/1"]
+                assert page.page.locator("#details .key").first.inner_text() == "A/RES/51/1"
+            else:
+                assert page.js("resograph.network.physics.physicsEnabled") is False  # stabilised, then off
+                page.page.mouse.click(*page.node_xy(CONVENTION))
+                assert page.page.locator("#details .key").first.inner_text() == CONVENTION
+                assert "Articles (4)".upper() in page.page.locator("#details").inner_text().upper()
+            page.offline_and_clean()
+        finally:
+            page.close()
