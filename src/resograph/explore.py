@@ -350,7 +350,6 @@ def page_data(G: nx.DiGraph, layout: str = "timeline", focus: str | None = None,
                    "highlight": {"background": colour, "border": "#f59e0b"},
                    "hover": {"background": colour, "border": "#f59e0b"}},
             borderWidth=4 if (k in citing or k == focus) else 1,
-            physics=physics,
         )
         info_nodes[k] = {
             "key": k, "kind": d.get("kind"), "body": bodies[k],
@@ -365,8 +364,9 @@ def page_data(G: nx.DiGraph, layout: str = "timeline", focus: str | None = None,
     for i, (u, v, d) in enumerate(sorted(G.edges(data=True), key=lambda e: (e[0], e[1]))):
         colour, dashes, _ = RELATION_STYLE.get(d["relation"], ("#5f6b7a", False, d["relation"]))
         eid = f"e{i}"
-        net.add_edge(u, v, id=eid, color={"color": colour, "highlight": "#111827", "hover": "#111827"},
-                     dashes=dashes, width=round(min(6, 1 + math.log2(d.get("weight", 1))), 2))
+        style = {"dashes": True} if dashes else {}  # highlight and hover colours: vis_options
+        net.add_edge(u, v, id=eid, color={"color": colour},
+                     width=round(min(6, 1 + math.log2(d.get("weight", 1))), 2), **style)
         cits = []
         for c in d.get("citations", []):
             pk = None
@@ -443,6 +443,7 @@ def vis_options(n: int, physics: bool) -> dict:
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
             "smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.2},
             "selectionWidth": 2, "hoverWidth": 1.5,
+            "color": {"highlight": "#111827", "hover": "#111827", "inherit": False},
         },
     }
 
