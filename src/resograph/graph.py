@@ -187,6 +187,9 @@ class _DocumentBuilder:
         self.instrument(self.key)
         if h.title and (h.language or "") not in reg.title_languages(doc):
             self.add(doc, DCTERMS.title, Literal(h.title, lang=h.language or None))
+        elif not h.title and not reg.has(doc, DCTERMS.title):
+            # Security Council resolutions print no title: the key stands in, as for unresolved keys.
+            self.add(doc, DCTERMS.title, Literal(self.key))
         if h.language:
             self.add(doc, DCTERMS.language, Literal(h.language))
         if h.number is not None and not reg.has(doc, RG.resolutionNumber):

@@ -516,8 +516,12 @@ def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, 
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
     async def static_file(request):
-        path = (STATIC / request.path_params["path"]).resolve()
-        if STATIC.resolve() not in path.parents or not path.is_file():
+        try:
+            path = (STATIC / request.path_params["path"]).resolve()
+            found = STATIC.resolve() in path.parents and path.is_file()
+        except (ValueError, OSError):  # e.g. an embedded NUL byte in the path
+            found = False
+        if not found:
             return _plain(404, "not found")
         return FileResponse(path)
 
