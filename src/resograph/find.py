@@ -171,13 +171,14 @@ def _named(text: str, folded: str, start: int, end: int, lex: Lexicon) -> list[M
         name = lex.name(m.group(0))
         after = folded[m.end():min(len(folded), m.end() + 140)]
         ctx = lex.context.get(name.key)
-        if ctx is not None and not ctx.search(folded[max(0, m.start() - 20):m.end()] + after):
-            continue
+        # An ambiguous short name ("the Cooperation Agreement") needs its context, or an earlier
+        # full mention of the same instrument (checked by the resolver).
+        weak = ctx is not None and not ctx.search(folded[max(0, m.start() - 20):m.end()] + after)
         excl = lex.exclude.get(name.key)
         if excl is not None and excl.match(after):
             continue
         out.append(Mention("named", m.start(), m.end(), text[m.start():m.end()], name.key,
-                           {"kind": name.kind}))
+                           {"kind": name.kind, "weak": weak}))
     return out
 
 
