@@ -41,6 +41,16 @@ SESSION_DATES = re.compile(
 
 # --- references ------------------------------------------------------------------------------
 
+# Issuing bodies as texts name them, most specific first (the General Assembly last).
+BODY_NAMES = {
+    "un-sc": r"conseil\s+de\s+securite|security\s+council|consejo\s+de\s+seguridad",
+    "ecosoc": r"conseil\s+economique\s+et\s+social|economic\s+and\s+social\s+council|ecosoc|consejo\s+economico\s+y\s+social",
+    "hrc": r"conseil\s+des\s+droits\s+de\s+l'homme|human\s+rights\s+council|consejo\s+de\s+derechos\s+humanos",
+    "un-ga": r"assemblee\s+generale|general\s+assembly|asamblea\s+general",
+}
+# Body named near a resolution number (look-behind window and look-ahead window).
+BODY_CONTEXT = [(code, re.compile(rx)) for code, rx in BODY_NAMES.items()]
+
 # Words that introduce resolution / decision numbers (folded).
 RESOLUTION_WORD = re.compile(r"\b(resolutions?|resoluciones|resolucion)\b")
 DECISION_WORD = re.compile(r"\b(decisions?|decisiones|decision)\b")
@@ -50,10 +60,8 @@ AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
 # A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)".
 BODY_INFIX = re.compile(
     r"\s*(?:(?:del|de\s+la|du|of\s+the|of|de)\s+|de\s+l'\s*)(?:(?:the|la|le|el)\s+)?(?P<body>"
-    r"conseil\s+de\s+securite|security\s+council|consejo\s+de\s+seguridad|"
-    r"conseil\s+economique\s+et\s+social|economic\s+and\s+social\s+council|consejo\s+economico\s+y\s+social|"
-    r"assemblee\s+generale|general\s+assembly|asamblea\s+general)(?:\s+de\s+las\s+naciones\s+unidas|"
-    r"\s+des\s+nations\s+unies|\s+of\s+the\s+united\s+nations)?\s*"
+    + "|".join(BODY_NAMES[code] for code in ("un-sc", "ecosoc", "un-ga"))
+    + r")(?:\s+de\s+las\s+naciones\s+unidas|\s+des\s+nations\s+unies|\s+of\s+the\s+united\s+nations)?\s*"
 )
 # A list that resumes after a relative clause: "resolutions 60/288 of 8 September 2006, by which …,
 # and 79/136 of 6 December 2024" — only with a date after the number, to stay safe.
@@ -91,13 +99,6 @@ SYMBOL = re.compile(
     r")(?![\w/])"
 )
 
-# Body named near a resolution number (look-behind window and look-ahead window).
-BODY_CONTEXT = [
-    ("un-sc", re.compile(r"conseil\s+de\s+securite|security\s+council|consejo\s+de\s+seguridad")),
-    ("ecosoc", re.compile(r"conseil\s+economique\s+et\s+social|economic\s+and\s+social\s+council|ecosoc|consejo\s+economico\s+y\s+social")),
-    ("hrc", re.compile(r"conseil\s+des\s+droits\s+de\s+l'homme|human\s+rights\s+council|consejo\s+de\s+derechos\s+humanos")),
-    ("un-ga", re.compile(r"assemblee\s+generale|general\s+assembly|asamblea\s+general")),
-]
 # "its/sa/ses/su/sus resolution" — the issuing body's own.
 OWN_BODY = re.compile(r"\b(?:its|sa|ses|su|sus|their|leurs?)\s+(?:own\s+)?$")
 
@@ -160,3 +161,78 @@ IMPLEMENTS_CUE = re.compile(
     r"mise\s+en\s+oeuvre|implement|application|aplicacion|ratification|ratificacion|support|soutenir|"
     r"soutien|apoyo|apoyar|promouvoir|promot|entree\s+en\s+vigueur|entry\s+into\s+force"
 )
+
+# --- the layout of a resolution: lines of the header, the body and the footer (folded text) ------
+CHAPEAU = re.compile(
+    r"^\s*(?:l'|le\s+|la\s+|the\s+|el\s+)(?:(?:icpo|oipc)\s*-\s*interpol\s+)?"
+    r"(?:assemblee\s+generale|general\s+assembly|asamblea\s+general|conseil\s+de\s+securite|"
+    r"security\s+council|consejo\s+de\s+seguridad|conseil\s+economique\s+et\s+social|"
+    r"economic\s+and\s+social\s+council|consejo\s+economico\s+y\s+social|comite\s+executif|"
+    r"executive\s+committee|comite\s+ejecutivo|commission|commission\s+on|comision)\b"
+)
+NUMBERED = re.compile(r"^\s*(?:[-–•·]\s*)?(\d{1,3})\s*[.)]\s+(?=\S)")
+BULLET = re.compile(r"^\s*[-–•·▪]\s+(?=\S)")
+# Page furniture: page numbers ("Page 2/3", "- 2 -", "2/3"), UN job numbers ("25-21344 (F)"),
+# rules of underscores, or several of these on one line.
+_FURNITURE_TOKEN = (r"(?:page\s+\d+(?:\s*(?:/|of|sur|de)\s*\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|\d{1,3}|"
+                    r"\d{2}-\d{5}(?:\s*\([a-z]\))?|\*\d+\*|[_\-–—=*.·]{3,})")
+PAGE_FURNITURE = re.compile(rf"^\s*(?:distr\.?\s*:?.*|{_FURNITURE_TOKEN}(?:\s+{_FURNITURE_TOKEN})*)\s*$")
+# A running head: the document's symbol, then a wide gap and the short title.
+RUNNING_HEAD = re.compile(r"^\s*(?:[aes]/res/\S+|(?:ga|ag)-\d{4}-\S+|agn/\S+)\s{3,}\S")
+# The closing adoption line: "Adoptée : 134 voix pour…", "Adopted.", "Adopted by consensus",
+# "Aprobada: 121 votos…". A wrapped line that merely starts with "adopted" is not one (see segment()).
+VOTE_STRONG = re.compile(
+    r"^\s*(?:adoptee?s?|adopted|aprobad[oa]s?|approuvee?s?)\s*(?::|\.\s*$|$|.*\b\d+\s+(?:voix|votes?|votos)\b|"
+    r"(?:by|par|por)\s+(?:consensus|consenso|acclamation|aclamacion)|without\s+a\s+vote|sans\s+vote|sin\s+votacion)"
+)
+VOTE_LINE = re.compile(
+    r"^\s*(?:adoptee?s?|adopted|aprobad[oa]s?|approuvee?s?)\s*(?::|\.\s*$|$|par\s+(?:\d|consensus|acclamation)|"
+    r"by\s+(?:a\s+)?(?:\d|consensus|acclamation|recorded|vote|the\s+(?:security\s+council|general\s+assembly|"
+    r"economic))|por\s+(?:\d|consenso|aclamacion)|sin\s+votacion|without\s+a\s+vote|sans\s+vote|"
+    r"a\s+la\s+\d|at\s+(?:its|the)\s+\d|le\s+\d|on\s+\d|el\s+\d)"
+)
+PLENARY_LINE = re.compile(
+    r"^\s*\d{1,4}\s*(?:st|nd|rd|th|e|eme|re|a|ª|º|\.a)?\s*"
+    r"(?:plenary\s+meeting|seance\s+pleniere|sesion\s+plenaria|meeting|seance|sesion)\s*$"
+)
+DATE_ONLY = re.compile(rf"^\s*(?:{DATE.pattern})\s*$")
+OBJECT_LINE = re.compile(r"^\s*(?:<[^>]*>\s*)*(?:objet|subject|asunto|object|objeto|sujet)\s*(?:<[^>]*>\s*)*:\s*")
+UN_TITLE_LINE = re.compile(r"^\s*(?:(\d{1,3})/(\d{1,4})|((?:19|20)\d{2})/(\d{1,4}))\s*\.\s+(?=\S)")
+RESOLUTION_NUMBER_LINE = re.compile(
+    r"^\s*(?:resolution|resolucion)\s+(?:n[\s.°ºo:]{0,5}|no\.?\s*|number\s+|numero\s+)?(\d{1,4})\s*(?:\((\d{4})\))?\s*$"
+)
+TAG = re.compile(r"<[^>]{0,40}>")
+SESSION_NUMBER = re.compile(
+    r"(\d{1,3})\s*(?:st|nd|rd|th|e|eme|er|re|a|ª|º)?\s*\.?\s*(?:ª|º|a)?\s*"
+    r"(?:session|reunion|periodo\s+de\s+sesiones|general\s+assembly\s+session)"
+)
+PLACE = re.compile(
+    r"\b(?:à|a|in|en|at)\s+((?:[A-ZÉÈÎ][\w'’\-]*)(?:[ -](?:[A-ZÉÈÎ][\w'’\-]*|de|del|la|upon|am|sur|es|y))*)"
+)
+VOTES = [
+    re.compile(r"(\d+)\s+voix\s+pour\s*,?\s*(\d+)\s+(?:voix\s+)?contre\s*,?\s*(?:et\s+)?(\d+)\s+abstentions?"),
+    re.compile(r"(\d+)\s+votes?\s+(?:for|in\s+favou?r)\s*,?\s*(\d+)\s+(?:votes?\s+)?against\s*,?\s*(?:and\s+)?(\d+)\s+abstentions?"),
+    re.compile(r"(\d+)\s+votos?\s+a\s+favor\s*,?\s*(\d+)\s+(?:votos?\s+)?en\s+contra\s*,?\s*(?:y\s+)?(\d+)\s+abstenci(?:ones|on)"),
+    re.compile(r"recorded\s+vote\s+of\s+(\d+)\s+to\s+(\d+)\s*,?\s*with\s+(\d+)\s+abstentions?"),
+    re.compile(r"par\s+(\d+)\s+voix\s+contre\s+(\d+)\s*,?\s*avec\s+(\d+)\s+abstentions?"),
+    re.compile(r"por\s+(\d+)\s+votos\s+contra\s+(\d+)\s*,?\s*y\s+(\d+)\s+abstenciones"),
+]
+STOPWORDS = {
+    "fr": re.compile(r"\b(?:le|les|des|du|et|une|dans|pour|sur|aux|qui|que|est)\b"),
+    "en": re.compile(r"\b(?:the|of|and|to|in|for|that|with|its|on|by|which)\b"),
+    "es": re.compile(r"\b(?:el|los|las|del|y|una|para|con|que|por|sobre|su)\b"),
+}
+# An opening word the lexicon does not know, in the shape of one: a capitalised participle or
+# adjective ("Commending", "Soucieuse", "Deplorando") or a third-person verb ("Commends").
+UNKNOWN_OPENING = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]{2,}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}"
+    r"(?:ing|ant|ante|ando|iendo|endo|ado|ada|ido|ida|ée|é|ed|ful|ous|eux|euse|ive|ente|s|e|a))\b"
+)
+# Footnotes of UN documents: "1 Resolution 70/1.", "2 United Nations, Treaty Series, vol. 2225".
+FOOTNOTE = re.compile(
+    r"^\s*\d{1,2}\s+(?:resolution|resolucion|see\b|voir\b|vease\b|official\s+records|documents\s+officiels|"
+    r"documentos\s+oficiales|united\s+nations,\s+treaty|nations\s+unies,\s+recueil|naciones\s+unidas,\s+treaty|"
+    r"ibid|[ase]/\d)"
+)
+
+

@@ -20,81 +20,6 @@ from .clean import CleanText, fold
 from .lexicon import Lexicon
 from .models import Header, Paragraph
 
-# --- line classes (folded text) -----------------------------------------------------------------
-CHAPEAU = re.compile(
-    r"^\s*(?:l'|le\s+|la\s+|the\s+|el\s+)(?:(?:icpo|oipc)\s*-\s*interpol\s+)?"
-    r"(?:assemblee\s+generale|general\s+assembly|asamblea\s+general|conseil\s+de\s+securite|"
-    r"security\s+council|consejo\s+de\s+seguridad|conseil\s+economique\s+et\s+social|"
-    r"economic\s+and\s+social\s+council|consejo\s+economico\s+y\s+social|comite\s+executif|"
-    r"executive\s+committee|comite\s+ejecutivo|commission|commission\s+on|comision)\b"
-)
-NUMBERED = re.compile(r"^\s*(?:[-–•·]\s*)?(\d{1,3})\s*[.)]\s+(?=\S)")
-BULLET = re.compile(r"^\s*[-–•·▪]\s+(?=\S)")
-# Page furniture: page numbers ("Page 2/3", "- 2 -", "2/3"), UN job numbers ("25-21344 (F)"),
-# rules of underscores, or several of these on one line.
-_FURNITURE_TOKEN = (r"(?:page\s+\d+(?:\s*(?:/|of|sur|de)\s*\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|\d{1,3}|"
-                    r"\d{2}-\d{5}(?:\s*\([a-z]\))?|\*\d+\*|[_\-–—=*.·]{3,})")
-PAGE_FURNITURE = re.compile(rf"^\s*(?:distr\.?\s*:?.*|{_FURNITURE_TOKEN}(?:\s+{_FURNITURE_TOKEN})*)\s*$")
-# A running head: the document's symbol, then a wide gap and the short title.
-RUNNING_HEAD = re.compile(r"^\s*(?:[aes]/res/\S+|(?:ga|ag)-\d{4}-\S+|agn/\S+)\s{3,}\S")
-# The closing adoption line: "Adoptée : 134 voix pour…", "Adopted.", "Adopted by consensus",
-# "Aprobada: 121 votos…". A wrapped line that merely starts with "adopted" is not one (see segment()).
-VOTE_STRONG = re.compile(
-    r"^\s*(?:adoptee?s?|adopted|aprobad[oa]s?|approuvee?s?)\s*(?::|\.\s*$|$|.*\b\d+\s+(?:voix|votes?|votos)\b|"
-    r"(?:by|par|por)\s+(?:consensus|consenso|acclamation|aclamacion)|without\s+a\s+vote|sans\s+vote|sin\s+votacion)"
-)
-VOTE_LINE = re.compile(
-    r"^\s*(?:adoptee?s?|adopted|aprobad[oa]s?|approuvee?s?)\s*(?::|\.\s*$|$|par\s+(?:\d|consensus|acclamation)|"
-    r"by\s+(?:a\s+)?(?:\d|consensus|acclamation|recorded|vote|the\s+(?:security\s+council|general\s+assembly|"
-    r"economic))|por\s+(?:\d|consenso|aclamacion)|sin\s+votacion|without\s+a\s+vote|sans\s+vote|"
-    r"a\s+la\s+\d|at\s+(?:its|the)\s+\d|le\s+\d|on\s+\d|el\s+\d)"
-)
-PLENARY_LINE = re.compile(
-    r"^\s*\d{1,4}\s*(?:st|nd|rd|th|e|eme|re|a|ª|º|\.a)?\s*"
-    r"(?:plenary\s+meeting|seance\s+pleniere|sesion\s+plenaria|meeting|seance|sesion)\s*$"
-)
-DATE_ONLY = re.compile(rf"^\s*(?:{P.DATE.pattern})\s*$")
-OBJECT_LINE = re.compile(r"^\s*(?:<[^>]*>\s*)*(?:objet|subject|asunto|object|objeto|sujet)\s*(?:<[^>]*>\s*)*:\s*")
-UN_TITLE_LINE = re.compile(r"^\s*(?:(\d{1,3})/(\d{1,4})|((?:19|20)\d{2})/(\d{1,4}))\s*\.\s+(?=\S)")
-RESOLUTION_NUMBER_LINE = re.compile(
-    r"^\s*(?:resolution|resolucion)\s+(?:n[\s.°ºo:]{0,5}|no\.?\s*|number\s+|numero\s+)?(\d{1,4})\s*(?:\((\d{4})\))?\s*$"
-)
-TAG = re.compile(r"<[^>]{0,40}>")
-SESSION_NUMBER = re.compile(
-    r"(\d{1,3})\s*(?:st|nd|rd|th|e|eme|er|re|a|ª|º)?\s*\.?\s*(?:ª|º|a)?\s*"
-    r"(?:session|reunion|periodo\s+de\s+sesiones|general\s+assembly\s+session)"
-)
-PLACE = re.compile(
-    r"\b(?:à|a|in|en|at)\s+((?:[A-ZÉÈÎ][\w'’\-]*)(?:[ -](?:[A-ZÉÈÎ][\w'’\-]*|de|del|la|upon|am|sur|es|y))*)"
-)
-VOTES = [
-    re.compile(r"(\d+)\s+voix\s+pour\s*,?\s*(\d+)\s+(?:voix\s+)?contre\s*,?\s*(?:et\s+)?(\d+)\s+abstentions?"),
-    re.compile(r"(\d+)\s+votes?\s+(?:for|in\s+favou?r)\s*,?\s*(\d+)\s+(?:votes?\s+)?against\s*,?\s*(?:and\s+)?(\d+)\s+abstentions?"),
-    re.compile(r"(\d+)\s+votos?\s+a\s+favor\s*,?\s*(\d+)\s+(?:votos?\s+)?en\s+contra\s*,?\s*(?:y\s+)?(\d+)\s+abstenci(?:ones|on)"),
-    re.compile(r"recorded\s+vote\s+of\s+(\d+)\s+to\s+(\d+)\s*,?\s*with\s+(\d+)\s+abstentions?"),
-    re.compile(r"par\s+(\d+)\s+voix\s+contre\s+(\d+)\s*,?\s*avec\s+(\d+)\s+abstentions?"),
-    re.compile(r"por\s+(\d+)\s+votos\s+contra\s+(\d+)\s*,?\s*y\s+(\d+)\s+abstenciones"),
-]
-STOPWORDS = {
-    "fr": re.compile(r"\b(?:le|les|des|du|et|une|dans|pour|sur|aux|qui|que|est)\b"),
-    "en": re.compile(r"\b(?:the|of|and|to|in|for|that|with|its|on|by|which)\b"),
-    "es": re.compile(r"\b(?:el|los|las|del|y|una|para|con|que|por|sobre|su)\b"),
-}
-ALLCAPS_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]{2,}\b")
-# An opening word the lexicon does not know, in the shape of one: a capitalised participle or
-# adjective ("Commending", "Soucieuse", "Deplorando") or a third-person verb ("Commends").
-UNKNOWN_OPENING = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]{2,}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}"
-    r"(?:ing|ant|ante|ando|iendo|endo|ado|ada|ido|ida|ée|é|ed|ful|ous|eux|euse|ive|ente|s|e|a))\b"
-)
-# Footnotes of UN documents: "1 Resolution 70/1.", "2 United Nations, Treaty Series, vol. 2225".
-FOOTNOTE = re.compile(
-    r"^\s*\d{1,2}\s+(?:resolution|resolucion|see\b|voir\b|vease\b|official\s+records|documents\s+officiels|"
-    r"documentos\s+oficiales|united\s+nations,\s+treaty|nations\s+unies,\s+recueil|naciones\s+unidas,\s+treaty|"
-    r"ibid|[ase]/\d)"
-)
-
-
 @dataclass
 class _Line:
     start: int  # offsets in the cleaned text
@@ -160,7 +85,7 @@ def _opening_re(lex: Lexicon) -> re.Pattern[str]:
 
 
 def detect_language(folded: str) -> str:
-    scores = {lang: len(rx.findall(folded)) for lang, rx in STOPWORDS.items()}
+    scores = {lang: len(rx.findall(folded)) for lang, rx in P.STOPWORDS.items()}
     return max(sorted(scores), key=lambda k: scores[k])
 
 
@@ -200,35 +125,35 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented
         if ended:
             skipped.append((line.start, line.end))
             continue
-        running = in_body and RUNNING_HEAD.match(line.folded)
+        running = in_body and P.RUNNING_HEAD.match(line.folded)
         if running or (after_head and len(line.text) - len(line.text.lstrip()) >= 12):
             after_head = True  # a running head may wrap onto an indented second line
             skipped.append((line.start, line.end))
             continue
         after_head = False
-        if PAGE_FURNITURE.match(line.folded) or (in_body and (
-                _is_symbol_line(line.folded) or FOOTNOTE.match(line.folded))):
+        if P.PAGE_FURNITURE.match(line.folded) or (in_body and (
+                _is_symbol_line(line.folded) or P.FOOTNOTE.match(line.folded))):
             (skipped if in_body else header_lines).append((line.start, line.end) if in_body else line)
             continue
-        closing = VOTE_STRONG.match(line.folded) or ((was_blank or current is None) and (
-            VOTE_LINE.match(line.folded) or PLENARY_LINE.match(line.folded)))
+        closing = P.VOTE_STRONG.match(line.folded) or ((was_blank or current is None) and (
+            P.VOTE_LINE.match(line.folded) or P.PLENARY_LINE.match(line.folded)))
         if closing or (
-            in_body and current is not None and DATE_ONLY.match(line.folded)
+            in_body and current is not None and P.DATE_ONLY.match(line.folded)
         ):
             footer_lines.append(line)
             skipped.append((line.start, line.end))
             current = None
             # After the vote or meeting line only annexes follow: they are not paragraphs.
-            ended = bool(blocks) and not DATE_ONLY.match(line.folded)
+            ended = bool(blocks) and not P.DATE_ONLY.match(line.folded)
             continue
-        if CHAPEAU.match(line.folded) and len(stripped) < 600 and not NUMBERED.match(line.folded) \
+        if P.CHAPEAU.match(line.folded) and len(stripped) < 600 and not P.NUMBERED.match(line.folded) \
                 and (was_blank or current is None or _ends_clause(current)):
             chapeau_lines.append(line)
             in_body = True
             current = None
             continue
-        numbered = NUMBERED.match(line.folded)
-        bullet = None if numbered else BULLET.match(line.folded)
+        numbered = P.NUMBERED.match(line.folded)
+        bullet = None if numbered else P.BULLET.match(line.folded)
         if numbered or (bullet and operative):
             at = (numbered or bullet).end()
             opened = _opening(lex, line, at)
@@ -260,12 +185,12 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented
             blocks.append(current)
             continue
         if in_body and was_blank and current is not None and _ends_clause(current):
-            word = UNKNOWN_OPENING.match(line.text.lstrip())
+            word = P.UNKNOWN_OPENING.match(line.text.lstrip())
             if word:
                 current = _Block("operative" if operative else "preambular", word.group(0), "other", [line])
                 blocks.append(current)
                 continue
-        if in_body and current is None and not operative and (word := UNKNOWN_OPENING.match(line.text.lstrip())) \
+        if in_body and current is None and not operative and (word := P.UNKNOWN_OPENING.match(line.text.lstrip())) \
                 and not blocks:
             current = _Block("preambular", word.group(0), "other", [line])
             blocks.append(current)
@@ -300,8 +225,8 @@ def _block_ends_with_colon(lines: list[_Line], line: _Line) -> bool:
     i = lines.index(line)
     text = line.text.rstrip()
     j = i + 1
-    while j < len(lines) and lines[j].text.strip() and not NUMBERED.match(lines[j].folded) \
-            and not BULLET.match(lines[j].folded):
+    while j < len(lines) and lines[j].text.strip() and not P.NUMBERED.match(lines[j].folded) \
+            and not P.BULLET.match(lines[j].folded):
         text = lines[j].text.rstrip()
         j += 1
     return text.endswith(":")
@@ -367,18 +292,18 @@ def _header(ct: CleanText, folded: str, header: list[_Line], chapeau: list[_Line
                     break
     # Title and number.
     for i, ln in enumerate(header):
-        m = OBJECT_LINE.match(ln.folded)
+        m = P.OBJECT_LINE.match(ln.folded)
         if m:
             _set_title(h, ct, header, i, m.end())
             continue
-        m = UN_TITLE_LINE.match(ln.folded)
+        m = P.UN_TITLE_LINE.match(ln.folded)
         if m and h.title is None:
             if h.symbol is None and m.group(1):
                 h.symbol = keys.un_ga_resolution(int(m.group(1)), int(m.group(2)))
                 h.body = h.body or "un-ga"
             _set_title(h, ct, header, i, m.end())
             continue
-        m = RESOLUTION_NUMBER_LINE.match(ln.folded)
+        m = P.RESOLUTION_NUMBER_LINE.match(ln.folded)
         if m:
             if m.group(2) and h.symbol is None:
                 h.symbol = keys.sc_resolution(int(m.group(1)), int(m.group(2)))
@@ -390,7 +315,7 @@ def _header(ct: CleanText, folded: str, header: list[_Line], chapeau: list[_Line
         if m:
             h.number = int(next(g for g in m.groups() if g))
     # Session, place, dates.
-    m = SESSION_NUMBER.search(chap_folded)
+    m = P.SESSION_NUMBER.search(chap_folded)
     if m:
         h.session = int(m.group(1))
     elif h.symbol:
@@ -399,7 +324,7 @@ def _header(ct: CleanText, folded: str, header: list[_Line], chapeau: list[_Line
             h.session = int(next(g for g in m.groups() if g))
     if chapeau:
         after = re.search(r"(?:reunie|meeting|reunida|reunido|siting|sitting|assembled)\b", chap_folded)
-        pm = PLACE.search(chap_text, after.end() if after else 0)
+        pm = P.PLACE.search(chap_text, after.end() if after else 0)
         if pm:
             h.place = pm.group(1).strip()
         dm = P.SESSION_DATES.search(chap_folded)
@@ -420,7 +345,7 @@ def _header(ct: CleanText, folded: str, header: list[_Line], chapeau: list[_Line
                     break
     # Vote.
     for ln in footer + header:
-        for rx in VOTES:
+        for rx in P.VOTES:
             vm = rx.search(ln.folded)
             if vm:
                 h.vote = {"for": int(vm.group(1)), "against": int(vm.group(2)), "abstentions": int(vm.group(3))}
@@ -446,7 +371,7 @@ def _set_title(h: Header, ct: CleanText, header: list[_Line], i: int, offset: in
         end = header[j].end
         j += 1
     ostart, oend = ct.span(start, end)
-    title = TAG.sub("", ct.original[ostart:oend])
+    title = P.TAG.sub("", ct.original[ostart:oend])
     h.title = re.sub(r"\s+", " ", title).strip() or None
     h.title_start, h.title_end = ostart, oend
 
