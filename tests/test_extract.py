@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
-from pathlib import Path
 
 import pytest
 
-from resograph.evaluate import evaluate, score_document, totals
+from resograph.evaluate import evaluate, totals
 from resograph.extract import extract, extract_file
 
 from corpus import FIXTURES, gold_files, load_gold, text_of

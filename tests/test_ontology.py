@@ -14,7 +14,7 @@ from pathlib import Path
 import owlrl
 import pytest
 from pyshacl import validate
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -19,7 +19,6 @@ from __future__ import annotations
 import html
 import os
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph, Literal

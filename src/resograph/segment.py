@@ -20,6 +20,7 @@ from .clean import CleanText, fold
 from .lexicon import Lexicon
 from .models import Header, Paragraph
 
+
 @dataclass
 class _Line:
     start: int  # offsets in the cleaned text
