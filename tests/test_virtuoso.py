@@ -60,10 +60,12 @@ NUMERIC = {XSD + t for t in ("integer", "decimal", "double", "float", "nonNegati
 
 #: Named queries using something Virtuoso 7.2 does not do as SPARQL 1.1 says (found by this test).
 VIRTUOSO_GAPS = {
-    "cited-by": "Virtuoso 7.2.5 rejects ORDER BY over an aggregate's alias (`(MIN(?date0) AS ?date)` "
-                "… `ORDER BY (!BOUND(?date)) ?date`): 'SP031: Variable ?date is used in the result set "
-                "outside aggregate and not mentioned in GROUP BY clause'. SPARQL 1.1 (§18.2.4.4, "
-                "§18.2.5) evaluates SELECT expressions before ORDER BY, so the query is valid.",
+    "cited-by": "Virtuoso 7.2.5 rejects an ORDER BY expression over an aggregate's alias "
+                "(`(MIN(?date0) AS ?date)` … `ORDER BY (!BOUND(?date)) ?date`): 'SP031: Variable "
+                "?date is used in the result set outside aggregate and not mentioned in GROUP BY "
+                "clause'. SPARQL 1.1 (§18.2.4.4, §18.2.5) evaluates SELECT expressions before ORDER "
+                "BY, so the query is valid. A bare `ORDER BY ?date ?key` passes there, and so does "
+                "the aggregate in a subquery with the ORDER BY outside.",
     "cites-transitively": "Virtuoso 7.2.5 loses the zero-length match of `?part eli:is_part_of* ?to` "
                           "when ?part comes from another transitive path (`?from eli:cites+ ?part`): "
                           "the ASK answers false where the citation is direct (depending on the plan: not every "
