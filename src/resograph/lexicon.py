@@ -81,8 +81,9 @@ class Lexicon:
 
 
 def _squash(folded: str) -> str:
-    """Canonical form of a folded label for lookup: single spaces, one kind of apostrophe."""
-    return re.sub(r"\s+", " ", folded.replace("'", "'")).strip()
+    """Canonical form of a folded label for lookup, spaced as the name regex lets it vary:
+    single spaces, none after an apostrophe or a full stop ("interpol' s" = "interpol's")."""
+    return re.sub(r"\s+", " ", re.sub(r"(?<=['.])\s+", "", folded)).strip()
 
 
 def _char_pattern(prev: str, ch: str) -> str:
