@@ -311,10 +311,18 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "bu
     with BuildLock(out):
         _remove_stale_temps(out)
         registry = registry or load_registry()
+        cache = None
+        if extractor is None:  # the default extractor's results are cached per source (resograph.cache)
+            from .cache import BuildCache
+            cache = BuildCache.open(out)
         extractor = extractor or _default_extractor()
         lap("registry")
         _stage(f"extracting {len(paths)} source(s)", quiet)
-        extractions = extract_all(paths, extractor, quiet)
+        if cache is not None:
+            cache.prefetch(paths)  # only the changed or new sources, on every core when there are many
+        extractions = extract_all(paths, cache.extractor(extractor) if cache else extractor, quiet)
+        if cache is not None:
+            cache.prune_unseen()
         lap("extract")
         _stage("building the graph", quiet)
         graph = build_graph(extractions, registry)

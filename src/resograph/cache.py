@@ -15,10 +15,12 @@ Writes are atomic (temporary file + `os.replace`), so a killed build leaves no t
 corrupt or unreadable entry is treated as a miss. Misses can be extracted in parallel on every core
 (:meth:`BuildCache.prefetch`), which is where a cold build of many files gains from a second core.
 
-Use in `build.build()` (two lines; see docs/benchmarks.md):
+Use in `build.build()` (with the default extractor only):
 
 >>> cache = BuildCache.open(out_dir)                                  # doctest: +SKIP
+>>> cache.prefetch(paths)                                             # doctest: +SKIP
 >>> extractions = extract_all(paths, cache.extractor(extractor), quiet)  # doctest: +SKIP
+>>> cache.prune_unseen()                                              # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ class BuildCache:
         self.hits = 0
         self.misses = 0
         self._memo: dict[str, Extraction] = {}
+        self.seen: set[str] = set()
 
     @classmethod
     def open(cls, out_dir: str | os.PathLike, extra: Iterable[str] = ()) -> "BuildCache":
@@ -130,6 +133,7 @@ class BuildCache:
         """(content digest, cached extraction or None) for one source file."""
         raw = data if data is not None else Path(path).read_bytes()
         key = digest(raw)
+        self.seen.add(key)
         if key in self._memo:
             return key, self._memo[key]
         x = self.get("extraction", key)
@@ -190,6 +194,10 @@ class BuildCache:
                     f.unlink(missing_ok=True)
                     n += 1
         return n
+
+    def prune_unseen(self, kinds: Iterable[str] = ("extraction",)) -> int:
+        """Drop entries of sources this build did not read (deleted, or changed since)."""
+        return self.prune(self.seen, kinds)
 
     def summary(self) -> str:
         return f"cache {self.hits} hit(s), {self.misses} miss(es) [{self.fingerprint}]"
