@@ -284,7 +284,11 @@ def with_values_written_in(text: str, terms: dict) -> str:
                 last = v.end()
         return "".join(out) + segment[last:]
 
-    body = substitute(text[start:close_at], masked[start:close_at])
+    nested = len(re.findall(r"\bSELECT\b", masked, re.I)) > 1
+    # A sub-select projects and groups by the parameter: writing a term there is not SPARQL, so
+    # such a query gets only the VALUES row, which joins with what the sub-select projects.
+    body = text[start:close_at] if form == "SELECT" and nested else \
+        substitute(text[start:close_at], masked[start:close_at])
     if form == "SELECT":
         names = " ".join("?" + k for k in terms)
         row = " ".join(t.n3() for t in terms.values())

@@ -381,6 +381,10 @@ def run(graph: Graph, text: str, init_bindings: Mapping[str, Node] | None = None
     except Exception as exc:  # the engines raise their own types
         if _is_syntax_error(exc):
             raise syntax_error(exc, source) from None
+        if isinstance(exc, RuntimeError) and "does not contains variable" in str(exc):
+            # Oxigraph binds a parameter only where the query's outer pattern can see it
+            raise UserError(f"{source}: a parameter is not visible in the query's outer pattern "
+                            f"(Oxigraph: {exc})") from None
         raise
 
 
