@@ -37,8 +37,8 @@ def register(sub) -> None:
     p.add_argument("--stores", nargs="+", default=["oxigraph", "memory"], choices=("oxigraph", "memory"))
     p.add_argument("--no-queries", action="store_true", help="skip the named-query latencies")
     p.add_argument("--runs", type=int, default=5, help="timed runs per query (median; default 5)")
-    p.add_argument("--query-budget", type=float, default=120.0, metavar="S",
-                   help="give up on one query after S seconds (default 120)")
+    p.add_argument("--query-budget", type=float, default=30.0, metavar="S",
+                   help="give up on one query after S seconds (default 30)")
     p.set_defaults(func=run)
 
 
