@@ -80,8 +80,9 @@ NUMBER_ITEM = re.compile(
 # Between two numbers of a list: ", ", " et ", " and ", "; ", ", as well as ", " y ".
 LIST_SEPARATOR = re.compile(
     r"\s*(?:,|;)?\s*(?:(?:et|and|y|e|ou|or|o|as\s+well\s+as|ainsi\s+que|asi\s+como|&)\s+)?"
-    r"(?:(?:de\s+)?(?:la\s+|las\s+|les\s+|the\s+)?(?:resolutions?|resoluciones|resolucion|decisions?|decisiones)\s+)?"
 )
+# (A new "resolution"/"decision" word ends a list: its own trigger starts the next one, with its own
+# kind — "resolutions X and Y, as well as decision Z".)
 
 # Whole symbols, recognised anywhere in a paragraph.
 SYMBOL = re.compile(
