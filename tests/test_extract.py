@@ -178,3 +178,10 @@ def test_hyphenated_reference_and_superscripts():
     assert x.document.dates == ["2023-11-28", "2023-12-01"]
     for c in x.citations:
         assert text[c.start:c.end] == c.text
+
+
+def test_language_is_detected_on_every_gold_text():
+    golds = sorted(FIXTURES.glob("**/*.gold.json"))
+    assert len(golds) >= 40  # dev corpus and the three held-out corpora
+    for g in golds:
+        assert extract_file(text_of(g)).document.language == load_gold(g)["language"], g.name

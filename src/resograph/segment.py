@@ -263,7 +263,7 @@ def _number(blocks: list[_Block], ct: CleanText) -> list[tuple[Paragraph, tuple[
 def _header(ct: CleanText, folded: str, header: list[_Line], chapeau: list[_Line],
             footer: list[_Line]) -> Header:
     h = Header()
-    h.language = detect_language(folded[:6000])
+    h.language = detect_language(folded[:3000])  # the opening pages say which language it is
     head_folded = "\n".join(ln.folded for ln in header)
     chap_text = " ".join(ln.text for ln in chapeau)
     chap_folded = " ".join(ln.folded for ln in chapeau)
