@@ -43,7 +43,7 @@ notebook: $(NOTEBOOK_STAMP)
 # (table on stdout, JSON in build/bench.json). Full run: .venv/bin/resograph bench --docs 10000
 .PHONY: bench
 bench: $(STAMP)
-	$(BIN)/resograph bench --docs 100 1000 --json build/bench.json
+	$(BIN)/resograph bench --docs 100 1000 --runs 3 --query-budget 10 --json build/bench.json
 
 # `make loadtest`: 50 concurrent clients run the named queries against `resograph serve` on
 # 127.0.0.1 while a cross product must be stopped by the time limit (bounded: 20,000 requests or
