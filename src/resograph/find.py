@@ -76,9 +76,8 @@ def _numbers(text: str, folded: str, start: int, end: int, own_body: str | None,
     for word_re, is_decision in ((P.RESOLUTION_WORD, False), (P.DECISION_WORD, True)):
         for w in word_re.finditer(folded, start, end):
             before = folded[max(start, w.start() - 12):w.start()]
-            body = _body_near(folded, w.start(), start, end)
-            if body is None and P.OWN_BODY.search(before):
-                body = own_body
+            # "its resolutions" is the issuing body's own, whatever body the sentence named before
+            body = own_body if (own_body and P.OWN_BODY.search(before)) else _body_near(folded, w.start(), start, end)
             pos = P.AFTER_WORD.match(folded, w.end(), end).end()
             infix = P.BODY_INFIX.match(folded, pos, end)
             if infix:
