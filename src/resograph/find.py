@@ -116,10 +116,8 @@ def _numbers(text: str, folded: str, start: int, end: int, own_body: str | None,
                     nxt = resume.end()
                 pos = nxt
             # A body named right after the list ("… 2462 (2019) du Conseil de sécurité") wins.
-            tail = folded[pos:min(end, pos + 45)]
-            for code, rx in P.BODY_CONTEXT:
-                if re.match(r"\s*,?\s*(?:de\s+l'|du\s+|of\s+the\s+|del\s+|de\s+la\s+|de\s+las\s+)?(?:\w+\s+){0,3}?"
-                            + rx.pattern, tail):
+            for code, rx in P.BODY_AFTER:
+                if rx.match(folded, pos, min(end, pos + 45)):
                     items = [_rebody(m, code, is_decision) for m in items]
                     break
             out += [m for m in items if m.key]

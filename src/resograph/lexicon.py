@@ -83,7 +83,11 @@ class Lexicon:
 def _squash(folded: str) -> str:
     """Canonical form of a folded label for lookup, spaced as the name regex lets it vary:
     single spaces, none after an apostrophe or a full stop ("interpol' s" = "interpol's")."""
-    return re.sub(r"\s+", " ", re.sub(r"(?<=['.])\s+", "", folded)).strip()
+    return _SPACES.sub(" ", _SPACE_AFTER_MARK.sub("", folded)).strip()
+
+
+_SPACES = re.compile(r"\s+")
+_SPACE_AFTER_MARK = re.compile(r"(?<=['.])\s+")
 
 
 def _char_pattern(prev: str, ch: str) -> str:

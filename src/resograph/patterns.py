@@ -50,6 +50,11 @@ BODY_NAMES = {
 }
 # Body named near a resolution number (look-behind window and look-ahead window).
 BODY_CONTEXT = [(code, re.compile(rx)) for code, rx in BODY_NAMES.items()]
+# … and named right after a list of numbers ("… 2462 (2019) du Conseil de sécurité").
+# The genitive is required: in "…, as well as Economic and Social Council resolutions" the body
+# belongs to the next list.
+BODY_AFTER = [(code, re.compile(r"\s*,?\s*(?:de\s+l'\s*|du\s+|of\s+the\s+|of\s+|del\s+|de\s+la\s+|de\s+las\s+|de\s+)"
+                                r"(?:\w+\s+){0,2}?(?:" + rx + ")")) for code, rx in BODY_NAMES.items()]
 
 # Words that introduce resolution / decision numbers (folded).
 RESOLUTION_WORD = re.compile(r"\b(resolutions?|resoluciones|resolucion)\b")
