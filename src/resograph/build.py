@@ -13,6 +13,14 @@
    directory, fsync them, bulk-load a new Oxigraph store generation from the N-Triples;
 6. publish: `os.replace` each file over the old one and swap the store link.
 
+Incremental builds (the default extractor, validation `auto`/`per-document`/`none`): steps 3–5 go
+through :mod:`resograph.incremental` — each source's triples (N-Triples lines) and its per-document
+SHACL report are cached by content (:mod:`resograph.cache`), so only new or changed sources are
+graphed and validated; the corpus-wide facts are recomputed from the cached parts; the sorted lines are
+merged into the same bytes a cold build writes; the store loads from `resograph.nt` while Turtle and
+JSON-LD are written. `auto` then means per-document validation (each report can be cached);
+`--validation full` takes the whole-graph path above (extraction still cached).
+
 Until step 6 the previous outputs are untouched; each file and the store link are replaced
 atomically, so a build killed at any point leaves every output complete and loadable (killed in the
 middle of step 6 itself, some files may be from the new build and others from the old one).
@@ -63,6 +71,7 @@ class BuildResult:
     published: bool = False
     files: list[tuple[Path, int]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    cache: str = ""  # what the per-document cache gave (incremental builds)
 
     def summary(self) -> str:
         r = self.report
@@ -75,6 +84,8 @@ class BuildResult:
             f"triples        {self.triples}",
             f"SHACL          {shacl} [{self.validation}]",
         ]
+        if self.cache:
+            lines.append(f"cache          {self.cache}")
         if self.unresolved_keys:
             shown = ", ".join(self.unresolved_keys[:8])
             more = f" … (+{len(self.unresolved_keys) - 8})" if len(self.unresolved_keys) > 8 else ""
@@ -310,11 +321,12 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "bu
 
     with BuildLock(out):
         _remove_stale_temps(out)
+        default_registry = registry is None
         registry = registry or load_registry()
         cache = None
         if extractor is None:  # the default extractor's results are cached per source (resograph.cache)
             from .cache import BuildCache
-            cache = BuildCache.open(out)
+            cache = BuildCache.open(out, _versions())
         extractor = extractor or _default_extractor()
         lap("registry")
         _stage(f"extracting {len(paths)} source(s)", quiet)
@@ -324,34 +336,60 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "bu
         if cache is not None:
             cache.prune_unseen()
         lap("extract")
-        _stage("building the graph", quiet)
-        graph = build_graph(extractions, registry)
-        lap("graph")
-        _tally(result, extractions, graph, registry)
-        mode = "full" if validation == "auto" else validation  # see resograph.validate: cheaper
-        result.validation = mode
-        _stage(f"validating (SHACL, {mode})", quiet)
-        if mode == "full":
-            result.report = validate(graph, registry.shapes)
-        elif mode == "per-document":
-            corpus = [x.document.symbol for x in extractions]
-            docs = ((x.document.symbol, document_graph(x, registry, corpus)) for x in extractions)
-            with _progress(len(extractions), "validate", quiet) as bar:
-                result.report = validate_documents(registry, docs, corpus, progress=bar)
-        elif mode != "none":
-            raise UserError(f"--validation {mode}: unknown mode (auto, full, per-document, none)")
-        lap("validate")
+        if cache is not None and validation in ("auto", "per-document", "none"):
+            payloads = _incremental(result, paths, extractions, cache, registry, default_registry,
+                                    validation, quiet, lap)
+        else:
+            payloads = None
+            _stage("building the graph", quiet)
+            graph = build_graph(extractions, registry)
+            lap("graph")
+            _tally(result, extractions, graph, registry)
+            mode = "full" if validation == "auto" else validation  # see resograph.validate: cheaper
+            result.validation = mode
+            _stage(f"validating (SHACL, {mode})", quiet)
+            if mode == "full":
+                result.report = validate(graph, registry.shapes)
+            elif mode == "per-document":
+                corpus = [x.document.symbol for x in extractions]
+                docs = ((x.document.symbol, document_graph(x, registry, corpus)) for x in extractions)
+                with _progress(len(extractions), "validate", quiet) as bar:
+                    result.report = validate_documents(registry, docs, corpus, progress=bar)
+            elif mode != "none":
+                raise UserError(f"--validation {mode}: unknown mode (auto, full, per-document, none)")
+            lap("validate")
         if result.report and not result.report.conforms and not allow_invalid:
             return result
         _stage("writing files", quiet)
-        graph = canonical(graph, inplace=True)
-        nt = to_ntriples(graph)
-        payloads = {"resograph.nt": nt, "resograph.ttl": to_turtle(graph, nt),
-                    "resograph.jsonld": to_jsonld(graph, nt)}
-        temps = {name: _write_temp(out, name, data) for name, data in payloads.items()}
+        loader = None
+        if payloads is None:
+            graph = canonical(graph, inplace=True)
+            nt = to_ntriples(graph)
+            payloads = {"resograph.nt": nt, "resograph.ttl": to_turtle(graph, nt),
+                        "resograph.jsonld": to_jsonld(graph, nt)}
+            temps = {name: _write_temp(out, name, data) for name, data in payloads.items()}
+        else:
+            # N-Triples first; the store loads from it (in a thread: pyoxigraph releases the GIL)
+            # while Turtle and JSON-LD are written.
+            nt, others = payloads()
+            payloads = {"resograph.nt": nt}
+            temps = {"resograph.nt": _write_temp(out, "resograph.nt", nt)}
+            if store == "oxigraph":
+                _stage("loading the Oxigraph store", quiet)
+                loader = _StoreLoader(temps["resograph.nt"], out)
+            try:
+                payloads.update(others())
+                temps.update({name: _write_temp(out, name, payloads[name]) for name in OUTPUTS[1:]})
+            except BaseException:
+                if loader is not None:
+                    loader.join()
+                raise
         lap("serialise")
         generation = None
-        if store == "oxigraph":
+        if loader is not None:
+            generation = loader.join()
+            lap("store")
+        elif store == "oxigraph":
             _stage("loading the Oxigraph store", quiet)
             generation = store_mod.load_store(temps["resograph.nt"], out)
             lap("store")
@@ -370,8 +408,90 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "bu
     return result
 
 
-def _tally(result: BuildResult, extractions: list[Extraction], graph: Graph,
-           registry: Registry) -> None:
+class _StoreLoader:
+    """`store.load_store` in a thread; `join()` returns the generation or raises what it raised."""
+
+    def __init__(self, nt_file: Path, out: Path) -> None:
+        import threading
+
+        self.generation: Path | None = None
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, args=(nt_file, out), daemon=True)
+        self.thread.start()
+
+    def _run(self, nt_file: Path, out: Path) -> None:
+        try:
+            self.generation = store_mod.load_store(nt_file, out)
+        except BaseException as exc:  # noqa: BLE001 - handed to join()
+            self.error = exc
+
+    def join(self) -> Path:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.generation
+
+
+def _versions() -> list[str]:
+    """Library versions the cached per-document results depend on (N-Triples writer, SHACL)."""
+    import pyshacl
+    import rdflib
+
+    return [f"rdflib {rdflib.__version__}", f"pyshacl {pyshacl.__version__}"]
+
+
+def _incremental(result: BuildResult, paths: list[Path], extractions: list[Extraction], cache,
+                 registry: Registry, default_registry: bool, validation: str, quiet: bool,
+                 lap: Callable[[str], None]):
+    """Graph and SHACL from the per-document cache (resograph.incremental): only new or changed
+    sources are graphed and validated. Returns the payloads (or a function making them)."""
+    from . import incremental as inc
+
+    _stage("building the graph (per-document cache)", quiet)
+    regdigest = inc.registry_digest(registry, default_registry)
+    digests = [cache.digests[str(p)] for p in paths]
+    used: set[str] = set()
+    corpus = frozenset(x.document.symbol for x in extractions)
+    with _progress(len(extractions), "graph", quiet) as bar:
+        parts, graphed = inc.load_parts(extractions, digests, registry, regdigest, cache, used, bar)
+    reg = inc.registry_part(registry)
+    merged = inc.merge([p for _, p in parts], reg, corpus)
+    lap("graph")
+    _tally_counts(result, extractions, registry)
+    result.instruments = merged.instruments
+    result.triples = len(merged.lines)
+    mode = "per-document" if validation == "auto" else validation
+    result.validation = mode
+    validated = 0
+    if mode == "per-document":
+        _stage("validating (SHACL, per-document, cached)", quiet)
+        with _progress(len(parts), "validate", quiet) as bar:
+            result.report, validated = inc.validate_parts(parts, corpus, registry, regdigest, cache,
+                                                          used, bar)
+    cache.prune(used, kinds=(inc.DOC_KIND, inc.SHACL_KIND, inc.REGISTRY_KIND))
+    result.cache = (f"{len(parts) - graphed} of {len(parts)} document(s) from the cache, "
+                    f"{graphed} graphed, {validated} validated")
+    lap("validate")
+
+    def payloads():
+        """(N-Triples bytes, a function giving Turtle and JSON-LD)."""
+        nt = b"\n".join(merged.lines) + b"\n"
+
+        def others() -> dict[str, bytes]:
+            if len(merged.lines) > FAST_SERIALISATION:
+                import pyoxigraph as ox
+
+                return {"resograph.ttl": _ox_serialise(nt, ox.RdfFormat.TURTLE),
+                        "resograph.jsonld": _ox_serialise(nt, ox.RdfFormat.JSON_LD)}
+            graph = inc.rdflib_graph(merged, reg)
+            return {"resograph.ttl": to_turtle(graph, nt), "resograph.jsonld": to_jsonld(graph, nt)}
+
+        return nt, others
+
+    return payloads
+
+
+def _tally_counts(result: BuildResult, extractions: list[Extraction], registry: Registry) -> None:
     result.documents = len(extractions)
     result.paragraphs = sum(len(x.paragraphs) for x in extractions)
     corpus = {x.document.symbol for x in extractions}
@@ -386,6 +506,11 @@ def _tally(result: BuildResult, extractions: list[Extraction], graph: Graph,
                 unresolved.add(target)
         result.citations += len(pairs)
     result.unresolved_keys = sorted(unresolved)
+
+
+def _tally(result: BuildResult, extractions: list[Extraction], graph: Graph,
+           registry: Registry) -> None:
+    _tally_counts(result, extractions, registry)
     result.instruments = _count_instruments(graph)
     result.triples = len(graph)
 

@@ -9,7 +9,7 @@ entry is recomputed (old fingerprints are pruned); change one source and only th
 Layout (inside the build directory, so `make clean` drops it)::
 
     build/.cache/<fingerprint>/extraction/<sha256>.pickle
-    build/.cache/<fingerprint>/<kind>/<sha256>.<ext>
+    build/.cache/<fingerprint>/<kind>/<sha256>.<ext>      (doc, shacl, registry: resograph.incremental)
 
 Writes are atomic (temporary file + `os.replace`), so a killed build leaves no torn entry; a
 corrupt or unreadable entry is treated as a miss. Misses can be extracted in parallel on every core
@@ -40,7 +40,7 @@ from .paths import ontology_dir, registry_dir
 CACHE_DIR = ".cache"
 # Modules whose code decides what an extraction or a document's RDF contains.
 CODE_MODULES = ("extract", "clean", "segment", "find", "resolve", "patterns", "lexicon", "keys",
-                "models", "registry", "graph", "validate", "cache")
+                "models", "registry", "graph", "validate", "cache", "incremental", "build")
 
 
 def _hash_files(h: "hashlib._Hash", files: Iterable[Path], root: Path) -> None:
@@ -81,6 +81,7 @@ class BuildCache:
         self.misses = 0
         self._memo: dict[str, Extraction] = {}
         self.seen: set[str] = set()
+        self.digests: dict[str, str] = {}  # source path -> digest of its bytes, as last read
 
     @classmethod
     def open(cls, out_dir: str | os.PathLike, extra: Iterable[str] = ()) -> "BuildCache":
@@ -134,6 +135,7 @@ class BuildCache:
         raw = data if data is not None else Path(path).read_bytes()
         key = digest(raw)
         self.seen.add(key)
+        self.digests[str(path)] = key
         if key in self._memo:
             return key, self._memo[key]
         x = self.get("extraction", key)

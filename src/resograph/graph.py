@@ -138,8 +138,12 @@ class _DocumentBuilder:
     """Adds one extraction's triples to a graph (see graph-model.md for each term)."""
 
     def __init__(self, graph: Graph, extraction: Extraction, registry: Registry,
-                 corpus_keys: frozenset[str]) -> None:
+                 corpus_keys: frozenset[str], conditional: dict | None = None) -> None:
         self.g = graph
+        # When a dict: the triples that hold only if a cited key is not a document of the corpus
+        # are recorded there (key -> triples) instead of being added (see document_parts).
+        self.conditional = conditional
+        self.keys: set[str] = set()
         self.x = extraction
         self.reg = registry
         self.corpus_keys = corpus_keys
@@ -159,6 +163,7 @@ class _DocumentBuilder:
         node = iri_ref(key)
         kind, body = kind_of(key)
         known = self.reg.knows(key)
+        self.keys.add(key)
         if not known:
             self.add(node, RDF.type, kind)
             self.add(node, RDF.type, _superclass(kind))
@@ -167,7 +172,12 @@ class _DocumentBuilder:
         url = undocs_url(key)
         if url:
             self.add(node, RDFS.seeAlso, URIRef(url))
-        if not known and key not in self.corpus_keys and key != self.key:
+        if not known and key != self.key and self.conditional is not None:
+            triples = [(node, DCTERMS.title, Literal(key))]
+            if body:
+                triples.append((node, ELI.passed_by, body_iri(body)))
+            self.conditional[key] = triples
+        elif not known and key not in self.corpus_keys and key != self.key:
             # Unresolved: the key is its only title, so the shape "at least one title" holds.
             self.add(node, DCTERMS.title, Literal(key))
             if body:
@@ -325,11 +335,30 @@ def document_graph(extraction: Extraction, registry: Registry,
 
 
 def _add_document(graph: Graph, extraction: Extraction, registry: Registry,
-                  corpus_keys: frozenset[str]) -> None:
-    b = _DocumentBuilder(graph, extraction, registry, corpus_keys)
+                  corpus_keys: frozenset[str], conditional: dict | None = None) -> "_DocumentBuilder":
+    b = _DocumentBuilder(graph, extraction, registry, corpus_keys, conditional)
     b.document()
     b.provenance()
     b.citations(b.paragraphs())
+    return b
+
+
+def document_parts(extraction: Extraction, registry: Registry) -> tuple[Graph, dict, set[str]]:
+    """:func:`document_graph` split by what depends on the rest of the corpus (for incremental builds):
+    (the triples that hold whatever the corpus, {cited key: the triples that hold only when that key
+    is not a document of the corpus}, every instrument key the document mentions).
+
+    `document_graph(x, registry, corpus)` is the first part plus the second part's triples of every
+    key not in `corpus`.
+    """
+    if not extraction.document.symbol:
+        raise ValueError(f"{extraction.path or 'text'}: no document symbol")
+    g = Graph(bind_namespaces="core")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    conditional: dict = {}
+    b = _add_document(g, extraction, registry, frozenset(), conditional)
+    return g, conditional, b.keys
 
 
 def finish(graph: Graph, registry: Registry) -> Graph:

@@ -3,7 +3,9 @@
 Two ways, same shapes:
 
 - :func:`validate` — one data graph at once (the `resograph validate FILE` path; exact).
-- :func:`validate_documents` — for large builds: the registry (+ ontology) once, then each
+- :func:`validate_documents` — for large and incremental builds (its two passes are also
+  :func:`validate_registry` and :func:`validate_document`, which `resograph.incremental` caches per
+  source): the registry (+ ontology) once, then each
   document's graph on its own, with as context the registry triples about the nodes it touches
   and their neighbours (two hops), and with its own nodes as focus nodes. The shapes are
   node-local (identifier, kind and title of an instrument; citing/cited entity, characterization
@@ -131,6 +133,37 @@ def _context(doc: Graph, registry: Registry, hops: int = 2) -> Graph:
     return ctx
 
 
+def validate_registry(registry: Registry, onto: Graph | None = None) -> Report:
+    """The registry (+ ontology) pass of :func:`validate_documents`."""
+    onto = onto if onto is not None else schema(registry)
+    reg = Graph()
+    for triple in registry.graph:
+        reg.add(triple)
+    return validate(finish(reg, registry), registry.shapes, onto)
+
+
+def validate_document(registry: Registry, key: str, doc: Graph, corpus_keys: Iterable[str] = (),
+                      onto: Graph | None = None) -> Report:
+    """One document's pass of :func:`validate_documents`: its graph plus its registry context, its
+    own nodes as focus (the other corpus documents it cites are checked in their own pass)."""
+    return _validate_document(registry, key, doc, {iri_ref(k) for k in corpus_keys},
+                              onto if onto is not None else schema(registry))
+
+
+def _validate_document(registry: Registry, key: str, doc: Graph, corpus: set[URIRef],
+                       onto: Graph) -> Report:
+    data = Graph()
+    for prefix, ns in PREFIXES.items():
+        data.bind(prefix, ns)
+    for triple in doc:
+        data.add(triple)
+    for triple in _context(doc, registry):
+        data.add(triple)
+    finish(data, registry)
+    own = {s for s in doc.subjects() if isinstance(s, URIRef)} - (corpus - {iri_ref(key)})
+    return validate(data, registry.shapes, onto, focus_nodes=own)
+
+
 def validate_documents(registry: Registry, documents: Iterable[tuple[str, Graph]],
                        corpus_keys: Iterable[str] = (), progress=None) -> Report:
     """Registry once, then each (key, document graph) with its own nodes as focus (see module doc).
@@ -140,21 +173,9 @@ def validate_documents(registry: Registry, documents: Iterable[tuple[str, Graph]
     """
     corpus = {iri_ref(k) for k in corpus_keys}
     onto = schema(registry)
-    reg = Graph()
-    for triple in registry.graph:
-        reg.add(triple)
-    report = validate(finish(reg, registry), registry.shapes, onto)
+    report = validate_registry(registry, onto)
     for key, doc in documents:
-        data = Graph()
-        for prefix, ns in PREFIXES.items():
-            data.bind(prefix, ns)
-        for triple in doc:
-            data.add(triple)
-        for triple in _context(doc, registry):
-            data.add(triple)
-        finish(data, registry)
-        own = {s for s in doc.subjects() if isinstance(s, URIRef)} - (corpus - {iri_ref(key)})
-        report = report.merge(validate(data, registry.shapes, onto, focus_nodes=own))
+        report = report.merge(_validate_document(registry, key, doc, corpus, onto))
         if progress is not None:
             progress.update(1)
     return report

@@ -26,8 +26,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--store", default="oxigraph", choices=STORES,
                    help="oxigraph: also write the on-disk store (default); memory: files only")
     p.add_argument("--validation", default="auto", choices=("auto", "full", "per-document", "none"),
-                   help="SHACL over the whole graph (full; auto = full) or the registry once "
-                        "and then each document alone (per-document: less memory, ~3x the CPU)")
+                   help="SHACL over the whole graph (full) or the registry once and then each "
+                        "document alone (per-document: reports cached per source, so a rebuild "
+                        "checks only changed sources; auto = per-document)")
     p.add_argument("--allow-invalid", action="store_true",
                    help="publish the outputs even when SHACL finds violations")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress, summary only")

@@ -1,0 +1,122 @@
+"""Incremental builds (per-document cache, resograph.incremental): after a source changes, is added or
+is removed, or the registry changes, a rebuild writes exactly the bytes a cold build of the same inputs
+writes, and reuses what it can."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from resograph.build import build
+from resograph.paths import ontology_dir, project_root, registry_dir
+
+OUTPUTS = ("resograph.nt", "resograph.ttl", "resograph.jsonld")
+ROOT = project_root()
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in OUTPUTS}
+
+
+def store_size(out: Path) -> int:
+    return len(ox.Store.read_only(str((out / "store").resolve())))
+
+
+def assert_same_as_cold(corpus: Path, incremental: Path, cold: Path) -> None:
+    result = build([corpus], cold, quiet=True)
+    assert result.published
+    assert result.cache.startswith("0 of ")  # really cold
+    got, want = snapshot(incremental), snapshot(cold)
+    for name in OUTPUTS:
+        assert got[name] == want[name], name
+    lines = want["resograph.nt"].count(b"\n")
+    assert store_size(incremental) == store_size(cold) == lines
+
+
+@pytest.fixture()
+def corpus(tmp_path) -> Path:
+    out = tmp_path / "corpus"
+    subprocess.run([sys.executable, "-m", "resograph.cli", "synth", "--docs", "15", "--out", str(out),
+                    "--seed", "3"], check=True, capture_output=True, cwd=ROOT)
+    for gold in out.glob("*.gold.json"):
+        gold.unlink()
+    return out
+
+
+def test_one_changed_source_rebuilds_to_the_cold_bytes(tmp_path, corpus):
+    out = tmp_path / "b"
+    first = build([corpus], out, quiet=True)
+    assert first.published and first.report.conforms
+    assert first.cache == "0 of 15 document(s) from the cache, 15 graphed, 15 validated"
+    before = snapshot(out)
+
+    again = build([corpus], out, quiet=True)  # nothing changed: everything from the cache
+    assert again.cache == "15 of 15 document(s) from the cache, 0 graphed, 0 validated"
+    assert snapshot(out) == before
+
+    src = corpus / "synth00007_interpol_en.txt"  # a new paragraph citing a new resolution
+    text = src.read_text(encoding="utf-8")
+    line = "ACKNOWLEDGING the Constitution,\n"
+    assert line in text
+    new = "\nHAVING CONSIDERED United Nations General Assembly resolution 77/321 of 1 September 2023,\n"
+    src.write_text(text.replace(line, line + new, 1), encoding="utf-8")
+    changed = build([corpus], out, quiet=True)
+    assert changed.cache == "14 of 15 document(s) from the cache, 1 graphed, 1 validated"
+    nt = (out / "resograph.nt").read_bytes()
+    assert b'"A/RES/77/321"' in nt and nt != before["resograph.nt"]
+    assert changed.citations == first.citations + 1
+    assert_same_as_cold(corpus, out, tmp_path / "cold")
+
+
+def test_removing_and_adding_a_cited_document_changes_other_documents_facts(tmp_path, corpus):
+    # A/RES/77/1 is a document of the corpus cited by three others: removed, it becomes an
+    # unresolved key (placeholder title and body in its citers' graphs); back, they go again.
+    out = tmp_path / "b"
+    cited = corpus / "synth00003_unga_en.txt"
+    kept = tmp_path / "kept.txt"
+    shutil.copy(cited, kept)
+    build([corpus], out, quiet=True)
+    with_it = snapshot(out)
+    cited.unlink()
+    result = build([corpus], out, quiet=True)
+    assert "A/RES/77/1" in result.unresolved_keys
+    assert result.cache.startswith("14 of 14 document(s) from the cache, 0 graphed")
+    assert_same_as_cold(corpus, out, tmp_path / "cold1")
+    shutil.copy(kept, cited)
+    result = build([corpus], out, quiet=True)
+    assert "A/RES/77/1" not in result.unresolved_keys
+    assert snapshot(out) == with_it
+    assert_same_as_cold(corpus, out, tmp_path / "cold2")
+
+
+def cli_build(home: Path, corpus: Path, out: Path) -> str:
+    proc = subprocess.run([sys.executable, "-m", "resograph.cli", "build", str(corpus), "--out",
+                           str(out), "-q"], capture_output=True, text=True, cwd=ROOT, timeout=600,
+                          env={**os.environ, "RESOGRAPH_HOME": str(home)})
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def test_a_registry_change_invalidates_every_document(tmp_path, corpus):
+    home = tmp_path / "home"
+    shutil.copytree(ontology_dir(), home / "ontology")
+    shutil.copytree(registry_dir(), home / "data" / "registry")
+    out = tmp_path / "b"
+    assert "0 of 15 document(s) from the cache" in cli_build(home, corpus, out)
+    assert "15 of 15 document(s) from the cache" in cli_build(home, corpus, out)
+    before = snapshot(out)
+    target = sorted((home / "data" / "registry").glob("*.ttl"))[0]
+    with open(target, "a", encoding="utf-8") as fh:
+        fh.write('\n<https://example.org/test/registry-change> '
+                 '<http://www.w3.org/2000/01/rdf-schema#label> "changed" .\n')
+    assert "0 of 15 document(s) from the cache" in cli_build(home, corpus, out)
+    after = snapshot(out)
+    assert b"registry-change" in after["resograph.nt"] and after != before
+    cli_build(home, corpus, tmp_path / "cold")
+    assert after == snapshot(tmp_path / "cold")
