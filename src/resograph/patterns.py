@@ -187,12 +187,13 @@ PAGE_FURNITURE = re.compile(rf"^\s*(?:distr\.?\s*:?.*|{_FURNITURE_TOKEN}(?:\s+{_
 RUNNING_HEAD = re.compile(r"^\s*(?:[aes]/res/\S+|(?:ga|ag)-\d{4}-\S+|agn/\S+)\s{3,}\S")
 # The closing adoption line: "Adoptée : 134 voix pour…", "Adopted.", "Adopted by consensus",
 # "Aprobada: 121 votos…". A wrapped line that merely starts with "adopted" is not one (see segment()).
+_ADOPTED = r"^\s*(?:adoptee?s?|adopted|aprobad[oa]s?|approuvee?s?)\s*"
 VOTE_STRONG = re.compile(
-    r"^\s*(?:adoptee?s?|adopted|aprobad[oa]s?|approuvee?s?)\s*(?::|\.\s*$|$|.*\b\d+\s+(?:voix|votes?|votos)\b|"
+    _ADOPTED + r"(?::|\.\s*$|$|.*\b\d+\s+(?:voix|votes?|votos)\b|"
     r"(?:by|par|por)\s+(?:consensus|consenso|acclamation|aclamacion)|without\s+a\s+vote|sans\s+vote|sin\s+votacion)"
 )
 VOTE_LINE = re.compile(
-    r"^\s*(?:adoptee?s?|adopted|aprobad[oa]s?|approuvee?s?)\s*(?::|\.\s*$|$|par\s+(?:\d|consensus|acclamation)|"
+    _ADOPTED + r"(?::|\.\s*$|$|par\s+(?:\d|consensus|acclamation)|"
     r"by\s+(?:a\s+)?(?:\d|consensus|acclamation|recorded|vote|the\s+(?:security\s+council|general\s+assembly|"
     r"economic))|por\s+(?:\d|consenso|aclamacion)|sin\s+votacion|without\s+a\s+vote|sans\s+vote|"
     r"a\s+la\s+\d|at\s+(?:its|the)\s+\d|le\s+\d|on\s+\d|el\s+\d)"
