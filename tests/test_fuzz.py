@@ -25,7 +25,6 @@ import re
 import socket
 import threading
 import time
-from pathlib import Path
 
 import httpx
 import pytest

@@ -27,7 +27,6 @@ Comparing answers:
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import signal
@@ -60,12 +59,11 @@ NUMERIC = {XSD + t for t in ("integer", "decimal", "double", "float", "nonNegati
 
 #: Named queries using something Virtuoso 7.2 does not do as SPARQL 1.1 says (found by this test).
 VIRTUOSO_GAPS = {
-    "cited-by": "Virtuoso 7.2.5 rejects an ORDER BY expression over an aggregate's alias "
-                "(`(MIN(?date0) AS ?date)` … `ORDER BY (!BOUND(?date)) ?date`): 'SP031: Variable "
-                "?date is used in the result set outside aggregate and not mentioned in GROUP BY "
-                "clause'. SPARQL 1.1 (§18.2.4.4, §18.2.5) evaluates SELECT expressions before ORDER "
-                "BY, so the query is valid. A bare `ORDER BY ?date ?key` passes there, and so does "
-                "the aggregate in a subquery with the ORDER BY outside.",
+    "cited-by": "the query now groups in a subquery and sorts outside it, which Virtuoso 7.2.5 "
+                "accepts and usually answers identically; one full-suite run out of several still "
+                "differed (not reproduced alone): kept as a named gap until that is understood. "
+                "(Its first form, `ORDER BY (!BOUND(?date))` over an aggregate's alias, was "
+                "refused with SP031.)",
     "cites-transitively": "Virtuoso 7.2.5 loses the zero-length match of `?part eli:is_part_of* ?to` "
                           "when ?part comes from another transitive path (`?from eli:cites+ ?part`): "
                           "the ASK answers false where the citation is direct (depending on the plan: not every "

@@ -14,7 +14,7 @@ from . import keys
 from . import patterns as P
 from .lexicon import Lexicon
 from .models import Mention
-from .segment import _iso, symbol_key
+from .segment import iso_date
 
 
 def find_mentions(text: str, folded: str, start: int, end: int, lex: Lexicon,
@@ -42,7 +42,7 @@ def _symbols(text: str, folded: str, start: int, end: int) -> list[Mention]:
     out = []
     for m in P.SYMBOL.finditer(folded, start, end):
         printed = text[m.start():m.end()]
-        key = symbol_key(m, printed)
+        key = keys.symbol_key(m, printed)
         if not key:
             continue
         if m.group("undoc"):
@@ -54,7 +54,7 @@ def _symbols(text: str, folded: str, start: int, end: int) -> list[Mention]:
         mention = Mention(kind, m.start(), m.end(), printed, key)
         dm = P.DATE_CLAUSE.match(folded, m.end(), end)
         if dm:
-            mention.data["date"] = _iso(dm.group(1), dm.group(2), dm.group(3))
+            mention.data["date"] = iso_date(dm.group(1), dm.group(2), dm.group(3))
         out.append(mention)
     return out
 
@@ -101,7 +101,7 @@ def _numbers(text: str, folded: str, start: int, end: int, own_body: str | None,
                     pos = nm.end()
                     dm = P.DATE_CLAUSE.match(folded, pos, end)
                     if dm:
-                        mention.data["date"] = _iso(dm.group(1), dm.group(2), dm.group(3))
+                        mention.data["date"] = iso_date(dm.group(1), dm.group(2), dm.group(3))
                         mention.end = dm.end() - (len(dm.group(0)) - len(dm.group(0).rstrip(" ,")))
                         pos = dm.end()
                     mention.text = text[mention.start:mention.end]

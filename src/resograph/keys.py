@@ -86,3 +86,29 @@ def undocs_url(key: str) -> str | None:
 
 def is_un_symbol(key: str) -> bool:
     return undocs_url(key) is not None
+
+
+def symbol_key(m: re.Match[str], printed: str) -> str | None:
+    """The canonical key of a `patterns.SYMBOL` match (its named groups); `printed` is the original text."""
+    g = m.group
+    if g("ares"):
+        return un_ga_resolution(int(g("ares_s")), int(g("ares_n")))
+    if g("aresold"):
+        return f"A/RES/{int(g('aold_n'))}({g('aold_r').upper()})"
+    if g("ares_es"):
+        return re.sub(r"\s+", "", printed).upper()
+    if g("adec"):
+        return un_ga_decision(int(g("adec_s")), int(g("adec_n")))
+    if g("sres"):
+        return sc_resolution(int(g("sres_n")), int(g("sres_y")))
+    if g("eres"):
+        return ecosoc_resolution(int(g("eres_y")), int(g("eres_n")))
+    if g("eresold"):
+        return f"E/RES/{int(g('eold_n'))}({g('eold_r').upper()})"
+    if g("ip"):
+        return interpol_resolution(int(g("ip_y")), int(g("ip_n")), int(g("ip_s")) if g("ip_s") else None)
+    if g("agn"):
+        return f"AGN/{int(g('agn_s'))}/{g('agn_t').upper()}/{int(g('agn_n'))}"
+    if g("undoc"):
+        return re.sub(r"\s+", "", printed)
+    return None

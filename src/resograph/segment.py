@@ -90,7 +90,8 @@ def detect_language(folded: str) -> str:
     return max(sorted(scores), key=lambda k: scores[k])
 
 
-def _iso(day: str, month: str, year: str) -> str | None:
+def iso_date(day: str, month: str, year: str) -> str | None:
+    """'15', 'octobre', '1996' (folded month name in fr/en/es) → '1996-10-15'; None if not a date."""
     m = P.MONTHS.get(month)
     if not m:
         return None
@@ -271,7 +272,7 @@ def _header(ct: CleanText, folded: str, header: list[_Line], chapeau: list[_Line
     # Own symbol: the first symbol of the title block.
     for ln in header:
         for m in P.SYMBOL.finditer(ln.folded):
-            key = _symbol_key(m, ct.text[ln.start + m.start():ln.start + m.end()])
+            key = keys.symbol_key(m, ct.text[ln.start + m.start():ln.start + m.end()])
             if key and not m.group("undoc"):
                 h.symbol = key
                 break
@@ -334,7 +335,7 @@ def _header(ct: CleanText, folded: str, header: list[_Line], chapeau: list[_Line
             m1 = m1 or m2
             if y1 is None:
                 y1 = str(int(y2) - 1) if P.MONTHS[m1] > P.MONTHS[m2] else y2
-            h.dates = [d for d in (_iso(d1, m1, y1), _iso(d2, m2, y2)) if d]
+            h.dates = [d for d in (iso_date(d1, m1, y1), iso_date(d2, m2, y2)) if d]
         elif (sm := P.DATE.search(chap_folded)):
             h.dates = _dates_of(sm)
     if not h.dates:
@@ -358,7 +359,7 @@ def _header(ct: CleanText, folded: str, header: list[_Line], chapeau: list[_Line
 
 def _dates_of(m: re.Match[str]) -> list[str]:
     g = m.groups()
-    iso = _iso(g[0], g[1], g[2]) if g[0] else _iso(g[4], g[3], g[5])
+    iso = iso_date(g[0], g[1], g[2]) if g[0] else iso_date(g[4], g[3], g[5])
     return [iso] if iso else []
 
 
@@ -375,32 +376,3 @@ def _set_title(h: Header, ct: CleanText, header: list[_Line], i: int, offset: in
     title = P.TAG.sub("", ct.original[ostart:oend])
     h.title = re.sub(r"\s+", " ", title).strip() or None
     h.title_start, h.title_end = ostart, oend
-
-
-def _symbol_key(m: re.Match[str], printed: str) -> str | None:
-    """Canonical key of a SYMBOL match (see patterns.SYMBOL); `printed` is the original text."""
-    g = m.group
-    if g("ares"):
-        return keys.un_ga_resolution(int(g("ares_s")), int(g("ares_n")))
-    if g("aresold"):
-        return f"A/RES/{int(g('aold_n'))}({g('aold_r').upper()})"
-    if g("ares_es"):
-        return re.sub(r"\s+", "", printed).upper()
-    if g("adec"):
-        return keys.un_ga_decision(int(g("adec_s")), int(g("adec_n")))
-    if g("sres"):
-        return keys.sc_resolution(int(g("sres_n")), int(g("sres_y")))
-    if g("eres"):
-        return keys.ecosoc_resolution(int(g("eres_y")), int(g("eres_n")))
-    if g("eresold"):
-        return f"E/RES/{int(g('eold_n'))}({g('eold_r').upper()})"
-    if g("ip"):
-        return keys.interpol_resolution(int(g("ip_y")), int(g("ip_n")), int(g("ip_s")) if g("ip_s") else None)
-    if g("agn"):
-        return f"AGN/{int(g('agn_s'))}/{g('agn_t').upper()}/{int(g('agn_n'))}"
-    if g("undoc"):
-        return re.sub(r"\s+", "", printed)
-    return None
-
-
-symbol_key = _symbol_key

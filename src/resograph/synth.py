@@ -33,7 +33,7 @@ import datetime as _dt
 import json
 import os
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -1429,7 +1429,7 @@ class _DocBuilder:
             cut = cuts[len(cuts) // 2]
             own = self.s.printed if self.s.body == "interpol" else self.s.key
             noise = rng.choice([f"\n\n- 2 -\n\n{own}\n\n", f"\n\nPage 2/3\n\n{own}\nPage 3\n\n",
-                                f"\n\n{own}\n2/4\n\n", f"\n\n2/3\n\n"])
+                                f"\n\n{own}\n2/4\n\n", "\n\n2/3\n\n"])
             new = segs[:si] + [(text[:cut], None, None), (noise, None, None), (text[cut + 1:], None, None)] + segs[si + 1:]
             self.blocks[bi] = ("para", pid, new)
             return
