@@ -231,3 +231,72 @@ def test_a_document_graph_is_contained_in_the_build(registry, seed_graph):
     doc = document_graph(handmade(SEED), registry, [SEED_KEY])
     assert all(t in seed_graph for t in doc)
     assert Path(FIXTURES / f"{SEED}.txt").is_file()
+
+
+# -- the fast N-Triples path (document_lines) against the rdflib reference (document_parts) -----
+
+def _reference_lines(x: Extraction, registry: Registry):
+    """What the rdflib path gives: the graph serialised by rdflib's N-Triples writer, and each
+    conditional triple written by the same writer."""
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    from resograph.graph import document_parts
+
+    g, conditional, keys = document_parts(x, registry)
+    text = g.serialize(format="nt", encoding="utf-8")
+    lines = sorted(set(line for line in text.split(b"\n") if line.strip()))
+    cond = {k: sorted({_nt_row(t).encode("utf-8")[:-1] for t in triples})
+            for k, triples in sorted(conditional.items())}
+    return lines, cond, keys
+
+
+def _real_texts(tmp_path: Path) -> list[Path]:
+    from resograph import synth
+    from resograph.paths import sources_dir
+
+    texts = sorted(sources_dir().glob("*.txt")) + sorted(FIXTURES.glob("*.txt"))
+    texts += sorted((FIXTURES / "holdout").glob("*.txt"))
+    texts += synth.write_corpus(tmp_path / "synth", 60, seed=11)
+    return texts
+
+
+def test_fast_ntriples_lines_are_exactly_the_rdflib_writers(registry, tmp_path):
+    from resograph.extract import extract_file
+    from resograph.graph import document_lines
+
+    texts = _real_texts(tmp_path)
+    assert len(texts) > 70
+    for path in texts:
+        x = extract_file(path)
+        want = _reference_lines(x, registry)
+        got = document_lines(x, registry)
+        assert got[0] == want[0], path.name
+        assert got[1] == want[1], path.name
+        assert got[2] == want[2], path.name
+
+
+def test_fast_ntriples_escape_like_rdflib(registry):
+    # Quotes, backslashes, line breaks, carriage returns, non-ASCII and a language tag.
+    from resograph.graph import document_lines
+
+    text = 'RAPPELANT la « résolution » "X" \\ a\r\nb\tc — 24/7'
+    x = Extraction(Header(symbol="GA-2030-99-RES-02", language="fr", title='Titre "cité" \\ é\n'),
+                   [Paragraph(id="pp_1", kind="preambular", phrase="RAPPELANT", function="recalling",
+                              start=0, end=len(text), text=text)],
+                   [Citation(paragraph="pp_1", target="A/RES/51/1", function="recalling",
+                             text='"résolution"\n51/1', start=0, end=5)],
+                   source=text)
+    assert document_lines(x, registry) == _reference_lines(x, registry)
+    lines = document_lines(x, registry)[0]
+    assert any(b'\\"X\\" \\\\ a\\r\\nb\tc' in line for line in lines)
+
+
+def test_an_iri_rdflib_cannot_write_is_refused_by_the_fast_path_too():
+    from resograph.graph import _LineTerms
+
+    bad = "https://w3id.org/resograph/id/a b"
+    with pytest.raises(Exception):
+        URIRef(bad).n3()
+    with pytest.raises(ValueError):
+        _LineTerms.node(bad)
+    assert _LineTerms.node(bad.replace(" ", "%20")) == bad.replace(" ", "%20")

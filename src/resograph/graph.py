@@ -134,12 +134,88 @@ def _offset(value: int) -> Literal:
     return Literal(int(value), datatype=XSD.nonNegativeInteger)
 
 
-class _DocumentBuilder:
-    """Adds one extraction's triples to a graph (see graph-model.md for each term)."""
+class _RdflibTerms:
+    """Terms as rdflib nodes (the reference path: :func:`document_graph`, :func:`build_graph`)."""
 
-    def __init__(self, graph: Graph, extraction: Extraction, registry: Registry,
-                 corpus_keys: frozenset[str], conditional: dict | None = None) -> None:
-        self.g = graph
+    node = staticmethod(URIRef)
+    integer = staticmethod(_int)
+    date = staticmethod(_date)
+    offset = staticmethod(_offset)
+
+    @staticmethod
+    def text(value: str, lang: str | None = None) -> Literal:
+        return Literal(value, lang=lang or None)
+
+    @staticmethod
+    def boolean(value: bool) -> Literal:
+        return Literal(bool(value))
+
+
+_INVALID_IRI = re.compile(r'[<>" {}|\\^`]')  # rdflib refuses to write these in an IRI
+_LANG_TAG = re.compile(r"^[a-zA-Z]+(?:-[a-zA-Z0-9]+)*$")
+
+
+def _quote(value: str) -> str:
+    # Exactly rdflib's N-Triples literal escaping (rdflib.plugins.serializers.nt._quote_encode).
+    return '"' + value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace(
+        "\r", "\\r") + '"'
+
+
+class _LineTerms:
+    """Terms as N-Triples text, no rdflib objects: an IRI is its plain string (what `URIRef`
+    holds, so the namespace constants serve as they are), a literal its N-Triples form (starts
+    with a quote, which an IRI cannot). Same output as rdflib's N-Triples writer."""
+
+    @staticmethod
+    def node(value: str) -> str:
+        if _INVALID_IRI.search(value):
+            raise ValueError(f'"{value}" does not look like a valid URI')
+        return str(value)
+
+    @staticmethod
+    def text(value: str, lang: str | None = None) -> str:
+        if lang:
+            if not _LANG_TAG.match(lang):
+                raise ValueError(f"'{lang}' is not a valid language tag!")
+            return f"{_quote(value)}@{lang}"
+        return _quote(value)
+
+    @staticmethod
+    def integer(value: int) -> str:
+        return f'"{int(value)}"^^<{XSD.integer}>'
+
+    @staticmethod
+    def offset(value: int) -> str:
+        return f'"{int(value)}"^^<{XSD.nonNegativeInteger}>'
+
+    @staticmethod
+    def date(value: str) -> str | None:
+        return f'"{value}"^^<{XSD.date}>' if value and _DATE.match(value) else None
+
+    @staticmethod
+    def boolean(value: bool) -> str:
+        return f'"{"true" if value else "false"}"^^<{XSD.boolean}>'
+
+
+def _nt_line(s: str, p: str, o: str) -> str:
+    return f"<{s}> <{p}> {o} ." if o[0] == '"' else f"<{s}> <{p}> <{o}> ."
+
+
+class _DocumentBuilder:
+    """One extraction's triples (see graph-model.md for each term), handed to `sink(s, p, o)`.
+
+    Written once for two kinds of term (`terms`): rdflib nodes added to a Graph (the reference
+    path), or N-Triples text (:func:`document_lines`, the fast path of the build; a differential test
+    keeps the two identical). Nodes are built from the string of their parent's IRI, which both
+    kinds give; registry look-ups always get a `URIRef`.
+    """
+
+    def __init__(self, sink, extraction: Extraction, registry: Registry, corpus_keys: frozenset[str],
+                 conditional: dict | None = None, terms=_RdflibTerms, triple=None) -> None:
+        self.sink = sink
+        self.t = terms
+        # What a conditional triple is recorded as: the (s, p, o) tuple, or its N-Triples line.
+        self.triple = triple or (lambda s, p, o: (s, p, o))
         # When a dict: the triples that hold only if a cited key is not a document of the corpus
         # are recorded there (key -> triples) instead of being added (see document_parts).
         self.conditional = conditional
@@ -148,145 +224,154 @@ class _DocumentBuilder:
         self.reg = registry
         self.corpus_keys = corpus_keys
         self.key = extraction.document.symbol or ""
-        self.doc = iri_ref(self.key)
-        self.activity = extraction_iri(self.key)
+        self.doc = self.iri_of(self.key)
+        self.activity = self.t.node(str(extraction_iri(self.key)))
         self.file_name = Path(extraction.path).name if extraction.path else f"{self.key}.txt"
-        self.source = source_iri(self.file_name)
+        self.source = self.t.node(str(source_iri(self.file_name)))
+
+    def iri_of(self, key: str):
+        return self.t.node(iri(key))
 
     def add(self, s, p, o) -> None:
         if o is not None:
-            self.g.add((s, p, o))
+            self.sink(s, p, o)
 
     # -- instruments --------------------------------------------------------------------------
-    def instrument(self, key: str) -> URIRef:
+    def instrument(self, key: str):
         """A minimal, self-contained node for any instrument this document cites or is."""
-        node = iri_ref(key)
+        t = self.t
+        node = self.iri_of(key)
         kind, body = kind_of(key)
         known = self.reg.knows(key)
         self.keys.add(key)
         if not known:
             self.add(node, RDF.type, kind)
             self.add(node, RDF.type, _superclass(kind))
-            self.add(node, RG.inRegistry, Literal(False))
-        self.add(node, DCTERMS.identifier, Literal(key))
+            self.add(node, RG.inRegistry, t.boolean(False))
+        self.add(node, DCTERMS.identifier, t.text(key))
         url = undocs_url(key)
         if url:
-            self.add(node, RDFS.seeAlso, URIRef(url))
+            self.add(node, RDFS.seeAlso, t.node(url))
         if not known and key != self.key and self.conditional is not None:
-            triples = [(node, DCTERMS.title, Literal(key))]
+            triples = [self.triple(node, DCTERMS.title, t.text(key))]
             if body:
-                triples.append((node, ELI.passed_by, body_iri(body)))
+                triples.append(self.triple(node, ELI.passed_by, t.node(str(body_iri(body)))))
             self.conditional[key] = triples
         elif not known and key not in self.corpus_keys and key != self.key:
             # Unresolved: the key is its only title, so the shape "at least one title" holds.
-            self.add(node, DCTERMS.title, Literal(key))
+            self.add(node, DCTERMS.title, t.text(key))
             if body:
-                self.add(node, ELI.passed_by, body_iri(body))
+                self.add(node, ELI.passed_by, t.node(str(body_iri(body))))
         m = _ARTICLE.match(key)
         if m:
             parent = self.instrument(m["parent"])
             self.add(node, ELI.is_part_of, parent)
             self.add(parent, ELI.has_part, node)
-            if not self.reg.has(node, RG.articleNumber):
-                self.add(node, RG.articleNumber, _int(int(m["n"])))
+            if not self.reg.has(URIRef(node), RG.articleNumber):
+                self.add(node, RG.articleNumber, t.integer(int(m["n"])))
         return node
 
     # -- the citing document ------------------------------------------------------------------
     def document(self) -> None:
-        h, doc, reg = self.x.document, self.doc, self.reg
+        h, doc, reg, t = self.x.document, self.doc, self.reg, self.t
+        ref = URIRef(doc)
         self.instrument(self.key)
-        if h.title and (h.language or "") not in reg.title_languages(doc):
-            self.add(doc, DCTERMS.title, Literal(h.title, lang=h.language or None))
-        elif not h.title and not reg.has(doc, DCTERMS.title):
+        if h.title and (h.language or "") not in reg.title_languages(ref):
+            self.add(doc, DCTERMS.title, t.text(h.title, h.language or None))
+        elif not h.title and not reg.has(ref, DCTERMS.title):
             # Security Council resolutions print no title: the key stands in, as for unresolved keys.
-            self.add(doc, DCTERMS.title, Literal(self.key))
+            self.add(doc, DCTERMS.title, t.text(self.key))
         if h.language:
-            self.add(doc, DCTERMS.language, Literal(h.language))
-        if h.number is not None and not reg.has(doc, RG.resolutionNumber):
-            self.add(doc, RG.resolutionNumber, _int(h.number))
+            self.add(doc, DCTERMS.language, t.text(h.language))
+        if h.number is not None and not reg.has(ref, RG.resolutionNumber):
+            self.add(doc, RG.resolutionNumber, t.integer(h.number))
         body = h.body or kind_of(self.key)[1]
-        if body and not reg.has(doc, ELI.passed_by):
-            self.add(doc, ELI.passed_by, body_iri(body))
+        if body and not reg.has(ref, ELI.passed_by):
+            self.add(doc, ELI.passed_by, t.node(str(body_iri(body))))
         dates = sorted(d for d in h.dates if _date(d))
-        if len(dates) == 1 and not reg.has(doc, ELI.date_document):
-            self.add(doc, ELI.date_document, _date(dates[0]))
+        if len(dates) == 1 and not reg.has(ref, ELI.date_document):
+            self.add(doc, ELI.date_document, t.date(dates[0]))
         if h.session is not None and body:
             session = session_iri(body, h.session)
-            if not reg.has(doc, RG.session):
-                self.add(doc, RG.session, session)
+            if not reg.has(ref, RG.session):
+                self.add(doc, RG.session, t.node(str(session)))
             if not reg.describes(session):
-                self.add(session, RDF.type, RG.Session)
-                self.add(session, RG.sessionNumber, _int(h.session))
+                node = t.node(str(session))
+                self.add(node, RDF.type, RG.Session)
+                self.add(node, RG.sessionNumber, t.integer(h.session))
                 if h.place:
-                    self.add(session, RG.place, Literal(h.place))
+                    self.add(node, RG.place, t.text(h.place))
                 if len(dates) >= 2:
-                    self.add(session, RG.startDate, _date(dates[0]))
-                    self.add(session, RG.endDate, _date(dates[-1]))
-                self.add(session, ELI.passed_by, body_iri(body))
-        if h.vote and not reg.has(doc, RG.vote):
-            vote = URIRef(str(doc) + "/vote")
+                    self.add(node, RG.startDate, t.date(dates[0]))
+                    self.add(node, RG.endDate, t.date(dates[-1]))
+                self.add(node, ELI.passed_by, t.node(str(body_iri(body))))
+        if h.vote and not reg.has(ref, RG.vote):
+            vote = t.node(f"{doc}/vote")
             self.add(doc, RG.vote, vote)
             self.add(vote, RDF.type, RG.Vote)
             for field, prop in (("for", RG.votesFor), ("against", RG.votesAgainst),
                                 ("abstentions", RG.abstentions)):
                 if h.vote.get(field) is not None:
-                    self.add(vote, prop, _int(h.vote[field]))
+                    self.add(vote, prop, t.integer(h.vote[field]))
         for key in self.x.implements:
             self.add(doc, RG.implements, self.instrument(key))
 
     def provenance(self) -> None:
+        t = self.t
         data = self.x.source.encode("utf-8")
         if self.x.path and Path(self.x.path).is_file():
             data = Path(self.x.path).read_bytes()
-        agent = agent_iri()
+        agent = t.node(str(agent_iri()))
         self.add(self.source, RDF.type, PROV.Entity)
-        self.add(self.source, RG.sha256, Literal(hashlib.sha256(data).hexdigest()))
-        self.add(self.source, RG.fileName, Literal(self.file_name))
+        self.add(self.source, RG.sha256, t.text(hashlib.sha256(data).hexdigest()))
+        self.add(self.source, RG.fileName, t.text(self.file_name))
         self.add(self.activity, RDF.type, PROV.Activity)
         self.add(self.activity, PROV.used, self.source)
         self.add(self.activity, PROV.wasAssociatedWith, agent)
         self.add(agent, RDF.type, PROV.SoftwareAgent)
-        self.add(agent, RDFS.label, Literal(f"resograph {__version__}"))
+        self.add(agent, RDFS.label, t.text(f"resograph {__version__}"))
         self.add(self.doc, PROV.wasDerivedFrom, self.source)
         self.add(self.doc, PROV.wasGeneratedBy, self.activity)
 
-    def selector(self, node: URIRef, start: int, end: int) -> None:
-        sel = URIRef(str(node) + "/selector")
+    def selector(self, node, start: int, end: int) -> None:
+        t = self.t
+        sel = t.node(f"{node}/selector")
         self.add(node, OA.hasSelector, sel)
         self.add(sel, RDF.type, OA.TextPositionSelector)
-        self.add(sel, OA.start, _offset(start))
-        self.add(sel, OA.end, _offset(end))
+        self.add(sel, OA.start, t.offset(start))
+        self.add(sel, OA.end, t.offset(end))
         self.add(sel, OA.hasSource, self.source)
 
     # -- paragraphs and citations -------------------------------------------------------------
-    def paragraphs(self) -> dict[str, URIRef]:
+    def paragraphs(self) -> dict:
+        t = self.t
         out = {}
         for p in self.x.paragraphs:
-            node = URIRef(f"{self.doc}/{p.id}")
+            node = t.node(f"{self.doc}/{p.id}")
             out[p.id] = node
             kind = RG.OperativeParagraph if p.kind == "operative" else RG.PreambularParagraph
             self.add(node, RDF.type, ELI.LegalResourceSubdivision)
             self.add(node, RDF.type, kind)
             self.add(node, ELI.is_part_of, self.doc)
             self.add(self.doc, ELI.has_part, node)
-            self.add(node, RG.eId, Literal(p.id))
+            self.add(node, RG.eId, t.text(p.id))
             m = _PARAGRAPH_ID.match(p.id)
             if m:
-                self.add(node, RG.position, _int(int(m["n"])))
+                self.add(node, RG.position, t.integer(int(m["n"])))
             if p.phrase:
-                self.add(node, RG.phrase, Literal(p.phrase))
+                self.add(node, RG.phrase, t.text(p.phrase))
             if p.function:
                 self.add(node, RG.clauseFunction, RGCF[p.function])
             text = p.text or self.x.source[p.start:p.end]
             if text:
-                self.add(node, RG.text, Literal(text))
+                self.add(node, RG.text, t.text(text))
             self.selector(node, p.start, p.end)
         for m in self.x.mechanisms:
             if m.paragraph in out:
-                self.add(out[m.paragraph], RG.mentions, iri_ref(m.target))
+                self.add(out[m.paragraph], RG.mentions, self.iri_of(m.target))
         return out
 
-    def citations(self, paragraphs: dict[str, URIRef]) -> None:
+    def citations(self, paragraphs: dict) -> None:
         functions = {p.id: p.function for p in self.x.paragraphs}
         seen: set[tuple[str, str]] = set()
         index: dict[str, int] = {}
@@ -294,16 +379,17 @@ class _DocumentBuilder:
             if (c.paragraph, c.target) in seen or c.target == self.key:
                 continue  # one cito:Citation per (paragraph, target); a text does not cite itself
             seen.add((c.paragraph, c.target))
-            para = paragraphs.get(c.paragraph) or URIRef(f"{self.doc}/{c.paragraph}")
+            para = paragraphs.get(c.paragraph) or self.t.node(f"{self.doc}/{c.paragraph}")
             n = index.get(c.paragraph, 0)
             index[c.paragraph] = n + 1
             self.citation(c, para, n, c.function or functions.get(c.paragraph, ""))
 
-    def citation(self, c: Citation, para: URIRef, n: int, function: str) -> None:
+    def citation(self, c: Citation, para, n: int, function: str) -> None:
+        t = self.t
         target = self.instrument(c.target)
         self.add(para, ELI.cites, target)
         self.add(self.doc, ELI.cites, target)
-        node = URIRef(f"{para}/cites/{n}")
+        node = t.node(f"{para}/cites/{n}")
         self.add(node, RDF.type, CITO.Citation)
         self.add(node, CITO.hasCitingEntity, para)
         self.add(node, CITO.hasCitedEntity, target)
@@ -313,7 +399,7 @@ class _DocumentBuilder:
         if function:
             self.add(node, RG.clauseFunction, RGCF[function])
         if c.text:
-            self.add(node, RG.quote, Literal(c.text))
+            self.add(node, RG.quote, t.text(c.text))
         self.add(node, PROV.wasGeneratedBy, self.activity)
         self.selector(node, c.start, c.end)
 
@@ -336,7 +422,8 @@ def document_graph(extraction: Extraction, registry: Registry,
 
 def _add_document(graph: Graph, extraction: Extraction, registry: Registry,
                   corpus_keys: frozenset[str], conditional: dict | None = None) -> "_DocumentBuilder":
-    b = _DocumentBuilder(graph, extraction, registry, corpus_keys, conditional)
+    b = _DocumentBuilder(lambda s, p, o: graph.add((s, p, o)), extraction, registry, corpus_keys,
+                         conditional)
     b.document()
     b.provenance()
     b.citations(b.paragraphs())
@@ -359,6 +446,25 @@ def document_parts(extraction: Extraction, registry: Registry) -> tuple[Graph, d
     conditional: dict = {}
     b = _add_document(g, extraction, registry, frozenset(), conditional)
     return g, conditional, b.keys
+
+
+def document_lines(extraction: Extraction, registry: Registry
+                   ) -> tuple[list[bytes], dict[str, list[bytes]], set[str]]:
+    """:func:`document_parts` as N-Triples lines, built as text without rdflib terms (the hot path
+    of a build, several times faster): (sorted unique lines of the corpus-independent triples,
+    {cited key: its sorted conditional lines}, every instrument key mentioned). Each line is what
+    rdflib's N-Triples writer gives for the same triple, without the final newline."""
+    if not extraction.document.symbol:
+        raise ValueError(f"{extraction.path or 'text'}: no document symbol")
+    lines: set[str] = set()
+    conditional: dict = {}
+    b = _DocumentBuilder(lambda s, p, o: lines.add(_nt_line(s, p, o)), extraction, registry,
+                         frozenset(), conditional, terms=_LineTerms, triple=_nt_line)
+    b.document()
+    b.provenance()
+    b.citations(b.paragraphs())
+    cond = {k: sorted(line.encode("utf-8") for line in set(v)) for k, v in sorted(conditional.items())}
+    return sorted(line.encode("utf-8") for line in lines), cond, b.keys
 
 
 def finish(graph: Graph, registry: Registry) -> Graph:

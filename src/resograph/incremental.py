@@ -32,7 +32,7 @@ from rdflib import Graph
 from rdflib.namespace import DCTERMS, RDF
 from rdflib.plugins.serializers.nt import _nt_row
 
-from .graph import ELI, PREFIXES, RG, document_parts, finish
+from .graph import ELI, PREFIXES, RG, document_lines, document_parts, finish
 from .models import Extraction
 from .registry import Registry
 from .validate import Report, schema, validate_document, validate_registry
@@ -95,9 +95,17 @@ class DocPart:
 
 
 def make_part(x: Extraction, registry: Registry) -> DocPart:
+    """The document's part, its lines written as text (:func:`resograph.graph.document_lines`; the
+    same lines as rdflib's writer gives for :func:`resograph.graph.document_parts`, tested)."""
+    lines, cond, keys = document_lines(x, registry)
+    return DocPart(x.document.symbol, lines, cond, frozenset(keys), Facts().scan(lines))
+
+
+def make_part_rdflib(x: Extraction, registry: Registry) -> DocPart:
+    """:func:`make_part` through rdflib terms and rdflib's N-Triples writer (the reference)."""
     g, conditional, keys = document_parts(x, registry)
     lines = _lines(g)
-    cond = {k: sorted(_line(t) for t in triples) for k, triples in sorted(conditional.items())}
+    cond = {k: sorted(set(_line(t) for t in triples)) for k, triples in sorted(conditional.items())}
     return DocPart(x.document.symbol, lines, cond, frozenset(keys), Facts().scan(lines))
 
 
@@ -248,23 +256,60 @@ def _merge_all(packed: list[tuple]) -> Report:
 # -- the merge ------------------------------------------------------------------------------------
 
 def load_parts(extractions: list[Extraction], digests: list[str], registry: Registry,
-               regdigest: str, cache, used: set[str], progress=None) -> tuple[list[tuple[str, DocPart]], int]:
+               regdigest: str, cache, used: set[str], progress=None,
+               min_parallel: int = 64) -> tuple[list[tuple[str, DocPart]], int]:
     """Every document's part, from the cache or built (and kept). Returns ([(entry, part)], misses)."""
-    out = []
-    misses = 0
+    out: list = []
+    todo: list[int] = []
     for x, d in zip(extractions, digests):
-        name = os.path.basename(x.path) if x.path else f"{x.document.symbol}.txt"
-        entry = _hash("doc", d, name, regdigest)
+        entry = doc_entry(x, d, regdigest)
         used.add(entry)
         part = cache.get(DOC_KIND, entry)
         if not isinstance(part, DocPart) or part.symbol != x.document.symbol:
-            part = make_part(x, registry)
-            cache.put(DOC_KIND, entry, part)
-            misses += 1
+            todo.append(len(out))
+            part = None
+        elif progress is not None:
+            progress.update(1)
         out.append((entry, part))
+    made = make_parts([extractions[i] for i in todo], registry, min_parallel)
+    for i, part in zip(todo, made):
+        cache.put(DOC_KIND, out[i][0], part)
+        out[i] = (out[i][0], part)
         if progress is not None:
             progress.update(1)
-    return out, misses
+    return out, len(todo)
+
+
+def doc_entry(x: Extraction, digest: str, regdigest: str) -> str:
+    """The cache key of a document's part: its bytes, its file name (the provenance node), the registry."""
+    name = os.path.basename(x.path) if x.path else f"{x.document.symbol}.txt"
+    return _hash("doc", digest, name, regdigest)
+
+
+_PART_WORKER: Registry | None = None  # the registry, for forked workers
+
+
+def _make_part_forked(x: Extraction) -> DocPart:
+    return make_part(x, _PART_WORKER)
+
+
+def make_parts(extractions: list[Extraction], registry: Registry, min_parallel: int = 64) -> list[DocPart]:
+    """:func:`make_part` of each, on every core (forked workers) when there are at least `min_parallel`."""
+    global _PART_WORKER
+    workers = os.cpu_count() or 1
+    if workers < 2 or len(extractions) < min_parallel:
+        return [make_part(x, registry) for x in extractions]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _PART_WORKER = registry
+    try:
+        with ProcessPoolExecutor(max_workers=workers,
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_make_part_forked, extractions,
+                                 chunksize=max(1, len(extractions) // (workers * 8))))
+    finally:
+        _PART_WORKER = None
 
 
 @dataclass
