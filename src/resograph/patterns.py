@@ -224,11 +224,13 @@ VOTES = [
     re.compile(r"par\s+(\d+)\s+voix\s+contre\s+(\d+)\s*,?\s*avec\s+(\d+)\s+abstentions?"),
     re.compile(r"por\s+(\d+)\s+votos\s+contra\s+(\d+)\s*,?\s*y\s+(\d+)\s+abstenciones"),
 ]
+# Stop words that tell the language apart; counted as whole words (maximal runs of `WORD`).
 STOPWORDS = {
-    "fr": re.compile(r"\b(?:le|les|des|du|et|une|dans|pour|sur|aux|qui|que|est)\b"),
-    "en": re.compile(r"\b(?:the|of|and|to|in|for|that|with|its|on|by|which)\b"),
-    "es": re.compile(r"\b(?:el|los|las|del|y|una|para|con|que|por|sobre|su)\b"),
+    "fr": ("le", "les", "des", "du", "et", "une", "dans", "pour", "sur", "aux", "qui", "que", "est"),
+    "en": ("the", "of", "and", "to", "in", "for", "that", "with", "its", "on", "by", "which"),
+    "es": ("el", "los", "las", "del", "y", "una", "para", "con", "que", "por", "sobre", "su"),
 }
+WORD = re.compile(r"\w+")
 # An opening word the lexicon does not know, in the shape of one: a capitalised participle or
 # adjective ("Commending", "Soucieuse", "Deplorando") or a third-person verb ("Commends").
 UNKNOWN_OPENING = re.compile(

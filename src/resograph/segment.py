@@ -12,6 +12,7 @@ paragraphs. The phrase lexicon comes from `ontology/clause-functions.ttl` throug
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import keys
@@ -86,7 +87,11 @@ def _opening_re(lex: Lexicon) -> re.Pattern[str]:
 
 
 def detect_language(folded: str) -> str:
-    scores = {lang: len(rx.findall(folded)) for lang, rx in P.STOPWORDS.items()}
+    """The language whose stop words occur most often (ties: alphabetical order).
+
+    One tokenising pass and a count, instead of one regex scan per language (3× the work)."""
+    counts = Counter(P.WORD.findall(folded))
+    scores = {lang: sum(counts[w] for w in words) for lang, words in P.STOPWORDS.items()}
     return max(sorted(scores), key=lambda k: scores[k])
 
 
