@@ -6,17 +6,20 @@ What it measures, on synthetic corpora (:mod:`resograph.synth`) of each requeste
   one pass of one compiled regular expression over the same texts; their ratio is the overhead of
   the pipeline over the cheapest conceivable scan. The extractor's F1 on the same corpus is reported
   with it (the generator's gold; strict pairs and the lenient scoring of `resograph eval`);
-- extraction of many files on one core and on all cores (a process pool), before/after;
-- the full build (text → validated graph → files + store) in a fresh subprocess per size and per
-  store (Oxigraph, rdflib memory), its stages (extract, graph, SHACL, serialise, store load), its
-  peak memory (`ru_maxrss` of that subprocess) and the time until the graph answers a query;
-- each named query's median latency on both stores (bound to a real document and the most cited
-  instrument of the corpus; optional parameters left open, which is the heavier case);
-- explorer generation time and HTML size;
-- an incremental rebuild after one source changed.
+- extraction of many files on one process and on a pool of all cores;
+- the full cold build (text → validated graph → files + store) in a fresh subprocess per size and
+  per store (Oxigraph, rdflib memory): wall and CPU time, stages, SHACL share, peak memory, and the
+  time until the graph answers a query ("ready");
+- each named query's median latency on both stores (bound to the most-citing document and the most
+  cited instrument of the corpus; optional parameters left open, which is the heavier case);
+- explorer generation time and HTML size (`resograph explore`, as a user runs it);
+- rebuilds of the Oxigraph build with nothing changed and after one changed source (with the
+  default dump files and, when the build supports `formats`, store only).
 
-A piece of the system that is not available (not written yet, or failing) is reported as
-"n/a (…)" and the run goes on. Targets are printed beside the figures; nothing is asserted.
+Every unbounded figure has a budget (:class:`Budgets`); a figure over its budget prints as "> N s",
+a piece that is missing or fails as "n/a (reason)", and the run goes on. Nothing is asserted.
+Subprocesses do the measuring so that each build starts cold and a stuck query can be killed
+(a query inside Oxigraph cannot be interrupted by a signal; rdflib's, in Python, can).
 """
 
 from __future__ import annotations
@@ -24,12 +27,18 @@ from __future__ import annotations
 import json
 import os
 import platform
+import queue
 import re
+import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
+import tempfile
+import threading
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from . import __version__
@@ -53,6 +62,22 @@ FLOOR_RE = re.compile(
 )
 
 
+@dataclass
+class Budgets:
+    """Limits on the figures that have no natural bound; printed with the table."""
+
+    runs: int = 5                  # timed runs per query (after a warm-up); fewer when a query is slow
+    query_s: float = 30.0          # per named query on Oxigraph (hard limit: the process is killed)
+    memory_query_s: float = 30.0   # per named query on the memory store (SIGALRM)
+    explore_s: float = 900.0       # `resograph explore` on the Oxigraph build (hard limit)
+    memory_explore_s: float = 60.0  # explorer on the memory store, at the smallest size only
+    memory_max_docs: int = 1000    # above: no second cold build for the memory store (see run())
+    memory_load_s: float = 600.0   # parsing resograph.nt into the memory store above memory_max_docs
+    build_s: float = 3600.0        # one build or rebuild
+
+
+# -------------------------------------------------------------------------------- machine
+
 def machine() -> dict:
     mem = None
     try:
@@ -73,15 +98,46 @@ def machine() -> dict:
             "platform": platform.platform(), "resograph": __version__, "load_1min_at_start": load}
 
 
+def _mem_available_gib() -> float | None:
+    try:
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) / 1024 / 1024
+    except OSError:
+        pass
+    return None
+
+
 def _versions() -> dict:
+    from importlib.metadata import PackageNotFoundError, version
+
     out = {}
     for mod in ("rdflib", "pyoxigraph", "oxrdflib", "pyshacl", "networkx", "pyvis"):
         try:
-            from importlib.metadata import version
             out[mod] = version(mod)
-        except Exception:  # noqa: BLE001 - a missing package is reported as such
+        except PackageNotFoundError:
             out[mod] = None
     return out
+
+
+def commit() -> dict:
+    """The commit measured, and how many files of src/ differ from it (a shared working tree)."""
+    root = Path(__file__).resolve().parents[2]
+
+    def git(*args: str) -> str | None:
+        try:
+            p = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=20)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return p.stdout.strip() if p.returncode == 0 else None
+
+    head = git("rev-parse", "HEAD")
+    if head is None:
+        return {"commit": None}
+    dirty = git("status", "--porcelain", "--", "src", "ontology", "data")
+    return {"commit": head, "subject": git("log", "-1", "--format=%s"),
+            "modified_files": len(dirty.splitlines()) if dirty else 0}
 
 
 # -------------------------------------------------------------------------------- corpora
@@ -186,7 +242,8 @@ def _extract_path(path: str):
 
 
 def measure_parallel(paths: list[Path], workers: int | None = None) -> dict:
-    """extract_file over many files: one process (what a build does today) vs a process pool."""
+    """extract_file over many files: one process vs a process pool of all cores (the result of each
+    file is sent back to the parent, as a build needs it)."""
     try:
         from .extract import extract_file
     except Exception as exc:  # noqa: BLE001
@@ -206,34 +263,132 @@ def measure_parallel(paths: list[Path], workers: int | None = None) -> dict:
     return {"docs": n, "workers": workers, "one_core_s": one, "pool_s": many, "speedup": one / many}
 
 
-# -------------------------------------------------------------------------------- builds
+# -------------------------------------------------------------------------------- subprocesses
+
+def _children_cpu_s() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def _cpu_s() -> dict:
+    """CPU seconds (user + system) of this process and of its finished children (worker pools):
+    unlike wall time, not inflated when other work shares the cores."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"self": me.ru_utime + me.ru_stime, "children": kids.ru_utime + kids.ru_stime}
+
+
+def _maxrss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+
+
+def _children_maxrss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    """SIGKILL the child we started and its own process group (its worker pools), then reap it."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.wait()
+
+
+def _run(cmd: list[str], timeout: float) -> tuple[int | None, str, str, float, float]:
+    """Run `cmd` in its own session; (returncode or None on timeout, stdout, stderr, wall s, CPU s
+    of it and its children)."""
+    c0, t0 = _children_cpu_s(), time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+        code: int | None = proc.returncode
+    except subprocess.TimeoutExpired:
+        _kill(proc)
+        out, err = proc.communicate()
+        code = None
+    return code, out, err, time.perf_counter() - t0, _children_cpu_s() - c0
+
+
+def _tail(text: str) -> str:
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1][:200] if lines else "no output"
+
 
 def _child(args: list[str], timeout: float) -> dict:
     """Run `python -m resograph.bench --child …` and return the JSON it prints last."""
     cmd = [sys.executable, "-m", "resograph.bench", "--child", *args]
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return {"error": f"n/a (timed out after {timeout:.0f}s)"}
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
-    if proc.returncode != 0 or not lines:
-        tail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no output"]
-        return {"error": f"n/a (failed: {tail[0][:200]})"}
-    return json.loads(lines[-1])
+    code, out, err, wall, cpu = _run(cmd, timeout)
+    if code is None:
+        return {"error": f"n/a (> {timeout:.0f} s)", "over_budget_s": timeout}
+    lines = [line for line in out.splitlines() if line.startswith("{")]
+    if code != 0 or not lines:
+        return {"error": f"n/a (failed: {_tail(err or out)})"}
+    res = json.loads(lines[-1])
+    res["process_wall_s"], res["process_cpu_s"] = wall, cpu
+    return res
 
 
-def _cpu_s() -> float:
-    """CPU seconds of this process (user + system): unlike wall time, not inflated when other work
-    shares the cores."""
-    import resource
-    r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_utime + r.ru_stime
+def _stream(args: list[str], names: list[str], per_item_s: float, startup_s: float) -> dict[str, dict]:
+    """Run a child that announces `{"start": name}` then prints `{"name": name, …}` for each item,
+    killing it when one item exceeds `per_item_s` (that item gets "> N s") and restarting it on the
+    items left. The child's start-up (imports, opening a store) is not charged to any item."""
+    remaining, results = list(names), {}
+    while remaining:
+        cmd = [sys.executable, "-m", "resograph.bench", "--child", *args, ",".join(remaining)]
+        with tempfile.TemporaryFile("w+") as err:
+            proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, text=True,
+                                    start_new_session=True)
+            lines: queue.Queue = queue.Queue()
+
+            def pump(stream=proc.stdout, sink=lines):
+                for line in stream:
+                    sink.put(line)
+                sink.put(None)
+
+            threading.Thread(target=pump, daemon=True).start()
+            current, deadline = None, time.monotonic() + startup_s
+            while True:
+                try:
+                    line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
+                except queue.Empty:
+                    _kill(proc)
+                    if current is None:  # could not even start: nothing more to learn
+                        for name in remaining:
+                            results[name] = {"error": f"n/a (start-up > {startup_s:.0f} s)"}
+                        remaining = []
+                    else:
+                        results[current] = {"error": f"n/a (> {per_item_s:g} s)", "over_budget_s": per_item_s}
+                        remaining.remove(current)
+                    break
+                if line is None:  # the child ended
+                    proc.wait()
+                    if current is not None:  # … in the middle of an item: that item failed
+                        err.seek(0)
+                        results[current] = {"error": f"n/a (failed: {_tail(err.read())})"}
+                        remaining.remove(current)
+                    elif remaining:
+                        err.seek(0)
+                        for name in remaining:
+                            results[name] = {"error": f"n/a (failed: {_tail(err.read())})"}
+                        remaining = []
+                    break
+                if not line.startswith("{"):
+                    continue
+                msg = json.loads(line)
+                if "start" in msg:
+                    current, deadline = msg["start"], time.monotonic() + per_item_s
+                elif "name" in msg:
+                    name = msg.pop("name")
+                    results[name] = msg
+                    if name in remaining:
+                        remaining.remove(name)
+                    current, deadline = None, time.monotonic() + startup_s
+    return {name: results[name] for name in names if name in results}
 
 
-def _maxrss_mib() -> float:
-    import resource
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
-
+# -------------------------------------------------------------------------------- queries
 
 def _query_bindings(corpus: Path) -> dict[str, str]:
     """Bind `doc`/`from` to the most-citing document and `key` to the most cited instrument."""
@@ -255,39 +410,38 @@ def _query_bindings(corpus: Path) -> dict[str, str]:
     return out
 
 
-def _time_queries(graph, corpus: Path, runs: int, budget_s: float) -> dict:
+def _prepared(corpus: Path) -> dict:
+    """name → (NamedQuery, initBindings) or an error string."""
     from . import sparql
 
-    catalogue = sparql.load_catalogue()
     values = _query_bindings(corpus)
-    out = {}
-    for name, q in catalogue.items():
+    out: dict = {}
+    for name, q in sparql.load_catalogue().items():
         declared = {p.name for p in q.params}
-        given = {k: v for k, v in values.items() if k in declared}
         try:
-            init = sparql.bindings(q, given)
-        except Exception as exc:  # noqa: BLE001
-            out[name] = {"error": f"n/a ({exc})"}
-            continue
-        times, rows = [], None
-        try:
-            with _alarm(budget_s):
-                for i in range(runs + 1):  # the first run is a warm-up, kept if it is the only one
-                    t0 = time.perf_counter()
-                    res = sparql.run(graph, q.text, init, source=name)
-                    rows = len(list(res)) if q.form in ("SELECT", "CONSTRUCT", "DESCRIBE") else 1
-                    times.append(time.perf_counter() - t0)
-                    if sum(times) > budget_s / 4 and i >= 1:
-                        break
-        except _Timeout:
-            out[name] = {"error": f"n/a (> {budget_s:.0f}s)", "runs": len(times)}
-            continue
-        except Exception as exc:  # noqa: BLE001
-            out[name] = {"error": f"n/a ({type(exc).__name__}: {str(exc)[:120]})"}
-            continue
-        timed = times[1:] or times
-        out[name] = {"median_ms": statistics.median(timed) * 1000, "runs": len(timed), "rows": rows}
+            out[name] = (q, sparql.bindings(q, {k: v for k, v in values.items() if k in declared}))
+        except Exception as exc:  # noqa: BLE001 - reported as n/a
+            out[name] = f"n/a ({exc})"
     return out
+
+
+def time_query(graph, q, init, runs: int, budget_s: float) -> dict:
+    """A warm-up and up to `runs` timed runs; fewer once the time spent passes a quarter of the
+    budget (a slow query is timed once after its warm-up, or only by its warm-up)."""
+    from . import sparql
+
+    wall, cpu, rows = [], [], None
+    for i in range(runs + 1):
+        t0, c0 = time.perf_counter(), time.process_time()
+        res = sparql.run(graph, q.text, init, source=q.name)
+        rows = len(list(res)) if q.form in ("SELECT", "CONSTRUCT", "DESCRIBE") else 1
+        wall.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+        if sum(wall) > budget_s / 4 and (i >= 1 or sum(wall) > budget_s / 3):
+            break
+    timed, tcpu = (wall[1:], cpu[1:]) if len(wall) > 1 else (wall, cpu)
+    return {"median_ms": statistics.median(timed) * 1000, "cpu_median_ms": statistics.median(tcpu) * 1000,
+            "runs": len(timed), "warm_up_only": len(wall) == 1, "rows": rows}
 
 
 class _Timeout(Exception):
@@ -301,31 +455,102 @@ class _alarm:
         self.seconds = seconds
 
     def __enter__(self):
-        import signal
-
         def fire(*_):
             raise _Timeout()
         self.old = signal.signal(signal.SIGALRM, fire)
         signal.setitimer(signal.ITIMER_REAL, self.seconds)
 
     def __exit__(self, *exc):
-        import signal
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, self.old)
         return False
 
 
+def queries_in_process(graph, corpus: Path, runs: int, budget_s: float, names=None) -> dict:
+    """Named queries on a graph held by this process (the memory store), each under SIGALRM."""
+    out = {}
+    for name, prep in _prepared(corpus).items():
+        if names is not None and name not in names:
+            continue
+        if isinstance(prep, str):
+            out[name] = {"error": prep}
+            continue
+        q, init = prep
+        try:
+            with _alarm(budget_s):
+                out[name] = time_query(graph, q, init, runs, budget_s)
+        except _Timeout:
+            out[name] = {"error": f"n/a (> {budget_s:g} s)", "over_budget_s": budget_s}
+        except Exception as exc:  # noqa: BLE001
+            out[name] = {"error": f"n/a ({type(exc).__name__}: {str(exc)[:120]})"}
+    return out
+
+
+def queries_isolated(out: Path, store: str, corpus: Path, runs: int, budget: float) -> dict:
+    """Every named query on a published store, in a child process killed when one query exceeds
+    `budget` seconds (then restarted on the queries left)."""
+    from . import sparql
+
+    names = list(sparql.load_catalogue())
+    return _stream(["queries", str(out), store, str(corpus), str(runs), str(budget)], names, budget,
+                   startup_s=max(120.0, budget))
+
+
+def child_queries(out: str, store: str, corpus: str, runs: int, budget: float, names: list[str]) -> None:
+    """The child side of :func:`queries_isolated`: one store opened once, the queries in turn."""
+    from .store import open_graph
+
+    prepared = _prepared(Path(corpus))
+    g = open_graph(out, store)
+    for name in names:
+        print(json.dumps({"start": name}), flush=True)
+        prep = prepared.get(name, "n/a (no such query)")
+        if isinstance(prep, str):
+            r = {"error": prep}
+        else:
+            try:
+                r = time_query(g, prep[0], prep[1], runs, budget)
+            except Exception as exc:  # noqa: BLE001
+                r = {"error": f"n/a ({type(exc).__name__}: {str(exc)[:120]})"}
+        print(json.dumps({"name": name, **r}), flush=True)
+
+
+# -------------------------------------------------------------------------------- builds
+
+def _build_supports(option: str) -> bool:
+    import inspect
+
+    from .build import build
+    return option in inspect.signature(build).parameters
+
+
+def _formats_kwargs(formats: str) -> dict:
+    """`formats="none"` (store only) for a build that has the option; {} for the default files."""
+    if formats == "default":
+        return {}
+    return {"formats": formats}
+
+
+def _stages(timings: dict) -> dict:
+    return {k: round(v, 3) for k, v in timings.items()}
+
+
 def child_build(corpus: str, out: str, store: str, queries: bool, explore: bool,
-                runs: int, budget: float) -> dict:
-    """In a fresh process: build, open the graph, time named queries and the explorer."""
+                runs: int, budget: float, explore_budget: float) -> dict:
+    """In a fresh process: a cold build, then open the graph and answer a first query. With
+    `queries`/`explore` (the memory store), time the named queries and the explorer in-process."""
     res: dict = {"store": store}
     t0 = time.perf_counter()
     from .build import build  # import cost is part of a real `resograph build`
+    t_call = time.perf_counter()
     # allow_invalid: a violation is reported (conforms, violations) but must not stop the measurement
     r = build([corpus], out, store=store, quiet=True, allow_invalid=True)
     res["build_s"] = time.perf_counter() - t0
-    res["build_cpu_s"] = _cpu_s()
-    res["stages"] = {k: round(v, 3) for k, v in r.timings.items()}
+    res["import_s"] = t_call - t0
+    cpu = _cpu_s()
+    res["build_cpu_s"] = cpu["self"] + cpu["children"]
+    res["build_cpu_children_s"] = cpu["children"]
+    res["stages"] = _stages(r.timings)
     res["validation"] = r.validation
     res["conforms"] = bool(r.report.conforms) if r.report is not None else None
     res["violations"] = r.report.violations if r.report is not None else None
@@ -333,82 +558,201 @@ def child_build(corpus: str, out: str, store: str, queries: bool, explore: bool,
     res["triples"] = r.triples
     res["documents"] = r.documents
     res["citations"] = r.citations
+    res["cache"] = getattr(r, "cache", "")
     res["build_maxrss_mib"] = _maxrss_mib()
-    from .store import open_graph
-    t1 = time.perf_counter()
-    g = open_graph(out, store)
-    n = len(g) if store == "memory" else None
-    if n is None:
-        list(g.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))
-    res["open_s"] = time.perf_counter() - t1
-    res["ready_s"] = res["build_s"] + res["open_s"]  # text → validated, queryable graph
+    res["workers_maxrss_mib"] = _children_maxrss_mib()
+    res.update(_open_and_answer(out, store))
+    graph = res.pop("_graph")
+    # "ready": from the start of the process until the graph answers a query. When the build
+    # reports its own `ready` (the store published before the dump files are written), a reader
+    # could open the store from then on.
+    built_ready = r.timings.get("ready")
+    if built_ready is not None:
+        res["ready_s"] = res["import_s"] + built_ready + res["open_s"]
+        res["ready_from"] = "build timings['ready'] + opening the store"
+    else:
+        res["ready_s"] = res["build_s"] + res["open_s"]
+        res["ready_from"] = "end of build() + opening the store"
     if queries:
-        res["queries"] = _time_queries(g, Path(corpus), runs, budget)
+        res["queries"] = queries_in_process(graph, Path(corpus), runs, budget)
+    del graph  # the explorer opens the graph itself, as `resograph explore` does
     if explore:
-        res["explore"] = child_explore(out, store, g)
+        res["explore"] = explore_in_process(out, store, explore_budget)
     res["maxrss_mib"] = _maxrss_mib()
     return res
 
 
-def child_explore(out: str, store: str, graph=None) -> dict:
-    """What `resograph explore` does (network from the store, isolated nodes hidden, timeline page),
-    timed in two parts: the networkx projection and the HTML page."""
+def _open_and_answer(out: str, store: str) -> dict:
+    """Open the built graph and answer a first query (a COUNT over every triple)."""
+    from .store import open_graph
+
+    t1 = time.perf_counter()
+    g = open_graph(out, store)
+    n = next(iter(g.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0]
+    return {"open_s": time.perf_counter() - t1, "store_triples": int(n), "_graph": g}
+
+
+def child_memload(out: str, corpus: str, runs: int, budget: float, names: list[str]) -> dict:
+    """Above `memory_max_docs`: parse an existing build's resograph.nt into rdflib's memory store
+    (what `--store memory` pays at every start) and time the queries that can finish in budget."""
+    t0 = time.perf_counter()
+    res = _open_and_answer(out, "memory")
+    res["load_s"] = time.perf_counter() - t0
+    cpu = _cpu_s()
+    res["load_cpu_s"] = cpu["self"]
+    res["load_maxrss_mib"] = _maxrss_mib()
+    g = res.pop("_graph")
+    if names:
+        res["queries"] = queries_in_process(g, Path(corpus), runs, budget, set(names))
+    res["maxrss_mib"] = _maxrss_mib()
+    return res
+
+
+def explore_in_process(out: str, store: str, budget_s: float) -> dict:
+    """What `resograph explore` does (network from the store, isolated nodes hidden, timeline page)
+    on a graph this process opens: used for the memory store, which the CLI cannot select."""
     try:
         from .explore import write_explorer
         from .network import from_rdf
+        from .store import open_graph
     except Exception as exc:  # noqa: BLE001
         return {"error": f"n/a (not available: {type(exc).__name__})"}
     html = Path(out) / "bench-explorer.html"
     try:
-        t0 = time.perf_counter()
-        if graph is None:
-            from .store import open_graph
-            graph = open_graph(out, store)
-        G = from_rdf(graph)
-        G = G.subgraph([k for k in G if G.degree(k) > 0]).copy()
-        t1 = time.perf_counter()
-        write_explorer(G, html, layout="timeline")
-        t2 = time.perf_counter()
+        with _alarm(budget_s):
+            t0 = time.perf_counter()
+            G = from_rdf(open_graph(out, store))
+            G = G.subgraph([k for k in G if G.degree(k) > 0]).copy()
+            t1 = time.perf_counter()
+            write_explorer(G, html, layout="timeline")
+            t2 = time.perf_counter()
+    except _Timeout:
+        return {"error": f"n/a (> {budget_s:g} s)", "over_budget_s": budget_s}
     except Exception as exc:  # noqa: BLE001
         return {"error": f"n/a ({type(exc).__name__}: {str(exc)[:160]})"}
     return {"seconds": t2 - t0, "network_s": t1 - t0, "html_s": t2 - t1, "nodes": G.number_of_nodes(),
-            "edges": G.number_of_edges(), "html_bytes": html.stat().st_size}
+            "edges": G.number_of_edges(), "html_bytes": html.stat().st_size, "how": "in-process"}
 
 
-def child_rebuild(corpus: str, out: str, store: str) -> dict:
-    """In a fresh process: rebuild `out` from `corpus` (the caller changed one source first)."""
+def explore_cli(out: Path, timeout: float) -> dict:
+    """`resograph explore --build OUT` as a user runs it (Python start-up included), killed after
+    `timeout` seconds."""
+    html = out / "bench-explorer.html"
+    cmd = [sys.executable, "-c", "import sys; from resograph.cli import main; sys.exit(main(sys.argv[1:]))",
+           "explore", "--build", str(out), "--out", str(html)]
+    code, stdout, stderr, wall, cpu = _run(cmd, timeout)
+    if code is None:
+        return {"error": f"n/a (> {timeout:g} s)", "over_budget_s": timeout}
+    if code != 0 or not html.is_file():
+        return {"error": f"n/a (failed: {_tail(stderr or stdout)})"}
+    m = re.search(r"\((\d+) nodes, (\d+) edges", stdout)
+    return {"seconds": wall, "cpu_s": cpu, "nodes": int(m.group(1)) if m else None,
+            "edges": int(m.group(2)) if m else None, "html_bytes": html.stat().st_size,
+            "summary": stdout.strip().splitlines()[:3], "how": "resograph explore (CLI)"}
+
+
+def child_rebuild(corpus: str, out: str, store: str, formats: str) -> dict:
+    """In a fresh process: rebuild `out` from `corpus` (the caller may have changed a source)."""
     t0 = time.perf_counter()
     from .build import build
-    r = build([corpus], out, store=store, quiet=True, allow_invalid=True)
-    return {"rebuild_s": time.perf_counter() - t0, "rebuild_cpu_s": _cpu_s(), "stages": {k: round(v, 3) for k, v in r.timings.items()},
-            "published": r.published, "maxrss_mib": _maxrss_mib()}
+    t_call = time.perf_counter()
+    r = build([corpus], out, store=store, quiet=True, allow_invalid=True, **_formats_kwargs(formats))
+    cpu = _cpu_s()
+    res = {"rebuild_s": time.perf_counter() - t0, "import_s": t_call - t0,
+           "build_call_s": time.perf_counter() - t_call, "rebuild_cpu_s": cpu["self"] + cpu["children"],
+           "stages": _stages(r.timings), "published": r.published, "cache": getattr(r, "cache", ""),
+           "formats": formats, "maxrss_mib": _maxrss_mib()}
+    if "ready" in r.timings:
+        res["ready_s"] = res["import_s"] + r.timings["ready"]
+    return res
 
 
-def change_one_source(corpus: Path) -> tuple[Path, str]:
-    """Edit one text the way a user would (a word in its first preambular paragraph); return
-    (path, original text) so the caller can restore it."""
+def _source_to_change(corpus: Path) -> Path:
     paths = sorted(corpus.glob("*.txt"))
-    p = paths[len(paths) // 2]
-    text = p.read_text(encoding="utf-8")
-    new = text.replace("\n\n", "\n\n", 1)
+    return paths[len(paths) // 2]
+
+
+def amended(text: str) -> str:
+    """The text with one word inserted a third of the way in, at the start of a line's second word:
+    the kind of edit a user makes to one source."""
     m = re.search(r"(?m)^(\S+)( )", text[len(text) // 3:])
-    if m:
-        i = len(text) // 3 + m.end(2)
-        new = text[:i] + "[amended] " + text[i:]
-    p.write_text(new, encoding="utf-8")
-    return p, text
+    if not m:
+        return text + "\n[amended]\n"
+    i = len(text) // 3 + m.end(2)
+    return text[:i] + "[amended] " + text[i:]
+
+
+def rebuilds(corpus: Path, out: Path, timeout: float, log) -> dict:
+    """Rebuilds of a published Oxigraph build: nothing changed, then one source changed, with the
+    default dump files; when the build has `formats`, one changed (restoring the edited source, a
+    real one-source change) and nothing changed with `formats="none"` (the store only)."""
+    res: dict = {}
+    p = _source_to_change(corpus)
+    original = p.read_text(encoding="utf-8")
+
+    def rebuild(formats: str) -> dict:
+        return _child(["rebuild", str(corpus), str(out), "oxigraph", formats], timeout)
+
+    try:
+        res["unchanged"] = rebuild("default")
+        p.write_text(amended(original), encoding="utf-8")
+        res["one_changed"] = rebuild("default")
+        if _build_supports("formats"):
+            p.write_text(original, encoding="utf-8")
+            res["one_changed_store_only"] = rebuild("none")
+            res["unchanged_store_only"] = rebuild("none")
+        else:
+            reason = {"error": "n/a (build() has no `formats` option: the dump files are always written)"}
+            res["one_changed_store_only"] = res["unchanged_store_only"] = reason
+    finally:
+        p.write_text(original, encoding="utf-8")
+    res["changed_file"] = p.name
+    return res
 
 
 # -------------------------------------------------------------------------------- the run
 
+def _memory_plan(result: dict, n: int, names: list[str], budget_s: float) -> tuple[list[str], dict]:
+    """Above `memory_max_docs`, which queries to run on the memory store: those whose median at the
+    largest smaller size, scaled by the size ratio, fits in half the budget. Returns (names to run,
+    reasons for the others)."""
+    smaller = [m for m in result["builds"] if int(m) < n and "memory" in result["builds"][m]]
+    if not smaller:
+        return names, {}
+    prev = max(smaller, key=int)
+    prev_q = result["builds"][prev]["memory"].get("queries", {})
+    run_names, skipped = [], {}
+    for name in names:
+        r = prev_q.get(name)
+        if r is None or "median_ms" not in r:
+            why = r["error"].replace("n/a (", "").rstrip(")") if r else "not measured"
+            skipped[name] = {"error": f"n/a (not run: {why} at {prev} docs)", "skipped": True}
+        elif r["median_ms"] * n / int(prev) > budget_s * 1000 / 2:
+            skipped[name] = {"error": f"n/a (not run: {r['median_ms']:.0f} ms at {prev} docs)", "skipped": True}
+        else:
+            run_names.append(name)
+    return run_names, skipped
+
+
 def run(sizes=DEFAULT_SIZES, workdir: str | os.PathLike = "build/bench", seed: int = 0,
-        stores=("oxigraph", "memory"), queries: bool = True, runs: int = 5,
-        query_budget: float = 120.0, build_timeout: float = 3600.0, log=print) -> dict:
-    """Every measurement of the module docstring; returns the JSON-able result."""
+        stores=("oxigraph", "memory"), queries: bool = True, budgets: Budgets | None = None,
+        explore: bool = True, log=print) -> dict:
+    """Every measurement of the module docstring; returns the JSON-able result.
+
+    Per size: the Oxigraph build (its queries in a killable child, the explorer CLI, the rebuilds);
+    the memory store's own cold build, queries and — at the smallest size only — explorer. Above
+    `budgets.memory_max_docs` the memory store is not built a second time (its build is the same
+    pipeline without the store load); what differs, parsing the graph into memory, is measured on
+    the Oxigraph build's resograph.nt, with the queries that fit their budget.
+    """
+    b = budgets or Budgets()
+    started, cpu0 = time.perf_counter(), _children_cpu_s() + time.process_time()
     work = Path(workdir)
     work.mkdir(parents=True, exist_ok=True)
-    result: dict = {"machine": machine(), "versions": _versions(), "seed": seed, "sizes": list(sizes),
-                    "targets": TARGETS, "corpora": {}, "builds": {}, "incremental": {}}
+    sizes = sorted(int(n) for n in sizes)
+    result: dict = {"machine": machine(), "versions": _versions(), "commit": commit(), "seed": seed,
+                    "sizes": sizes, "stores": list(stores), "budgets": asdict(b), "targets": TARGETS,
+                    "corpora": {}, "builds": {}, "incremental": {}, "explorer": {}}
     corpora = {}
     for n in sizes:
         d, gen_s = ensure_corpus(work, n, seed)
@@ -425,53 +769,125 @@ def run(sizes=DEFAULT_SIZES, workdir: str | os.PathLike = "build/bench", seed: i
     result["parallel"] = measure_parallel([p for p, _ in texts])
     del texts
 
+    names = []
+    if queries:
+        from . import sparql
+        names = list(sparql.load_catalogue())
     for n in sizes:
-        result["builds"][n] = {}
-        for store in stores:
-            out = work / f"build-{n}-{store}"
-            if out.exists():
-                shutil.rmtree(out)
-            log(f"build {n} docs, {store} …")
-            isolated = queries and store == "oxigraph"  # Oxigraph queries: one process each, hard limit
-            # the explorer is timed on the Oxigraph build only: `resograph explore` reads the store
-            r = _child(["build", str(corpora[n]), str(out), store, str(int(queries and not isolated)),
-                        str(int(store == "oxigraph")), str(runs), str(query_budget)], build_timeout)
-            if isolated and "error" not in r:
-                log(f"named queries {n} docs, {store} …")
-                r["queries"] = queries_isolated(out, store, corpora[n], runs, query_budget)
-            result["builds"][n][store] = r
-            if "error" in r:
-                log(f"  {r['error']}")
+        per = result["builds"][n] = {}
+        ox_out = work / f"build-{n}-oxigraph"
+        if "oxigraph" in stores:
+            shutil.rmtree(ox_out, ignore_errors=True)
+            log(f"build {n} docs, oxigraph …")
+            r = per["oxigraph"] = _child(["build", str(corpora[n]), str(ox_out), "oxigraph", "0", "0",
+                                          str(b.runs), str(b.query_s), "0"], b.build_s)
+            _log_build(log, r)
+            if "error" not in r:
+                if queries:
+                    log(f"named queries {n} docs, oxigraph (≤ {b.query_s:g} s each) …")
+                    r["queries"] = queries_isolated(ox_out, "oxigraph", corpora[n], b.runs, b.query_s)
+                if explore:
+                    log(f"explorer {n} docs, oxigraph (≤ {b.explore_s:g} s) …")
+                    result["explorer"].setdefault(n, {})["oxigraph"] = explore_cli(ox_out, b.explore_s)
+                log(f"rebuilds {n} docs …")
+                result["incremental"][n] = rebuilds(corpora[n], ox_out, b.build_s, log)
+        if "memory" in stores:
+            mem_out = work / f"build-{n}-memory"
+            shutil.rmtree(mem_out, ignore_errors=True)
+            if n <= b.memory_max_docs:
+                with_explorer = explore and n == sizes[0]
+                log(f"build {n} docs, memory store …")
+                timeout = b.build_s + (len(names) * b.memory_query_s if queries else 0) \
+                    + (b.memory_explore_s if with_explorer else 0)
+                r = per["memory"] = _child(["build", str(corpora[n]), str(mem_out), "memory",
+                                            str(int(queries)), str(int(with_explorer)), str(b.runs),
+                                            str(b.memory_query_s), str(b.memory_explore_s)], timeout)
+                _log_build(log, r)
+                if with_explorer:
+                    result["explorer"].setdefault(n, {})["memory"] = r.pop(
+                        "explore", {"error": "n/a (the memory build failed)"})
+                elif explore:
+                    result["explorer"].setdefault(n, {})["memory"] = {
+                        "error": f"n/a (memory store: explorer at {sizes[0]} docs only)", "skipped": True}
             else:
-                log(f"  {r['build_s']:.1f}s, ready {r['ready_s']:.1f}s, {r['triples']} triples, "
-                    f"peak {r['maxrss_mib']:.0f} MiB")
-        out = work / f"build-{n}-oxigraph"
-        if "error" not in result["builds"][n].get("oxigraph", {"error": 1}):
-            log(f"incremental rebuild {n} docs …")
-            unchanged = _child(["rebuild", str(corpora[n]), str(out), "oxigraph"], build_timeout)
-            p, original = change_one_source(corpora[n])
-            try:
-                changed = _child(["rebuild", str(corpora[n]), str(out), "oxigraph"], build_timeout)
-            finally:
-                p.write_text(original, encoding="utf-8")
-            result["incremental"][n] = {"unchanged": unchanged, "one_changed": changed, "changed_file": p.name}
-        for store in stores:  # builds are large; keep only what a re-run needs
-            shutil.rmtree(work / f"build-{n}-{store}", ignore_errors=True)
+                per["memory"] = _memory_load(result, n, ox_out, corpora[n], names, b, log)
+                if explore:
+                    result["explorer"].setdefault(n, {})["memory"] = {
+                        "error": f"n/a (memory store: explorer at {sizes[0]} docs only)", "skipped": True}
+            shutil.rmtree(mem_out, ignore_errors=True)
+        shutil.rmtree(ox_out, ignore_errors=True)  # builds are large; a re-run starts cold anyway
+    result["bench_s"] = time.perf_counter() - started
+    result["bench_cpu_s"] = _children_cpu_s() + time.process_time() - cpu0
     return result
+
+
+def _memory_load(result: dict, n: int, ox_out: Path, corpus: Path, names: list[str], b: Budgets, log) -> dict:
+    reason = (f"not rebuilt above {b.memory_max_docs} docs: the same pipeline as Oxigraph's without "
+              f"the store load; the load into memory is measured instead")
+    ox = result["builds"][n].get("oxigraph", {})
+    if "error" in ox or not (ox_out / "resograph.nt").is_file():
+        return {"error": "n/a (no Oxigraph build to load from)", "build_skipped": reason}
+    need = None
+    prev = [m for m in result["builds"] if int(m) < n and "maxrss_mib" in result["builds"][m].get("memory", {})]
+    if prev:
+        m = max(prev, key=int)
+        need = result["builds"][m]["memory"]["maxrss_mib"] * n / int(m) / 1024
+    avail = _mem_available_gib()
+    if need is not None and avail is not None and need > 0.8 * avail:
+        return {"error": f"n/a (would need ~{need:.1f} GiB, {avail:.1f} GiB available)", "build_skipped": reason}
+    run_names, skipped = _memory_plan(result, n, names, b.memory_query_s)
+    log(f"memory store {n} docs: parsing resograph.nt (≤ {b.memory_load_s:g} s), {len(run_names)} queries …")
+    r = _child(["memload", str(ox_out), str(corpus), str(b.runs), str(b.memory_query_s), ",".join(run_names)],
+               b.memory_load_s + len(run_names) * b.memory_query_s)
+    r["build_skipped"] = reason
+    if "error" not in r:
+        r.setdefault("queries", {}).update(skipped)
+        log(f"  loaded in {r['load_s']:.1f}s, peak {r['maxrss_mib']:.0f} MiB")
+    return r
+
+
+def _log_build(log, r: dict) -> None:
+    if "error" in r:
+        log(f"  {r['error']}")
+    else:
+        log(f"  {r['build_s']:.1f}s (CPU {r['build_cpu_s']:.1f}s), ready {r['ready_s']:.1f}s, "
+            f"{r['triples']} triples, peak {r['maxrss_mib']:.0f} MiB")
 
 
 # -------------------------------------------------------------------------------- report
 
-def _f(v, fmt="{:.2f}", na="n/a"):
-    return na if v is None else fmt.format(v)
+def _cell(r: dict | None) -> str:
+    """One figure of a query table: the median, '> N s' over budget, or the reason it is missing."""
+    if r is None:
+        return "n/a"
+    if "median_ms" in r:
+        return f"{r['median_ms']:.1f}" + ("¹" if r.get("warm_up_only") else "")
+    if "over_budget_s" in r:
+        return f"> {r['over_budget_s']:g} s"
+    if r.get("skipped"):
+        return "not run²"
+    return "n/a³"
+
+
+def _stage_sum(stages: dict) -> float:
+    return sum(v for k, v in stages.items() if k != "ready")
 
 
 def report(result: dict) -> str:
     """The printed table."""
     t = result["targets"]
     m = result["machine"]
-    lines = [f"resograph bench — {m['nproc']} cores ({m['cpu']}), {m['memory_gib']} GiB, Python {m['python']}, "
-             f"load {m['load_1min_at_start']:.1f} at start" if m.get("load_1min_at_start") is not None else "",
+    b = result.get("budgets", asdict(Budgets()))
+    c = result.get("commit", {})
+    load = m.get("load_1min_at_start")
+    lines = [f"resograph bench — {m['nproc']} cores ({m['cpu']}), {m['memory_gib']} GiB, Python {m['python']}"
+             + (f", load {load:.1f} at start" if load is not None else ""),
+             f"commit {str(c.get('commit'))[:10]}"
+             + (f" (+{c['modified_files']} modified file(s) in the tree)" if c.get("modified_files") else ""),
+             "budgets: " + f"{b['runs']} runs per query after a warm-up (fewer past ¼ of the budget); "
+             f"query ≤ {b['query_s']:g} s on Oxigraph (killed), ≤ {b['memory_query_s']:g} s on memory (alarm); "
+             f"explorer ≤ {b['explore_s']:g} s (memory store: smallest size only, ≤ {b['memory_explore_s']:g} s); "
+             f"memory store rebuilt up to {b['memory_max_docs']} docs",
              ""]
     ex = result.get("extraction", {})
     lines.append("EXTRACTION (one core, texts in memory)")
@@ -495,131 +911,154 @@ def report(result: dict) -> str:
             if f1["extra_by_prefix"]:
                 lines.append("  extra by key prefix: " + ", ".join(f"{k} {v}" for k, v in f1["extra_by_prefix"].items()))
     par = result.get("parallel", {})
-    lines.append("")
-    lines.append("PARALLEL EXTRACTION (extract_file over the files)")
+    lines += ["", "PARALLEL EXTRACTION (extract_file over the files, results sent back)"]
     if "error" in par:
         lines.append(f"  {par['error']}")
     else:
-        lines.append(f"  {par['docs']} files: one core {par['one_core_s']:.2f}s, {par['workers']} workers "
+        lines.append(f"  {par['docs']} files: 1 process {par['one_core_s']:.2f}s, {par['workers']} processes "
                      f"{par['pool_s']:.2f}s, speed-up {par['speedup']:.2f}×")
-    lines += ["", "BUILD (text → validated graph → files + store; fresh process each)"]
-    hdr = f"  {'docs':>6} {'store':<9} {'build s':>8} {'CPU s':>7} {'ready s':>8} {'triples':>9} {'peak MiB':>9}  stages (wall s)"
-    lines.append(hdr)
-    for n, per in result["builds"].items():
-        for store, r in per.items():
-            if "error" in r:
-                lines.append(f"  {n:>6} {store:<9} {r['error']}")
-                continue
-            stages = " ".join(f"{k} {v:.1f}" for k, v in r["stages"].items())
-            lines.append(f"  {n:>6} {store:<9} {r['build_s']:>8.1f} {r.get('build_cpu_s', 0):>7.1f} {r['ready_s']:>8.1f} {r['triples']:>9} "
-                         f"{r['maxrss_mib']:>9.0f}  {stages}  [SHACL {r['validation']}: {r.get('violations')} violation(s)]")
-        ox, mem = per.get("oxigraph", {}), per.get("memory", {})
-        if "ready_s" in ox and "ready_s" in mem:
-            lines.append(f"  {n:>6} ratio memory/oxigraph: build {mem['build_s'] / ox['build_s']:.2f}×, "
-                         f"ready {mem['ready_s'] / ox['ready_s']:.2f}×, peak memory {mem['maxrss_mib'] / ox['maxrss_mib']:.2f}×")
-        if "ready_s" in ox and int(n) >= 10_000:
-            ok = "met" if ox["ready_s"] < t["build_10k_s"] else f"NOT met ({ox['ready_s'] / t['build_10k_s']:.1f}× the target)"
-            lines.append(f"  target 10,000 docs < {t['build_10k_s']:.0f}s: {ok}")
-        if "stages" in ox and ox["stages"]:
-            total = sum(ox["stages"].values())
-            v = ox["stages"].get("validate", 0.0)
-            lines.append(f"  {n:>6} SHACL validation: {v:.1f}s = {100 * v / total:.0f}% of the oxigraph build")
-    lines += ["", "INCREMENTAL REBUILD (Oxigraph)"]
-    for n, inc in result["incremental"].items():
-        for label in ("unchanged", "one_changed"):
-            r = inc[label]
-            if "error" in r:
-                lines.append(f"  {n:>6} {label:<12} {r['error']}")
-            else:
-                stages = " ".join(f"{k} {v:.1f}" for k, v in r["stages"].items())
-                ok = "met" if r["rebuild_s"] < t["incremental_s"] else "NOT met"
-                lines.append(f"  {n:>6} {label:<12} {r['rebuild_s']:.2f}s (CPU {r.get('rebuild_cpu_s', 0):.1f}s)  ({stages})  target < {t['incremental_s']:.0f}s: {ok}")
-    lines += ["", "NAMED QUERIES (median ms; doc = the most-citing document, key = the most cited instrument)"]
-    sizes = list(result["builds"])
-    names = sorted({q for per in result["builds"].values() for r in per.values() for q in r.get("queries", {})})
-    if names:
-        cols = [(n, s) for n in sizes for s in ("oxigraph", "memory") if s in result["builds"][n]]
-        lines.append("  " + f"{'query':<28}" + "".join(f"{(str(n) + ' ' + s[:3]):>12}" for n, s in cols))
-        for q in names:
-            cells = []
-            for n, s in cols:
-                r = result["builds"][n][s].get("queries", {}).get(q)
-                if r is None:
-                    cells.append("n/a")
-                elif "error" in r:
-                    cells.append(r["error"].replace("n/a ", "")[:11])
-                else:
-                    cells.append(f"{r['median_ms']:.1f}")
-            lines.append("  " + f"{q:<28}" + "".join(f"{c:>12}" for c in cells))
-        for n in sizes:
-            qs = result["builds"][n].get("oxigraph", {}).get("queries", {})
-            if int(n) >= 10_000 and qs:
-                slow = [q for q, r in qs.items() if "error" in r or r["median_ms"] >= t["query_ms"]]
-                lines.append(f"  target every median < {t['query_ms']:.0f} ms at {n} on Oxigraph: "
-                             + ("met" if not slow else "NOT met: " + ", ".join(slow)))
-    else:
-        lines.append("  n/a (no build available)")
-    lines += ["", "EXPLORER"]
-    for n, per in result["builds"].items():
-        for store, r in per.items():
-            e = r.get("explore")
-            if e is None:
-                continue
-            if "error" in e:
-                lines.append(f"  {n:>6} {store:<9} {e['error']}")
-            else:
-                lines.append(f"  {n:>6} {store:<9} {e['seconds']:.2f}s (network {e['network_s']:.2f}s, page "
-                             f"{e['html_s']:.2f}s), {e['nodes']} nodes, {e['edges']} edges, "
-                             f"{e['html_bytes'] / 1e6:.2f} MB of HTML")
+    lines += _report_builds(result, t)
+    lines += _report_rebuilds(result, t)
+    lines += _report_queries(result, t)
+    lines += _report_explorer(result)
+    if "bench_s" in result:
+        lines += ["", f"bench: {result['bench_s']:.0f} s wall, {result['bench_cpu_s']:.0f} s CPU (all processes)"]
     return "\n".join(lines)
 
 
-def child_query(out: str, store: str, corpus: str, name: str, runs: int) -> dict:
-    """One named query in a fresh process (the parent kills it at the time limit: a query that runs
-    inside Oxigraph cannot be interrupted by a signal)."""
-    from . import sparql
-    from .store import open_graph
+def _report_builds(result: dict, t: dict) -> list[str]:
+    lines = ["", "BUILD (cold: text → validated graph → files + store; a fresh process each)",
+             f"  {'docs':>6} {'store':<9} {'build s':>8} {'CPU s':>7} {'ready s':>8} {'triples':>9} "
+             f"{'peak MiB':>9}  stages (wall s)"]
+    for n, per in result["builds"].items():
+        for store, r in per.items():
+            if "load_s" in r:
+                lines.append(f"  {n:>6} {store:<9} {'n/a':>8} {'':>7} {'':>8} {r['store_triples']:>9} "
+                             f"{r['maxrss_mib']:>9.0f}  build n/a ({r['build_skipped']}): parse resograph.nt "
+                             f"{r['load_s']:.1f}s (CPU {r['load_cpu_s']:.1f}s)")
+                continue
+            if "error" in r:
+                lines.append(f"  {n:>6} {store:<9} {r['error']}" + (f"; build {r['build_skipped']}" if "build_skipped" in r else ""))
+                continue
+            stages = " ".join(f"{k} {v:.1f}" for k, v in r["stages"].items())
+            lines.append(f"  {n:>6} {store:<9} {r['build_s']:>8.1f} {r['build_cpu_s']:>7.1f} {r['ready_s']:>8.1f} "
+                         f"{r['triples']:>9} {max(r['build_maxrss_mib'], r.get('workers_maxrss_mib', 0)):>9.0f}  "
+                         f"{stages}  [SHACL {r['validation']}: {r.get('violations')} violation(s)]")
+        ox, mem = per.get("oxigraph", {}), per.get("memory", {})
+        if "build_s" in ox and "build_s" in mem:
+            lines.append(f"  {n:>6} memory ÷ oxigraph: build {mem['build_s'] / ox['build_s']:.2f}×, "
+                         f"ready {mem['ready_s'] / ox['ready_s']:.2f}×, peak memory "
+                         f"{mem['maxrss_mib'] / ox['maxrss_mib']:.2f}×")
+        elif "load_s" in mem and "ready_s" in ox:
+            lines.append(f"  {n:>6} memory store: parsing the graph alone takes {mem['load_s'] / ox['ready_s']:.2f}× "
+                         f"the Oxigraph build's ready time")
+        if "stages" in ox and ox["stages"]:
+            total = _stage_sum(ox["stages"])
+            v = ox["stages"].get("validate", 0.0)
+            lines.append(f"  {n:>6} SHACL validation: {v:.1f}s = {100 * v / total:.0f}% of the Oxigraph build's stages")
+        if "ready_s" in ox and int(n) >= 10_000:
+            ok = "met" if ox["ready_s"] < t["build_10k_s"] else f"NOT met ({ox['ready_s'] / t['build_10k_s']:.1f}× the target)"
+            lines.append(f"  target {n} docs ready < {t['build_10k_s']:.0f}s: {ok}")
+    lines.append("  ready = from the process start until the store answers a query (see ready_from in the JSON);"
+                 " CPU includes worker processes; peak = the larger of the build process and its workers")
+    return lines
 
-    q = sparql.load_catalogue()[name]
-    declared = {p.name for p in q.params}
-    init = sparql.bindings(q, {k: v for k, v in _query_bindings(Path(corpus)).items() if k in declared})
-    g = open_graph(out, store)
-    wall, cpu, rows = [], [], None
-    for _ in range(runs + 1):
-        t0, c0 = time.perf_counter(), time.process_time()
-        res = sparql.run(g, q.text, init, source=name)
-        rows = len(list(res)) if q.form in ("SELECT", "CONSTRUCT", "DESCRIBE") else 1
-        wall.append(time.perf_counter() - t0)
-        cpu.append(time.process_time() - c0)
-    return {"median_ms": statistics.median(wall[1:]) * 1000, "cpu_median_ms": statistics.median(cpu[1:]) * 1000,
-            "runs": runs, "rows": rows}
+
+def _report_rebuilds(result: dict, t: dict) -> list[str]:
+    lines = ["", "REBUILD of the Oxigraph build (a fresh process each)"]
+    labels = (("unchanged", "nothing changed"), ("one_changed", "one changed"),
+              ("unchanged_store_only", "nothing, store only"), ("one_changed_store_only", "one, store only"))
+    for n, inc in result["incremental"].items():
+        for key, label in labels:
+            r = inc.get(key)
+            if r is None:
+                continue
+            if "error" in r:
+                lines.append(f"  {n:>6} {label:<20} {r['error']}")
+                continue
+            stages = " ".join(f"{k} {v:.2f}" for k, v in r["stages"].items())
+            ok = "met" if r["rebuild_s"] < t["incremental_s"] else "NOT met"
+            ready = f", ready {r['ready_s']:.2f}s" if "ready_s" in r else ""
+            target = f"  target < {t['incremental_s']:.0f}s: {ok}" if key.startswith("one") else ""
+            lines.append(f"  {n:>6} {label:<20} {r['rebuild_s']:.2f}s (CPU {r['rebuild_cpu_s']:.1f}s{ready}; "
+                         f"import {r['import_s']:.2f}s)  ({stages}){target}")
+    if not result["incremental"]:
+        lines.append("  n/a (no Oxigraph build)")
+    return lines
 
 
-def queries_isolated(out: Path, store: str, corpus: Path, runs: int, budget: float) -> dict:
-    """Every named query, each in its own process with a hard time limit."""
-    from . import sparql
+def _report_queries(result: dict, t: dict) -> list[str]:
+    lines = ["", "NAMED QUERIES (median ms, wall; doc = the most-citing document, key = the most cited instrument)"]
+    sizes = list(result["builds"])
+    names = sorted({q for per in result["builds"].values() for r in per.values() for q in r.get("queries", {})})
+    if not names:
+        return lines + ["  n/a (not run: --no-queries, or no build)"]
+    cols = [(n, s) for n in sizes for s in ("oxigraph", "memory") if s in result["builds"][n]]
+    lines.append("  " + f"{'query':<28}" + "".join(f"{(str(n) + ' ' + s[:3]):>13}" for n, s in cols))
+    for q in names:
+        cells = [_cell(result["builds"][n][s].get("queries", {}).get(q)) for n, s in cols]
+        lines.append("  " + f"{q:<28}" + "".join(f"{c:>13}" for c in cells))
+    notes = ["  ¹ one run only (its warm-up took most of the budget)", "  ² not run: too slow at the smaller size"
+             " to finish in budget here (the JSON says how slow)", "  ³ failed or unavailable: the reason is in the JSON"]
+    lines += notes
+    for n in sizes:
+        differ = row_mismatches(result["builds"][n])
+        if differ:
+            lines.append(f"  at {n} docs the stores answer with different numbers of rows: "
+                         + ", ".join(f"{q} (oxigraph {a}, memory {b})" for q, (a, b) in differ.items()))
+    for n in sizes:
+        qs = result["builds"][n].get("oxigraph", {}).get("queries", {})
+        if qs:
+            slow = [q for q, r in qs.items() if "median_ms" not in r or r["median_ms"] >= t["query_ms"]]
+            tag = "target" if int(n) >= 10_000 else "(target is at 10,000)"
+            lines.append(f"  {tag} every median < {t['query_ms']:.0f} ms at {n} on Oxigraph: "
+                         + ("met" if not slow else f"NOT met: {len(slow)} of {len(qs)} ({', '.join(slow)})"))
+    return lines
 
-    res = {}
-    for name in sparql.load_catalogue():
-        r = _child(["query", str(out), store, str(corpus), name, str(runs)], budget)
-        if "error" in r and "timed out" in r["error"]:
-            r = {"error": f"n/a (> {budget:.0f}s)"}
-        res[name] = r
-    return res
 
+def row_mismatches(per_store: dict) -> dict[str, tuple[int, int]]:
+    """Queries answered on both stores with different row counts (same bindings, same graph)."""
+    ox = per_store.get("oxigraph", {}).get("queries", {})
+    mem = per_store.get("memory", {}).get("queries", {})
+    return {q: (ox[q]["rows"], mem[q]["rows"]) for q in sorted(set(ox) & set(mem))
+            if "rows" in ox[q] and "rows" in mem[q] and ox[q]["rows"] != mem[q]["rows"]}
+
+
+def _report_explorer(result: dict) -> list[str]:
+    lines = ["", "EXPLORER (Oxigraph: `resograph explore` as run by a user; memory: the same steps in-process)"]
+    for n, per in result.get("explorer", {}).items():
+        for store, e in per.items():
+            if "error" in e:
+                lines.append(f"  {n:>6} {store:<9} {e['error']}")
+                continue
+            split = f" (network {e['network_s']:.2f}s, page {e['html_s']:.2f}s)" if "network_s" in e else ""
+            cpu = f", CPU {e['cpu_s']:.1f}s" if "cpu_s" in e else ""
+            lines.append(f"  {n:>6} {store:<9} {e['seconds']:.2f}s{cpu}{split}, {e['nodes']} nodes, "
+                         f"{e['edges']} edges, {e['html_bytes'] / 1e6:.2f} MB of HTML")
+    if not result.get("explorer"):
+        lines.append("  n/a (not run)")
+    return lines
+
+
+# -------------------------------------------------------------------------------- child entry
 
 def _main_child(argv: list[str]) -> int:
     kind = argv[0]
-    if kind == "query":
-        out, store, corpus, name, runs = argv[1:6]
-        print(json.dumps(child_query(out, store, corpus, name, int(runs))))
+    if kind == "queries":
+        out, store, corpus, runs, budget, names = argv[1:7]
+        child_queries(out, store, corpus, int(runs), float(budget), names.split(","))
         return 0
     if kind == "build":
-        corpus, out, store, queries, explore, runs, budget = argv[1:8]
-        r = child_build(corpus, out, store, bool(int(queries)), bool(int(explore)), int(runs), float(budget))
+        corpus, out, store, queries, explore, runs, budget, explore_budget = argv[1:9]
+        r = child_build(corpus, out, store, bool(int(queries)), bool(int(explore)), int(runs),
+                        float(budget), float(explore_budget))
     elif kind == "rebuild":
-        corpus, out, store = argv[1:4]
-        r = child_rebuild(corpus, out, store)
+        corpus, out, store, formats = argv[1:5]
+        r = child_rebuild(corpus, out, store, formats)
+    elif kind == "memload":
+        out, corpus, runs, budget = argv[1:5]
+        names = [x for x in (argv[5] if len(argv) > 5 else "").split(",") if x]
+        r = child_memload(out, corpus, int(runs), float(budget), names)
     else:
         raise SystemExit(f"unknown child {kind}")
     print(json.dumps(r))

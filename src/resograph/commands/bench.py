@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..bench import Budgets
 from ..errors import UserError
 
 EPILOG = """\
@@ -36,9 +37,24 @@ def register(sub) -> None:
     p.add_argument("--seed", type=int, default=0, metavar="S", help="corpus seed (default 0)")
     p.add_argument("--stores", nargs="+", default=["oxigraph", "memory"], choices=("oxigraph", "memory"))
     p.add_argument("--no-queries", action="store_true", help="skip the named-query latencies")
-    p.add_argument("--runs", type=int, default=5, help="timed runs per query (median; default 5)")
-    p.add_argument("--query-budget", type=float, default=30.0, metavar="S",
-                   help="give up on one query after S seconds (default 30)")
+    p.add_argument("--no-explorer", action="store_true", help="skip the explorer")
+    d = Budgets()
+    p.add_argument("--runs", type=int, default=d.runs,
+                   help=f"timed runs per query after a warm-up (median; fewer for slow queries; default {d.runs})")
+    p.add_argument("--query-budget", type=float, default=d.query_s, metavar="S",
+                   help=f"stop one Oxigraph query after S seconds, printed '> S s' (default {d.query_s:g})")
+    p.add_argument("--memory-query-budget", type=float, default=None, metavar="S",
+                   help="the same on rdflib's memory store (default: --query-budget)")
+    p.add_argument("--explore-budget", type=float, default=d.explore_s, metavar="S",
+                   help=f"stop `resograph explore` after S seconds (default {d.explore_s:g})")
+    p.add_argument("--memory-explore-budget", type=float, default=d.memory_explore_s, metavar="S",
+                   help="the explorer on the memory store, run at the smallest size only "
+                        f"(default {d.memory_explore_s:g})")
+    p.add_argument("--memory-max-docs", type=int, default=d.memory_max_docs, metavar="N",
+                   help="build the memory store cold up to N docs; above, time parsing the graph into it "
+                        f"and the queries that fit their budget (default {d.memory_max_docs})")
+    p.add_argument("--build-budget", type=float, default=d.build_s, metavar="S",
+                   help=f"stop one build or rebuild after S seconds (default {d.build_s:g})")
     p.set_defaults(func=run)
 
 
@@ -63,8 +79,15 @@ def run(args) -> int:
     def log(msg: str) -> None:
         print(f"bench: {msg}", file=sys.stderr, flush=True)
 
-    result = bench.run(sizes, args.workdir, args.seed, stores=tuple(args.stores),
-                       queries=not args.no_queries, runs=args.runs, query_budget=args.query_budget, log=log)
+    for name in ("runs", "query_budget", "explore_budget", "memory_explore_budget", "build_budget"):
+        if getattr(args, name) <= 0:
+            raise UserError(f"--{name.replace('_', '-')} {getattr(args, name)}: must be positive")
+    budgets = Budgets(runs=args.runs, query_s=args.query_budget,
+                      memory_query_s=args.memory_query_budget or args.query_budget,
+                      explore_s=args.explore_budget, memory_explore_s=args.memory_explore_budget,
+                      memory_max_docs=args.memory_max_docs, build_s=args.build_budget)
+    result = bench.run(sizes, args.workdir, args.seed, stores=tuple(args.stores), queries=not args.no_queries,
+                       budgets=budgets, explore=not args.no_explorer, log=log)
     print(bench.report(result))
     if args.json:
         out = Path(args.json)

@@ -1,0 +1,137 @@
+"""`resograph bench`: every figure the issue lists is present, consistent, or says why it is missing.
+
+One real run at a tiny size (cold builds on both stores, the queries, the explorer, the rebuilds);
+no timing is asserted, only that the figures exist and agree with each other.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from resograph import bench, cli, sparql
+
+SIZE = 4
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    work = tmp_path_factory.mktemp("bench")
+    budgets = bench.Budgets(runs=1, query_s=60, memory_query_s=60, explore_s=300, build_s=600)
+    corpus = work / f"corpus-{SIZE}"
+    result = bench.run([SIZE], work, seed=0, budgets=budgets, log=lambda _msg: None)
+    return result, corpus
+
+
+def test_extraction_figures_agree(run):
+    result, _ = run
+    ex = result["extraction"]
+    assert ex["docs"] == SIZE and ex["mb"] > 0
+    assert ex["mb_per_s"] == pytest.approx(ex["mb"] / ex["seconds"])
+    assert ex["floor_ratio"] == pytest.approx(ex["seconds"] / ex["floor_seconds"])
+    assert ex["f1"]["lenient"]["tp"] > 0 and 0 < ex["f1"]["strict"]["f1"] <= 1
+    par = result["parallel"]
+    assert par["docs"] == SIZE and par["workers"] >= 1
+    assert par["speedup"] == pytest.approx(par["one_core_s"] / par["pool_s"])
+
+
+def test_both_stores_build_the_same_graph(run):
+    result, _ = run
+    ox, mem = result["builds"][SIZE]["oxigraph"], result["builds"][SIZE]["memory"]
+    for r in (ox, mem):
+        assert "error" not in r, r
+        assert r["published"] and r["documents"] == SIZE
+        assert r["store_triples"] == r["triples"] > 0  # the store answers with what was built
+        assert r["ready_s"] >= r["open_s"] > 0
+        assert r["build_cpu_s"] > 0 and r["maxrss_mib"] > 0
+        assert "validate" in r["stages"] and "extract" in r["stages"]
+    assert ox["triples"] == mem["triples"]
+    assert "store" in ox["stages"] and "store" not in mem["stages"]
+
+
+def test_every_named_query_has_a_figure_on_both_stores(run):
+    result, _ = run
+    names = set(sparql.load_catalogue())
+    for store in ("oxigraph", "memory"):
+        qs = result["builds"][SIZE][store]["queries"]
+        assert set(qs) == names
+        for name, r in qs.items():
+            assert ("median_ms" in r and r["runs"] >= 1) or r["error"].startswith("n/a ("), (store, name, r)
+    # where the two stores answer the same bindings with different row counts, the table says so
+    ox, mem = (result["builds"][SIZE][s]["queries"] for s in ("oxigraph", "memory"))
+    both = [n for n in names if "rows" in ox[n] and "rows" in mem[n]]
+    differ = {n for n in both if ox[n]["rows"] != mem[n]["rows"]}
+    assert both and set(bench.row_mismatches(result["builds"][SIZE])) == differ
+    text = bench.report(result)
+    assert all(f"{n} (oxigraph {ox[n]['rows']}, memory {mem[n]['rows']})" in text for n in differ)
+
+
+def test_rebuilds_leave_the_corpus_as_it_was(run):
+    result, corpus = run
+    inc = result["incremental"][SIZE]
+    for key in ("unchanged", "one_changed"):
+        assert inc[key]["published"], inc[key]
+    for key in ("unchanged_store_only", "one_changed_store_only"):
+        r = inc[key]
+        assert r.get("published") or r["error"].startswith("n/a ("), r
+    changed = corpus / inc["changed_file"]
+    gold = json.loads(changed.with_name(changed.stem + ".gold.json").read_text(encoding="utf-8"))
+    assert gold["symbol"] and "[amended]" not in changed.read_text(encoding="utf-8")
+
+
+def test_explorer_on_both_stores(run):
+    result, _ = run
+    per = result["explorer"][SIZE]
+    assert per["oxigraph"]["nodes"] > 0 and per["oxigraph"]["html_bytes"] > 0
+    assert per["memory"]["nodes"] == per["oxigraph"]["nodes"]
+
+
+def test_report_names_every_section_and_is_json(run):
+    result, _ = run
+    text = bench.report(result)
+    for section in ("EXTRACTION", "floor", "F1", "PARALLEL", "BUILD", "memory ÷ oxigraph", "SHACL validation",
+                    "REBUILD", "NAMED QUERIES", "EXPLORER", "budgets:", "commit"):
+        assert section in text
+    assert json.loads(json.dumps(result))["commit"]["commit"]
+
+
+def _fake_result() -> dict:
+    r = {"machine": bench.machine(), "targets": bench.TARGETS, "budgets": vars(bench.Budgets()),
+         "extraction": {"error": "n/a (not available: x)"}, "parallel": {"error": "n/a (not available: x)"},
+         "incremental": {}, "explorer": {1000: {"memory": {"error": "n/a (memory store: explorer at 100 docs only)"}}},
+         "builds": {1000: {"oxigraph": {"error": "n/a (> 60 s)", "over_budget_s": 60}}}}
+    r["builds"][1000]["memory"] = {"queries": {"citations": {"error": "n/a (> 5 s)", "over_budget_s": 5},
+                                               "instrument": {"median_ms": 3.0, "runs": 1, "warm_up_only": True},
+                                               "documents": {"error": "n/a (not run: > 5 s at 100 docs)",
+                                                             "skipped": True}},
+                                   "error": "n/a (failed: boom)"}
+    return r
+
+
+def test_missing_figures_print_their_reason():
+    text = bench.report(_fake_result())
+    assert "n/a (> 60 s)" in text and "n/a (failed: boom)" in text
+    assert "> 5 s" in text and "3.0¹" in text and "not run²" in text
+    assert "explorer at 100 docs only" in text and "n/a (no Oxigraph build)" in text
+
+
+def test_memory_plan_skips_what_cannot_finish_in_budget():
+    result = {"builds": {1000: {"memory": {"queries": {
+        "fast": {"median_ms": 10.0}, "slow": {"median_ms": 900.0},
+        "over": {"error": "n/a (> 5 s)", "over_budget_s": 5}}}}}}
+    run_names, skipped = bench._memory_plan(result, 10_000, ["fast", "slow", "over", "new"], budget_s=5)
+    assert run_names == ["fast"]  # 10 ms x 10 fits in half of 5 s; 900 ms x 10 does not
+    assert set(skipped) == {"slow", "over", "new"} and all(s["skipped"] for s in skipped.values())
+
+
+def test_amended_changes_one_place():
+    text = "TITLE\n\nRAPPELANT sa résolution\nPREND NOTE du rapport\nDÉCIDE de\n"
+    new = bench.amended(text)
+    assert new != text and new.replace("[amended] ", "", 1) == text
+
+
+def test_bad_size_is_a_one_line_error(capsys):
+    assert cli.main(["bench", "--docs", "0"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--docs 0" in err[0]
