@@ -127,7 +127,8 @@ def commit() -> dict:
 
     def git(*args: str) -> str | None:
         try:
-            p = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=20)
+            p = subprocess.run(["git", "-C", str(root), *args], check=False, capture_output=True,
+                               text=True, timeout=20)
         except (OSError, subprocess.TimeoutExpired):
             return None
         return p.stdout.strip() if p.returncode == 0 else None
@@ -896,11 +897,11 @@ def report(result: dict) -> str:
     else:
         ok = "met" if ex["mb_per_s"] >= t["extract_mb_s"] else "NOT met"
         ok2 = "met" if ex["floor_ratio"] <= t["floor_ratio"] else "NOT met"
-        lines += [f"  {ex['docs']} docs, {ex['mb']:.1f} MB: {ex['mb_per_s']:.2f} MB/s ({ex['docs_per_s']:.0f} docs/s;"
+        lines += [(f"  {ex['docs']} docs, {ex['mb']:.1f} MB: {ex['mb_per_s']:.2f} MB/s ({ex['docs_per_s']:.0f} docs/s;"
                   f" {ex['mb_per_cpu_s']:.2f} MB per CPU-second)"
-                  f"   target ≥ {t['extract_mb_s']:.0f} MB/s: {ok}",
-                  f"  floor (one compiled regex, one pass): {ex['floor_mb_per_s']:.1f} MB/s;"
-                  f" ratio {ex['floor_ratio']:.1f}×   target ≤ {t['floor_ratio']:.0f}×: {ok2}"]
+                  f"   target ≥ {t['extract_mb_s']:.0f} MB/s: {ok}"),
+                  (f"  floor (one compiled regex, one pass): {ex['floor_mb_per_s']:.1f} MB/s;"
+                  f" ratio {ex['floor_ratio']:.1f}×   target ≤ {t['floor_ratio']:.0f}×: {ok2}")]
         f1 = ex.get("f1", {})
         if f1:
             lines.append(f"  F1 on the synthetic gold: (paragraph, target) pairs {f1['lenient']['f1']:.4f} "
@@ -928,8 +929,8 @@ def report(result: dict) -> str:
 
 def _report_builds(result: dict, t: dict) -> list[str]:
     lines = ["", "BUILD (cold: text → validated graph → files + store; a fresh process each)",
-             f"  {'docs':>6} {'store':<9} {'build s':>8} {'CPU s':>7} {'ready s':>8} {'triples':>9} "
-             f"{'peak MiB':>9}  stages (wall s)"]
+             (f"  {'docs':>6} {'store':<9} {'build s':>8} {'CPU s':>7} {'ready s':>8} {'triples':>9} "
+             f"{'peak MiB':>9}  stages (wall s)")]
     for n, per in result["builds"].items():
         for store, r in per.items():
             if "load_s" in r:
@@ -952,7 +953,7 @@ def _report_builds(result: dict, t: dict) -> list[str]:
         elif "load_s" in mem and "ready_s" in ox:
             lines.append(f"  {n:>6} memory store: parsing the graph alone takes {mem['load_s'] / ox['ready_s']:.2f}× "
                          f"the Oxigraph build's ready time")
-        if "stages" in ox and ox["stages"]:
+        if ox.get("stages"):
             total = _stage_sum(ox["stages"])
             v = ox["stages"].get("validate", 0.0)
             lines.append(f"  {n:>6} SHACL validation: {v:.1f}s = {100 * v / total:.0f}% of the Oxigraph build's stages")
@@ -998,8 +999,8 @@ def _report_queries(result: dict, t: dict) -> list[str]:
     for q in names:
         cells = [_cell(result["builds"][n][s].get("queries", {}).get(q)) for n, s in cols]
         lines.append("  " + f"{q:<28}" + "".join(f"{c:>13}" for c in cells))
-    notes = ["  ¹ one run only (its warm-up took most of the budget)", "  ² not run: too slow at the smaller size"
-             " to finish in budget here (the JSON says how slow)", "  ³ failed or unavailable: the reason is in the JSON"]
+    notes = ["  ¹ one run only (its warm-up took most of the budget)", ("  ² not run: too slow at the smaller size"
+             " to finish in budget here (the JSON says how slow)"), "  ³ failed or unavailable: the reason is in the JSON"]
     lines += notes
     for n in sizes:
         differ = row_mismatches(result["builds"][n])
