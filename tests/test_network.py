@@ -110,9 +110,34 @@ def test_paragraphs_bodies_and_sessions_are_not_nodes(G):
 def test_memory_store_and_oxigraph_give_the_same_network():
     pytest.importorskip("oxrdflib")
     memory = network.from_rdf(rdflib.Graph().parse(SAMPLE))
-    oxigraph = network.from_rdf(rdflib.Graph(store="Oxigraph").parse(SAMPLE))
+    parsed = rdflib.Graph(store="Oxigraph").parse(SAMPLE)  # triples in a named graph of the store
+    assert network._Scans(parsed).ox is not None  # read through pyoxigraph, not rdflib terms
+    oxigraph = network.from_rdf(parsed)
     assert dict(memory.nodes(data=True)) == dict(oxigraph.nodes(data=True))
     assert list(memory.edges(data=True)) == list(oxigraph.edges(data=True))
+
+
+def test_a_built_store_is_read_through_pyoxigraph_and_gives_the_same_network(tmp_path):
+    """What `resograph build` publishes: triples in the default graph of an on-disk store."""
+    ox = pytest.importorskip("pyoxigraph")
+    from resograph.store import open_graph, publish_store
+
+    nt = tmp_path / "resograph.nt"  # what load() looks for beside the store
+    rdflib.Graph().parse(SAMPLE).serialize(nt, format="nt", encoding="utf-8")
+    generation = tmp_path / "stores" / "gen-test"
+    generation.parent.mkdir()
+    store = ox.Store(str(generation))
+    store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+    store.flush()
+    del store
+    publish_store(generation, tmp_path)
+    graph = open_graph(tmp_path)
+    assert network._Scans(graph).ox is not None
+    memory = network.from_rdf(rdflib.Graph().parse(SAMPLE))
+    built = network.load(tmp_path)
+    assert dict(built.nodes(data=True)) == dict(memory.nodes(data=True))
+    assert list(built.edges(data=True)) == list(memory.edges(data=True))
+    assert built.number_of_nodes() == 22
 
 
 def test_an_unresolved_reference_is_a_node_with_its_key_as_title():

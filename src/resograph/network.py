@@ -12,9 +12,12 @@ own node with a ``part_of`` edge to its treaty. Edges point from the citing to t
 
 A pair linked by several relations (a resolution that both cites and implements a convention) is one
 edge whose ``relations`` lists them all; ``relation`` is the main one (implements > cites > part_of).
-The projection runs two SPARQL SELECTs over the whole graph (node facts in long form, then edges),
-never one query per node, so it stays linear on large graphs and works on any rdflib store
-(the memory store or Oxigraph).
+
+The projection reads one predicate at a time (``?s <p> ?o``: an index scan, no join) and joins in
+Python dictionaries. On Oxigraph this goes straight through pyoxigraph, without turning each value
+into an rdflib term: at 10,000 documents, joins inside SPARQL (OPTIONALs over citations, selectors
+and paragraphs) and rdflib conversions cost minutes, the scans seconds. Any other rdflib store
+answers the same scans through ``Graph.subject_objects``, so both give the same network.
 
 >>> G = load("tests/fixtures/explorer-sample.ttl")
 >>> G.nodes["A/RES/51/1"]["kind"], G.nodes["A/RES/51/1"]["year"]
@@ -32,6 +35,7 @@ from pathlib import Path
 import networkx as nx
 import rdflib
 from rdflib import RDF, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .errors import UserError
 from .keys import CLAUSE_FUNCTION, ONTOLOGY, undocs_url
@@ -40,8 +44,9 @@ RG = rdflib.Namespace(ONTOLOGY)
 ELI = rdflib.Namespace("http://data.europa.eu/eli/ontology#")
 DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
 SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
+CITO = rdflib.Namespace("http://purl.org/spar/cito/")
+OA = rdflib.Namespace("http://www.w3.org/ns/oa#")
 RDFS = rdflib.RDFS
-BODY_LABEL = URIRef("urn:resograph:body-label")  # marks body labels in the node query's rows
 
 # rdf:type → node kind; when a node has several, the first in this order wins.
 KINDS = {
@@ -58,58 +63,6 @@ KINDS = {
 RELATIONS = ("cites", "implements", "part_of")
 _PRIORITY = {"implements": 0, "cites": 1, "part_of": 2}
 _TITLE_LANGS = ("en", "fr", "es", None)
-
-_PREFIXES = f"""
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX rg: <{ONTOLOGY}>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX cito: <http://purl.org/spar/cito/>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-"""
-
-# Node facts in long form (one row per subject, property, value): no cartesian product between
-# several titles and several body labels, so the result grows linearly with the graph.
-NODES_QUERY = _PREFIXES + """
-SELECT ?s ?p ?o WHERE {
-  ?s dcterms:identifier ?key .
-  {
-    ?s ?p ?o .
-    VALUES ?p { rdf:type dcterms:identifier dcterms:title skos:prefLabel eli:date_document
-                eli:passed_by eli:is_part_of rg:articleNumber rg:inRegistry rdfs:seeAlso }
-  }
-  UNION { ?s rg:session ?session . ?session rg:startDate ?o . BIND(rg:startDate AS ?p) }
-  UNION { ?s eli:passed_by ?body . ?body skos:prefLabel|rdfs:label ?o . BIND(<urn:resograph:body-label> AS ?p) }
-}
-"""
-
-# Every relation between two identified nodes. Paragraph-level citations (cito:Citation) are
-# lifted to their document; a citation whose citing entity is an instrument (a registry fact)
-# stays on that instrument. Paragraphs have no dcterms:identifier, so their short eli:cites and
-# eli:is_part_of edges drop out here and come in through the cito:Citation branch.
-EDGES_QUERY = _PREFIXES + """
-SELECT ?rel ?src ?tgt ?eid ?func ?phrase ?quote ?text ?start ?end WHERE {
-  {
-    ?c a cito:Citation ; cito:hasCitingEntity ?citing ; cito:hasCitedEntity ?tgtNode .
-    OPTIONAL { ?c rg:clauseFunction ?func }
-    OPTIONAL { ?c rg:quote ?quote }
-    OPTIONAL { ?c oa:hasSelector ?sel . ?sel oa:start ?start ; oa:end ?end }
-    OPTIONAL { ?citing rg:eId ?eid ; eli:is_part_of ?doc .
-               OPTIONAL { ?citing rg:text ?text }
-               OPTIONAL { ?citing rg:phrase ?phrase } }
-    BIND(COALESCE(?doc, ?citing) AS ?srcNode)
-    BIND("cites" AS ?rel)
-  }
-  UNION { ?srcNode eli:cites ?tgtNode . BIND("cites" AS ?rel) }
-  UNION { ?srcNode rg:implements ?tgtNode . BIND("implements" AS ?rel) }
-  UNION { ?srcNode rg:adopts ?tgtNode . BIND("adopts" AS ?rel) }
-  UNION { ?srcNode eli:is_part_of ?tgtNode . BIND("part_of" AS ?rel) }
-  ?srcNode dcterms:identifier ?src .
-  ?tgtNode dcterms:identifier ?tgt .
-}
-"""
 
 _KEY_YEAR = [
     re.compile(r"^GA-(\d{4})-"),                      # GA-2012-81-RES-08, GA-2008-RES-07
@@ -153,36 +106,121 @@ def _pick(values: dict, order=_TITLE_LANGS):
 
 def _int(value) -> int | None:
     try:
-        return int(value.toPython() if isinstance(value, Literal) else value)
+        return int(value)
     except (TypeError, ValueError):
         return None
 
 
-def _nodes(graph: rdflib.Graph) -> dict[str, dict]:
-    facts: dict[URIRef, dict] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in graph.query(NODES_QUERY):
-        facts[s][p].append(o)
+# ---------------------------------------------------------------- reading: one predicate at a time
+
+class _Scans:
+    """The two reads the projection needs from a store, with terms as plain strings.
+
+    ``links(p)`` yields ``(subject, object)`` for resource objects and ``values(p)`` yields
+    ``(subject, value, language)`` for literals; resources are in N-Triples form (``<iri>``, ``_:b``)
+    so that a blank node never meets an IRI of the same spelling in a join.
+    """
+
+    def __init__(self, graph: rdflib.Graph):
+        self.graph = graph
+        self.ox, self.scope = _oxigraph_of(graph)
+
+    def _query(self, predicate: URIRef):
+        return self.ox.query(f"SELECT ?s ?o WHERE {{ ?s <{predicate}> ?o }}", **self.scope)
+
+    def links(self, predicate: URIRef):
+        if self.ox is not None:
+            return [(str(s), str(o)) for s, o in self._query(predicate)]
+        return [(s.n3(), o.n3()) for s, o in self.graph.subject_objects(predicate)
+                if not isinstance(o, Literal)]
+
+    def instances(self, cls: URIRef):
+        if self.ox is not None:
+            query = f"SELECT ?s WHERE {{ ?s a <{cls}> }}"
+            return [str(s) for (s,) in self.ox.query(query, **self.scope)]
+        return [s.n3() for s in self.graph.subjects(RDF.type, cls)]
+
+    def values(self, predicate: URIRef):
+        if self.ox is not None:
+            return [(str(s), o.value, getattr(o, "language", None)) for s, o in self._query(predicate)]
+        return [(s.n3(), str(o), o.language) for s, o in self.graph.subject_objects(predicate)
+                if isinstance(o, Literal)]
+
+
+def _oxigraph_of(graph: rdflib.Graph):
+    """The pyoxigraph store under an oxrdflib-backed Graph and the graph to read in it, else None."""
+    try:
+        import pyoxigraph as ox
+        from oxrdflib import OxigraphStore
+    except ImportError:
+        return None, {}
+    if not isinstance(graph.store, OxigraphStore) or type(graph) is not rdflib.Graph:
+        return None, {}
+    store = graph.store._inner  # oxrdflib's handle on the pyoxigraph Store it wraps
+    ident = graph.identifier
+    if ident == DATASET_DEFAULT_GRAPH_ID:
+        return store, {}
+    if isinstance(ident, rdflib.BNode):
+        return store, {"default_graph": ox.BlankNode(str(ident))}
+    return store, {"default_graph": ox.NamedNode(str(ident))}
+
+
+def _iri(term: str) -> str:
+    return term[1:-1] if term.startswith("<") else term
+
+
+def _grouped(pairs) -> dict[str, list]:
+    out: dict[str, list] = defaultdict(list)
+    for s, *rest in pairs:
+        out[s].append(rest[0] if len(rest) == 1 else tuple(rest))
+    return out
+
+
+def _first(pairs) -> dict[str, str]:
+    """One object per subject (the smallest, so that the answer does not depend on scan order)."""
+    out: dict[str, str] = {}
+    for s, o, *_ in pairs:
+        if s not in out or o < out[s]:
+            out[s] = o
+    return out
+
+
+def _nodes(scan: _Scans) -> tuple[dict[str, dict], dict[str, str], dict[str, str]]:
+    """Instrument nodes by key; the key of every identified resource; each resource's parent."""
+    keys = _first(scan.values(DCTERMS.identifier))
+    kinds: dict[str, str] = {}
+    for cls, kind in reversed(KINDS.items()):  # reversed: the first kind in KINDS wins
+        for s in scan.instances(cls):
+            if s in keys:
+                kinds[s] = kind
+    titles = _grouped(scan.values(DCTERMS.title))
+    labels = _grouped(scan.values(SKOS.prefLabel))
+    rdfs_labels = _grouped(scan.values(RDFS.label))
+    dates = _grouped(scan.values(ELI.date_document))
+    bodies = _grouped(scan.links(ELI.passed_by))
+    sessions = _grouped(scan.links(RG.session))
+    starts = _grouped(scan.values(RG.startDate))
+    registry = _grouped(scan.values(RG.inRegistry))
+    articles = _grouped(scan.values(RG.articleNumber))
+    parents = _first(scan.links(ELI.is_part_of))
+
     nodes: dict[str, dict] = {}
-    parents: dict[str, URIRef] = {}
-    by_iri: dict[URIRef, str] = {}
-    for s, f in facts.items():
-        kinds = [KINDS[t] for t in KINDS if t in f[RDF.type]]
-        if not kinds or not f[DCTERMS.identifier]:
-            continue  # bodies, sessions, mechanisms: identified but not instruments
-        key = str(min(f[DCTERMS.identifier]))
-        titles = {}
-        for t in sorted(f[DCTERMS.title]):
-            titles.setdefault(getattr(t, "language", None), str(t))
-        if set(titles.values()) <= {key}:
+    for s, kind in kinds.items():
+        key = keys[s]
+        by_lang: dict = {}
+        for value, lang in sorted(titles.get(s, ()), key=_value_lang):
+            by_lang.setdefault(lang, value)
+        if set(by_lang.values()) <= {key}:
             # no title but the key (the shape's placeholder): the registry's name reads better
-            names = {getattr(n, "language", None): str(n) for n in sorted(f[SKOS.prefLabel])}
-            titles = names or titles
-        date = min((str(d)[:10] for d in f[ELI.date_document]), default=None)
-        body_iri = min((str(b) for b in f[ELI.passed_by]), default=None)
-        body_labels = {}
-        for label in sorted(f[BODY_LABEL]):
-            body_labels.setdefault(getattr(label, "language", None), str(label))
-        session_start = min((str(d)[:10] for d in f[RG.startDate]), default=None)
+            named = {lang: value for value, lang in sorted(labels.get(s, ()), key=_value_lang)}
+            by_lang = named or by_lang
+        date = min((d[:10] for d, _ in dates.get(s, ())), default=None)
+        body = min(bodies.get(s, ()), default=None)
+        body_labels: dict = {}
+        named_bodies = [pair for b in bodies.get(s, ()) for pair in labels.get(b, []) + rdfs_labels.get(b, [])]
+        for value, lang in sorted(named_bodies, key=_value_lang):
+            body_labels.setdefault(lang, value)
+        session_start = min((d[:10] for x in sessions.get(s, ()) for d, _ in starts.get(x, ())), default=None)
         year, year_source = None, None
         for candidate, source in ((date, "date"), (session_start, "session")):
             if candidate and re.match(r"^\d{4}", candidate):
@@ -190,65 +228,104 @@ def _nodes(graph: rdflib.Graph) -> dict[str, dict]:
                 break
         if year is None and (y := year_from_key(key)) is not None:
             year, year_source = y, "key"
-        in_registry = f[RG.inRegistry]
+        flags = registry.get(s)
         nodes[key] = {
             "key": key,
-            "iri": str(s),
-            "kind": kinds[0],
-            "title": _pick(titles) or key,
-            "titles": {lang or "": t for lang, t in sorted(titles.items(), key=lambda kv: kv[0] or "")},
+            "iri": _iri(s),
+            "kind": kind,
+            "title": _pick(by_lang) or key,
+            "titles": {lang or "": t for lang, t in sorted(by_lang.items(), key=lambda kv: kv[0] or "")},
             "date": date,
             "year": year,
             "year_source": year_source,
-            "body": _body_code(body_iri) if body_iri else None,
+            "body": _body_code(_iri(body)) if body else None,
             "body_label": _pick(body_labels),
             "url": undocs_url(key),
-            "in_registry": bool(in_registry[0].toPython()) if in_registry else True,
-            "article": min((n for n in map(_int, f[RG.articleNumber]) if n is not None), default=None),
+            "in_registry": min(flags)[0] in ("true", "1") if flags else True,
+            "article": min((n for v, _ in articles.get(s, ()) if (n := _int(v)) is not None), default=None),
         }
-        by_iri[s] = key
-        if f[ELI.is_part_of]:
-            parents[key] = min(f[ELI.is_part_of])
-    for key, parent in parents.items():
-        nodes[key]["parent"] = by_iri.get(parent)
-    return nodes
+        if s in parents:
+            nodes[key]["parent"] = keys.get(parents[s]) if parents[s] in kinds else None
+    return nodes, keys, parents
+
+
+def _value_lang(pair):
+    return pair[0], pair[1] or ""
+
+
+def _citations(scan: _Scans, keys: dict[str, str], parents: dict[str, str]):
+    """One row per ``cito:Citation``: (source key, target key, paragraph eId or None, details)."""
+    citing = _first(scan.links(CITO.hasCitingEntity))
+    cited = _first(scan.links(CITO.hasCitedEntity))
+    functions = _first(scan.links(RG.clauseFunction))
+    quotes = _first(scan.values(RG.quote))
+    selectors = _grouped(scan.links(OA.hasSelector))
+    starts = {s: v for s, v, _ in scan.values(OA.start)}
+    ends = {s: v for s, v, _ in scan.values(OA.end)}
+    eids = _first(scan.values(RG.eId))
+    texts = _first(scan.values(RG.text))
+    phrases = _first(scan.values(RG.phrase))
+    rows = []
+    for c, par in citing.items():
+        tgt = keys.get(cited.get(c))
+        if tgt is None:
+            continue
+        eid, doc = eids.get(par), parents.get(par)
+        if eid is not None and doc is not None:
+            src, text, phrase = keys.get(doc), texts.get(par), phrases.get(par)
+        else:
+            src, eid, text, phrase = keys.get(par), None, None, None
+        if src is None:
+            continue
+        spans = sorted((_int(starts.get(x)), _int(ends.get(x))) for x in selectors.get(c, ())
+                       if _int(starts.get(x)) is not None)
+        start, end = spans[0] if spans else (None, None)
+        func = functions.get(c)
+        rows.append((src, tgt, eid, function_name(_iri(func)) if func else None, phrase,
+                     quotes.get(c), text, start, end))
+    rows.sort(key=lambda r: (r[0], r[1], r[2] or "", r[7] if r[7] is not None else -1))
+    return rows
 
 
 def from_rdf(graph: rdflib.Graph) -> nx.DiGraph:
-    """Project an RDF graph following ``docs/graph-model.md`` into a ``DiGraph`` (two SPARQL queries).
+    """Project an RDF graph following ``docs/graph-model.md`` into a ``DiGraph``.
 
     >>> import rdflib
     >>> G = from_rdf(rdflib.Graph().parse("tests/fixtures/explorer-sample.ttl"))
     >>> G.edges["convention:cybercrime-2024/art_41", "convention:cybercrime-2024"]["relation"]
     'part_of'
     """
-    nodes = _nodes(graph)
+    scan = _Scans(graph)
+    nodes, keys, parents = _nodes(scan)
     edges: dict[tuple[str, str], dict] = {}
-    for row in graph.query(EDGES_QUERY):
-        src, tgt = str(row.src), str(row.tgt)
+
+    def edge(src, tgt, rel):
         if src == tgt or src not in nodes or tgt not in nodes:
-            continue
-        rel = str(row.rel)
+            return None
         if rel == "part_of" and nodes[src]["kind"] != "article":
+            return None
+        e = edges.setdefault((src, tgt), {"relations": set(), "adopts": False, "citations": {}})
+        e["relations"].add("implements" if rel == "adopts" else rel)
+        e["adopts"] |= rel == "adopts"
+        return e
+
+    for src, tgt, eid, func, phrase, quote, text, start, end in _citations(scan, keys, parents):
+        e = edge(src, tgt, "cites")
+        if e is None or (eid is None and func is None):
             continue
-        edge = edges.setdefault((src, tgt), {"relations": set(), "adopts": False, "citations": {}})
-        edge["relations"].add("implements" if rel == "adopts" else rel)
-        edge["adopts"] |= rel == "adopts"
-        if row.eid is not None or row.func is not None:
-            paragraph = str(row.eid) if row.eid is not None else ""
-            citation = edge["citations"].setdefault(paragraph, {
-                "paragraph": paragraph,
-                "function": function_name(row.func) if row.func is not None else None,
-                "phrase": str(row.phrase) if row.phrase is not None else None,
-                "quote": str(row.quote) if row.quote is not None else None,
-                "text": str(row.text) if row.text is not None else None,
-                "start": _int(row.start),
-                "end": _int(row.end),
-            })
-            # a paragraph citing one target twice is one citation (the first span wins)
-            if row.start is not None and (citation["start"] is None or _int(row.start) < citation["start"]):
-                citation.update(start=_int(row.start), end=_int(row.end),
-                                quote=str(row.quote) if row.quote is not None else citation["quote"])
+        paragraph = eid or ""
+        citation = e["citations"].setdefault(paragraph, {
+            "paragraph": paragraph, "function": func, "phrase": phrase, "quote": quote,
+            "text": text, "start": start, "end": end,
+        })
+        # a paragraph citing one target twice is one citation (the first span wins)
+        if start is not None and (citation["start"] is None or start < citation["start"]):
+            citation.update(start=start, end=end, quote=quote if quote is not None else citation["quote"])
+    for predicate, rel in ((ELI.cites, "cites"), (RG.implements, "implements"), (RG.adopts, "adopts"),
+                           (ELI.is_part_of, "part_of")):
+        for s, o in scan.links(predicate):
+            if s in keys and o in keys:
+                edge(keys[s], keys[o], rel)
 
     G = nx.DiGraph()
     for key in sorted(nodes):
