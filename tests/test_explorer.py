@@ -181,11 +181,53 @@ def test_force_layout_is_deterministic_and_physics_is_off_for_large_graphs(G):
 
 def test_a_5000_node_graph_gets_computed_positions_and_no_physics():
     H = synthetic_network(5000)
-    data = explore.page_data(H)
+    data = explore.page_data(H, max_nodes=0)  # 0: draw them all
     assert data["meta"]["physics"] is False
     nodes = data["vis"]["nodes"]
     assert len(nodes) == 5000 and all(isinstance(n["x"], float) for n in nodes)
     assert len({(n["x"], n["y"]) for n in nodes}) == 5000
+
+
+def test_above_max_nodes_the_page_draws_the_most_cited_and_says_what_it_left_out():
+    H = synthetic_network(5000)
+    data = explore.page_data(H, max_nodes=400)
+    drawn = {n["id"] for n in data["vis"]["nodes"]}
+    assert len(drawn) == 400 == data["meta"]["nodes"]
+    citers = {k: sum(1 for _ in H.predecessors(k)) for k in H}
+    assert min(citers[k] for k in drawn) >= max(citers[k] for k in H if k not in drawn)
+    among = H.subgraph(drawn)
+    assert {(e["from"], e["to"]) for e in data["vis"]["edges"]} == set(among.edges())
+    assert data["meta"]["cut"] == {"shown": 400, "of": 5000, "edgesShown": among.number_of_edges(),
+                                   "edgesOf": H.number_of_edges(), "max": 400, "by": "most cited"}
+    # the others stay findable: key, title and how many instruments cite each
+    hidden = {h[0]: h for h in data["hidden"]}
+    assert set(hidden) == set(H) - drawn
+    some = next(iter(hidden))
+    assert hidden[some][1] == H.nodes[some]["title"] and hidden[some][2] == citers[some]
+    # a drawn node counts every instrument citing it, drawn or not
+    top = max(drawn, key=lambda k: citers[k])
+    assert data["nodes"][top]["citedBy"] == citers[top] > among.in_degree(top)
+    small = explore.page_data(H.subgraph(sorted(H)[:300]).copy(), max_nodes=400)
+    assert small["meta"]["cut"] is None and small["hidden"] == []
+
+
+def test_with_a_focus_the_nearest_instruments_are_drawn_first():
+    H = synthetic_network(3000, seed=2)
+    focus = max(H, key=lambda k: H.in_degree(k))  # a hub: more neighbours than the page holds
+    near = set(H.predecessors(focus)) | set(H.successors(focus))
+    data = explore.page_data(H, focus=focus, max_nodes=len(near) + 1)
+    assert {n["id"] for n in data["vis"]["nodes"]} == near | {focus}
+    assert data["meta"]["cut"]["by"] == "nearest to the focus, then most cited"
+    fewer = explore.drawn_nodes(H, 10, focus=focus)
+    assert focus in fewer and set(fewer) - {focus} <= near and len(fewer) == 10
+
+
+def test_a_drawn_article_always_comes_with_its_treaty(G):
+    for n in range(1, G.number_of_nodes() + 1):
+        keep = explore.drawn_nodes(G, n)
+        assert len(keep) == n
+        assert all(G.nodes[k]["parent"] in keep for k in keep if G.nodes[k]["kind"] == "article")
+    assert explore.drawn_nodes(G, 0) == explore.drawn_nodes(G, None) == sorted(G)
 
 
 def test_a_large_force_layout_spreads_its_communities():
@@ -221,12 +263,33 @@ def test_explore_focus_shows_the_ego_graph(tmp_path, capsys):
     assert set(data["nodes"]) == {CONVENTION, SEED, "A/RES/79/243"} | {f"{CONVENTION}/art_{n}" for n in (37, 40, 41, 47)}
 
 
+def test_explore_max_nodes_draws_the_most_cited_and_the_summary_says_how_to_see_the_rest(tmp_path, capsys):
+    out = tmp_path / "top.html"
+    assert main(["explore", "--build", str(SAMPLE), "--max-nodes", "5", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "drawn: the 5 instruments most cited" in printed and "other 17" in printed
+    assert "--focus KEY" in printed and "--max-nodes 0" in printed
+    data = page_json(out.read_text(encoding="utf-8"))
+    assert set(data["nodes"]) == set(explore.drawn_nodes(network.load(SAMPLE), 5))
+    assert data["meta"]["cut"]["of"] == 22 and len(data["hidden"]) == 17
+    assert main(["explore", "--build", str(SAMPLE), "--max-nodes", "0", "--out", str(out)]) == 0
+    assert "drawn:" not in capsys.readouterr().out
+    assert len(page_json(out.read_text(encoding="utf-8"))["nodes"]) == 22
+
+
+def test_the_command_default_is_the_page_default():
+    from resograph.commands import explore as command
+
+    assert command.MAX_NODES == explore.MAX_NODES
+
+
 def test_explore_bad_input_is_one_line_and_status_2(tmp_path, capsys):
     assert main(["explore", "--build", str(SAMPLE), "--focus", "A/RES/51/2", "--out", str(tmp_path / "x.html")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "no such instrument" in err[0] and "A/RES/51/1" in err[0]
     assert main(["explore", "--build", str(tmp_path / "nothing")]) == 2
     assert main(["explore", "--build", str(SAMPLE), "--depth", "-1"]) == 2
+    assert main(["explore", "--build", str(SAMPLE), "--max-nodes", "-3"]) == 2
     assert not (tmp_path / "x.html").exists()
 
 

@@ -159,7 +159,7 @@ def test_search_and_filters(browser, tmp_path):
 def test_a_5000_node_page_opens_and_pans(browser, tmp_path):
     from test_explorer import synthetic_network
 
-    path = explore.write_explorer(synthetic_network(5000), tmp_path / "big.html")
+    path = explore.write_explorer(synthetic_network(5000), tmp_path / "big.html", max_nodes=0)
     page = Opened(browser, path)
     try:
         assert page.js("resograph.network.body.nodeIndices.length") == 5000
@@ -173,6 +173,31 @@ def test_a_5000_node_page_opens_and_pans(browser, tmp_path):
         page.page.mouse.up()
         after = page.js("resograph.network.getViewPosition()")
         assert after != before
+        page.offline_and_clean()
+    finally:
+        page.close()
+
+
+def test_a_cut_page_says_what_it_left_out_and_search_finds_the_rest(browser, tmp_path):
+    from test_explorer import synthetic_network
+
+    H = synthetic_network(3000)
+    path = explore.write_explorer(H, tmp_path / "cut.html", max_nodes=300)
+    page = Opened(browser, path)
+    try:
+        assert page.js("resograph.network.body.nodeIndices.length") == 300
+        note = page.page.locator("#cut")
+        assert note.is_visible()
+        assert "the 300 instruments most cited of 3,000" in note.inner_text()
+        assert "resograph explore --focus KEY" in note.inner_text() and "--max-nodes 0" in note.inner_text()
+        hidden = page.js("resograph.data.hidden[0][0]")
+        assert page.js("resograph.nodes.get(arguments[0])".replace("arguments[0]", repr(hidden))) is None
+        page.page.fill("#search", hidden)
+        first = page.page.locator("#matches li").first
+        assert first.get_attribute("data-id") == hidden and "not drawn" in first.inner_text()
+        page.page.press("#search", "Enter")
+        details = page.page.locator("#details").inner_text()
+        assert "Not drawn on this page" in details and f"resograph explore --focus {hidden}" in details
         page.offline_and_clean()
     finally:
         page.close()

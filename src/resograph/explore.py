@@ -1,7 +1,9 @@
 """The explorer: one self-contained, offline HTML page of the citation network (vis-network).
 
-The page is built with pyvis's ``Network`` (nodes, edges, options) and pyvis's own copy of
-vis-network, inlined; the HTML around it is our template (``static/explorer.html``) because pyvis's
+The page draws with pyvis's own copy of vis-network, inlined; the node and edge records are the
+ones pyvis's ``Network`` would make (``id``, ``label``, ``shape``, ``from``/``to``, ``arrows``), made
+here directly because ``Network.add_edge`` checks both ends against a list of every node (minutes at
+10,000 documents). The HTML around it is our template (``static/explorer.html``) because pyvis's
 templates load Bootstrap and tom-select from CDNs even in ``in_line`` mode and render tooltips as
 HTML. What the page guarantees:
 
@@ -10,7 +12,10 @@ HTML. What the page guarantees:
   with ``<``, ``>``, ``&`` and U+2028/2029 escaped, and the page only ever puts it in the DOM as
   text (``textContent``), never as HTML; vis tooltips are not used (they render strings as HTML);
 - scale: positions are computed here (a timeline or a force layout), vis's improved layout is off,
-  physics is off for timelines and for force layouts above ``PHYSICS_MAX_NODES``.
+  physics is off for timelines and for force layouts above ``PHYSICS_MAX_NODES``; above
+  ``max_nodes`` instruments (default ``MAX_NODES``) the page draws the most cited ones (or, with a
+  focus, those nearest to it) and the links among them, says what it left out, and its search still
+  finds every instrument and names the command that draws it.
 
 >>> from resograph.network import load
 >>> html = render_html(load("tests/fixtures/explorer-sample.ttl"))
@@ -32,11 +37,12 @@ from pathlib import Path
 
 import networkx as nx
 import pyvis
-from pyvis.network import Network
 
 from . import __version__, analysis
-from .network import times_cited
 
+# Above this many instruments the page draws only the most cited (measured in headless Chromium on
+# the 10,000-document build: docs/benchmarks.md, "Explorer"). 0 or None draws everything.
+MAX_NODES = 2000
 PHYSICS_MAX_NODES = 300  # above this, the force layout is drawn as computed, without physics
 LARGE_GRAPH = 1000  # above this, edges hide while dragging or zooming so panning stays smooth
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
@@ -318,11 +324,65 @@ def _passage_key(src: str, paragraph: str) -> str:
     return f"{src}#{paragraph}"
 
 
+def citing_counts(G: nx.DiGraph) -> dict[str, tuple[int, int]]:
+    """Per instrument: (instruments that cite or implement it, citing paragraphs), in one pass."""
+    counts = {k: [0, 0] for k in G}
+    for _, v, d in G.edges(data=True):
+        relations = d.get("relations") or [d.get("relation")]
+        if "cites" in relations or "implements" in relations:
+            counts[v][0] += 1
+        if "cites" in relations:
+            counts[v][1] += d.get("weight", 1)
+    return {k: (a, b) for k, (a, b) in counts.items()}
+
+
+def drawn_nodes(G: nx.DiGraph, max_nodes: int | None = MAX_NODES, focus: str | None = None) -> list[str]:
+    """The instruments a page of at most ``max_nodes`` draws: the most cited (instruments citing
+    it, then citing paragraphs, then key), or with ``focus`` the nearest to it first. An article
+    comes with its treaty, so that it never floats alone. ``max_nodes`` 0 or None: all of them.
+
+    >>> from resograph.network import load
+    >>> drawn_nodes(load("tests/fixtures/explorer-sample.ttl"), 2)
+    ['A/DEC/49/426', 'convention:cybercrime-2024']
+    """
+    if not max_nodes or G.number_of_nodes() <= max_nodes:
+        return sorted(G)
+    counts = citing_counts(G)
+    if focus in G:
+        distance = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), focus)
+    else:
+        distance = {}
+    far = G.number_of_nodes()
+    order = sorted(G, key=lambda k: (distance.get(k, far), -counts[k][0], -counts[k][1], k))
+    keep: set[str] = set()
+    for k in order:
+        if len(keep) >= max_nodes:
+            break
+        parent = G.nodes[k].get("parent")
+        extra = {parent} if parent in G and parent not in keep else set()
+        if len(keep) + 1 + len(extra) <= max_nodes:
+            keep |= {k} | extra
+    return sorted(keep)
+
+
 def page_data(G: nx.DiGraph, layout: str = "timeline", focus: str | None = None,
-              title: str | None = None) -> dict:
-    """Everything the page shows, as one JSON-ready dict (vis nodes/edges via pyvis, details, legend)."""
+              title: str | None = None, max_nodes: int | None = MAX_NODES) -> dict:
+    """Everything the page shows, as one JSON-ready dict (vis nodes/edges, details, legend).
+
+    Above ``max_nodes`` instruments only :func:`drawn_nodes` are drawn; ``meta.cut`` then says how
+    many of how many, and ``hidden`` lists the others (key, title, citing instruments) for search.
+    """
     if layout not in ("timeline", "force"):
         raise ValueError(f"layout must be 'timeline' or 'force', not {layout!r}")
+    full = G
+    counts = citing_counts(full)
+    keep = drawn_nodes(full, max_nodes, focus)
+    cut = None
+    if len(keep) < full.number_of_nodes():
+        G = full.subgraph(keep)
+        cut = {"shown": G.number_of_nodes(), "of": full.number_of_nodes(),
+               "edgesShown": G.number_of_edges(), "edgesOf": full.number_of_edges(),
+               "max": max_nodes, "by": "nearest to the focus, then most cited" if focus in full else "most cited"}
     if layout == "timeline":
         pos, axis = timeline_positions(G)
     else:
@@ -333,40 +393,42 @@ def page_data(G: nx.DiGraph, layout: str = "timeline", focus: str | None = None,
     colours = body_colours(set(bodies.values()))
     citing = {u for u, _, cs in G.edges(data="citations") if any(c.get("paragraph") for c in cs)}
 
-    net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
-    info_nodes = {}
+    vis_nodes, info_nodes = [], {}
     for k in sorted(G):
         d = G.nodes[k]
         shape = SHAPES.get(d.get("kind"), ("dot", "●"))[0]
-        cited = times_cited(G, k)
+        cited = counts[k][1]
         size = min(46, 13 + 8 * math.sqrt(cited))
         if k in citing:
             size = max(size, 26)
         colour = colours[bodies[k]]
         x, y = pos.get(k, (0.0, 0.0))
-        net.add_node(
-            k, label=short_label(d), x=round(x, 1), y=round(y, 1), shape=shape, size=round(size, 1),
-            color={"background": colour, "border": "#111827" if k in citing else colour,
-                   "highlight": {"background": colour, "border": "#f59e0b"},
-                   "hover": {"background": colour, "border": "#f59e0b"}},
-            borderWidth=4 if (k in citing or k == focus) else 1,
-        )
+        vis_nodes.append({  # the record pyvis's Network.add_node makes
+            "color": {"background": colour, "border": "#111827" if k in citing else colour,
+                      "highlight": {"background": colour, "border": "#f59e0b"},
+                      "hover": {"background": colour, "border": "#f59e0b"}},
+            "x": round(x, 1), "y": round(y, 1), "size": round(size, 1),
+            "borderWidth": 4 if (k in citing or k == focus) else 1,
+            "id": k, "label": short_label(d), "shape": shape,
+        })
         info_nodes[k] = {
             "key": k, "kind": d.get("kind"), "body": bodies[k],
             "bodyLabel": d.get("body_label") or BODY_NAMES.get(bodies[k] or "", None),
             "title": d.get("title") or k, "titles": d.get("titles") or {}, "date": d.get("date"),
             "year": d.get("year"), "yearSource": d.get("year_source"), "url": d.get("url"),
-            "iri": d.get("iri"), "parent": d.get("parent"), "cited": cited,
+            "iri": d.get("iri"), "parent": d.get("parent"), "cited": cited, "citedBy": counts[k][0],
             "inRegistry": d.get("in_registry", True), "source": k in citing,
         }
     passages: dict[str, str] = {}
-    info_edges = {}
+    vis_edges, info_edges = [], {}
     for i, (u, v, d) in enumerate(sorted(G.edges(data=True), key=lambda e: (e[0], e[1]))):
         colour, dashes, _ = RELATION_STYLE.get(d["relation"], ("#5f6b7a", False, d["relation"]))
         eid = f"e{i}"
-        style = {"dashes": True} if dashes else {}  # highlight and hover colours: vis_options
-        net.add_edge(u, v, id=eid, color={"color": colour},
-                     width=round(min(6, 1 + math.log2(d.get("weight", 1))), 2), **style)
+        record = {"id": eid, "color": {"color": colour},  # highlight and hover colours: vis_options
+                  "width": round(min(6, 1 + math.log2(d.get("weight", 1))), 2)}
+        if dashes:
+            record["dashes"] = True
+        vis_edges.append({**record, "from": u, "to": v, "arrows": "to"})  # as pyvis's add_edge
         cits = []
         for c in d.get("citations", []):
             pk = None
@@ -378,7 +440,7 @@ def page_data(G: nx.DiGraph, layout: str = "timeline", focus: str | None = None,
         info_edges[eid] = {"from": u, "to": v, "relation": d["relation"], "relations": d["relations"],
                            "adopts": d.get("adopts", False), "functions": d.get("functions", []),
                            "weight": d.get("weight", 1), "citations": cits}
-    net.options = vis_options(n, physics)
+    hidden = [[k, _short_title(full.nodes[k], k), counts[k][0]] for k in sorted(full) if k not in G]
 
     kinds = Counter(G.nodes[k].get("kind") for k in G)
     rels = Counter(r for _, _, rs in G.edges(data="relations") for r in rs)
@@ -386,13 +448,14 @@ def page_data(G: nx.DiGraph, layout: str = "timeline", focus: str | None = None,
     return {
         "meta": {
             "title": title or "ResoGraph explorer", "layout": layout, "physics": physics,
-            "focus": focus, "nodes": n, "edges": G.number_of_edges(),
+            "focus": focus, "nodes": n, "edges": G.number_of_edges(), "cut": cut,
             "generator": f"resograph {__version__}",
         },
-        "vis": {"nodes": net.nodes, "edges": net.edges, "options": net.options},
+        "vis": {"nodes": vis_nodes, "edges": vis_edges, "options": vis_options(n, physics)},
         "nodes": info_nodes,
         "edges": info_edges,
         "passages": passages,
+        "hidden": hidden,
         "legend": {
             "bodies": [{"code": b, "label": (BODY_NAMES.get(b) if b else "no issuing body")
                         if not _body_label(G, bodies, b) else _body_label(G, bodies, b),
@@ -409,6 +472,11 @@ def page_data(G: nx.DiGraph, layout: str = "timeline", focus: str | None = None,
         },
         "axis": axis,
     }
+
+
+def _short_title(d: dict, key: str, width: int = 120) -> str:
+    title = d.get("title") or key
+    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
 
 
 def _body_label(G, bodies, body):
@@ -469,9 +537,9 @@ def _inline_safe(code: str, tag: str) -> str:
 
 
 def render_html(G: nx.DiGraph, layout: str = "timeline", focus: str | None = None,
-                title: str | None = None) -> str:
+                title: str | None = None, max_nodes: int | None = MAX_NODES) -> str:
     """The whole page as one string (UTF-8, no external resource)."""
-    data = page_data(G, layout=layout, focus=focus, title=title)
+    data = page_data(G, layout=layout, focus=focus, title=title, max_nodes=max_nodes)
     parts = {
         "TITLE": _html.escape(data["meta"]["title"]),
         "VIS_CSS": _inline_safe((VIS_DIR / "vis-network.css").read_text(encoding="utf-8"), "style"),

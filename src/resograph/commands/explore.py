@@ -10,11 +10,14 @@ from pathlib import Path
 from .. import analysis, network
 from ..errors import UserError
 
+MAX_NODES = 2000  # keep equal to resograph.explore.MAX_NODES (not imported: pyvis loads only to write)
+
 EPILOG = """\
 Examples:
   resograph explore                                   # build/ → build/explorer.html, timeline
   resograph explore --layout force --out /tmp/net.html
   resograph explore --focus convention:cybercrime-2024 --depth 1
+  resograph explore --max-nodes 0                     # draw every instrument, however many
 """
 
 
@@ -37,15 +40,21 @@ def register(sub) -> None:
                    help="timeline: x = year of adoption (default); force: force-directed")
     p.add_argument("--all", action="store_true",
                    help="also show registry instruments that nothing cites and that cite nothing")
+    p.add_argument("--max-nodes", type=int, default=None, metavar="N",
+                   help="draw at most N instruments, the most cited (with --focus: the nearest); "
+                        "search still finds the rest; 0 draws all (default: %d)" % MAX_NODES)
     p.add_argument("--out", metavar="FILE", help="output file (default: BUILD/explorer.html)")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from ..explore import write_explorer  # pyvis and the template load only for this command
+    from ..explore import drawn_nodes, write_explorer  # pyvis and the template load only here
 
     if args.depth < 0:
         raise UserError(f"--depth {args.depth}: must be 0 or more")
+    if args.max_nodes is not None and args.max_nodes < 0:
+        raise UserError(f"--max-nodes {args.max_nodes}: must be 0 (all) or more")
+    max_nodes = MAX_NODES if args.max_nodes is None else args.max_nodes
     started = time.perf_counter()
     G = network.load(Path(args.build))
     total = G.number_of_nodes()
@@ -67,11 +76,17 @@ def run(args) -> int:
     if out.exists() and out.is_dir():
         raise UserError(f"{out}: is a directory; give a file name with --out")
     title = f"ResoGraph · {args.focus} (depth {args.depth})" if args.focus else "ResoGraph · citation network"
-    write_explorer(G, out, layout=args.layout, focus=args.focus, title=title)
+    drawn = len(drawn_nodes(G, max_nodes, args.focus))
+    write_explorer(G, out, layout=args.layout, focus=args.focus, title=title, max_nodes=max_nodes)
     seconds = time.perf_counter() - started
     size = out.stat().st_size
     print(f"{out}  ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges, {args.layout} layout, "
           f"{size / 1024:.0f} KiB, {seconds:.1f}s)")
+    if drawn < G.number_of_nodes():
+        which = "nearest to the focus, then most cited" if args.focus else "most cited"
+        print(f"  drawn: the {drawn} instruments {which} and the links among them (--max-nodes {max_nodes}); "
+              f"the page's search finds the other {G.number_of_nodes() - drawn}. To draw them: "
+              f"--focus KEY (one instrument and its neighbours) or --max-nodes 0 (all)")
     if hidden:
         print(f"  {hidden} of {total} instruments neither cite nor are cited and are not shown (--all shows them)")
     print(f"  open it in a browser, offline: {out.resolve().as_uri()}")
