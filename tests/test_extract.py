@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
+from resograph import patterns as P
+from resograph.clean import clean, fold, read_source
 from resograph.evaluate import evaluate, totals
 from resograph.extract import extract, extract_file
+from resograph.find import find_in_spans, find_mentions
+from resograph.lexicon import load_lexicon
+from resograph.segment import segment
 
 from corpus import FIXTURES, gold_files, load_gold, text_of
 
@@ -185,3 +191,45 @@ def test_language_is_detected_on_every_gold_text():
     assert len(golds) >= 40  # dev corpus and the three held-out corpora
     for g in golds:
         assert extract_file(text_of(g)).document.language == load_gold(g)["language"], g.name
+
+
+def _all_texts() -> list[Path]:
+    return sorted(FIXTURES.glob("**/*.txt"))
+
+
+def _mention_tuples(ms) -> list[tuple]:
+    return [(m.kind, m.start, m.end, m.text, m.key, sorted(m.data.items())) for m in ms]
+
+
+@pytest.mark.parametrize("cut", ["paragraphs", "chunks"])
+def test_one_scan_per_document_finds_what_one_scan_per_span_finds(cut):
+    """find_in_spans (each scanner once over the document) = find_mentions on each span alone, also
+    for spans that end inside a word or touch each other (those are rescanned on their own)."""
+    lex = load_lexicon()
+    checked = 0
+    for path in _all_texts():
+        ct = clean(read_source(path))
+        folded = fold(ct.text)
+        if cut == "paragraphs":
+            seg = segment(ct, lex, folded)
+            spans = seg.clean_spans
+        else:  # arbitrary cuts, many of them inside words, references or numbers
+            spans = [(a, min(a + 97, len(folded))) for a in range(0, len(folded), 97)]
+        together = find_in_spans(ct.text, folded, spans, lex, "un-ga")
+        assert len(together) == len(spans)
+        for (s, e), found in zip(spans, together):
+            alone = find_mentions(ct.text, folded, s, e, lex, "un-ga")
+            assert _mention_tuples(found) == _mention_tuples(alone), (path.name, s, e)
+            checked += len(alone)
+    assert checked > 500
+
+
+def test_every_anaphor_match_contains_one_of_its_needles():
+    """Paragraphs without any of ANAPHOR_KEYS are not scanned for anaphora: that must lose nothing."""
+    matches = 0
+    for path in _all_texts():
+        folded = fold(clean(read_source(path)).text)
+        for m in P.ANAPHOR.finditer(folded):
+            assert any(k in m.group(0) for k in P.ANAPHOR_KEYS), (path.name, m.group(0))
+            matches += 1
+    assert matches > 50

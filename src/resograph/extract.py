@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import patterns as P
 from .clean import clean, fold, read_source
-from .find import find_mechanisms, find_mentions
+from .find import find_in_spans, find_mechanisms_in_spans, find_mentions
 from .lexicon import Lexicon, load_lexicon
 from .models import Extraction, MechanismMention
 from .resolve import Resolver
@@ -43,14 +43,16 @@ def extract(text: str, path: str | None = None, lexicon: Lexicon | None = None) 
     masked = _mask(folded, seg.skipped)
     citations = []
     mechanisms: list[MechanismMention] = []
-    for par, (cs, ce) in zip(seg.paragraphs, seg.clean_spans):
-        mentions = find_mentions(ct.text, masked, cs, ce, lex, doc.body)
+    spans = seg.clean_spans
+    per_paragraph = find_in_spans(ct.text, masked, spans, lex, doc.body)
+    mechanisms_per_paragraph = find_mechanisms_in_spans(ct.text, masked, spans, lex)
+    for par, mentions, found_mechanisms in zip(seg.paragraphs, per_paragraph, mechanisms_per_paragraph):
         found = resolver.paragraph(par.id, par.function, mentions, masked, ct.span)
         for c in found:
             c.text = text[c.start:c.end]
         citations += found
         seen: set[str] = set()
-        for m in find_mechanisms(ct.text, masked, cs, ce, lex):
+        for m in found_mechanisms:
             if m.key in seen:
                 continue
             seen.add(m.key)

@@ -9,6 +9,7 @@ what the document mentioned before.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from . import keys
 from . import patterns as P
@@ -20,27 +21,122 @@ from .segment import iso_date
 def find_mentions(text: str, folded: str, start: int, end: int, lex: Lexicon,
                   own_body: str | None) -> list[Mention]:
     """All mentions in text[start:end] (cleaned `text` for case checks, `folded` for matching)."""
-    out: list[Mention] = []
-    symbols = _symbols(text, folded, start, end)
-    out += symbols
-    taken = [(m.start, m.end) for m in symbols]
-    out += _numbers(text, folded, start, end, own_body, taken)
-    named = _named(text, folded, start, end, lex)
-    out += named
-    out += _anaphora(text, folded, start, end, [(m.start, m.end) for m in named])
-    out += _articles(text, folded, start, end)
-    out.sort(key=lambda m: (m.start, m.end))
-    return out
+    return find_in_spans(text, folded, [(start, end)], lex, own_body)[0]
+
+
+def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lexicon,
+                  own_body: str | None) -> list[list[Mention]]:
+    """`find_mentions` for each of the sorted, disjoint `spans` (a document's paragraphs).
+
+    Each scanner runs once over the whole range instead of once per paragraph (a document has
+    ~14), and its matches are dealt to the paragraphs: the answers are those of one scan per span.
+    """
+    starts = [s for s, _ in spans]
+    symbols = _per_span(P.SYMBOL, folded, spans, starts)
+    resolutions = _per_span(P.RESOLUTION_WORD, folded, spans, starts)
+    decisions = _per_span(P.DECISION_WORD, folded, spans, starts)
+    names = _per_span(lex.name_re, folded, spans, starts)
+    anaphors = _in_spans_with(P.ANAPHOR, P.ANAPHOR_KEYS, folded, spans, starts)
+    articles = _per_span(P.ARTICLE, folded, spans, starts)
+    result: list[list[Mention]] = []
+    for i, (start, end) in enumerate(spans):
+        out: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        if symbols[i]:
+            out += _symbols(text, folded, symbols[i], end)
+            taken = [(m.start, m.end) for m in out]
+        if resolutions[i] or decisions[i]:
+            out += _numbers(text, folded, resolutions[i], decisions[i], start, end, own_body, taken)
+        named: list[Mention] = _named(text, folded, names[i], lex) if names[i] else []
+        out += named
+        if anaphors[i]:
+            out += _anaphora(text, folded, anaphors[i], end, [(m.start, m.end) for m in named])
+        if articles[i]:
+            out += _articles(text, folded, articles[i], start, end)
+        out.sort(key=lambda m: (m.start, m.end))
+        result.append(out)
+    return result
 
 
 def find_mechanisms(text: str, folded: str, start: int, end: int, lex: Lexicon) -> list[Mention]:
-    return [Mention("mechanism", m.start(), m.end(), text[m.start():m.end()], lex.mechanism(m.group(0)))
-            for m in lex.mechanism_re.finditer(folded, start, end)]
+    return find_mechanisms_in_spans(text, folded, [(start, end)], lex)[0]
 
 
-def _symbols(text: str, folded: str, start: int, end: int) -> list[Mention]:
+def find_mechanisms_in_spans(text: str, folded: str, spans: list[tuple[int, int]],
+                             lex: Lexicon) -> list[list[Mention]]:
+    """`find_mechanisms` for each of the sorted, disjoint `spans`, in one scan."""
+    found = _per_span(lex.mechanism_re, folded, spans, [s for s, _ in spans])
+    return [[Mention("mechanism", m.start(), m.end(), text[m.start():m.end()], lex.mechanism(m.group(0)))
+             for m in ms] for ms in found]
+
+
+def _per_span(rx: re.Pattern[str], folded: str, spans: list[tuple[int, int]],
+              starts: list[int]) -> list[list[re.Match[str]]]:
+    """What `rx.finditer(folded, start, end)` yields for each span, from one scan over all of them.
+
+    A match inside a span is the one a scan bounded to the span finds, provided the character after
+    the span is white space (the scanners' look-aheads read one character, and a space there acts as
+    the end of the string does). A span after which that is not so, or that a match straddles
+    (its edge or a gap), is scanned on its own.
+    """
+    n = len(spans)
+    out: list[list[re.Match[str]]] = [[] for _ in range(n)]
+    if n == 0:
+        return out
+    redo = {i for i, (_, e) in enumerate(spans) if e < len(folded) and not folded[e].isspace()}
+    if not _ordered(spans):
+        redo = set(range(n))  # no shared scan
+    else:
+        for m in rx.finditer(folded, spans[0][0], spans[-1][1]):
+            s, e = m.span()
+            i = bisect_right(starts, s) - 1
+            if i >= 0 and s < spans[i][1]:
+                if e <= spans[i][1]:
+                    out[i].append(m)
+                    continue
+            else:
+                i += 1  # starts in a gap
+            while i < n and spans[i][0] < e:  # straddles into span i
+                redo.add(i)
+                i += 1
+    for i in redo:
+        out[i] = list(rx.finditer(folded, *spans[i]))
+    return out
+
+
+def _ordered(spans: list[tuple[int, int]]) -> bool:
+    """Are the spans sorted and disjoint (as a document's paragraphs are)?"""
+    return all(s <= e for s, e in spans) and all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def _in_spans_with(rx: re.Pattern[str], needles: tuple[str, ...], folded: str,
+                   spans: list[tuple[int, int]], starts: list[int]) -> list[list[re.Match[str]]]:
+    """`rx.finditer(folded, start, end)` for each span, for a pattern whose every match contains one
+    of `needles`: only the spans that contain one are scanned (plain substring search is far
+    cheaper than the regex engine trying each position)."""
+    out: list[list[re.Match[str]]] = [[] for _ in spans]
+    if not spans:
+        return out
+    if not _ordered(spans):
+        return [list(rx.finditer(folded, s, e)) if any(folded.find(k, s, e) >= 0 for k in needles) else []
+                for s, e in spans]
+    lo, hi = spans[0][0], spans[-1][1]
+    hit: set[int] = set()
+    for needle in needles:
+        at = folded.find(needle, lo, hi)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and at + len(needle) <= spans[i][1]:
+                hit.add(i)
+            at = folded.find(needle, at + 1, hi)
+    for i in hit:
+        out[i] = list(rx.finditer(folded, *spans[i]))
+    return out
+
+
+def _symbols(text: str, folded: str, matches: list[re.Match[str]], end: int) -> list[Mention]:
     out = []
-    for m in P.SYMBOL.finditer(folded, start, end):
+    for m in matches:
         printed = text[m.start():m.end()]
         key = keys.symbol_key(m, printed)
         if not key:
@@ -70,11 +166,12 @@ def _body_near(folded: str, start: int, lo: int, hi: int) -> str | None:
     return best
 
 
-def _numbers(text: str, folded: str, start: int, end: int, own_body: str | None,
+def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
+             decision_words: list[re.Match[str]], start: int, end: int, own_body: str | None,
              taken: list[tuple[int, int]]) -> list[Mention]:
     out: list[Mention] = []
-    for word_re, is_decision in ((P.RESOLUTION_WORD, False), (P.DECISION_WORD, True)):
-        for w in word_re.finditer(folded, start, end):
+    for words, is_decision in ((resolution_words, False), (decision_words, True)):
+        for w in words:
             before = folded[max(start, w.start() - 12):w.start()]
             # "its resolutions" is the issuing body's own, whatever body the sentence named before
             body = own_body if (own_body and P.OWN_BODY.search(before)) else _body_near(folded, w.start(), start, end)
@@ -162,9 +259,9 @@ def _key_from(num: tuple, body: str | None, is_decision: bool) -> str | None:
     return keys.un_ga_decision(a, b) if is_decision else keys.un_ga_resolution(a, b)
 
 
-def _named(text: str, folded: str, start: int, end: int, lex: Lexicon) -> list[Mention]:
+def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -> list[Mention]:
     out = []
-    for m in lex.name_re.finditer(folded, start, end):
+    for m in matches:
         name = lex.name(m.group(0))
         after = folded[m.end():min(len(folded), m.end() + 140)]
         ctx = lex.context.get(name.key)
@@ -179,10 +276,10 @@ def _named(text: str, folded: str, start: int, end: int, lex: Lexicon) -> list[M
     return out
 
 
-def _anaphora(text: str, folded: str, start: int, end: int,
+def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
               named: list[tuple[int, int]]) -> list[Mention]:
     out = []
-    for m in P.ANAPHOR.finditer(folded, start, end):
+    for m in matches:
         if any(a < m.end() and m.start() < b for a, b in named):
             continue
         if m.group("group"):
@@ -209,9 +306,10 @@ def _anaphora(text: str, folded: str, start: int, end: int,
     return out
 
 
-def _articles(text: str, folded: str, start: int, end: int) -> list[Mention]:
+def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,
+              end: int) -> list[Mention]:
     out = []
-    for m in P.ARTICLE.finditer(folded, start, end):
+    for m in matches:
         nums_text = re.sub(r"\([a-z0-9]{1,3}\)", lambda x: " " * len(x.group(0)), m.group("nums"))
         numbers = [int(n) for n in P.ARTICLE_NUMBER.findall(nums_text)]
         data: dict = {"numbers": numbers}
