@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -233,3 +234,20 @@ def test_every_anaphor_match_contains_one_of_its_needles():
             assert any(k in m.group(0) for k in P.ANAPHOR_KEYS), (path.name, m.group(0))
             matches += 1
     assert matches > 50
+
+
+def test_word_runs_for_language_detection_match_the_regex_definition():
+    """segment._words is `\\w+` (non-ASCII characters of a run read `_`), on real texts and on
+    strings mixing non-ASCII letters, digits, marks and spaces."""
+    import random
+
+    from resograph.segment import _words
+
+    samples = [fold(clean(read_source(p)).text)[:3000] for p in _all_texts()]
+    rnd = random.Random(0)
+    alphabet = "ab _-'\u00e9\u00ba\u00aa\u2013\u20ac1\u0660\u00b2\u00bd\n\t\x1c\u2028\u00a0\u3000\u0301\u0130l"
+    samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(3000)]
+    for s in samples:
+        mine, regex = _words(s), re.findall(r"\w+", s)
+        assert len(mine) == len(regex)
+        assert [t for t in mine if "_" not in t] == [t for t in regex if t.isascii() and "_" not in t]

@@ -143,8 +143,8 @@ def _symbols(text: str, folded: str, matches: list[re.Match[str]], end: int) -> 
             continue
         if m.group("undoc"):
             # A UN document symbol: keep it as printed, upper-cased as UN symbols are, spaces gone.
-            key = re.sub(r"\s+", "", printed).upper()
-            if not re.search(r"\d", key.split("/", 1)[-1]):
+            key = P.SPACES.sub("", printed).upper()
+            if not P.DIGIT.search(key.split("/", 1)[-1]):
                 continue
         kind = "undoc" if m.group("undoc") else "symbol"
         mention = Mention(kind, m.start(), m.end(), printed, key)
@@ -299,7 +299,7 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
         if P.ANAPHOR_BLOCKER.match(folded, m.end(), end):
             continue
         # "la Convention" inside a longer capitalised name we do not know ("la Convention X") is skipped
-        nxt = re.match(r"\s+([A-ZÀ-Ý][\w'-]*)", text[m.end():m.end() + 40])
+        nxt = P.NEXT_CAPITALISED_WORD.match(text[m.end():m.end() + 40])
         if nxt and not nxt.group(1).isupper() and nxt.group(1).lower() not in ("de", "des", "du", "del"):
             continue
         out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None, {"noun": noun}))
@@ -310,7 +310,7 @@ def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,
               end: int) -> list[Mention]:
     out = []
     for m in matches:
-        nums_text = re.sub(r"\([a-z0-9]{1,3}\)", lambda x: " " * len(x.group(0)), m.group("nums"))
+        nums_text = P.ARTICLE_NUMBER_PARENS.sub(lambda x: " " * len(x.group(0)), m.group("nums"))
         numbers = [int(n) for n in P.ARTICLE_NUMBER.findall(nums_text)]
         data: dict = {"numbers": numbers}
         link = P.ARTICLE_OWNER_LINK.match(folded, m.end(), end)
@@ -320,7 +320,7 @@ def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,
             data["owner"] = "previous"
         if P.WHOSE.search(folded[max(start, m.start() - 12):m.start()]):
             data["owner"] = "previous"
-        first_num = re.search(r"\d{1,3}", folded[m.start():m.end()])
+        first_num = P.FIRST_ARTICLE_NUMBER.search(folded[m.start():m.end()])
         first_end = m.start() + first_num.end() if first_num else m.end()
         out.append(Mention("article", m.start(), m.end(), text[m.start():first_end], None, data))
         out[-1].data["first_end"] = first_end

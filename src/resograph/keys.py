@@ -11,6 +11,9 @@ CLAUSE_FUNCTION = "https://w3id.org/resograph/clause-function/"
 
 _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_SPACES = re.compile(r"\s+")
+_INTERPOL_CODE = re.compile(r"(?:AG|GA)-(\d{4})-(?:(\d{1,3})-)?RES-(\d{1,3})", re.I)
+_UN_SYMBOL = re.compile(r"^(A|S|E)/")
 _NAMED_PREFIXES = ("convention:", "interpol:", "agreement:", "treaty:", "mechanism:", "body:")
 
 
@@ -55,8 +58,8 @@ def interpol_resolution(year: int, number: int, session: int | None = None) -> s
 def normalise_symbol(text: str) -> str:
     """A symbol as printed → its key: spaces and non-breaking hyphens go, `AG-` becomes `GA-`."""
     s = text.replace("\u2011", "-").replace("\u2010", "-").replace("\u2013", "-")
-    s = re.sub(r"\s+", "", s)
-    m = re.fullmatch(r"(?:AG|GA)-(\d{4})-(?:(\d{1,3})-)?RES-(\d{1,3})", s, re.I)
+    s = _SPACES.sub("", s)
+    m = _INTERPOL_CODE.fullmatch(s)
     if m:
         year, session, number = m.groups()
         return interpol_resolution(int(year), int(number), int(session) if session else None)
@@ -79,7 +82,7 @@ def iri(key: str) -> str:
 
 def undocs_url(key: str) -> str | None:
     """`https://undocs.org/{symbol}` for UN documents (symbols starting A/, S/, E/), else None."""
-    if re.match(r"^(A|S|E)/", key):
+    if _UN_SYMBOL.match(key):
         return "https://undocs.org/" + quote(key, safe="/()")
     return None
 
@@ -96,7 +99,7 @@ def symbol_key(m: re.Match[str], printed: str) -> str | None:
     if g("aresold"):
         return f"A/RES/{int(g('aold_n'))}({g('aold_r').upper()})"
     if g("ares_es"):
-        return re.sub(r"\s+", "", printed).upper()
+        return _SPACES.sub("", printed).upper()
     if g("adec"):
         return un_ga_decision(int(g("adec_s")), int(g("adec_n")))
     if g("sres"):
@@ -110,5 +113,5 @@ def symbol_key(m: re.Match[str], printed: str) -> str | None:
     if g("agn"):
         return f"AGN/{int(g('agn_s'))}/{g('agn_t').upper()}/{int(g('agn_n'))}"
     if g("undoc"):
-        return re.sub(r"\s+", "", printed)
+        return _SPACES.sub("", printed)
     return None

@@ -232,13 +232,27 @@ VOTES = [
     re.compile(r"par\s+(\d+)\s+voix\s+contre\s+(\d+)\s*,?\s*avec\s+(\d+)\s+abstentions?"),
     re.compile(r"por\s+(\d+)\s+votos\s+contra\s+(\d+)\s*,?\s*y\s+(\d+)\s+abstenciones"),
 ]
-# Stop words that tell the language apart; counted as whole words (maximal runs of `WORD`).
+# Stop words that tell the language apart; counted as whole words (runs of `\w`).
+# A vote line holds one of VOTES: one search for any of them tells which lines need the six searches.
+VOTE_ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx in VOTES))
+# Small patterns of the header and the finders, compiled once (the module-level `re.search(string, …)`
+# looks each pattern up in re's cache on every call).
+FOOTNOTE_MARK_AT_END = re.compile(r"(?<=[,;:.»\"')])\d{1,2}$")  # "…,12" at the end of a line
+SYMBOL_NUMBER = re.compile(r"RES-(\d+)$|^[AE]/RES/\d+/(\d+)$|^S/RES/(\d+)\(")  # number within a key
+SYMBOL_SESSION = re.compile(r"GA-\d{4}-(\d+)-RES|^[AE]/RES/(\d+)/")  # session within a key
+MEETING_WORD = re.compile(r"(?:reunie|meeting|reunida|reunido|siting|sitting|assembled)\b")
+ADOPTION_WORD = re.compile(r"adopt|aprob")
+SPACES = re.compile(r"\s+")
+DIGIT = re.compile(r"\d")
+ARTICLE_NUMBER_PARENS = re.compile(r"\([a-z0-9]{1,3}\)")  # "(a)" / "(2)" after an article number
+FIRST_ARTICLE_NUMBER = re.compile(r"\d{1,3}")
+NEXT_CAPITALISED_WORD = re.compile(r"\s+([A-ZÀ-Ý][\w'-]*)")  # unfolded text
+
 STOPWORDS = {
     "fr": ("le", "les", "des", "du", "et", "une", "dans", "pour", "sur", "aux", "qui", "que", "est"),
     "en": ("the", "of", "and", "to", "in", "for", "that", "with", "its", "on", "by", "which"),
     "es": ("el", "los", "las", "del", "y", "una", "para", "con", "que", "por", "sobre", "su"),
 }
-WORD = re.compile(r"\w+")
 # An opening word the lexicon does not know, in the shape of one: a capitalised participle or
 # adjective ("Commending", "Soucieuse", "Deplorando") or a third-person verb ("Commends").
 UNKNOWN_OPENING = re.compile(

@@ -90,9 +90,23 @@ def detect_language(folded: str) -> str:
     """The language whose stop words occur most often (ties: alphabetical order).
 
     One tokenising pass and a count, instead of one regex scan per language (3× the work)."""
-    counts = Counter(P.WORD.findall(folded))
+    counts = Counter(_words(folded))
     scores = {lang: sum(counts[w] for w in words) for lang, words in P.STOPWORDS.items()}
     return max(sorted(scores), key=lambda k: scores[k])
+
+
+# ASCII characters outside `\w` become spaces, so that str.split() yields the maximal runs of word
+# characters (what `\w+` finds) at a fraction of the regex engine's cost.
+_ASCII_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _words(folded: str) -> list[str]:
+    r"""The runs of word characters (`re.findall(r"\w+", folded)`), faster; in each run a non-ASCII
+    character reads `_` (no stop word contains one, and none is non-ASCII)."""
+    if not folded.isascii():
+        folded = _NON_ASCII.sub(lambda m: "_" if m.group(0).isalnum() else " ", folded)
+    return folded.translate(_ASCII_NON_WORD).split()
 
 
 def iso_date(day: str, month: str, year: str) -> str | None:
@@ -223,7 +237,7 @@ def _is_symbol_line(folded: str) -> bool:
 
 
 def _ends_clause(block: _Block) -> bool:
-    last = re.sub(r"(?<=[,;:.»\"')])\d{1,2}$", "", block.lines[-1].text.rstrip())  # footnote mark
+    last = P.FOOTNOTE_MARK_AT_END.sub("", block.lines[-1].text.rstrip())  # footnote mark
     return bool(last) and last[-1] in ",;:.»\"')"
 
 
@@ -318,7 +332,7 @@ def _header(ct: CleanText, folded: str, header: list[_Line], chapeau: list[_Line
             elif not m.group(2):
                 h.number = int(m.group(1))
     if h.number is None and h.symbol:
-        m = re.search(r"RES-(\d+)$|^[AE]/RES/\d+/(\d+)$|^S/RES/(\d+)\(", h.symbol)
+        m = P.SYMBOL_NUMBER.search(h.symbol)
         if m:
             h.number = int(next(g for g in m.groups() if g))
     # Session, place, dates.
@@ -326,11 +340,11 @@ def _header(ct: CleanText, folded: str, header: list[_Line], chapeau: list[_Line
     if m:
         h.session = int(m.group(1))
     elif h.symbol:
-        m = re.match(r"GA-\d{4}-(\d+)-RES|^[AE]/RES/(\d+)/", h.symbol)
+        m = P.SYMBOL_SESSION.match(h.symbol)
         if m:
             h.session = int(next(g for g in m.groups() if g))
     if chapeau:
-        after = re.search(r"(?:reunie|meeting|reunida|reunido|siting|sitting|assembled)\b", chap_folded)
+        after = P.MEETING_WORD.search(chap_folded)
         pm = P.PLACE.search(chap_text, after.end() if after else 0)
         if pm:
             h.place = pm.group(1).strip()
@@ -345,13 +359,16 @@ def _header(ct: CleanText, folded: str, header: list[_Line], chapeau: list[_Line
             h.dates = _dates_of(sm)
     if not h.dates:
         for ln in header + footer:
-            if re.search(r"adopt|aprob", ln.folded):
+            if P.ADOPTION_WORD.search(ln.folded):
                 dm = P.DATE.search(ln.folded)
                 if dm:
                     h.dates = _dates_of(dm)
                     break
     # Vote.
-    for ln in footer + header:
+    lines = footer + header
+    if not P.VOTE_ANY.search("\n".join(ln.folded for ln in lines)):
+        lines = []  # no line holds a vote: spare the six searches per line
+    for ln in lines:
         for rx in P.VOTES:
             vm = rx.search(ln.folded)
             if vm:
@@ -379,5 +396,5 @@ def _set_title(h: Header, ct: CleanText, header: list[_Line], i: int, offset: in
         j += 1
     ostart, oend = ct.span(start, end)
     title = P.TAG.sub("", ct.original[ostart:oend])
-    h.title = re.sub(r"\s+", " ", title).strip() or None
+    h.title = P.SPACES.sub(" ", title).strip() or None
     h.title_start, h.title_end = ostart, oend
