@@ -300,3 +300,16 @@ def test_an_iri_rdflib_cannot_write_is_refused_by_the_fast_path_too():
     with pytest.raises(ValueError):
         _LineTerms.node(bad)
     assert _LineTerms.node(bad.replace(" ", "%20")) == bad.replace(" ", "%20")
+
+
+def test_conditional_lines_are_a_function_of_the_key(registry):
+    # A rebuild switches a key's placeholder lines on or off without the documents citing it.
+    from resograph.extract import extract_file
+    from resograph.graph import conditional_lines, document_lines
+
+    seen = 0
+    for path in sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "holdout").glob("*.txt")):
+        for key, lines in document_lines(extract_file(path), registry)[1].items():
+            assert lines == conditional_lines(key), key
+            seen += 1
+    assert seen > 5

@@ -5,7 +5,9 @@ writes, and reuses what it can."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
+from collections import Counter
 import subprocess
 import sys
 from pathlib import Path
@@ -120,3 +122,69 @@ def test_a_registry_change_invalidates_every_document(tmp_path, corpus):
     assert b"registry-change" in after["resograph.nt"] and after != before
     cli_build(home, corpus, tmp_path / "cold")
     assert after == snapshot(tmp_path / "cold")
+
+
+# -- the store updated in place (manifest + delta), dump files optional -----------------------------
+
+def store_triples(out: Path) -> Counter:
+    """The store's triples; blank-node labels (Oxigraph's own, from the ontology's OWL lists) as one
+    label, so two loads of the same lines compare equal."""
+    return Counter(re.sub(r"_:\w+", "_:b", str(q))
+                   for q in ox.Store.read_only(str((out / "store").resolve())))
+
+
+def generation(out: Path) -> str:
+    return (out / "store").resolve().name
+
+
+def test_rebuilds_update_the_store_in_place_to_exactly_the_cold_triples(tmp_path, corpus):
+    out = tmp_path / "b"
+    first = build([corpus], out, quiet=True, formats="none")
+    assert first.published and first.report.conforms and "ready" in first.timings
+    assert not any((out / name).exists() for name in OUTPUTS)
+    gen0 = generation(out)
+
+    again = build([corpus], out, quiet=True, formats="none")  # nothing changed: the same generation
+    assert again.cache.startswith("15 of 15") and generation(out) == gen0
+
+    # one source changed: a new generation (a checkpoint with the delta), the cold build's triples
+    src = corpus / "synth00007_interpol_en.txt"
+    text = src.read_text(encoding="utf-8")
+    line = "ACKNOWLEDGING the Constitution,\n"
+    new = "\nHAVING CONSIDERED United Nations General Assembly resolution 77/321 of 1 September 2023,\n"
+    src.write_text(text.replace(line, line + new, 1), encoding="utf-8")
+    changed = build([corpus], out, quiet=True, formats="none")
+    assert changed.cache == "14 of 15 document(s) from the cache, 1 graphed, 1 validated"
+    assert generation(out) != gen0
+    cold = build([corpus], tmp_path / "cold1", quiet=True, formats="none")
+    assert store_triples(out) == store_triples(tmp_path / "cold1")
+    assert (changed.triples, changed.instruments, changed.citations, changed.unresolved_keys) == \
+        (cold.triples, cold.instruments, cold.citations, cold.unresolved_keys)
+    assert changed.triples == sum(store_triples(out).values())
+
+    # a cited document deleted: its citers' placeholder lines come in; added back: they go
+    cited = corpus / "synth00003_unga_en.txt"
+    kept = tmp_path / "kept.txt"
+    shutil.copy(cited, kept)
+    cited.unlink()
+    gone = build([corpus], out, quiet=True, formats="none")
+    assert "A/RES/77/1" in gone.unresolved_keys
+    build([corpus], tmp_path / "cold2", quiet=True, formats="none")
+    assert store_triples(out) == store_triples(tmp_path / "cold2")
+    shutil.copy(kept, cited)
+    back = build([corpus], out, quiet=True)  # and the dump files again, from the cache
+    assert "A/RES/77/1" not in back.unresolved_keys
+    assert_same_as_cold(corpus, out, tmp_path / "cold3")
+    assert store_triples(out) == store_triples(tmp_path / "cold3")
+
+
+def test_a_store_that_is_not_the_manifests_is_rebuilt_from_scratch(tmp_path, corpus):
+    out = tmp_path / "b"
+    build([corpus], out, quiet=True, formats="nt")
+    assert (out / "resograph.nt").exists() and not (out / "resograph.ttl").exists()
+    build([corpus], out, quiet=True, store="memory")  # files only: the manifest no longer holds
+    sorted(corpus.glob("*.txt"))[5].unlink()
+    result = build([corpus], out, quiet=True)
+    assert result.cache.startswith("14 of 14")
+    assert_same_as_cold(corpus, out, tmp_path / "cold")
+    assert store_triples(out) == store_triples(tmp_path / "cold")

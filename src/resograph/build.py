@@ -8,22 +8,30 @@
 3. build one graph: ontology + registry + documents (:mod:`resograph.graph`);
 4. validate it with SHACL (:mod:`resograph.validate`); a graph that does not conform is not
    published unless `allow_invalid`;
-5. serialise `resograph.nt` (sorted lines), `resograph.ttl` and `resograph.jsonld` (canonical
-   order, blank nodes relabelled canonically, no timestamps) to temporary files in the same
-   directory, fsync them, bulk-load a new Oxigraph store generation from the N-Triples;
-6. publish: `os.replace` each file over the old one and swap the store link.
+5. write `resograph.nt` (sorted lines, canonical blank nodes, no timestamps) to a temporary file,
+   bulk-load a new Oxigraph store generation from it, publish the store (swap its link) and the
+   N-Triples file: the graph is *ready* (`BuildResult.timings["ready"]`);
+6. then write the other dump files asked for (`formats`: `resograph.ttl`, `resograph.jsonld`;
+   `none` for the store only) to temporary files and publish them; a dump file not asked for is
+   removed (it would describe an older graph).
 
 Incremental builds (the default extractor, validation `auto`/`per-document`/`none`): steps 3–5 go
 through :mod:`resograph.incremental` — each source's triples (N-Triples lines) and its per-document
 SHACL report are cached by content (:mod:`resograph.cache`), so only new or changed sources are
 graphed and validated; the corpus-wide facts are recomputed from the cached parts; the sorted lines are
-merged into the same bytes a cold build writes; the store loads from `resograph.nt` while Turtle and
-JSON-LD are written. `auto` then means per-document validation (each report can be cached);
-`--validation full` takes the whole-graph path above (extraction still cached).
+merged into the same bytes a cold build writes. `auto` then means per-document validation (each
+report can be cached); `--validation full` takes the whole-graph path above (extraction still cached).
 
-Until step 6 the previous outputs are untouched; each file and the store link are replaced
-atomically, so a build killed at any point leaves every output complete and loadable (killed in the
-middle of step 6 itself, some files may be from the new build and others from the old one).
+A rebuild in place (:func:`_rebuild_in_place`): when the previous incremental build left its manifest
+(same fingerprint, registry and validation mode, and the published store is the generation it
+describes), only the sources whose bytes changed are extracted, graphed and validated, the new store
+generation is an Oxigraph checkpoint of the current one with the removed and added lines applied,
+and the dump files (if asked for) are merged from the cached parts after the store is published.
+With `formats="none"` nothing proportional to the corpus is done beyond hashing the sources.
+
+Until the store is published the previous outputs are untouched; each file and the store link are
+replaced atomically, so a build killed at any point leaves every output complete and loadable (killed
+after the store is published, the dump files may still be the previous build's until the next build).
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -70,6 +79,8 @@ class BuildResult:
     validation: str = "full"
     published: bool = False
     files: list[tuple[Path, int]] = field(default_factory=list)
+    # Seconds per stage, and "ready": from the start until the validated store is published and
+    # answers queries (not a stage: the dump files may be written after it).
     timings: dict[str, float] = field(default_factory=dict)
     cache: str = ""  # what the per-document cache gave (incremental builds)
 
@@ -95,9 +106,12 @@ class BuildResult:
             lines += [f"  {p} ({_size(n)})" for p, n in self.files]
         else:
             lines.append(f"nothing written: previous outputs in {self.out_dir}/ left as they were")
-        total = sum(self.timings.values())
-        steps = ", ".join(f"{k} {v:.2f}s" for k, v in self.timings.items())
+        stages = {k: v for k, v in self.timings.items() if k != "ready"}
+        total = sum(stages.values())
+        steps = ", ".join(f"{k} {v:.2f}s" for k, v in stages.items())
         lines.append(f"time           {total:.2f}s ({steps})")
+        if "ready" in self.timings:
+            lines.append(f"ready          {self.timings['ready']:.2f}s (store published, answering queries)")
         return "\n".join(lines)
 
 
@@ -298,26 +312,57 @@ def _count_instruments(graph: Graph) -> int:
                if any((s, RDF.type, k) in graph for k in kinds))
 
 
+FORMATS = {"nt": "resograph.nt", "ttl": "resograph.ttl", "jsonld": "resograph.jsonld"}
+
+
+def parse_formats(formats: str | Iterable[str] | None) -> tuple[str, ...]:
+    """`"nt,ttl,jsonld"`, `"none"`, or an iterable of those names -> the names, in canonical order."""
+    if formats is None:
+        return tuple(FORMATS)
+    if isinstance(formats, str):
+        items = [] if formats.strip() == "none" else [f.strip() for f in formats.split(",") if f.strip()]
+    else:
+        items = list(formats)
+    bad = [f for f in items if f not in FORMATS]
+    if bad or (isinstance(formats, str) and not items and formats.strip() != "none"):
+        raise UserError(f"--formats {formats}: choose from {', '.join(FORMATS)} (comma list) or none")
+    return tuple(f for f in FORMATS if f in items)
+
+
 def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "build", *,
           store: str = "oxigraph", extractor: Callable[[Path], Extraction] | None = None,
           registry: Registry | None = None, validation: str = "auto",
-          allow_invalid: bool = False, quiet: bool = False) -> BuildResult:
-    """Run the whole build (see the module docstring) and return what it did."""
+          allow_invalid: bool = False, quiet: bool = False,
+          formats: str | Iterable[str] | None = None) -> BuildResult:
+    """Run the whole build (see the module docstring) and return what it did.
+
+    `formats`: the dump files to write (`nt`, `ttl`, `jsonld`; default all three; `none` or empty:
+    the store only). The memory store reads `resograph.nt`, so it always gets that one.
+    """
     if store not in store_mod.STORES:
         raise UserError(f"--store {store}: unknown store (choose from {', '.join(store_mod.STORES)})")
+    if validation not in ("auto", "full", "per-document", "none"):
+        raise UserError(f"--validation {validation}: unknown mode (auto, full, per-document, none)")
+    fmts = parse_formats(formats)
+    if store == "memory" and "nt" not in fmts:
+        fmts = ("nt",) + fmts
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise UserError(f"{out}: exists and is not a directory")
     paths = collect_sources(sources)
     out.mkdir(parents=True, exist_ok=True)
     result = BuildResult(out_dir=out)
-    t = time.perf_counter()
+    started = time.perf_counter()
+    t = started
 
     def lap(name: str) -> None:
         nonlocal t
         now = time.perf_counter()
         result.timings[name] = result.timings.get(name, 0.0) + now - t
         t = now
+
+    def ready() -> None:
+        result.timings["ready"] = time.perf_counter() - started
 
     with BuildLock(out):
         _remove_stale_temps(out)
@@ -328,7 +373,22 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "bu
             from .cache import BuildCache
             cache = BuildCache.open(out, _versions())
         extractor = extractor or _default_extractor()
+        incremental = cache is not None and validation in ("auto", "per-document", "none")
+        regdigest = ""
+        if incremental:
+            from . import incremental as inc
+            regdigest = inc.registry_digest(registry, default_registry)
         lap("registry")
+        if incremental and store == "oxigraph":
+            try:
+                if _rebuild_in_place(result, out, paths, cache, extractor, registry, regdigest,
+                                     validation, fmts, allow_invalid, quiet, lap, ready):
+                    return result
+            except inc.Inconsistent as exc:
+                _stage(f"the previous build's manifest does not hold ({exc}); building from scratch",
+                       quiet)
+                timings = result.timings
+                result = BuildResult(out_dir=out, timings=timings)
         _stage(f"extracting {len(paths)} source(s)", quiet)
         if cache is not None:
             cache.prefetch(paths)  # only the changed or new sources, on every core when there are many
@@ -336,11 +396,13 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "bu
         if cache is not None:
             cache.prune_unseen()
         lap("extract")
-        if cache is not None and validation in ("auto", "per-document", "none"):
-            payloads = _incremental(result, paths, extractions, cache, registry, default_registry,
-                                    validation, quiet, lap)
+        manifest = None
+        if incremental:
+            merged, reg, manifest = _incremental(result, paths, extractions, cache, registry,
+                                                 regdigest, validation, quiet, lap)
+            nt = b"\n".join(merged.lines) + b"\n"
+            triples, dump_graph = len(merged.lines), (lambda: inc.rdflib_graph(merged, reg))
         else:
-            payloads = None
             _stage("building the graph", quiet)
             graph = build_graph(extractions, registry)
             lap("graph")
@@ -355,81 +417,96 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "bu
                 docs = ((x.document.symbol, document_graph(x, registry, corpus)) for x in extractions)
                 with _progress(len(extractions), "validate", quiet) as bar:
                     result.report = validate_documents(registry, docs, corpus, progress=bar)
-            elif mode != "none":
-                raise UserError(f"--validation {mode}: unknown mode (auto, full, per-document, none)")
             lap("validate")
         if result.report and not result.report.conforms and not allow_invalid:
             return result
-        _stage("writing files", quiet)
-        loader = None
-        if payloads is None:
+        if cache is not None:
+            from . import incremental as inc
+            inc.drop_manifest(cache)  # from here on the store changes; a new one is written after
+        _stage("writing files", quiet)  # N-Triples first: the store loads from it
+        if not incremental:
             graph = canonical(graph, inplace=True)
             nt = to_ntriples(graph)
-            payloads = {"resograph.nt": nt, "resograph.ttl": to_turtle(graph, nt),
-                        "resograph.jsonld": to_jsonld(graph, nt)}
-            temps = {name: _write_temp(out, name, data) for name, data in payloads.items()}
-        else:
-            # N-Triples first; the store loads from it (in a thread: pyoxigraph releases the GIL)
-            # while Turtle and JSON-LD are written.
-            nt, others = payloads()
-            payloads = {"resograph.nt": nt}
-            temps = {"resograph.nt": _write_temp(out, "resograph.nt", nt)}
-            if store == "oxigraph":
-                _stage("loading the Oxigraph store", quiet)
-                loader = _StoreLoader(temps["resograph.nt"], out)
-            try:
-                payloads.update(others())
-                temps.update({name: _write_temp(out, name, payloads[name]) for name in OUTPUTS[1:]})
-            except BaseException:
-                if loader is not None:
-                    loader.join()
-                raise
+            triples, dump_graph = len(graph), (lambda: graph)
+        nt_temp = _write_temp(out, FORMATS["nt"], nt)
         lap("serialise")
         generation = None
-        if loader is not None:
-            generation = loader.join()
-            lap("store")
-        elif store == "oxigraph":
+        if store == "oxigraph":
             _stage("loading the Oxigraph store", quiet)
-            generation = store_mod.load_store(temps["resograph.nt"], out)
+            try:
+                generation = store_mod.load_store(nt_temp, out)
+            except BaseException:
+                nt_temp.unlink(missing_ok=True)
+                raise
             lap("store")
         _stage("publishing", quiet)
-        for name in OUTPUTS:
-            os.replace(temps[name], out / name)
         if generation is not None:
             store_mod.publish_store(generation, out)
+        written = {}
+        if "nt" in fmts:
+            os.replace(nt_temp, out / FORMATS["nt"])
+            written["nt"] = len(nt)
+        else:
+            nt_temp.unlink()
         store_mod._fsync_dir(out)
-        result.published = True
-        result.files = [(out / name, len(payloads[name])) for name in OUTPUTS]
-        if generation is not None:
-            size = sum(f.stat().st_size for f in generation.rglob("*") if f.is_file())
-            result.files.append((store_mod.store_path(out), size))
+        ready()
+        if manifest is not None and generation is not None:
+            manifest.generation = generation.name
         lap("publish")
+        rest = [f for f in fmts if f != "nt"]
+        if rest:
+            _stage(f"writing files ({', '.join(FORMATS[f] for f in rest)})", quiet)
+            written.update(_publish_files(out, _dumps(rest, nt, triples, dump_graph)))
+        _remove_unrequested(out, fmts)
+        if manifest is not None and generation is not None:
+            manifest.formats = frozenset(fmts)
+            inc.save_manifest(cache, manifest)
+        lap("serialise")
+        _finish(result, out, written)
     return result
 
 
-class _StoreLoader:
-    """`store.load_store` in a thread; `join()` returns the generation or raises what it raised."""
+def _dumps(names: list[str], nt: bytes, triples: int, graph: Callable[[], Graph]) -> dict[str, bytes]:
+    """The named dump files (`nt`, `ttl`, `jsonld`) of a graph given as sorted N-Triples: rdflib's
+    writers up to FAST_SERIALISATION triples (`graph()` gives the graph), pyoxigraph's above."""
+    out: dict[str, bytes] = {}
+    for name in names:
+        if name == "nt":
+            out[name] = nt
+        elif triples > FAST_SERIALISATION:
+            import pyoxigraph as ox
 
-    def __init__(self, nt_file: Path, out: Path) -> None:
-        import threading
+            fmt = ox.RdfFormat.TURTLE if name == "ttl" else ox.RdfFormat.JSON_LD
+            out[name] = _ox_serialise(nt, fmt)
+        else:
+            g = graph()
+            out[name] = to_turtle(g, nt) if name == "ttl" else to_jsonld(g, nt)
+    return out
 
-        self.generation: Path | None = None
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, args=(nt_file, out), daemon=True)
-        self.thread.start()
 
-    def _run(self, nt_file: Path, out: Path) -> None:
-        try:
-            self.generation = store_mod.load_store(nt_file, out)
-        except BaseException as exc:  # noqa: BLE001 - handed to join()
-            self.error = exc
+def _publish_files(out: Path, payloads: dict[str, bytes]) -> dict[str, int]:
+    """Write each to a temporary file, then replace the published ones (each atomically)."""
+    temps = {name: _write_temp(out, FORMATS[name], data) for name, data in payloads.items()}
+    for name, tmp in temps.items():
+        os.replace(tmp, out / FORMATS[name])
+    store_mod._fsync_dir(out)
+    return {name: len(data) for name, data in payloads.items()}
 
-    def join(self) -> Path:
-        self.thread.join()
-        if self.error is not None:
-            raise self.error
-        return self.generation
+
+def _remove_unrequested(out: Path, fmts: tuple[str, ...]) -> None:
+    """A dump file this build did not write would describe an older graph: it goes."""
+    for name, file_name in FORMATS.items():
+        if name not in fmts:
+            (out / file_name).unlink(missing_ok=True)
+
+
+def _finish(result: BuildResult, out: Path, written: dict[str, int]) -> None:
+    result.published = True
+    result.files = [(out / FORMATS[name], n) for name, n in written.items()]
+    link = store_mod.store_path(out)
+    if link.is_symlink() and link.exists():
+        size = sum(f.stat().st_size for f in link.resolve().rglob("*") if f.is_file())
+        result.files.append((link, size))
 
 
 def _versions() -> list[str]:
@@ -441,14 +518,13 @@ def _versions() -> list[str]:
 
 
 def _incremental(result: BuildResult, paths: list[Path], extractions: list[Extraction], cache,
-                 registry: Registry, default_registry: bool, validation: str, quiet: bool,
+                 registry: Registry, regdigest: str, validation: str, quiet: bool,
                  lap: Callable[[str], None]):
     """Graph and SHACL from the per-document cache (resograph.incremental): only new or changed
-    sources are graphed and validated. Returns the payloads (or a function making them)."""
+    sources are graphed and validated. Returns (merged lines, registry part, manifest)."""
     from . import incremental as inc
 
     _stage("building the graph (per-document cache)", quiet)
-    regdigest = inc.registry_digest(registry, default_registry)
     digests = [cache.digests[str(p)] for p in paths]
     used: set[str] = set()
     corpus = frozenset(x.document.symbol for x in extractions)
@@ -463,32 +539,191 @@ def _incremental(result: BuildResult, paths: list[Path], extractions: list[Extra
     mode = "per-document" if validation == "auto" else validation
     result.validation = mode
     validated = 0
+    manifest = inc.new_manifest([p for _, p in parts], reg, corpus, regdigest, mode, merged.counts,
+                                len(merged.lines))
+    checked: list = [None] * len(parts)
     if mode == "per-document":
-        _stage("validating (SHACL, per-document, cached)", quiet)
+        _stage(f"validating (SHACL, {mode}, cached)", quiet)
         with _progress(len(parts), "validate", quiet) as bar:
-            result.report, validated = inc.validate_parts(parts, corpus, registry, regdigest, cache,
-                                                          used, bar)
+            result.report, validated, checked = inc.validate_parts(parts, corpus, registry, regdigest,
+                                                                   cache, used, bar)
+        manifest.registry_report = inc.registry_report(registry, regdigest, cache, used)
+    for path, x, d, (entry, part), check in zip(paths, extractions, digests, parts, checked):
+        info = inc.doc_info(x, d, entry, part, registry)
+        if check is not None:
+            info.shacl, info.summary = check[0], inc.summary_of(check[1])
+        manifest.docs[str(path)] = info
     cache.prune(used, kinds=(inc.DOC_KIND, inc.SHACL_KIND, inc.REGISTRY_KIND))
     result.cache = (f"{len(parts) - graphed} of {len(parts)} document(s) from the cache, "
                     f"{graphed} graphed, {validated} validated")
     lap("validate")
+    return merged, reg, manifest
 
-    def payloads():
-        """(N-Triples bytes, a function giving Turtle and JSON-LD)."""
+
+def _rebuild_in_place(result: BuildResult, out: Path, paths: list[Path], cache, extractor,
+                      registry: Registry, regdigest: str, validation: str, fmts: tuple[str, ...],
+                      allow_invalid: bool, quiet: bool, lap: Callable[[str], None],
+                      ready: Callable[[], None]) -> bool:
+    """A rebuild that touches only what changed (resograph.incremental, "the manifest"): the sources
+    are hashed; only new or changed ones are extracted, graphed and validated (with the documents
+    whose cited documents came or went); the store's new generation is a checkpoint of the current
+    one with the removed and added lines applied. False when the previous build left no usable
+    manifest (a cold build, a new fingerprint or registry, another store): build from scratch."""
+    from . import incremental as inc
+    from .cache import digest
+
+    m = inc.load_manifest(cache)
+    mode = "per-document" if validation == "auto" else validation
+    link = store_mod.store_path(out)
+    current = out / store_mod.GENERATIONS / (m.generation if m else "")
+    if (m is None or not m.generation or m.regdigest != regdigest or m.validation != mode
+            or not link.is_symlink() or link.resolve() != current.resolve() or not current.is_dir()):
+        return False
+    digests = {str(p): digest(p.read_bytes()) for p in paths}
+    changed = [p for p in paths if str(p) not in m.docs or m.docs[str(p)].digest != digests[str(p)]]
+    gone = [k for k in m.docs if k not in digests or m.docs[k].digest != digests[k]]
+    kept = {k: info for k, info in m.docs.items() if k in digests and info.digest == digests[k]}
+    cache.seen.update(info.digest for info in kept.values())
+    _stage(f"extracting {len(changed)} changed source(s) of {len(paths)}", quiet)
+    if changed:
+        cache.prefetch(changed)
+    extractions = extract_all(changed, cache.extractor(extractor), quiet)
+    symbols = {info.symbol: k for k, info in kept.items()}
+    for x in extractions:
+        if x.document.symbol in symbols:
+            raise UserError(f"{x.path}: symbol {x.document.symbol} already given by "
+                            f"{symbols[x.document.symbol]}")
+    if changed or gone:
+        cache.prune_unseen()
+    lap("extract")
+
+    _stage("building the graph (changed documents only)", quiet)
+    removed = [cache.get(inc.DOC_KIND, m.docs[k].entry) for k in gone]
+    if not all(isinstance(part, inc.DocPart) for part in removed):
+        raise inc.Inconsistent("a previous document's part is missing from the cache")
+    entries = [inc.doc_entry(x, digests[str(p)], regdigest) for p, x in zip(changed, extractions)]
+    added: list = []
+    todo: list[int] = []
+    for i, (x, entry) in enumerate(zip(extractions, entries)):
+        part = cache.get(inc.DOC_KIND, entry)
+        if not isinstance(part, inc.DocPart) or part.symbol != x.document.symbol:
+            part = None
+            todo.append(i)
+        added.append(part)
+    for i, part in zip(todo, inc.make_parts([extractions[i] for i in todo], registry)):
+        cache.put(inc.DOC_KIND, entries[i], part)
+        added[i] = part
+    corpus_old = m.corpus
+    corpus_new = frozenset(info.symbol for info in kept.values()) | {x.document.symbol for x in extractions}
+    generation = None
+    delta = inc.Delta([], [])
+    if changed or gone:
+        generation = store_mod.Generation(store_mod.checkpoint_store(out))
+        try:
+            delta = inc.apply_parts(m, removed, added, corpus_old, corpus_new, generation.has_line)
+        except BaseException:
+            generation.close()
+            raise
+    for k in gone:
+        del m.docs[k]
+    for p, x, entry, part in zip(changed, extractions, entries, added):
+        m.docs[str(p)] = inc.doc_info(x, digests[str(p)], entry, part, registry)
+    lap("graph")
+
+    used: set[str] = set()
+    validated = 0
+    result.validation = mode
+    if mode == "per-document":
+        _stage(f"validating (SHACL, {mode}, changed documents only)", quiet)
+        came_or_went = corpus_old ^ corpus_new
+        check = [(str(p), entry, part) for p, entry, part in zip(changed, entries, added)]
+        for k, info in kept.items():
+            if info.keys & came_or_went:
+                part = cache.get(inc.DOC_KIND, info.entry)
+                if not isinstance(part, inc.DocPart):
+                    raise inc.Inconsistent(f"{k}: part missing from the cache")
+                check.append((k, info.entry, part))
+        if not m.registry_report:
+            m.registry_report = inc.registry_report(registry, regdigest, cache, used)
+        used.add(inc._hash("shacl", regdigest))
+        with _progress(len(check), "validate", quiet) as bar:
+            reports, validated = inc.check_parts([(e, part) for _, e, part in check], corpus_new,
+                                                 registry, cache, used, bar)
+        for (k, _, _), (key, packed) in zip(check, reports):
+            m.docs[k].shacl, m.docs[k].summary = key, inc.summary_of(packed)
+        result.report = inc.combined_report(m, [str(p) for p in paths], cache)
+    lap("validate")
+    _tally_manifest(result, m)
+    result.cache = (f"{len(paths) - len(todo)} of {len(paths)} document(s) from the cache, "
+                    f"{len(todo)} graphed, {validated} validated")
+    if result.report and not result.report.conforms and not allow_invalid:
+        if generation is not None:
+            shutil.rmtree(generation.close(), ignore_errors=True)
+        return True
+
+    inc.drop_manifest(cache)  # until the new one is written, the next build starts from scratch
+    if generation is not None:
+        _stage(f"updating the Oxigraph store ({len(delta.deletes)} line(s) removed, "
+               f"{len(delta.inserts)} added)", quiet)
+        generation.apply(delta.deletes, delta.inserts)
+        path = generation.close()
+        lap("store")
+        _stage("publishing", quiet)
+        store_mod.publish_store(path, out)
+        m.generation = path.name
+    ready()
+    lap("publish")
+    unchanged = generation is None
+    need = [f for f in fmts if not (unchanged and f in m.formats and (out / FORMATS[f]).is_file())]
+    written = {f: (out / FORMATS[f]).stat().st_size for f in fmts if f not in need}
+    if need:
+        _stage(f"writing files ({', '.join(FORMATS[f] for f in need)})", quiet)
+        merged, reg = _merge_from_cache(m, paths, cache, extractor, registry, regdigest)
         nt = b"\n".join(merged.lines) + b"\n"
+        written.update(_publish_files(out, _dumps(need, nt, len(merged.lines),
+                                                  lambda: inc.rdflib_graph(merged, reg))))
+    _remove_unrequested(out, fmts)
+    m.formats = frozenset(fmts)
+    inc.save_manifest(cache, m)
+    if changed or gone:
+        for info in m.docs.values():
+            used.update((info.entry, info.shacl))
+        used.add(inc._hash("shacl", regdigest))
+        cache.prune(used, kinds=(inc.DOC_KIND, inc.SHACL_KIND, inc.REGISTRY_KIND))
+    lap("serialise")
+    _finish(result, out, {f: written[f] for f in fmts})
+    return True
 
-        def others() -> dict[str, bytes]:
-            if len(merged.lines) > FAST_SERIALISATION:
-                import pyoxigraph as ox
 
-                return {"resograph.ttl": _ox_serialise(nt, ox.RdfFormat.TURTLE),
-                        "resograph.jsonld": _ox_serialise(nt, ox.RdfFormat.JSON_LD)}
-            graph = inc.rdflib_graph(merged, reg)
-            return {"resograph.ttl": to_turtle(graph, nt), "resograph.jsonld": to_jsonld(graph, nt)}
+def _merge_from_cache(m, paths: list[Path], cache, extractor, registry: Registry, regdigest: str):
+    """Every document's part (from the cache; re-made from its extraction if an entry went) merged
+    with the registry part: the whole graph's lines, for the dump files."""
+    from . import incremental as inc
 
-        return nt, others
+    parts = []
+    for p in paths:
+        info = m.docs[str(p)]
+        part = cache.get(inc.DOC_KIND, info.entry)
+        if not isinstance(part, inc.DocPart):
+            part = inc.make_part(cache.extractor(extractor)(p), registry)
+            cache.put(inc.DOC_KIND, info.entry, part)
+        parts.append(part)
+    reg = inc.registry_part(registry)
+    return inc.merge(parts, reg, m.corpus), reg
 
-    return payloads
+
+def _tally_manifest(result: BuildResult, m) -> None:
+    """The summary's counts from the manifest (the same as `_tally_counts` over the extractions)."""
+    corpus = m.corpus
+    result.documents = len(m.docs)
+    result.paragraphs = sum(info.paragraphs for info in m.docs.values())
+    result.citations = sum(info.citations for info in m.docs.values())
+    unresolved = [t for info in m.docs.values() for t in info.foreign if t not in corpus]
+    result.unresolved = len(unresolved)
+    result.resolved = result.citations - len(unresolved)
+    result.unresolved_keys = sorted(set(unresolved))
+    result.instruments = m.instruments()
+    result.triples = m.triples
 
 
 def _tally_counts(result: BuildResult, extractions: list[Extraction], registry: Registry) -> None:

@@ -467,6 +467,18 @@ def document_lines(extraction: Extraction, registry: Registry
     return sorted(line.encode("utf-8") for line in lines), cond, b.keys
 
 
+def conditional_lines(key: str) -> list[bytes]:
+    """The lines a citation of `key` adds when `key` is neither known to the registry nor a document
+    of the corpus (its key as placeholder title, its issuing body): a function of the key alone, so
+    a rebuild can switch them on or off without the citing documents (the builder uses it too)."""
+    node = _LineTerms.node(iri(key))
+    lines = [_nt_line(node, DCTERMS.title, _LineTerms.text(key))]
+    body = kind_of(key)[1]
+    if body:
+        lines.append(_nt_line(node, ELI.passed_by, _LineTerms.node(str(body_iri(body)))))
+    return sorted(line.encode("utf-8") for line in lines)
+
+
 def finish(graph: Graph, registry: Registry) -> Graph:
     """Whole-graph facts: registry instruments get `rg:inRegistry true`, the explicit ELI class of
     their kind, the undocs link, and (when the registry gives none) their key as title."""

@@ -26,13 +26,22 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, RDF
 from rdflib.plugins.serializers.nt import _nt_row
 
-from .graph import ELI, PREFIXES, RG, document_lines, document_parts, finish
+from .graph import (
+    ELI,
+    PREFIXES,
+    RG,
+    conditional_lines,
+    document_lines,
+    document_parts,
+    finish,
+)
 from .models import Extraction
 from .registry import Registry
 from .validate import Report, schema, validate_document, validate_registry
@@ -184,25 +193,36 @@ def _validate_packed(job: tuple[str, bytes, list[str]]) -> tuple:
     return _pack(validate_document(registry, symbol, g, cited_corpus, onto))
 
 
-def validate_parts(parts: list[tuple[str, DocPart]], corpus: frozenset[str], registry: Registry,
-                   regdigest: str, cache, used: set[str], progress=None,
-                   min_parallel: int = 16) -> tuple[Report, int]:
-    """Registry pass + every document's pass, from the cache where the entry exists; the misses are
-    validated (on every core when there are at least `min_parallel`). Returns (report, misses)."""
-    global _WORKER
-    onto = None
-    packed = cache.get(REGISTRY_KIND, _hash("shacl", regdigest))
+def registry_report(registry: Registry, regdigest: str, cache, used: set[str]) -> tuple:
+    """The registry (+ ontology) pass of the per-document validation, packed, cached."""
+    key = _hash("shacl", regdigest)
+    used.add(key)
+    packed = cache.get(REGISTRY_KIND, key)
     if packed is None:
-        onto = schema(registry)
-        packed = _pack(validate_registry(registry, onto))
-        cache.put(REGISTRY_KIND, _hash("shacl", regdigest), packed)
-    used.add(_hash("shacl", regdigest))
+        packed = _pack(validate_registry(registry, schema(registry)))
+        cache.put(REGISTRY_KIND, key, packed)
+    return packed
+
+
+def shacl_key(entry: str, part: DocPart, corpus: frozenset[str]) -> str:
+    """A document's report depends on its part and on which of the keys it cites are documents."""
+    return _hash(entry, *sorted((part.keys & corpus) - {part.symbol}))
+
+
+def check_parts(parts: list[tuple[str, DocPart]], corpus: frozenset[str], registry: Registry,
+                cache, used: set[str], progress=None, min_parallel: int = 16
+                ) -> tuple[list[tuple[str, tuple]], int]:
+    """Every document's pass, from the cache where the entry exists; the misses are validated (on
+    every core when there are at least `min_parallel`). Returns ([(report key, packed report)], misses)."""
+    global _WORKER
     results: list[tuple | None] = []
+    keys: list[str] = []
     jobs: list[tuple[int, str, tuple]] = []
     for entry, part in parts:
         cited = sorted((part.keys & corpus) - {part.symbol})
         key = _hash(entry, *cited)
         used.add(key)
+        keys.append(key)
         hit = cache.get(SHACL_KIND, key)
         results.append(hit)
         if hit is None:
@@ -211,8 +231,7 @@ def validate_parts(parts: list[tuple[str, DocPart]], corpus: frozenset[str], reg
         elif progress is not None:
             progress.update(1)
     if jobs:
-        onto = onto if onto is not None else schema(registry)
-        _WORKER = (registry, onto)
+        _WORKER = (registry, schema(registry))
         try:
             workers = os.cpu_count() or 1
             if workers > 1 and len(jobs) >= min_parallel:
@@ -235,7 +254,17 @@ def validate_parts(parts: list[tuple[str, DocPart]], corpus: frozenset[str], reg
                         progress.update(1)
         finally:
             _WORKER = None
-    return _merge_all([packed] + results), len(jobs)
+    return list(zip(keys, results)), len(jobs)
+
+
+def validate_parts(parts: list[tuple[str, DocPart]], corpus: frozenset[str], registry: Registry,
+                   regdigest: str, cache, used: set[str], progress=None,
+                   min_parallel: int = 16) -> tuple[Report, int, list[tuple[str, tuple]]]:
+    """Registry pass + every document's pass (:func:`check_parts`). Returns (report, misses,
+    [(report key, packed report)] in the order of `parts`)."""
+    packed = registry_report(registry, regdigest, cache, used)
+    checked, misses = check_parts(parts, corpus, registry, cache, used, progress, min_parallel)
+    return _merge_all([packed] + [r for _, r in checked]), misses, checked
 
 
 def _merge_all(packed: list[tuple]) -> Report:
@@ -318,29 +347,34 @@ class Merged:
     registry_lines: set[bytes]  # the lines that come from the registry part (blank nodes included)
     fallback: list[tuple]       # the fallback-title triples that apply
     instruments: int
+    counts: dict[bytes, int] = field(default_factory=dict)  # lines given by >= 2 contributors
 
 
 def merge(parts: list[DocPart], reg: RegistryPart, corpus: frozenset[str]) -> Merged:
-    lines: set[bytes] = set(reg.lines)
+    """Every contributor's lines (see the manifest section below), counted: the sorted lines of the
+    whole graph, and the lines more than one contributor gives."""
+    counter: Counter = Counter(reg.lines)
     titled = set(reg.facts.titled)
     ids = set(reg.facts.ids)
     typed = set(reg.facts.typed)
+    active: set[str] = set()
     for part in parts:
-        lines.update(part.lines)
+        counter.update(part.lines)
         titled |= part.facts.titled
         ids |= part.facts.ids
         typed |= part.facts.typed
-        for key, cond in part.conditional.items():
-            if key not in corpus:
-                lines.update(cond)
-                titled.update(line.split(b" ", 1)[0] for line in cond
-                              if line.split(b" ", 2)[1] == _TITLE)
+        active.update(k for k in part.conditional if k not in corpus)
+    for key in sorted(active):
+        cond = conditional_lines(key)
+        counter.update(cond)
+        titled.update(line.split(b" ", 1)[0] for line in cond if line.split(b" ", 2)[1] == _TITLE)
     fallback = []
     for subject, (line, triple) in sorted(reg.fallback.items()):
         if subject not in titled:
-            lines.add(line)
+            counter[line] += 1
             fallback.append(triple)
-    return Merged(sorted(lines), set(reg.lines), fallback, len(ids & typed))
+    counts = {line: n for line, n in counter.items() if n > 1}
+    return Merged(sorted(counter), set(reg.lines), fallback, len(ids & typed), counts)
 
 
 def rdflib_graph(merged: Merged, reg: RegistryPart) -> Graph:
@@ -358,6 +392,203 @@ def rdflib_graph(merged: Merged, reg: RegistryPart) -> Graph:
     if rest:
         g.parse(data=b"\n".join(rest).decode("utf-8"), format="nt")
     return g
+
+
+# -- the manifest of the last build, and the delta of a rebuild --------------------------------------
+#
+# A rebuild that changes the store in place must know, for every line it might remove, whether some
+# other contributor still gives it. Contributors: the registry part, each document's part, each
+# conditional key that applies (its placeholder lines, once however many documents cite it) and each
+# fallback title that applies. A line given by one contributor is simply in the store; `counts` keeps
+# only the lines given by two or more (a few per cited instrument: identifier, kinds, links), with how
+# many. The rest of the manifest is what the corpus-wide lines and the summary depend on.
+
+MANIFEST_KIND = "manifest"
+MANIFEST_KEY = "current"
+
+
+class Inconsistent(Exception):
+    """The manifest does not describe the store or the cache any more: rebuild from scratch."""
+
+
+@dataclass
+class DocInfo:
+    """What the manifest keeps of one source (no triples: those are in its cached part)."""
+
+    digest: str                  # SHA-256 of the source bytes
+    entry: str                   # cache key of its DocPart
+    symbol: str
+    paragraphs: int
+    citations: int               # (paragraph, target) pairs, self-citations aside
+    foreign: tuple[str, ...]     # their targets the registry does not know (one per pair)
+    keys: frozenset[str]         # every instrument key the document mentions
+    shacl: str = ""              # cache key of its SHACL report ("" when not validated)
+    summary: tuple = (True, 0, 0, False)  # (conforms, violations, warnings, any results) of it
+
+
+def doc_info(x: Extraction, digest: str, entry: str, part: DocPart, registry: Registry) -> DocInfo:
+    pairs = {(c.paragraph, c.target) for c in x.citations if c.target != x.document.symbol}
+    foreign = tuple(sorted(t for _, t in pairs if not registry.knows(t)))
+    return DocInfo(digest, entry, x.document.symbol, len(x.paragraphs), len(pairs), foreign, part.keys)
+
+
+@dataclass
+class Manifest:
+    regdigest: str
+    validation: str
+    generation: str                    # name of the store generation (under build/stores) it describes
+    triples: int
+    docs: dict[str, DocInfo]           # source path -> what it gave
+    counts: dict[bytes, int]           # lines given by two or more contributors -> how many
+    cond: dict[str, int]               # key -> documents giving it conditionally
+    fallback: dict[bytes, bytes]       # registry subject -> its fallback title line
+    titled: dict[bytes, int]           # fallback subject -> documents titling it
+    ids: dict[bytes, int]              # subject -> contributors giving it an identifier
+    typed: dict[bytes, int]            # subject -> contributors giving it an instrument kind
+    registry_report: tuple = ()        # packed registry SHACL report ((): not validated)
+    formats: frozenset[str] = frozenset()  # dump files written for exactly this state
+
+    @property
+    def corpus(self) -> frozenset[str]:
+        return frozenset(d.symbol for d in self.docs.values())
+
+    def instruments(self) -> int:
+        typed = self.typed
+        return sum(1 for s, n in self.ids.items() if n > 0 and typed.get(s, 0) > 0)
+
+
+def _bump(counter: dict, items, step: int) -> None:
+    for item in items:
+        n = counter.get(item, 0) + step
+        if n:
+            counter[item] = n
+        else:
+            counter.pop(item, None)
+
+
+def new_manifest(parts: list[DocPart], reg: RegistryPart, corpus: frozenset[str], regdigest: str,
+                 validation: str, merged_counts: dict[bytes, int], triples: int) -> Manifest:
+    """The manifest of a build made from scratch (`merged_counts`: from :func:`merge`)."""
+    cond: dict[str, int] = {}
+    titled: dict[bytes, int] = {}
+    ids: dict[bytes, int] = dict.fromkeys(reg.facts.ids, 1)
+    typed: dict[bytes, int] = dict.fromkeys(reg.facts.typed, 1)
+    fallback = {s: line for s, (line, _) in reg.fallback.items()}
+    for part in parts:
+        _bump(cond, part.conditional, 1)
+        _bump(titled, part.facts.titled.intersection(fallback), 1)
+        _bump(ids, part.facts.ids, 1)
+        _bump(typed, part.facts.typed, 1)
+    return Manifest(regdigest, validation, "", triples, {}, merged_counts, cond, fallback, titled,
+                    ids, typed)
+
+
+@dataclass
+class Delta:
+    deletes: list[bytes]
+    inserts: list[bytes]
+
+
+def apply_parts(m: Manifest, removed: list[DocPart], added: list[DocPart],
+                corpus_old: frozenset[str], corpus_new: frozenset[str], has_line) -> Delta:
+    """Update the manifest's counts for documents removed and added (a changed document is both)
+    and return the lines the store loses and gains. `has_line(line)` says whether the store holds
+    a line (asked only for a line that gains a contributor and has no count)."""
+    net: Counter = Counter()
+    for part in added:
+        net.update(part.lines)
+    for part in removed:
+        net.subtract(part.lines)
+    # conditional keys: once per key, while some document gives it and it is not a document
+    touched = set(corpus_old ^ corpus_new)
+    for part in removed + added:
+        touched.update(part.conditional)
+    before = {k: m.cond.get(k, 0) > 0 and k not in corpus_old for k in touched}
+    for part in removed:
+        _bump(m.cond, part.conditional, -1)
+    for part in added:
+        _bump(m.cond, part.conditional, 1)
+    for k in sorted(touched):
+        now = m.cond.get(k, 0) > 0 and k not in corpus_new
+        if now != before[k]:
+            (net.update if now else net.subtract)(conditional_lines(k))
+    # fallback titles: while nobody titles the registry subject
+    subjects = set()
+    for part in removed + added:
+        subjects.update(part.facts.titled.intersection(m.fallback))
+    was = {s: m.titled.get(s, 0) == 0 for s in subjects}
+    for part in removed:
+        _bump(m.titled, part.facts.titled.intersection(m.fallback), -1)
+        _bump(m.ids, part.facts.ids, -1)
+        _bump(m.typed, part.facts.typed, -1)
+    for part in added:
+        _bump(m.titled, part.facts.titled.intersection(m.fallback), 1)
+        _bump(m.ids, part.facts.ids, 1)
+        _bump(m.typed, part.facts.typed, 1)
+    for s in sorted(subjects):
+        now = m.titled.get(s, 0) == 0
+        if now != was[s]:
+            (net.update if now else net.subtract)([m.fallback[s]])
+    if any(n < 0 for n in list(m.cond.values()) + list(m.titled.values())):
+        raise Inconsistent("negative count")
+    deletes, inserts = [], []
+    for line, n in net.items():
+        if n == 0:
+            continue
+        old = m.counts.get(line)
+        if old is None:
+            old = 1 if n < 0 or has_line(line) else 0
+        new = old + n
+        if new < 0:
+            raise Inconsistent(f"line removed more often than given: {line[:120]!r}")
+        if old == 0 and new > 0:
+            inserts.append(line)
+        elif old > 0 and new == 0:
+            deletes.append(line)
+        if new >= 2:
+            m.counts[line] = new
+        else:
+            m.counts.pop(line, None)
+    m.triples += len(inserts) - len(deletes)
+    return Delta(sorted(deletes), sorted(inserts))
+
+
+def summary_of(packed: tuple) -> tuple:
+    conforms, violations, warnings, _, results, _ = packed
+    return (conforms, violations, warnings, bool(results))
+
+
+def load_manifest(cache) -> Manifest | None:
+    m = cache.get(MANIFEST_KIND, MANIFEST_KEY)
+    return m if isinstance(m, Manifest) else None
+
+
+def save_manifest(cache, m: Manifest) -> None:
+    cache.put(MANIFEST_KIND, MANIFEST_KEY, m)
+
+
+def drop_manifest(cache) -> None:
+    """Before anything is published: a build killed from here on leaves no manifest that lies."""
+    (cache.dir / MANIFEST_KIND / f"{MANIFEST_KEY}.pickle").unlink(missing_ok=True)
+
+
+def combined_report(m: Manifest, paths: list[str], cache) -> Report | None:
+    """The build's SHACL report from the manifest's summaries: a document that conforms without
+    warnings adds nothing but its count; the others' reports are read back from the cache."""
+    if not m.registry_report:
+        return None
+    packed = [m.registry_report]
+    for path in paths:
+        info = m.docs[path]
+        conforms, violations, warnings, results = info.summary
+        if conforms and not violations and not warnings and not results:
+            packed.append((True, 0, 0, "", b"", 1))
+            continue
+        full = cache.get(SHACL_KIND, info.shacl)
+        if full is None:
+            raise Inconsistent(f"{path}: SHACL report missing from the cache")
+        packed.append(full)
+    return _merge_all(packed)
 
 
 __all__ = ["DocPart", "RegistryPart", "make_part", "registry_part", "load_parts", "validate_parts",

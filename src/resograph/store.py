@@ -2,7 +2,8 @@
 
 Layout: `build/store` is a symbolic link to one generation directory `build/stores/<name>`. A build
 bulk-loads a fresh generation from `resograph.nt` (pyoxigraph's `bulk_load`, no triple-by-triple
-adds), then swaps the link atomically (`os.replace` of a new link over the old one). A build killed
+adds), or, for a rebuild, makes it as a checkpoint of the published one and applies the lines that
+changed (:func:`checkpoint_store`, :class:`Generation`); then it swaps the link atomically (`os.replace` of a new link over the old one). A build killed
 at any moment leaves `build/store` pointing at a complete store; a reader that already opened the
 previous generation keeps reading it (the previous one is kept; older ones are removed by the next
 build). Readers open the store read-only, so any number of processes (CLI queries, the HTTP
@@ -56,6 +57,47 @@ def load_store(nt_file: str | os.PathLike, build_dir: str | os.PathLike) -> Path
     del store  # closes RocksDB; the directory is now a complete store
     _fsync_dir(target)
     return target
+
+
+def checkpoint_store(build_dir: str | os.PathLike) -> Path:
+    """A new, unpublished generation made as an Oxigraph checkpoint of the published one
+    (`Store.backup`: hard links to its immutable files, so near-instant whatever its size)."""
+    current = store_path(build_dir).resolve()
+    gens = Path(build_dir) / GENERATIONS
+    gens.mkdir(parents=True, exist_ok=True)
+    target = Path(tempfile.mkdtemp(prefix="gen-", dir=gens))
+    target.rmdir()  # backup() makes the directory itself
+    ox.Store.read_only(str(current)).backup(str(target))
+    target.chmod(0o755)
+    return target
+
+
+def _quads(lines: list[bytes]) -> list:
+    if not lines:
+        return []
+    return list(ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES))
+
+
+class Generation:
+    """An unpublished generation opened for writing: look lines up, then apply a delta."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.store = ox.Store(str(path))
+
+    def has_line(self, line: bytes) -> bool:
+        return _quads([line])[0] in self.store
+
+    def apply(self, deletes: list[bytes], inserts: list[bytes]) -> None:
+        for quad in _quads(deletes):
+            self.store.remove(quad)
+        self.store.extend(_quads(inserts))
+
+    def close(self) -> Path:
+        self.store.flush()
+        del self.store  # closes RocksDB; the directory is now a complete store
+        _fsync_dir(self.path)
+        return self.path
 
 
 def publish_store(generation: Path, build_dir: str | os.PathLike) -> None:

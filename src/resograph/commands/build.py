@@ -17,7 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "graph, validate it with SHACL, and write resograph.ttl, resograph.jsonld, "
                     "resograph.nt and the Oxigraph store, atomically and byte-identically from run "
                     "to run. A graph with SHACL violations is not published (exit 1).",
-        epilog="Example: resograph build data/sources/ --out build/",
+        epilog="Example: resograph build data/sources/ --out build/   "
+               "(a large corpus, store only: --formats none)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("sources", nargs="*", metavar="SOURCE",
@@ -29,6 +30,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="SHACL over the whole graph (full) or the registry once and then each "
                         "document alone (per-document: reports cached per source, so a rebuild "
                         "checks only changed sources; auto = per-document)")
+    p.add_argument("--formats", default="nt,ttl,jsonld", metavar="LIST",
+                   help="dump files to write after the store is ready: a comma list of nt, ttl, "
+                        "jsonld, or none for the store only (default: all three; the memory store "
+                        "always gets nt, which it reads)")
     p.add_argument("--allow-invalid", action="store_true",
                    help="publish the outputs even when SHACL finds violations")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress, summary only")
@@ -40,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
     sources = args.sources or [str(sources_dir())]
     result = build(sources, args.out, store=args.store, validation=args.validation,
-                   allow_invalid=args.allow_invalid, quiet=args.quiet)
+                   allow_invalid=args.allow_invalid, quiet=args.quiet, formats=args.formats)
     print(result.summary())
     if result.report is not None and not result.report.conforms:
         print(result.report.text.rstrip(), file=sys.stderr)
