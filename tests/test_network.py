@@ -77,8 +77,18 @@ def test_cites_edges_carry_functions_paragraphs_and_passages(G):
     assert citation["paragraph"] == "pp_8"
     assert citation["quote"] == "résolution 51/1 du 15 octobre 1996"
     assert citation["text"].startswith("RAPPELANT la résolution 51/1")
+    assert citation["start"] is None and citation["end"] is None  # offsets only when asked
+
+
+def test_with_spans_each_citation_has_the_offsets_of_its_quote_in_the_source():
+    G = network.load(SAMPLE, spans=True)
     source = (FIXTURES / "GA-2025-93-RES-03.fr.txt").read_text(encoding="utf-8")
-    assert source[citation["start"]:citation["end"]] == citation["quote"]
+    quotes = [c for _, _, cs in G.edges(data="citations") for c in cs if c["paragraph"]]
+    assert len(quotes) > 19
+    for citation in quotes:
+        assert source[citation["start"]:citation["end"]] == citation["quote"]
+    plain = network.load(SAMPLE)
+    assert [(u, v) for u, v in plain.edges()] == [(u, v) for u, v in G.edges()]
     taking_note = G.edges[SEED, "GA-2012-81-RES-08"]
     assert taking_note["functions"] == ["taking-note"]
 
@@ -109,12 +119,13 @@ def test_paragraphs_bodies_and_sessions_are_not_nodes(G):
 
 def test_memory_store_and_oxigraph_give_the_same_network():
     pytest.importorskip("oxrdflib")
-    memory = network.from_rdf(rdflib.Graph().parse(SAMPLE))
     parsed = rdflib.Graph(store="Oxigraph").parse(SAMPLE)  # triples in a named graph of the store
     assert network._Scans(parsed).ox is not None  # read through pyoxigraph, not rdflib terms
-    oxigraph = network.from_rdf(parsed)
-    assert dict(memory.nodes(data=True)) == dict(oxigraph.nodes(data=True))
-    assert list(memory.edges(data=True)) == list(oxigraph.edges(data=True))
+    for spans in (False, True):
+        memory = network.from_rdf(rdflib.Graph().parse(SAMPLE), spans=spans)
+        oxigraph = network.from_rdf(parsed, spans=spans)
+        assert dict(memory.nodes(data=True)) == dict(oxigraph.nodes(data=True))
+        assert list(memory.edges(data=True)) == list(oxigraph.edges(data=True))
 
 
 def test_a_built_store_is_read_through_pyoxigraph_and_gives_the_same_network(tmp_path):
@@ -133,8 +144,8 @@ def test_a_built_store_is_read_through_pyoxigraph_and_gives_the_same_network(tmp
     publish_store(generation, tmp_path)
     graph = open_graph(tmp_path)
     assert network._Scans(graph).ox is not None
-    memory = network.from_rdf(rdflib.Graph().parse(SAMPLE))
-    built = network.load(tmp_path)
+    memory = network.from_rdf(rdflib.Graph().parse(SAMPLE), spans=True)
+    built = network.load(tmp_path, spans=True)
     assert dict(built.nodes(data=True)) == dict(memory.nodes(data=True))
     assert list(built.edges(data=True)) == list(memory.edges(data=True))
     assert built.number_of_nodes() == 22

@@ -6,7 +6,9 @@ own node with a ``part_of`` edge to its treaty. Edges point from the citing to t
 - ``cites``: the instrument (one of its paragraphs, or a registry fact) cites the target. The edge
   carries ``functions`` (clause functions, e.g. ``["recalling"]``), ``citations`` (one dict per citing
   paragraph: ``paragraph``, ``function``, ``phrase``, ``quote``, ``text``, ``start``, ``end``) and
-  ``weight`` (number of citing paragraphs, at least 1).
+  ``weight`` (number of citing paragraphs, at least 1). ``start``/``end`` (the quote's offsets in the
+  source text) are read only with ``spans=True``, else None: they are a third of the reading at
+  10,000 documents (two selector nodes per citation) and neither the page nor the analyses use them.
 - ``implements``: ``rg:implements`` or its sub-property ``rg:adopts`` (then ``adopts=True``).
 - ``part_of``: article → treaty (``eli:is_part_of``).
 
@@ -202,7 +204,8 @@ def _nodes(scan: _Scans) -> tuple[dict[str, dict], dict[str, str], dict[str, str
     starts = _grouped(scan.values(RG.startDate))
     registry = _grouped(scan.values(RG.inRegistry))
     articles = _grouped(scan.values(RG.articleNumber))
-    parents = _first(scan.links(ELI.is_part_of))
+    part_of = scan.links(ELI.is_part_of)
+    parents = _first(part_of)
 
     nodes: dict[str, dict] = {}
     for s, kind in kinds.items():
@@ -246,22 +249,22 @@ def _nodes(scan: _Scans) -> tuple[dict[str, dict], dict[str, str], dict[str, str
         }
         if s in parents:
             nodes[key]["parent"] = keys.get(parents[s]) if parents[s] in kinds else None
-    return nodes, keys, parents
+    return nodes, keys, parents, part_of
 
 
 def _value_lang(pair):
     return pair[0], pair[1] or ""
 
 
-def _citations(scan: _Scans, keys: dict[str, str], parents: dict[str, str]):
+def _citations(scan: _Scans, keys: dict[str, str], parents: dict[str, str], spans: bool):
     """One row per ``cito:Citation``: (source key, target key, paragraph eId or None, details)."""
     citing = _first(scan.links(CITO.hasCitingEntity))
     cited = _first(scan.links(CITO.hasCitedEntity))
     functions = _first(scan.links(RG.clauseFunction))
     quotes = _first(scan.values(RG.quote))
-    selectors = _grouped(scan.links(OA.hasSelector))
-    starts = {s: v for s, v, _ in scan.values(OA.start)}
-    ends = {s: v for s, v, _ in scan.values(OA.end)}
+    selectors = _grouped(scan.links(OA.hasSelector)) if spans else {}
+    starts = {s: v for s, v, _ in scan.values(OA.start)} if spans else {}
+    ends = {s: v for s, v, _ in scan.values(OA.end)} if spans else {}
     eids = _first(scan.values(RG.eId))
     texts = _first(scan.values(RG.text))
     phrases = _first(scan.values(RG.phrase))
@@ -283,12 +286,13 @@ def _citations(scan: _Scans, keys: dict[str, str], parents: dict[str, str]):
         func = functions.get(c)
         rows.append((src, tgt, eid, function_name(_iri(func)) if func else None, phrase,
                      quotes.get(c), text, start, end))
-    rows.sort(key=lambda r: (r[0], r[1], r[2] or "", r[7] if r[7] is not None else -1))
+    rows.sort(key=lambda r: (r[0], r[1], r[2] or "", r[7] if r[7] is not None else -1, r[5] or ""))
     return rows
 
 
-def from_rdf(graph: rdflib.Graph) -> nx.DiGraph:
-    """Project an RDF graph following ``docs/graph-model.md`` into a ``DiGraph``.
+def from_rdf(graph: rdflib.Graph, spans: bool = False) -> nx.DiGraph:
+    """Project an RDF graph following ``docs/graph-model.md`` into a ``DiGraph`` (``spans``: also
+    read each citation's character offsets).
 
     >>> import rdflib
     >>> G = from_rdf(rdflib.Graph().parse("tests/fixtures/explorer-sample.ttl"))
@@ -296,7 +300,7 @@ def from_rdf(graph: rdflib.Graph) -> nx.DiGraph:
     'part_of'
     """
     scan = _Scans(graph)
-    nodes, keys, parents = _nodes(scan)
+    nodes, keys, parents, part_of = _nodes(scan)
     edges: dict[tuple[str, str], dict] = {}
 
     def edge(src, tgt, rel):
@@ -309,7 +313,7 @@ def from_rdf(graph: rdflib.Graph) -> nx.DiGraph:
         e["adopts"] |= rel == "adopts"
         return e
 
-    for src, tgt, eid, func, phrase, quote, text, start, end in _citations(scan, keys, parents):
+    for src, tgt, eid, func, phrase, quote, text, start, end in _citations(scan, keys, parents, spans):
         e = edge(src, tgt, "cites")
         if e is None or (eid is None and func is None):
             continue
@@ -321,9 +325,9 @@ def from_rdf(graph: rdflib.Graph) -> nx.DiGraph:
         # a paragraph citing one target twice is one citation (the first span wins)
         if start is not None and (citation["start"] is None or start < citation["start"]):
             citation.update(start=start, end=end, quote=quote if quote is not None else citation["quote"])
-    for predicate, rel in ((ELI.cites, "cites"), (RG.implements, "implements"), (RG.adopts, "adopts"),
-                           (ELI.is_part_of, "part_of")):
-        for s, o in scan.links(predicate):
+    for pairs, rel in ((scan.links(ELI.cites), "cites"), (scan.links(RG.implements), "implements"),
+                       (scan.links(RG.adopts), "adopts"), (part_of, "part_of")):
+        for s, o in pairs:
             if s in keys and o in keys:
                 edge(keys[s], keys[o], rel)
 
@@ -385,13 +389,13 @@ def _parse(file: Path) -> rdflib.Graph:
     return graph
 
 
-def load(path: str | Path) -> nx.DiGraph:
+def load(path: str | Path, spans: bool = False) -> nx.DiGraph:
     """The citation network of a build directory or an RDF file.
 
     >>> load("tests/fixtures/explorer-sample.ttl").number_of_nodes()
     22
     """
-    return from_rdf(load_rdf(path))
+    return from_rdf(load_rdf(path), spans=spans)
 
 
 def edges_of(G: nx.DiGraph, relation: str | tuple[str, ...]) -> nx.DiGraph:
