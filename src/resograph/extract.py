@@ -70,7 +70,12 @@ def _mask(folded: str, spans: list[tuple[int, int]]) -> str:
     """The folded text with the given spans replaced by spaces (same length, offsets unchanged)."""
     if not spans:
         return folded
-    chars = list(folded)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
+    pieces = []
+    last = 0
+    for a, b in sorted(spans):
+        a = max(a, last)
+        if b > a:
+            pieces += (folded[last:a], " " * (b - a))
+            last = b
+    pieces.append(folded[last:])
+    return "".join(pieces)

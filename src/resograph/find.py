@@ -31,13 +31,13 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
     Each scanner runs once over the whole range instead of once per paragraph (a document has
     ~14), and its matches are dealt to the paragraphs: the answers are those of one scan per span.
     """
-    starts = [s for s, _ in spans]
-    symbols = _per_span(P.SYMBOL, folded, spans, starts)
-    resolutions = _per_span(P.RESOLUTION_WORD, folded, spans, starts)
-    decisions = _per_span(P.DECISION_WORD, folded, spans, starts)
-    names = _per_span(lex.name_re, folded, spans, starts)
-    anaphors = _in_spans_with(P.ANAPHOR, P.ANAPHOR_KEYS, folded, spans, starts)
-    articles = _per_span(P.ARTICLE, folded, spans, starts)
+    sp = _Spans(folded, spans)
+    symbols = sp.scan(P.SYMBOL)
+    resolutions = sp.scan(P.RESOLUTION_WORD)
+    decisions = sp.scan(P.DECISION_WORD)
+    names = sp.scan(lex.name_re)
+    anaphors = sp.scan_with(P.ANAPHOR, P.ANAPHOR_KEYS)
+    articles = sp.scan(P.ARTICLE)
     result: list[list[Mention]] = []
     for i, (start, end) in enumerate(spans):
         out: list[Mention] = []
@@ -65,73 +65,80 @@ def find_mechanisms(text: str, folded: str, start: int, end: int, lex: Lexicon) 
 def find_mechanisms_in_spans(text: str, folded: str, spans: list[tuple[int, int]],
                              lex: Lexicon) -> list[list[Mention]]:
     """`find_mechanisms` for each of the sorted, disjoint `spans`, in one scan."""
-    found = _per_span(lex.mechanism_re, folded, spans, [s for s, _ in spans])
+    found = _Spans(folded, spans).scan(lex.mechanism_re)
     return [[Mention("mechanism", m.start(), m.end(), text[m.start():m.end()], lex.mechanism(m.group(0)))
              for m in ms] for ms in found]
 
 
-def _per_span(rx: re.Pattern[str], folded: str, spans: list[tuple[int, int]],
-              starts: list[int]) -> list[list[re.Match[str]]]:
-    """What `rx.finditer(folded, start, end)` yields for each span, from one scan over all of them.
+class _Spans:
+    """A document's paragraph spans, prepared once for every scanner; `scan*(rx)` answer for each
+    span what `rx.finditer(folded, start, end)` yields."""
 
-    A match inside a span is the one a scan bounded to the span finds, provided the character after
-    the span is white space (the scanners' look-aheads read one character, and a space there acts as
-    the end of the string does). A span after which that is not so, or that a match straddles
-    (its edge or a gap), is scanned on its own.
-    """
-    n = len(spans)
-    out: list[list[re.Match[str]]] = [[] for _ in range(n)]
-    if n == 0:
+    def __init__(self, folded: str, spans: list[tuple[int, int]]) -> None:
+        self.folded = folded
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        # Sorted and disjoint, as a document's paragraphs are: else every span is scanned alone.
+        self.ordered = all(s <= e for s, e in spans) and all(a <= b for a, b in zip(self.ends, self.starts[1:]))
+        n = len(folded)
+        self.alone = ({i for i, e in enumerate(self.ends) if e < n and not folded[e].isspace()}
+                      if self.ordered else set(range(len(spans))))
+
+    def scan(self, rx: re.Pattern[str]) -> list[list[re.Match[str]]]:
+        """One scan over all the spans, its matches dealt to them.
+
+        A match inside a span is the one a scan bounded to the span finds, provided the character
+        after the span is white space (the scanners' look-aheads read one character, and a space
+        there acts as the end of the string does). A span after which that is not so, or that a
+        match straddles (its edge or a gap), is scanned on its own.
+        """
+        spans, starts, ends = self.spans, self.starts, self.ends
+        n = len(spans)
+        out: list[list[re.Match[str]]] = [[] for _ in range(n)]
+        if n == 0:
+            return out
+        redo = set(self.alone)
+        if self.ordered:
+            for m in rx.finditer(self.folded, starts[0], ends[-1]):
+                s, e = m.span()
+                i = bisect_right(starts, s) - 1
+                if i >= 0 and s < ends[i]:
+                    if e <= ends[i]:
+                        out[i].append(m)
+                        continue
+                else:
+                    i += 1  # starts in a gap
+                while i < n and starts[i] < e:  # straddles into span i
+                    redo.add(i)
+                    i += 1
+        for i in redo:
+            out[i] = list(rx.finditer(self.folded, *spans[i]))
         return out
-    redo = {i for i, (_, e) in enumerate(spans) if e < len(folded) and not folded[e].isspace()}
-    if not _ordered(spans):
-        redo = set(range(n))  # no shared scan
-    else:
-        for m in rx.finditer(folded, spans[0][0], spans[-1][1]):
-            s, e = m.span()
-            i = bisect_right(starts, s) - 1
-            if i >= 0 and s < spans[i][1]:
-                if e <= spans[i][1]:
-                    out[i].append(m)
-                    continue
-            else:
-                i += 1  # starts in a gap
-            while i < n and spans[i][0] < e:  # straddles into span i
-                redo.add(i)
-                i += 1
-    for i in redo:
-        out[i] = list(rx.finditer(folded, *spans[i]))
-    return out
 
-
-def _ordered(spans: list[tuple[int, int]]) -> bool:
-    """Are the spans sorted and disjoint (as a document's paragraphs are)?"""
-    return all(s <= e for s, e in spans) and all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
-
-
-def _in_spans_with(rx: re.Pattern[str], needles: tuple[str, ...], folded: str,
-                   spans: list[tuple[int, int]], starts: list[int]) -> list[list[re.Match[str]]]:
-    """`rx.finditer(folded, start, end)` for each span, for a pattern whose every match contains one
-    of `needles`: only the spans that contain one are scanned (plain substring search is far
-    cheaper than the regex engine trying each position)."""
-    out: list[list[re.Match[str]]] = [[] for _ in spans]
-    if not spans:
+    def scan_with(self, rx: re.Pattern[str], needles: tuple[str, ...]) -> list[list[re.Match[str]]]:
+        """For a pattern whose every match contains one of `needles`: only the spans that contain
+        one are scanned, each on its own (a substring search is far cheaper than the regex engine
+        trying each position)."""
+        folded, spans, starts, ends = self.folded, self.spans, self.starts, self.ends
+        out: list[list[re.Match[str]]] = [[] for _ in spans]
+        if not spans:
+            return out
+        if not self.ordered:
+            hit = {i for i, (s, e) in enumerate(spans) if any(folded.find(k, s, e) >= 0 for k in needles)}
+        else:
+            hit = set()
+            lo, hi = starts[0], ends[-1]
+            for needle in needles:
+                at = folded.find(needle, lo, hi)
+                while at >= 0:
+                    i = bisect_right(starts, at) - 1
+                    if at + len(needle) <= ends[i]:
+                        hit.add(i)
+                    at = folded.find(needle, at + 1, hi)
+        for i in hit:
+            out[i] = list(rx.finditer(folded, *spans[i]))
         return out
-    if not _ordered(spans):
-        return [list(rx.finditer(folded, s, e)) if any(folded.find(k, s, e) >= 0 for k in needles) else []
-                for s, e in spans]
-    lo, hi = spans[0][0], spans[-1][1]
-    hit: set[int] = set()
-    for needle in needles:
-        at = folded.find(needle, lo, hi)
-        while at >= 0:
-            i = bisect_right(starts, at) - 1
-            if i >= 0 and at + len(needle) <= spans[i][1]:
-                hit.add(i)
-            at = folded.find(needle, at + 1, hi)
-    for i in hit:
-        out[i] = list(rx.finditer(folded, *spans[i]))
-    return out
 
 
 def _symbols(text: str, folded: str, matches: list[re.Match[str]], end: int) -> list[Mention]:
