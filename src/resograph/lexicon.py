@@ -57,8 +57,10 @@ class Lexicon:
     phrase_of: dict[str, Phrase] = field(init=False)
     name_of: dict[str, Name] = field(init=False)
     mechanism_of: dict[str, str] = field(init=False)
+    _seen: dict[tuple[str, str], object] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        self._seen = {}
         self.phrase_of = {}
         for p in self.phrases:
             self.phrase_of.setdefault(_squash(p.label), p)
@@ -71,13 +73,25 @@ class Lexicon:
         self.mechanism_re = _alternation(fold(label) for _, label in self.mechanisms)
 
     def phrase(self, matched: str) -> Phrase:
-        return self.phrase_of[_squash(matched)]
+        return _lookup(self.phrase_of, self._seen, ("phrase", matched))
 
     def name(self, matched: str) -> Name:
-        return self.name_of[_squash(matched)]
+        return _lookup(self.name_of, self._seen, ("name", matched))
 
     def mechanism(self, matched: str) -> str:
-        return self.mechanism_of[_squash(matched)]
+        return _lookup(self.mechanism_of, self._seen, ("mechanism", matched))
+
+
+def _lookup(table: dict, seen: dict, key: tuple[str, str]):
+    """table[_squash(matched)], remembered per matched string: the same few spellings recur in
+    every document, and squashing costs two regex substitutions."""
+    hit = seen.get(key)
+    if hit is None:
+        hit = table[_squash(key[1])]
+        if len(seen) > 50_000:  # many distinct spellings (odd spacing): start afresh
+            seen.clear()
+        seen[key] = hit
+    return hit
 
 
 def _squash(folded: str) -> str:

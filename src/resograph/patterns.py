@@ -129,16 +129,18 @@ THEREOF = re.compile(r"\s*,?\s*(?:thereof|de\s+celle-ci|de\s+celui-ci|de\s+esta|
 WHOSE = re.compile(r"\b(?:cuyo|cuya|cuyos|cuyas|dont\s+l'|dont\s+les|whose)\s*$")
 
 # Anaphora: "la Convention", "that Convention", "cet instrument", "both Conventions".
+# Every alternative opens with one of the letters of the look-ahead, which spares the engine the
+# ~50 alternatives at most word starts (40 % faster scan, same matches).
 ANAPHOR = re.compile(
-    r"\b(?P<det>la|le|l'|the|that|this|cette|cet|ce|ladite|ledit|dicha|dicho|esa|ese|esta|este|el|said|"
+    r"\b(?=[abcdefilst])(?:(?P<det>la|le|l'|the|that|this|cette|cet|ce|ladite|ledit|dicha|dicho|esa|ese|esta|este|el|said|"
     r"aforementioned|cette\s+meme|la\s+meme|la\s+misma|el\s+mismo|dite|du|del|au|al)\s*"
     r"(?P<noun>convention|convencion|convenio|accord|agreement|acuerdo|declaration|declaracion|statut|"
     r"constitution|estatuto|instrument|instrumento)\b"
-    r"|\b(?P<group>(?:both|the\s+two|these\s+two|those\s+two|the\s+three|these\s+three|all\s+three|"
+    r"|(?P<group>(?:both|the\s+two|these\s+two|those\s+two|the\s+three|these\s+three|all\s+three|"
     r"(?:les|ces|aux|des)\s+(?:deux|trois)|(?:las|a\s+las|de\s+las|estas)\s+(?:dos|tres)|ambas|"
     r"(?:a|de)\s+ambas)\s+(?:conventions|convenciones|convenios|instruments|instrumentos))\b"
-    r"|\b(?P<order>(?:the\s+)?(?:former|latter)|la\s+premiere|le\s+premier|la\s+seconde|la\s+derniere|"
-    r"le\s+dernier|la\s+primera|el\s+primero|la\s+segunda|esta\s+ultima|la\s+ultima)\b"
+    r"|(?P<order>(?:the\s+)?(?:former|latter)|la\s+premiere|le\s+premier|la\s+seconde|la\s+derniere|"
+    r"le\s+dernier|la\s+primera|el\s+primero|la\s+segunda|esta\s+ultima|la\s+ultima)\b)"
 )
 # Every ANAPHOR match contains one of these (part of its noun, or its "former"/"latter" word), so a
 # paragraph that contains none need not be scanned (two paragraphs in three).
@@ -233,8 +235,8 @@ VOTES = [
     re.compile(r"por\s+(\d+)\s+votos\s+contra\s+(\d+)\s*,?\s*y\s+(\d+)\s+abstenciones"),
 ]
 # Stop words that tell the language apart; counted as whole words (runs of `\w`).
-# A vote line holds one of VOTES: one search for any of them tells which lines need the six searches.
-VOTE_ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx in VOTES))
+# Every match of VOTES contains one of these words: text without any holds no vote.
+VOTE_NEEDLES = ("voix", "vote", "voto")
 # Small patterns of the header and the finders, compiled once (the module-level `re.search(string, …)`
 # looks each pattern up in re's cache on every call).
 FOOTNOTE_MARK_AT_END = re.compile(r"(?<=[,;:.»\"')])\d{1,2}$")  # "…,12" at the end of a line

@@ -366,7 +366,8 @@ def _header(ct: CleanText, folded: str, header: list[_Line], chapeau: list[_Line
                     break
     # Vote.
     lines = footer + header
-    if not P.VOTE_ANY.search("\n".join(ln.folded for ln in lines)):
+    joined = "\n".join(ln.folded for ln in lines)
+    if not any(word in joined for word in P.VOTE_NEEDLES):
         lines = []  # no line holds a vote: spare the six searches per line
     for ln in lines:
         for rx in P.VOTES:
