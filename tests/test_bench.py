@@ -1,7 +1,8 @@
 """`resograph bench`: every figure the issue lists is present, consistent, or says why it is missing.
 
-One real run at a tiny size (cold builds on both stores, the queries, the explorer, the rebuilds);
-no timing is asserted, only that the figures exist and agree with each other.
+One real run at two tiny sizes (cold builds on both stores, the queries, the explorer, the
+rebuilds; at the larger size the memory store as above `memory_max_docs`: the graph parsed, not
+rebuilt); no timing is asserted, only that the figures exist and agree with each other.
 """
 
 from __future__ import annotations
@@ -12,27 +13,29 @@ import pytest
 
 from resograph import bench, cli, sparql
 
-SIZE = 4
+SIZE, LARGER = 3, 5
 
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
     work = tmp_path_factory.mktemp("bench")
-    budgets = bench.Budgets(runs=1, query_s=60, memory_query_s=60, explore_s=300, build_s=600)
+    budgets = bench.Budgets(runs=1, query_s=60, memory_query_s=60, explore_s=300, build_s=600,
+                            memory_max_docs=SIZE)
     corpus = work / f"corpus-{SIZE}"
-    result = bench.run([SIZE], work, seed=0, budgets=budgets, log=lambda _msg: None)
+    result = bench.run([LARGER, SIZE], work, seed=0, budgets=budgets, log=lambda _msg: None)
     return result, corpus
 
 
 def test_extraction_figures_agree(run):
     result, _ = run
-    ex = result["extraction"]
-    assert ex["docs"] == SIZE and ex["mb"] > 0
+    assert result["sizes"] == [SIZE, LARGER]
+    ex = result["extraction"]  # on the largest corpus
+    assert ex["docs"] == LARGER and ex["mb"] > 0
     assert ex["mb_per_s"] == pytest.approx(ex["mb"] / ex["seconds"])
     assert ex["floor_ratio"] == pytest.approx(ex["seconds"] / ex["floor_seconds"])
     assert ex["f1"]["lenient"]["tp"] > 0 and 0 < ex["f1"]["strict"]["f1"] <= 1
     par = result["parallel"]
-    assert par["docs"] == SIZE and par["workers"] >= 1
+    assert par["docs"] == LARGER and par["workers"] >= 1
     assert par["speedup"] == pytest.approx(par["one_core_s"] / par["pool_s"])
 
 
@@ -48,6 +51,16 @@ def test_both_stores_build_the_same_graph(run):
         assert "validate" in r["stages"] and "extract" in r["stages"]
     assert ox["triples"] == mem["triples"]
     assert "store" in ox["stages"] and "store" not in mem["stages"]
+
+
+def test_above_memory_max_docs_the_memory_store_is_loaded_not_rebuilt(run):
+    result, _ = run
+    ox, mem = result["builds"][LARGER]["oxigraph"], result["builds"][LARGER]["memory"]
+    assert "build_s" not in mem and mem["build_skipped"]
+    assert mem["store_triples"] == ox["triples"] and mem["load_s"] > 0
+    assert set(mem["queries"]) == set(sparql.load_catalogue())  # run, or skipped with the reason
+    assert "parse resograph.nt" in bench.report(result)
+    assert result["explorer"][LARGER]["memory"]["skipped"]
 
 
 def test_every_named_query_has_a_figure_on_both_stores(run):

@@ -53,6 +53,9 @@ def register(sub) -> None:
     p.add_argument("--memory-max-docs", type=int, default=d.memory_max_docs, metavar="N",
                    help="build the memory store cold up to N docs; above, time parsing the graph into it "
                         f"and the queries that fit their budget (default {d.memory_max_docs})")
+    p.add_argument("--memory-load-budget", type=float, default=d.memory_load_s, metavar="S",
+                   help="above --memory-max-docs: stop parsing the graph into the memory store after S seconds "
+                        f"(not started when the smaller size predicts more; default {d.memory_load_s:g})")
     p.add_argument("--build-budget", type=float, default=d.build_s, metavar="S",
                    help=f"stop one build or rebuild after S seconds (default {d.build_s:g})")
     p.set_defaults(func=run)
@@ -79,13 +82,15 @@ def run(args) -> int:
     def log(msg: str) -> None:
         print(f"bench: {msg}", file=sys.stderr, flush=True)
 
-    for name in ("runs", "query_budget", "explore_budget", "memory_explore_budget", "build_budget"):
+    for name in ("runs", "query_budget", "explore_budget", "memory_explore_budget", "memory_load_budget",
+                 "build_budget"):
         if getattr(args, name) <= 0:
             raise UserError(f"--{name.replace('_', '-')} {getattr(args, name)}: must be positive")
     budgets = Budgets(runs=args.runs, query_s=args.query_budget,
                       memory_query_s=args.memory_query_budget or args.query_budget,
                       explore_s=args.explore_budget, memory_explore_s=args.memory_explore_budget,
-                      memory_max_docs=args.memory_max_docs, build_s=args.build_budget)
+                      memory_max_docs=args.memory_max_docs, memory_load_s=args.memory_load_budget,
+                      build_s=args.build_budget)
     result = bench.run(sizes, args.workdir, args.seed, stores=tuple(args.stores), queries=not args.no_queries,
                        budgets=budgets, explore=not args.no_explorer, log=log)
     print(bench.report(result))
