@@ -536,18 +536,19 @@ def _incremental(result: BuildResult, paths: list[Path], extractions: list[Extra
     _tally_counts(result, extractions, registry)
     result.instruments = merged.instruments
     result.triples = len(merged.lines)
-    mode = "per-document" if validation == "auto" else validation
+    mode = inc.validation_mode(validation, registry)
+    engine = inc.engine_of(mode)
     result.validation = mode
     validated = 0
     manifest = inc.new_manifest([p for _, p in parts], reg, corpus, regdigest, mode, merged.counts,
                                 len(merged.lines))
     checked: list = [None] * len(parts)
-    if mode == "per-document":
+    if mode != "none":
         _stage(f"validating (SHACL, {mode}, cached)", quiet)
         with _progress(len(parts), "validate", quiet) as bar:
-            result.report, validated, checked = inc.validate_parts(parts, corpus, registry, regdigest,
-                                                                   cache, used, bar)
-        manifest.registry_report = inc.registry_report(registry, regdigest, cache, used)
+            result.report, validated, checked = inc.validate_parts(
+                parts, corpus, registry, regdigest, cache, used, bar, engine=engine)
+        manifest.registry_report = inc.registry_report(registry, regdigest, cache, used, engine)
     for path, x, d, (entry, part), check in zip(paths, extractions, digests, parts, checked):
         info = inc.doc_info(x, d, entry, part, registry)
         if check is not None:
@@ -573,7 +574,8 @@ def _rebuild_in_place(result: BuildResult, out: Path, paths: list[Path], cache, 
     from .cache import digest
 
     m = inc.load_manifest(cache)
-    mode = "per-document" if validation == "auto" else validation
+    mode = inc.validation_mode(validation, registry)
+    engine = inc.engine_of(mode)
     link = store_mod.store_path(out)
     current = out / store_mod.GENERATIONS / (m.generation if m else "")
     if (m is None or not m.generation or m.regdigest != regdigest or m.validation != mode
@@ -633,7 +635,7 @@ def _rebuild_in_place(result: BuildResult, out: Path, paths: list[Path], cache, 
     used: set[str] = set()
     validated = 0
     result.validation = mode
-    if mode == "per-document":
+    if mode != "none":
         _stage(f"validating (SHACL, {mode}, changed documents only)", quiet)
         came_or_went = corpus_old ^ corpus_new
         check = [(str(p), entry, part) for p, entry, part in zip(changed, entries, added)]
@@ -644,11 +646,10 @@ def _rebuild_in_place(result: BuildResult, out: Path, paths: list[Path], cache, 
                     raise inc.Inconsistent(f"{k}: part missing from the cache")
                 check.append((k, info.entry, part))
         if not m.registry_report:
-            m.registry_report = inc.registry_report(registry, regdigest, cache, used)
-        used.add(inc._hash("shacl", regdigest))
+            m.registry_report = inc.registry_report(registry, regdigest, cache, used, engine)
         with _progress(len(check), "validate", quiet) as bar:
             reports, validated = inc.check_parts([(e, part) for _, e, part in check], corpus_new,
-                                                 registry, cache, used, bar)
+                                                 registry, cache, used, bar, engine=engine)
         for (k, _, _), (key, packed) in zip(check, reports):
             m.docs[k].shacl, m.docs[k].summary = key, inc.summary_of(packed)
         result.report = inc.combined_report(m, [str(p) for p in paths], cache)
@@ -688,7 +689,7 @@ def _rebuild_in_place(result: BuildResult, out: Path, paths: list[Path], cache, 
     if changed or gone:
         for info in m.docs.values():
             used.update((info.entry, info.shacl))
-        used.add(inc._hash("shacl", regdigest))
+        used.add(inc.registry_key(regdigest, engine))
         cache.prune(used, kinds=(inc.DOC_KIND, inc.SHACL_KIND, inc.REGISTRY_KIND))
     lap("serialise")
     _finish(result, out, {f: written[f] for f in fmts})

@@ -40,7 +40,7 @@ from .paths import ontology_dir, registry_dir
 CACHE_DIR = ".cache"
 # Modules whose code decides what an extraction or a document's RDF contains.
 CODE_MODULES = ("extract", "clean", "segment", "find", "resolve", "patterns", "lexicon", "keys",
-                "models", "registry", "graph", "validate", "cache", "incremental", "build")
+                "models", "registry", "graph", "validate", "shapecheck", "cache", "incremental", "build")
 
 
 def _hash_files(h: "hashlib._Hash", files: Iterable[Path], root: Path) -> None:

@@ -182,36 +182,91 @@ def _unpack(packed: tuple) -> Report:
     return Report(conforms, violations, warnings, text, g, checked)
 
 
-_WORKER: tuple | None = None  # (registry, schema) for forked validation workers
+_WORKER: tuple | None = None  # (engine, registry, schema or ShapeChecker) for forked validation workers
+
+PYSHACL = "pyshacl"    # pySHACL per document (`--validation per-document`)
+COMPILED = "compiled"  # resograph.shapecheck.ShapeChecker on the lines (`--validation auto`)
+
+
+def compiled_available() -> bool:
+    """Whether the compiled SHACL checker (resograph.shapecheck) is there to take `auto`."""
+    try:
+        from .shapecheck import ShapeChecker  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def validation_mode(validation: str, registry: Registry) -> str:
+    """The per-document mode an incremental build runs for `--validation`: `auto` is the compiled
+    checker when present and able to compile the shapes (pySHACL per document otherwise);
+    `per-document` is pySHACL."""
+    if validation != "auto":
+        return validation
+    if not compiled_available():
+        return "per-document"
+    from .shapecheck import UnsupportedShape
+
+    try:
+        _checker(registry)
+    except UnsupportedShape:
+        return "per-document"  # a shape feature the checker does not know: pySHACL knows them all
+    return COMPILED
+
+
+def engine_of(mode: str) -> str:
+    return COMPILED if mode == COMPILED else PYSHACL
+
+
+def _checker(registry: Registry):
+    from .shapecheck import ShapeChecker
+
+    cached = getattr(registry, "_resograph_shapechecker", None)
+    if cached is None:
+        cached = ShapeChecker.compile(registry)
+        registry._resograph_shapechecker = cached  # compiled once per registry object
+    return cached
 
 
 def _validate_packed(job: tuple[str, bytes, list[str]]) -> tuple:
     symbol, data, cited_corpus = job
-    registry, onto = _WORKER
+    engine, registry, tool = _WORKER
+    if engine == COMPILED:
+        return _pack(tool.check_document([line for line in data.split(b"\n") if line],
+                                         cited_corpus))
     g = Graph()
     g.parse(data=data.decode("utf-8"), format="nt")
-    return _pack(validate_document(registry, symbol, g, cited_corpus, onto))
+    return _pack(validate_document(registry, symbol, g, cited_corpus, tool))
 
 
-def registry_report(registry: Registry, regdigest: str, cache, used: set[str]) -> tuple:
+def registry_key(regdigest: str, engine: str = PYSHACL) -> str:
+    return _hash("shacl", regdigest) if engine == PYSHACL else _hash("shacl", engine, regdigest)
+
+
+def registry_report(registry: Registry, regdigest: str, cache, used: set[str],
+                    engine: str = PYSHACL) -> tuple:
     """The registry (+ ontology) pass of the per-document validation, packed, cached."""
-    key = _hash("shacl", regdigest)
+    key = registry_key(regdigest, engine)
     used.add(key)
     packed = cache.get(REGISTRY_KIND, key)
     if packed is None:
-        packed = _pack(validate_registry(registry, schema(registry)))
+        if engine == COMPILED:
+            packed = _pack(_checker(registry).check_registry())
+        else:
+            packed = _pack(validate_registry(registry, schema(registry)))
         cache.put(REGISTRY_KIND, key, packed)
     return packed
 
 
-def shacl_key(entry: str, part: DocPart, corpus: frozenset[str]) -> str:
+def shacl_key(entry: str, part: DocPart, corpus: frozenset[str], engine: str = PYSHACL) -> str:
     """A document's report depends on its part and on which of the keys it cites are documents."""
-    return _hash(entry, *sorted((part.keys & corpus) - {part.symbol}))
+    cited = sorted((part.keys & corpus) - {part.symbol})
+    return _hash(entry, *cited) if engine == PYSHACL else _hash(entry, engine, *cited)
 
 
 def check_parts(parts: list[tuple[str, DocPart]], corpus: frozenset[str], registry: Registry,
-                cache, used: set[str], progress=None, min_parallel: int = 16
-                ) -> tuple[list[tuple[str, tuple]], int]:
+                cache, used: set[str], progress=None, min_parallel: int = 16,
+                engine: str = PYSHACL) -> tuple[list[tuple[str, tuple]], int]:
     """Every document's pass, from the cache where the entry exists; the misses are validated (on
     every core when there are at least `min_parallel`). Returns ([(report key, packed report)], misses)."""
     global _WORKER
@@ -220,7 +275,7 @@ def check_parts(parts: list[tuple[str, DocPart]], corpus: frozenset[str], regist
     jobs: list[tuple[int, str, tuple]] = []
     for entry, part in parts:
         cited = sorted((part.keys & corpus) - {part.symbol})
-        key = _hash(entry, *cited)
+        key = shacl_key(entry, part, corpus, engine)
         used.add(key)
         keys.append(key)
         hit = cache.get(SHACL_KIND, key)
@@ -231,9 +286,12 @@ def check_parts(parts: list[tuple[str, DocPart]], corpus: frozenset[str], regist
         elif progress is not None:
             progress.update(1)
     if jobs:
-        _WORKER = (registry, schema(registry))
+        tool = _checker(registry) if engine == COMPILED else schema(registry)
+        _WORKER = (engine, registry, tool)
         try:
             workers = os.cpu_count() or 1
+            if engine == COMPILED:
+                min_parallel = max(min_parallel, 512)  # a few ms a document: forking pays only for many
             if workers > 1 and len(jobs) >= min_parallel:
                 import multiprocessing
                 from concurrent.futures import ProcessPoolExecutor
@@ -259,11 +317,12 @@ def check_parts(parts: list[tuple[str, DocPart]], corpus: frozenset[str], regist
 
 def validate_parts(parts: list[tuple[str, DocPart]], corpus: frozenset[str], registry: Registry,
                    regdigest: str, cache, used: set[str], progress=None,
-                   min_parallel: int = 16) -> tuple[Report, int, list[tuple[str, tuple]]]:
+                   min_parallel: int = 16, engine: str = PYSHACL
+                   ) -> tuple[Report, int, list[tuple[str, tuple]]]:
     """Registry pass + every document's pass (:func:`check_parts`). Returns (report, misses,
     [(report key, packed report)] in the order of `parts`)."""
-    packed = registry_report(registry, regdigest, cache, used)
-    checked, misses = check_parts(parts, corpus, registry, cache, used, progress, min_parallel)
+    packed = registry_report(registry, regdigest, cache, used, engine)
+    checked, misses = check_parts(parts, corpus, registry, cache, used, progress, min_parallel, engine)
     return _merge_all([packed] + [r for _, r in checked]), misses, checked
 
 
