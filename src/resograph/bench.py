@@ -413,11 +413,11 @@ def _query_bindings(corpus: Path) -> dict[str, str]:
     return out
 
 
-def _prepared(corpus: Path) -> dict:
-    """name → (NamedQuery, initBindings) or an error string."""
+def _prepared(values: dict[str, str]) -> dict:
+    """name → (NamedQuery, initBindings) or an error string; `values` from :func:`_query_bindings`
+    (computed once by the parent: at 10,000 documents it reads 10,000 gold files)."""
     from . import sparql
 
-    values = _query_bindings(corpus)
     out: dict = {}
     for name, q in sparql.load_catalogue().items():
         declared = {p.name for p in q.params}
@@ -469,10 +469,10 @@ class _alarm:
         return False
 
 
-def queries_in_process(graph, corpus: Path, runs: int, budget_s: float, names=None) -> dict:
+def queries_in_process(graph, values: dict[str, str], runs: int, budget_s: float, names=None) -> dict:
     """Named queries on a graph held by this process (the memory store), each under SIGALRM."""
     out = {}
-    for name, prep in _prepared(corpus).items():
+    for name, prep in _prepared(values).items():
         if names is not None and name not in names:
             continue
         if isinstance(prep, str):
@@ -489,21 +489,21 @@ def queries_in_process(graph, corpus: Path, runs: int, budget_s: float, names=No
     return out
 
 
-def queries_isolated(out: Path, store: str, corpus: Path, runs: int, budget: float) -> dict:
+def queries_isolated(out: Path, store: str, values: dict[str, str], runs: int, budget: float) -> dict:
     """Every named query on a published store, in a child process killed when one query exceeds
     `budget` seconds (then restarted on the queries left)."""
     from . import sparql
 
     names = list(sparql.load_catalogue())
-    return _stream(["queries", str(out), store, str(corpus), str(runs), str(budget)], names, budget,
+    return _stream(["queries", str(out), store, json.dumps(values), str(runs), str(budget)], names, budget,
                    startup_s=max(120.0, budget))
 
 
-def child_queries(out: str, store: str, corpus: str, runs: int, budget: float, names: list[str]) -> None:
+def child_queries(out: str, store: str, values: dict, runs: int, budget: float, names: list[str]) -> None:
     """The child side of :func:`queries_isolated`: one store opened once, the queries in turn."""
     from .store import open_graph
 
-    prepared = _prepared(Path(corpus))
+    prepared = _prepared(values)
     g = open_graph(out, store)
     for name in names:
         print(json.dumps({"start": name}), flush=True)
@@ -538,10 +538,11 @@ def _stages(timings: dict) -> dict:
     return {k: round(v, 3) for k, v in timings.items()}
 
 
-def child_build(corpus: str, out: str, store: str, queries: bool, explore: bool,
+def child_build(corpus: str, out: str, store: str, queries: dict | None, explore: bool,
                 runs: int, budget: float, explore_budget: float) -> dict:
     """In a fresh process: a cold build, then open the graph and answer a first query. With
-    `queries`/`explore` (the memory store), time the named queries and the explorer in-process."""
+    `queries` (the bindings) and `explore` (the memory store), time the named queries and the
+    explorer in-process."""
     res: dict = {"store": store}
     t0 = time.perf_counter()
     from .build import build  # import cost is part of a real `resograph build`
@@ -577,8 +578,8 @@ def child_build(corpus: str, out: str, store: str, queries: bool, explore: bool,
     else:
         res["ready_s"] = res["build_s"] + res["open_s"]
         res["ready_from"] = "end of build() + opening the store"
-    if queries:
-        res["queries"] = queries_in_process(graph, Path(corpus), runs, budget)
+    if queries is not None:
+        res["queries"] = queries_in_process(graph, queries, runs, budget)
     del graph  # the explorer opens the graph itself, as `resograph explore` does
     if explore:
         res["explore"] = explore_in_process(out, store, explore_budget)
@@ -596,7 +597,7 @@ def _open_and_answer(out: str, store: str) -> dict:
     return {"open_s": time.perf_counter() - t1, "store_triples": int(n), "_graph": g}
 
 
-def child_memload(out: str, corpus: str, runs: int, budget: float, names: list[str]) -> dict:
+def child_memload(out: str, values: dict, runs: int, budget: float, names: list[str]) -> dict:
     """Above `memory_max_docs`: parse an existing build's resograph.nt into rdflib's memory store
     (what `--store memory` pays at every start) and time the queries that can finish in budget."""
     t0 = time.perf_counter()
@@ -607,7 +608,7 @@ def child_memload(out: str, corpus: str, runs: int, budget: float, names: list[s
     res["ready_maxrss_mib"] = _maxrss_mib()
     g = res.pop("_graph")
     if names:
-        res["queries"] = queries_in_process(g, Path(corpus), runs, budget, set(names))
+        res["queries"] = queries_in_process(g, values, runs, budget, set(names))
     res["maxrss_mib"] = _maxrss_mib()
     return res
 
@@ -781,16 +782,18 @@ def run(sizes=DEFAULT_SIZES, workdir: str | os.PathLike = "build/bench", seed: i
     for n in sizes:
         per = result["builds"][n] = {}
         ox_out = work / f"build-{n}-oxigraph"
+        values = _query_bindings(corpora[n]) if queries else None
+        result["corpora"][n]["bindings"] = values
         if "oxigraph" in stores:
             shutil.rmtree(ox_out, ignore_errors=True)
             log(f"build {n} docs, oxigraph …")
-            r = per["oxigraph"] = _child(["build", str(corpora[n]), str(ox_out), "oxigraph", "0", "0",
+            r = per["oxigraph"] = _child(["build", str(corpora[n]), str(ox_out), "oxigraph", "null", "0",
                                           str(b.runs), str(b.query_s), "0"], b.build_s)
             _log_build(log, r)
             if "error" not in r:
                 if queries:
                     log(f"named queries {n} docs, oxigraph (≤ {b.query_s:g} s each) …")
-                    r["queries"] = queries_isolated(ox_out, "oxigraph", corpora[n], b.runs, b.query_s)
+                    r["queries"] = queries_isolated(ox_out, "oxigraph", values, b.runs, b.query_s)
                 if explore:
                     log(f"explorer {n} docs, oxigraph (≤ {b.explore_s:g} s) …")
                     result["explorer"].setdefault(n, {})["oxigraph"] = explore_cli(ox_out, b.explore_s)
@@ -803,7 +806,7 @@ def run(sizes=DEFAULT_SIZES, workdir: str | os.PathLike = "build/bench", seed: i
                 timeout = b.build_s + (len(names) * b.memory_query_s if queries else 0) \
                     + (b.memory_explore_s if with_explorer else 0)
                 r = per["memory"] = _child(["build", str(corpora[n]), str(mem_out), "memory",
-                                            str(int(queries)), str(int(with_explorer)), str(b.runs),
+                                            json.dumps(values), str(int(with_explorer)), str(b.runs),
                                             str(b.memory_query_s), str(b.memory_explore_s)], timeout)
                 _log_build(log, r)
                 if with_explorer:
@@ -813,7 +816,7 @@ def run(sizes=DEFAULT_SIZES, workdir: str | os.PathLike = "build/bench", seed: i
                     result["explorer"].setdefault(n, {})["memory"] = {
                         "error": f"n/a (memory store: explorer at {sizes[0]} docs only)", "skipped": True}
             else:
-                per["memory"] = _memory_load(result, n, ox_out, corpora[n], names, b, log)
+                per["memory"] = _memory_load(result, n, ox_out, values, names, b, log)
                 if explore:
                     result["explorer"].setdefault(n, {})["memory"] = {
                         "error": f"n/a (memory store: explorer at {sizes[0]} docs only)", "skipped": True}
@@ -827,7 +830,8 @@ def run(sizes=DEFAULT_SIZES, workdir: str | os.PathLike = "build/bench", seed: i
     return result
 
 
-def _memory_load(result: dict, n: int, ox_out: Path, corpus: Path, names: list[str], b: Budgets, log) -> dict:
+def _memory_load(result: dict, n: int, ox_out: Path, values: dict | None, names: list[str], b: Budgets,
+                 log) -> dict:
     reason = (f"not rebuilt above {b.memory_max_docs} docs: the same pipeline as Oxigraph's without "
               f"the store load; the load into memory is measured instead")
     ox = result["builds"][n].get("oxigraph", {})
@@ -848,7 +852,7 @@ def _memory_load(result: dict, n: int, ox_out: Path, corpus: Path, names: list[s
                 "build_skipped": reason}
     run_names, skipped = _memory_plan(result, n, names, b.memory_query_s)
     log(f"memory store {n} docs: parsing resograph.nt (≤ {b.memory_load_s:g} s), {len(run_names)} queries …")
-    r = _child(["memload", str(ox_out), str(corpus), str(b.runs), str(b.memory_query_s), ",".join(run_names)],
+    r = _child(["memload", str(ox_out), json.dumps(values), str(b.runs), str(b.memory_query_s), ",".join(run_names)],
                b.memory_load_s + len(run_names) * b.memory_query_s)
     r["build_skipped"] = reason
     if "error" not in r:
@@ -1048,8 +1052,10 @@ def _report_explorer(result: dict) -> list[str]:
                 continue
             split = f" (network {e['network_s']:.2f}s, page {e['html_s']:.2f}s)" if "network_s" in e else ""
             cpu = f", CPU {e['cpu_s']:.1f}s" if "cpu_s" in e else ""
-            lines.append(f"  {n:>6} {store:<9} {e['seconds']:.2f}s{cpu}{split}, {e['nodes']} nodes, "
-                         f"{e['edges']} edges, {e['html_bytes'] / 1e6:.2f} MB of HTML")
+            nodes = "?" if e.get("nodes") is None else e["nodes"]
+            edges = "?" if e.get("edges") is None else e["edges"]
+            lines.append(f"  {n:>6} {store:<9} {e['seconds']:.2f}s{cpu}{split}, {nodes} nodes, "
+                         f"{edges} edges, {e['html_bytes'] / 1e6:.2f} MB of HTML")
     if not result.get("explorer"):
         lines.append("  n/a (not run)")
     return lines
@@ -1060,20 +1066,20 @@ def _report_explorer(result: dict) -> list[str]:
 def _main_child(argv: list[str]) -> int:
     kind = argv[0]
     if kind == "queries":
-        out, store, corpus, runs, budget, names = argv[1:7]
-        child_queries(out, store, corpus, int(runs), float(budget), names.split(","))
+        out, store, values, runs, budget, names = argv[1:7]
+        child_queries(out, store, json.loads(values), int(runs), float(budget), names.split(","))
         return 0
     if kind == "build":
         corpus, out, store, queries, explore, runs, budget, explore_budget = argv[1:9]
-        r = child_build(corpus, out, store, bool(int(queries)), bool(int(explore)), int(runs),
+        r = child_build(corpus, out, store, json.loads(queries), bool(int(explore)), int(runs),
                         float(budget), float(explore_budget))
     elif kind == "rebuild":
         corpus, out, store, formats = argv[1:5]
         r = child_rebuild(corpus, out, store, formats)
     elif kind == "memload":
-        out, corpus, runs, budget = argv[1:5]
+        out, values, runs, budget = argv[1:5]
         names = [x for x in (argv[5] if len(argv) > 5 else "").split(",") if x]
-        r = child_memload(out, corpus, int(runs), float(budget), names)
+        r = child_memload(out, json.loads(values), int(runs), float(budget), names)
     else:
         raise SystemExit(f"unknown child {kind}")
     print(json.dumps(r))
