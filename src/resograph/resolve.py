@@ -68,9 +68,10 @@ class Resolver:
         """Citations of one paragraph; `span_of(start, end)` maps cleaned offsets to the original."""
         local: list[_Named] = []
         resolved: dict[int, list[str]] = {}  # mention index → keys
-        named_before = {h.key for h in self.history}
-        mentions = [m for m in mentions
-                    if not (m.kind == "named" and m.data.get("weak") and m.key not in named_before)]
+        if any(m.kind == "named" and m.data.get("weak") for m in mentions):
+            named_before = {h.key for h in self.history}
+            mentions = [m for m in mentions
+                        if not (m.kind == "named" and m.data.get("weak") and m.key not in named_before)]
         for i, m in enumerate(mentions):
             if m.kind == "named" and m.key:
                 resolved[i] = [m.key]

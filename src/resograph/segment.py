@@ -137,7 +137,7 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented
     ended = False
     after_head = False
 
-    for line in lines:
+    for index, line in enumerate(lines):
         stripped = line.folded.strip()
         if not stripped:
             blank_before = True
@@ -196,7 +196,7 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented
             in_body = True
             if kind == "operative":
                 operative = True
-                if _block_ends_with_colon(lines, line):
+                if _block_ends_with_colon(lines, index):
                     intro = (phrase, function)
                     current = None
                     skipped.append((line.start, line.end))
@@ -241,9 +241,9 @@ def _ends_clause(block: _Block) -> bool:
     return bool(last) and last[-1] in ",;:.»\"')"
 
 
-def _block_ends_with_colon(lines: list[_Line], line: _Line) -> bool:
-    """An operative verb line that only introduces a list ("INVITE les pays membres à :")."""
-    i = lines.index(line)
+def _block_ends_with_colon(lines: list[_Line], i: int) -> bool:
+    """An operative verb line (lines[i]) that only introduces a list ("INVITE les pays membres à :")."""
+    line = lines[i]
     text = line.text.rstrip()
     j = i + 1
     while j < len(lines) and lines[j].text.strip() and not P.NUMBERED.match(lines[j].folded) \
