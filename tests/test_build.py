@@ -333,3 +333,26 @@ def test_large_graph_serialisation_is_deterministic_and_the_same_graph(tmp_path,
     store = ox.Store()
     store.load(path=str(outs[0] / "resograph.ttl"), format=ox.RdfFormat.TURTLE)
     assert len(store) == len(nt)
+
+
+# -- dump files are optional; the store is ready first -------------------------------------------
+
+def test_formats_choose_the_dump_files_and_none_leaves_the_store_alone_answering(seed_out, tmp_path):
+    out = tmp_path / "build"
+    shutil.copytree(seed_out, out, symlinks=True)
+    count = len(open_graph(out))
+    run = cli("build", str(SEED), "--out", str(out), "-q", "--formats", "none")
+    assert run.returncode == 0, run.stderr
+    assert not any((out / name).exists() for name in OUTPUTS)  # old dumps would describe an older graph
+    assert len(open_graph(out)) == count and "ready" in run.stdout
+    result = build([SEED], out, quiet=True, formats="ttl")
+    assert [p.name for p, _ in result.files] == ["resograph.ttl", "store"]
+    assert not (out / "resograph.nt").exists() and (out / "resograph.ttl").exists()
+    assert 0 < result.timings["ready"] <= sum(v for k, v in result.timings.items() if k != "ready")
+    assert len(Graph().parse(out / "resograph.ttl")) == count
+    full = build([SEED], out, quiet=True)
+    assert snapshot(out) == snapshot(seed_out) and len(full.files) == 4
+    memory = build([SEED], tmp_path / "mem", quiet=True, store="memory", formats="none")
+    assert [p.name for p, _ in memory.files] == ["resograph.nt"]  # what the memory store reads
+    bad = cli("build", str(SEED), "--out", str(out), "--formats", "nt,xml")
+    assert bad.returncode == 2 and "--formats nt,xml" in bad.stderr and len(bad.stderr.splitlines()) == 1

@@ -312,6 +312,7 @@ def _count_instruments(graph: Graph) -> int:
                if any((s, RDF.type, k) in graph for k in kinds))
 
 
+MAX_DELTA_DOCS = 200  # changed documents a rebuild applies in place at least (else: bulk load)
 FORMATS = {"nt": "resograph.nt", "ttl": "resograph.ttl", "jsonld": "resograph.jsonld"}
 
 
@@ -584,6 +585,8 @@ def _rebuild_in_place(result: BuildResult, out: Path, paths: list[Path], cache, 
     digests = {str(p): digest(p.read_bytes()) for p in paths}
     changed = [p for p in paths if str(p) not in m.docs or m.docs[str(p)].digest != digests[str(p)]]
     gone = [k for k in m.docs if k not in digests or m.docs[k].digest != digests[k]]
+    if len(changed) + len(gone) > max(MAX_DELTA_DOCS, len(paths) // 4):
+        return False  # most of the corpus changed (or moved): one bulk load is quicker than a delta
     kept = {k: info for k, info in m.docs.items() if k in digests and info.digest == digests[k]}
     cache.seen.update(info.digest for info in kept.values())
     _stage(f"extracting {len(changed)} changed source(s) of {len(paths)}", quiet)
