@@ -575,7 +575,10 @@ def _rebuild_in_place(result: BuildResult, out: Path, paths: list[Path], cache, 
     from .cache import digest
 
     m = inc.load_manifest(cache)
-    mode = inc.validation_mode(validation, registry)
+    if m is not None and validation == "auto" and m.validation == inc.COMPILED and inc.compiled_available():
+        mode = inc.COMPILED  # the same shapes compiled last time (same fingerprint and registry)
+    else:
+        mode = inc.validation_mode(validation, registry)
     engine = inc.engine_of(mode)
     link = store_mod.store_path(out)
     current = out / store_mod.GENERATIONS / (m.generation if m else "")
@@ -665,8 +668,8 @@ def _rebuild_in_place(result: BuildResult, out: Path, paths: list[Path], cache, 
             shutil.rmtree(generation.close(), ignore_errors=True)
         return True
 
-    inc.drop_manifest(cache)  # until the new one is written, the next build starts from scratch
     if generation is not None:
+        inc.drop_manifest(cache)  # until the new one is written, the next build starts from scratch
         _stage(f"updating the Oxigraph store ({len(delta.deletes)} line(s) removed, "
                f"{len(delta.inserts)} added)", quiet)
         generation.apply(delta.deletes, delta.inserts)
@@ -687,8 +690,9 @@ def _rebuild_in_place(result: BuildResult, out: Path, paths: list[Path], cache, 
         written.update(_publish_files(out, _dumps(need, nt, len(merged.lines),
                                                   lambda: inc.rdflib_graph(merged, reg))))
     _remove_unrequested(out, fmts)
-    m.formats = frozenset(fmts)
-    inc.save_manifest(cache, m)
+    if changed or gone or m.formats != frozenset(fmts):
+        m.formats = frozenset(fmts)
+        inc.save_manifest(cache, m)
     if changed or gone:
         for info in m.docs.values():
             used.update((info.entry, info.shacl))
