@@ -226,12 +226,13 @@ def test_one_scan_per_document_finds_what_one_scan_per_span_finds(cut):
 
 
 def test_shortcuts_of_the_scanners_lose_nothing():
-    """Paragraphs without any of ANAPHOR_KEYS are not scanned for anaphora, header lines without a
-    VOTE_NEEDLES word not searched for votes, and ANAPHOR's first-letter look-ahead only prunes:
-    on every fixture text, each match contains a needle and the look-ahead changes no match."""
+    """Paragraphs without any of ANAPHOR_KEYS (SYMBOL_NEEDLES) are not scanned for anaphora
+    (symbols), header lines without a VOTE_NEEDLES word not searched for votes, and ANAPHOR's
+    first-letter look-ahead only prunes: on every fixture text, each match contains a needle and
+    the look-ahead changes no match."""
     unpruned = re.compile(P.ANAPHOR.pattern.replace("(?=[abcdefilst])", "", 1))
     assert unpruned.pattern != P.ANAPHOR.pattern
-    anaphors = votes = 0
+    anaphors = votes = symbols = 0
     for path in _all_texts():
         folded = fold(clean(read_source(path)).text)
         found = list(P.ANAPHOR.finditer(folded))
@@ -240,11 +241,14 @@ def test_shortcuts_of_the_scanners_lose_nothing():
         for m in found:
             assert any(k in m.group(0) for k in P.ANAPHOR_KEYS), (path.name, m.group(0))
             anaphors += 1
+        for m in P.SYMBOL.finditer(folded):
+            assert any(k in m.group(0) for k in P.SYMBOL_NEEDLES), (path.name, m.group(0))
+            symbols += 1
         for rx in P.VOTES:
             for m in rx.finditer(folded):
                 assert any(k in m.group(0) for k in P.VOTE_NEEDLES), (path.name, m.group(0))
                 votes += 1
-    assert anaphors > 50 and votes > 5
+    assert anaphors > 50 and votes > 5 and symbols > 100
 
 
 def test_word_runs_for_language_detection_match_the_regex_definition():

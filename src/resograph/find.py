@@ -32,7 +32,7 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
     ~14), and its matches are dealt to the paragraphs: the answers are those of one scan per span.
     """
     sp = _Spans(folded, spans)
-    symbols = sp.scan(P.SYMBOL)
+    symbols = sp.scan_with(P.SYMBOL, P.SYMBOL_NEEDLES)
     resolutions = sp.scan(P.RESOLUTION_WORD)
     decisions = sp.scan(P.DECISION_WORD)
     names = sp.scan(lex.name_re)
@@ -126,7 +126,7 @@ class _Spans:
             return out
         if not self.ordered:
             hit = {i for i, (s, e) in enumerate(spans) if any(folded.find(k, s, e) >= 0 for k in needles)}
-        else:
+        else:  # deal each occurrence of a needle to its span
             hit = set()
             lo, hi = starts[0], ends[-1]
             for needle in needles:

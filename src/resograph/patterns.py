@@ -109,6 +109,9 @@ SYMBOL = re.compile(
     r")(?![\w/])"
 )
 
+# Every SYMBOL match contains one of these: a paragraph without either holds no symbol.
+SYMBOL_NEEDLES = ("/", "-")
+
 # "its/sa/ses/su/sus resolution" — the issuing body's own.
 OWN_BODY = re.compile(r"\b(?:its|sa|ses|su|sus|their|leurs?)\s+(?:own\s+)?$")
 
