@@ -133,10 +133,12 @@ def _index(triples: Iterable[tuple[Raw, Raw, Raw]], relevant: frozenset[Raw],
     return out
 
 
-def _index_lines(lines: Iterable[bytes], relevant: frozenset[Raw],
-                 subjects: set[Raw] | None = None) -> dict[Raw, Props]:
-    """:func:`_index` of N-Triples lines (the hot path: one split per line, objects kept as bytes)."""
+def _index_lines(lines: Iterable[bytes], relevant: frozenset[Raw]) -> dict[Raw, Props]:
+    """:func:`_index` of N-Triples lines, every subject a key (the hot path: one split per line,
+    objects kept as bytes; sorted lines come in runs of one subject)."""
     out: dict[Raw, Props] = {}
+    last = None
+    d: Props = {}
     for line in lines:
         try:
             s, p, o = line.split(b" ", 2)
@@ -144,8 +146,11 @@ def _index_lines(lines: Iterable[bytes], relevant: frozenset[Raw],
             if not line.strip() or line.lstrip()[:1] == b"#":
                 continue  # a blank or comment line
             raise UserError(f"not an N-Triples line: {line[:80]!r}") from None
-        if subjects is not None:
-            subjects.add(s)
+        if s != last:
+            last = s
+            d = out.get(s)
+            if d is None:
+                d = out[s] = {}
         if p not in relevant:
             continue
         if o[-2:] == b" .":
@@ -155,15 +160,11 @@ def _index_lines(lines: Iterable[bytes], relevant: frozenset[Raw],
             if o[-1:] != b".":
                 raise UserError(f"not an N-Triples line: {line[:80]!r}")
             o = o[:-1].rstrip()
-        d = out.get(s)
-        if d is None:
-            out[s] = {p: [o]}
-        else:
-            vals = d.get(p)
-            if vals is None:
-                d[p] = [o]
-            elif o not in vals:
-                vals.append(o)
+        vals = d.get(p)
+        if vals is None:
+            d[p] = [o]
+        elif o not in vals:
+            vals.append(o)
     return out
 
 
@@ -252,9 +253,14 @@ class _Shape:
         """Tuples for the hot loop (after compilation)."""
         self.lo = self.min_count or 0
         self.hi = self.max_count if self.max_count is not None else 1 << 62
-        self.tests = tuple((component, ok) for component, ok, _, _ in self.value_checks)
+        self.pure = tuple((component, ok) for component, ok, _, pure in self.value_checks if pure)
+        self.impure = tuple((component, ok) for component, ok, _, pure in self.value_checks if not pure)
+        self.memo: dict[Raw, tuple] = {}  # value -> the pure tests it fails (a verdict that cannot change)
         self.checks = tuple(self.focus_checks)
         self.props_ = tuple(p for p in self.properties if not p.deactivated)
+
+    def _failed(self, v: Raw, view: _View) -> tuple:
+        return tuple(component for component, ok in self.pure if not ok(v, view))
 
     def evaluate(self, focus: Raw, view: _View, out: list, props: Props | None = None) -> None:
         """Append this shape's results for `focus` to `out` (`props`: the focus node's, if known)."""
@@ -270,7 +276,17 @@ class _Shape:
                     out.append((focus, self, SH.MinCountConstraintComponent, None))
                 else:
                     out.append((focus, self, SH.MaxCountConstraintComponent, None))
-        for component, ok in self.tests:
+        if self.pure:
+            memo = self.memo
+            for v in values:
+                failed = memo.get(v)
+                if failed is None:
+                    failed = self._failed(v, view)
+                    if len(v) <= 256 and len(memo) < 500_000:
+                        memo[v] = failed
+                for component in failed:
+                    out.append((focus, self, component, v))
+        for component, ok in self.impure:
             for v in values:
                 if not ok(v, view):
                     out.append((focus, self, component, v))
@@ -281,7 +297,32 @@ class _Shape:
                 if props is None:
                     props = view.props(focus)
                 for prop in self.props_:
-                    prop.evaluate(focus, view, out, props)
+                    if prop.props_:
+                        prop.evaluate(focus, view, out, props)
+                        continue
+                    # prop.evaluate(focus, view, out, props), inlined: the innermost loop of a check
+                    values = props.get(prop.path, ())
+                    n = len(values)
+                    if n < prop.lo or n > prop.hi:
+                        out.append((focus, prop, SH.MinCountConstraintComponent if n < prop.lo
+                                    else SH.MaxCountConstraintComponent, None))
+                    if n:
+                        if prop.pure:
+                            memo = prop.memo
+                            for v in values:
+                                failed = memo.get(v)
+                                if failed is None:
+                                    failed = prop._failed(v, view)
+                                    if len(v) <= 256 and len(memo) < 500_000:
+                                        memo[v] = failed
+                                for component in failed:
+                                    out.append((focus, prop, component, v))
+                        for component, ok in prop.impure:
+                            for v in values:
+                                if not ok(v, view):
+                                    out.append((focus, prop, component, v))
+                    for check in prop.checks:
+                        check(prop, focus, values, props, view, out)
             else:
                 for prop in self.props_:
                     for v in values:
@@ -410,23 +451,13 @@ class _Compiler:
 
 # -- constraint components: each adds a check to a _Shape -----------------------------------------
 
-def _value_check(component: URIRef, test: Callable[[Raw], bool], message: str, memo: bool = True):
-    """A check of each value node alone (memoised per value: a value's verdict does not change)."""
+def _value_check(component: URIRef, test: Callable[[Raw], bool], message: str):
+    """A test of each value node alone: pure (the shape memoises its verdict per value)."""
     def add(c: _Compiler, s: _Shape, values: list[Node]) -> None:
         fn = test(c, s, values)
-        if memo:
-            cache: dict[Raw, bool] = {}
 
-            def ok(v: Raw, view: _View, fn=fn, cache=cache) -> bool:
-                r = cache.get(v)
-                if r is None:
-                    r = fn(v)
-                    if len(cache) < 200_000:
-                        cache[v] = r
-                return r
-        else:
-            def ok(v: Raw, view: _View, fn=fn) -> bool:
-                return fn(v)
+        def ok(v: Raw, view: _View, fn=fn) -> bool:
+            return fn(v)
         s.value_checks.append((component, ok, message, True))
     return add
 
@@ -672,19 +703,8 @@ def _logical(component: URIRef, kind: str):
             else:
                 def test(v, view, members=members):
                     return not members[0].conforms(v, view)
-            pure = all(m.local for m in members)
-            if pure:  # e.g. sh:or of datatypes: one verdict per distinct value
-                cache: dict[Raw, bool] = {}
-
-                def ok(v: Raw, view: _View, test=test, cache=cache) -> bool:
-                    r = cache.get(v)
-                    if r is None:
-                        r = test(v, view)
-                        if len(cache) < 200_000:
-                            cache[v] = r
-                    return r
-            else:
-                ok = test
+            pure = all(m.local for m in members)  # e.g. sh:or of datatypes: memoised by the shape
+            ok = test
             s.value_checks.append((component, ok, f"Value does not conform to sh:{kind}", pure))
     return add
 
@@ -844,10 +864,9 @@ class ShapeChecker:
         """One document's lines (e.g. `DocPart.lines_for(corpus)`) over the registry facts, its own
         IRI subjects as focus nodes. `cited_documents`: keys of the other documents of the corpus that
         it cites; their nodes are checked in their own document's pass (here they lack their title)."""
-        subjects: set[Raw] = set()
-        own = _index_lines(lines, self.relevant, subjects)
+        own = _index_lines(lines, self.relevant)
         skip = {raw(iri_ref(k)) for k in cited_documents}
-        focus = [s for s in subjects if s[0] == 60 and s not in skip]
+        focus = [s for s in own if s[0] == 60 and s not in skip]
         view = _View(own, self.registry_index, self.hierarchy.below)
         return self._report(self._run(view, focus, self.hierarchy, set(focus)), view)
 
@@ -906,6 +925,8 @@ class ShapeChecker:
         return out
 
     def _report(self, results: list[Result], view: _View) -> Report:
+        if not results:  # the common case, kept cheap: no results graph to build (as validate() does)
+            return Report(True, 0, 0, "Validation Report\nConforms: True\n", Graph(), 1)
         conforms = all(r[1].severity in _LENIENT for r in results)
         violations = sum(1 for r in results if r[1].severity == SH.Violation)
         warnings = sum(1 for r in results if r[1].severity == SH.Warning)
