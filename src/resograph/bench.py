@@ -739,6 +739,27 @@ def _memory_plan(result: dict, n: int, names: list[str], budget_s: float) -> tup
     return run_names, skipped
 
 
+class _Phases:
+    """Wall and CPU time (this process and its children) of each part of the run, for the JSON and
+    the last line of the table: what a whole `make bench` spends where."""
+
+    def __init__(self, sink: dict) -> None:
+        self.sink = sink
+
+    def __call__(self, name: str):
+        import contextlib
+
+        @contextlib.contextmanager
+        def timed():
+            t0, c0 = time.perf_counter(), _children_cpu_s() + time.process_time()
+            try:
+                yield
+            finally:
+                self.sink[name] = {"wall_s": round(time.perf_counter() - t0, 2),
+                                   "cpu_s": round(_children_cpu_s() + time.process_time() - c0, 2)}
+        return timed()
+
+
 def run(sizes=DEFAULT_SIZES, workdir: str | os.PathLike = "build/bench", seed: int = 0,
         stores=("oxigraph", "memory"), queries: bool = True, budgets: Budgets | None = None,
         explore: bool = True, log=print) -> dict:
@@ -746,10 +767,10 @@ def run(sizes=DEFAULT_SIZES, workdir: str | os.PathLike = "build/bench", seed: i
 
     Per size: the Oxigraph build (its queries in a killable child, the explorer CLI); the memory
     store's own cold build, queries and — at the smallest size only — explorer; then the rebuilds
-    of the Oxigraph build. Above
-    `budgets.memory_max_docs` the memory store is not built a second time (its build is the same
-    pipeline without the store load); what differs, parsing the graph into memory, is measured on
-    the Oxigraph build's resograph.nt, with the queries that fit their budget.
+    of the Oxigraph build. Above `budgets.memory_max_docs` the memory store is not built a second
+    time (its build is the same pipeline without the store load); what differs, parsing the graph
+    into memory, is measured on the Oxigraph build's resograph.nt, with the queries that fit their
+    budget.
     """
     b = budgets or Budgets()
     started, cpu0 = time.perf_counter(), _children_cpu_s() + time.process_time()
@@ -758,21 +779,25 @@ def run(sizes=DEFAULT_SIZES, workdir: str | os.PathLike = "build/bench", seed: i
     sizes = sorted(int(n) for n in sizes)
     result: dict = {"machine": machine(), "versions": _versions(), "commit": commit(), "seed": seed,
                     "sizes": sizes, "stores": list(stores), "budgets": asdict(b), "targets": TARGETS,
-                    "corpora": {}, "builds": {}, "incremental": {}, "explorer": {}}
+                    "corpora": {}, "builds": {}, "incremental": {}, "explorer": {}, "phases": {}}
+    phase = _Phases(result["phases"])
     corpora = {}
-    for n in sizes:
-        d, gen_s = ensure_corpus(work, n, seed)
-        size = sum(p.stat().st_size for p in d.glob("*.txt"))
-        corpora[n] = d
-        result["corpora"][n] = {"dir": str(d), "mb": size / 1e6, "generate_s": gen_s}
-        log(f"corpus {n}: {size / 1e6:.1f} MB" + (f", generated in {gen_s:.1f}s" if gen_s else " (cached)"))
+    with phase("corpora"):
+        for n in sizes:
+            d, gen_s = ensure_corpus(work, n, seed)
+            size = sum(p.stat().st_size for p in d.glob("*.txt"))
+            corpora[n] = d
+            result["corpora"][n] = {"dir": str(d), "mb": size / 1e6, "generate_s": gen_s}
+            log(f"corpus {n}: {size / 1e6:.1f} MB" + (f", generated in {gen_s:.1f}s" if gen_s else " (cached)"))
 
     biggest = max(sizes)
     texts = corpus_texts(corpora[biggest])
     log(f"extraction throughput on {len(texts)} documents …")
-    result["extraction"] = measure_extraction(texts)
+    with phase("extraction"):
+        result["extraction"] = measure_extraction(texts)
     log(f"parallel extraction on {len(texts)} files …")
-    result["parallel"] = measure_parallel([p for p, _ in texts])
+    with phase("parallel extraction"):
+        result["parallel"] = measure_parallel([p for p, _ in texts])
     del texts
 
     names = []
@@ -787,47 +812,56 @@ def run(sizes=DEFAULT_SIZES, workdir: str | os.PathLike = "build/bench", seed: i
         if "oxigraph" in stores:
             shutil.rmtree(ox_out, ignore_errors=True)
             log(f"build {n} docs, oxigraph …")
-            r = per["oxigraph"] = _child(["build", str(corpora[n]), str(ox_out), "oxigraph", "null", "0",
-                                          str(b.runs), str(b.query_s), "0"], b.build_s)
+            with phase(f"{n} oxigraph build"):
+                r = per["oxigraph"] = _child(["build", str(corpora[n]), str(ox_out), "oxigraph", "null", "0",
+                                              str(b.runs), str(b.query_s), "0"], b.build_s)
             _log_build(log, r)
-            if "error" not in r:
-                if queries:
-                    log(f"named queries {n} docs, oxigraph (≤ {b.query_s:g} s each) …")
+            if "error" not in r and queries:
+                log(f"named queries {n} docs, oxigraph (≤ {b.query_s:g} s each) …")
+                with phase(f"{n} oxigraph queries"):
                     r["queries"] = queries_isolated(ox_out, "oxigraph", values, b.runs, b.query_s)
-                if explore:
-                    log(f"explorer {n} docs, oxigraph (≤ {b.explore_s:g} s) …")
+            if "error" not in r and explore:
+                log(f"explorer {n} docs, oxigraph (≤ {b.explore_s:g} s) …")
+                with phase(f"{n} oxigraph explorer"):
                     result["explorer"].setdefault(n, {})["oxigraph"] = explore_cli(ox_out, b.explore_s)
         if "memory" in stores:
             mem_out = work / f"build-{n}-memory"
             shutil.rmtree(mem_out, ignore_errors=True)
-            if n <= b.memory_max_docs:
-                with_explorer = explore and n == sizes[0]
-                log(f"build {n} docs, memory store …")
-                timeout = b.build_s + (len(names) * b.memory_query_s if queries else 0) \
-                    + (b.memory_explore_s if with_explorer else 0)
-                r = per["memory"] = _child(["build", str(corpora[n]), str(mem_out), "memory",
-                                            json.dumps(values), str(int(with_explorer)), str(b.runs),
-                                            str(b.memory_query_s), str(b.memory_explore_s)], timeout)
-                _log_build(log, r)
-                if with_explorer:
-                    result["explorer"].setdefault(n, {})["memory"] = r.pop(
-                        "explore", {"error": "n/a (the memory build failed)"})
-                elif explore:
-                    result["explorer"].setdefault(n, {})["memory"] = {
-                        "error": f"n/a (memory store: explorer at {sizes[0]} docs only)", "skipped": True}
-            else:
-                per["memory"] = _memory_load(result, n, ox_out, values, names, b, log)
-                if explore:
-                    result["explorer"].setdefault(n, {})["memory"] = {
-                        "error": f"n/a (memory store: explorer at {sizes[0]} docs only)", "skipped": True}
+            with phase(f"{n} memory"):
+                _memory_size(result, n, sizes, corpora[n], ox_out, mem_out, values, names, explore, b, log)
             shutil.rmtree(mem_out, ignore_errors=True)
         if "error" not in per.get("oxigraph", {"error": "not built"}):  # last: a store-only rebuild drops the files
             log(f"rebuilds {n} docs …")
-            result["incremental"][n] = rebuilds(corpora[n], ox_out, b.build_s, log)
+            with phase(f"{n} rebuilds"):
+                result["incremental"][n] = rebuilds(corpora[n], ox_out, b.build_s, log)
         shutil.rmtree(ox_out, ignore_errors=True)  # builds are large; a re-run starts cold anyway
     result["bench_s"] = time.perf_counter() - started
     result["bench_cpu_s"] = _children_cpu_s() + time.process_time() - cpu0
     return result
+
+
+def _memory_size(result: dict, n: int, sizes: list[int], corpus: Path, ox_out: Path, mem_out: Path,
+                 values: dict | None, names: list[str], explore: bool, b: Budgets, log) -> None:
+    """The memory store at one size: its own cold build (queries and, at the smallest size, the
+    explorer in the same process), or above `memory_max_docs` the parse of the Oxigraph build's graph."""
+    per = result["builds"][n]
+    skipped = {"error": f"n/a (memory store: explorer at {sizes[0]} docs only)", "skipped": True}
+    if n > b.memory_max_docs:
+        per["memory"] = _memory_load(result, n, ox_out, values, names, b, log)
+        if explore:
+            result["explorer"].setdefault(n, {})["memory"] = skipped
+        return
+    with_explorer = explore and n == sizes[0]
+    log(f"build {n} docs, memory store …")
+    timeout = b.build_s + len(names) * b.memory_query_s + (b.memory_explore_s if with_explorer else 0)
+    r = per["memory"] = _child(["build", str(corpus), str(mem_out), "memory", json.dumps(values),
+                                str(int(with_explorer)), str(b.runs), str(b.memory_query_s),
+                                str(b.memory_explore_s)], timeout)
+    _log_build(log, r)
+    if with_explorer:
+        result["explorer"].setdefault(n, {})["memory"] = r.pop("explore", {"error": "n/a (the memory build failed)"})
+    elif explore:
+        result["explorer"].setdefault(n, {})["memory"] = skipped
 
 
 def _memory_load(result: dict, n: int, ox_out: Path, values: dict | None, names: list[str], b: Budgets,
@@ -943,6 +977,8 @@ def report(result: dict) -> str:
     lines += _report_explorer(result)
     if "bench_s" in result:
         lines += ["", f"bench: {result['bench_s']:.0f} s wall, {result['bench_cpu_s']:.0f} s CPU (all processes)"]
+        lines.append("  " + "; ".join(f"{k} {v['wall_s']:.0f} s (CPU {v['cpu_s']:.0f})"
+                                      for k, v in result.get("phases", {}).items()))
     return "\n".join(lines)
 
 
