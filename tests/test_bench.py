@@ -12,6 +12,7 @@ import json
 import pytest
 
 from resograph import bench, cli, sparql
+from resograph.commands.bench import report
 
 SIZE, LARGER = 3, 5
 
@@ -59,7 +60,7 @@ def test_above_memory_max_docs_the_memory_store_is_loaded_not_rebuilt(run):
     assert "build_s" not in mem and mem["build_skipped"]
     assert mem["store_triples"] == ox["triples"] and mem["load_s"] > 0
     assert set(mem["queries"]) == set(sparql.load_catalogue())  # run, or skipped with the reason
-    assert "parse resograph.nt" in bench.report(result)
+    assert "parse resograph.nt" in report(result)
     assert result["explorer"][LARGER]["memory"]["skipped"]
 
 
@@ -76,7 +77,7 @@ def test_every_named_query_has_a_figure_on_both_stores(run):
     both = [n for n in names if "rows" in ox[n] and "rows" in mem[n]]
     differ = {n for n in both if ox[n]["rows"] != mem[n]["rows"]}
     assert both and set(bench.row_mismatches(result["builds"][SIZE])) == differ
-    text = bench.report(result)
+    text = report(result)
     assert all(f"{n} (oxigraph {ox[n]['rows']}, memory {mem[n]['rows']})" in text for n in differ)
 
 
@@ -102,7 +103,7 @@ def test_explorer_on_both_stores(run):
 
 def test_report_names_every_section_and_is_json(run):
     result, _ = run
-    text = bench.report(result)
+    text = report(result)
     for section in ("EXTRACTION", "floor", "F1", "PARALLEL", "BUILD", "memory ÷ oxigraph", "SHACL validation",
                     "REBUILD", "NAMED QUERIES", "EXPLORER", "budgets:", "commit"):
         assert section in text
@@ -123,7 +124,7 @@ def _fake_result() -> dict:
 
 
 def test_missing_figures_print_their_reason():
-    text = bench.report(_fake_result())
+    text = report(_fake_result())
     assert "n/a (> 60 s)" in text and "n/a (failed: boom)" in text
     assert "> 5 s" in text and "3.0¹" in text and "not run²" in text
     assert "explorer at 100 docs only" in text and "n/a (no Oxigraph build)" in text
