@@ -1,4 +1,5 @@
-"""`resograph bench`: measure extraction, builds, queries, explorer and rebuilds on synthetic corpora, and print the table (the measuring is `resograph.bench`)."""
+"""`resograph bench`: measure extraction, builds, queries, explorer and rebuilds on synthetic corpora
+(the measuring is `resograph.bench`) and print the table."""
 
 from __future__ import annotations
 
