@@ -149,3 +149,26 @@ def test_bad_size_is_a_one_line_error(capsys):
     assert cli.main(["bench", "--docs", "0"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--docs 0" in err[0]
+
+
+def test_an_item_over_budget_is_killed_and_reported():
+    import queue
+    import subprocess
+
+    proc = subprocess.Popen(["sleep", "60"], start_new_session=True)  # stands for a child stuck in a query
+    lines: queue.Queue = queue.Queue()
+    for msg in ({"start": "fast"}, {"name": "fast", "median_ms": 1.0}, {"start": "stuck"}):
+        lines.put(json.dumps(msg) + "\n")
+    results, remaining = {}, ["fast", "stuck", "after"]
+    bench._follow(proc, lines, None, results, remaining, per_item_s=0.2, startup_s=30)
+    assert proc.poll() is not None  # killed
+    assert results["fast"] == {"median_ms": 1.0}
+    assert results["stuck"]["error"] == "n/a (> 0.2 s)" and results["stuck"]["over_budget_s"] == 0.2
+    assert remaining == ["after"]  # what a restarted child runs next
+
+
+def test_a_child_that_cannot_start_reports_why(tmp_path):
+    res = bench._stream(["queries", str(tmp_path), "oxigraph", "{}", "1", "5"], ["instrument", "citations"],
+                        per_item_s=5, startup_s=120)
+    assert set(res) == {"instrument", "citations"}
+    assert all(r["error"].startswith("n/a (failed: ") and "no store" in r["error"] for r in res.values())

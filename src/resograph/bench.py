@@ -311,6 +311,9 @@ def _run(cmd: list[str], timeout: float) -> tuple[int | None, str, str, float, f
         _kill(proc)
         out, err = proc.communicate()
         code = None
+    except BaseException:  # Ctrl-C reaches only us: the child has its own session
+        _kill(proc)
+        raise
     return code, out, err, time.perf_counter() - t0, _children_cpu_s() - c0
 
 
@@ -351,44 +354,56 @@ def _stream(args: list[str], names: list[str], per_item_s: float, startup_s: flo
                 sink.put(None)
 
             threading.Thread(target=pump, daemon=True).start()
-            current, deadline = None, time.monotonic() + startup_s
-            while True:
-                try:
-                    line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
-                except queue.Empty:
-                    _kill(proc)
-                    if current is None:  # could not even start: nothing more to learn
-                        for name in remaining:
-                            results[name] = {"error": f"n/a (start-up > {startup_s:.0f} s)"}
-                        remaining = []
-                    else:
-                        results[current] = {"error": f"n/a (> {per_item_s:g} s)", "over_budget_s": per_item_s}
-                        remaining.remove(current)
-                    break
-                if line is None:  # the child ended
-                    proc.wait()
-                    if current is not None:  # … in the middle of an item: that item failed
-                        err.seek(0)
-                        results[current] = {"error": f"n/a (failed: {_tail(err.read())})"}
-                        remaining.remove(current)
-                    elif remaining:
-                        err.seek(0)
-                        for name in remaining:
-                            results[name] = {"error": f"n/a (failed: {_tail(err.read())})"}
-                        remaining = []
-                    break
-                if not line.startswith("{"):
-                    continue
-                msg = json.loads(line)
-                if "start" in msg:
-                    current, deadline = msg["start"], time.monotonic() + per_item_s
-                elif "name" in msg:
-                    name = msg.pop("name")
-                    results[name] = msg
-                    if name in remaining:
-                        remaining.remove(name)
-                    current, deadline = None, time.monotonic() + startup_s
+            try:
+                _follow(proc, lines, err, results, remaining, per_item_s, startup_s)
+            except BaseException:  # Ctrl-C reaches only us: the child has its own session
+                _kill(proc)
+                raise
     return {name: results[name] for name in names if name in results}
+
+
+def _follow(proc, lines: queue.Queue, err, results: dict, remaining: list[str], per_item_s: float,
+            startup_s: float) -> None:
+    """Read one child's messages into `results` (and off `remaining`) until it ends or is killed."""
+
+    def failed() -> str:
+        err.seek(0)
+        return f"n/a (failed: {_tail(err.read())})"
+
+    current, deadline = None, time.monotonic() + startup_s
+    while True:
+        try:
+            line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            _kill(proc)
+            if current is None:  # could not even start: nothing more to learn
+                results.update({n: {"error": f"n/a (start-up > {startup_s:.0f} s)"} for n in remaining})
+                remaining.clear()
+            else:
+                results[current] = {"error": f"n/a (> {per_item_s:g} s)", "over_budget_s": per_item_s}
+                remaining.remove(current)
+            return
+        if line is None:  # the child ended: in the middle of an item, that item failed
+            proc.wait()
+            if current is not None:
+                results[current] = {"error": failed()}
+                remaining.remove(current)
+            elif remaining:
+                why = failed()
+                results.update({n: {"error": why} for n in remaining})
+                remaining.clear()
+            return
+        if not line.startswith("{"):
+            continue
+        msg = json.loads(line)
+        if "start" in msg:
+            current, deadline = msg["start"], time.monotonic() + per_item_s
+        elif "name" in msg:
+            name = msg.pop("name")
+            results[name] = msg
+            if name in remaining:
+                remaining.remove(name)
+            current, deadline = None, time.monotonic() + startup_s
 
 
 # -------------------------------------------------------------------------------- queries
