@@ -178,9 +178,9 @@ def report(result: dict) -> str:
     lines += _report_queries(result, t)
     lines += _report_explorer(result)
     if "bench_s" in result:
-        lines += ["", f"bench: {result['bench_s']:.0f} s wall, {result['bench_cpu_s']:.0f} s CPU (all processes)"]
-        lines.append("  " + "; ".join(f"{k} {v['wall_s']:.0f} s (CPU {v['cpu_s']:.0f})"
-                                      for k, v in result.get("phases", {}).items()))
+        lines += ["", f"THIS RUN: {result['bench_s']:.0f} s wall, {result['bench_cpu_s']:.0f} s CPU (all processes)"]
+        lines += [f"  {k:<24} {v['wall_s']:>7.1f} s wall {v['cpu_s']:>7.1f} s CPU"
+                  for k, v in result.get("phases", {}).items()]
     return "\n".join(lines)
 
 
