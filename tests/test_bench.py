@@ -105,7 +105,7 @@ def test_report_names_every_section_and_is_json(run):
     result, _ = run
     text = report(result)
     for section in ("EXTRACTION", "floor", "F1", "PARALLEL", "BUILD", "memory ÷ oxigraph", "SHACL validation",
-                    "REBUILD", "NAMED QUERIES", "EXPLORER", "budgets:", "commit"):
+                    "REBUILD", "NAMED QUERIES", "EXPLORER", "budgets:", "commit", "THIS RUN"):
         assert section in text
     assert json.loads(json.dumps(result))["commit"]["commit"]
 
