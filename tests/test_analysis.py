@@ -148,3 +148,12 @@ def test_stats_command_bad_input_is_one_line_and_status_2(capsys, tmp_path):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "run `resograph build` first" in err[0]
     assert main(["stats", "--build", str(SAMPLE), "--top", "0"]) == 2
+
+
+def test_ego_is_networkx_ego_graph_either_direction_on_a_random_network():
+    D = nx.gnp_random_graph(300, 0.01, seed=4, directed=True)
+    D = nx.relabel_nodes(D, {i: f"n{i:03d}" for i in D})
+    for depth in (0, 1, 2, 3):
+        for key in ("n000", "n117", "n299"):
+            expected = set(nx.ego_graph(D, key, radius=depth, undirected=True))
+            assert set(analysis.ego(D, key, depth)) == expected

@@ -212,7 +212,9 @@ def ego(G: nx.DiGraph, key: str, depth: int = 1) -> nx.DiGraph:
         raise KeyError(key)
     if depth < 0:
         raise ValueError("depth must be 0 or more")
-    keep = set(nx.ego_graph(G, key, radius=depth, undirected=True))
+    # a breadth-first search on an undirected *view*: nx.ego_graph(undirected=True) copies the whole
+    # graph first (3 s at 10,000 documents for a 16-node answer)
+    keep = set(nx.single_source_shortest_path_length(G.to_undirected(as_view=True), key, cutoff=depth))
     keep |= {G.nodes[k].get("parent") for k in keep if G.nodes[k].get("parent") in G}
     return G.subgraph(sorted(keep)).copy()
 
