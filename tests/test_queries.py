@@ -230,6 +230,7 @@ def test_citations_by_body_partition_the_cited_instruments(seed):
 @covers("documents", "session-timeline")
 def test_documents_and_session_timeline(seed):
     (doc,) = seed.run("documents")
+    assert seed.run("documents", limit="all") == [doc]
     assert doc["key"] == SEED_KEY and doc["language"] == "fr"
     assert int(doc["citations"]) == len(SEED_GOLD["citations"])
     assert int(doc["instruments"]) == 19
@@ -260,6 +261,9 @@ def test_unresolved_are_the_instruments_the_registry_lacks(seed):
     rows = seed.run("unresolved")
     expected = {seed.key(x) for x in seed.g.subjects(RG.inRegistry, Literal(False))}
     assert {r["key"] for r in rows} == expected
+    assert seed.run("unresolved", limit="all") == rows  # fewer than the default cap of 100
+    first = sorted(expected)[:3]
+    assert sorted({r["key"] for r in seed.run("unresolved", limit="3")}) == first  # by key, all rows of each
     assert expected <= targets(SEED_GOLD)  # only the text brings unknown instruments in
     for r in rows:
         assert r["document"] == SEED_KEY and r["quote"]
@@ -354,11 +358,22 @@ def test_instruments_shared_between_interpol_and_un_texts(multi):
     # the gold alone already proves these: cited by an INTERPOL text and by the UN GA text
     assert (targets(SEED_GOLD) | targets(DEV02_GOLD)) & targets(DEV04_GOLD) <= {r["key"] for r in rows}
 
+    # coupling of one text (the seed by default): every other instrument sharing a cited instrument
     coupling = multi.run("bibliographic-coupling")
     pairs = {frozenset((r["text1"], r["text2"])): int(r["shared"]) for r in coupling}
     assert pairs[frozenset((SEED_KEY, "A/RES/81/23"))] >= len(targets(SEED_GOLD) & targets(DEV04_GOLD))
     docs = {multi.key(d): cites[d] for d in multi.documents()}
     assert pairs[frozenset((SEED_KEY, "A/RES/81/23"))] == len(docs[SEED_KEY] & docs["A/RES/81/23"])
+    for text in ("A/RES/81/23", "GA-2025-93-RES-05"):
+        rows = multi.run("bibliographic-coupling", doc=text)
+        mine = cites[multi.node(text)]
+        expected = {multi.key(a): len(ts & mine) for a, ts in cites.items()
+                    if a != multi.node(text) and ts & mine}
+        assert {r["text2"]: int(r["shared"]) for r in rows} == expected
+        assert all(r["text1"] == text for r in rows)
+        assert [int(r["shared"]) for r in rows] == sorted((int(r["shared"]) for r in rows), reverse=True)
+        capped = multi.run("bibliographic-coupling", doc=text, limit="1")
+        assert capped == rows[:1]  # the cap keeps the first rows of the same order
 
     most = multi.run("most-cited")
     counted = Counter(b for a, ts in cites.items() for b in ts)

@@ -289,3 +289,46 @@ def test_cli_queries_lists_names_and_params(capsys, catalogue):
     assert {q["name"] for q in listed} == set(catalogue)
     assert main(["queries", "citers"]) == 0
     assert capsys.readouterr().out == catalogue["citers"].text
+
+
+# --------------------------------------------------------------------------- the row cap
+
+
+def test_limit_parameter_rewrites_the_one_limit_clause():
+    text = "# q\n# @param limit limit = 100 -- cap\nSELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 100\n"
+    _, params = sparql.parse_header(text, "q.rq")
+    q = sparql.NamedQuery("q", "q", text, sparql.QUERY_DIR / "q.rq", params)
+    capped, rest = sparql.apply_limit(text, sparql.bindings(q, {"limit": "7"}))
+    assert capped.rstrip().endswith("LIMIT 7") and rest == {}
+    uncapped, _ = sparql.apply_limit(text, sparql.bindings(q, {"limit": "all"}))
+    assert "LIMIT" not in uncapped.split("\n", 2)[2] and "ORDER BY ?s" in uncapped
+    assert sparql.apply_limit(text, sparql.bindings(q, {}))[0] == text  # the default is the text's
+    for bad in ("0", "-1", "ten", "1.5"):
+        with pytest.raises(UserError, match="limit"):
+            sparql.bindings(q, {"limit": bad})
+
+
+def test_limit_parameter_needs_its_clause():
+    for text in ("# q\n# @param limit limit = 100\nSELECT ?s WHERE { ?s ?p ?o }\n",
+                 "# q\n# @param limit limit = 100\nSELECT ?s WHERE { ?s ?p ?o } LIMIT 50\n",
+                 "# q\n# @param limit integer = 100\nSELECT ?limit WHERE { ?s ?p ?limit } LIMIT 100\n"):
+        with pytest.raises(UserError):
+            sparql.parse_header(text, "q.rq")
+
+
+def test_capped_named_queries_say_so():
+    """A user must know a result is capped and how to lift it: the description line says it."""
+    for q in sparql.load_catalogue().values():
+        if any(p.kind == "limit" for p in q.params):
+            assert "limit=all" in q.description, q.name
+
+
+def test_oxigraph_rows_are_read_again_and_counted(fixture_graph):
+    """On Oxigraph the rows come straight from pyoxigraph: the same terms as rdflib's engine gives."""
+    res = sparql.run(fixture_graph, "SELECT ?s ?o WHERE { ?s <http://purl.org/dc/terms/identifier> ?o } ORDER BY ?o")
+    assert isinstance(res, sparql.OxigraphResult)
+    first = [tuple(r) for r in res]
+    assert first == [tuple(r) for r in res] and len(res) == len(first) > 10
+    assert res.bindings[0][res.vars[1]] == first[0][1]
+    mem = sparql.run(Graph().parse(FIXTURE), "SELECT ?s ?o WHERE { ?s <http://purl.org/dc/terms/identifier> ?o } ORDER BY ?o")
+    assert [tuple(r) for r in mem] == first

@@ -360,7 +360,8 @@ def test_named_query_gives_the_same_answer_on_virtuoso(name, values, published, 
     q = sparql.load_catalogue()[name]
     terms = sparql.bindings(q, values)
     ours = sparql.materialise(sparql.run(embedded, q.text, terms))
-    text = with_values_written_in(q.text, terms)
+    capped, terms = sparql.apply_limit(q.text, terms)  # the row cap is a LIMIT clause, not a term
+    text = with_values_written_in(capped, terms)
     assert _same(sparql.materialise(sparql.run(embedded, text)), ours, q.form), \
         "the rewritten query (parameters written in) answers differently on the embedded store"
 
