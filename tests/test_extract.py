@@ -266,3 +266,19 @@ def test_word_runs_for_language_detection_match_the_regex_definition():
         mine, regex = _words(s), re.findall(r"\w+", s)
         assert len(mine) == len(regex)
         assert [t for t in mine if "_" not in t] == [t for t in regex if t.isascii() and "_" not in t]
+
+
+def test_one_pattern_for_the_body_after_a_list_picks_the_body_the_four_would():
+    """BODY_AFTER_ANY (one call) = the first of BODY_AFTER that matches, at every position after a
+    number or bracket in every fixture text (where the finder tries it)."""
+    tried = found = 0
+    for path in _all_texts():
+        folded = fold(clean(read_source(path)).text)
+        for pos in (i + 1 for i, ch in enumerate(folded) if ch.isdigit() or ch == ")"):
+            end = min(len(folded), pos + 45)
+            first = next((code for code, rx in P.BODY_AFTER if rx.match(folded, pos, end)), None)
+            any_ = P.BODY_AFTER_ANY.match(folded, pos, end)
+            assert (P.BODY_AFTER_CODES[any_.lastindex - 1] if any_ else None) == first, (path.name, pos)
+            tried += 1
+            found += first is not None
+    assert tried > 1000 and found > 20

@@ -220,10 +220,10 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                     nxt = resume.end()
                 pos = nxt
             # A body named right after the list ("… 2462 (2019) du Conseil de sécurité") wins.
-            for code, rx in P.BODY_AFTER:
-                if rx.match(folded, pos, min(end, pos + 45)):
-                    items = [_rebody(m, code, is_decision) for m in items]
-                    break
+            after = P.BODY_AFTER_ANY.match(folded, pos, min(end, pos + 45))
+            if after:
+                code = P.BODY_AFTER_CODES[after.lastindex - 1]
+                items = [_rebody(m, code, is_decision) for m in items]
             out += [m for m in items if m.key]
     return out
 
