@@ -508,9 +508,10 @@ def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, 
         values = {k: v for k, v in params if k not in ("format", "output")}
         try:
             bindings = sparql.bindings(q, values)
+            text, bindings = sparql.apply_limit(q.text, bindings)  # the row cap is a LIMIT, not a term
         except UserError as exc:
             return _plain(400, str(exc))
-        return await run_query(request, q.text, bindings, [], [], formats)
+        return await run_query(request, text, bindings, [], [], formats)
 
     async def index(request):
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")

@@ -16,7 +16,10 @@ Examples:
   resograph query neighbourhood --param key=convention:cybercrime-2024 --format turtle
   resograph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --store memory
   resograph query my-question.rq --build build/
-`resograph queries` lists the named queries and their parameters.
+  resograph query unresolved --param limit=all        # lift a capped query's row cap
+`resograph queries` lists the named queries and their parameters. A query with a `limit` parameter
+returns at most that many rows (its description says so); --param limit=N changes the cap and
+--param limit=all lifts it.
 """
 
 FORMATS = ("table", "json", "csv", "tsv", "xml", "turtle", "nt", "json-ld")
