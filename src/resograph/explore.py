@@ -193,8 +193,8 @@ def timeline_positions(G: nx.DiGraph) -> tuple[dict[str, tuple[float, float]], d
     lane_boxes = []
     y0 = 0.0
     for body in order:
-        rows_end: list[float] = []  # per row: the x where the last label there ends
         members = sorted(lanes[body], key=lambda k: (x_of(k), k))
+        rows = _Rows(sum(1 + math.ceil(len(children.get(k, ())) * ARTICLE_ROW / ROW) + 1 for k in members))
         placed_rows = 0
         for k in members:
             x = x_of(k)
@@ -205,16 +205,9 @@ def timeline_positions(G: nx.DiGraph) -> tuple[dict[str, tuple[float, float]], d
             block_w = max(half * 2, cols * 120)
             need = 1 + math.ceil((per_col + 0.4) * ARTICLE_ROW / ROW) if kids else 1
             left = x - half
-            row = 0
-            while True:
-                span = range(row, row + need)
-                if all(r >= len(rows_end) or rows_end[r] <= left for r in span):
-                    break
-                row += 1
-            while len(rows_end) < row + need:
-                rows_end.append(-math.inf)
+            row = rows.first_free(left, need)
             for r in range(row, row + need):
-                rows_end[r] = left + block_w
+                rows.set(r, left + block_w)
             pos[k] = (x, y0 + LANE_GAP + row * ROW)
             for i, kid in enumerate(kids):
                 c, r = divmod(i, per_col)
@@ -236,6 +229,51 @@ def timeline_positions(G: nx.DiGraph) -> tuple[dict[str, tuple[float, float]], d
         "x1": max(xs) + 140,
     }
     return pos, axis
+
+
+class _Rows:
+    """The rows of a timeline lane, each with the x where its last label ends, as a min segment
+    tree: the first row free at some x is found in O(log rows), not by trying every row (which was
+    14 million tests for the 18,000 instruments of 10,000 documents)."""
+
+    def __init__(self, capacity: int):
+        self.size = 1 << max(1, capacity).bit_length()
+        self.tree = [-math.inf] * (2 * self.size)  # a row never used is free everywhere
+
+    def set(self, row: int, end: float) -> None:
+        i = row + self.size
+        self.tree[i] = end
+        while i > 1:
+            i //= 2
+            self.tree[i] = min(self.tree[2 * i], self.tree[2 * i + 1])
+
+    def _first(self, left: float, start: int) -> int:
+        """The first row at or after ``start`` whose last label ends at or before ``left``."""
+        tree, size = self.tree, self.size
+        i = start + size
+        if tree[i] <= left:
+            return start
+        while True:  # climb until a right sibling holds a free row, then descend to its first one
+            while i & 1:
+                i //= 2
+            if i == 0:
+                raise ValueError("no free row: the capacity was too small")
+            i += 1
+            if tree[i] <= left:
+                break
+        while i < size:
+            i = 2 * i if tree[2 * i] <= left else 2 * i + 1
+        return i - size
+
+    def first_free(self, left: float, need: int = 1) -> int:
+        """The first row where ``need`` consecutive rows are free at ``left``."""
+        row = self._first(left, 0)
+        while need > 1:
+            taken = next((r for r in range(row + 1, row + need) if self.tree[r + self.size] > left), None)
+            if taken is None:
+                break
+            row = self._first(left, taken + 1)
+        return row
 
 
 def _spring(U: nx.Graph, nodes: list[str], seed: int, iterations: int = 80) -> dict[str, tuple[float, float]]:
