@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 import re
 from html.parser import HTMLParser
@@ -345,3 +346,18 @@ def test_docstring_examples_hold(monkeypatch):
     monkeypatch.chdir(ROOT)
     result = doctest.testmod(explore)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_timeline_rows_find_the_first_free_run_of_rows_like_trying_each_row():
+    rnd = random.Random(5)
+    rows, ends = explore._Rows(400), []
+    for _ in range(300):
+        left, need = rnd.uniform(0, 1000), rnd.choice([1, 1, 1, 2, 4])
+        expected = 0
+        while not all(r >= len(ends) or ends[r] <= left for r in range(expected, expected + need)):
+            expected += 1
+        assert rows.first_free(left, need) == expected
+        ends += [-math.inf] * (expected + need - len(ends))
+        for r in range(expected, expected + need):
+            ends[r] = left + rnd.uniform(10, 400)
+            rows.set(r, ends[r])
