@@ -22,6 +22,15 @@ entry points mirror the three pySHACL runs of :mod:`resograph.validate`:
 A shape feature the compiler does not know (a SPARQL constraint, a path that is not a plain
 predicate, sh:closed …) raises :class:`UnsupportedShape` at compile time: nothing passes silently.
 
+What it costs (CPU seconds on a loaded 2-core machine, synthetic corpora, 29 November 2026):
+
+    corpus   run                                  this checker          pySHACL 0.40
+    1,000    whole graph (416k triples)           0.8–1.1 s             43.5 s (+13 s rdflib parse)
+    1,000    per document (477k lines)            1.1 ms a document     97 ms a document
+    10,000   whole graph (4.08 M triples)         7.4 s, 2.3 GB RSS     (build stage: 435 s wall)
+    10,000   per document (4.77 M lines)          0.93 ms a document    156 ms a document (100 sampled)
+    -        compile (shapes + registry index)    0.08 s
+
 >>> from resograph.registry import load
 >>> checker = ShapeChecker.compile(load())
 >>> checker.check_document([b'<https://w3id.org/resograph/id/X/sel> '
