@@ -282,3 +282,21 @@ def test_one_pattern_for_the_body_after_a_list_picks_the_body_the_four_would():
             tried += 1
             found += first is not None
     assert tried > 1000 and found > 20
+
+
+def test_mechanism_pattern_opening_with_first_letters_finds_the_same_matches():
+    """lexicon._alternation(first_letters=True) (used for mechanisms) = the look-behind-first form."""
+    from resograph.lexicon import _alternation
+
+    lex = load_lexicon()
+    for labels in ([fold(label) for _, label in lex.mechanisms], [fold(n.label) for n in lex.names]):
+        plain, fast = _alternation(labels), _alternation(labels, first_letters=True)
+        assert plain.pattern != fast.pattern
+        found = 0
+        for path in _all_texts():
+            folded = fold(clean(read_source(path)).text)
+            for a in (0, 1, len(folded) // 2):  # scans starting inside a word too
+                want = [(m.span(), m.group(0)) for m in plain.finditer(folded, a)]
+                assert [(m.span(), m.group(0)) for m in fast.finditer(folded, a)] == want, path.name
+                found += len(want)
+        assert found > 20

@@ -70,7 +70,7 @@ class Lexicon:
             self.name_of.setdefault(_squash(fold(n.label)), n)
         self.name_re = _alternation(fold(n.label) for n in self.names)
         self.mechanism_of = {_squash(fold(label)): key for key, label in self.mechanisms}
-        self.mechanism_re = _alternation(fold(label) for _, label in self.mechanisms)
+        self.mechanism_re = _alternation((fold(label) for _, label in self.mechanisms), first_letters=True)
 
     def phrase(self, matched: str) -> Phrase:
         return _lookup(self.phrase_of, self._seen, ("phrase", matched))
@@ -112,12 +112,14 @@ def _char_pattern(prev: str, ch: str) -> str:
     return re.escape(ch)
 
 
-def _trie_pattern(labels: list[str]) -> str:
+def _trie_pattern(labels: list[str], first_guard: str = "") -> str:
     """One regex for many labels, factored by common prefixes (a trie).
 
     Python's engine tries alternatives one by one; with a hundred labels sharing prefixes
     ("convention des nations unies contre …") the trie is several times faster. Optional
     endings are greedy, so the longest label wins, as with longest-first alternation.
+    `first_guard`: a negative look-behind class checked after each label's first character
+    (`X(?<!GX)…` instead of `(?<!G)X…`), so that the pattern opens with its first characters.
     """
     trie: dict = {}
     for label in labels:
@@ -128,6 +130,9 @@ def _trie_pattern(labels: list[str]) -> str:
 
     def walk(node: dict, prev: str) -> str:
         branches = [_char_pattern(prev, ch) + walk(child, ch) for ch, child in sorted(node.items()) if ch]
+        if node is trie and first_guard:
+            branches = [re.escape(ch) + f"(?<!{first_guard}{re.escape(ch)})" + walk(child, ch)
+                        for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -136,11 +141,20 @@ def _trie_pattern(labels: list[str]) -> str:
     return walk(trie, "")
 
 
-def _alternation(labels) -> re.Pattern[str]:
+_NOT_BEFORE = r"[\w/-]"  # a label does not start right after one of these
+
+
+def _alternation(labels, first_letters: bool = False) -> re.Pattern[str]:
+    """A label, not inside a word or a symbol. `first_letters`: open the pattern with the labels'
+    first characters (same matches): when they are few, the regex engine skips every position that
+    holds none of them instead of trying the pattern there (the mechanisms: 6 letters, 1.5× faster
+    scan; with the names' many first letters it is slower)."""
     uniq = sorted({lab for lab in labels if lab.strip()})
     if not uniq:
         return re.compile(r"(?!x)x")
     # A footnote mark may stick to the last word ("organisée5"): digits may follow, letters not.
+    if first_letters and all(lab.strip()[0].isalnum() for lab in uniq):
+        return re.compile(rf"(?:{_trie_pattern(uniq, _NOT_BEFORE)})(?![^\W\d_]|/)")
     return re.compile(rf"(?<![\w/-])(?:{_trie_pattern(uniq)})(?![^\W\d_]|/)")
 
 
