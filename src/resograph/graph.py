@@ -117,8 +117,11 @@ def kind_of(key: str) -> tuple[URIRef, str | None]:
     return RG.UNDocument, None  # some other symbol cited in a body text
 
 
+_TREATY_ARTICLE, _SUBDIVISION, _LEGAL_RESOURCE = RG.TreatyArticle, ELI.LegalResourceSubdivision, ELI.LegalResource
+
+
 def _superclass(kind: URIRef) -> URIRef:
-    return ELI.LegalResourceSubdivision if kind == RG.TreatyArticle else ELI.LegalResource
+    return _SUBDIVISION if kind == _TREATY_ARTICLE else _LEGAL_RESOURCE
 
 
 def _int(value: int) -> Literal:
@@ -201,6 +204,32 @@ def _nt_line(s: str, p: str, o: str) -> str:
     return f"<{s}> <{p}> {o} ." if o[0] == '"' else f"<{s}> <{p}> <{o}> ."
 
 
+class _Cached:
+    """A namespace's terms, each made once: rdflib's `Namespace` builds a new `URIRef` at every
+    attribute access, which the builder does half a million times per thousand documents."""
+
+    def __init__(self, ns: Namespace) -> None:
+        self._ns = ns
+        self._items: dict[str, URIRef] = {}
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        value = self._ns[name]
+        setattr(self, name, value)
+        return value
+
+    def __getitem__(self, name: str) -> URIRef:
+        value = self._items.get(name)
+        if value is None:
+            value = self._items[name] = self._ns[name]
+        return value
+
+
+_rg, _rgcf, _eli, _cito, _oa = _Cached(RG), _Cached(RGCF), _Cached(ELI), _Cached(CITO), _Cached(OA)
+_dcterms, _rdf, _rdfs, _prov = _Cached(DCTERMS), _Cached(RDF), _Cached(RDFS), _Cached(PROV)
+
+
 class _DocumentBuilder:
     """One extraction's triples (see graph-model.md for each term), handed to `sink(s, p, o)`.
 
@@ -245,30 +274,30 @@ class _DocumentBuilder:
         known = self.reg.knows(key)
         self.keys.add(key)
         if not known:
-            self.add(node, RDF.type, kind)
-            self.add(node, RDF.type, _superclass(kind))
-            self.add(node, RG.inRegistry, t.boolean(False))
-        self.add(node, DCTERMS.identifier, t.text(key))
+            self.add(node, _rdf.type, kind)
+            self.add(node, _rdf.type, _superclass(kind))
+            self.add(node, _rg.inRegistry, t.boolean(False))
+        self.add(node, _dcterms.identifier, t.text(key))
         url = undocs_url(key)
         if url:
-            self.add(node, RDFS.seeAlso, t.node(url))
+            self.add(node, _rdfs.seeAlso, t.node(url))
         if not known and key != self.key and self.conditional is not None:
-            triples = [self.triple(node, DCTERMS.title, t.text(key))]
+            triples = [self.triple(node, _dcterms.title, t.text(key))]
             if body:
-                triples.append(self.triple(node, ELI.passed_by, t.node(str(body_iri(body)))))
+                triples.append(self.triple(node, _eli.passed_by, t.node(str(body_iri(body)))))
             self.conditional[key] = triples
         elif not known and key not in self.corpus_keys and key != self.key:
             # Unresolved: the key is its only title, so the shape "at least one title" holds.
-            self.add(node, DCTERMS.title, t.text(key))
+            self.add(node, _dcterms.title, t.text(key))
             if body:
-                self.add(node, ELI.passed_by, t.node(str(body_iri(body))))
+                self.add(node, _eli.passed_by, t.node(str(body_iri(body))))
         m = _ARTICLE.match(key)
         if m:
             parent = self.instrument(m["parent"])
-            self.add(node, ELI.is_part_of, parent)
-            self.add(parent, ELI.has_part, node)
-            if not self.reg.has(URIRef(node), RG.articleNumber):
-                self.add(node, RG.articleNumber, t.integer(int(m["n"])))
+            self.add(node, _eli.is_part_of, parent)
+            self.add(parent, _eli.has_part, node)
+            if not self.reg.has(URIRef(node), _rg.articleNumber):
+                self.add(node, _rg.articleNumber, t.integer(int(m["n"])))
         return node
 
     # -- the citing document ------------------------------------------------------------------
@@ -277,44 +306,44 @@ class _DocumentBuilder:
         ref = URIRef(doc)
         self.instrument(self.key)
         if h.title and (h.language or "") not in reg.title_languages(ref):
-            self.add(doc, DCTERMS.title, t.text(h.title, h.language or None))
-        elif not h.title and not reg.has(ref, DCTERMS.title):
+            self.add(doc, _dcterms.title, t.text(h.title, h.language or None))
+        elif not h.title and not reg.has(ref, _dcterms.title):
             # Security Council resolutions print no title: the key stands in, as for unresolved keys.
-            self.add(doc, DCTERMS.title, t.text(self.key))
+            self.add(doc, _dcterms.title, t.text(self.key))
         if h.language:
-            self.add(doc, DCTERMS.language, t.text(h.language))
-        if h.number is not None and not reg.has(ref, RG.resolutionNumber):
-            self.add(doc, RG.resolutionNumber, t.integer(h.number))
+            self.add(doc, _dcterms.language, t.text(h.language))
+        if h.number is not None and not reg.has(ref, _rg.resolutionNumber):
+            self.add(doc, _rg.resolutionNumber, t.integer(h.number))
         body = h.body or kind_of(self.key)[1]
-        if body and not reg.has(ref, ELI.passed_by):
-            self.add(doc, ELI.passed_by, t.node(str(body_iri(body))))
+        if body and not reg.has(ref, _eli.passed_by):
+            self.add(doc, _eli.passed_by, t.node(str(body_iri(body))))
         dates = sorted(d for d in h.dates if _date(d))
-        if len(dates) == 1 and not reg.has(ref, ELI.date_document):
-            self.add(doc, ELI.date_document, t.date(dates[0]))
+        if len(dates) == 1 and not reg.has(ref, _eli.date_document):
+            self.add(doc, _eli.date_document, t.date(dates[0]))
         if h.session is not None and body:
             session = session_iri(body, h.session)
-            if not reg.has(ref, RG.session):
-                self.add(doc, RG.session, t.node(str(session)))
+            if not reg.has(ref, _rg.session):
+                self.add(doc, _rg.session, t.node(str(session)))
             if not reg.describes(session):
                 node = t.node(str(session))
-                self.add(node, RDF.type, RG.Session)
-                self.add(node, RG.sessionNumber, t.integer(h.session))
+                self.add(node, _rdf.type, _rg.Session)
+                self.add(node, _rg.sessionNumber, t.integer(h.session))
                 if h.place:
-                    self.add(node, RG.place, t.text(h.place))
+                    self.add(node, _rg.place, t.text(h.place))
                 if len(dates) >= 2:
-                    self.add(node, RG.startDate, t.date(dates[0]))
-                    self.add(node, RG.endDate, t.date(dates[-1]))
-                self.add(node, ELI.passed_by, t.node(str(body_iri(body))))
-        if h.vote and not reg.has(ref, RG.vote):
+                    self.add(node, _rg.startDate, t.date(dates[0]))
+                    self.add(node, _rg.endDate, t.date(dates[-1]))
+                self.add(node, _eli.passed_by, t.node(str(body_iri(body))))
+        if h.vote and not reg.has(ref, _rg.vote):
             vote = t.node(f"{doc}/vote")
-            self.add(doc, RG.vote, vote)
-            self.add(vote, RDF.type, RG.Vote)
-            for field, prop in (("for", RG.votesFor), ("against", RG.votesAgainst),
-                                ("abstentions", RG.abstentions)):
+            self.add(doc, _rg.vote, vote)
+            self.add(vote, _rdf.type, _rg.Vote)
+            for field, prop in (("for", _rg.votesFor), ("against", _rg.votesAgainst),
+                                ("abstentions", _rg.abstentions)):
                 if h.vote.get(field) is not None:
                     self.add(vote, prop, t.integer(h.vote[field]))
         for key in self.x.implements:
-            self.add(doc, RG.implements, self.instrument(key))
+            self.add(doc, _rg.implements, self.instrument(key))
 
     def provenance(self) -> None:
         t = self.t
@@ -322,25 +351,25 @@ class _DocumentBuilder:
         if self.x.path and Path(self.x.path).is_file():
             data = Path(self.x.path).read_bytes()
         agent = t.node(str(agent_iri()))
-        self.add(self.source, RDF.type, PROV.Entity)
-        self.add(self.source, RG.sha256, t.text(hashlib.sha256(data).hexdigest()))
-        self.add(self.source, RG.fileName, t.text(self.file_name))
-        self.add(self.activity, RDF.type, PROV.Activity)
-        self.add(self.activity, PROV.used, self.source)
-        self.add(self.activity, PROV.wasAssociatedWith, agent)
-        self.add(agent, RDF.type, PROV.SoftwareAgent)
-        self.add(agent, RDFS.label, t.text(f"resograph {__version__}"))
-        self.add(self.doc, PROV.wasDerivedFrom, self.source)
-        self.add(self.doc, PROV.wasGeneratedBy, self.activity)
+        self.add(self.source, _rdf.type, _prov.Entity)
+        self.add(self.source, _rg.sha256, t.text(hashlib.sha256(data).hexdigest()))
+        self.add(self.source, _rg.fileName, t.text(self.file_name))
+        self.add(self.activity, _rdf.type, _prov.Activity)
+        self.add(self.activity, _prov.used, self.source)
+        self.add(self.activity, _prov.wasAssociatedWith, agent)
+        self.add(agent, _rdf.type, _prov.SoftwareAgent)
+        self.add(agent, _rdfs.label, t.text(f"resograph {__version__}"))
+        self.add(self.doc, _prov.wasDerivedFrom, self.source)
+        self.add(self.doc, _prov.wasGeneratedBy, self.activity)
 
     def selector(self, node, start: int, end: int) -> None:
         t = self.t
         sel = t.node(f"{node}/selector")
-        self.add(node, OA.hasSelector, sel)
-        self.add(sel, RDF.type, OA.TextPositionSelector)
-        self.add(sel, OA.start, t.offset(start))
-        self.add(sel, OA.end, t.offset(end))
-        self.add(sel, OA.hasSource, self.source)
+        self.add(node, _oa.hasSelector, sel)
+        self.add(sel, _rdf.type, _oa.TextPositionSelector)
+        self.add(sel, _oa.start, t.offset(start))
+        self.add(sel, _oa.end, t.offset(end))
+        self.add(sel, _oa.hasSource, self.source)
 
     # -- paragraphs and citations -------------------------------------------------------------
     def paragraphs(self) -> dict:
@@ -349,26 +378,26 @@ class _DocumentBuilder:
         for p in self.x.paragraphs:
             node = t.node(f"{self.doc}/{p.id}")
             out[p.id] = node
-            kind = RG.OperativeParagraph if p.kind == "operative" else RG.PreambularParagraph
-            self.add(node, RDF.type, ELI.LegalResourceSubdivision)
-            self.add(node, RDF.type, kind)
-            self.add(node, ELI.is_part_of, self.doc)
-            self.add(self.doc, ELI.has_part, node)
-            self.add(node, RG.eId, t.text(p.id))
+            kind = _rg.OperativeParagraph if p.kind == "operative" else _rg.PreambularParagraph
+            self.add(node, _rdf.type, _eli.LegalResourceSubdivision)
+            self.add(node, _rdf.type, kind)
+            self.add(node, _eli.is_part_of, self.doc)
+            self.add(self.doc, _eli.has_part, node)
+            self.add(node, _rg.eId, t.text(p.id))
             m = _PARAGRAPH_ID.match(p.id)
             if m:
-                self.add(node, RG.position, t.integer(int(m["n"])))
+                self.add(node, _rg.position, t.integer(int(m["n"])))
             if p.phrase:
-                self.add(node, RG.phrase, t.text(p.phrase))
+                self.add(node, _rg.phrase, t.text(p.phrase))
             if p.function:
-                self.add(node, RG.clauseFunction, RGCF[p.function])
+                self.add(node, _rg.clauseFunction, _rgcf[p.function])
             text = p.text or self.x.source[p.start:p.end]
             if text:
-                self.add(node, RG.text, t.text(text))
+                self.add(node, _rg.text, t.text(text))
             self.selector(node, p.start, p.end)
         for m in self.x.mechanisms:
             if m.paragraph in out:
-                self.add(out[m.paragraph], RG.mentions, self.iri_of(m.target))
+                self.add(out[m.paragraph], _rg.mentions, self.iri_of(m.target))
         return out
 
     def citations(self, paragraphs: dict) -> None:
@@ -387,20 +416,20 @@ class _DocumentBuilder:
     def citation(self, c: Citation, para, n: int, function: str) -> None:
         t = self.t
         target = self.instrument(c.target)
-        self.add(para, ELI.cites, target)
-        self.add(self.doc, ELI.cites, target)
+        self.add(para, _eli.cites, target)
+        self.add(self.doc, _eli.cites, target)
         node = t.node(f"{para}/cites/{n}")
-        self.add(node, RDF.type, CITO.Citation)
-        self.add(node, CITO.hasCitingEntity, para)
-        self.add(node, CITO.hasCitedEntity, target)
+        self.add(node, _rdf.type, _cito.Citation)
+        self.add(node, _cito.hasCitingEntity, para)
+        self.add(node, _cito.hasCitedEntity, target)
         characterization = self.reg.cito_characterization(function) if function else None
-        self.add(node, CITO.hasCitationCharacterization,
+        self.add(node, _cito.hasCitationCharacterization,
                  characterization or FALLBACK_CHARACTERIZATION)
         if function:
-            self.add(node, RG.clauseFunction, RGCF[function])
+            self.add(node, _rg.clauseFunction, _rgcf[function])
         if c.text:
-            self.add(node, RG.quote, t.text(c.text))
-        self.add(node, PROV.wasGeneratedBy, self.activity)
+            self.add(node, _rg.quote, t.text(c.text))
+        self.add(node, _prov.wasGeneratedBy, self.activity)
         self.selector(node, c.start, c.end)
 
 

@@ -336,9 +336,16 @@ def _merge_all(packed: list[tuple]) -> Report:
         conforms, violations, warnings, checked = conforms and c, violations + v, warnings + w, checked + n
         if text and "Conforms: True" not in text:
             texts.append(text)
-        if nt:
+        if _has_results(nt):  # a report with no sh:result is only its header: nothing to merge
             results.parse(data=nt.decode("utf-8"), format="nt")
     return Report(conforms, violations, warnings, "\n".join(texts), results, checked)
+
+
+_SH_RESULT = b"<http://www.w3.org/ns/shacl#result>"
+
+
+def _has_results(nt: bytes) -> bool:
+    return bool(nt) and _SH_RESULT in nt
 
 
 # -- the merge ------------------------------------------------------------------------------------
@@ -613,8 +620,9 @@ def apply_parts(m: Manifest, removed: list[DocPart], added: list[DocPart],
 
 
 def summary_of(packed: tuple) -> tuple:
+    """(conforms, violations, warnings, whether it has any sh:result) of a packed report."""
     conforms, violations, warnings, _, results, _ = packed
-    return (conforms, violations, warnings, bool(results))
+    return (conforms, violations, warnings, _has_results(results))
 
 
 def load_manifest(cache) -> Manifest | None:
