@@ -231,22 +231,50 @@ def _actual_datatype(value, datatype: URIRef) -> bool:
     return True if kind is None else isinstance(value, kind)
 
 
-_NUMBERS: dict[Raw, object] = {}
+_TYPED: dict[Raw, tuple] = {}
+_DIGITS = re.compile(rb"[0-9]+")
+_ISO_DATE = re.compile(rb"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_INTEGER = str(XSD.integer).encode()
+_NON_NEGATIVE = str(XSD.nonNegativeInteger).encode()
+_DATE = str(XSD.date).encode()
+
+
+def _typed(r: Raw) -> tuple[Raw, object, bool]:
+    """(datatype IRI, rdflib's value, rdflib's ill_typed) of a typed literal "…"^^<…>, memoised; the
+    common lexical forms (digits as xsd:integer or xsd:nonNegativeInteger, a valid yyyy-mm-dd
+    xsd:date) without building an rdflib Literal, the rest through one."""
+    got = _TYPED.get(r)
+    if got is None:
+        q = r.rfind(b'"')
+        dt, lexical = r[q + 4:-1], r[1:q]
+        got = None
+        if (dt == _INTEGER or dt == _NON_NEGATIVE) and _DIGITS.fullmatch(lexical):
+            got = (dt, int(lexical), False)
+        elif dt == _DATE and _ISO_DATE.fullmatch(lexical):
+            try:
+                got = (dt, date.fromisoformat(lexical.decode()), False)
+            except ValueError:
+                got = None  # rdflib decides (it calls it ill-typed)
+        if got is None:
+            t = term(r)
+            got = (dt, t.value, t.ill_typed is True)
+        if len(_TYPED) < 1_000_000:
+            _TYPED[r] = got
+    return got
+
+
+_NUMERIC = frozenset(str(t).encode() for t in _NUMERIC_LITERAL_TYPES)
 _NOT_NUMBER = object()
 
 
 def _number(r: Raw):
     """The value of a well-typed numeric literal (rdflib compares those by value), else _NOT_NUMBER."""
-    v = _NUMBERS.get(r)
-    if v is None:
-        v = _NOT_NUMBER
-        if r[0] == 34 and r[-1] == 62:  # "…"^^<…>
-            t = term(r)
-            if t.datatype in _NUMERIC_LITERAL_TYPES and not t.ill_typed and t.value is not None:
-                v = t.value
-        if len(_NUMBERS) < 1_000_000:
-            _NUMBERS[r] = v
-    return v
+    if r[0] != 34 or r[-1] != 62:  # not "…"^^<…>
+        return _NOT_NUMBER
+    dt, value, ill = _typed(r)
+    if dt in _NUMERIC and not ill and value is not None:
+        return value
+    return _NOT_NUMBER
 
 
 # -- shapes ---------------------------------------------------------------------------------------
@@ -520,8 +548,8 @@ def _datatype(c: _Compiler, s: _Shape, values: list[Node]) -> None:
             if v[q + 4:-1] != dt_raw:
                 r = typed_any
             else:
-                t = term(v)
-                r = t.ill_typed is not True and _actual_datatype(t.value, dt)
+                _, value, ill = _typed(v)
+                r = not ill and _actual_datatype(value, dt)
             if len(cache) < 200_000:
                 cache[v] = r
         return r
@@ -611,10 +639,16 @@ def _range(component: URIRef, name: str, holds: Callable[[int], bool], sign: str
             if not isinstance(bound, Literal):
                 c._fail(s.node, f"{name} that is not a literal")
             bound_is_string = isinstance(bound.value, str)
+            bound_int = (bound.value if type(bound.value) is int and not bound.ill_typed
+                         and bound.datatype in _NUMERIC_LITERAL_TYPES else None)
 
-            def test(v: Raw, bound=bound, bound_is_string=bound_is_string) -> bool:
+            def test(v: Raw, bound=bound, bound_is_string=bound_is_string, bound_int=bound_int) -> bool:
                 if v[0] != 34:
                     return False  # IRIs and blank nodes do not compare
+                if bound_int is not None and v[-1] == 62:
+                    x = _number(v)
+                    if type(x) is int:  # two well-typed integers: rdflib compares their values
+                        return holds((x > bound_int) - (x < bound_int))
                 t = term(v)
                 if isinstance(t.value, str) != bound_is_string:
                     return False
