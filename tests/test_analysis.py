@@ -157,3 +157,20 @@ def test_ego_is_networkx_ego_graph_either_direction_on_a_random_network():
         for key in ("n000", "n117", "n299"):
             expected = set(nx.ego_graph(D, key, radius=depth, undirected=True))
             assert set(analysis.ego(D, key, depth)) == expected
+
+
+def test_bibliographic_coupling_of_a_large_network_matches_counting_pairs(monkeypatch):
+    """Above two blocks of citing instruments the top pairs come from a sparse product: same answer."""
+    import random
+
+    rnd = random.Random(11)
+    D = nx.DiGraph()
+    hubs = [f"t{i:02d}" for i in range(12)]
+    for u in range(260):
+        for v in rnd.sample(hubs, rnd.randint(1, 6)) + [f"x{rnd.randrange(400):03d}" for _ in range(3)]:
+            D.add_edge(f"d{u:03d}", v, relations=["cites"], relation="cites", weight=1, citations=[])
+    monkeypatch.setattr(analysis, "COUPLING_BLOCK", 1000)
+    counted = analysis.bibliographic_coupling(D, None)  # the pair count (one block: no product)
+    monkeypatch.setattr(analysis, "COUPLING_BLOCK", 40)
+    for n in (1, 10, 57, 400):
+        assert analysis.bibliographic_coupling(D, n) == counted[:n]

@@ -163,6 +163,8 @@ def bibliographic_coupling(G: nx.DiGraph, n: int | None = 10) -> list[tuple[str,
     """
     cites = edges_of(G, "cites")
     refs = {u: set(cites.successors(u)) for u in cites if cites.out_degree(u)}
+    if n is not None and len(refs) > 2 * COUPLING_BLOCK:
+        return _coupling_top(refs, n)
     counts: Counter = Counter()
     citers_of: dict[str, list[str]] = {}
     for u in sorted(refs):
@@ -172,6 +174,43 @@ def bibliographic_coupling(G: nx.DiGraph, n: int | None = 10) -> list[tuple[str,
         counts.update(combinations(citers, 2))
     rows = sorted(((a, b, k) for (a, b), k in counts.items()), key=lambda r: (-r[2], r[0], r[1]))
     return rows if n is None else rows[:n]
+
+
+COUPLING_BLOCK = 500  # citing instruments per block of the sparse product below
+
+
+def _coupling_top(refs: dict[str, set[str]], n: int) -> list[tuple[str, str, int]]:
+    """The ``n`` most coupled pairs from a sparse product, a block of citing rows at a time.
+
+    Counting pairs through each shared reference is Σ in-degree² updates: ~50 million at 10,000
+    documents, where the hubs are cited by 3,000 documents each (36 s). ``A·Aᵀ`` does the same sum
+    in scipy; per block only the pairs at or above the block's n-th count can reach the top ``n``
+    overall, so only those leave numpy. Same rows and order as the pair count.
+    """
+    import numpy as np
+    from scipy import sparse
+
+    citing = sorted(refs)
+    cited = {k: i for i, k in enumerate(sorted(set().union(*refs.values())))}
+    rows = [i for i, u in enumerate(citing) for _ in refs[u]]
+    cols = [cited[v] for u in citing for v in refs[u]]
+    A = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(citing), len(cited)))
+    AT = A.T.tocsr()
+    best: list[tuple[int, str, str]] = []  # the top n so far, as (-shared, a, b)
+    for start in range(0, len(citing), COUPLING_BLOCK):
+        block = np.triu((A[start:start + COUPLING_BLOCK] @ AT).toarray(), k=start + 1)  # pairs i < j only
+        flat = block.ravel()
+        # the n-th largest count, from a histogram (shared references are small integers; a
+        # partition of the block is slow on so many equal values)
+        above = np.cumsum(np.bincount(flat)[::-1])
+        floor = max(1, len(above) - 1 - int(np.searchsorted(above, n))) if above[-1] >= n else 1
+        if len(best) == n:
+            floor = max(floor, -best[-1][0])  # below the n-th pair so far: cannot enter
+        for x in np.nonzero(flat >= floor)[0]:
+            i, j = divmod(int(x), len(citing))
+            best.append((-int(flat[x]), citing[start + i], citing[j]))
+        best = sorted(best)[:n]
+    return [(a, b, -k) for k, a, b in best]
 
 
 def clusters(G: nx.DiGraph, seed: int = 0, resolution: float = 1.0) -> list[list[str]]:
