@@ -300,3 +300,33 @@ def test_mechanism_pattern_opening_with_first_letters_finds_the_same_matches():
                 assert [(m.span(), m.group(0)) for m in fast.finditer(folded, a)] == want, path.name
                 found += len(want)
         assert found > 20
+
+
+def test_first_characters_of_a_line_pattern_bound_its_matches():
+    """segment.first_chars: a line a pattern matches opens (after blanks) with one of its first
+    characters — on every line of every fixture and on random lines; unbounded patterns say None."""
+    import random
+
+    from resograph.segment import DIGIT, first_chars
+
+    names = ("RUNNING_HEAD", "PAGE_FURNITURE", "SYMBOL", "FOOTNOTE", "VOTE_STRONG", "VOTE_LINE",
+             "PLENARY_LINE", "DATE_ONLY", "CHAPEAU", "NUMBERED", "BULLET")
+    lines = [ln for p in _all_texts() for ln in fold(clean(read_source(p)).text).split("\n") if ln.strip()]
+    rnd = random.Random(0)
+    alphabet = "adeglpst0179-–•·*_=./() \u00a0\u0661\u2028"
+    lines += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 12))) for _ in range(20000)]
+    matched = 0
+    for name in names:
+        rx = getattr(P, name)
+        firsts = first_chars(rx)
+        assert firsts and len(firsts) < 20, name
+        for ln in lines:
+            if rx.match(ln):
+                c = ln.strip()[0]
+                assert (DIGIT if c.isdecimal() else c) in firsts, (name, ln)
+                matched += 1
+    assert matched > 1000
+    assert first_chars(re.compile(r"\s*(?:x|.)")) is None  # any character
+    assert first_chars(re.compile(r"\s*(?:ab)?")) is None  # may match blanks only
+    assert first_chars(re.compile(r"[^a]b")) is None  # negated class
+    assert first_chars(re.compile(r"\s*(?=z)(?:\d|b\w)")) == {DIGIT, "b"}

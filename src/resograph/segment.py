@@ -57,6 +57,134 @@ def _lines(text: str, folded: str) -> list[_Line]:
     return out
 
 
+# --- which lines a line pattern can match, from its first non-blank character -----------------
+# Most lines of a text are ordinary paragraph lines, and each line pattern opens with a few
+# possible characters ("adopted…" with 'a', a footnote with a digit). Reading those characters
+# off the compiled pattern lets the line loop skip a pattern that cannot match the line without
+# calling the regex engine; the pattern itself still decides.
+DIGIT = "0"  # stands for every decimal digit (`\d`) in a first-character set
+
+
+def first_chars(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters that can be the first non-blank character of a text `rx.match` accepts
+    (any decimal digit written as DIGIT); None if that cannot be bounded (e.g. the pattern may
+    match blanks only, opens with `.` or a negated class, or ignores case)."""
+    if rx.flags & re.IGNORECASE:
+        return None
+    try:
+        import re._parser as sre_parse  # the parser re compiles with (3.11+)
+    except ImportError:  # pragma: no cover
+        return None
+    try:
+        chars, blank = _seq_first(list(sre_parse.parse(rx.pattern, rx.flags & ~re.UNICODE)))
+    except _Unbounded:
+        return None
+    return None if blank else frozenset(chars)
+
+
+class _Unbounded(Exception):
+    pass
+
+
+def _seq_first(items: list) -> tuple[set[str], bool]:
+    """(first non-blank characters, may consume only blanks) of a sequence of parsed items."""
+    out: set[str] = set()
+    for op, av in items:
+        chars, blank = _item_first(op, av)
+        out |= chars
+        if not blank:
+            return out, False
+    return out, True
+
+
+def _item_first(op, av) -> tuple[set[str], bool]:
+    from re import _constants as C
+    if op is C.LITERAL:
+        ch = chr(av)
+        if ch.isspace():
+            return set(), True
+        return {DIGIT if ch.isdecimal() else ch}, False
+    if op is C.IN:
+        out: set[str] = set()
+        blank = False
+        for iop, iav in av:
+            if iop is C.LITERAL:
+                ch = chr(iav)
+                if ch.isspace():
+                    blank = True
+                else:
+                    out.add(DIGIT if ch.isdecimal() else ch)
+            elif iop is C.RANGE and iav[1] - iav[0] < 512:
+                for c in range(iav[0], iav[1] + 1):
+                    ch = chr(c)
+                    if ch.isspace():
+                        blank = True
+                    else:
+                        out.add(DIGIT if ch.isdecimal() else ch)
+            elif iop is C.CATEGORY and iav is C.CATEGORY_DIGIT:
+                out.add(DIGIT)
+            elif iop is C.CATEGORY and iav is C.CATEGORY_SPACE:
+                blank = True
+            else:
+                raise _Unbounded
+        return out, blank
+    if op is C.BRANCH:
+        out, blank = set(), False
+        for alt in av[1]:
+            chars, b = _seq_first(list(alt))
+            out |= chars
+            blank = blank or b
+        return out, blank
+    if op is C.SUBPATTERN:
+        return _seq_first(list(av[3]))
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        chars, blank = _seq_first(list(av[2]))
+        return chars, blank or av[0] == 0
+    if op is C.ATOMIC_GROUP:
+        return _seq_first(list(av))
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero-width: consume nothing
+        return set(), True
+    raise _Unbounded
+
+
+
+@dataclass(frozen=True, slots=True)
+class _LineFirsts:
+    """First-character sets of the line patterns (`first_chars`; all characters when unbounded)."""
+
+    running: frozenset[str] | _Any
+    furniture: frozenset[str] | _Any
+    symbol: frozenset[str] | _Any
+    footnote: frozenset[str] | _Any
+    vote_strong: frozenset[str] | _Any
+    vote: frozenset[str] | _Any
+    plenary: frozenset[str] | _Any
+    date: frozenset[str] | _Any
+    chapeau: frozenset[str] | _Any
+    numbered: frozenset[str] | _Any
+    bullet: frozenset[str] | _Any
+
+
+class _Any:
+    """Contains every character: stands for a pattern whose first characters are unbounded."""
+
+    def __contains__(self, ch: object) -> bool:
+        return True
+
+
+_LINE_FIRSTS: list[_LineFirsts] = []
+
+
+def _line_firsts() -> _LineFirsts:
+    if not _LINE_FIRSTS:
+        def f(rx: re.Pattern[str]) -> frozenset[str] | _Any:
+            chars = first_chars(rx)
+            return _Any() if chars is None else chars
+        _LINE_FIRSTS.append(_LineFirsts(
+            f(P.RUNNING_HEAD), f(P.PAGE_FURNITURE), f(P.SYMBOL), f(P.FOOTNOTE), f(P.VOTE_STRONG),
+            f(P.VOTE_LINE), f(P.PLENARY_LINE), f(P.DATE_ONLY), f(P.CHAPEAU), f(P.NUMBERED), f(P.BULLET)))
+    return _LINE_FIRSTS[0]
+
 def _opening(lex: Lexicon, line: _Line, at: int = 0) -> tuple[str, str, str] | None:
     """(phrase as written, function, kind) if the line opens with a clause phrase at `at`."""
     m = _opening_re(lex).match(line.folded, at)
@@ -138,6 +266,7 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented
     ended = False
     after_head = False
 
+    F = _line_firsts()
     for index, line in enumerate(lines):
         stripped = line.folded.strip()
         if not stripped:
@@ -147,20 +276,24 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented
         if ended:
             skipped.append((line.start, line.end))
             continue
-        running = in_body and P.RUNNING_HEAD.match(line.folded)
+        c = stripped[0]
+        if c.isdecimal():
+            c = DIGIT
+        running = in_body and c in F.running and P.RUNNING_HEAD.match(line.folded)
         if running or (after_head and len(line.text) - len(line.text.lstrip()) >= 12):
             after_head = True  # a running head may wrap onto an indented second line
             skipped.append((line.start, line.end))
             continue
         after_head = False
-        if P.PAGE_FURNITURE.match(line.folded) or (in_body and (
-                _is_symbol_line(line.folded) or P.FOOTNOTE.match(line.folded))):
+        if (c in F.furniture and P.PAGE_FURNITURE.match(line.folded)) or (in_body and (
+                (c in F.symbol and _is_symbol_line(line.folded))
+                or (c in F.footnote and P.FOOTNOTE.match(line.folded)))):
             (skipped if in_body else header_lines).append((line.start, line.end) if in_body else line)
             continue
-        closing = P.VOTE_STRONG.match(line.folded) or ((was_blank or current is None) and (
-            P.VOTE_LINE.match(line.folded) or P.PLENARY_LINE.match(line.folded)))
+        closing = (c in F.vote_strong and P.VOTE_STRONG.match(line.folded)) or ((was_blank or current is None) and (
+            (c in F.vote and P.VOTE_LINE.match(line.folded)) or (c in F.plenary and P.PLENARY_LINE.match(line.folded))))
         if closing or (
-            in_body and current is not None and P.DATE_ONLY.match(line.folded)
+            in_body and current is not None and c in F.date and P.DATE_ONLY.match(line.folded)
         ):
             footer_lines.append(line)
             skipped.append((line.start, line.end))
@@ -168,14 +301,14 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented
             # After the vote or meeting line only annexes follow: they are not paragraphs.
             ended = bool(blocks) and not P.DATE_ONLY.match(line.folded)
             continue
-        if P.CHAPEAU.match(line.folded) and len(stripped) < 600 and not P.NUMBERED.match(line.folded) \
+        numbered = c in F.numbered and P.NUMBERED.match(line.folded)
+        if c in F.chapeau and P.CHAPEAU.match(line.folded) and len(stripped) < 600 and not numbered \
                 and (was_blank or current is None or _ends_clause(current)):
             chapeau_lines.append(line)
             in_body = True
             current = None
             continue
-        numbered = P.NUMBERED.match(line.folded)
-        bullet = None if numbered else P.BULLET.match(line.folded)
+        bullet = None if numbered or c not in F.bullet else P.BULLET.match(line.folded)
         if numbered or (bullet and operative):
             at = (numbered or bullet).end()
             opened = _opening(lex, line, at)
