@@ -268,7 +268,18 @@ MUTATIONS: dict[str, Callable[[Graph], None]] = {
 }
 
 
+_MUTATED: dict[tuple[int, str], list[bytes]] = {}
+
+
 def mutated(dev_graph: Graph, name: str) -> list[bytes]:
+    """The lines of `dev_graph` with one mutation (made once per test module run)."""
+    key = (id(dev_graph), name)
+    if key not in _MUTATED:
+        _MUTATED[key] = _mutate(dev_graph, name)
+    return _MUTATED[key]
+
+
+def _mutate(dev_graph: Graph, name: str) -> list[bytes]:
     g = Graph()
     for t in dev_graph:
         g.add(t)
