@@ -424,37 +424,32 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "bu
         if cache is not None:
             from . import incremental as inc
             inc.drop_manifest(cache)  # from here on the store changes; a new one is written after
-        _stage("writing files", quiet)  # N-Triples first: the store loads from it
+        _stage("writing files", quiet)  # the N-Triples: the store loads from them
         if not incremental:
             graph = canonical(graph, inplace=True)
             nt = to_ntriples(graph)
             triples, dump_graph = len(graph), (lambda: graph)
-        nt_temp = _write_temp(out, FORMATS["nt"], nt)
+        written = {}
+        # The memory store reads resograph.nt: it is published with the store, before the others.
+        nt_temp = _write_temp(out, FORMATS["nt"], nt) if store == "memory" else None
         lap("serialise")
         generation = None
         if store == "oxigraph":
             _stage("loading the Oxigraph store", quiet)
-            try:
-                generation = store_mod.load_store(nt_temp, out)
-            except BaseException:
-                nt_temp.unlink(missing_ok=True)
-                raise
+            generation = store_mod.load_store(nt, out)  # from memory: no file written and read back
             lap("store")
         _stage("publishing", quiet)
         if generation is not None:
             store_mod.publish_store(generation, out)
-        written = {}
-        if "nt" in fmts:
+        if nt_temp is not None:
             os.replace(nt_temp, out / FORMATS["nt"])
             written["nt"] = len(nt)
-        else:
-            nt_temp.unlink()
         store_mod._fsync_dir(out)
         ready()
         if manifest is not None and generation is not None:
             manifest.generation = generation.name
         lap("publish")
-        rest = [f for f in fmts if f != "nt"]
+        rest = [f for f in fmts if f not in written]
         if rest:
             _stage(f"writing files ({', '.join(FORMATS[f] for f in rest)})", quiet)
             written.update(_publish_files(out, _dumps(rest, nt, triples, dump_graph)))

@@ -45,14 +45,18 @@ def store_path(build_dir: str | os.PathLike) -> Path:
     return Path(build_dir) / STORE_LINK
 
 
-def load_store(nt_file: str | os.PathLike, build_dir: str | os.PathLike) -> Path:
-    """Bulk-load `nt_file` into a new, unpublished generation directory; return it."""
+def load_store(nt: str | os.PathLike | bytes, build_dir: str | os.PathLike) -> Path:
+    """Bulk-load N-Triples (a file, or the bytes themselves: no file written and read back) into a
+    new, unpublished generation directory; return it."""
     gens = Path(build_dir) / GENERATIONS
     gens.mkdir(parents=True, exist_ok=True)
     target = Path(tempfile.mkdtemp(prefix="gen-", dir=gens))
     target.chmod(0o755)  # readable by the endpoint's user like the other outputs
     store = ox.Store(str(target))
-    store.bulk_load(path=str(nt_file), format=ox.RdfFormat.N_TRIPLES)
+    if isinstance(nt, bytes):
+        store.bulk_load(input=nt, format=ox.RdfFormat.N_TRIPLES)
+    else:
+        store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
     store.flush()
     del store  # closes RocksDB; the directory is now a complete store
     _fsync_dir(target)
