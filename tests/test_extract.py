@@ -330,3 +330,29 @@ def test_first_characters_of_a_line_pattern_bound_its_matches():
     assert first_chars(re.compile(r"\s*(?:ab)?")) is None  # may match blanks only
     assert first_chars(re.compile(r"[^a]b")) is None  # negated class
     assert first_chars(re.compile(r"\s*(?=z)(?:\d|b\w)")) == {DIGIT, "b"}
+
+
+def test_symbol_scan_pattern_finds_what_the_symbol_pattern_finds():
+    """patterns.SYMBOL_SCAN (first letter consumed, checked by look-behinds) = SYMBOL: same spans,
+    same inner groups, the same outer group set, scanning every fixture from several offsets and
+    random strings of symbol characters."""
+    import random
+
+    outer = ("ares", "aresold", "ares_es", "adec", "sres", "eres", "eresold", "ip", "agn", "undoc")
+
+    def sig(m):
+        d = m.groupdict()
+        return m.span(), [k for k in outer if d[k]], [(k, v) for k, v in d.items() if k not in outer]
+
+    texts = [fold(clean(read_source(p)).text) for p in _all_texts()]
+    rnd = random.Random(0)
+    alphabet = "aesgnrdc/-0123456789 ()xi.b"
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 40))) for _ in range(20000)]
+    found = 0
+    for t in texts:
+        for a in (0, 1, len(t) // 2):
+            want = [sig(m) for m in P.SYMBOL.finditer(t, a)]
+            assert [sig(m) for m in P.SYMBOL_SCAN.finditer(t, a)] == want, t[:80]
+            found += len(want)
+    assert found > 300
+    assert {k for t in texts for m in P.SYMBOL.finditer(t) for k in sig(m)[1]} >= {"ares", "undoc", "agn", "ip"}

@@ -32,7 +32,7 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
     ~14), and its matches are dealt to the paragraphs: the answers are those of one scan per span.
     """
     sp = _Spans(folded, spans)
-    symbols = sp.scan_with(P.SYMBOL, P.SYMBOL_NEEDLES)
+    symbols = sp.scan_with(P.SYMBOL_SCAN, P.SYMBOL_NEEDLES)
     resolutions = sp.scan(P.RESOLUTION_WORD)
     decisions = sp.scan(P.DECISION_WORD)
     names = sp.scan(lex.name_re)
@@ -237,13 +237,19 @@ def _rebody(m: Mention, body: str, is_decision: bool) -> Mention:
 
 
 def _num(nm: re.Match[str]) -> tuple:
-    if nm.group("ss"):
-        return ("special", nm.group("ssk").upper(), (int(nm.group("sss")), int(nm.group("ssn"))))
-    if nm.group("sc"):
-        return ("sc", int(nm.group("scn")), int(nm.group("scy")))
-    if nm.group("old"):
-        return ("old", int(nm.group("oldn")), nm.group("oldr").upper())
-    return ("slash", int(nm.group("sa")), int(nm.group("sb")))
+    # The four forms are NUMBER_ITEM's top-level groups; the one that matched closes last.
+    form = nm.lastgroup
+    if form == "slash":
+        a, b = nm.group("sa", "sb")
+        return ("slash", int(a), int(b))
+    if form == "sc":
+        a, b = nm.group("scn", "scy")
+        return ("sc", int(a), int(b))
+    if form == "ss":
+        k, a, b = nm.group("ssk", "sss", "ssn")
+        return ("special", k.upper(), (int(a), int(b)))
+    a, b = nm.group("oldn", "oldr")
+    return ("old", int(a), b.upper())
 
 
 def _key_from(num: tuple, body: str | None, is_decision: bool) -> str | None:

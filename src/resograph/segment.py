@@ -50,9 +50,15 @@ class Segmented:
 def _lines(text: str, folded: str) -> list[_Line]:
     out = []
     pos = 0
-    for raw in text.split("\n"):
+    raws = text.split("\n")
+    # fold() keeps every offset and never makes or removes a line break: its lines are the same
+    # slices (one split instead of a slice per line); else slice.
+    folds = folded.split("\n")
+    if len(folds) != len(raws):
+        folds = None
+    for i, raw in enumerate(raws):
         end = pos + len(raw)
-        out.append(_Line(pos, end, raw, folded[pos:end]))
+        out.append(_Line(pos, end, raw, folds[i] if folds is not None else folded[pos:end]))
         pos = end + 1
     return out
 
@@ -218,9 +224,9 @@ def detect_language(folded: str) -> str:
     """The language whose stop words occur most often (ties: alphabetical order).
 
     One tokenising pass and a count, instead of one regex scan per language (3× the work)."""
-    counts = Counter(filter(_STOPWORD_SET.__contains__, _words(folded)))
-    scores = {lang: sum(counts[w] for w in words) for lang, words in P.STOPWORDS.items()}
-    return max(sorted(scores), key=lambda k: scores[k])
+    get = Counter(filter(_STOPWORD_SET.__contains__, _words(folded))).get
+    scores = {lang: sum([get(w, 0) for w in words]) for lang, words in P.STOPWORDS.items()}
+    return max(sorted(scores), key=scores.__getitem__)
 
 
 # ASCII characters outside `\w` become spaces, so that str.split() yields the maximal runs of word
@@ -424,7 +430,7 @@ def _header(ct: CleanText, folded: str, header: list[_Line], chapeau: list[_Line
 
     # Own symbol: the first symbol of the title block.
     for ln in header:
-        for m in P.SYMBOL.finditer(ln.folded):
+        for m in P.SYMBOL_SCAN.finditer(ln.folded):
             key = keys.symbol_key(m, ct.text[ln.start + m.start():ln.start + m.end()])
             if key and not m.group("undoc"):
                 h.symbol = key
