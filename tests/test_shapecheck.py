@@ -97,6 +97,8 @@ def test_seed_and_dev_graph_as_pyshacl(checker, dev_parts, registry):
     report = checker.check_graph(lines)
     assert report.conforms and report.violations == 0
     assert found(report) == pyshacl_graph(lines, registry)
+    file_bytes = b"\n".join(lines) + b"\n"  # a whole resograph.nt read at once
+    assert found(checker.check_graph(file_bytes)) == found(report)
 
 
 @pytest.mark.parametrize("folder", ["holdout", "holdout2", "holdout3"])

@@ -159,7 +159,10 @@ def _index(triples: Iterable[tuple[Raw, Raw, Raw]], relevant: frozenset[Raw],
 
 def _index_lines(lines: Iterable[bytes], relevant: frozenset[Raw]) -> dict[Raw, Props]:
     """:func:`_index` of N-Triples lines, every subject a key (the hot path: one split per line,
-    objects kept as bytes; sorted lines come in runs of one subject)."""
+    objects kept as bytes; sorted lines come in runs of one subject). `lines` may also be the bytes of
+    a whole N-Triples file."""
+    if isinstance(lines, (bytes, bytearray)):
+        lines = lines.split(b"\n")
     out: dict[Raw, Props] = {}
     last = None
     d: Props = {}
@@ -935,9 +938,9 @@ class ShapeChecker:
         view = _View(self.registry_index, None, self.hierarchy.below)
         return self._report(self._run(view, list(self.registry_index), self.hierarchy, None), view)
 
-    def check_graph(self, lines: Iterable[bytes]) -> Report:
-        """A whole graph's lines (e.g. `resograph.nt`), with the ontology mixed in (as `resograph
-        validate`): every node a focus node."""
+    def check_graph(self, lines: Iterable[bytes] | bytes) -> Report:
+        """A whole graph's lines (e.g. `resograph.nt`, or its bytes), with the ontology mixed in (as
+        `resograph validate`): every node a focus node."""
         with _no_gc():
             own = _index_lines(lines, self.relevant)
             hierarchy = self.hierarchy
