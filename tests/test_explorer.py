@@ -361,3 +361,19 @@ def test_timeline_rows_find_the_first_free_run_of_rows_like_trying_each_row():
         for r in range(expected, expected + need):
             ends[r] = left + rnd.uniform(10, 400)
             rows.set(r, ends[r])
+
+
+def test_a_dense_timeline_widens_its_years_and_blocks_its_undated_instruments():
+    """Hundreds of undated UN documents and dozens of instruments a year (the 10,000-doc build) must
+    not make one tall thin column: the drawing stays wider than high, and nothing overlaps."""
+    H = synthetic_network(2000, seed=4)
+    for i, k in enumerate(sorted(H)[:300]):  # 300 undated instruments, spread over the lanes
+        H.nodes[k].update(year=None, date=None, year_source=None)
+    pos, axis = explore.timeline_positions(H)
+    xs, ys = [x for x, _ in pos.values()], [y for _, y in pos.values()]
+    assert max(xs) - min(xs) > max(ys) - min(ys)
+    undated = [pos[k][0] for k in H if H.nodes[k]["year"] is None]
+    dated = [pos[k][0] for k in H if H.nodes[k]["year"] is not None]
+    assert max(undated) < min(dated) and len(set(undated)) > 5  # a block of columns, left of the years
+    assert min(undated) <= axis["undated"] <= max(undated)
+    assert len(set(pos.values())) == len(pos)

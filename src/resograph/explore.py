@@ -86,7 +86,9 @@ RELATION_STYLE = {  # colour, dashes, legend label
     "implements": ("#e07a1f", False, "implements / adopts"),
     "part_of": ("#9aa5b1", True, "article of"),
 }
-YEAR_STEP = 150  # canvas pixels between two consecutive years on the timeline
+YEAR_STEP = 150  # canvas pixels between two consecutive years on the timeline (at most DENSE_YEAR a year)
+DENSE_YEAR = 4  # more instruments than this in one year of one lane widen every year (by the square root)
+UNDATED_COL = 150  # undated instruments: a block of columns this far apart, left of the earliest year
 ROW = 92  # vertical distance between rows of a timeline lane
 ARTICLE_ROW = 66  # vertical distance between the articles stacked under their treaty
 LANE_GAP = 60
@@ -128,7 +130,7 @@ def label_width(label: str, font: int = 18) -> float:
 
 # ---------------------------------------------------------------- layouts
 
-def _year_x(years: list[int]) -> tuple[dict[int, float], list[dict], list[float]]:
+def _year_x(years: list[int], step: float = YEAR_STEP) -> tuple[dict[int, float], list[dict], list[float]]:
     """x of each year: one column per year that has instruments, in order. An empty year between
     two gets a narrow column of its own; a longer empty stretch is cut (and marked ≈), so the page
     shows decades of instruments at a readable zoom."""
@@ -138,13 +140,13 @@ def _year_x(years: list[int]) -> tuple[dict[int, float], list[dict], list[float]
         if i:
             gap = y - years[i - 1]
             if gap == 2:
-                ticks.append({"x": x + YEAR_STEP * 0.75, "label": str(y - 1), "empty": True})
-                x += YEAR_STEP * 1.5
+                ticks.append({"x": x + step * 0.75, "label": str(y - 1), "empty": True})
+                x += step * 1.5
             elif gap > 2:
-                breaks.append(x + YEAR_STEP * 0.75)
-                x += YEAR_STEP * 1.5
+                breaks.append(x + step * 0.75)
+                x += step * 1.5
             else:
-                x += YEAR_STEP
+                x += step
         xs[y] = x
         ticks.append({"x": x, "label": str(y), "empty": False})
     return xs, ticks, breaks
@@ -163,7 +165,10 @@ def timeline_positions(G: nx.DiGraph) -> tuple[dict[str, tuple[float, float]], d
     treaty; undated instruments in a column left of the earliest year. Returns (positions, axis).
 
     Within a lane, an instrument takes the highest row where its label does not overlap the one
-    before it, so dense years stack instead of piling up.
+    before it, so dense years stack instead of piling up. So that a large graph is not a tall thin
+    column: years widen when one holds many instruments of a lane, and the undated instruments of
+    a lane (UN documents without a date, hundreds at 10,000 documents) fill a square-ish block of
+    columns instead of one column.
 
     >>> from resograph.network import load
     >>> pos, axis = timeline_positions(load("tests/fixtures/explorer-sample.ttl"))
@@ -178,18 +183,23 @@ def timeline_positions(G: nx.DiGraph) -> tuple[dict[str, tuple[float, float]], d
         kids.sort(key=lambda k: (G.nodes[k].get("article") or 0, k))
     tops = [k for k in G if not (G.nodes[k].get("kind") == "article" and G.nodes[k].get("parent") in G)]
     years = sorted({G.nodes[k]["year"] for k in tops if G.nodes[k].get("year") is not None})
-    year_x, ticks, breaks = _year_x(years)
-    undated_x = (min(year_x.values()) if year_x else 0) - YEAR_STEP * 1.6
+    lanes: dict[str | None, list[str]] = defaultdict(list)
+    for k in tops:
+        lanes[effective_body(G, k)].append(k)
+    per_year = Counter((body, G.nodes[k].get("year")) for body, ks in lanes.items() for k in ks)
+    dense = max((n for (_, year), n in per_year.items() if year is not None), default=1)
+    step = YEAR_STEP * max(1.0, math.sqrt(dense / DENSE_YEAR))
+    year_x, ticks, breaks = _year_x(years, step)
+    undated_x = (min(year_x.values()) if year_x else 0) - step * 1.6
+    undated_cols = math.ceil(math.sqrt(max((n for (_, year), n in per_year.items() if year is None), default=1)))
+    undated_slot = {k: i % undated_cols for ks in lanes.values()
+                    for i, k in enumerate(sorted(k for k in ks if G.nodes[k].get("year") is None))}
 
     def x_of(k):
         d = G.nodes[k]
         if d.get("year") is None:
-            return undated_x
-        return year_x[d["year"]] + (_year_fraction(d) - 0.5) * YEAR_STEP * 0.8
-
-    lanes: dict[str | None, list[str]] = defaultdict(list)
-    for k in tops:
-        lanes[effective_body(G, k)].append(k)
+            return undated_x - (undated_cols - 1 - undated_slot[k]) * UNDATED_COL
+        return year_x[d["year"]] + (_year_fraction(d) - 0.5) * step * 0.8
     order = sorted(lanes, key=lambda b: (b is None, BODY_ORDER.index(b) if b in BODY_ORDER else 99, b or ""))
     pos: dict[str, tuple[float, float]] = {}
     lane_boxes = []
@@ -225,7 +235,7 @@ def timeline_positions(G: nx.DiGraph) -> tuple[dict[str, tuple[float, float]], d
     axis = {
         "ticks": ticks,
         "breaks": breaks,
-        "undated": undated_x if any(G.nodes[k].get("year") is None for k in tops) else None,
+        "undated": undated_x - (undated_cols - 1) * UNDATED_COL / 2 if undated_slot else None,
         "lanes": lane_boxes,
         "x0": min(xs) - 260,
         "x1": max(xs) + 140,
