@@ -356,3 +356,13 @@ def test_symbol_scan_pattern_finds_what_the_symbol_pattern_finds():
             found += len(want)
     assert found > 300
     assert {k for t in texts for m in P.SYMBOL.finditer(t) for k in sig(m)[1]} >= {"ares", "undoc", "agn", "ip"}
+
+
+def test_every_body_name_holds_one_of_the_body_needles():
+    """find._body_near skips a window holding none of patterns.BODY_NEEDLES: every spelling of
+    every body (each alternative of BODY_NAMES, white space as one space) holds one."""
+    spellings = [alt.replace(r"\s+", " ") for rx in P.BODY_NAMES.values() for alt in rx.split("|")]
+    assert len(spellings) >= 12 and all(re.fullmatch(r"[a-z' ]+", s) for s in spellings)
+    for s in spellings:
+        assert any(k in s for k in P.BODY_NEEDLES), s
+        assert any(re.fullmatch(rx, s) for _, rx in P.BODY_CONTEXT)

@@ -166,6 +166,8 @@ def _body_near(folded: str, start: int, lo: int, hi: int) -> str | None:
     """The body named closest before `start` (within 70 characters) or right after the list."""
     best, best_pos = None, -1
     window = folded[max(lo, start - 70):start]
+    if not any(k in window for k in P.BODY_NEEDLES):  # no body named: spare the four scans
+        return None
     for code, rx in P.BODY_CONTEXT:
         for m in rx.finditer(window):
             if m.start() > best_pos:
@@ -177,33 +179,37 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
              decision_words: list[re.Match[str]], start: int, end: int, own_body: str | None,
              taken: list[tuple[int, int]]) -> list[Mention]:
     out: list[Mention] = []
+    SYMBOL, NUMBER_ITEM, DATE_CLAUSE = P.SYMBOL, P.NUMBER_ITEM, P.DATE_CLAUSE
     for words, is_decision in ((resolution_words, False), (decision_words, True)):
         for w in words:
-            before = folded[max(start, w.start() - 12):w.start()]
-            # "its resolutions" is the issuing body's own, whatever body the sentence named before
-            body = own_body if (own_body and P.OWN_BODY.search(before)) else _body_near(folded, w.start(), start, end)
-            pos = P.AFTER_WORD.match(folded, w.end(), end).end()
+            ws, we = w.span()
+            pos = P.AFTER_WORD.match(folded, we, end).end()
             infix = P.BODY_INFIX.match(folded, pos, end)
+            body: str | None = None  # the body named near the word, found only if a number needs it
             if infix:
                 body = next(code for code, rx in P.BODY_CONTEXT if rx.fullmatch(infix.group("body")))
                 pos = infix.end()
             plural = w.group(1).endswith(("s", "es"))
             first = True
             items: list[Mention] = []
+            # The item found at `pos` by the look-ahead of the previous round (a number or a
+            # symbol: never both, a number opens with a digit or "s-"/"es-", a symbol with a
+            # letter and "/"), so it is not matched twice.
+            sm = nm = None
+            ahead = False
             while pos < end:
-                sm = P.SYMBOL.match(folded, pos, end)
+                if not ahead:
+                    sm = SYMBOL.match(folded, pos, end)
+                    nm = None if sm else NUMBER_ITEM.match(folded, pos, end)
+                ahead = False
                 if sm:  # "resolution A/RES/79/136", "resolution GA-2012-81-RES-08": found by _symbols
                     pos = sm.end()
                 else:
-                    nm = P.NUMBER_ITEM.match(folded, pos, end)
                     if not nm or any(a <= nm.start() < b for a, b in taken):
                         break
-                    num = _num(nm)
-                    key = _key_from(num, body, is_decision)
-                    mstart = w.start() if first else nm.start()
-                    mention = Mention("number", mstart, nm.end(), "", key, {"num": num})
-                    pos = nm.end()
-                    dm = P.DATE_CLAUSE.match(folded, pos, end)
+                    ns, pos = nm.span()
+                    mention = Mention("number", ws if first else ns, pos, "", None, {"num": _num(nm)})
+                    dm = DATE_CLAUSE.match(folded, pos, end)
                     if dm:
                         mention.data["date"] = iso_date(dm.group(1), dm.group(2), dm.group(3))
                         mention.end = dm.end() - (len(dm.group(0)) - len(dm.group(0).rstrip(" ,")))
@@ -213,27 +219,30 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                 first = False
                 sep = P.LIST_SEPARATOR.match(folded, pos, end)
                 nxt = sep.end() if sep else pos
-                if not (P.NUMBER_ITEM.match(folded, nxt, end) or P.SYMBOL.match(folded, nxt, end)):
+                nm = NUMBER_ITEM.match(folded, nxt, end)
+                sm = None if nm else SYMBOL.match(folded, nxt, end)
+                ahead = True
+                if not (nm or sm):
                     resume = P.LIST_RESUME.match(folded, pos, end) if plural and items else None
                     if not resume:
                         break
                     nxt = resume.end()
+                    ahead = False
                 pos = nxt
+            if not items:
+                continue
             # A body named right after the list ("… 2462 (2019) du Conseil de sécurité") wins.
             after = P.BODY_AFTER_ANY.match(folded, pos, min(end, pos + 45))
             if after:
-                code = P.BODY_AFTER_CODES[after.lastindex - 1]
-                items = [_rebody(m, code, is_decision) for m in items]
+                body = P.BODY_AFTER_CODES[after.lastindex - 1]
+            elif not infix:
+                before = folded[max(start, ws - 12):ws]
+                # "its resolutions" is the issuing body's own, whatever body the sentence named before
+                body = own_body if (own_body and P.OWN_BODY.search(before)) else _body_near(folded, ws, start, end)
+            for m in items:
+                m.key = _key_from(m.data["num"], body, is_decision)
             out += [m for m in items if m.key]
     return out
-
-
-def _rebody(m: Mention, body: str, is_decision: bool) -> Mention:
-    num = m.data.get("num")
-    if num is None:
-        return m
-    m.key = _key_from(num, body, is_decision)
-    return m
 
 
 def _num(nm: re.Match[str]) -> tuple:

@@ -50,6 +50,8 @@ BODY_NAMES = {
 }
 # Body named near a resolution number (look-behind window and look-ahead window).
 BODY_CONTEXT = [(code, re.compile(rx)) for code, rx in BODY_NAMES.items()]
+# Every match of a BODY_CONTEXT pattern contains one of these: a window without any names no body.
+BODY_NEEDLES = ("conse", "council", "ecosoc", "assembl", "asamblea")
 # … and named right after a list of numbers ("… 2462 (2019) du Conseil de sécurité").
 # The genitive is required: in "…, as well as Economic and Social Council resolutions" the body
 # belongs to the next list.
