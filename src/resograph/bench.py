@@ -62,6 +62,9 @@ FLOOR_RE = re.compile(
 )
 
 
+PARALLEL_MAX_FILES = 2000  # 1 vs all processes on at most this many files: the speed-up shows, the time stays small
+
+
 @dataclass
 class Budgets:
     """Limits on the figures that have no natural bound; printed with the table."""
@@ -603,21 +606,24 @@ def child_build(corpus: str, out: str, store: str, queries: dict | None, explore
 
 
 def _open_and_answer(out: str, store: str) -> dict:
-    """Open the built graph and answer a first query (a COUNT over every triple)."""
+    """Open the built graph and answer a first query (one triple: the store is ready); then count
+    its triples (not part of `open_s`: a COUNT over 4 M triples is a query of its own)."""
     from .store import open_graph
 
     t1 = time.perf_counter()
     g = open_graph(out, store)
-    n = next(iter(g.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0]
-    return {"open_s": time.perf_counter() - t1, "store_triples": int(n), "_graph": g}
+    list(g.query("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"))
+    t2 = time.perf_counter()
+    # rdflib's memory store knows its size; through oxrdflib len() iterates, COUNT runs in Oxigraph
+    n = len(g) if store == "memory" else int(next(iter(g.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))[0])
+    return {"open_s": t2 - t1, "count_s": time.perf_counter() - t2, "store_triples": n, "_graph": g}
 
 
 def child_memload(out: str, values: dict, runs: int, budget: float, names: list[str]) -> dict:
     """Above `memory_max_docs`: parse an existing build's resograph.nt into rdflib's memory store
     (what `--store memory` pays at every start) and time the queries that can finish in budget."""
-    t0 = time.perf_counter()
     res = _open_and_answer(out, "memory")
-    res["load_s"] = time.perf_counter() - t0
+    res["load_s"] = res["open_s"]
     cpu = _cpu_s()
     res["load_cpu_s"] = cpu["self"]
     res["ready_maxrss_mib"] = _maxrss_mib()
@@ -812,7 +818,7 @@ def run(sizes=DEFAULT_SIZES, workdir: str | os.PathLike = "build/bench", seed: i
         result["extraction"] = measure_extraction(texts)
     log(f"parallel extraction on {len(texts)} files …")
     with phase("parallel extraction"):
-        result["parallel"] = measure_parallel([p for p, _ in texts])
+        result["parallel"] = measure_parallel([p for p, _ in texts[:PARALLEL_MAX_FILES]])
     del texts
 
     names = []

@@ -167,7 +167,7 @@ def report(result: dict) -> str:
             if f1["extra_by_prefix"]:
                 lines.append("  extra by key prefix: " + ", ".join(f"{k} {v}" for k, v in f1["extra_by_prefix"].items()))
     par = result.get("parallel", {})
-    lines += ["", "PARALLEL EXTRACTION (extract_file over the files, results sent back)"]
+    lines += ["", f"PARALLEL EXTRACTION (extract_file over the files, at most {bench.PARALLEL_MAX_FILES}; results sent back)"]
     if "error" in par:
         lines.append(f"  {par['error']}")
     else:
