@@ -42,8 +42,8 @@ from . import __version__, analysis
 
 # Above this many instruments the page draws only the most cited. Headless Chromium (software
 # rendering, a loaded 2-core machine) on the 10,000-document build: 2,000 instruments (10,194 links,
-# 9 MB) ready in 1.9 s, a full redraw 0.2 s; 3,000: 3.9 s and 0.6 s; 5,000: 5.0 s and 0.9 s;
-# all 18,373 (126,223 links, 83 MB): 26 s and 4.7 s per redraw. 0 or None draws everything.
+# 9 MB) ready in 1.6 s, a full redraw 60 ms; 3,000: 2.5 s and 0.2 s; 5,000: 3.3 s and 0.75 s;
+# all 18,373 (126,223 links, 83 MB): 24 s and 3.6 s per redraw. 0 or None draws everything.
 MAX_NODES = 2000
 PHYSICS_MAX_NODES = 300  # above this, the force layout is drawn as computed, without physics
 LARGE_GRAPH = 1000  # above this, edges hide while dragging or zooming so panning stays smooth
