@@ -366,3 +366,20 @@ def test_every_body_name_holds_one_of_the_body_needles():
     for s in spellings:
         assert any(k in s for k in P.BODY_NEEDLES), s
         assert any(re.fullmatch(rx, s) for _, rx in P.BODY_CONTEXT)
+
+
+def test_every_name_and_mechanism_label_holds_one_of_its_needles():
+    """The finder scans for names and mechanisms only where lexicon.needles occur: every label,
+    also spaced as its pattern allows, holds one; a label the preferred words miss adds its own."""
+    from resograph.lexicon import needles
+
+    lex = load_lexicon()
+    for labels, rx, found in (({fold(n.label) for n in lex.names}, lex.name_re, lex.name_needles),
+                              ({fold(label) for _, label in lex.mechanisms}, lex.mechanism_re,
+                               lex.mechanism_needles)):
+        assert len(found) < 20
+        for label in labels:
+            spaced = re.sub(r"\s+", "  \n ", label.strip()).replace("'", "' ")
+            assert rx.fullmatch(spaced), spaced
+            assert any(k in spaced for k in found), label
+    assert needles({"the treaty of x", "la convention"}, ("conven",)) == ("conven", "treaty")

@@ -35,7 +35,7 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
     symbols = sp.scan_with(P.SYMBOL_SCAN, P.SYMBOL_NEEDLES)
     resolutions = sp.scan(P.RESOLUTION_WORD)
     decisions = sp.scan(P.DECISION_WORD)
-    names = sp.scan(lex.name_re)
+    names = sp.scan_with(lex.name_re, lex.name_needles)
     anaphors = sp.scan_with(P.ANAPHOR, P.ANAPHOR_KEYS)
     articles = sp.scan(P.ARTICLE)
     result: list[list[Mention]] = []
@@ -53,9 +53,14 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
             out += _anaphora(text, folded, anaphors[i], end, [(m.start, m.end) for m in named])
         if articles[i]:
             out += _articles(text, folded, articles[i], start, end)
-        out.sort(key=lambda m: (m.start, m.end))
+        if len(out) > 1:
+            out.sort(key=_position)
         result.append(out)
     return result
+
+
+def _position(m: Mention) -> tuple[int, int]:
+    return m.start, m.end
 
 
 def find_mechanisms(text: str, folded: str, start: int, end: int, lex: Lexicon) -> list[Mention]:
@@ -65,7 +70,7 @@ def find_mechanisms(text: str, folded: str, start: int, end: int, lex: Lexicon) 
 def find_mechanisms_in_spans(text: str, folded: str, spans: list[tuple[int, int]],
                              lex: Lexicon) -> list[list[Mention]]:
     """`find_mechanisms` for each of the sorted, disjoint `spans`, in one scan."""
-    found = _Spans(folded, spans).scan(lex.mechanism_re)
+    found = _Spans(folded, spans).scan_with(lex.mechanism_re, lex.mechanism_needles)
     return [[Mention("mechanism", m.start(), m.end(), text[m.start():m.end()], lex.mechanism(m.group(0)))
              for m in ms] for ms in found]
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
+from . import patterns as P
 from .clean import fold
 from .paths import ontology_dir, registry_dir
 
@@ -54,6 +55,8 @@ class Lexicon:
     phrase_re: re.Pattern[str] = field(init=False)
     name_re: re.Pattern[str] = field(init=False)
     mechanism_re: re.Pattern[str] = field(init=False)
+    name_needles: tuple[str, ...] = field(init=False)  # every name_re match holds one of these
+    mechanism_needles: tuple[str, ...] = field(init=False)  # … and every mechanism_re match
     phrase_of: dict[str, Phrase] = field(init=False)
     name_of: dict[str, Name] = field(init=False)
     mechanism_of: dict[str, str] = field(init=False)
@@ -71,6 +74,8 @@ class Lexicon:
         self.name_re = _alternation(fold(n.label) for n in self.names)
         self.mechanism_of = {_squash(fold(label)): key for key, label in self.mechanisms}
         self.mechanism_re = _alternation((fold(label) for _, label in self.mechanisms), first_letters=True)
+        self.name_needles = needles({fold(n.label) for n in self.names}, P.NAME_NEEDLES)
+        self.mechanism_needles = needles({fold(label) for _, label in self.mechanisms}, P.MECHANISM_NEEDLES)
 
     def phrase(self, matched: str) -> Phrase:
         return _lookup(self.phrase_of, self._seen, ("phrase", matched))
@@ -156,6 +161,22 @@ def _alternation(labels, first_letters: bool = False) -> re.Pattern[str]:
     if first_letters and all(lab.strip()[0].isalnum() for lab in uniq):
         return re.compile(rf"(?:{_trie_pattern(uniq, _NOT_BEFORE)})(?![^\W\d_]|/)")
     return re.compile(rf"(?<![\w/-])(?:{_trie_pattern(uniq)})(?![^\W\d_]|/)")
+
+
+def needles(labels, preferred: tuple[str, ...]) -> tuple[str, ...]:
+    """Substrings one of which every match of `_alternation(labels)` holds: per label the first of
+    `preferred` inside one of its words (the pattern lets only the white space between words and
+    after an apostrophe vary), else its longest word. A text holding none of them holds no label,
+    so the finder need not scan it (a substring search is far cheaper than the regex engine)."""
+    out: list[str] = []
+    for label in sorted(labels):
+        words = [w for w in re.split(r"[\s']+", label) if w]
+        if not words:
+            continue
+        pick = next((k for k in preferred if any(k in w for w in words)), None) or max(words, key=len)
+        if pick not in out:
+            out.append(pick)
+    return tuple(k for k in out if not any(o != k and o in k for o in out))
 
 
 def _local(uri: URIRef) -> str:

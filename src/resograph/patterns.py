@@ -134,6 +134,12 @@ SYMBOL_SCAN = re.compile(
     r")(?![\w/])"
 )
 
+# Words of the registry's instrument names and mechanism labels that the finder looks for before
+# scanning a paragraph with the names pattern (lexicon.needles completes them from the labels).
+NAME_NEEDLES = ("conven", "accord", "agree", "acuerdo", "statut", "estatuto", "constitu", "declara",
+                "2030", "185", "uncac", "untoc")
+MECHANISM_NEEDLES = ("cyber", "ciberdel", "24/7", "nexus", "notic", "notif")
+
 # Every SYMBOL match contains one of these: a paragraph without either holds no symbol.
 SYMBOL_NEEDLES = ("/", "-")
 
