@@ -66,6 +66,8 @@ class Resolver:
     def paragraph(self, pid: str, function: str, mentions: list[Mention], folded: str,
                   span_of) -> list[Citation]:
         """Citations of one paragraph; `span_of(start, end)` maps cleaned offsets to the original."""
+        if not mentions:  # nothing to resolve, nothing to remember (most paragraphs cite nothing)
+            return []
         local: list[_Named] = []
         resolved: dict[int, list[str]] = {}  # mention index → keys
         if any(m.kind == "named" and m.data.get("weak") for m in mentions):
