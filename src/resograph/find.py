@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import le
 
 from . import keys
 from . import patterns as P
@@ -85,7 +86,7 @@ class _Spans:
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
         # Sorted and disjoint, as a document's paragraphs are: else every span is scanned alone.
-        self.ordered = all(s <= e for s, e in spans) and all(a <= b for a, b in zip(self.ends, self.starts[1:]))
+        self.ordered = all(map(le, self.starts, self.ends)) and all(map(le, self.ends, self.starts[1:]))
         n = len(folded)
         self.alone = ({i for i, e in enumerate(self.ends) if e < n and not folded[e].isspace()}
                       if self.ordered else set(range(len(spans))))
@@ -136,11 +137,14 @@ class _Spans:
             lo, hi = starts[0], ends[-1]
             for needle in needles:
                 at = folded.find(needle, lo, hi)
+                size = len(needle)
                 while at >= 0:
                     i = bisect_right(starts, at) - 1
-                    if at + len(needle) <= ends[i]:
-                        hit.add(i)
-                    at = folded.find(needle, at + 1, hi)
+                    if at + size <= ends[i]:
+                        hit.add(i)  # the span is hit: go on after it
+                        at = folded.find(needle, ends[i], hi)
+                    else:
+                        at = folded.find(needle, at + 1, hi)
         for i in hit:
             out[i] = list(rx.finditer(folded, *spans[i]))
         return out
