@@ -196,11 +196,11 @@ def _opening(lex: Lexicon, line: _Line, at: int = 0) -> tuple[str, str, str] | N
     m = _opening_re(lex).match(line.folded, at)
     if not m:
         return None
-    first = line.text[m.start("all"):m.start("all") + 1]
-    if not first.isupper():
+    a, b = m.span("all")
+    if not line.text[a:a + 1].isupper():
         return None
     p = lex.phrase(m.group("phrase"))
-    written = line.text[m.start("all"):m.end("all")].strip().rstrip(",")
+    written = line.text[a:b].strip().rstrip(",")
     return written, p.function, p.kind
 
 
