@@ -172,3 +172,12 @@ def test_a_child_that_cannot_start_reports_why(tmp_path):
                         per_item_s=5, startup_s=120)
     assert set(res) == {"instrument", "citations"}
     assert all(r["error"].startswith("n/a (failed: ") and "no store" in r["error"] for r in res.values())
+
+
+def test_a_change_of_the_code_during_the_run_is_flagged():
+    r = _fake_result()
+    r["commit"] = {"commit": "a" * 40, "modified_files": 0, "uncommitted_sha1": None}
+    r["commit_at_end"] = dict(r["commit"])
+    assert "WARNING" not in report(r)
+    r["commit_at_end"]["uncommitted_sha1"] = "b" * 40  # someone edited a file meanwhile
+    assert "WARNING: the code changed during this run" in report(r)

@@ -141,9 +141,13 @@ def commit() -> dict:
     if head is None:  # an exported snapshot (`git archive`) may say which commit it is
         stamp = root / ".commit"
         return {"commit": stamp.read_text().split()[0] if stamp.is_file() else None, "snapshot": str(root)}
+    import hashlib
+
     dirty = git("status", "--porcelain", "--", "src", "ontology", "data")
+    diff = (git("diff", "HEAD", "--", "src", "ontology", "data") or "") + (dirty or "")
     return {"commit": head, "subject": git("log", "-1", "--format=%s"),
-            "modified_files": len(dirty.splitlines()) if dirty else 0}
+            "modified_files": len(dirty.splitlines()) if dirty else 0,
+            "uncommitted_sha1": hashlib.sha1(diff.encode()).hexdigest() if dirty else None}
 
 
 # -------------------------------------------------------------------------------- corpora
@@ -856,6 +860,7 @@ def run(sizes=DEFAULT_SIZES, workdir: str | os.PathLike = "build/bench", seed: i
             with phase(f"{n} rebuilds"):
                 result["incremental"][n] = rebuilds(corpora[n], ox_out, b.build_s, log)
         shutil.rmtree(ox_out, ignore_errors=True)  # builds are large; a re-run starts cold anyway
+    result["commit_at_end"] = commit()  # a shared tree may change under a long run
     result["bench_s"] = time.perf_counter() - started
     result["bench_cpu_s"] = _children_cpu_s() + time.process_time() - cpu0
     return result

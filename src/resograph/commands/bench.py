@@ -140,6 +140,7 @@ def report(result: dict) -> str:
              + (f", load {load:.1f} at start" if load is not None else ""),
              f"commit {str(c.get('commit'))[:10]}"
              + (f" (+{c['modified_files']} modified file(s) in the tree)" if c.get("modified_files") else ""),
+             *_code_changed(result),
              "budgets: " + f"{b['runs']} runs per query after a warm-up (fewer past ¼ of the budget); "
              f"query ≤ {b['query_s']:g} s on Oxigraph (killed), ≤ {b['memory_query_s']:g} s on memory (alarm); "
              f"explorer ≤ {b['explore_s']:g} s (memory store: smallest size only, ≤ {b['memory_explore_s']:g} s); "
@@ -182,6 +183,20 @@ def report(result: dict) -> str:
         lines += [f"  {k:<24} {v['wall_s']:>7.1f} s wall {v['cpu_s']:>7.1f} s CPU"
                   for k, v in result.get("phases", {}).items()]
     return "\n".join(lines)
+
+
+def _code_changed(result: dict) -> list[str]:
+    """A warning when the code under measurement changed during the run (another commit, or other
+    uncommitted files): a change to the extraction/graph code invalidates the build cache, so a
+    rebuild after it is not the rebuild it says it is."""
+    start, end = result.get("commit", {}), result.get("commit_at_end")
+    keys = ("commit", "uncommitted_sha1")
+    if not end or [start.get(k) for k in keys] == [end.get(k) for k in keys]:
+        return []
+    return [(f"WARNING: the code changed during this run (commit {str(start.get('commit'))[:10]} → "
+             f"{str(end.get('commit'))[:10]}, uncommitted files {start.get('modified_files')} → "
+             f"{end.get('modified_files')}): figures after the change measure other code, and a rebuild "
+             "after it may have found its cache invalidated (see 'cache' in the JSON)")]
 
 
 def _report_builds(result: dict, t: dict) -> list[str]:
