@@ -383,3 +383,25 @@ def test_every_name_and_mechanism_label_holds_one_of_its_needles():
             assert rx.fullmatch(spaced), spaced
             assert any(k in spaced for k in found), label
     assert needles({"the treaty of x", "la convention"}, ("conven",)) == ("conven", "treaty")
+
+
+def test_names_of_a_title_are_the_named_mentions_find_mentions_finds():
+    """find.find_names (used for titles) = find_mentions' mentions of kind "named", on every
+    fixture's title and on paragraph-sized slices of every fixture."""
+    from resograph.find import find_names
+
+    lex = load_lexicon()
+    checked = found = 0
+    for path in _all_texts():
+        ct = clean(read_source(path))
+        folded = fold(ct.text)
+        seg = segment(ct, lex, folded)
+        spans = [seg.title_span] if seg.title_span else []
+        spans += [(a, min(len(folded), a + 700)) for a in range(0, len(folded), 350)]
+        for a, b in spans:
+            want = [m for m in find_mentions(ct.text, folded, a, b, lex, seg.header.body) if m.kind == "named"]
+            got = find_names(ct.text, folded, a, b, lex)
+            assert _mention_tuples(got) == _mention_tuples(want), (path.name, a)
+            checked += 1
+            found += len(want)
+    assert checked > 100 and found > 50

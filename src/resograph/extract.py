@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import patterns as P
 from .clean import clean, fold, read_source
-from .find import find_in_spans, find_mechanisms_in_spans, find_mentions
+from .find import find_in_spans, find_mechanisms_in_spans, find_names
 from .lexicon import Lexicon, load_lexicon
 from .models import Extraction, MechanismMention
 from .resolve import Resolver
@@ -33,7 +33,7 @@ def extract(text: str, path: str | None = None, lexicon: Lexicon | None = None) 
     implements: list[str] = []
     if seg.title_span:
         ts, te = seg.title_span
-        title_mentions = find_mentions(ct.text, folded, ts, te, lex, doc.body)
+        title_mentions = find_names(ct.text, folded, ts, te, lex)  # only names count in a title
         resolver.note(title_mentions)
         if P.IMPLEMENTS_CUE.search(folded, ts, te):
             implements = sorted({m.key for m in title_mentions

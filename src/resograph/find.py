@@ -25,6 +25,14 @@ def find_mentions(text: str, folded: str, start: int, end: int, lex: Lexicon,
     return find_in_spans(text, folded, [(start, end)], lex, own_body)[0]
 
 
+def find_names(text: str, folded: str, start: int, end: int, lex: Lexicon) -> list[Mention]:
+    """The mentions of kind "named" that `find_mentions` finds in text[start:end], in order, and
+    only those: a title needs no others (its named instruments are antecedents and tell what the
+    resolution implements), and they do not depend on the others."""
+    names = _Spans(folded, [(start, end)]).scan_with(lex.name_re, lex.name_needles)[0]
+    return _named(text, folded, names, lex) if names else []
+
+
 def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lexicon,
                   own_body: str | None) -> list[list[Mention]]:
     """`find_mentions` for each of the sorted, disjoint `spans` (a document's paragraphs).
