@@ -659,7 +659,7 @@ def _rebuild_from_manifest(result: BuildResult, out: Path, paths: list[Path], ca
         _stage(f"validating (SHACL, {mode}, changed documents only)", quiet)
         came_or_went = corpus_old ^ corpus_new
         check = [(str(p), entry, part) for p, entry, part in zip(changed, entries, added)]
-        for k, info in kept.items():
+        for k, info in kept.items() if came_or_went else ():
             if info.keys & came_or_went:
                 part = cache.get(inc.DOC_KIND, info.entry)
                 if not isinstance(part, inc.DocPart):
