@@ -20,3 +20,19 @@ def load_gold(path: Path) -> dict:
 
 def text_of(gold_path: Path) -> Path:
     return gold_path.with_name(gold_path.name[: -len(".gold.json")] + ".txt")
+
+
+def broken_registry(registry):
+    """The registry plus an instrument whose identifier is an IRI, not a string: one SHACL violation."""
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import DCTERMS, RDF
+
+    from resograph.graph import iri_ref
+    from resograph.registry import Registry
+
+    data = Graph()
+    for t in registry.data:
+        data.add(t)
+    data.add((iri_ref("A/RES/1/1"), DCTERMS.identifier, iri_ref("A/RES/1/1")))
+    data.add((iri_ref("A/RES/1/1"), RDF.type, URIRef("https://w3id.org/resograph/ontology#Resolution")))
+    return Registry(ontology=registry.ontology, data=data, shapes=registry.shapes)

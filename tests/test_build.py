@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from corpus import broken_registry
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCTERMS, RDF
+from rdflib.namespace import DCTERMS
 
 from resograph.build import BuildLock, build, to_jsonld
 from resograph.graph import CITO, iri_ref
@@ -203,12 +204,7 @@ def test_a_graph_that_does_not_conform_is_not_published(seed_out, tmp_path, regi
     out = tmp_path / "build"
     shutil.copytree(seed_out, out, symlinks=True)
     before = snapshot(out)
-    data = Graph()
-    for t in registry.data:
-        data.add(t)
-    data.add((iri_ref("A/RES/1/1"), DCTERMS.identifier, iri_ref("A/RES/1/1")))  # not a string
-    data.add((iri_ref("A/RES/1/1"), RDF.type, URIRef("https://w3id.org/resograph/ontology#Resolution")))
-    bad = Registry(ontology=registry.ontology, data=data, shapes=registry.shapes)
+    bad = broken_registry(registry)  # an identifier that is not a string
     result = build([SEED], out, registry=bad, quiet=True)
     assert not result.published and not result.report.conforms
     assert snapshot(out) == before

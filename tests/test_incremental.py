@@ -7,13 +7,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections import Counter
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from corpus import broken_registry
 
 from resograph.build import build
 from resograph.paths import ontology_dir, project_root, registry_dir
@@ -192,24 +193,14 @@ def test_a_store_that_is_not_the_manifests_is_rebuilt_from_scratch(tmp_path, cor
 
 def test_auto_validation_takes_the_compiled_checker_and_agrees_with_pyshacl(tmp_path, corpus):
     pytest.importorskip("resograph.shapecheck")
-    from rdflib import Graph, URIRef
-    from rdflib.namespace import DCTERMS, RDF
-
-    from resograph.graph import iri_ref
-    from resograph.registry import Registry, load
+    from resograph.registry import load
 
     auto = build([corpus], tmp_path / "auto", quiet=True, formats="none")
     pyshacl = build([corpus], tmp_path / "py", quiet=True, formats="none", validation="per-document")
     assert (auto.validation, pyshacl.validation) == ("compiled", "per-document")
     assert auto.report.conforms and pyshacl.report.conforms
     assert auto.report.checked == pyshacl.report.checked == 16
-    registry = load()
-    data = Graph()
-    for t in registry.data:
-        data.add(t)
-    data.add((iri_ref("A/RES/1/1"), DCTERMS.identifier, iri_ref("A/RES/1/1")))  # not a string
-    data.add((iri_ref("A/RES/1/1"), RDF.type, URIRef("https://w3id.org/resograph/ontology#Resolution")))
-    bad = Registry(ontology=registry.ontology, data=data, shapes=registry.shapes)
+    bad = broken_registry(load())  # an identifier that is not a string
     reports = [build([corpus], tmp_path / name, registry=bad, quiet=True, validation=v).report
                for name, v in (("bad-auto", "auto"), ("bad-py", "per-document"))]
     assert not reports[0].conforms and not reports[1].conforms
