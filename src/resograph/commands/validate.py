@@ -12,11 +12,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="check a graph file against the SHACL shapes and print the report",
         description="Validate a graph file (Turtle, N-Triples or JSON-LD, by extension) against "
                     "ontology/shapes.ttl with the ontology mixed in. Exit status 0 when it "
-                    "conforms, 1 on violations, 2 on a file that cannot be read.",
-        epilog="Example: resograph validate build/resograph.ttl",
+                    "conforms, 1 on violations, 2 on a file that cannot be read. The default "
+                    "engine is the shapes compiled to Python checks (resograph.shapecheck: the same "
+                    "results as pySHACL, tested against it, seconds for millions of triples); "
+                    "--engine pyshacl runs the reference implementation.",
+        epilog="Examples:\n  resograph validate build/resograph.ttl\n"
+               "  resograph validate build/resograph.nt --engine pyshacl",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", nargs="?", default="build/resograph.ttl", metavar="FILE",
                    help="graph file (default: build/resograph.ttl)")
+    p.add_argument("--engine", choices=("compiled", "pyshacl"), default="compiled",
+                   help="compiled shapes (default, fast) or pySHACL (the reference, slow on large graphs)")
     p.set_defaults(func=run)
 
 
@@ -38,7 +45,13 @@ def run(args: argparse.Namespace) -> int:
     registry = load()
     if len(registry.shapes) == 0:
         raise UserError("ontology/shapes.ttl: no SHACL shapes to validate against")
-    report = validate(data, registry.shapes, registry.ontology)
+    if args.engine == "pyshacl":
+        report = validate(data, registry.shapes, registry.ontology)
+    else:
+        from ..shapecheck import ShapeChecker
+
+        # the checker reads N-Triples as rdflib writes them (its literal forms), hence the re-serialisation
+        report = ShapeChecker.compile(registry).check_graph(data.serialize(format="nt", encoding="utf-8"))
     print(report.text.rstrip())
     print(f"{path}: {report.summary()}")
     return 0 if report.conforms else 1
