@@ -21,7 +21,7 @@ from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS
 
-from resograph.build import BuildLock, build, to_jsonld
+from resograph.build import FORMATS, BuildLock, build, to_jsonld
 from resograph.graph import CITO, iri_ref
 from resograph.paths import project_root
 from resograph.registry import Registry, load
@@ -31,7 +31,7 @@ from resograph.validate import validate
 ROOT = project_root()
 SEED = ROOT / "data" / "sources" / "GA-2025-93-RES-03.fr.txt"
 FIXTURES = Path(__file__).parent / "fixtures"
-OUTPUTS = ("resograph.nt", "resograph.ttl", "resograph.jsonld")
+OUTPUTS = tuple(FORMATS.values())  # the three dump files
 CITED_BY_SEED = """
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>

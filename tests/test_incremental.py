@@ -16,10 +16,10 @@ import pyoxigraph as ox
 import pytest
 from corpus import broken_registry
 
-from resograph.build import build
+from resograph.build import FORMATS, build
 from resograph.paths import ontology_dir, project_root, registry_dir
 
-OUTPUTS = ("resograph.nt", "resograph.ttl", "resograph.jsonld")
+OUTPUTS = tuple(FORMATS.values())  # the three dump files
 ROOT = project_root()
 
 

@@ -59,7 +59,6 @@ from .registry import Registry
 from .registry import load as load_registry
 from .validate import Report, validate, validate_documents
 
-OUTPUTS = ("resograph.nt", "resograph.ttl", "resograph.jsonld")
 LOCK_FILE = ".lock"
 
 

@@ -4,13 +4,15 @@ A build with the per-source cache (:mod:`resograph.cache`) keeps, for every sour
 fingerprint of code, ontology and registry:
 
 - ``doc/<k>.pickle`` — the document's triples as sorted N-Triples lines (from
-  :func:`resograph.graph.document_parts`, which builds :func:`~resograph.graph.document_graph` without
-  the corpus), the few lines that hold only when a cited key is *not* a document of the corpus (its
-  placeholder title and issuing body), and the subjects it titles, identifies and types. `k` hashes
-  the source's bytes, its file name (the provenance node) and the registry.
-- ``shacl/<k>.pickle`` — its per-document SHACL report (:func:`resograph.validate.validate_document`),
-  keyed by the entry above and by which of the keys it cites are documents of this corpus (that
-  changes both its graph and its focus nodes).
+  :func:`resograph.graph.document_lines`, the text form of :func:`~resograph.graph.document_parts`:
+  the document's graph without the corpus), the few lines that hold only when a cited key is *not*
+  a document of the corpus (its placeholder title and issuing body), and the subjects it titles,
+  identifies and types. `k` hashes the source's bytes, its file name (the provenance node) and the
+  registry.
+- ``shacl/<k>.pickle`` — its per-document SHACL report (the compiled checker's, or
+  :func:`resograph.validate.validate_document`'s with pySHACL), keyed by the entry above and by
+  which of the keys it cites are documents of this corpus (that changes both its graph and its focus
+  nodes).
 - ``registry/<r>.pickle`` — the registry pass of the per-document validation.
 
 The facts that depend on the whole corpus are recomputed from those entries at every build: the
@@ -39,7 +41,6 @@ from .graph import (
     RG,
     conditional_lines,
     document_lines,
-    document_parts,
     finish,
 )
 from .models import Extraction
@@ -107,14 +108,6 @@ def make_part(x: Extraction, registry: Registry) -> DocPart:
     """The document's part, its lines written as text (:func:`resograph.graph.document_lines`; the
     same lines as rdflib's writer gives for :func:`resograph.graph.document_parts`, tested)."""
     lines, cond, keys = document_lines(x, registry)
-    return DocPart(x.document.symbol, lines, cond, frozenset(keys), Facts().scan(lines))
-
-
-def make_part_rdflib(x: Extraction, registry: Registry) -> DocPart:
-    """:func:`make_part` through rdflib terms and rdflib's N-Triples writer (the reference)."""
-    g, conditional, keys = document_parts(x, registry)
-    lines = _lines(g)
-    cond = {k: sorted(set(_line(t) for t in triples)) for k, triples in sorted(conditional.items())}
     return DocPart(x.document.symbol, lines, cond, frozenset(keys), Facts().scan(lines))
 
 

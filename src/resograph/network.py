@@ -39,10 +39,10 @@ from pathlib import Path
 import networkx as nx
 import rdflib
 from rdflib import RDF, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .errors import UserError
 from .keys import CLAUSE_FUNCTION, ONTOLOGY, undocs_url
+from .sparql import oxigraph_scope
 
 RG = rdflib.Namespace(ONTOLOGY)
 ELI = rdflib.Namespace("http://data.europa.eu/eli/ontology#")
@@ -127,7 +127,7 @@ class _Scans:
 
     def __init__(self, graph: rdflib.Graph):
         self.graph = graph
-        self.ox, self.scope = _oxigraph_of(graph)
+        self.ox, self.scope = oxigraph_scope(graph)
 
     def _query(self, predicate: URIRef):
         return self.ox.query(f"SELECT ?s ?o WHERE {{ ?s <{predicate}> ?o }}", **self.scope)
@@ -149,24 +149,6 @@ class _Scans:
             return [(str(s), o.value, getattr(o, "language", None)) for s, o in self._query(predicate)]
         return [(s.n3(), str(o), o.language) for s, o in self.graph.subject_objects(predicate)
                 if isinstance(o, Literal)]
-
-
-def _oxigraph_of(graph: rdflib.Graph):
-    """The pyoxigraph store under an oxrdflib-backed Graph and the graph to read in it, else None."""
-    try:
-        import pyoxigraph as ox
-        from oxrdflib import OxigraphStore
-    except ImportError:
-        return None, {}
-    if not isinstance(graph.store, OxigraphStore) or type(graph) is not rdflib.Graph:
-        return None, {}
-    store = graph.store._inner  # oxrdflib's handle on the pyoxigraph Store it wraps
-    ident = graph.identifier
-    if ident == DATASET_DEFAULT_GRAPH_ID:
-        return store, {}
-    if isinstance(ident, rdflib.BNode):
-        return store, {"default_graph": ox.BlankNode(str(ident))}
-    return store, {"default_graph": ox.NamedNode(str(ident))}
 
 
 def _iri(term: str) -> str:
@@ -282,9 +264,9 @@ def _citations(scan: _Scans, keys: dict[str, str], parents: dict[str, str], span
             src, eid, text, phrase = keys.get(par), None, None, None
         if src is None:
             continue
-        spans = sorted((_int(starts.get(x)), _int(ends.get(x))) for x in selectors.get(c, ())
-                       if _int(starts.get(x)) is not None)
-        start, end = spans[0] if spans else (None, None)
+        offsets = sorted((_int(starts.get(x)), _int(ends.get(x))) for x in selectors.get(c, ())
+                         if _int(starts.get(x)) is not None)
+        start, end = offsets[0] if offsets else (None, None)
         func = functions.get(c)
         rows.append((src, tgt, eid, function_name(_iri(func)) if func else None, phrase,
                      quotes.get(c), text, start, end))

@@ -56,6 +56,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from xml.sax.saxutils import escape as xml_escape, quoteattr
 
 from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 from rdflib.query import Result, ResultRow
 from rdflib.term import Node
@@ -446,9 +447,9 @@ def run(graph: Graph, text: str, init_bindings: Mapping[str, Node] | None = None
         raise QuerySyntaxError(f"{source}: SPARQL syntax error: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
     text, init = apply_limit(text, init_bindings)
     try:
-        store = _oxigraph_store(graph)
+        store, scope = oxigraph_scope(graph)
         if store is not None:
-            return _run_oxigraph(store, graph, text, init)
+            return _run_oxigraph(store, scope, graph, text, init)
         return graph.query(text, initBindings=init)
     except Exception as exc:  # the engines raise their own types
         if _is_syntax_error(exc):
@@ -460,27 +461,33 @@ def run(graph: Graph, text: str, init_bindings: Mapping[str, Node] | None = None
         raise
 
 
-def _oxigraph_store(graph: Graph) -> Any:
-    """The pyoxigraph ``Store`` behind an oxrdflib graph, or None for any other store."""
+def oxigraph_scope(graph: Graph) -> tuple[Any, dict[str, Any]]:
+    """The pyoxigraph ``Store`` behind an oxrdflib graph and the keyword arguments of
+    ``Store.query`` that read the same graph (its identifier, or the union for a dataset);
+    ``(None, {})`` for any other store. Readers that bypass rdflib (queries, the network
+    projection) go through it."""
     try:
+        import pyoxigraph as ox
         from oxrdflib import OxigraphStore
-    except ImportError:  # pragma: no cover - oxrdflib is a dependency
-        return None
-    return graph.store._inner if isinstance(graph.store, OxigraphStore) else None
+    except ImportError:  # pragma: no cover - both are dependencies
+        return None, {}
+    if not isinstance(graph.store, OxigraphStore):
+        return None, {}
+    if graph.default_union:
+        scope: dict[str, Any] = {"use_default_graph_as_union": True}
+    elif graph.identifier == DATASET_DEFAULT_GRAPH_ID:
+        scope = {"default_graph": ox.DefaultGraph()}
+    else:
+        scope = {"default_graph": term_to_ox(graph.identifier)}
+    return graph.store._inner, scope  # oxrdflib's handle on the pyoxigraph Store it wraps
 
 
-def _run_oxigraph(store: Any, graph: Graph, text: str, init: Mapping[str, Node]) -> "OxigraphResult":
+def _run_oxigraph(store: Any, scope: dict[str, Any], graph: Graph, text: str,
+                  init: Mapping[str, Node]) -> "OxigraphResult":
     """What oxrdflib's ``query`` does (same dataset, prefixes, substitutions), without its row dicts."""
     import pyoxigraph as ox
-    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-    kwargs: dict[str, Any] = {"prefixes": {p: str(ns) for p, ns in graph.namespaces()}}
-    if graph.default_union:
-        kwargs["use_default_graph_as_union"] = True
-    elif graph.identifier == DATASET_DEFAULT_GRAPH_ID:
-        kwargs["default_graph"] = ox.DefaultGraph()
-    else:
-        kwargs["default_graph"] = term_to_ox(graph.identifier)
+    kwargs: dict[str, Any] = {"prefixes": {p: str(ns) for p, ns in graph.namespaces()}, **scope}
     if init:
         kwargs["substitutions"] = {ox.Variable(k): term_to_ox(v) for k, v in init.items()}
     return OxigraphResult(store.query(text, **kwargs))
