@@ -52,5 +52,5 @@ bench: $(STAMP)
 # 60 s). Serves build/ when built, else the seed built into a temporary directory. See docs/operations.md.
 .PHONY: loadtest
 loadtest: $(STAMP)
-	$(BIN)/python -m resograph.loadtest --clients 50 --requests 20000 --duration 60 --time-limit 5 \
+	$(BIN)/python -m resograph.tools.loadtest --clients 50 --requests 20000 --duration 60 --time-limit 5 \
 		$(if $(wildcard build/store),--build build) $(if $(LOADTEST_JSON),--json $(LOADTEST_JSON))

@@ -20,7 +20,7 @@
 # a few questions an analyst asks about one text: which instruments it cites and why, how they line
 # up in time, which United Nations resolutions form the UN–INTERPOL cooperation series, what the
 # Cybercrime Convention's articles bring, and which instruments sit at the centre of the network.
-# It uses only the package's public API (`resograph.api`, `resograph.analysis`), so you can copy it
+# It uses only the package's public API (`resograph.api`, `resograph.views.analysis`), so you can copy it
 # as a starting point for your own texts.
 
 # %%
@@ -32,8 +32,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
-from resograph import analysis, api
-from resograph.paths import project_root, sources_dir
+from resograph import api
+from resograph.views import analysis
+from resograph.core.paths import project_root, sources_dir
 
 pd.set_option("display.max_colwidth", 90)
 pd.set_option("display.max_rows", 60)

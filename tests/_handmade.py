@@ -12,7 +12,7 @@ import json
 import re
 from pathlib import Path
 
-from resograph.models import Citation, Extraction, Header, MechanismMention, Paragraph
+from resograph.core.models import Citation, Extraction, Header, MechanismMention, Paragraph
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

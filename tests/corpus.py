@@ -27,8 +27,8 @@ def broken_registry(registry):
     from rdflib import Graph, URIRef
     from rdflib.namespace import DCTERMS, RDF
 
-    from resograph.graph import iri_ref
-    from resograph.registry import Registry
+    from resograph.graph.rdf import iri_ref
+    from resograph.graph.registry import Registry
 
     data = Graph()
     for t in registry.data:

@@ -1,4 +1,4 @@
-"""Analyses of the citation network (resograph.analysis), on the sample graph and small made-up ones."""
+"""Analyses of the citation network (resograph.views.analysis), on the sample graph and small made-up ones."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from resograph import analysis, network
+from resograph.views import analysis
+from resograph.views import network
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "explorer-sample.ttl"

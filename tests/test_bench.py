@@ -11,7 +11,9 @@ import json
 
 import pytest
 
-from resograph import bench, cli, sparql
+from resograph import cli
+from resograph.tools import bench
+from resograph.query import sparql
 from resograph.commands.bench import report
 
 SIZE, LARGER = 3, 5

@@ -21,12 +21,12 @@ from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS
 
-from resograph.build import FORMATS, BuildLock, build, to_jsonld
-from resograph.graph import CITO, iri_ref
-from resograph.paths import project_root
-from resograph.registry import Registry, load
-from resograph.store import open_graph
-from resograph.validate import validate
+from resograph.graph.build import FORMATS, BuildLock, build, to_jsonld
+from resograph.graph.rdf import CITO, iri_ref
+from resograph.core.paths import project_root
+from resograph.graph.registry import Registry, load
+from resograph.graph.store import open_graph
+from resograph.graph.validate import validate
 
 ROOT = project_root()
 SEED = ROOT / "data" / "sources" / "GA-2025-93-RES-03.fr.txt"
@@ -298,9 +298,9 @@ def test_two_builds_at_once_one_waits_out_nothing_corrupted(seed_out, tmp_path):
 
 
 def test_per_document_validation_agrees_with_the_whole_graph(tmp_path, registry):
-    from resograph.extract import extract_file
-    from resograph.graph import document_graph
-    from resograph.validate import validate_documents
+    from resograph.reading.extract import extract_file
+    from resograph.graph.rdf import document_graph
+    from resograph.graph.validate import validate_documents
 
     sources = [SEED, FIXTURES / "dev02_interpol_en_uncoop.txt"]
     result = build(sources, tmp_path / "b", store="memory", validation="per-document", quiet=True)
@@ -317,7 +317,7 @@ def test_per_document_validation_agrees_with_the_whole_graph(tmp_path, registry)
 
 
 def test_large_graph_serialisation_is_deterministic_and_the_same_graph(tmp_path, monkeypatch):
-    import resograph.build as build_module
+    import resograph.graph.build as build_module
 
     monkeypatch.setattr(build_module, "FAST_SERIALISATION", 0)  # take the pyoxigraph writers
     outs = [tmp_path / "one", tmp_path / "two"]

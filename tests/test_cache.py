@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from resograph import cache as cache_mod
-from resograph.cache import BuildCache
-from resograph.extract import extract_file
+from resograph.graph import cache as cache_mod
+from resograph.graph.cache import BuildCache
+from resograph.reading.extract import extract_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

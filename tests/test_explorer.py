@@ -1,4 +1,4 @@
-"""The explorer page (resograph.explore, `resograph explore`): one offline, escaped, scalable file."""
+"""The explorer page (resograph.views.explore, `resograph explore`): one offline, escaped, scalable file."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from resograph import explore, network
+from resograph.views import explore
+from resograph.views import network
 from resograph.cli import main
 
 ROOT = Path(__file__).parent.parent

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from resograph import patterns as P
-from resograph.clean import clean, fold, read_source
-from resograph.evaluate import evaluate, totals
-from resograph.extract import extract, extract_file
-from resograph.find import find_in_spans, find_mentions
-from resograph.lexicon import load_lexicon
-from resograph.segment import segment
+from resograph.reading import patterns as P
+from resograph.reading.clean import clean, fold, read_source
+from resograph.tools.evaluate import evaluate, totals
+from resograph.reading.extract import extract, extract_file
+from resograph.reading.find import find_in_spans, find_mentions
+from resograph.reading.lexicon import load_lexicon
+from resograph.reading.segment import segment
 
 from corpus import FIXTURES, gold_files, load_gold, text_of
 
@@ -256,7 +256,7 @@ def test_word_runs_for_language_detection_match_the_regex_definition():
     strings mixing non-ASCII letters, digits, marks and spaces."""
     import random
 
-    from resograph.segment import _words
+    from resograph.reading.segment import _words
 
     samples = [fold(clean(read_source(p)).text)[:3000] for p in _all_texts()]
     rnd = random.Random(0)
@@ -286,7 +286,7 @@ def test_one_pattern_for_the_body_after_a_list_picks_the_body_the_four_would():
 
 def test_mechanism_pattern_opening_with_first_letters_finds_the_same_matches():
     """lexicon._alternation(first_letters=True) (used for mechanisms) = the look-behind-first form."""
-    from resograph.lexicon import _alternation
+    from resograph.reading.lexicon import _alternation
 
     lex = load_lexicon()
     for labels in ([fold(label) for _, label in lex.mechanisms], [fold(n.label) for n in lex.names]):
@@ -307,7 +307,7 @@ def test_first_characters_of_a_line_pattern_bound_its_matches():
     characters — on every line of every fixture and on random lines; unbounded patterns say None."""
     import random
 
-    from resograph.segment import DIGIT, first_chars
+    from resograph.reading.segment import DIGIT, first_chars
 
     names = ("RUNNING_HEAD", "PAGE_FURNITURE", "SYMBOL", "FOOTNOTE", "VOTE_STRONG", "VOTE_LINE",
              "PLENARY_LINE", "DATE_ONLY", "CHAPEAU", "NUMBERED", "BULLET")
@@ -371,7 +371,7 @@ def test_every_body_name_holds_one_of_the_body_needles():
 def test_every_name_and_mechanism_label_holds_one_of_its_needles():
     """The finder scans for names and mechanisms only where lexicon.needles occur: every label,
     also spaced as its pattern allows, holds one; a label the preferred words miss adds its own."""
-    from resograph.lexicon import needles
+    from resograph.reading.lexicon import needles
 
     lex = load_lexicon()
     for labels, rx, found in (({fold(n.label) for n in lex.names}, lex.name_re, lex.name_needles),
@@ -388,7 +388,7 @@ def test_every_name_and_mechanism_label_holds_one_of_its_needles():
 def test_names_of_a_title_are_the_named_mentions_find_mentions_finds():
     """find.find_names (used for titles) = find_mentions' mentions of kind "named", on every
     fixture's title and on paragraph-sized slices of every fixture."""
-    from resograph.find import find_names
+    from resograph.reading.find import find_names
 
     lex = load_lexicon()
     checked = found = 0

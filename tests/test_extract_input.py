@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resograph.cli import main
-from resograph.extract import extract
+from resograph.reading.extract import extract
 
 from corpus import FIXTURES, SEED
 

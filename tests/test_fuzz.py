@@ -33,7 +33,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus import FIXTURES, SEED
-from resograph.extract import extract
+from resograph.reading.extract import extract
 
 LONG = int(os.environ.get("RESOGRAPH_FUZZ_EXAMPLES", "0") or 0)
 EXTRACT_EXAMPLES = LONG or 300
@@ -197,8 +197,8 @@ class LastResort(logging.Handler):
 
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory):
-    from resograph.build import build
-    from resograph.server import create_app, source_for
+    from resograph.graph.build import build
+    from resograph.query.server import create_app, source_for
 
     out = tmp_path_factory.mktemp("fuzz-build")
     build([str(SEED)], out, quiet=True)
@@ -213,10 +213,10 @@ def endpoint(tmp_path_factory):
         time.sleep(0.05)
     port = server.servers[0].sockets[0].getsockname()[1]
     handler = LastResort()
-    logging.getLogger("resograph.server").addHandler(handler)
+    logging.getLogger("resograph.query.server").addHandler(handler)
     client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30)
     yield client, port, handler
-    logging.getLogger("resograph.server").removeHandler(handler)
+    logging.getLogger("resograph.query.server").removeHandler(handler)
     client.close()
     server.should_exit = True
     thread.join(30)

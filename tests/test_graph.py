@@ -13,10 +13,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from _handmade import FIXTURES, handmade
-from resograph.graph import (CITO, ELI, OA, RG, RGCF, build_graph, document_graph, iri_ref,
+from resograph.graph.rdf import (CITO, ELI, OA, RG, RGCF, build_graph, document_graph, iri_ref,
                              kind_of)
-from resograph.models import Citation, Extraction, Header, Paragraph
-from resograph.registry import Registry, load
+from resograph.core.models import Citation, Extraction, Header, Paragraph
+from resograph.graph.registry import Registry, load
 
 SEED = "GA-2025-93-RES-03.fr"
 SEED_KEY = "GA-2025-93-RES-03"
@@ -240,7 +240,7 @@ def _reference_lines(x: Extraction, registry: Registry):
     conditional triple written by the same writer."""
     from rdflib.plugins.serializers.nt import _nt_row
 
-    from resograph.graph import document_parts
+    from resograph.graph.rdf import document_parts
 
     g, conditional, keys = document_parts(x, registry)
     text = g.serialize(format="nt", encoding="utf-8")
@@ -251,8 +251,8 @@ def _reference_lines(x: Extraction, registry: Registry):
 
 
 def _real_texts(tmp_path: Path) -> list[Path]:
-    from resograph import synth
-    from resograph.paths import sources_dir
+    from resograph.tools import synth
+    from resograph.core.paths import sources_dir
 
     texts = sorted(sources_dir().glob("*.txt")) + sorted(FIXTURES.glob("*.txt"))
     texts += sorted((FIXTURES / "holdout").glob("*.txt"))
@@ -261,8 +261,8 @@ def _real_texts(tmp_path: Path) -> list[Path]:
 
 
 def test_fast_ntriples_lines_are_exactly_the_rdflib_writers(registry, tmp_path):
-    from resograph.extract import extract_file
-    from resograph.graph import document_lines
+    from resograph.reading.extract import extract_file
+    from resograph.graph.rdf import document_lines
 
     texts = _real_texts(tmp_path)
     assert len(texts) > 70
@@ -277,7 +277,7 @@ def test_fast_ntriples_lines_are_exactly_the_rdflib_writers(registry, tmp_path):
 
 def test_fast_ntriples_escape_like_rdflib(registry):
     # Quotes, backslashes, line breaks, carriage returns, non-ASCII and a language tag.
-    from resograph.graph import document_lines
+    from resograph.graph.rdf import document_lines
 
     text = 'RAPPELANT la « résolution » "X" \\ a\r\nb\tc — 24/7'
     x = Extraction(Header(symbol="GA-2030-99-RES-02", language="fr", title='Titre "cité" \\ é\n'),
@@ -292,7 +292,7 @@ def test_fast_ntriples_escape_like_rdflib(registry):
 
 
 def test_an_iri_rdflib_cannot_write_is_refused_by_the_fast_path_too():
-    from resograph.graph import _LineTerms
+    from resograph.graph.rdf import _LineTerms
 
     bad = "https://w3id.org/resograph/id/a b"
     with pytest.raises(Exception):
@@ -304,8 +304,8 @@ def test_an_iri_rdflib_cannot_write_is_refused_by_the_fast_path_too():
 
 def test_conditional_lines_are_a_function_of_the_key(registry):
     # A rebuild switches a key's placeholder lines on or off without the documents citing it.
-    from resograph.extract import extract_file
-    from resograph.graph import conditional_lines, document_lines
+    from resograph.reading.extract import extract_file
+    from resograph.graph.rdf import conditional_lines, document_lines
 
     seen = 0
     for path in sorted(FIXTURES.glob("*.txt")) + sorted((FIXTURES / "holdout").glob("*.txt")):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from resograph.evaluate import evaluate, totals
+from resograph.tools.evaluate import evaluate, totals
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPORA = {"holdout": 10, "holdout2": 12, "holdout3": 12}  # corpus → number of texts

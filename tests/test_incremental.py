@@ -1,4 +1,4 @@
-"""Incremental builds (per-document cache, resograph.incremental): after a source changes, is added or
+"""Incremental builds (per-document cache, resograph.graph.incremental): after a source changes, is added or
 is removed, or the registry changes, a rebuild writes exactly the bytes a cold build of the same inputs
 writes, and reuses what it can."""
 
@@ -16,8 +16,8 @@ import pyoxigraph as ox
 import pytest
 from corpus import broken_registry
 
-from resograph.build import FORMATS, build
-from resograph.paths import ontology_dir, project_root, registry_dir
+from resograph.graph.build import FORMATS, build
+from resograph.core.paths import ontology_dir, project_root, registry_dir
 
 OUTPUTS = tuple(FORMATS.values())  # the three dump files
 ROOT = project_root()
@@ -192,8 +192,8 @@ def test_a_store_that_is_not_the_manifests_is_rebuilt_from_scratch(tmp_path, cor
 
 
 def test_auto_validation_takes_the_compiled_checker_and_agrees_with_pyshacl(tmp_path, corpus):
-    pytest.importorskip("resograph.shapecheck")
-    from resograph.registry import load
+    pytest.importorskip("resograph.graph.shapecheck")
+    from resograph.graph.registry import load
 
     auto = build([corpus], tmp_path / "auto", quiet=True, formats="none")
     pyshacl = build([corpus], tmp_path / "py", quiet=True, formats="none", validation="per-document")

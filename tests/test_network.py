@@ -9,8 +9,8 @@ import networkx as nx
 import pytest
 import rdflib
 
-from resograph import network
-from resograph.errors import UserError
+from resograph.views import network
+from resograph.core.errors import UserError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE = FIXTURES / "explorer-sample.ttl"
@@ -131,7 +131,7 @@ def test_memory_store_and_oxigraph_give_the_same_network():
 def test_a_built_store_is_read_through_pyoxigraph_and_gives_the_same_network(tmp_path):
     """What `resograph build` publishes: triples in the default graph of an on-disk store."""
     ox = pytest.importorskip("pyoxigraph")
-    from resograph.store import open_graph, publish_store
+    from resograph.graph.store import open_graph, publish_store
 
     nt = tmp_path / "resograph.nt"  # what load() looks for beside the store
     rdflib.Graph().parse(SAMPLE).serialize(nt, format="nt", encoding="utf-8")

@@ -134,7 +134,7 @@ def test_query_df_gives_readable_values_and_takes_keyword_named_params(sample):
     import datetime
 
     from resograph import api
-    from resograph.errors import UserError
+    from resograph.core.errors import UserError
 
     chain = api.query_df(sample, "un-interpol-chain", {"from": "GA-2025-93-RES-03"})
     keys = list(chain["key"])

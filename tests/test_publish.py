@@ -25,7 +25,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from resograph import cli
-from resograph.publish import (DEFAULT_GRAPH, AutoAuth, PublishError, Retry, chunks,
+from resograph.tools.publish import (DEFAULT_GRAPH, AutoAuth, PublishError, Retry, chunks,
                                credentials_from_env, derive_urls, publish, read_triples, update_for)
 
 G = DEFAULT_GRAPH
@@ -250,8 +250,8 @@ def test_store_without_graph_store_protocol_gets_batched_sparql_update(serve, sa
 
 
 def test_real_seed_build_round_trips_through_both_paths(serve, tmp_path):
-    from resograph.build import build
-    from resograph.paths import sources_dir
+    from resograph.graph.build import build
+    from resograph.core.paths import sources_dir
 
     out = tmp_path / "build"
     build([str(sources_dir())], out, store="memory", quiet=True)

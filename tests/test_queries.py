@@ -13,8 +13,9 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF
 
-from resograph import keys, sparql
-from resograph.store import open_graph
+from resograph.core import keys
+from resograph.query import sparql
+from resograph.graph.store import open_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -95,7 +96,7 @@ def _norm(row: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def seed(tmp_path_factory) -> Built:
-    from resograph.build import build
+    from resograph.graph.build import build
 
     out = tmp_path_factory.mktemp("seed-build")
     build([str(SEED)], out, quiet=True)
@@ -105,7 +106,7 @@ def seed(tmp_path_factory) -> Built:
 @pytest.fixture(scope="module")
 def multi(tmp_path_factory) -> Built:
     """The seed (INTERPOL, fr) with a UN GA text (en) and another INTERPOL text (en)."""
-    from resograph.build import build
+    from resograph.graph.build import build
 
     out = tmp_path_factory.mktemp("multi-build")
     build([str(SEED), str(DEV04), str(DEV02)], out, quiet=True)

@@ -23,7 +23,7 @@ from rdflib import Graph, URIRef
 from rdflib.query import Result
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 
-from resograph.server import create_app, negotiate, source_for
+from resograph.query.server import create_app, negotiate, source_for
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "sources" / "GA-2025-93-RES-03.fr.txt"
@@ -60,7 +60,7 @@ class Running:
 
 @pytest.fixture(scope="module")
 def build_dir(tmp_path_factory):
-    from resograph.build import build
+    from resograph.graph.build import build
 
     out = tmp_path_factory.mktemp("serve-build")
     build([str(SEED)], out, quiet=True)

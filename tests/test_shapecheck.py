@@ -1,4 +1,4 @@
-"""The compiled SHACL checker (resograph.shapecheck) finds what pySHACL finds.
+"""The compiled SHACL checker (resograph.graph.shapecheck) finds what pySHACL finds.
 
 Differential tests, pySHACL being the reference: on real graphs (the seed and dev fixtures, the three
 held-out corpora, a synthetic corpus made here) and on mutated copies of them (one mutation per shape at
@@ -19,14 +19,14 @@ from corpus import FIXTURES, SEED
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
-from resograph.build import to_ntriples
-from resograph.extract import extract_file
-from resograph.graph import CITO, ELI, OA, RG, finish, iri_ref
-from resograph.incremental import make_part, merge, registry_part
-from resograph.registry import Registry, load
-from resograph.shapecheck import ShapeChecker, UnsupportedShape
-from resograph.synth import write_corpus
-from resograph.validate import SH, _context, schema, validate, validate_document
+from resograph.graph.build import to_ntriples
+from resograph.reading.extract import extract_file
+from resograph.graph.rdf import CITO, ELI, OA, RG, finish, iri_ref
+from resograph.graph.incremental import make_part, merge, registry_part
+from resograph.graph.registry import Registry, load
+from resograph.graph.shapecheck import ShapeChecker, UnsupportedShape
+from resograph.tools.synth import write_corpus
+from resograph.graph.validate import SH, _context, schema, validate, validate_document
 
 RGSH = "https://w3id.org/resograph/shapes#"
 DEV = [SEED] + sorted(FIXTURES.glob("dev0*.txt"))
@@ -135,7 +135,7 @@ def test_synthetic_corpus_as_pyshacl(checker, registry, tmp_path):
 
 
 def test_registry_as_validate_registry(checker, registry):
-    from resograph.validate import validate_registry
+    from resograph.graph.validate import validate_registry
 
     report = checker.check_registry()
     reference = validate_registry(registry)
@@ -427,7 +427,7 @@ def test_unknown_shape_feature_raises_at_compile_time(registry, body, what):
 
 
 def test_bad_line_is_one_line_error(checker):
-    from resograph.errors import UserError
+    from resograph.core.errors import UserError
 
     with pytest.raises(UserError, match="not an N-Triples line"):
         checker.check_graph([b"<https://example.org/s> <https://example.org/p>"])

@@ -11,9 +11,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.query import Result
 
-from resograph import keys, sparql
+from resograph.core import keys
+from resograph.query import sparql
 from resograph.cli import main
-from resograph.errors import UserError
+from resograph.core.errors import UserError
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "sample-graph.ttl"
@@ -33,7 +34,7 @@ def fixture_graph():
 
 @pytest.fixture(scope="module")
 def seed_build(tmp_path_factory):
-    from resograph.build import build
+    from resograph.graph.build import build
 
     out = tmp_path_factory.mktemp("build")
     build([str(SEED)], out, quiet=True)

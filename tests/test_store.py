@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from resograph.build import build
-from resograph.errors import UserError
-from resograph.paths import project_root
-from resograph.store import GENERATIONS, open_graph, store_path
+from resograph.graph.build import build
+from resograph.core.errors import UserError
+from resograph.core.paths import project_root
+from resograph.graph.store import GENERATIONS, open_graph, store_path
 
 SEED = project_root() / "data" / "sources" / "GA-2025-93-RES-03.fr.txt"
 EN = Path(__file__).parent / "fixtures" / "dev02_interpol_en_uncoop.txt"
@@ -50,7 +50,7 @@ def test_sparql_through_rdflib_on_oxigraph_answers_like_the_memory_store(out):
 
 def test_several_readers_at_once_including_another_process(out):
     a, b = open_graph(out), open_graph(out)
-    code = (f"from resograph.store import open_graph; print(len(open_graph({str(out)!r})))")
+    code = (f"from resograph.graph.store import open_graph; print(len(open_graph({str(out)!r})))")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert int(run.stdout) == len(a) == len(b)

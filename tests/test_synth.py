@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from resograph import synth
+from resograph.tools import synth
 from resograph.cli import main
 
 KEY = re.compile(
@@ -110,8 +110,8 @@ def test_extractor_f1_on_a_generated_corpus(tmp_path):
     written (extractor of commit 8272aef, seed 11, 150 documents): pair F1 ≈ 0.995 (eval's scoring),
     misses almost all in "l'article 31 du Statut", Spanish "el Convenio"/"el Estatuto" and
     "des deux Conventions". The floor below leaves room for noise, not for regressions."""
-    from resograph.evaluate import score_document, Score
-    from resograph.extract import extract
+    from resograph.tools.evaluate import score_document, Score
+    from resograph.reading.extract import extract
 
     total = Score()
     for doc in synth.generate(150, seed=11):

@@ -42,8 +42,8 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
 from corpus import SEED
-from resograph import sparql
-from resograph.publish import AutoAuth, publish, read_triples
+from resograph.query import sparql
+from resograph.tools.publish import AutoAuth, publish, read_triples
 
 VIRTUOSO = shutil.which("virtuoso-t")
 MISSING = ("virtuoso-t not found: install the Debian package virtuoso-opensource "
@@ -189,7 +189,7 @@ class Virtuoso:
 
 @pytest.fixture(scope="module")
 def seed_build(tmp_path_factory) -> Path:
-    from resograph.build import build
+    from resograph.graph.build import build
 
     out = tmp_path_factory.mktemp("seed-build")
     build([str(SEED)], out, quiet=True)
@@ -217,7 +217,7 @@ def published(virtuoso, seed_build):
 
 @pytest.fixture(scope="module")
 def embedded(seed_build):
-    from resograph.store import open_graph
+    from resograph.graph.store import open_graph
 
     return open_graph(seed_build)
 
@@ -248,7 +248,7 @@ def test_publish_through_sparql_update_gives_the_same_graph(published, virtuoso,
 
 
 def test_publish_without_credentials_is_refused_with_a_clear_message(published, virtuoso, seed_build):
-    from resograph.publish import PublishError
+    from resograph.tools.publish import PublishError
 
     with pytest.raises(PublishError, match="refused .HTTP 403.*RESOGRAPH_USER"):
         publish(seed_build, virtuoso.url, GRAPH)

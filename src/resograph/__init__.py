@@ -2,7 +2,9 @@
 
 Public API (kept small on purpose):
 
-- :func:`resograph.extract.extract` / :func:`resograph.extract.extract_file` — text to citations.
+- :func:`resograph.reading.extract.extract` / :func:`resograph.reading.extract.extract_file` — text to citations.
 """
 
-__version__ = "0.1.0"
+from resograph.core.version import __version__
+
+__all__ = ["__version__"]

@@ -1,7 +1,7 @@
 """A small public API for notebooks and scripts: build, open, query, project, explore.
 
-Thin wrappers over the pipeline modules (:mod:`resograph.build`, :mod:`resograph.store`,
-:mod:`resograph.sparql`, :mod:`resograph.network`, :mod:`resograph.explore`) with the defaults a
+Thin wrappers over the pipeline modules (:mod:`resograph.graph.build`, :mod:`resograph.graph.store`,
+:mod:`resograph.query.sparql`, :mod:`resograph.views.network`, :mod:`resograph.views.explore`) with the defaults a
 reader at a notebook wants: quiet builds, SPARQL results as pandas DataFrames with readable values,
 the explorer as one HTML string. Nothing here reimplements a stage; each function says which one it
 calls.
@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph, Literal
 
-from . import sparql
-from .build import BuildResult
-from .build import build as _run_build
-from .errors import UserError
-from .store import open_graph as _open_store
+from resograph.query import sparql
+from resograph.graph.build import BuildResult
+from resograph.graph.build import build as _run_build
+from resograph.core.errors import UserError
+from resograph.graph.store import open_graph as _open_store
 
 if TYPE_CHECKING:  # pandas and networkx are imported only when used
     import networkx as nx
@@ -41,8 +41,8 @@ def build_graph(sources: Iterable[str | os.PathLike] | str | os.PathLike,
                 out: str | os.PathLike = "build", *, quiet: bool = True, **options: Any) -> BuildResult:
     """Build the graph from source texts (files or folders) into ``out``: what `resograph build` does.
 
-    Returns the :class:`resograph.build.BuildResult` (``.summary()`` prints the counts and files).
-    ``options`` go to :func:`resograph.build.build` (``store``, ``validation``, ``allow_invalid``).
+    Returns the :class:`resograph.graph.build.BuildResult` (``.summary()`` prints the counts and files).
+    ``options`` go to :func:`resograph.graph.build.build` (``store``, ``validation``, ``allow_invalid``).
     A graph that fails SHACL validation is not published: that raises :class:`UserError` here,
     so a notebook never goes on with a stale build.
     """
@@ -56,7 +56,7 @@ def build_graph(sources: Iterable[str | os.PathLike] | str | os.PathLike,
 
 
 def open_graph(build_dir: str | os.PathLike = "build", store: str = "oxigraph") -> Graph:
-    """The built graph as an rdflib ``Graph`` (:func:`resograph.store.open_graph`), read-only."""
+    """The built graph as an rdflib ``Graph`` (:func:`resograph.graph.store.open_graph`), read-only."""
     return _open_store(build_dir, store)
 
 
@@ -105,8 +105,8 @@ def query_df(graph: Graph, name: str, params: Mapping[str, Any] | None = None,
 
 
 def network(graph: Graph) -> "nx.DiGraph":
-    """The citation network as a networkx ``DiGraph`` (:func:`resograph.network.from_rdf`)."""
-    from .network import from_rdf
+    """The citation network as a networkx ``DiGraph`` (:func:`resograph.views.network.from_rdf`)."""
+    from resograph.views.network import from_rdf
 
     return from_rdf(graph)
 
@@ -116,9 +116,9 @@ def explorer_html(graph: "Graph | nx.DiGraph", layout: str = "timeline", focus: 
     """The offline explorer page (the one `resograph explore` writes) as one HTML string.
 
     ``graph`` is the RDF graph or its networkx projection; ``layout`` is ``timeline`` or ``force``,
-    ``focus`` an instrument key to highlight (:func:`resograph.explore.render_html`).
+    ``focus`` an instrument key to highlight (:func:`resograph.views.explore.render_html`).
     """
-    from .explore import render_html
+    from resograph.views.explore import render_html
 
     G = network(graph) if isinstance(graph, Graph) else graph
     return render_html(G, layout=layout, focus=focus, title=title)

@@ -11,8 +11,9 @@ import importlib
 import pkgutil
 import sys
 
-from . import __version__, commands
-from .errors import UserError
+from resograph.core.version import __version__
+from resograph import commands
+from resograph.core.errors import UserError
 
 
 def build_parser() -> argparse.ArgumentParser:

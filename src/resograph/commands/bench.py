@@ -1,5 +1,5 @@
 """`resograph bench`: measure extraction, builds, queries, explorer and rebuilds on synthetic corpora
-(the measuring is `resograph.bench`) and print the table."""
+(the measuring is `resograph.tools.bench`) and print the table."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from .. import bench
-from ..bench import Budgets
-from ..errors import UserError
+from resograph.tools import bench
+from resograph.tools.bench import Budgets
+from resograph.core.errors import UserError
 
 EPILOG = """\
 Examples:
@@ -65,7 +65,7 @@ def register(sub) -> None:
 
 
 def sizes_for(docs: list[int] | None) -> list[int]:
-    from ..bench import DEFAULT_SIZES, LADDER
+    from resograph.tools.bench import DEFAULT_SIZES, LADDER
 
     if not docs:
         return list(DEFAULT_SIZES)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..paths import sources_dir
-from ..store import STORES
+from resograph.core.paths import sources_dir
+from resograph.graph.store import STORES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..build import build
+    from resograph.graph.build import build
 
     sources = args.sources or [str(sources_dir())]
     result = build(sources, args.out, store=args.store, validation=args.validation,

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..evaluate import evaluate, totals
+from resograph.tools.evaluate import evaluate, totals
 
 
 def register(sub: argparse._SubParsersAction) -> None:

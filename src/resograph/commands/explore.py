@@ -7,10 +7,11 @@ import difflib
 import time
 from pathlib import Path
 
-from .. import analysis, network
-from ..errors import UserError
+from resograph.views import analysis
+from resograph.views import network
+from resograph.core.errors import UserError
 
-MAX_NODES = 2000  # keep equal to resograph.explore.MAX_NODES (not imported: pyvis loads only to write)
+MAX_NODES = 2000  # keep equal to resograph.views.explore.MAX_NODES (not imported: pyvis loads only to write)
 
 EPILOG = """\
 Examples:
@@ -48,7 +49,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..explore import drawn_nodes, write_explorer  # pyvis and the template load only here
+    from resograph.views.explore import drawn_nodes, write_explorer  # pyvis and the template load only here
 
     if args.depth < 0:
         raise UserError(f"--depth {args.depth}: must be 0 or more")

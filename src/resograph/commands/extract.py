@@ -7,9 +7,9 @@ import json
 import sys
 import time
 
-from ..clean import read_source
-from ..extract import extract
-from ..models import Extraction
+from resograph.reading.clean import read_source
+from resograph.reading.extract import extract
+from resograph.core.models import Extraction
 
 
 def register(sub: argparse._SubParsersAction) -> None:

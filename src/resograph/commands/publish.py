@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..errors import UserError
+from resograph.core.errors import UserError
 
 EPILOG = """\
 Credentials come from the environment, never the command line:
@@ -55,7 +55,7 @@ def register(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..publish import DEFAULT_GRAPH, Retry, credentials_from_env, publish
+    from resograph.tools.publish import DEFAULT_GRAPH, Retry, credentials_from_env, publish
 
     if args.batch < 1:
         raise UserError(f"--batch {args.batch}: must be at least 1")

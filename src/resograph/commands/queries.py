@@ -7,8 +7,8 @@ import json
 import sys
 import textwrap
 
-from .. import sparql
-from ..errors import UserError
+from resograph.query import sparql
+from resograph.core.errors import UserError
 
 EPILOG = """\
 Examples:

@@ -6,8 +6,8 @@ import argparse
 import sys
 import time
 
-from .. import sparql
-from ..errors import UserError
+from resograph.query import sparql
+from resograph.core.errors import UserError
 
 EPILOG = """\
 Examples:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
-from ..errors import UserError
+from resograph.core.errors import UserError
 
 EPILOG = """\
 Examples:
@@ -61,7 +61,7 @@ def _check_port(host: str, port: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..server import serve, source_for
+    from resograph.query.server import serve, source_for
 
     if args.timeout <= 0:
         raise UserError(f"--timeout {args.timeout}: must be more than 0 seconds")

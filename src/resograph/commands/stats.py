@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import analysis, network
-from ..errors import UserError
+from resograph.views import analysis
+from resograph.views import network
+from resograph.core.errors import UserError
 
 EPILOG = """\
 Example:

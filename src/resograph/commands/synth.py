@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..errors import UserError
+from resograph.core.errors import UserError
 
 
 def register(sub) -> None:
@@ -26,7 +26,7 @@ def register(sub) -> None:
 def run(args) -> int:
     from tqdm import tqdm
 
-    from ..synth import write_corpus
+    from resograph.tools.synth import write_corpus
 
     if args.docs < 1:
         raise UserError(f"--docs {args.docs}: must be at least 1")

@@ -13,7 +13,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Validate a graph file (Turtle, N-Triples or JSON-LD, by extension) against "
                     "ontology/shapes.ttl with the ontology mixed in. Exit status 0 when it "
                     "conforms, 1 on violations, 2 on a file that cannot be read. The default "
-                    "engine is the shapes compiled to Python checks (resograph.shapecheck: the same "
+                    "engine is the shapes compiled to Python checks (resograph.graph.shapecheck: the same "
                     "results as pySHACL, tested against it, seconds for millions of triples); "
                     "--engine pyshacl runs the reference implementation.",
         epilog="Examples:\n  resograph validate build/resograph.ttl\n"
@@ -28,9 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import UserError
-    from ..registry import load
-    from ..validate import load_data, validate
+    from resograph.core.errors import UserError
+    from resograph.graph.registry import load
+    from resograph.graph.validate import load_data, validate
 
     path = Path(args.file)
     if not path.is_file():
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if args.engine == "pyshacl":
         report = validate(data, registry.shapes, registry.ontology)
     else:
-        from ..shapecheck import ShapeChecker
+        from resograph.graph.shapecheck import ShapeChecker
 
         # the checker reads N-Triples as rdflib writes them (its literal forms), hence the re-serialisation
         report = ShapeChecker.compile(registry).check_graph(data.serialize(format="nt", encoding="utf-8"))

@@ -1,0 +1,595 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over the built graph (Starlette + uvicorn).
+
+Routes:
+
+- ``/sparql`` (and ``/sparql/``): the SPARQL 1.1 Protocol query operation — GET ``?query=``, POST
+  ``application/x-www-form-urlencoded`` (``query=``), POST ``application/sparql-query``; dataset
+  parameters ``default-graph-uri`` / ``named-graph-uri``; content negotiation (JSON, XML, CSV, TSV,
+  plain-text table for SELECT/ASK; Turtle, N-Triples, JSON-LD, RDF/XML for CONSTRUCT/DESCRIBE), also
+  through a ``format``/``output`` parameter as SPARQLWrapper sends it.
+- ``/queries`` (the catalogue as JSON) and ``/queries/NAME?param=value`` (run a named query; values
+  go in as RDF terms, as with ``resograph query``).
+- ``/`` the offline HTML page (``static/index.html``); ``/explorer`` serves ``build/explorer.html``.
+
+Refused (4xx, nothing runs): any update (INSERT, DELETE, LOAD, CLEAR…; the store is opened read-only
+besides), ``SERVICE`` unless ``allow_service`` (the engine would fetch any URL: server-side request
+forgery). Errors are one line of text, never a traceback, never a 500.
+
+**Time limit.** Oxigraph queries cannot be interrupted from Python, so queries run in a small pool of
+worker *processes*, each holding the on-disk store open read-only (pyoxigraph, the store
+``resograph build`` publishes under ``build/store``). A query that overruns the limit gets its worker
+killed (SIGKILL) and replaced; the client gets 503 and the other workers carry on. The row cap
+(SELECT rows, CONSTRUCT/DESCRIBE triples) is checked while reading results: over the cap, 400 with the
+cap in the message rather than a silently truncated answer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing as mp
+import os
+import re
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl
+
+from resograph.query import sparql
+from resograph.core.errors import UserError
+
+log = logging.getLogger("resograph.query.server")
+
+STATIC = Path(__file__).with_name("static")
+MAX_QUERY_BYTES = 256 * 1024
+
+# media type → (format name for sparql.serialize, Content-Type sent)
+SELECT_TYPES = {
+    "application/sparql-results+json": ("json", "application/sparql-results+json"),
+    "application/json": ("json", "application/sparql-results+json"),
+    "application/sparql-results+xml": ("xml", "application/sparql-results+xml; charset=utf-8"),
+    "application/xml": ("xml", "application/sparql-results+xml; charset=utf-8"),
+    "text/xml": ("xml", "application/sparql-results+xml; charset=utf-8"),
+    "text/csv": ("csv", "text/csv; charset=utf-8"),
+    "text/tab-separated-values": ("tsv", "text/tab-separated-values; charset=utf-8"),
+    "text/plain": ("table", "text/plain; charset=utf-8"),
+}
+GRAPH_TYPES = {
+    "text/turtle": ("turtle", "text/turtle; charset=utf-8"),
+    "application/x-turtle": ("turtle", "text/turtle; charset=utf-8"),
+    "application/n-triples": ("nt", "application/n-triples; charset=utf-8"),
+    "text/plain": ("nt", "application/n-triples; charset=utf-8"),
+    "application/ld+json": ("json-ld", "application/ld+json"),
+    "application/json": ("json-ld", "application/ld+json"),
+    "application/rdf+xml": ("xml", "application/rdf+xml; charset=utf-8"),
+    "application/xml": ("xml", "application/rdf+xml; charset=utf-8"),
+}
+# short names of the format/output parameter (SPARQLWrapper, rdflib-endpoint, Virtuoso)
+FORMAT_ALIASES = {
+    "json": "application/json", "xml": "application/xml", "csv": "text/csv",
+    "tsv": "text/tab-separated-values", "text": "text/plain", "table": "text/plain",
+    "turtle": "text/turtle", "ttl": "text/turtle", "n3": "text/turtle", "nt": "application/n-triples",
+    "ntriples": "application/n-triples", "n-triples": "application/n-triples",
+    "json-ld": "application/ld+json", "jsonld": "application/ld+json", "rdf+xml": "application/rdf+xml",
+    "rdfxml": "application/rdf+xml",
+}
+
+
+# --------------------------------------------------------------------------- worker processes
+
+
+@dataclass(frozen=True)
+class Source:
+    """What the workers open: the build's on-disk store (read-only) or RDF files (in memory)."""
+
+    store: str | None = None  # path of an Oxigraph store directory (or the build/store link)
+    files: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        return self.store or ", ".join(self.files)
+
+
+def _open_store(source: Source):
+    import pyoxigraph as ox
+
+    if source.store:
+        path = os.path.realpath(source.store)
+        return ox.Store.read_only(path), path
+    store = ox.Store()
+    for f in source.files:
+        fmt = ox.RdfFormat.from_extension(Path(f).suffix.lstrip(".")) or ox.RdfFormat.TURTLE
+        store.bulk_load(path=f, format=fmt)
+    return store, None
+
+
+def _has_named_graphs(store) -> bool:
+    return next(iter(store.named_graphs()), None) is not None
+
+
+def _run_job(store, job: dict[str, Any], union: bool = True) -> tuple:
+    """Execute one query in a worker; return ("ok", bytes, count) or ("error", status, message)."""
+    import pyoxigraph as ox
+
+    kwargs: dict[str, Any] = {}
+    if job["default_graphs"]:
+        kwargs["default_graph"] = [ox.NamedNode(u) for u in job["default_graphs"]]
+    elif union and not job["uses_from"]:
+        # no dataset given: the default graph is the union of the store's graphs (when it has any)
+        kwargs["use_default_graph_as_union"] = True
+    if job["named_graphs"]:
+        kwargs["named_graphs"] = [ox.NamedNode(u) for u in job["named_graphs"]]
+    if job["bindings"]:
+        kwargs["substitutions"] = {ox.Variable(k): sparql.term_to_ox(v) for k, v in job["bindings"].items()}
+    cap = job["max_rows"]
+    try:
+        result = store.query(job["query"], **kwargs)
+        if isinstance(result, ox.QueryBoolean):
+            materialised: Any = bool(result)
+            count = 1
+        elif isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows = []
+            for solution in result:
+                rows.append(tuple(sparql.term_from_ox(solution[i]) for i in range(len(variables))))
+                if cap and len(rows) > cap:
+                    return ("error", 400, f"the result has more than {cap} rows, the row cap of this "
+                                          "endpoint: add a LIMIT or narrow the query")
+            materialised = sparql.Table(variables, rows)
+            count = len(rows)
+        else:
+            from rdflib import Graph
+
+            graph = Graph()
+            for n, triple in enumerate(result, start=1):
+                if cap and n > cap:
+                    return ("error", 400, f"the result has more than {cap} triples, the row cap of "
+                                          "this endpoint: add a LIMIT or narrow the query")
+                graph.add((sparql.term_from_ox(triple.subject), sparql.term_from_ox(triple.predicate),
+                           sparql.term_from_ox(triple.object)))
+            materialised = graph
+            count = len(graph)
+        return ("ok", sparql.serialize(materialised, job["format"]), count)
+    except SyntaxError as exc:
+        return ("error", 400, str(sparql.syntax_error(exc)))
+    except UserError as exc:
+        return ("error", 400, str(exc))
+    except Exception as exc:  # evaluation errors are the query's doing; report them in one line
+        msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return ("error", 400, f"query failed: {msg}")
+
+
+def _worker_main(conn, source: Source) -> None:  # pragma: no cover - runs in a child process
+    """Loop of one worker process: open the store, answer jobs until the pipe closes."""
+    try:
+        store, opened = _open_store(source)
+    except Exception as exc:
+        conn.send(("dead", f"cannot open {source.describe()}: {exc}"))
+        return
+    union = _has_named_graphs(store)
+    conn.send(("ready", opened))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        # a rebuild publishes a new generation behind the build/store link: follow it
+        if source.store and opened and os.path.realpath(source.store) != opened:
+            try:
+                store, opened = _open_store(source)
+                union = _has_named_graphs(store)
+            except Exception:
+                pass
+        try:
+            conn.send(_run_job(store, job, union))
+        except Exception as exc:
+            conn.send(("error", 400, f"query failed: {type(exc).__name__}"))
+
+
+class Worker:
+    _ctx = mp.get_context("spawn")
+
+    def __init__(self, source: Source):
+        self.conn, child = self._ctx.Pipe()
+        self.process = self._ctx.Process(target=_worker_main, args=(child, source), daemon=True,
+                                         name="resograph-sparql-worker")
+        self.process.start()
+        child.close()
+
+    def wait_ready(self, timeout: float = 120.0) -> None:
+        if not self.conn.poll(timeout):
+            self.kill()
+            raise RuntimeError("a query worker did not start in time")
+        status, detail = self.conn.recv()
+        if status != "ready":
+            self.kill()
+            raise UserError(detail)
+
+    def call(self, job: dict, timeout: float) -> tuple:
+        """Send a job and wait for the answer; on timeout the process is killed (returns None)."""
+        try:
+            self.conn.send(job)
+            if self.conn.poll(timeout):
+                return self.conn.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            self.kill()
+            return ("crashed",)
+        self.kill()
+        return None
+
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except (OSError, BrokenPipeError):
+            pass
+        self.process.join(2)
+        self.kill()
+
+
+class Engine:
+    """A pool of worker processes with a per-query time limit and a row cap."""
+
+    def __init__(self, source: Source, *, timeout: float = 10.0, max_rows: int = 10000,
+                 workers: int = 2, allow_service: bool = False):
+        self.source, self.timeout, self.max_rows = source, timeout, max_rows
+        self.size = max(1, workers)
+        self.allow_service = allow_service
+        self._idle: asyncio.Queue[Worker] | None = None
+        self._threads = ThreadPoolExecutor(max_workers=self.size + 2, thread_name_prefix="sparql-wait")
+        self._all: set[Worker] = set()
+        self._lock = threading.Lock()
+        self.stats = {"queries": 0, "timeouts": 0, "refused": 0, "errors": 0}
+
+    def _spawn(self) -> Worker:
+        w = Worker(self.source)
+        w.wait_ready()
+        with self._lock:
+            self._all.add(w)
+        return w
+
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._idle = asyncio.Queue()
+        workers = await asyncio.gather(*[loop.run_in_executor(self._threads, self._spawn)
+                                         for _ in range(self.size)])
+        for w in workers:
+            self._idle.put_nowait(w)
+
+    async def stop(self) -> None:
+        with self._lock:
+            workers = list(self._all)
+            self._all.clear()
+        for w in workers:
+            w.stop()
+        self._threads.shutdown(wait=False, cancel_futures=True)
+
+    async def _replace(self, dead: Worker) -> None:
+        with self._lock:
+            self._all.discard(dead)
+        loop = asyncio.get_running_loop()
+        try:
+            fresh = await loop.run_in_executor(self._threads, self._spawn)
+        except Exception as exc:  # keep serving with one worker fewer rather than crash
+            log.error("cannot start a replacement worker: %s", exc)
+            return
+        assert self._idle is not None
+        self._idle.put_nowait(fresh)
+
+    async def execute(self, job: dict) -> tuple:
+        """Run one job; returns ("ok", bytes, count) or ("error", status, message)."""
+        assert self._idle is not None, "Engine.start() first"
+        self.stats["queries"] += 1
+        try:
+            worker = await asyncio.wait_for(self._idle.get(), timeout=self.timeout)
+        except asyncio.TimeoutError:
+            return ("error", 503, f"all {self.size} query workers stayed busy for {self.timeout:g} s; "
+                                  "try again shortly")
+        loop = asyncio.get_running_loop()
+        started = time.perf_counter()
+        answer = await loop.run_in_executor(self._threads, worker.call, job, self.timeout)
+        if answer is None or answer[0] == "crashed":
+            asyncio.ensure_future(self._replace(worker))
+            if answer is None:
+                self.stats["timeouts"] += 1
+                log.warning("query stopped after %.1f s (time limit)", time.perf_counter() - started)
+                return ("error", 503, f"the query ran over the time limit of {self.timeout:g} s and "
+                                      "was stopped; narrow it or add a LIMIT")
+            self.stats["errors"] += 1
+            return ("error", 503, "the query worker stopped unexpectedly; it has been restarted")
+        self._idle.put_nowait(worker)
+        if answer[0] == "error":
+            self.stats["errors"] += 1
+        return answer
+
+
+# --------------------------------------------------------------------------- HTTP
+
+
+def _plain(status: int, message: str, headers: dict[str, str] | None = None):
+    from starlette.responses import PlainTextResponse
+
+    return PlainTextResponse(f"{status} {message}\n", status_code=status, headers=headers)
+
+
+def _parse_accept(header: str) -> list[tuple[str, float]]:
+    out = []
+    for i, part in enumerate(header.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if not media:
+            continue
+        q = 1.0
+        for f in fields[1:]:
+            if f.lower().startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        out.append((media, q, -i))
+    out.sort(key=lambda t: (t[1], t[2]), reverse=True)
+    return [(m, q) for m, q, _ in out if q > 0]
+
+
+def negotiate(form: str, accept: str, format_values: list[str]) -> tuple[str, str] | None:
+    """(serialize format, Content-Type) for this query form, or None when nothing fits (406)."""
+    table = GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else SELECT_TYPES
+    default = ("turtle", "text/turtle; charset=utf-8") if table is GRAPH_TYPES \
+        else ("json", "application/sparql-results+json")
+    for value in format_values:  # an explicit format= / output= wins when we know it
+        media = FORMAT_ALIASES.get(value.strip().lower(), value.strip().lower())
+        if media in table:
+            return table[media]
+    if not accept.strip():
+        return default
+    for media, _q in _parse_accept(accept):
+        if media in table:
+            return table[media]
+        if media in ("*/*", "application/*", "text/*"):
+            if media == "text/*":
+                return table.get("text/turtle") or table["text/csv"]
+            return default
+        if media == "text/html":  # a browser: show the JSON it can display
+            continue
+    return None
+
+
+class _BadRequest(Exception):
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.status, self.message, self.headers = status, message, headers
+
+
+def _charset_ok(content_type: str) -> bool:
+    m = re.search(r"charset\s*=\s*\"?([\w-]+)", content_type, re.I)
+    return m is None or m.group(1).lower() in ("utf-8", "utf8", "us-ascii", "ascii")
+
+
+async def _read_protocol_request(request) -> tuple[str, list[str], list[str], list[str]]:
+    """(query text, default graphs, named graphs, format values) or _BadRequest."""
+    url_params = parse_qsl(request.url.query, keep_blank_values=True)
+    params: list[tuple[str, str]] = list(url_params)
+    if request.method == "POST":
+        ctype = request.headers.get("content-type", "")
+        media = ctype.split(";")[0].strip().lower()
+        from starlette.requests import ClientDisconnect
+
+        too_big = _BadRequest(413, f"request body over {MAX_QUERY_BYTES // 1024} KiB")
+        if request.headers.get("content-length", "0").isdigit() and \
+                int(request.headers.get("content-length", "0")) > MAX_QUERY_BYTES:
+            raise too_big
+        chunks, size = [], 0
+        try:
+            async for chunk in request.stream():  # read with a cap: a huge body is never held whole
+                size += len(chunk)
+                if size > MAX_QUERY_BYTES:
+                    raise too_big
+                chunks.append(chunk)
+        except ClientDisconnect:
+            raise _BadRequest(400, "the client went away before sending its request body") from None
+        body = b"".join(chunks)
+        if not _charset_ok(ctype):
+            raise _BadRequest(415, "queries must be sent in UTF-8")
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise _BadRequest(400, "the request body is not valid UTF-8") from None
+        if media == "application/x-www-form-urlencoded":
+            try:
+                params += parse_qsl(text, keep_blank_values=True, strict_parsing=bool(text),
+                                    encoding="utf-8", errors="strict")
+            except (ValueError, UnicodeDecodeError):
+                raise _BadRequest(400, "malformed form-encoded body") from None
+        elif media == "application/sparql-query":
+            if any(k == "query" for k, _ in url_params):
+                raise _BadRequest(400, "a direct POST carries the query in its body, not in ?query=")
+            params.append(("query", text))
+        elif media == "application/sparql-update":
+            raise _BadRequest(403, "SPARQL updates are disabled: this endpoint is read-only")
+        elif not media:
+            raise _BadRequest(415, "POST needs Content-Type application/x-www-form-urlencoded or "
+                                   "application/sparql-query")
+        else:
+            raise _BadRequest(415, f"unsupported Content-Type {media}; use "
+                                   "application/x-www-form-urlencoded or application/sparql-query")
+    if any(k in ("update", "using-graph-uri", "using-named-graph-uri") for k, _ in params):
+        raise _BadRequest(403, "SPARQL updates are disabled: this endpoint is read-only")
+    queries = [v for k, v in params if k == "query"]
+    if not queries:
+        raise _BadRequest(400, "missing the query parameter (GET ?query=… or POST query=…)")
+    if len(queries) > 1:
+        raise _BadRequest(400, "more than one query parameter")
+    query = queries[0]
+    if len(query.encode("utf-8")) > MAX_QUERY_BYTES:
+        raise _BadRequest(413, f"query over {MAX_QUERY_BYTES // 1024} KiB")
+    if not query.strip():
+        raise _BadRequest(400, "empty query")
+    defaults = [v for k, v in params if k == "default-graph-uri"]
+    named = [v for k, v in params if k == "named-graph-uri"]
+    for uri in defaults + named:
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*", uri):
+            raise _BadRequest(400, f"not an absolute IRI: {uri[:200]!r}")
+    formats = [v for k, v in params if k in ("format", "output")]
+    return query, defaults, named, formats
+
+
+def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, workers: int = 2,
+               allow_service: bool = False, explorer: Path | None = None,
+               catalogue: dict[str, sparql.NamedQuery] | None = None):
+    """The Starlette application (start it with uvicorn; the worker pool starts with the app)."""
+    from contextlib import asynccontextmanager
+
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.middleware.cors import CORSMiddleware
+    from starlette.responses import FileResponse, JSONResponse, Response
+    from starlette.routing import Route
+
+    engine = Engine(source, timeout=timeout, max_rows=max_rows, workers=workers,
+                    allow_service=allow_service)
+    catalogue = sparql.load_catalogue() if catalogue is None else catalogue
+
+    async def run_query(request, text: str, bindings: dict, defaults: list[str], named: list[str],
+                        formats: list[str]):
+        try:
+            form = sparql.check_query(text, allow_service=allow_service)
+        except sparql.QueryRefused as exc:
+            engine.stats["refused"] += 1
+            return _plain(403, str(exc))
+        if form not in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+            return _plain(400, "SPARQL syntax error: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
+        chosen = negotiate(form, request.headers.get("accept", ""), formats)
+        if chosen is None:
+            return _plain(406, f"cannot answer a {form} query in the media types accepted "
+                               f"({request.headers.get('accept', '')[:200]})")
+        fmt, content_type = chosen
+        job = {"query": text, "bindings": bindings, "default_graphs": defaults, "named_graphs": named,
+               "uses_from": "FROM" in sparql._keywords(text),
+               "max_rows": max_rows, "format": fmt}
+        answer = await engine.execute(job)
+        if answer[0] != "ok":
+            _, status, message = answer
+            headers = {"Retry-After": "5"} if status == 503 else None
+            return _plain(status, message, headers)
+        return Response(answer[1], media_type=content_type,
+                        headers={"Vary": "Accept", "X-Result-Count": str(answer[2])})
+
+    async def sparql_endpoint(request):
+        try:
+            text, defaults, named, formats = await _read_protocol_request(request)
+        except _BadRequest as exc:
+            if exc.status == 403:
+                engine.stats["refused"] += 1
+            return _plain(exc.status, exc.message, exc.headers)
+        return await run_query(request, text, {}, defaults, named, formats)
+
+    async def list_queries(request):
+        return JSONResponse(sparql.describe_catalogue(catalogue))
+
+    async def named_query(request):
+        name = request.path_params["name"]
+        q = catalogue.get(name)
+        if q is None:
+            return _plain(404, f"no named query {name!r} (GET /queries lists them)")
+        params = parse_qsl(request.url.query, keep_blank_values=True)
+        formats = [v for k, v in params if k in ("format", "output")]
+        values = {k: v for k, v in params if k not in ("format", "output")}
+        try:
+            bindings = sparql.bindings(q, values)
+            text, bindings = sparql.apply_limit(q.text, bindings)  # the row cap is a LIMIT, not a term
+        except UserError as exc:
+            return _plain(400, str(exc))
+        return await run_query(request, text, bindings, [], [], formats)
+
+    async def index(request):
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    async def static_file(request):
+        try:
+            path = (STATIC / request.path_params["path"]).resolve()
+            found = STATIC.resolve() in path.parents and path.is_file()
+        except (ValueError, OSError):  # e.g. an embedded NUL byte in the path
+            found = False
+        if not found:
+            return _plain(404, "not found")
+        return FileResponse(path)
+
+    async def explorer_page(request):
+        if explorer is not None and explorer.is_file():
+            return FileResponse(explorer, media_type="text/html; charset=utf-8")
+        return _plain(404, "no explorer yet: build/explorer.html does not exist")
+
+    async def status(request):
+        return JSONResponse({
+            "source": source.describe(), "timeout_s": timeout, "max_rows": max_rows,
+            "workers": workers, "allow_service": allow_service, "updates": False,
+            "explorer": bool(explorer is not None and explorer.is_file()),
+            "named_queries": len(catalogue), **engine.stats,
+        })
+
+    @asynccontextmanager
+    async def lifespan(app):
+        await engine.start()
+        try:
+            yield
+        finally:
+            await engine.stop()
+
+    async def on_error(request, exc):  # last resort: one line, no traceback, no 500
+        log.exception("unexpected error on %s", request.url.path)
+        return _plain(503, f"the server could not answer ({type(exc).__name__}); see its log")
+
+    routes = [
+        Route("/", index, methods=["GET"]),
+        Route("/sparql", sparql_endpoint, methods=["GET", "POST"]),
+        Route("/sparql/", sparql_endpoint, methods=["GET", "POST"]),
+        Route("/queries", list_queries, methods=["GET"]),
+        Route("/queries/{name}", named_query, methods=["GET"]),
+        Route("/status", status, methods=["GET"]),
+        Route("/explorer", explorer_page, methods=["GET"]),
+        Route("/static/{path:path}", static_file, methods=["GET"]),
+    ]
+    middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
+                             allow_headers=["*"], expose_headers=["X-Result-Count"], max_age=3600)]
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
+                    exception_handlers={Exception: on_error, 500: on_error})
+    app.state.engine = engine
+    return app
+
+
+def source_for(build: str | os.PathLike = "build", data: list[str] | tuple[str, ...] = ()) -> Source:
+    """The build's store (``build/store``), or RDF files when ``data`` is given or ``build`` is a file."""
+    files = [str(Path(f).resolve()) for f in data]
+    if not files and Path(build).is_file():
+        files = [str(Path(build).resolve())]
+    if files:
+        for f in files:
+            if not Path(f).is_file():
+                raise UserError(f"{f}: no such file")
+        return Source(files=tuple(files))
+    from resograph.graph.store import store_path
+
+    path = store_path(build)
+    if not path.exists():
+        raise UserError(f"{path}: no store (run `resograph build` first)")
+    return Source(store=str(path.absolute()))
+
+
+def serve(source: Source, host: str = "127.0.0.1", port: int = 8000, **options) -> None:
+    """Run the endpoint in this process until interrupted."""
+    import uvicorn
+
+    app = create_app(source, **options)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

@@ -1,0 +1,81 @@
+"""The extraction pipeline: text → clean → segment → find → resolve → :class:`Extraction`.
+
+Public API: :func:`extract` (a text) and :func:`extract_file` (a path). Each stage is its own module;
+this one only wires them together.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from resograph.reading import patterns as P
+from resograph.reading.clean import clean, fold, read_source
+from resograph.reading.find import find_in_spans, find_mechanisms_in_spans, find_names
+from resograph.reading.lexicon import Lexicon, load_lexicon
+from resograph.core.models import Extraction, MechanismMention
+from resograph.reading.resolve import Resolver
+from resograph.reading.segment import segment
+
+
+def extract(text: str, path: str | None = None, lexicon: Lexicon | None = None) -> Extraction:
+    """Extract header, paragraphs and citations from the text of one resolution.
+
+    >>> x = extract("The General Assembly,\\n\\nRecalling its resolution 79/136 of 6 December 2024,\\n")
+    >>> [(c.paragraph, c.target, c.function) for c in x.citations]
+    [('pp_1', 'A/RES/79/136', 'recalling')]
+    """
+    lex = lexicon or load_lexicon()
+    ct = clean(text)
+    folded = fold(ct.text)
+    seg = segment(ct, lex, folded)
+    doc = seg.header
+    resolver = Resolver(lex, doc.symbol, doc.body)
+    implements: list[str] = []
+    if seg.title_span:
+        ts, te = seg.title_span
+        title_mentions = find_names(ct.text, folded, ts, te, lex)  # only names count in a title
+        resolver.note(title_mentions)
+        if P.IMPLEMENTS_CUE.search(folded, ts, te):
+            implements = sorted({m.key for m in title_mentions
+                                 if m.kind == "named" and m.key and lex.kinds.get(m.key) == "Treaty"})
+    # Page furniture and footnotes inside a paragraph are blanked out for the finders, so a list
+    # of resolutions or "article 18 [page break] de la primera" reads on across the break.
+    masked = _mask(folded, seg.skipped)
+    citations = []
+    mechanisms: list[MechanismMention] = []
+    spans = seg.clean_spans
+    per_paragraph = find_in_spans(ct.text, masked, spans, lex, doc.body)
+    mechanisms_per_paragraph = find_mechanisms_in_spans(ct.text, masked, spans, lex)
+    for par, mentions, found_mechanisms in zip(seg.paragraphs, per_paragraph, mechanisms_per_paragraph):
+        found = resolver.paragraph(par.id, par.function, mentions, masked, ct.span)
+        for c in found:
+            c.text = text[c.start:c.end]
+        citations += found
+        seen: set[str] = set()
+        for m in found_mechanisms:
+            if m.key in seen:
+                continue
+            seen.add(m.key)
+            s, e = ct.span(m.start, m.end)
+            mechanisms.append(MechanismMention(par.id, m.key, text[s:e], s, e))
+    return Extraction(doc, seg.paragraphs, citations, mechanisms, implements, text, path)
+
+
+def extract_file(path: str | Path, lexicon: Lexicon | None = None) -> Extraction:
+    """Read a file (UTF-8, UTF-16 with BOM or cp1252) and extract it; bad input raises UserError."""
+    return extract(read_source(path), str(path), lexicon)
+
+
+def _mask(folded: str, spans: list[tuple[int, int]]) -> str:
+    """The folded text with the given spans replaced by spaces (same length, offsets unchanged)."""
+    if not spans:
+        return folded
+    pieces = []
+    last = 0
+    for a, b in sorted(spans):
+        a = max(a, last)
+        if b > a:
+            pieces += (folded[last:a], " " * (b - a))
+            last = b
+    pieces.append(folded[last:])
+    return "".join(pieces)

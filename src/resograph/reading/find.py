@@ -1,0 +1,368 @@
+"""Stage 3 — find raw references in a span of cleaned, folded text.
+
+Everything runs on the folded text (lower case, no accents; same offsets as the cleaned text).
+A mention carries a key when its pattern alone fixes it (a symbol, a resolution number with its
+body, a named instrument); articles and anaphora are left for :mod:`resograph.reading.resolve`, which knows
+what the document mentioned before.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from operator import le
+
+from resograph.core import keys
+from resograph.reading import patterns as P
+from resograph.reading.lexicon import Lexicon
+from resograph.core.models import Mention
+from resograph.reading.segment import iso_date
+
+
+def find_mentions(text: str, folded: str, start: int, end: int, lex: Lexicon,
+                  own_body: str | None) -> list[Mention]:
+    """All mentions in text[start:end] (cleaned `text` for case checks, `folded` for matching)."""
+    return find_in_spans(text, folded, [(start, end)], lex, own_body)[0]
+
+
+def find_names(text: str, folded: str, start: int, end: int, lex: Lexicon) -> list[Mention]:
+    """The mentions of kind "named" that `find_mentions` finds in text[start:end], in order, and
+    only those: a title needs no others (its named instruments are antecedents and tell what the
+    resolution implements), and they do not depend on the others."""
+    names = _Spans(folded, [(start, end)]).scan_with(lex.name_re, lex.name_needles)[0]
+    return _named(text, folded, names, lex) if names else []
+
+
+def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lexicon,
+                  own_body: str | None) -> list[list[Mention]]:
+    """`find_mentions` for each of the sorted, disjoint `spans` (a document's paragraphs).
+
+    Each scanner runs once over the whole range instead of once per paragraph (a document has
+    ~14), and its matches are dealt to the paragraphs: the answers are those of one scan per span.
+    """
+    sp = _Spans(folded, spans)
+    symbols = sp.scan_with(P.SYMBOL_SCAN, P.SYMBOL_NEEDLES)
+    resolutions = sp.scan(P.RESOLUTION_WORD)
+    decisions = sp.scan(P.DECISION_WORD)
+    names = sp.scan_with(lex.name_re, lex.name_needles)
+    anaphors = sp.scan_with(P.ANAPHOR, P.ANAPHOR_KEYS)
+    articles = sp.scan(P.ARTICLE)
+    result: list[list[Mention]] = []
+    for i, (start, end) in enumerate(spans):
+        out: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        if symbols[i]:
+            out += _symbols(text, folded, symbols[i], end)
+            taken = [(m.start, m.end) for m in out]
+        if resolutions[i] or decisions[i]:
+            out += _numbers(text, folded, resolutions[i], decisions[i], start, end, own_body, taken)
+        named: list[Mention] = _named(text, folded, names[i], lex) if names[i] else []
+        out += named
+        if anaphors[i]:
+            out += _anaphora(text, folded, anaphors[i], end, [(m.start, m.end) for m in named])
+        if articles[i]:
+            out += _articles(text, folded, articles[i], start, end)
+        if len(out) > 1:
+            out.sort(key=_position)
+        result.append(out)
+    return result
+
+
+def _position(m: Mention) -> tuple[int, int]:
+    return m.start, m.end
+
+
+def find_mechanisms(text: str, folded: str, start: int, end: int, lex: Lexicon) -> list[Mention]:
+    return find_mechanisms_in_spans(text, folded, [(start, end)], lex)[0]
+
+
+def find_mechanisms_in_spans(text: str, folded: str, spans: list[tuple[int, int]],
+                             lex: Lexicon) -> list[list[Mention]]:
+    """`find_mechanisms` for each of the sorted, disjoint `spans`, in one scan."""
+    found = _Spans(folded, spans).scan_with(lex.mechanism_re, lex.mechanism_needles)
+    return [[Mention("mechanism", m.start(), m.end(), text[m.start():m.end()], lex.mechanism(m.group(0)))
+             for m in ms] for ms in found]
+
+
+class _Spans:
+    """A document's paragraph spans, prepared once for every scanner; `scan*(rx)` answer for each
+    span what `rx.finditer(folded, start, end)` yields."""
+
+    def __init__(self, folded: str, spans: list[tuple[int, int]]) -> None:
+        self.folded = folded
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        # Sorted and disjoint, as a document's paragraphs are: else every span is scanned alone.
+        self.ordered = all(map(le, self.starts, self.ends)) and all(map(le, self.ends, self.starts[1:]))
+        n = len(folded)
+        self.alone = ({i for i, e in enumerate(self.ends) if e < n and not folded[e].isspace()}
+                      if self.ordered else set(range(len(spans))))
+
+    def scan(self, rx: re.Pattern[str]) -> list[list[re.Match[str]]]:
+        """One scan over all the spans, its matches dealt to them.
+
+        A match inside a span is the one a scan bounded to the span finds, provided the character
+        after the span is white space (the scanners' look-aheads read one character, and a space
+        there acts as the end of the string does). A span after which that is not so, or that a
+        match straddles (its edge or a gap), is scanned on its own.
+        """
+        spans, starts, ends = self.spans, self.starts, self.ends
+        n = len(spans)
+        out: list[list[re.Match[str]]] = [[] for _ in range(n)]
+        if n == 0:
+            return out
+        redo = set(self.alone)
+        if self.ordered:
+            for m in rx.finditer(self.folded, starts[0], ends[-1]):
+                s, e = m.span()
+                i = bisect_right(starts, s) - 1
+                if i >= 0 and s < ends[i]:
+                    if e <= ends[i]:
+                        out[i].append(m)
+                        continue
+                else:
+                    i += 1  # starts in a gap
+                while i < n and starts[i] < e:  # straddles into span i
+                    redo.add(i)
+                    i += 1
+        for i in redo:
+            out[i] = list(rx.finditer(self.folded, *spans[i]))
+        return out
+
+    def scan_with(self, rx: re.Pattern[str], needles: tuple[str, ...]) -> list[list[re.Match[str]]]:
+        """For a pattern whose every match contains one of `needles`: only the spans that contain
+        one are scanned, each on its own (a substring search is far cheaper than the regex engine
+        trying each position)."""
+        folded, spans, starts, ends = self.folded, self.spans, self.starts, self.ends
+        out: list[list[re.Match[str]]] = [[] for _ in spans]
+        if not spans:
+            return out
+        if not self.ordered:
+            hit = {i for i, (s, e) in enumerate(spans) if any(folded.find(k, s, e) >= 0 for k in needles)}
+        else:  # deal each occurrence of a needle to its span
+            hit = set()
+            lo, hi = starts[0], ends[-1]
+            for needle in needles:
+                at = folded.find(needle, lo, hi)
+                size = len(needle)
+                while at >= 0:
+                    i = bisect_right(starts, at) - 1
+                    if at + size <= ends[i]:
+                        hit.add(i)  # the span is hit: go on after it
+                        at = folded.find(needle, ends[i], hi)
+                    else:
+                        at = folded.find(needle, at + 1, hi)
+        for i in hit:
+            out[i] = list(rx.finditer(folded, *spans[i]))
+        return out
+
+
+def _symbols(text: str, folded: str, matches: list[re.Match[str]], end: int) -> list[Mention]:
+    out = []
+    for m in matches:
+        printed = text[m.start():m.end()]
+        key = keys.symbol_key(m, printed)
+        if not key:
+            continue
+        if m.group("undoc"):
+            # A UN document symbol: keep it as printed, upper-cased as UN symbols are, spaces gone.
+            key = P.SPACES.sub("", printed).upper()
+            if not P.DIGIT.search(key.split("/", 1)[-1]):
+                continue
+        kind = "undoc" if m.group("undoc") else "symbol"
+        mention = Mention(kind, m.start(), m.end(), printed, key)
+        dm = P.DATE_CLAUSE.match(folded, m.end(), end)
+        if dm:
+            mention.data["date"] = iso_date(dm.group(1), dm.group(2), dm.group(3))
+        out.append(mention)
+    return out
+
+
+def _body_near(folded: str, start: int, lo: int, hi: int) -> str | None:
+    """The body named closest before `start` (within 70 characters) or right after the list."""
+    best, best_pos = None, -1
+    window = folded[max(lo, start - 70):start]
+    if not any(k in window for k in P.BODY_NEEDLES):  # no body named: spare the four scans
+        return None
+    for code, rx in P.BODY_CONTEXT:
+        for m in rx.finditer(window):
+            if m.start() > best_pos:
+                best, best_pos = code, m.start()
+    return best
+
+
+def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
+             decision_words: list[re.Match[str]], start: int, end: int, own_body: str | None,
+             taken: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    SYMBOL, NUMBER_ITEM, DATE_CLAUSE = P.SYMBOL, P.NUMBER_ITEM, P.DATE_CLAUSE
+    for words, is_decision in ((resolution_words, False), (decision_words, True)):
+        for w in words:
+            ws, we = w.span()
+            pos = P.AFTER_WORD.match(folded, we, end).end()
+            infix = P.BODY_INFIX.match(folded, pos, end)
+            body: str | None = None  # the body named near the word, found only if a number needs it
+            if infix:
+                body = next(code for code, rx in P.BODY_CONTEXT if rx.fullmatch(infix.group("body")))
+                pos = infix.end()
+            plural = w.group(1).endswith(("s", "es"))
+            first = True
+            items: list[Mention] = []
+            # The item found at `pos` by the look-ahead of the previous round (a number or a
+            # symbol: never both, a number opens with a digit or "s-"/"es-", a symbol with a
+            # letter and "/"), so it is not matched twice.
+            sm = nm = None
+            ahead = False
+            while pos < end:
+                if not ahead:
+                    sm = SYMBOL.match(folded, pos, end)
+                    nm = None if sm else NUMBER_ITEM.match(folded, pos, end)
+                ahead = False
+                if sm:  # "resolution A/RES/79/136", "resolution GA-2012-81-RES-08": found by _symbols
+                    pos = sm.end()
+                else:
+                    if not nm or any(a <= nm.start() < b for a, b in taken):
+                        break
+                    ns, pos = nm.span()
+                    mention = Mention("number", ws if first else ns, pos, "", None, {"num": _num(nm)})
+                    dm = DATE_CLAUSE.match(folded, pos, end)
+                    if dm:
+                        mention.data["date"] = iso_date(dm.group(1), dm.group(2), dm.group(3))
+                        mention.end = dm.end() - (len(dm.group(0)) - len(dm.group(0).rstrip(" ,")))
+                        pos = dm.end()
+                    mention.text = text[mention.start:mention.end]
+                    items.append(mention)
+                first = False
+                sep = P.LIST_SEPARATOR.match(folded, pos, end)
+                nxt = sep.end() if sep else pos
+                nm = NUMBER_ITEM.match(folded, nxt, end)
+                sm = None if nm else SYMBOL.match(folded, nxt, end)
+                ahead = True
+                if not (nm or sm):
+                    resume = P.LIST_RESUME.match(folded, pos, end) if plural and items else None
+                    if not resume:
+                        break
+                    nxt = resume.end()
+                    ahead = False
+                pos = nxt
+            if not items:
+                continue
+            # A body named right after the list ("… 2462 (2019) du Conseil de sécurité") wins.
+            after = P.BODY_AFTER_ANY.match(folded, pos, min(end, pos + 45))
+            if after:
+                body = P.BODY_AFTER_CODES[after.lastindex - 1]
+            elif not infix:
+                before = folded[max(start, ws - 12):ws]
+                # "its resolutions" is the issuing body's own, whatever body the sentence named before
+                body = own_body if (own_body and P.OWN_BODY.search(before)) else _body_near(folded, ws, start, end)
+            for m in items:
+                m.key = _key_from(m.data["num"], body, is_decision)
+            out += [m for m in items if m.key]
+    return out
+
+
+def _num(nm: re.Match[str]) -> tuple:
+    # The four forms are NUMBER_ITEM's top-level groups; the one that matched closes last.
+    form = nm.lastgroup
+    if form == "slash":
+        a, b = nm.group("sa", "sb")
+        return ("slash", int(a), int(b))
+    if form == "sc":
+        a, b = nm.group("scn", "scy")
+        return ("sc", int(a), int(b))
+    if form == "ss":
+        k, a, b = nm.group("ssk", "sss", "ssn")
+        return ("special", k.upper(), (int(a), int(b)))
+    a, b = nm.group("oldn", "oldr")
+    return ("old", int(a), b.upper())
+
+
+def _key_from(num: tuple, body: str | None, is_decision: bool) -> str | None:
+    kind, a, b = num
+    if kind == "special":  # special / emergency special session: A/RES/S-30/1, A/RES/ES-10/19
+        return f"A/{'DEC' if is_decision else 'RES'}/{a}-{b[0]}/{b[1]}"
+    if kind == "sc":
+        if body in ("un-ga", "ecosoc", "hrc") and a < 100:
+            return None
+        return keys.sc_resolution(a, b)
+    if kind == "old":
+        prefix = "E" if body == "ecosoc" else "A"
+        return f"{prefix}/{'DEC' if is_decision else 'RES'}/{a}({b})"
+    if 1945 <= a <= 2100:  # year/number: ECOSOC's numbering (or its decisions)
+        return f"E/{'DEC' if is_decision else 'RES'}/{a}/{b}"
+    if body == "hrc":
+        return f"A/HRC/{'DEC' if is_decision else 'RES'}/{a}/{b}"
+    if a > 120:  # no General Assembly session that high: not a resolution number
+        return None
+    return keys.un_ga_decision(a, b) if is_decision else keys.un_ga_resolution(a, b)
+
+
+def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -> list[Mention]:
+    out = []
+    for m in matches:
+        name = lex.name(m.group(0))
+        after = folded[m.end():min(len(folded), m.end() + 140)]
+        ctx = lex.context.get(name.key)
+        # An ambiguous short name ("the Cooperation Agreement") needs its context, or an earlier
+        # full mention of the same instrument (checked by the resolver).
+        weak = ctx is not None and not ctx.search(folded[max(0, m.start() - 20):m.end()] + after)
+        excl = lex.exclude.get(name.key)
+        if excl is not None and excl.match(after):
+            continue
+        out.append(Mention("named", m.start(), m.end(), text[m.start():m.end()], name.key,
+                           {"kind": name.kind, "weak": weak}))
+    return out
+
+
+def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
+              named: list[tuple[int, int]]) -> list[Mention]:
+    out = []
+    for m in matches:
+        if any(a < m.end() and m.start() < b for a, b in named):
+            continue
+        if m.group("group"):
+            size = 3 if P.GROUP_SIZE.search(m.group("group")) else 2
+            out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
+                               {"noun": "convention", "group": size}))
+            continue
+        if m.group("order"):
+            order = m.group("order")
+            latter = any(w in order for w in ("latter", "seconde", "derniere", "dernier", "segunda", "ultima"))
+            out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
+                               {"noun": "convention", "order": "latter" if latter else "former"}))
+            continue
+        noun = m.group("noun")
+        if noun in P.CAPITALISED_NOUNS and not text[m.start("noun")].isupper():
+            continue
+        if P.ANAPHOR_BLOCKER.match(folded, m.end(), end):
+            continue
+        # "la Convention" inside a longer capitalised name we do not know ("la Convention X") is skipped
+        nxt = P.NEXT_CAPITALISED_WORD.match(text[m.end():m.end() + 40])
+        if nxt and not nxt.group(1).isupper() and nxt.group(1).lower() not in ("de", "des", "du", "del"):
+            continue
+        out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None, {"noun": noun}))
+    return out
+
+
+def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,
+              end: int) -> list[Mention]:
+    out = []
+    for m in matches:
+        nums_text = P.ARTICLE_NUMBER_PARENS.sub(lambda x: " " * len(x.group(0)), m.group("nums"))
+        numbers = [int(n) for n in P.ARTICLE_NUMBER.findall(nums_text)]
+        data: dict = {"numbers": numbers}
+        link = P.ARTICLE_OWNER_LINK.match(folded, m.end(), end)
+        if link and link.end() > m.end():
+            data["owner_at"] = link.end()
+        elif P.THEREOF.match(folded, m.end(), end):
+            data["owner"] = "previous"
+        if P.WHOSE.search(folded[max(start, m.start() - 12):m.start()]):
+            data["owner"] = "previous"
+        first_num = P.FIRST_ARTICLE_NUMBER.search(folded[m.start():m.end()])
+        first_end = m.start() + first_num.end() if first_num else m.end()
+        out.append(Mention("article", m.start(), m.end(), text[m.start():first_end], None, data))
+        out[-1].data["first_end"] = first_end
+        out[-1].data["number_spans"] = [(m.start("nums") + x.start(), m.start("nums") + x.end())
+                                        for x in P.ARTICLE_NUMBER.finditer(nums_text)]
+    return out

@@ -1,0 +1,250 @@
+"""The extractor's vocabularies, read from the ontology and registry Turtle (one source of truth).
+
+- clause phrases (RAPPELANT, Recalling, Recordando…) from `ontology/clause-functions.ttl`;
+- names and aliases of instruments, anaphor nouns and mechanism names from `data/registry/*.ttl`;
+- the set of keys the registry knows (a citation of anything else is reported `resolved: false`).
+
+Loaded once per process; the compiled regular expressions are built here too so that extraction
+itself does no set-up work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, RDF, SKOS
+
+from resograph.reading import patterns as P
+from resograph.reading.clean import fold
+from resograph.core.paths import ontology_dir, registry_dir
+
+RG = Namespace("https://w3id.org/resograph/ontology#")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    label: str  # folded
+    function: str  # concept local name
+    kind: str  # preambular | operative
+    lang: str
+
+
+@dataclass(frozen=True)
+class Name:
+    key: str
+    kind: str  # ontology class local name: Treaty, Constitution, Declaration, Agreement, Resolution…
+    label: str  # as written in the registry
+    lang: str
+
+
+@dataclass
+class Lexicon:
+    phrases: list[Phrase]
+    modifiers: dict[str, list[str]]  # lang → folded adverbs
+    names: list[Name]
+    kinds: dict[str, str]  # key → kind
+    anaphor_nouns: dict[str, set[str]]  # key → folded nouns that refer back to it
+    context: dict[str, re.Pattern[str]]  # key → pattern required after an ambiguous label
+    exclude: dict[str, re.Pattern[str]]  # key → pattern that must NOT follow the label
+    mechanisms: list[tuple[str, str]]  # (mechanism key, label)
+    known_keys: frozenset[str]
+    phrase_re: re.Pattern[str] = field(init=False)
+    name_re: re.Pattern[str] = field(init=False)
+    mechanism_re: re.Pattern[str] = field(init=False)
+    name_needles: tuple[str, ...] = field(init=False)  # every name_re match holds one of these
+    mechanism_needles: tuple[str, ...] = field(init=False)  # … and every mechanism_re match
+    phrase_of: dict[str, Phrase] = field(init=False)
+    name_of: dict[str, Name] = field(init=False)
+    mechanism_of: dict[str, str] = field(init=False)
+    _seen: dict[tuple[str, str], object] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._seen = {}
+        self.phrase_of = {}
+        for p in self.phrases:
+            self.phrase_of.setdefault(_squash(p.label), p)
+        self.phrase_re = _alternation(p.label for p in self.phrases)
+        self.name_of = {}
+        for n in self.names:
+            self.name_of.setdefault(_squash(fold(n.label)), n)
+        self.name_re = _alternation(fold(n.label) for n in self.names)
+        self.mechanism_of = {_squash(fold(label)): key for key, label in self.mechanisms}
+        self.mechanism_re = _alternation((fold(label) for _, label in self.mechanisms), first_letters=True)
+        self.name_needles = needles({fold(n.label) for n in self.names}, P.NAME_NEEDLES)
+        self.mechanism_needles = needles({fold(label) for _, label in self.mechanisms}, P.MECHANISM_NEEDLES)
+
+    def phrase(self, matched: str) -> Phrase:
+        return _lookup(self.phrase_of, self._seen, ("phrase", matched))
+
+    def name(self, matched: str) -> Name:
+        return _lookup(self.name_of, self._seen, ("name", matched))
+
+    def mechanism(self, matched: str) -> str:
+        return _lookup(self.mechanism_of, self._seen, ("mechanism", matched))
+
+
+def _lookup(table: dict, seen: dict, key: tuple[str, str]):
+    """table[_squash(matched)], remembered per matched string: the same few spellings recur in
+    every document, and squashing costs two regex substitutions."""
+    hit = seen.get(key)
+    if hit is None:
+        hit = table[_squash(key[1])]
+        if len(seen) > 50_000:  # many distinct spellings (odd spacing): start afresh
+            seen.clear()
+        seen[key] = hit
+    return hit
+
+
+def _squash(folded: str) -> str:
+    """Canonical form of a folded label for lookup, spaced as the name regex lets it vary:
+    single spaces, none after an apostrophe or a full stop ("interpol' s" = "interpol's")."""
+    return _SPACES.sub(" ", _SPACE_AFTER_MARK.sub("", folded)).strip()
+
+
+_SPACES = re.compile(r"\s+")
+_SPACE_AFTER_MARK = re.compile(r"(?<=['.])\s+")
+
+
+def _char_pattern(prev: str, ch: str) -> str:
+    if ch == " ":
+        return r"\s*" if prev in ".'" else r"\s+"
+    if ch == "'":
+        return r"'\s*"
+    return re.escape(ch)
+
+
+def _trie_pattern(labels: list[str], first_guard: str = "") -> str:
+    """One regex for many labels, factored by common prefixes (a trie).
+
+    Python's engine tries alternatives one by one; with a hundred labels sharing prefixes
+    ("convention des nations unies contre …") the trie is several times faster. Optional
+    endings are greedy, so the longest label wins, as with longest-first alternation.
+    `first_guard`: a negative look-behind class checked after each label's first character
+    (`X(?<!GX)…` instead of `(?<!G)X…`), so that the pattern opens with its first characters.
+    """
+    trie: dict = {}
+    for label in labels:
+        node = trie
+        for ch in re.sub(r"\s+", " ", label.strip()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict, prev: str) -> str:
+        branches = [_char_pattern(prev, ch) + walk(child, ch) for ch, child in sorted(node.items()) if ch]
+        if node is trie and first_guard:
+            branches = [re.escape(ch) + f"(?<!{first_guard}{re.escape(ch)})" + walk(child, ch)
+                        for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return walk(trie, "")
+
+
+_NOT_BEFORE = r"[\w/-]"  # a label does not start right after one of these
+
+
+def _alternation(labels, first_letters: bool = False) -> re.Pattern[str]:
+    """A label, not inside a word or a symbol. `first_letters`: open the pattern with the labels'
+    first characters (same matches): when they are few, the regex engine skips every position that
+    holds none of them instead of trying the pattern there (the mechanisms: 6 letters, 1.5× faster
+    scan; with the names' many first letters it is slower)."""
+    uniq = sorted({lab for lab in labels if lab.strip()})
+    if not uniq:
+        return re.compile(r"(?!x)x")
+    # A footnote mark may stick to the last word ("organisée5"): digits may follow, letters not.
+    if first_letters and all(lab.strip()[0].isalnum() for lab in uniq):
+        return re.compile(rf"(?:{_trie_pattern(uniq, _NOT_BEFORE)})(?![^\W\d_]|/)")
+    return re.compile(rf"(?<![\w/-])(?:{_trie_pattern(uniq)})(?![^\W\d_]|/)")
+
+
+def needles(labels, preferred: tuple[str, ...]) -> tuple[str, ...]:
+    """Substrings one of which every match of `_alternation(labels)` holds: per label the first of
+    `preferred` inside one of its words (the pattern lets only the white space between words and
+    after an apostrophe vary), else its longest word. A text holding none of them holds no label,
+    so the finder need not scan it (a substring search is far cheaper than the regex engine)."""
+    out: list[str] = []
+    for label in sorted(labels):
+        words = [w for w in re.split(r"[\s']+", label) if w]
+        if not words:
+            continue
+        pick = next((k for k in preferred if any(k in w for w in words)), None) or max(words, key=len)
+        if pick not in out:
+            out.append(pick)
+    return tuple(k for k in out if not any(o != k and o in k for o in out))
+
+
+def _local(uri: URIRef) -> str:
+    s = str(uri)
+    return s.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.ttl")) if folder.is_dir() else []
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(ontology: Path | None = None, registry: Path | None = None) -> Lexicon:
+    """Read clause functions and registry names; cached per (ontology, registry) folders."""
+    ontology = ontology or ontology_dir()
+    registry = registry or registry_dir()
+    cf = Graph()
+    cf.parse(ontology / "clause-functions.ttl")
+    phrases: list[Phrase] = []
+    for concept in sorted(set(cf.subjects(RDF.type, SKOS.Concept))):
+        kind = str(cf.value(concept, RG.paragraphKind) or "preambular")
+        if kind not in ("preambular", "operative"):
+            continue  # e.g. rgcf:other: assigned by the segmenter, never matched
+        for prop in (SKOS.prefLabel, SKOS.altLabel):
+            for lab in cf.objects(concept, prop):
+                if isinstance(lab, Literal):
+                    phrases.append(Phrase(fold(str(lab)), _local(concept), kind, lab.language or ""))
+    modifiers: dict[str, list[str]] = {}
+    for scheme in cf.subjects(RDF.type, SKOS.ConceptScheme):
+        for lab in cf.objects(scheme, RG.modifier):
+            modifiers.setdefault(lab.language or "", []).append(fold(str(lab)))
+
+    reg = Graph()
+    for f in _files(registry):
+        reg.parse(f)
+    names: list[Name] = []
+    kinds: dict[str, str] = {}
+    nouns: dict[str, set[str]] = {}
+    context: dict[str, re.Pattern[str]] = {}
+    exclude: dict[str, re.Pattern[str]] = {}
+    mechanisms: list[tuple[str, str]] = []
+    known: set[str] = set()
+    for node, key in reg.subject_objects(DCTERMS.identifier):
+        known.add(str(key))
+    for node in sorted(set(reg.subjects())):
+        key_lit = reg.value(node, DCTERMS.identifier)
+        types = {_local(t) for t in reg.objects(node, RDF.type)}
+        labels = [lab for p in (SKOS.prefLabel, SKOS.altLabel) for lab in reg.objects(node, p)]
+        if "Mechanism" in types:
+            mkey = "mechanism:" + _local(node)
+            mechanisms += [(mkey, str(lab)) for lab in labels]
+            continue
+        if key_lit is None:
+            continue
+        key = str(key_lit)
+        kind = next((t for t in ("TreatyArticle", "Treaty", "Constitution", "Declaration", "Agreement",
+                                 "Resolution", "Decision", "Report") if t in types), "Instrument")
+        kinds[key] = kind
+        for lab in labels:
+            names.append(Name(key, kind, str(lab), getattr(lab, "language", None) or ""))
+        found = {fold(str(n)) for n in reg.objects(node, RG.anaphorNoun)}
+        if found:
+            nouns[key] = found
+        pattern = reg.value(node, RG.contextPattern)
+        if pattern is not None:
+            context[key] = re.compile(str(pattern), re.I)
+        pattern = reg.value(node, RG.excludePattern)
+        if pattern is not None:
+            exclude[key] = re.compile(str(pattern), re.I)
+    return Lexicon(phrases, modifiers, sorted(names, key=lambda n: (n.key, n.label)), kinds, nouns,
+                   context, exclude, sorted(mechanisms), frozenset(known))

@@ -1,0 +1,305 @@
+"""Regular expressions and small word lists of the genre, in French, English and Spanish.
+
+Data, not logic: the stages import these. Everything here is matched against *folded* text
+(lower case, accents stripped, see :func:`resograph.reading.clean.fold`) unless its name says otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    # fr
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+    # en
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    # es
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}
+_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+_ORD = r"(?:\s?(?:er|re|e|eme|st|nd|rd|th|o|a|º|ª)\b)?"
+
+# "15 octobre 1996", "1er décembre 2023", "6 de diciembre de 2024", "November 17, 2026"
+DATE = re.compile(
+    rf"\b(\d{{1,2}}){_ORD}\s+(?:de\s+)?{_MONTH}\s+(?:de\s+|del\s+)?(\d{{4}})\b"
+    rf"|\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b"
+)
+# A date clause right after a cited number: "du 15 octobre 1996", "of 6 December 2024", ", de 6 de …"
+DATE_CLAUSE = re.compile(
+    rf"\s*,?\s*(?:du|en\s+date\s+du|of|dated|de|del|adoptee?s?\s+le|adopted\s+on|on)\s+"
+    rf"(\d{{1,2}}){_ORD}\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?(\d{{4}})\s*,?"
+)
+# Session span: "du 24 au 27 novembre 2025", "from 24 to 27 November 2025",
+# "del 24 al 27 de noviembre de 2025", "du 28 novembre au 1er décembre 2023"
+SESSION_DATES = re.compile(
+    rf"\b(?:du|from|del|de)\s+(\d{{1,2}}){_ORD}\s+(?:(?:de\s+)?{_MONTH}\s+(?:(?:de\s+)?(\d{{4}})\s+)?)?"
+    rf"(?:au|to|al|a|-|–|until|hasta\s+el)\s+(\d{{1,2}}){_ORD}\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?(\d{{4}})"
+)
+
+# --- references ------------------------------------------------------------------------------
+
+# Issuing bodies as texts name them, most specific first (the General Assembly last).
+BODY_NAMES = {
+    "un-sc": r"conseil\s+de\s+securite|security\s+council|consejo\s+de\s+seguridad",
+    "ecosoc": r"conseil\s+economique\s+et\s+social|economic\s+and\s+social\s+council|ecosoc|consejo\s+economico\s+y\s+social",
+    "hrc": r"conseil\s+des\s+droits\s+de\s+l'homme|human\s+rights\s+council|consejo\s+de\s+derechos\s+humanos",
+    "un-ga": r"assemblee\s+generale|general\s+assembly|asamblea\s+general",
+}
+# Body named near a resolution number (look-behind window and look-ahead window).
+BODY_CONTEXT = [(code, re.compile(rx)) for code, rx in BODY_NAMES.items()]
+# Every match of a BODY_CONTEXT pattern contains one of these: a window without any names no body.
+BODY_NEEDLES = ("conse", "council", "ecosoc", "assembl", "asamblea")
+# … and named right after a list of numbers ("… 2462 (2019) du Conseil de sécurité").
+# The genitive is required: in "…, as well as Economic and Social Council resolutions" the body
+# belongs to the next list.
+BODY_AFTER = [(code, re.compile(r"\s*,?\s*(?:de\s+l'\s*|du\s+|of\s+the\s+|of\s+|del\s+|de\s+la\s+|de\s+las\s+|de\s+)"
+                                r"(?:\w+\s+){0,2}?(?:" + rx + ")")) for code, rx in BODY_NAMES.items()]
+# The same in one pattern, a group per body in the same order: the first alternative that matches
+# is the first body whose pattern matches (one call instead of four). Body = BODY_AFTER_CODES[lastindex-1].
+BODY_AFTER_ANY = re.compile("|".join(f"({rx.pattern})" for _, rx in BODY_AFTER))
+BODY_AFTER_CODES = [code for code, _ in BODY_AFTER]
+
+# Words that introduce resolution / decision numbers (folded): "resolution(s)", "resolucion(es)",
+# "decision(s)", "decision(es)" as whole words. Written with the common stem first and the word
+# boundary as a look-behind after it (`\bresol…` ≡ `resol(?<!\wresol)…`): a pattern that opens
+# with a literal lets the regex engine jump from one "resol" to the next instead of trying every
+# position of the text (10× faster scan, same matches).
+RESOLUTION_WORD = re.compile(r"(resol(?<!\wresol)(?:utions?|uciones|ucion))\b")
+DECISION_WORD = re.compile(r"(decisi(?<!\wdecisi)(?:ons?|ones|on))\b")
+# What may stand between the word and the first number: "nº", "A/RES/" is its own pattern.
+AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
+
+# A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)".
+BODY_INFIX = re.compile(
+    r"\s*(?:(?:del|de\s+la|du|of\s+the|of|de)\s+|de\s+l'\s*)(?:(?:the|la|le|el)\s+)?(?P<body>"
+    + "|".join(BODY_NAMES[code] for code in ("un-sc", "ecosoc", "un-ga"))
+    + r")(?:\s+de\s+las\s+naciones\s+unidas|\s+des\s+nations\s+unies|\s+of\s+the\s+united\s+nations)?\s*"
+)
+# A list that resumes after a relative clause: "resolutions 60/288 of 8 September 2006, by which …,
+# and 79/136 of 6 December 2024" — only with a date after the number, to stay safe.
+LIST_RESUME = re.compile(
+    r"[^;.]{0,220}?[,;]\s*(?:and|et|y|as\s+well\s+as|ainsi\s+que|asi\s+como)\s+(?:its\s+|sa\s+|su\s+)?"
+    r"(?=\d{1,4}\s*/\s*\d{1,4}\s*,?\s*(?:of|du|de|del)\s+\d)"
+)
+
+# One cited number, in the forms that follow "resolution(s)".
+NUMBER_ITEM = re.compile(
+    r"(?P<ss>(?P<ssk>e?s)\s*-\s*(?P<sss>\d{1,2})\s*/\s*(?P<ssn>\d{1,3}))(?![/\d])"         # S-30/1, ES-10/19
+    r"|(?P<sc>(?P<scn>\d{1,4})\s*\(\s*(?P<scy>(?:19|20)\d{2})\s*\))"    # 2482 (2019)
+    r"|(?P<old>(?P<oldn>\d{1,4})\s*\(\s*(?P<oldr>[ivxlc]{1,7})\s*\))"   # 3013 (XXVII)
+    r"|(?P<slash>(?P<sa>\d{1,4})\s*/\s*(?P<sb>\d{1,4}))(?![/\d])"        # 79/136, 2016/18
+)
+# Between two numbers of a list: ", ", " et ", " and ", "; ", ", as well as ", " y ".
+LIST_SEPARATOR = re.compile(
+    r"\s*(?:,|;)?\s*(?:(?:et|and|y|e|ou|or|o|as\s+well\s+as|ainsi\s+que|asi\s+como|&)\s+)?"
+)
+# (A new "resolution"/"decision" word ends a list: its own trigger starts the next one, with its own
+# kind — "resolutions X and Y, as well as decision Z".)
+
+# Whole symbols, recognised anywhere in a paragraph.
+SYMBOL = re.compile(
+    r"(?=[aesg])(?<![\w/-])(?:"
+    r"(?P<ares>a\s*/\s*res\s*/\s*(?P<ares_s>\d{1,3})\s*/\s*(?P<ares_n>\d{1,4}))"
+    r"|(?P<aresold>a\s*/\s*res\s*/\s*(?P<aold_n>\d{1,4})\s*\(\s*(?P<aold_r>[ivxlc]{1,7})\s*\))"
+    r"|(?P<ares_es>a\s*/\s*res\s*/\s*e?s\s*-\s*\d{1,2}\s*/\s*\d{1,4})"
+    r"|(?P<adec>a\s*/\s*dec\s*/\s*(?P<adec_s>\d{1,3})\s*/\s*(?P<adec_n>\d{1,4}))"
+    r"|(?P<sres>s\s*/\s*res\s*/\s*(?P<sres_n>\d{1,4})\s*\(\s*(?P<sres_y>(?:19|20)\d{2})\s*\))"
+    r"|(?P<eres>e\s*/\s*res\s*/\s*(?P<eres_y>(?:19|20)\d{2})\s*/\s*(?P<eres_n>\d{1,4}))"
+    r"|(?P<eresold>e\s*/\s*res\s*/\s*(?P<eold_n>\d{1,4})\s*\(\s*(?P<eold_r>[ivxlc]{1,7})\s*\))"
+    r"|(?P<ip>(?:ga|ag)\s*-\s*(?P<ip_y>(?:19|20)\d{2})\s*-\s*(?:(?P<ip_s>\d{1,3})\s*-\s*)?res\s*-\s*(?P<ip_n>\d{1,3}))"
+    r"|(?P<agn>agn\s*/\s*(?P<agn_s>\d{1,3})\s*/\s*(?P<agn_t>res|rap)\s*/\s*(?P<agn_n>\d{1,3}))"
+    r"|(?P<undoc>[ase]/(?:[a-z]{1,6}(?:\.\d{1,3})?/)*\d{1,4}(?:/(?:[a-z]{1,6}\.)?[\w.]{1,8})*(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
+    r")(?![\w/])"
+)
+
+# SYMBOL for scanning (finditer): the same matches and inner groups, faster. It opens with the
+# first letter itself instead of a look-ahead, so the regex engine skips in C to the next a/e/s/g
+# (SYMBOL tries every position); each alternative checks that letter with a look-behind. Its
+# outer groups (ares, undoc, …) therefore lack that letter: they only say which form matched.
+SYMBOL_SCAN = re.compile(
+    r"[aesg](?<![\w/-].)(?:"
+    r"(?<=a)(?P<ares>\s*/\s*res\s*/\s*(?P<ares_s>\d{1,3})\s*/\s*(?P<ares_n>\d{1,4}))"
+    r"|(?<=a)(?P<aresold>\s*/\s*res\s*/\s*(?P<aold_n>\d{1,4})\s*\(\s*(?P<aold_r>[ivxlc]{1,7})\s*\))"
+    r"|(?<=a)(?P<ares_es>\s*/\s*res\s*/\s*e?s\s*-\s*\d{1,2}\s*/\s*\d{1,4})"
+    r"|(?<=a)(?P<adec>\s*/\s*dec\s*/\s*(?P<adec_s>\d{1,3})\s*/\s*(?P<adec_n>\d{1,4}))"
+    r"|(?<=s)(?P<sres>\s*/\s*res\s*/\s*(?P<sres_n>\d{1,4})\s*\(\s*(?P<sres_y>(?:19|20)\d{2})\s*\))"
+    r"|(?<=e)(?P<eres>\s*/\s*res\s*/\s*(?P<eres_y>(?:19|20)\d{2})\s*/\s*(?P<eres_n>\d{1,4}))"
+    r"|(?<=e)(?P<eresold>\s*/\s*res\s*/\s*(?P<eold_n>\d{1,4})\s*\(\s*(?P<eold_r>[ivxlc]{1,7})\s*\))"
+    r"|(?P<ip>(?:(?<=g)a|(?<=a)g)\s*-\s*(?P<ip_y>(?:19|20)\d{2})\s*-\s*(?:(?P<ip_s>\d{1,3})\s*-\s*)?res\s*-\s*(?P<ip_n>\d{1,3}))"
+    r"|(?<=a)(?P<agn>gn\s*/\s*(?P<agn_s>\d{1,3})\s*/\s*(?P<agn_t>res|rap)\s*/\s*(?P<agn_n>\d{1,3}))"
+    r"|(?<=[ase])(?P<undoc>/(?:[a-z]{1,6}(?:\.\d{1,3})?/)*\d{1,4}(?:/(?:[a-z]{1,6}\.)?[\w.]{1,8})*(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
+    r")(?![\w/])"
+)
+
+# Words of the registry's instrument names and mechanism labels that the finder looks for before
+# scanning a paragraph with the names pattern (lexicon.needles completes them from the labels).
+NAME_NEEDLES = ("conven", "accord", "agree", "acuerdo", "statut", "estatuto", "constitu", "declara",
+                "2030", "185", "uncac", "untoc")
+MECHANISM_NEEDLES = ("cyber", "ciberdel", "24/7", "nexus", "notic", "notif")
+
+# Every SYMBOL match contains one of these: a paragraph without either holds no symbol.
+SYMBOL_NEEDLES = ("/", "-")
+
+# "its/sa/ses/su/sus resolution" — the issuing body's own.
+OWN_BODY = re.compile(r"\b(?:its|sa|ses|su|sus|their|leurs?)\s+(?:own\s+)?$")
+
+# Treaty articles: "article 41", "articles 37, 40 and 47", "los artículos 37 y 40", "art. 41".
+ARTICLE = re.compile(  # `\b(?:articles?|articulos?|arts?\.)`, literal first (see RESOLUTION_WORD)
+    r"art(?<!\wart)(?:icles?|iculos?|s?\.)\s+(?P<nums>\d{1,3}(?:\s*\([a-z0-9]{1,3}\))?"
+    r"(?:\s*(?:,\s*(?:et|and|y|e)?|et|and|y|e|&|to|a|au|al)\s*\d{1,3}\b(?:\s*\([a-z0-9]{1,3}\))?)*)"
+)
+ARTICLE_NUMBER = re.compile(r"\d{1,3}")
+# From the end of an article list to the name of its treaty: ", paragraph 2, of the", " de la ",
+# " of that ", " del ", " de cet ".
+ARTICLE_OWNER_LINK = re.compile(
+    r"\s*(?:,?\s*(?:paragraphs?|paragraphes?|parrafos?|paras?\.?|alineas?|sub-?paragraph)\s+\d{1,3}(?:\s*\([a-z]\))?\s*,?)?"
+    r"\s*(?:of|de|du|del|des|to|from|under|en\s+virtud\s+del?)\s+"
+    r"(?:(?:the|la|le|l'|el|that|this|cet|cette|ce|said|ladite|ledit|dicha|dicho|esa|ese|esta|este|present|presente|susdite)\s*)*"
+)
+THEREOF = re.compile(r"\s*,?\s*(?:thereof|de\s+celle-ci|de\s+celui-ci|de\s+esta|de\s+la\s+misma|de\s+dicha\s+convencion)\b")
+WHOSE = re.compile(r"\b(?:cuyo|cuya|cuyos|cuyas|dont\s+l'|dont\s+les|whose)\s*$")
+
+# Anaphora: "la Convention", "that Convention", "cet instrument", "both Conventions".
+# Every alternative opens with one of the letters of the look-ahead, which spares the engine the
+# ~50 alternatives at most word starts (40 % faster scan, same matches).
+ANAPHOR = re.compile(
+    r"\b(?=[abcdefilst])(?:(?P<det>la|le|l'|the|that|this|cette|cet|ce|ladite|ledit|dicha|dicho|esa|ese|esta|este|el|said|"
+    r"aforementioned|cette\s+meme|la\s+meme|la\s+misma|el\s+mismo|dite|du|del|au|al)\s*"
+    r"(?P<noun>convention|convencion|convenio|accord|agreement|acuerdo|declaration|declaracion|statut|"
+    r"constitution|estatuto|instrument|instrumento)\b"
+    r"|(?P<group>(?:both|the\s+two|these\s+two|those\s+two|the\s+three|these\s+three|all\s+three|"
+    r"(?:les|ces|aux|des)\s+(?:deux|trois)|(?:las|a\s+las|de\s+las|estas)\s+(?:dos|tres)|ambas|"
+    r"(?:a|de)\s+ambas)\s+(?:conventions|convenciones|convenios|instruments|instrumentos))\b"
+    r"|(?P<order>(?:the\s+)?(?:former|latter)|la\s+premiere|le\s+premier|la\s+seconde|la\s+derniere|"
+    r"le\s+dernier|la\s+primera|el\s+primero|la\s+segunda|esta\s+ultima|la\s+ultima)\b)"
+)
+# Every ANAPHOR match contains one of these (part of its noun, or its "former"/"latter" word), so a
+# paragraph that contains none need not be scanned (two paragraphs in three).
+ANAPHOR_KEYS = ("conven", "accord", "agreement", "acuerdo", "declara", "statut", "constitution", "instrument",
+                "former", "latter", "premi", "seconde", "dernier", "primer", "segunda", "ultima")
+GROUP_SIZE = re.compile(r"\b(?:three|trois|tres)\b")
+# After an anaphor noun, these start the name of another (unknown) instrument: not an anaphor then.
+ANAPHOR_BLOCKER = re.compile(
+    r"\s*(?:\(|on\b|against\b|for\b|relating\b|concerning\b|relative\b|sur\b|contre\b|pour\b|sobre\b|"
+    r"contra\b|relativa\b|relatif\b|des\s+nations\s+unies|of\s+the\s+united\s+nations|de\s+las\s+naciones|"
+    r"du\s+conseil|of\s+the\s+council|del\s+consejo|internationale?\b|international\b|europeenne?\b|"
+    r"european\b|interamericana\b|americaine\b|american\b|africaine\b|african\b|arabe\b|arab\b|"
+    r"universelle\b|universal\b|de\s+(?:19|20)\d\d|of\s+(?:19|20)\d\d|unique\b|single\b|de\s+[a-z]+\s+sur)"
+)
+NOUN_KINDS = {
+    "convention": ("Treaty",), "convencion": ("Treaty",), "convenio": ("Treaty",),
+    "instrument": ("Treaty", "Agreement", "Declaration", "Constitution"),
+    "instrumento": ("Treaty", "Agreement", "Declaration", "Constitution"),
+    "accord": ("Agreement",), "agreement": ("Agreement",), "acuerdo": ("Agreement",),
+    "declaration": ("Declaration",), "declaracion": ("Declaration",),
+    "statut": ("Constitution",), "constitution": ("Constitution",), "estatuto": ("Constitution",),
+}
+# Nouns that must be capitalised in the source to count ("the convention" in lower case is generic).
+CAPITALISED_NOUNS = {"convention", "convencion", "convenio", "accord", "agreement", "acuerdo",
+                     "declaration", "declaracion", "statut", "constitution", "estatuto"}
+# Words near an anaphor that make it a mention of the treaty as a whole (parties, ratification…).
+WHOLE_TREATY_CUE = re.compile(
+    r"parti(?:e|es)\b|parties\b|partes\b|ratif|adhe|accession|acced|adoption|adopt|aprobacion|"
+    r"signature|sign|firma|entry\s+into\s+force|entree\s+en\s+vigueur|entrada\s+en\s+vigor|"
+    r"mise\s+en\s+oeuvre|implementation|aplicacion"
+)
+# Title words that say the resolution implements / supports a treaty.
+IMPLEMENTS_CUE = re.compile(
+    r"mise\s+en\s+oeuvre|implement|application|aplicacion|ratification|ratificacion|support|soutenir|"
+    r"soutien|apoyo|apoyar|promouvoir|promot|entree\s+en\s+vigueur|entry\s+into\s+force"
+)
+
+# --- the layout of a resolution: lines of the header, the body and the footer (folded text) ------
+CHAPEAU = re.compile(
+    r"^\s*(?:l'|le\s+|la\s+|the\s+|el\s+)(?:(?:icpo|oipc)\s*-\s*interpol\s+)?"
+    r"(?:assemblee\s+generale|general\s+assembly|asamblea\s+general|conseil\s+de\s+securite|"
+    r"security\s+council|consejo\s+de\s+seguridad|conseil\s+economique\s+et\s+social|"
+    r"economic\s+and\s+social\s+council|consejo\s+economico\s+y\s+social|comite\s+executif|"
+    r"executive\s+committee|comite\s+ejecutivo|commission|commission\s+on|comision)\b"
+)
+NUMBERED = re.compile(r"^\s*(?:[-–•·]\s*)?(\d{1,3})\s*[.)]\s+(?=\S)")
+BULLET = re.compile(r"^\s*[-–•·▪]\s+(?=\S)")
+# Page furniture: page numbers ("Page 2/3", "- 2 -", "2/3"), UN job numbers ("25-21344 (F)"),
+# rules of underscores, or several of these on one line.
+_FURNITURE_TOKEN = (r"(?:page\s+\d+(?:\s*(?:/|of|sur|de)\s*\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|\d{1,3}|"
+                    r"\d{2}-\d{5}(?:\s*\([a-z]\))?|\*\d+\*|[_\-–—=*.·]{3,})")
+PAGE_FURNITURE = re.compile(rf"^\s*(?:distr\.?\s*:?.*|{_FURNITURE_TOKEN}(?:\s+{_FURNITURE_TOKEN})*)\s*$")
+# A running head: the document's symbol, then a wide gap and the short title.
+RUNNING_HEAD = re.compile(r"^\s*(?:[aes]/res/\S+|(?:ga|ag)-\d{4}-\S+|agn/\S+)\s{3,}\S")
+# The closing adoption line: "Adoptée : 134 voix pour…", "Adopted.", "Adopted by consensus",
+# "Aprobada: 121 votos…". A wrapped line that merely starts with "adopted" is not one (see segment()).
+_ADOPTED = r"^\s*(?:adoptee?s?|adopted|aprobad[oa]s?|approuvee?s?)\s*"
+VOTE_STRONG = re.compile(
+    _ADOPTED + r"(?::|\.\s*$|$|.*\b\d+\s+(?:voix|votes?|votos)\b|"
+    r"(?:by|par|por)\s+(?:consensus|consenso|acclamation|aclamacion)|without\s+a\s+vote|sans\s+vote|sin\s+votacion)"
+)
+VOTE_LINE = re.compile(
+    _ADOPTED + r"(?::|\.\s*$|$|par\s+(?:\d|consensus|acclamation)|"
+    r"by\s+(?:a\s+)?(?:\d|consensus|acclamation|recorded|vote|the\s+(?:security\s+council|general\s+assembly|"
+    r"economic))|por\s+(?:\d|consenso|aclamacion)|sin\s+votacion|without\s+a\s+vote|sans\s+vote|"
+    r"a\s+la\s+\d|at\s+(?:its|the)\s+\d|le\s+\d|on\s+\d|el\s+\d)"
+)
+PLENARY_LINE = re.compile(
+    r"^\s*\d{1,4}\s*(?:st|nd|rd|th|e|eme|re|a|ª|º|\.a)?\s*"
+    r"(?:plenary\s+meeting|seance\s+pleniere|sesion\s+plenaria|meeting|seance|sesion)\s*$"
+)
+DATE_ONLY = re.compile(rf"^\s*(?:{DATE.pattern})\s*$")
+OBJECT_LINE = re.compile(r"^\s*(?:<[^>]*>\s*)*(?:objet|subject|asunto|object|objeto|sujet)\s*(?:<[^>]*>\s*)*:\s*")
+UN_TITLE_LINE = re.compile(r"^\s*(?:(\d{1,3})/(\d{1,4})|((?:19|20)\d{2})/(\d{1,4}))\s*\.\s+(?=\S)")
+RESOLUTION_NUMBER_LINE = re.compile(
+    r"^\s*(?:resolution|resolucion)\s+(?:n[\s.°ºo:]{0,5}|no\.?\s*|number\s+|numero\s+)?(\d{1,4})\s*(?:\((\d{4})\))?\s*$"
+)
+TAG = re.compile(r"<[^>]{0,40}>")
+SESSION_NUMBER = re.compile(
+    r"(\d{1,3})\s*(?:st|nd|rd|th|e|eme|er|re|a|ª|º)?\s*\.?\s*(?:ª|º|a)?\s*"
+    r"(?:session|reunion|periodo\s+de\s+sesiones|general\s+assembly\s+session)"
+)
+PLACE = re.compile(
+    r"\b(?:à|a|in|en|at)\s+((?:[A-ZÉÈÎ][\w'’\-]*)(?:[ -](?:[A-ZÉÈÎ][\w'’\-]*|de|del|la|upon|am|sur|es|y))*)"
+)
+VOTES = [
+    re.compile(r"(\d+)\s+voix\s+pour\s*,?\s*(\d+)\s+(?:voix\s+)?contre\s*,?\s*(?:et\s+)?(\d+)\s+abstentions?"),
+    re.compile(r"(\d+)\s+votes?\s+(?:for|in\s+favou?r)\s*,?\s*(\d+)\s+(?:votes?\s+)?against\s*,?\s*(?:and\s+)?(\d+)\s+abstentions?"),
+    re.compile(r"(\d+)\s+votos?\s+a\s+favor\s*,?\s*(\d+)\s+(?:votos?\s+)?en\s+contra\s*,?\s*(?:y\s+)?(\d+)\s+abstenci(?:ones|on)"),
+    re.compile(r"recorded\s+vote\s+of\s+(\d+)\s+to\s+(\d+)\s*,?\s*with\s+(\d+)\s+abstentions?"),
+    re.compile(r"par\s+(\d+)\s+voix\s+contre\s+(\d+)\s*,?\s*avec\s+(\d+)\s+abstentions?"),
+    re.compile(r"por\s+(\d+)\s+votos\s+contra\s+(\d+)\s*,?\s*y\s+(\d+)\s+abstenciones"),
+]
+# Stop words that tell the language apart; counted as whole words (runs of `\w`).
+# Every match of VOTES contains one of these words: text without any holds no vote.
+VOTE_NEEDLES = ("voix", "vote", "voto")
+# Small patterns of the header and the finders, compiled once (the module-level `re.search(string, …)`
+# looks each pattern up in re's cache on every call).
+FOOTNOTE_MARK_AT_END = re.compile(r"(?<=[,;:.»\"')])\d{1,2}$")  # "…,12" at the end of a line
+SYMBOL_NUMBER = re.compile(r"RES-(\d+)$|^[AE]/RES/\d+/(\d+)$|^S/RES/(\d+)\(")  # number within a key
+SYMBOL_SESSION = re.compile(r"GA-\d{4}-(\d+)-RES|^[AE]/RES/(\d+)/")  # session within a key
+MEETING_WORD = re.compile(r"(?:reunie|meeting|reunida|reunido|siting|sitting|assembled)\b")
+ADOPTION_WORD = re.compile(r"adopt|aprob")
+SPACES = re.compile(r"\s+")
+DIGIT = re.compile(r"\d")
+ARTICLE_NUMBER_PARENS = re.compile(r"\([a-z0-9]{1,3}\)")  # "(a)" / "(2)" after an article number
+FIRST_ARTICLE_NUMBER = re.compile(r"\d{1,3}")
+NEXT_CAPITALISED_WORD = re.compile(r"\s+([A-ZÀ-Ý][\w'-]*)")  # unfolded text
+
+STOPWORDS = {
+    "fr": ("le", "les", "des", "du", "et", "une", "dans", "pour", "sur", "aux", "qui", "que", "est"),
+    "en": ("the", "of", "and", "to", "in", "for", "that", "with", "its", "on", "by", "which"),
+    "es": ("el", "los", "las", "del", "y", "una", "para", "con", "que", "por", "sobre", "su"),
+}
+# An opening word the lexicon does not know, in the shape of one: a capitalised participle or
+# adjective ("Commending", "Soucieuse", "Deplorando") or a third-person verb ("Commends").
+UNKNOWN_OPENING = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]{2,}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}"
+    r"(?:ing|ant|ante|ando|iendo|endo|ado|ada|ido|ida|ée|é|ed|ful|ous|eux|euse|ive|ente|s|e|a))\b"
+)
+# Footnotes of UN documents: "1 Resolution 70/1.", "2 United Nations, Treaty Series, vol. 2225".
+FOOTNOTE = re.compile(
+    r"^\s*\d{1,2}\s+(?:resolution|resolucion|see\b|voir\b|vease\b|official\s+records|documents\s+officiels|"
+    r"documentos\s+oficiales|united\s+nations,\s+treaty|nations\s+unies,\s+recueil|naciones\s+unidas,\s+treaty|"
+    r"ibid|[ase]/\d)"
+)
+
+

@@ -1,0 +1,331 @@
+"""Load test of the SPARQL endpoint: many clients running the named queries, one pathological query.
+
+`python -m resograph.tools.loadtest` (or `make loadtest`) starts `resograph serve` on 127.0.0.1 (a free
+port, a child process it stops itself), then runs `--clients` concurrent clients, each looping over
+the named queries (`GET /queries/NAME`, declared defaults) until `--requests` answers in all or
+`--duration` seconds, whichever comes first. Meanwhile, once the clients are warm, one pathological
+query is sent: a cross product of the whole graph with itself three times (billions of solutions),
+which the server's time limit must stop (503) without stalling the others; the other clients'
+latencies while it runs are reported apart.
+
+It prints throughput, p50/p90/p99/max latency, the errors (anything but 200, by status), what
+happened to the pathological query and the latency of the others during it. Exit status 0 when
+there was no error and the pathological query was stopped by the time limit, 1 otherwise.
+
+Only loopback, bounded in count and time: it stops by itself.
+
+    python -m resograph.tools.loadtest --clients 50 --requests 20000 --duration 60 --time-limit 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+
+from resograph.query import sparql
+from resograph.core.errors import UserError
+
+PATHOLOGICAL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+@dataclass
+class Sample:
+    start: float
+    end: float
+    status: int  # 0: no HTTP answer (connection error, client timeout)
+    query: str
+
+    @property
+    def latency(self) -> float:
+        return self.end - self.start
+
+
+@dataclass
+class Report:
+    clients: int
+    workers: int
+    time_limit: float
+    triples: int
+    samples: list[Sample] = field(default_factory=list)
+    wall: float = 0.0
+    patho: Sample | None = None
+    patho_message: str = ""
+
+    def errors(self, samples: list[Sample] | None = None) -> Counter:
+        return Counter(s.status for s in (self.samples if samples is None else samples) if s.status != 200)
+
+    def during(self) -> list[Sample]:
+        """Requests sent while the pathological query was running."""
+        if not self.patho:
+            return []
+        return [s for s in self.samples if self.patho.start <= s.start < self.patho.end]
+
+    def outside(self) -> list[Sample]:
+        if not self.patho:
+            return self.samples
+        return [s for s in self.samples if s.end < self.patho.start or s.start >= self.patho.end]
+
+    @property
+    def ok(self) -> bool:
+        return (not self.errors() and self.patho is not None and self.patho.status == 503
+                and "time limit" in self.patho_message)
+
+    def as_dict(self) -> dict:
+        during, outside = self.during(), self.outside()
+        return {
+            "clients": self.clients, "workers": self.workers, "time_limit_s": self.time_limit,
+            "triples": self.triples, "requests": len(self.samples), "wall_s": round(self.wall, 2),
+            "throughput_rps": round(len(self.samples) / self.wall, 1) if self.wall else 0.0,
+            "latency_ms": _percentiles(self.samples),
+            "errors": dict(self.errors()),
+            "pathological": None if not self.patho else {
+                "status": self.patho.status, "seconds": round(self.patho.latency, 2),
+                "message": self.patho_message},
+            "during_pathological": {"requests": len(during), "errors": dict(self.errors(during)),
+                                    "latency_ms": _percentiles(during)},
+            "outside_pathological": {"requests": len(outside), "latency_ms": _percentiles(outside)},
+            "per_query_p50_ms": {q: round(statistics.median(v) * 1000, 1)
+                                 for q, v in sorted(_by_query(self.samples).items())},
+        }
+
+    def text(self) -> str:
+        d = self.as_dict()
+        lat, dur, out = d["latency_ms"], d["during_pathological"], d["outside_pathological"]
+        lines = [
+            f"load test: {d['clients']} clients, {d['workers']} query workers, time limit "
+            f"{d['time_limit_s']:g} s, graph of {d['triples']} triples",
+            f"requests       {d['requests']} in {d['wall_s']} s = {d['throughput_rps']} req/s",
+            f"latency        p50 {lat['p50']} ms, p90 {lat['p90']} ms, p99 {lat['p99']} ms, "
+            f"max {lat['max']} ms",
+            f"errors         {sum(d['errors'].values())}" +
+            (f" ({', '.join(f'HTTP {k}: {v}' for k, v in d['errors'].items())})" if d["errors"] else ""),
+        ]
+        p = d["pathological"]
+        if p:
+            lines.append(f"pathological   cross product stopped: HTTP {p['status']} after {p['seconds']} s "
+                         f"({p['message']})")
+            lines.append(f"  meanwhile    {dur['requests']} requests from the others, "
+                         f"{sum(dur['errors'].values())} errors, p50 {dur['latency_ms']['p50']} ms, "
+                         f"p99 {dur['latency_ms']['p99']} ms, max {dur['latency_ms']['max']} ms")
+            lines.append(f"  otherwise    {out['requests']} requests, p50 {out['latency_ms']['p50']} ms, "
+                         f"p99 {out['latency_ms']['p99']} ms")
+        else:
+            lines.append("pathological   not sent (the run ended first)")
+        lines.append("result         " + ("PASS: no error, pathological query stopped by the time limit"
+                                          if self.ok else "FAIL"))
+        return "\n".join(lines)
+
+
+def _percentiles(samples: list[Sample]) -> dict[str, float | None]:
+    if not samples:
+        return {"p50": None, "p90": None, "p99": None, "max": None}
+    values = sorted(s.latency for s in samples)
+
+    def pct(p: float) -> float:
+        return round(values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] * 1000, 1)
+
+    return {"p50": pct(50), "p90": pct(90), "p99": pct(99), "max": round(values[-1] * 1000, 1)}
+
+
+def _by_query(samples: list[Sample]) -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {}
+    for s in samples:
+        out.setdefault(s.query, []).append(s.latency)
+    return out
+
+
+# -- the server --------------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def ensure_build(build: Path | None) -> tuple[Path, tempfile.TemporaryDirectory | None]:
+    """The build directory to serve; without one, the seed resolution built into a temporary one."""
+    if build is not None:
+        if not (build / "store").exists():
+            raise UserError(f"{build}/store: no store (run `resograph build` first)")
+        return build, None
+    from resograph.graph.build import build as run_build
+    from resograph.core.paths import sources_dir
+
+    tmp = tempfile.TemporaryDirectory(prefix="resograph-loadtest-")
+    run_build([str(sources_dir())], tmp.name, quiet=True)
+    return Path(tmp.name), tmp
+
+
+class Server:
+    """`resograph serve` in a child process on 127.0.0.1."""
+
+    def __init__(self, build: Path, time_limit: float, workers: int, max_rows: int) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        cmd = [sys.executable, "-m", "resograph.cli", "serve", "--host", "127.0.0.1",
+               "--port", str(self.port), "--build", str(build), "--timeout", str(time_limit),
+               "--workers", str(workers), "--max-rows", str(max_rows)]
+        self.log = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def wait_ready(self, wait: float = 60.0) -> dict:
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise UserError(f"resograph serve exited with status {self.process.returncode}: "
+                                f"{self.output()[-500:]}")
+            try:
+                r = httpx.get(self.url + "/status", timeout=2)
+                if r.status_code == 200:
+                    return r.json()
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+        self.stop()
+        raise UserError(f"resograph serve did not answer on {self.url} within {wait:.0f} s")
+
+    def output(self) -> str:
+        self.log.seek(0)
+        return self.log.read().decode("utf-8", "replace")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+
+
+# -- the clients -------------------------------------------------------------------------------
+
+def named_requests() -> list[tuple[str, str]]:
+    """(name, path) of every named query with its declared defaults, as JSON (Turtle for graphs)."""
+    out = []
+    for name, q in sparql.load_catalogue().items():
+        fmt = "json" if q.form in ("SELECT", "ASK") else "nt"
+        out.append((name, f"/queries/{quote(name)}?format={fmt}"))
+    return out
+
+
+async def run_load(url: str, clients: int, requests: int, duration: float, time_limit: float,
+                   patho_after: float, request_timeout: float) -> tuple[list[Sample], Sample | None, str, float]:
+    plan = named_requests()
+    samples: list[Sample] = []
+    budget = {"left": requests}
+    started = time.perf_counter()
+    deadline = started + duration
+    limits = httpx.Limits(max_connections=clients + 2, max_keepalive_connections=clients + 2)
+    patho: list[Sample] = []
+    patho_msg: list[str] = []
+
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=request_timeout) as client:
+        async def one_client(k: int) -> None:
+            i = k  # each client starts at a different query
+            while budget["left"] > 0 and time.perf_counter() < deadline:
+                budget["left"] -= 1
+                name, path = plan[i % len(plan)]
+                i += 1
+                t0 = time.perf_counter()
+                try:
+                    r = await client.get(path)
+                    status = r.status_code
+                except httpx.HTTPError:
+                    status = 0
+                samples.append(Sample(t0, time.perf_counter(), status, name))
+
+        async def pathological() -> None:
+            await asyncio.sleep(patho_after)
+            if time.perf_counter() >= deadline or budget["left"] <= 0:
+                return
+            t0 = time.perf_counter()
+            try:
+                r = await client.post("/sparql", data={"query": PATHOLOGICAL},
+                                      headers={"Accept": "application/sparql-results+json"},
+                                      timeout=time_limit * 4 + 10)
+                status, msg = r.status_code, " ".join(r.text.split())[:160]
+            except httpx.HTTPError as exc:
+                status, msg = 0, type(exc).__name__
+            patho.append(Sample(t0, time.perf_counter(), status, "pathological"))
+            patho_msg.append(msg)
+
+        tasks = [asyncio.create_task(one_client(k)) for k in range(clients)]
+        tasks.append(asyncio.create_task(pathological()))
+        # hard bound: the duration, plus the time limit for the last answers
+        done, pending = await asyncio.wait(tasks, timeout=duration + time_limit * 4 + 30)
+        for t in pending:
+            t.cancel()
+    wall = min(time.perf_counter(), max((s.end for s in samples), default=started)) - started
+    return samples, (patho[0] if patho else None), (patho_msg[0] if patho_msg else ""), wall
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m resograph.tools.loadtest",
+        description="Load test of `resograph serve` on 127.0.0.1: concurrent clients run the named "
+                    "queries while a pathological cross product must be stopped by the time limit.",
+        epilog="Example: python -m resograph.tools.loadtest --clients 50 --requests 20000 --duration 60")
+    ap.add_argument("--build", type=Path, default=None,
+                    help="build directory to serve (default: build the seed into a temporary one)")
+    ap.add_argument("--clients", type=int, default=50, help="concurrent clients (default: 50)")
+    ap.add_argument("--requests", type=int, default=20000,
+                    help="stop after this many requests in all (default: 20000)")
+    ap.add_argument("--duration", type=float, default=60.0,
+                    help="stop sending after this many seconds (default: 60)")
+    ap.add_argument("--time-limit", type=float, default=5.0,
+                    help="the server's per-query time limit in seconds (default: 5)")
+    ap.add_argument("--workers", type=int, default=max(2, min(4, os.cpu_count() or 2)),
+                    help="the server's query worker processes (default: 2-4 by CPU count)")
+    ap.add_argument("--pathological-after", type=float, default=None, metavar="S",
+                    help="send the cross product this many seconds in (default: a quarter of --duration)")
+    ap.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
+    args = ap.parse_args(argv)
+    try:
+        for name in ("clients", "requests"):
+            if getattr(args, name) < 1:
+                raise UserError(f"--{name} must be at least 1")
+        if args.duration <= 0 or args.time_limit <= 0:
+            raise UserError("--duration and --time-limit must be more than 0 seconds")
+        build, tmp = ensure_build(args.build)
+        server = Server(build, args.time_limit, args.workers, max_rows=100000)
+        try:
+            status = server.wait_ready()
+            from resograph.graph.store import open_graph
+            triples = len(open_graph(build))
+            # the request timeout is generous: a client waits for a worker at most one time limit
+            samples, patho, msg, wall = asyncio.run(run_load(
+                server.url, args.clients, args.requests, args.duration, args.time_limit,
+                args.pathological_after if args.pathological_after is not None else args.duration / 4,
+                request_timeout=args.time_limit * 3 + 10))
+        finally:
+            server.stop()
+            if tmp is not None:
+                tmp.cleanup()
+    except UserError as exc:
+        print(f"loadtest: error: {exc}", file=sys.stderr)
+        return 2
+    report = Report(args.clients, status.get("workers", args.workers), args.time_limit, triples,
+                    samples, wall, patho, msg)
+    print(report.text())
+    if args.json:
+        args.json.write_text(json.dumps(report.as_dict(), indent=2) + "\n", encoding="utf-8")
+    return 0 if report.ok else 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
