@@ -67,6 +67,12 @@ GRAPH_TYPES = {
     "application/rdf+xml": ("xml", "application/rdf+xml; charset=utf-8"),
     "application/xml": ("xml", "application/rdf+xml; charset=utf-8"),
 }
+# what */*, application/* or text/* get, best first (False: SELECT/ASK, True: CONSTRUCT/DESCRIBE)
+WILDCARD_ORDER = {
+    False: ["application/sparql-results+json", "application/sparql-results+xml", "text/csv",
+            "text/tab-separated-values", "text/plain"],
+    True: ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"],
+}
 # short names of the format/output parameter (SPARQLWrapper, rdflib-endpoint, Virtuoso)
 FORMAT_ALIASES = {
     "json": "application/json", "xml": "application/xml", "csv": "text/csv",
@@ -109,18 +115,28 @@ def _has_named_graphs(store) -> bool:
     return next(iter(store.named_graphs()), None) is not None
 
 
+def dataset_options(defaults: list[str], named: list[str], union: bool) -> dict[str, Any]:
+    """``Store.query`` keywords for the protocol's dataset (SPARQL 1.1 Protocol, 2.1.4).
+
+    A dataset given by ``default-graph-uri`` / ``named-graph-uri`` replaces the query's own
+    ``FROM`` / ``FROM NAMED`` wholly, and the part it leaves out is empty: with named graphs only, the
+    default graph holds nothing; with default graphs only, ``GRAPH ?g`` finds nothing. Without one, the
+    default graph is the union of the store's graphs when ``union`` (a store of named graphs)."""
+    import pyoxigraph as ox
+
+    if defaults or named:
+        return {"default_graph": [ox.NamedNode(u) for u in defaults],
+                "named_graphs": [ox.NamedNode(u) for u in named]}
+    return {"use_default_graph_as_union": True} if union else {}
+
+
 def _run_job(store, job: dict[str, Any], union: bool = True) -> tuple:
     """Execute one query in a worker; return ("ok", bytes, count) or ("error", status, message)."""
     import pyoxigraph as ox
 
-    kwargs: dict[str, Any] = {}
-    if job["default_graphs"]:
-        kwargs["default_graph"] = [ox.NamedNode(u) for u in job["default_graphs"]]
-    elif union and not job["uses_from"]:
-        # no dataset given: the default graph is the union of the store's graphs (when it has any)
-        kwargs["use_default_graph_as_union"] = True
-    if job["named_graphs"]:
-        kwargs["named_graphs"] = [ox.NamedNode(u) for u in job["named_graphs"]]
+    kwargs = dataset_options(job["default_graphs"], job["named_graphs"], union and not job["uses_from"])
+    if job.get("base"):
+        kwargs["base_iri"] = job["base"]  # relative IRIs resolve against the endpoint's URL
     if job["bindings"]:
         kwargs["substitutions"] = {ox.Variable(k): sparql.term_to_ox(v) for k, v in job["bindings"].items()}
     cap = job["max_rows"]
@@ -324,8 +340,9 @@ def _plain(status: int, message: str, headers: dict[str, str] | None = None):
     return PlainTextResponse(f"{status} {message}\n", status_code=status, headers=headers)
 
 
-def _parse_accept(header: str) -> list[tuple[str, float]]:
-    out = []
+def _parse_accept(header: str) -> tuple[list[str], set[str]]:
+    """(media ranges by preference, media ranges refused with ``q=0``) of an Accept header."""
+    ranked, refused = [], set()
     for i, part in enumerate(header.split(",")):
         fields = [f.strip() for f in part.split(";")]
         media = fields[0].lower()
@@ -338,31 +355,44 @@ def _parse_accept(header: str) -> list[tuple[str, float]]:
                     q = float(f[2:])
                 except ValueError:
                     q = 0.0
-        out.append((media, q, -i))
-    out.sort(key=lambda t: (t[1], t[2]), reverse=True)
-    return [(m, q) for m, q, _ in out if q > 0]
+        if q <= 0:  # RFC 9110, 12.5.1: "q=0" means "not acceptable"
+            refused.add(media)
+        else:
+            ranked.append((media, q, -i))
+    ranked.sort(key=lambda t: (t[1], t[2]), reverse=True)
+    return [m for m, _q, _i in ranked], refused
+
+
+def _first_allowed(table: dict[str, tuple[str, str]], candidates: list[str],
+                   refused: set[str]) -> tuple[str, str] | None:
+    """The first candidate media type of ``table`` not refused (by name or by its ``type/*``)."""
+    for media in candidates:
+        if media in table and media not in refused and media.split("/")[0] + "/*" not in refused:
+            return table[media]
+    return None
 
 
 def negotiate(form: str, accept: str, format_values: list[str]) -> tuple[str, str] | None:
     """(serialize format, Content-Type) for this query form, or None when nothing fits (406)."""
-    table = GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else SELECT_TYPES
-    default = ("turtle", "text/turtle; charset=utf-8") if table is GRAPH_TYPES \
-        else ("json", "application/sparql-results+json")
+    graph = form in ("CONSTRUCT", "DESCRIBE")
+    table = GRAPH_TYPES if graph else SELECT_TYPES
+    preferred = WILDCARD_ORDER[graph]
     for value in format_values:  # an explicit format= / output= wins when we know it
         media = FORMAT_ALIASES.get(value.strip().lower(), value.strip().lower())
         if media in table:
             return table[media]
     if not accept.strip():
-        return default
-    for media, _q in _parse_accept(accept):
-        if media in table:
-            return table[media]
-        if media in ("*/*", "application/*", "text/*"):
-            if media == "text/*":
-                return table.get("text/turtle") or table["text/csv"]
-            return default
-        if media == "text/html":  # a browser: show the JSON it can display
-            continue
+        return table[preferred[0]]
+    ranked, refused = _parse_accept(accept)
+    for media in ranked:
+        if media == "*/*":
+            chosen = _first_allowed(table, preferred, refused)
+        elif media.endswith("/*"):
+            chosen = _first_allowed(table, [m for m in preferred if m.startswith(media[:-1])], refused)
+        else:
+            chosen = _first_allowed(table, [media], refused)
+        if chosen is not None:
+            return chosen
     return None
 
 
@@ -379,7 +409,11 @@ def _charset_ok(content_type: str) -> bool:
 
 async def _read_protocol_request(request) -> tuple[str, list[str], list[str], list[str]]:
     """(query text, default graphs, named graphs, format values) or _BadRequest."""
-    url_params = parse_qsl(request.url.query, keep_blank_values=True)
+    try:  # strict: a query string that is not UTF-8 is refused, not patched with U+FFFD
+        url_params = parse_qsl(request.url.query, keep_blank_values=True, encoding="utf-8",
+                               errors="strict")
+    except UnicodeDecodeError:
+        raise _BadRequest(400, "the query string is not valid UTF-8 (percent-encode UTF-8 bytes)") from None
     params: list[tuple[str, str]] = list(url_params)
     if request.method == "POST":
         ctype = request.headers.get("content-type", "")
@@ -445,6 +479,13 @@ async def _read_protocol_request(request) -> tuple[str, list[str], list[str], li
     return query, defaults, named, formats
 
 
+def endpoint_url(request) -> str | None:
+    """The URL the request reached, without its query: the base IRI of its query (SPARQL 1.1
+    Protocol, as Oxigraph's server does). None when the Host header makes no IRI."""
+    url = f"{request.url.scheme}://{request.url.netloc}{request.url.path}"
+    return url if re.fullmatch(r"https?://[^\s<>\"{}|\\^`/?#]+/[^\s<>\"{}|\\^`?#]*", url) else None
+
+
 def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, workers: int = 2,
                allow_service: bool = False, explorer: Path | None = None,
                catalogue: dict[str, sparql.NamedQuery] | None = None):
@@ -462,7 +503,7 @@ def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, 
     catalogue = sparql.load_catalogue() if catalogue is None else catalogue
 
     async def run_query(request, text: str, bindings: dict, defaults: list[str], named: list[str],
-                        formats: list[str]):
+                        formats: list[str], base: str | None = None):
         try:
             form = sparql.check_query(text, allow_service=allow_service)
         except sparql.QueryRefused as exc:
@@ -476,7 +517,7 @@ def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, 
                                f"({request.headers.get('accept', '')[:200]})")
         fmt, content_type = chosen
         job = {"query": text, "bindings": bindings, "default_graphs": defaults, "named_graphs": named,
-               "uses_from": "FROM" in sparql._keywords(text),
+               "uses_from": "FROM" in sparql._keywords(text), "base": base,
                "max_rows": max_rows, "format": fmt}
         answer = await engine.execute(job)
         if answer[0] != "ok":
@@ -493,7 +534,7 @@ def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, 
             if exc.status == 403:
                 engine.stats["refused"] += 1
             return _plain(exc.status, exc.message, exc.headers)
-        return await run_query(request, text, {}, defaults, named, formats)
+        return await run_query(request, text, {}, defaults, named, formats, endpoint_url(request))
 
     async def list_queries(request):
         return JSONResponse(sparql.describe_catalogue(catalogue))
