@@ -1,0 +1,199 @@
+"""Real texts without hand gold: the `realcheck` checks, on short texts written here and on CR-UNSC.
+
+The short texts below are written for these tests in the layout of Security Council resolutions of
+the period (title line, date line, chapeau, preambular blocks, numbered operative paragraphs, vote
+line, left out of the first two: which paragraphs the segmenter finds is not what these tests
+measure); none is copied. The corpus-level tests read `<checkout>/../shared/corpus/cr-unsc` and skip
+with a reason when it is absent.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from resograph.cli import main
+from resograph.core.errors import UserError
+from resograph.reading.extract import extract
+from resograph.tools.realcheck import (Report, check_extraction, corpus_files, load_genre, realcheck,
+                                       snippet)
+
+ROOT = Path(__file__).resolve().parent.parent
+CR_UNSC = ROOT.parent / "shared" / "corpus" / "cr-unsc"
+
+FIRST = """Resolution 1 (1946)
+of 25 January 1946
+
+The Security Council,
+
+Having considered the question of the pilot committee,
+
+1. Decides to establish a committee of experts;
+
+2. Requests the committee to report within thirty days.
+"""
+
+SECOND = """Resolution 2 (1946)
+of 30 January 1946
+
+The Security Council,
+
+Recalling its resolution 1 (1946) of 25 January 1946,
+
+1. Takes note of the report of the committee of experts;
+
+2. Decides to remain seized of the question.
+"""
+
+# Cites 1 and 2 (the baseline keeps both), names resolution 7 (1947), later than itself (the
+# baseline drops it, the extractor must not cite it either), and prints 1 with a wrong year.
+FIFTH = """Resolution 5 (1947)
+of 8 April 1947
+
+The Security Council,
+
+Recalling its resolution 1 (1946) of 25 January 1946 and its resolution 2 (1946) of 30 January 1946,
+
+Noting that resolution 1 (1947) was printed with a wrong year,
+
+Requests the committee to continue its work.
+
+Adopted at the 9th meeting by 9 votes to none, with 2 abstentions.
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    for name, text in [("S_RES_0001_1946_EN_GOLD.txt", FIRST), ("S_RES_0002_1946_EN_GOLD.txt", SECOND),
+                       ("S_RES_0005_1947_EN_GOLD.txt", FIFTH), ("README.md", "not a resolution\n")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_builtin_genre_reads_cr_unsc_names_and_the_baseline() -> None:
+    g = load_genre()
+    m = g.file_name.match("S_RES_0242_1967_EN_GOLD.txt")
+    assert (int(m.group("number")), int(m.group("year"))) == (242, 1967)
+    assert g.file_name.match("S_RES_0242_1967_EN_GOLD.gold.json") is None
+    found = [(m.group("number"), m.group("year")) for m in
+             g.baseline.finditer("its resolutions 186 (1964) of 4 March, 192(1964) of 20 June and 201\n(1965)")]
+    assert found == [("186", "1964"), ("192", "1964"), ("201", "1965")]
+    assert g.target.format(number=186, year=1964) == "S/RES/186(1964)"
+    assert g.target_pattern.match("S/RES/186(1964)") and not g.target_pattern.match("A/RES/1514(XV)")
+
+
+def test_a_genre_file_replaces_the_rules(tmp_path: Path) -> None:
+    rules = {"name": "ga-test", "file_name": r"^A_RES_(?P<number>[0-9]+)\.txt$",
+             "baseline": r"(?P<number>[0-9]{3,4}) \((?P<year>[0-9]{4})\)", "target": "X/{number}/{year}",
+             "target_pattern": r"^X/(?P<number>[0-9]+)/(?P<year>[0-9]+)$",
+             "operative_number": r"(?m)^(?P<number>[0-9]+)\)"}
+    (tmp_path / "g.json").write_text(json.dumps(rules), encoding="utf-8")
+    g = load_genre(str(tmp_path / "g.json"))
+    assert g.name == "ga-test" and g.file_name.match("A_RES_12.txt").group("number") == "12"
+    (tmp_path / "A_RES_12.txt").write_text(SECOND, encoding="utf-8")
+    files, skipped = corpus_files(tmp_path, g)
+    assert [(p.name, n, y) for p, n, y in files] == [("A_RES_12.txt", 12, None)] and skipped == ["g.json"]
+
+
+def test_a_bad_genre_is_one_user_error(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="not a readable genre"):
+        load_genre("no-such-genre")
+    (tmp_path / "g.json").write_text('{"name": "x", "file_name": "("}', encoding="utf-8")
+    with pytest.raises(UserError, match="missing or not a regex"):
+        load_genre(str(tmp_path / "g.json"))
+
+
+def test_realcheck_on_a_small_folder(folder: Path) -> None:
+    r = realcheck(folder)
+    assert r.documents == 3 and r.skipped_files == ["README.md"]
+    # Baseline pairs kept (0 < n < citing): file 2 → 1(1946); file 5 → 1(1946), 2(1946), 1(1947).
+    assert r.baseline == 4
+    assert (r.baseline_found, r.misses) == (4, [])
+    assert r.later == [] and r.self_citations == []
+    assert [(f.file, f.target, f.note) for f in r.text_years] == [
+        ("S_RES_0005_1947_EN_GOLD.txt", "S/RES/1(1947)", "the corpus has 1 in 1946")]
+    assert [(f.target, f.paragraph) for f in r.target_years] == [("S/RES/1(1947)", "pp_2")]
+    assert {(o.file, o.printed) for o in r.operative_counts} == {
+        ("S_RES_0001_1946_EN_GOLD.txt", 2), ("S_RES_0002_1946_EN_GOLD.txt", 2), ("S_RES_0005_1947_EN_GOLD.txt", None)}
+    assert r.operative_mismatches() == []
+    assert r.symbols == []
+    assert r.by_kind["Resolution (un-sc)"] >= 3
+
+
+def test_a_missed_citation_is_listed_with_its_context_and_paragraph(folder: Path) -> None:
+    x = extract(SECOND)
+    assert [(c.paragraph, c.target) for c in x.citations] == [("pp_1", "S/RES/1(1946)")]
+    x.citations = []  # what an extractor that read nothing would give
+    r = Report("cr-unsc")
+    check_extraction(r, x, "S_RES_0002_1946_EN_GOLD.txt", 2, 1946, {1: 1946, 2: 1946}, load_genre())
+    assert (r.baseline, r.baseline_found, r.recall) == (1, 0, 0.0)
+    (miss,) = r.misses
+    assert (miss.file, miss.target, miss.paragraph) == ("S_RES_0002_1946_EN_GOLD.txt", "S/RES/1(1946)", "pp_1")
+    assert "Recalling its resolution «1 (1946)» of 25 January 1946" in miss.text
+
+
+def test_a_later_citation_and_a_wrong_symbol_are_reported() -> None:
+    # The text claims to be 9 but the file name says 3: the extracted citation of 7 is later than 3.
+    text = SECOND.replace("Resolution 2 (1946)", "Resolution 9 (1946)").replace(
+        "its resolution 1 (1946)", "its resolution 7 (1946)")
+    r = Report("cr-unsc")
+    check_extraction(r, extract(text), "S_RES_0003_1946_EN_GOLD.txt", 3, 1946, {3: 1946, 7: 1946}, load_genre())
+    assert [(f.target, f.paragraph) for f in r.later] == [("S/RES/7(1946)", "pp_1")]
+    assert r.baseline == 0  # 7 is not below 3: the baseline does not keep it
+    assert [(f.target, f.note) for f in r.symbols] == [("S/RES/3(1946)", "extracted 'S/RES/9(1946)'")]
+
+
+def test_operative_count_against_printed_numbers() -> None:
+    text = FIRST.replace("2. Requests", "3. Requests")  # printed 1, 3: highest 3, two paragraphs
+    r = Report("cr-unsc")
+    check_extraction(r, extract(text), "S_RES_0001_1946_EN_GOLD.txt", 1, 1946, {1: 1946}, load_genre())
+    assert [(o.paragraphs, o.printed) for o in r.operative_mismatches()] == [(2, 3)]
+
+
+def test_snippet_is_one_line_with_the_match_marked() -> None:
+    text = "alpha beta\ngamma 12 (1950) delta\n\nepsilon"
+    s = text.index("12")
+    assert snippet(text, s, s + 9, context=6) == "gamma «12 (1950)» delta"
+
+
+def test_cli_text_json_help_and_errors(folder: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["realcheck", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "genre cr-unsc: 3 documents" in out and "(b) citations of a later resolution: 0" in out
+    assert main(["realcheck", str(folder), "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["documents"] == 3 and figures["baseline"]["citations"] == 4
+    assert figures["later_citations"] == [] and len(figures["year_disagreements"]["text"]) == 1
+    assert main(["realcheck", str(folder / "README.md")]) == 2
+    assert "not a directory" in capsys.readouterr().err
+    empty = folder / "empty"
+    empty.mkdir()
+    assert main(["realcheck", str(empty)]) == 2
+    assert "no file named as genre" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["realcheck", "--help"])
+    assert "Example:" in capsys.readouterr().out
+
+
+def _corpus() -> Path:
+    if not CR_UNSC.is_dir():
+        pytest.skip(f"the CR-UNSC corpus is not at {CR_UNSC} (shared/ beside the checkout)")
+    return CR_UNSC
+
+
+@pytest.fixture(scope="module")
+def corpus_report() -> Report:
+    return realcheck(_corpus())
+
+
+def test_corpus_every_text_read_and_no_later_citation(corpus_report: Report) -> None:
+    assert corpus_report.documents == 598
+    assert corpus_report.later == [], corpus_report.later[:5]
+    assert corpus_report.self_citations == [], corpus_report.self_citations[:5]
+
+
+@pytest.mark.xfail(strict=False, reason="baseline recall 805/1331 = 0.605 at 8747f83; segment/refs work on it")
+def test_corpus_baseline_recall(corpus_report: Report) -> None:
+    assert corpus_report.recall >= 0.995, f"{corpus_report.baseline_found}/{corpus_report.baseline}"
