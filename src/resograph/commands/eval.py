@@ -17,9 +17,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Run the extractor over every NAME.txt that has a NAME.gold.json beside it and print "
                     "precision, recall and F1 for documents (set of targets) and paragraphs "
                     "((paragraph, target) pairs), with what was missed and what was extra.",
-        epilog="Example: resograph eval tests/fixtures",
+        epilog="Example: resograph eval tests/fixtures tests/fixtures/real (the real gold names texts "
+               "of ../shared/corpus)",
     )
     p.add_argument("dirs", nargs="+", type=Path, metavar="DIR")
+    p.add_argument("--corpus", type=Path, metavar="DIR",
+                   help="folder that a gold file's \"source\" is relative to (default: the shared/corpus "
+                        "found beside the gold folder or one of its parents)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--quiet", "-q", action="store_true", help="totals only, no per-document detail")
     p.set_defaults(func=run)
@@ -31,7 +35,7 @@ def _scores(s) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    results = evaluate(args.dirs)
+    results = evaluate(args.dirs, corpus=args.corpus)
     docs, pairs = totals(results)
     if args.json:
         json.dump({
