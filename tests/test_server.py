@@ -20,7 +20,7 @@ import httpx
 import pytest
 import uvicorn
 from hypothesis import HealthCheck, given, settings, strategies as st
-from rdflib import Graph, Literal, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.query import Result
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 
@@ -304,9 +304,59 @@ def test_bad_multiple_queries(srv):
 
 
 def test_missing_query(srv):
-    for r in (srv.client.get("/sparql"), srv.client.post("/sparql", data={"other": "x"}),
-              srv.client.get("/sparql", params={"query": "   "})):
+    # (GET /sparql with no parameter at all is the service description, below)
+    for r in (srv.client.post("/sparql", data={"other": "x"}), srv.client.get("/sparql", params={"other": "x"}),
+              srv.client.get("/sparql", params={"query": "   "}),
+              srv.client.get("/sparql", params={"default-graph-uri": "http://example.org/g"})):
         assert r.status_code == 400, r.text
+
+
+# --------------------------------------------------------------------------- service description
+
+SDNS = "http://www.w3.org/ns/sparql-service-description#"
+
+
+@pytest.mark.parametrize("accept, fmt", [("text/turtle", "turtle"), ("application/rdf+xml", "xml"),
+                                         ("application/ld+json", "json-ld"), ("", "turtle"),
+                                         ("text/html,application/xhtml+xml,*/*;q=0.8", "turtle")])
+def test_service_description_names_the_endpoint(srv, accept, fmt):
+    r = srv.client.get("/sparql", headers={"Accept": accept})
+    assert r.status_code == 200, r.text
+    g = Graph().parse(data=r.content, format=fmt)
+    service = g.value(predicate=URIRef(SDNS + "endpoint"), object=URIRef(srv.url + "/sparql"))
+    assert service is not None and (service, RDF.type, URIRef(SDNS + "Service")) in g
+    assert (service, URIRef(SDNS + "supportedLanguage"), URIRef(SDNS + "SPARQL11Query")) in g
+    assert URIRef(SDNS + "SPARQL11Update") not in set(g.objects())
+    formats = {str(o) for o in g.objects(service, URIRef(SDNS + "resultFormat"))}
+    assert {"http://www.w3.org/ns/formats/SPARQL_Results_JSON", "http://www.w3.org/ns/formats/Turtle"} <= formats
+    # the limits this server was started with (srv: 2 s, 500 rows)
+    limits = {str(p).rsplit("#", 1)[1]: o.toPython() for p, o in g.predicate_objects(service)
+              if str(p).startswith("https://w3id.org/resograph/service#")}
+    assert limits["queryTimeLimit"] == 2 and limits["resultRowLimit"] == 500 and limits["queryWorkers"] == 2
+    # no SERVICE: the federated-query feature is not claimed
+    assert URIRef(SDNS + "BasicFederatedQuery") not in set(g.objects(service, URIRef(SDNS + "feature")))
+
+
+def test_service_description_counts_the_default_graph(srv):
+    count = int(select_rows(srv.client.get("/sparql", params={"query": COUNT}))[0]["n"]["value"])
+    g = Graph().parse(data=srv.client.get("/sparql", params={"format": "turtle"}).content, format="turtle")
+    dataset = g.value(predicate=RDF.type, object=URIRef(SDNS + "Dataset"))
+    default = g.value(dataset, URIRef(SDNS + "defaultGraph"))
+    assert g.value(default, URIRef("http://rdfs.org/ns/void#triples")).toPython() == count > 100
+
+
+def test_service_description_of_a_named_graph_dataset(w3c_srv):
+    r = w3c_srv.client.get("/sparql/", headers={"Accept": "text/turtle"})
+    g = Graph().parse(data=r.content, format="turtle")
+    assert set(g.objects(predicate=URIRef(SDNS + "endpoint"))) == {URIRef(w3c_srv.url + "/sparql/")}
+    assert URIRef(SDNS + "UnionDefaultGraph") in set(g.objects(predicate=URIRef(SDNS + "feature")))
+    names = {str(g.value(n, URIRef(SDNS + "name"))):
+             g.value(g.value(n, URIRef(SDNS + "graph")), URIRef("http://rdfs.org/ns/void#triples")).toPython()
+             for n in g.subjects(RDF.type, URIRef(SDNS + "NamedGraph"))}
+    assert names == {f"{K}data{n}.rdf": 1 for n in (1, 2, 3)}
+    default = g.value(g.value(predicate=RDF.type, object=URIRef(SDNS + "Dataset")), URIRef(SDNS + "defaultGraph"))
+    assert g.value(default, URIRef("http://rdfs.org/ns/void#triples")).toPython() == 4  # the union: 1 + 3
+    assert w3c_srv.client.get("/sparql", headers={"Accept": "image/png"}).status_code == 406
 
 
 def test_bad_query_wrong_media_type(srv):

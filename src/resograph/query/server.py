@@ -6,7 +6,9 @@ Routes:
   ``application/x-www-form-urlencoded`` (``query=``), POST ``application/sparql-query``; dataset
   parameters ``default-graph-uri`` / ``named-graph-uri``; content negotiation (JSON, XML, CSV, TSV,
   plain-text table for SELECT/ASK; Turtle, N-Triples, JSON-LD, RDF/XML for CONSTRUCT/DESCRIBE), also
-  through a ``format``/``output`` parameter as SPARQLWrapper sends it.
+  through a ``format``/``output`` parameter as SPARQLWrapper sends it. Relative IRIs in a query
+  resolve against the endpoint's URL. ``GET /sparql`` without a query answers the SPARQL 1.1 Service
+  Description (``describe.py``: Turtle, RDF/XML, JSON-LD, N-Triples by negotiation).
 - ``/queries`` (the catalogue as JSON) and ``/queries/NAME?param=value`` (run a named query; values
   go in as RDF terms, as with ``resograph query``).
 - ``/`` the offline HTML page (``static/index.html``); ``/explorer`` serves ``build/explorer.html``.
@@ -177,6 +179,25 @@ def _run_job(store, job: dict[str, Any], union: bool = True) -> tuple:
         return ("error", 400, f"query failed: {msg}")
 
 
+NAMED_GRAPHS_LISTED = 100  # the service description lists this many named graphs at most
+
+
+def _count_job(store, union: bool) -> tuple:
+    """("ok", counts, 1): triples of the default graph as queries see it and of the first named graphs."""
+    from resograph.query.describe import DatasetCounts
+
+    try:
+        total = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", use_default_graph_as_union=union)
+        named = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g "
+                            f"ORDER BY ?g LIMIT {NAMED_GRAPHS_LISTED + 1}")
+        rows = [(row["g"].value, int(row["n"].value)) for row in named]
+        counts = DatasetCounts(int(next(iter(total))["n"].value), rows[:NAMED_GRAPHS_LISTED],
+                               len(rows) > NAMED_GRAPHS_LISTED)
+        return ("ok", counts, 1)
+    except Exception as exc:
+        return ("error", 503, f"cannot count the store's triples ({type(exc).__name__})")
+
+
 def _worker_main(conn, source: Source) -> None:  # pragma: no cover - runs in a child process
     """Loop of one worker process: open the store, answer jobs until the pipe closes."""
     try:
@@ -185,7 +206,7 @@ def _worker_main(conn, source: Source) -> None:  # pragma: no cover - runs in a 
         conn.send(("dead", f"cannot open {source.describe()}: {exc}"))
         return
     union = _has_named_graphs(store)
-    conn.send(("ready", opened))
+    conn.send(("ready", opened, union))
     while True:
         try:
             job = conn.recv()
@@ -201,7 +222,7 @@ def _worker_main(conn, source: Source) -> None:  # pragma: no cover - runs in a 
             except Exception:
                 pass
         try:
-            conn.send(_run_job(store, job, union))
+            conn.send(_count_job(store, union) if job.get("kind") == "counts" else _run_job(store, job, union))
         except Exception as exc:
             conn.send(("error", 400, f"query failed: {type(exc).__name__}"))
 
@@ -220,10 +241,11 @@ class Worker:
         if not self.conn.poll(timeout):
             self.kill()
             raise RuntimeError("a query worker did not start in time")
-        status, detail = self.conn.recv()
+        status, detail, *rest = self.conn.recv()
         if status != "ready":
             self.kill()
             raise UserError(detail)
+        self.union = bool(rest and rest[0])  # the store has named graphs: queries see their union
 
     def call(self, job: dict, timeout: float) -> tuple:
         """Send a job and wait for the answer; on timeout the process is killed (returns None)."""
@@ -268,10 +290,13 @@ class Engine:
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
         self.stats = {"queries": 0, "timeouts": 0, "refused": 0, "errors": 0}
+        self.union = False
+        self._counts: tuple[str, Any] | None = None  # (store generation, DatasetCounts)
 
     def _spawn(self) -> Worker:
         w = Worker(self.source)
         w.wait_ready()
+        self.union = w.union
         with self._lock:
             self._all.add(w)
         return w
@@ -303,6 +328,17 @@ class Engine:
             return
         assert self._idle is not None
         self._idle.put_nowait(fresh)
+
+    async def dataset_counts(self):
+        """The store's triple counts (DatasetCounts), counted once per published generation;
+        None when counting ran over the time limit."""
+        generation = os.path.realpath(self.source.store) if self.source.store else "files"
+        if self._counts is None or self._counts[0] != generation:
+            answer = await self.execute({"kind": "counts"})
+            if answer[0] != "ok":
+                return None
+            self._counts = (generation, answer[1])
+        return self._counts[1]
 
     async def execute(self, job: dict) -> tuple:
         """Run one job; returns ("ok", bytes, count) or ("error", status, message)."""
@@ -527,7 +563,23 @@ def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, 
         return Response(answer[1], media_type=content_type,
                         headers={"Vary": "Accept", "X-Result-Count": str(answer[2])})
 
+    async def describe_service(request, formats: list[str]):
+        from resograph.query.describe import service_description
+
+        chosen = negotiate("DESCRIBE", request.headers.get("accept", ""), formats)
+        if chosen is None:
+            return _plain(406, "the service description is in Turtle, N-Triples, JSON-LD or RDF/XML")
+        limits = {"queryTimeLimit": timeout, "resultRowLimit": max_rows,
+                  "requestSizeLimit": MAX_QUERY_BYTES, "queryWorkers": workers}
+        graph = service_description(endpoint_url(request) or "/sparql", limits, union=engine.union,
+                                    allow_service=allow_service, counts=await engine.dataset_counts())
+        fmt, content_type = chosen
+        return Response(sparql.serialize(graph, fmt), media_type=content_type, headers={"Vary": "Accept"})
+
     async def sparql_endpoint(request):
+        params = parse_qsl(request.url.query, keep_blank_values=True)
+        if request.method == "GET" and all(k in ("format", "output") for k, _ in params):
+            return await describe_service(request, [v for _, v in params])
         try:
             text, defaults, named, formats = await _read_protocol_request(request)
         except _BadRequest as exc:
