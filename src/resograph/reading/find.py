@@ -173,7 +173,7 @@ def _symbols(text: str, folded: str, matches: list[re.Match[str]], end: int) -> 
         kind = "undoc" if m.group("undoc") else "symbol"
         mention = Mention(kind, m.start(), m.end(), printed, key)
         dm = P.DATE_CLAUSE.match(folded, m.end(), end)
-        if dm:
+        if dm and dm.group(3):
             mention.data["date"] = iso_date(dm.group(1), dm.group(2), dm.group(3))
         out.append(mention)
     return out
@@ -195,71 +195,97 @@ def _body_near(folded: str, start: int, lo: int, hi: int) -> str | None:
 def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
              decision_words: list[re.Match[str]], start: int, end: int, own_body: str | None,
              taken: list[tuple[int, int]]) -> list[Mention]:
+    """Resolution and decision numbers in the lists that follow "resolution(s)"/"decision(s)"."""
     out: list[Mention] = []
-    SYMBOL, NUMBER_ITEM, DATE_CLAUSE = P.SYMBOL, P.NUMBER_ITEM, P.DATE_CLAUSE
     for words, is_decision in ((resolution_words, False), (decision_words, True)):
         for w in words:
             ws, we = w.span()
             pos = P.AFTER_WORD.match(folded, we, end).end()
             infix = P.BODY_INFIX.match(folded, pos, end)
-            body: str | None = None  # the body named near the word, found only if a number needs it
             if infix:
-                body = next(code for code, rx in P.BODY_CONTEXT if rx.fullmatch(infix.group("body")))
                 pos = infix.end()
             plural = w.group(1).endswith(("s", "es"))
-            first = True
-            items: list[Mention] = []
-            # The item found at `pos` by the look-ahead of the previous round (a number or a
-            # symbol: never both, a number opens with a digit or "s-"/"es-", a symbol with a
-            # letter and "/"), so it is not matched twice.
-            sm = nm = None
-            ahead = False
-            while pos < end:
-                if not ahead:
-                    sm = SYMBOL.match(folded, pos, end)
-                    nm = None if sm else NUMBER_ITEM.match(folded, pos, end)
-                ahead = False
-                if sm:  # "resolution A/RES/79/136", "resolution GA-2012-81-RES-08": found by _symbols
-                    pos = sm.end()
-                else:
-                    if not nm or any(a <= nm.start() < b for a, b in taken):
-                        break
-                    ns, pos = nm.span()
-                    mention = Mention("number", ws if first else ns, pos, "", None, {"num": _num(nm)})
-                    dm = DATE_CLAUSE.match(folded, pos, end)
-                    if dm:
-                        mention.data["date"] = iso_date(dm.group(1), dm.group(2), dm.group(3))
-                        mention.end = dm.end() - (len(dm.group(0)) - len(dm.group(0).rstrip(" ,")))
-                        pos = dm.end()
-                    mention.text = text[mention.start:mention.end]
-                    items.append(mention)
-                first = False
-                sep = P.LIST_SEPARATOR.match(folded, pos, end)
-                nxt = sep.end() if sep else pos
-                nm = NUMBER_ITEM.match(folded, nxt, end)
-                sm = None if nm else SYMBOL.match(folded, nxt, end)
-                ahead = True
-                if not (nm or sm):
-                    resume = P.LIST_RESUME.match(folded, pos, end) if plural and items else None
-                    if not resume:
-                        break
-                    nxt = resume.end()
-                    ahead = False
-                pos = nxt
+            items, pos = _read_list(text, folded, ws, pos, end, plural, taken)
             if not items:
                 continue
-            # A body named right after the list ("… 2462 (2019) du Conseil de sécurité") wins.
-            after = P.BODY_AFTER_ANY.match(folded, pos, min(end, pos + 45))
-            if after:
-                body = P.BODY_AFTER_CODES[after.lastindex - 1]
-            elif not infix:
-                before = folded[max(start, ws - 12):ws]
-                # "its resolutions" is the issuing body's own, whatever body the sentence named before
-                body = own_body if (own_body and P.OWN_BODY.search(before)) else _body_near(folded, ws, start, end)
+            body = _list_body(folded, w, infix, pos, start, end, own_body)
             for m in items:
                 m.key = _key_from(m.data["num"], body, is_decision)
             out += [m for m in items if m.key]
     return out
+
+
+def _list_body(folded: str, w: re.Match[str], infix: re.Match[str] | None, pos: int, start: int,
+               end: int, own_body: str | None) -> str | None:
+    """The body whose resolutions a list names: named right after the list ("… 2462 (2019) du
+    Conseil de sécurité") wins, then one named between the word and the numbers, then "its"
+    (the issuing body's own, whatever body the sentence named before), then one named near."""
+    after = P.BODY_AFTER_ANY.match(folded, pos, min(end, pos + 45))
+    if after:
+        return P.BODY_AFTER_CODES[after.lastindex - 1]
+    if infix:
+        return next(code for code, rx in P.BODY_CONTEXT if rx.fullmatch(infix.group("body")))
+    ws = w.start()
+    if own_body and P.OWN_BODY.search(folded[max(start, ws - 12):ws]):
+        return own_body
+    return _body_near(folded, ws, start, end)
+
+
+def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool,
+               taken: list[tuple[int, int]]) -> tuple[list[Mention], int]:
+    """The numbered items of the list that starts at `pos`, and where the list ends.
+
+    Items are separated by commas and conjunctions, and may carry a date clause each ("186 (1964)
+    of 4 March, 187 (1964) of 13, March …"); a symbol in the list ("resolution A/RES/79/136") is
+    skipped here (`_symbols` finds it). The first item's span opens at the word (`ws`).
+    """
+    SYMBOL, NUMBER_ITEM = P.SYMBOL, P.NUMBER_ITEM
+    items: list[Mention] = []
+    # The item found at `pos` by the look-ahead of the previous round (a number or a symbol:
+    # never both, a number opens with a digit, "s-"/"es-" or an OCR letter followed by a
+    # parenthesised year, a symbol with a letter and "/"), so it is not matched twice.
+    sm = SYMBOL.match(folded, pos, end)
+    nm = None if sm else NUMBER_ITEM.match(folded, pos, end)
+    first = ws
+    while pos < end:
+        if sm:
+            pos = sm.end()
+        else:
+            if not nm or any(a <= nm.start() < b for a, b in taken) or (nm.lastgroup == "ocr" and not items):
+                break
+            mention, pos = _item(text, folded, nm, min(first, nm.start()), end)
+            items.append(mention)
+        first = end
+        sep = P.LIST_STOP.match(folded, pos, end) or P.LIST_SEPARATOR.match(folded, pos, end)
+        nxt = sep.end() if sep else pos
+        nm = NUMBER_ITEM.match(folded, nxt, end)
+        sm = None if nm else SYMBOL.match(folded, nxt, end)
+        if not (nm or sm):
+            resume = P.LIST_RESUME.match(folded, pos, end) if plural and items else None
+            if not resume:
+                break
+            nxt = resume.end()
+            sm = SYMBOL.match(folded, nxt, end)
+            nm = None if sm else NUMBER_ITEM.match(folded, nxt, end)
+        pos = nxt
+    return items, pos
+
+
+def _item(text: str, folded: str, nm: re.Match[str], start: int, end: int) -> tuple[Mention, int]:
+    """One cited number with the date clause that follows it; the span ends before a trailing comma."""
+    num = _num(nm)
+    pos = nm.end()
+    mention = Mention("number", start, pos, "", None, {"num": num})
+    dm = P.DATE_CLAUSE.match(folded, pos, end)
+    if dm:
+        # A date printed without its year takes the year of "n (yyyy)"; else it stays unknown.
+        year = dm.group(3) or (str(num[2]) if num[0] == "sc" else None)
+        if year:
+            mention.data["date"] = iso_date(dm.group(1), dm.group(2), year)
+        mention.end = dm.end() - (len(dm.group(0)) - len(dm.group(0).rstrip(" ,")))
+        pos = dm.end()
+    mention.text = text[mention.start:mention.end]
+    return mention, pos
 
 
 def _num(nm: re.Match[str]) -> tuple:
@@ -271,6 +297,9 @@ def _num(nm: re.Match[str]) -> tuple:
     if form == "sc":
         a, b = nm.group("scn", "scy")
         return ("sc", int(a), int(b))
+    if form == "ocr":
+        a, b = nm.group("ocrn", "ocry")
+        return ("sc", int(a.translate(P.OCR_DIGITS)), int(b))
     if form == "ss":
         k, a, b = nm.group("ssk", "sss", "ssn")
         return ("special", k.upper(), (int(a), int(b)))
@@ -283,7 +312,8 @@ def _key_from(num: tuple, body: str | None, is_decision: bool) -> str | None:
     if kind == "special":  # special / emergency special session: A/RES/S-30/1, A/RES/ES-10/19
         return f"A/{'DEC' if is_decision else 'RES'}/{a}-{b[0]}/{b[1]}"
     if kind == "sc":
-        if body in ("un-ga", "ecosoc", "hrc") and a < 100:
+        # `n (yyyy)` is the Security Council's form; resolutions 1–99 are of 1946–1950.
+        if body in ("un-ga", "ecosoc", "hrc") and a < 100 and b > 1950:
             return None
         return keys.sc_resolution(a, b)
     if kind == "old":

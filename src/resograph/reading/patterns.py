@@ -27,10 +27,14 @@ DATE = re.compile(
     rf"\b(\d{{1,2}}){_ORD}\s+(?:de\s+)?{_MONTH}\s+(?:de\s+|del\s+)?(\d{{4}})\b"
     rf"|\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b"
 )
-# A date clause right after a cited number: "du 15 octobre 1996", "of 6 December 2024", ", de 6 de …"
+# A date clause right after a cited number: "du 15 octobre 1996", "of 6 December 2024", ", de 6 de …".
+# In a list the year is often printed once, after the last item ("186 (1964) of 4 March, 187 (1964)
+# of 13, March … and 198 (1964) of 18 December 1964"): the year is optional (group 3 None; the
+# caller takes it from the cited number), and a year is never the next item's number ("of 4 March
+# 2001 (1993)" reads as a date without year followed by the item 2001 (1993)).
 DATE_CLAUSE = re.compile(
     rf"\s*,?\s*(?:du|en\s+date\s+du|of|dated|de|del|adoptee?s?\s+le|adopted\s+on|on)\s+"
-    rf"(\d{{1,2}}){_ORD}\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?(\d{{4}})\s*,?"
+    rf"(\d{{1,2}}){_ORD}\s*,?\s+(?:de\s+)?{_MONTH}(?:\s+(?:de\s+)?(\d{{4}})(?!\s*\())?\s*,?"
 )
 # Session span: "du 24 au 27 novembre 2025", "from 24 to 27 November 2025",
 # "del 24 al 27 de noviembre de 2025", "du 28 novembre au 1er décembre 2023"
@@ -70,7 +74,7 @@ BODY_AFTER_CODES = [code for code, _ in BODY_AFTER]
 RESOLUTION_WORD = re.compile(r"(resol(?<!\wresol)(?:utions?|uciones|ucion))\b")
 DECISION_WORD = re.compile(r"(decisi(?<!\wdecisi)(?:ons?|ones|on))\b")
 # What may stand between the word and the first number: "nº", "A/RES/" is its own pattern.
-AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
+AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?\[?")  # "[" : an editor's bracket
 
 # A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)".
 BODY_INFIX = re.compile(
@@ -85,10 +89,16 @@ LIST_RESUME = re.compile(
     r"(?=\d{1,4}\s*/\s*\d{1,4}\s*,?\s*(?:of|du|de|del)\s+\d)"
 )
 
-# One cited number, in the forms that follow "resolution(s)".
+# One cited number, in the forms that follow "resolution(s)". `n (yyyy)` may be split by a line
+# break, and OCR leaves slips in it: a full stop before the parenthesis ("512.(1982)"), the opening
+# parenthesis lost ("387 1976)" — the closing one must be there).
 NUMBER_ITEM = re.compile(
     r"(?P<ss>(?P<ssk>e?s)\s*-\s*(?P<sss>\d{1,2})\s*/\s*(?P<ssn>\d{1,3}))(?![/\d])"         # S-30/1, ES-10/19
-    r"|(?P<sc>(?P<scn>\d{1,4})\s*\(\s*(?P<scy>(?:19|20)\d{2})\s*\))"    # 2482 (2019)
+    r"|(?P<sc>(?P<scn>\d{1,4})\s*\.?\s*(?:\(\s*|(?<=\s))(?P<scy>(?:19|20)\d{2})\s*\))"    # 2482 (2019)
+    # OCR slips of digits in `n (yyyy)`: S/$ for 5, O for 0, I/l for 1 ("S71 (1985)", "I11 (1956)",
+    # "SOL (1982)"). The finder accepts one only inside a list of resolutions, after an item, where
+    # the context makes the number certain (see find._read_list).
+    r"|(?P<ocr>(?P<ocrn>(?=[\d$soil]{0,3}[$soil])[\d$soil]{2,4})\s*\(\s*(?P<ocry>(?:19|20)\d{2})\s*\))"
     r"|(?P<old>(?P<oldn>\d{1,4})\s*\(\s*(?P<oldr>[ivxlc]{1,7})\s*\))"   # 3013 (XXVII)
     r"|(?P<slash>(?P<sa>\d{1,4})\s*/\s*(?P<sb>\d{1,4}))(?![/\d])"        # 79/136, 2016/18
 )
@@ -96,8 +106,23 @@ NUMBER_ITEM = re.compile(
 LIST_SEPARATOR = re.compile(
     r"\s*(?:,|;)?\s*(?:(?:et|and|y|e|ou|or|o|as\s+well\s+as|ainsi\s+que|asi\s+como|&)\s+)?"
 )
+# A full stop misread for a comma between two items ("… of 23 October 1974.\n368 (1975) of 17 April"):
+# a separator only when an item `n (yyyy)` follows, which a sentence never opens with.
+LIST_STOP = re.compile(r"\.\s*(?=[\d$soil]{1,4}\s*\(\s*(?:19|20)\d{2}\s*\))")
+# OCR slips in a number: the digit each letter (folded) stands for.
+OCR_DIGITS = str.maketrans({"s": "5", "$": "5", "o": "0", "i": "1", "l": "1"})
 # (A new "resolution"/"decision" word ends a list: its own trigger starts the next one, with its own
 # kind — "resolutions X and Y, as well as decision Z".)
+
+# A Security Council resolution's key (number, year), and the year in other keys that bounds what a
+# document can cite (group 1, plus the offset): a General Assembly session opens in September of
+# 1945 + its number and ends in the next year.
+SC_KEY = re.compile(r"S/RES/(\d+)\((\d{4})\)$")
+OWN_YEAR = (
+    (re.compile(r"(?:GA|AG)-(\d{4})-"), 0),
+    (re.compile(r"E/RES/(\d{4})/"), 0),
+    (re.compile(r"A/RES/(\d{1,3})/"), 1946),
+)
 
 # Whole symbols, recognised anywhere in a paragraph.
 SYMBOL = re.compile(

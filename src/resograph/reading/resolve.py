@@ -16,6 +16,23 @@ from resograph.core.models import Citation, Mention
 TREATY_KINDS = ("Treaty", "Constitution", "Agreement", "Declaration")
 
 
+def _own_bound(own_symbol: str | None) -> tuple[int | None, int] | None:
+    """What bounds the Security Council resolutions a document can cite: those are numbered in the
+    order of adoption, so S/RES/N(Y) cites only numbers below N (the number alone: a header may
+    misprint its year, "434 (1973)" for 1978, and an earlier number is earlier whatever year it
+    prints); any other document dated by its symbol (year or session) cites none of a later year."""
+    if not own_symbol:
+        return None
+    sc = P.SC_KEY.match(own_symbol)
+    if sc:
+        return int(sc.group(1)), 9999
+    for rx, offset in P.OWN_YEAR:
+        m = rx.match(own_symbol)
+        if m:
+            return None, int(m.group(1)) + offset
+    return None
+
+
 @dataclass
 class _Named:
     pos: int
@@ -31,6 +48,17 @@ class Resolver:
         self.own_symbol = own_symbol
         self.own_body = own_body
         self.history: list[_Named] = []
+        self.bound = _own_bound(own_symbol)
+
+    def _later(self, key: str) -> bool:
+        """Is `key` a Security Council resolution adopted after the citing document? None cites a
+        later one, so such a reading is an error (of the text or the finder) and is dropped."""
+        m = P.SC_KEY.match(key)
+        if not m or self.bound is None:
+            return False
+        number, year = int(m.group(1)), int(m.group(2))
+        last_number, last_year = self.bound
+        return (last_number is not None and number >= last_number) or year > last_year
 
     def note(self, mentions: list[Mention]) -> None:
         """Record named instruments of a span that is not a paragraph (the title) as antecedents."""
@@ -68,12 +96,29 @@ class Resolver:
         """Citations of one paragraph; `span_of(start, end)` maps cleaned offsets to the original."""
         if not mentions:  # nothing to resolve, nothing to remember (most paragraphs cite nothing)
             return []
-        local: list[_Named] = []
-        resolved: dict[int, list[str]] = {}  # mention index → keys
         if any(m.kind == "named" and m.data.get("weak") for m in mentions):
             named_before = {h.key for h in self.history}
             mentions = [m for m in mentions
                         if not (m.kind == "named" and m.data.get("weak") and m.key not in named_before)]
+        local: list[_Named] = []
+        resolved = self._resolve_names(mentions, local)
+        found = self._targets(mentions, resolved, local, folded)
+        self.history.extend(local)
+        seen: set[str] = set()
+        out: list[Citation] = []
+        for s, e, key, date in sorted(found, key=lambda f: (f[0], f[1])):
+            # Never the document itself, nor a resolution adopted after it.
+            if key in seen or key == self.own_symbol or self._later(key):
+                continue
+            seen.add(key)
+            os_, oe = span_of(s, e)
+            out.append(Citation(pid, key, function, "", os_, oe, date, key in self.lex.known_keys))
+        return out
+
+    def _resolve_names(self, mentions: list[Mention], local: list[_Named]) -> dict[int, list[str]]:
+        """Keys of the named mentions and anaphora (mention index → keys); `local` collects the
+        instruments this paragraph names, in order, as antecedents of what follows."""
+        resolved: dict[int, list[str]] = {}
         for i, m in enumerate(mentions):
             if m.kind == "named" and m.key:
                 resolved[i] = [m.key]
@@ -91,8 +136,14 @@ class Resolver:
                     # "la Convention" keeps the chain going; "the former" or "both" must not
                     # change which treaty counts as the latest named
                     local.append(_Named(m.start, keys[0], self._kind(keys[0])))
+        return resolved
 
-        found: list[tuple[int, int, str, str | None, str]] = []  # start, end, key, date, kind
+    def _targets(self, mentions: list[Mention], resolved: dict[int, list[str]], local: list[_Named],
+                 folded: str) -> list[tuple[int, int, str, str | None]]:
+        """(start, end, key, date) of every target: articles with their owners, then the rest; a
+        treaty named as the owner of an article is not cited bare unless the paragraph speaks of
+        the treaty as a whole."""
+        found: list[tuple[int, int, str, str | None]] = []
         attached: set[int] = set()
         article_treaties: set[str] = set()
         for i, m in enumerate(mentions):
@@ -104,29 +155,18 @@ class Resolver:
             article_treaties.add(owner)
             for n, (a, b) in zip(m.data["numbers"], m.data["number_spans"]):
                 s, e = (m.start, m.data["first_end"]) if a < m.data["first_end"] else (a, b)
-                found.append((s, e, f"{owner}/art_{n}", None, "article"))
-
+                found.append((s, e, f"{owner}/art_{n}", None))
         for i, m in enumerate(mentions):
             if m.kind in ("symbol", "number", "undoc") and m.key:
-                found.append((m.start, m.end, m.key, m.data.get("date"), m.kind))
+                found.append((m.start, m.end, m.key, m.data.get("date")))
             elif m.kind == "named" and i not in attached:
-                found.append((m.start, m.end, m.key, None, "named"))
+                found.append((m.start, m.end, m.key, None))
             elif m.kind == "anaphor" and i not in attached:
                 for key in resolved.get(i, []):
                     if key in article_treaties and not self._whole_treaty(folded, m):
                         continue
-                    found.append((m.start, m.end, key, None, "anaphor"))
-
-        self.history.extend(local)
-        seen: set[str] = set()
-        out: list[Citation] = []
-        for s, e, key, date, _ in sorted(found, key=lambda f: (f[0], f[1])):
-            if key in seen or key == self.own_symbol:
-                continue
-            seen.add(key)
-            os_, oe = span_of(s, e)
-            out.append(Citation(pid, key, function, "", os_, oe, date, key in self.lex.known_keys))
-        return out
+                    found.append((m.start, m.end, key, None))
+        return found
 
     def _article_owner(self, m: Mention, i: int, mentions: list[Mention], resolved: dict[int, list[str]],
                        local: list[_Named], attached: set[int]) -> str | None:
