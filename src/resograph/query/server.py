@@ -553,7 +553,7 @@ def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, 
                                f"({request.headers.get('accept', '')[:200]})")
         fmt, content_type = chosen
         job = {"query": text, "bindings": bindings, "default_graphs": defaults, "named_graphs": named,
-               "uses_from": "FROM" in sparql._keywords(text), "base": base,
+               "uses_from": "FROM" in sparql.keywords(text), "base": base,
                "max_rows": max_rows, "format": fmt}
         answer = await engine.execute(job)
         if answer[0] != "ok":

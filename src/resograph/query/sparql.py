@@ -63,6 +63,7 @@ from rdflib.term import Node
 
 from resograph.core import keys
 from resograph.core.errors import UserError
+from resograph.query import gate
 
 QUERY_DIR = Path(__file__).with_name("queries")
 
@@ -206,7 +207,7 @@ def parse_header(text: str, path: Path | str) -> tuple[str, tuple[Param, ...]]:
 def _limit_clauses(text: str) -> list[tuple[int, int, str]]:
     """``(start of the clause, start of the number, number)`` of each ``LIMIT n`` outside comments,
     strings and IRIs."""
-    masked = _MASK.sub(lambda m: " " * len(m.group()), text)
+    masked = gate.mask(text)
     return [(m.start(), m.start(1), m.group(1)) for m in _LIMIT_CLAUSE.finditer(masked)]
 
 
@@ -228,7 +229,7 @@ def apply_limit(text: str, init_bindings: Mapping[str, Node] | None) -> tuple[st
 
 def _projected(text: str, name: str) -> bool:
     """Is ``?name`` in the top-level SELECT clause (or ``SELECT *``)? Other forms need no check."""
-    masked = _MASK.sub(" ", text)
+    masked = gate.mask(text)
     m = re.search(r"\bSELECT\b(.*?)(?:\bWHERE\b|\{)", masked, re.I | re.S)
     if not m or query_form(text) != "SELECT":
         return True
@@ -346,55 +347,47 @@ def parse_param_args(items: Iterable[str]) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- read-only gate
 
-_UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
-_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
-# Everything that can hide a keyword from a naive scan: comments, strings, IRIs.
-_MASK = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-    r"|<[^<>\"{}|^`\\\s]*>"
-    r"|#[^\n]*",
-    re.S,
-)
-_WORD = re.compile(r"(?<![\w:?$@.-])([A-Za-z]+)(?![\w:-])")
+def keywords(text: str) -> list[str]:
+    """The query's keywords in order, upper case, as the gate reads them (strings, IRIs, comments,
+    variables and prefixed names are not keywords)."""
+    return gate.scan(text).keywords
 
 
-def _unescape_codepoints(text: str) -> str:
-    r"""SPARQL processes ``\uXXXX`` escapes before parsing: so does the gate."""
-    return re.sub(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})",
-                  lambda m: chr(int(m[1] or m[2], 16)), text)
-
-
-def _keywords(text: str) -> list[str]:
-    masked = _MASK.sub(" ", _unescape_codepoints(text))
-    return [m.upper() for m in _WORD.findall(masked)]
+_keywords = keywords  # the name callers used before the gate moved to resograph.query.gate
 
 
 def query_form(text: str) -> str:
     """``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE`` or ``UPDATE`` (``""`` when unknown)."""
-    for word in _keywords(text):
-        if word in _FORMS:
-            return word
-        if word in _UPDATE_KEYWORDS:
-            return "UPDATE"
-    return ""
+    return gate.scan(text).form
 
 
 def check_query(text: str, *, allow_update: bool = False, allow_service: bool = False) -> str:
     """Refuse what a read-only, offline endpoint must not run; return the query form.
 
     An update (INSERT, DELETE, LOAD, CLEAR, DROP…) and a federated ``SERVICE`` call (a server-side
-    request forgery risk: the engine would fetch any URL) raise :class:`QueryRefused`. The scan runs
-    on the text with comments, strings and IRIs masked, so ``# SERVICE`` or ``"LOAD"`` do not trip it.
+    request forgery risk: the engine would fetch any URL) raise :class:`QueryRefused`; so does a
+    query nested deeper than :data:`gate.MAX_DEPTH` (it would overflow the engine's stack). The
+    decision is made on the query's tokens, in linear time (:mod:`resograph.query.gate`), so
+    ``# SERVICE`` or ``"LOAD"`` do not trip it and ``{} .SERVICE`` does. An unterminated string is a
+    :class:`QuerySyntaxError`.
     """
-    words = _keywords(text)
-    form = query_form(text)
-    if form == "UPDATE" and not allow_update:
+    return inspect_query(text, allow_update=allow_update, allow_service=allow_service).form
+
+
+def inspect_query(text: str, *, allow_update: bool = False, allow_service: bool = False) -> gate.Scan:
+    """:func:`check_query`, returning what the gate read (form, keywords, SERVICE) for the caller."""
+    try:
+        scan = gate.scan(text)
+    except gate.GateError as exc:
+        if exc.reason == "syntax":
+            raise QuerySyntaxError(str(exc)) from None
+        raise QueryRefused(str(exc), exc.reason) from None
+    if scan.form == "UPDATE" and not allow_update:
         raise QueryRefused("this is a SPARQL update; the store is read-only (updates are disabled)", "update")
-    if "SERVICE" in words and not allow_service:
+    if scan.service and not allow_service:
         raise QueryRefused("SERVICE (federated query) is disabled: this endpoint makes no network requests",
                            "service")
-    return form
+    return scan
 
 
 # --------------------------------------------------------------------------- run
@@ -838,7 +831,7 @@ def term_to_ox(term: Node) -> Any:
 
 __all__ = [
     "PREFIXES", "PARAM_KINDS", "RESULT_FORMATS", "GRAPH_FORMATS", "Param", "NamedQuery", "Table",
-    "QuerySyntaxError", "QueryRefused", "load_catalogue", "bindings", "run", "serialize", "materialise",
+    "QuerySyntaxError", "QueryRefused", "inspect_query", "load_catalogue", "bindings", "run", "serialize", "materialise",
     "apply_limit", "LIMIT_PARAM", "OxigraphResult",
     "check_query", "query_form", "parse_param_args", "resolve_query", "rows_as_dicts", "as_python",
     "describe_catalogue", "compact", "syntax_error", "to_term",
