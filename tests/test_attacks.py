@@ -1,0 +1,299 @@
+"""Issue 18: each family of attacks, sent on 127.0.0.1, bounded in time and count; each must fail
+safely while the benign form of the same request still works.
+
+Families: (1) SERVICE gate bypass, (2) a request that freezes the gate, (3) interrupted publish
+(tests/test_publish.py), (5) extraction blow-ups and special files (tests/test_extract_input.py),
+(6) heavy queries, nesting, limits, CORS and hosts (below). Timings are printed (run with ``-s``),
+never asserted beyond generous sanity bounds.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+
+import httpx
+import pyoxigraph as ox
+import pytest
+import uvicorn
+
+from resograph.query import gate, sparql
+from resograph.query.server import _run_job, create_app, source_for
+
+# --------------------------------------------------------------------------- family 1: SERVICE
+
+#: Forms that reached a listener before the gate read tokens (URL: a closed port on 127.0.0.1).
+BYPASS = [
+    "SELECT * WHERE { {} .SERVICE <URL> { ?s ?p ?o } }",
+    "SELECT * WHERE { {}SERVICE <URL> { ?s ?p ?o } }",
+    "SELECT * WHERE { {} . sErViCe <URL> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE<URL>{ ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE#comment\n<URL> { ?s ?p ?o } }",
+    "PREFIX ex: <URL> SELECT * WHERE { SERVICEex:a { ?s ?p ?o } }",
+    "PREFIX ex: <URL> SELECT * WHERE { ?s ?p ex:.SERVICE ex:a { ?s ?p ?o } }",
+    "SELECT * WHERE { ?s ?p ?o.SERVICE <URL> { ?s ?p ?o } }",
+    "SELECT * { ?s ?p ?o OPTIONAL { SERVICE <URL> {} } }",
+    # `<?b)SERVICE?x#>` is an IRI to a lexer, "less than … SERVICE ?x # comment" to Oxigraph
+    "SELECT * WHERE { BIND(1 AS ?a) BIND(2 AS ?b) FILTER(?a<?b)SERVICE?x#>\n{ ?s ?p ?o } }",
+]
+#: Refused too, though Oxigraph itself would not read them as SERVICE (the gate takes the refusing reading).
+REFUSED_ANYWAY = [
+    "SELECT * WHERE { SERVIC\\u0045 <URL> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE SILENT <URL> { ?s ?p ?o } }",
+    'SELECT * WHERE { ?s ?p "x"@en.SERVICE <URL> { ?s ?p ?o } }',
+]
+#: Look-alikes that must keep working: SERVICE in a variable, IRI, string, comment, prefix, local name.
+BENIGN = [
+    ("SELECT ?service WHERE { ?service <http://x/SERVICE> \"SERVICE\" } # SERVICE", "SELECT"),
+    ("PREFIX service: <http://x/>\nASK { service:a ?p ?o }", "ASK"),
+    ("PREFIX ex: <http://x/> SELECT * WHERE { ?s ex:service ?o . ?s ?p ex:Service }", "SELECT"),
+    ("SELECT * WHERE { ?s ?p ?o FILTER(?o = <http://x/service>) }", "SELECT"),
+    ("SELECT * WHERE { ?s ?p '''a SERVICE <http://x/> { } ''' }", "SELECT"),
+    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o . ?s <http://x/service#p> ?o } LIMIT 1", "CONSTRUCT"),
+]
+
+
+def closed_port_url() -> str:
+    """An http URL on 127.0.0.1 where nothing listens (a connection there is refused at once)."""
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return f"http://127.0.0.1:{port}/"
+
+
+def oracle_store(url: str) -> ox.Store:
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.NamedNode(url)))
+    return store
+
+
+def engine_calls_service(store: ox.Store, query: str) -> bool:
+    """Oxigraph itself as the oracle: does evaluating ``query`` reach a SERVICE call?"""
+    try:
+        result = store.query(query)
+        if not isinstance(result, ox.QueryBoolean):
+            list(result)
+    except OSError:  # the connection to the closed port was attempted
+        return True
+    except (SyntaxError, RuntimeError) as exc:
+        return "service" in str(exc).lower()
+    return False
+
+
+@pytest.mark.parametrize("form", BYPASS)
+def test_service_bypass_forms_reach_the_engine_and_the_gate_refuses_them(form):
+    url = closed_port_url()
+    query = form.replace("URL", url)
+    assert engine_calls_service(oracle_store(url), query), "not a real bypass form"
+    with pytest.raises(sparql.QueryRefused) as info:
+        sparql.check_query(query)
+    assert info.value.reason == "service"
+
+
+@pytest.mark.parametrize("form", REFUSED_ANYWAY)
+def test_service_spellings_are_refused(form):
+    with pytest.raises(sparql.QueryRefused):
+        sparql.check_query(form.replace("URL", "http://127.0.0.1:9/"))
+
+
+@pytest.mark.parametrize("query,form", BENIGN)
+def test_service_look_alikes_still_run(query, form):
+    assert sparql.check_query(query) == form
+    assert not engine_calls_service(oracle_store("http://x/o"), query)
+
+
+def test_a_failed_service_call_does_not_echo_the_remote_answer():
+    """With --allow-service, the error of a SERVICE call says nothing of what the remote sent."""
+    secret = b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n\r\nSECRET-BANNER {"
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(10)
+
+    def answer():
+        try:
+            conn, _ = listener.accept()
+            conn.recv(65536)
+            conn.sendall(secret)
+            conn.close()
+        except OSError:
+            pass
+
+    t = threading.Thread(target=answer, daemon=True)
+    t.start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/"
+    job = {"query": f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}", "bindings": {},
+           "default_graphs": [], "named_graphs": [], "uses_from": False, "max_rows": 10,
+           "format": "json", "service": True}
+    try:
+        status, code, message = _run_job(ox.Store(), job)
+    finally:
+        t.join(10)
+        listener.close()
+    assert (status, code) == ("error", 400)
+    assert "SECRET" not in message and "SERVICE call failed" in message
+
+
+# --------------------------------------------------------------------------- family 2: gate time
+
+K256 = 256 * 1024
+
+
+def quadratic_payload(size: int) -> str:
+    """The request that froze the server: a string of repeated ``\\"`` (left open)."""
+    head = 'SELECT * WHERE { ?s ?p "'
+    return head + '\\"' * ((size - len(head)) // 2)
+
+
+@pytest.mark.parametrize("payload", [
+    quadratic_payload(K256),
+    quadratic_payload(K256) + '" }',  # closed: a valid query, read in linear time too
+    'SELECT * WHERE { ?s ?p ' + '"""\\' * (K256 // 4 - 10),  # long strings opened again and again
+    "SELECT * WHERE " + "{" * 3000 + "?s ?p ?o" + "}" * 3000,
+])
+def test_the_gate_reads_256_kib_attack_queries_at_once(payload):
+    started = time.perf_counter()
+    try:
+        sparql.check_query(payload)
+    except sparql.UserError:
+        pass
+    elapsed = time.perf_counter() - started
+    print(f"gate: {len(payload.encode()):,} bytes in {elapsed * 1000:.1f} ms")
+    assert elapsed < 10  # sanity bound only (was minutes)
+
+
+def test_the_gate_is_linear_on_repeated_escapes():
+    """Ratios, not times: doubling the input must not quadruple the work (min of 3 runs each)."""
+    def cost(n):
+        best = float("inf")
+        for _ in range(3):
+            t = time.perf_counter()
+            try:
+                gate.scan(quadratic_payload(n))
+            except gate.GateError:
+                pass
+            best = min(best, time.perf_counter() - t)
+        return best
+
+    small, large = cost(32 * 1024), cost(128 * 1024)
+    print(f"gate 32 KiB {small * 1000:.1f} ms, 128 KiB {large * 1000:.1f} ms, ratio {large / small:.1f}")
+    assert large / small < 10  # linear: ~4; quadratic: ~16
+
+
+# --------------------------------------------------------------------------- the endpoint
+
+
+class Running:
+    """A uvicorn server in a thread on a free loopback port."""
+
+    def __init__(self, app):
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning",
+                                                    lifespan="on"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 120
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.05)
+        self.url = f"http://127.0.0.1:{self.server.servers[0].sockets[0].getsockname()[1]}"
+        self.client = httpx.Client(base_url=self.url, timeout=30)
+
+    def stop(self):
+        self.client.close()
+        self.server.should_exit = True
+        self.thread.join(30)
+
+
+@pytest.fixture(scope="module")
+def data_file(tmp_path_factory):
+    """A small graph: 300 triples, enough for a cross product to be heavy."""
+    path = tmp_path_factory.mktemp("attacks") / "data.nt"
+    path.write_text("".join(f"<http://x/s{i}> <http://x/p{i % 7}> \"{i}\" .\n" for i in range(300)),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def srv(data_file):
+    running = Running(create_app(source_for(data=[str(data_file)]), timeout=3.0, max_rows=1000, workers=2))
+    yield running
+    running.stop()
+
+
+SIMPLE = "ASK { <http://x/s1> ?p ?o }"
+
+
+def simple_latencies(url: str, stop: threading.Event, out: list[float]) -> None:
+    with httpx.Client(base_url=url, timeout=30) as client:
+        while not stop.is_set():
+            t = time.perf_counter()
+            r = client.get("/sparql", params={"query": SIMPLE})
+            out.append(time.perf_counter() - t if r.status_code == 200 else float("inf"))
+            time.sleep(0.02)
+
+
+def test_service_forms_over_http_are_refused_and_nothing_is_fetched(srv):
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    listener.settimeout(0.5)
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/"
+    times = []
+    try:
+        for form in BYPASS + REFUSED_ANYWAY:
+            for send in (lambda q: srv.client.get("/sparql", params={"query": q}),
+                         lambda q: srv.client.post("/sparql", data={"query": q}),
+                         lambda q: srv.client.post("/sparql", content=q.encode(),
+                                                   headers={"Content-Type": "application/sparql-query"})):
+                t = time.perf_counter()
+                r = send(form.replace("URL", url))
+                times.append(time.perf_counter() - t)
+                assert r.status_code == 403 and "SERVICE" in r.text, (form, r.text)
+        with pytest.raises(socket.timeout):
+            listener.accept()  # no connection ever reached the would-be remote endpoint
+    finally:
+        listener.close()
+    times.sort()
+    print(f"SERVICE forms: {len(times)} requests refused, p50 {times[len(times) // 2] * 1000:.1f} ms, "
+          f"max {times[-1] * 1000:.1f} ms")
+    for query, _form in BENIGN[:4]:  # the look-alikes still answer over HTTP
+        assert srv.client.get("/sparql", params={"query": query}).status_code == 200
+
+
+def test_a_256_kib_gate_request_is_refused_while_a_simple_query_keeps_answering(srv):
+    stop, latencies = threading.Event(), []
+    watcher = threading.Thread(target=simple_latencies, args=(srv.url, stop, latencies))
+    watcher.start()
+    time.sleep(0.3)
+    refused = []
+    try:
+        for _ in range(5):
+            t = time.perf_counter()
+            r = srv.client.post("/sparql", content=quadratic_payload(K256 - 64).encode(),
+                                headers={"Content-Type": "application/sparql-query"})
+            refused.append(time.perf_counter() - t)
+            assert r.status_code == 400 and "unterminated string" in r.text
+    finally:
+        stop.set()
+        watcher.join(30)
+    refused.sort()
+    print(f"256 KiB request refused in {refused[0] * 1000:.1f} ms (min), {refused[2] * 1000:.1f} ms (median), "
+          f"{refused[-1] * 1000:.1f} ms (max); "
+          f"simple query meanwhile: {len(latencies)} answers, max {max(latencies) * 1000:.1f} ms")
+    assert latencies and all(t < 10 for t in latencies)
+
+
+def test_3000_nested_groups_are_refused_and_no_worker_dies(srv):
+    before = srv.client.get("/status").json()
+    r = srv.client.get("/sparql", params={"query": "SELECT * WHERE " + "{" * 3000 + "?s ?p ?o" + "}" * 3000})
+    assert r.status_code == 400 and "deep" in r.text
+    r = srv.client.post("/sparql", data={"query": "ASK { FILTER(" + "(" * 3000 + "1" + ")" * 3000 + ") }"})
+    assert r.status_code == 400 and "deep" in r.text
+    nested = "SELECT * WHERE " + "{" * 20 + "?s ?p ?o" + "}" * 20 + " LIMIT 1"
+    assert len(json.loads(srv.client.get("/sparql", params={"query": nested}).text)["results"]["bindings"]) == 1
+    after = srv.client.get("/status").json()
+    assert after["errors"] == before["errors"]  # no worker stopped unexpectedly
