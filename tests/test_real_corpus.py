@@ -97,6 +97,19 @@ def test_a_genre_file_replaces_the_rules(tmp_path: Path) -> None:
     assert [(p.name, n, y) for p, n, y in files] == [("A_RES_12.txt", 12, None)] and skipped == ["g.json"]
 
 
+def test_a_genre_without_numbers_in_names_takes_them_from_the_own_symbol(tmp_path: Path) -> None:
+    (tmp_path / "synth00001_sc_en.txt").write_text(SECOND, encoding="utf-8")
+    (tmp_path / "synth00002_sc_en.txt").write_text(FIFTH, encoding="utf-8")
+    (tmp_path / "synth00003_sc_en.txt").write_text(SECOND.split("The Security Council,")[1], encoding="utf-8")
+    r = realcheck(tmp_path, load_genre("synth-sc"))
+    assert r.documents == 3 and r.unnumbered == ["synth00003_sc_en.txt"]  # no header: no own number
+    # 2 (1946) cites 1 (1946); 5 (1947) cites 1 (1946), 2 (1946), 1 (1947): 4 pairs as in a folder of
+    # CR-UNSC names; the corpus year of 2 now comes from the first text's own symbol.
+    assert (r.baseline, r.baseline_found) == (4, 4)
+    assert r.text_years == []  # resolution 1 is no document here: its year is unknown, not wrong
+    assert r.symbols == []  # nothing to compare: the names carry no symbol
+
+
 def test_a_bad_genre_is_one_user_error(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="not a readable genre"):
         load_genre("no-such-genre")

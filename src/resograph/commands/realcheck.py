@@ -15,7 +15,8 @@ Example:
   resograph realcheck ../shared/corpus/cr-unsc --json > realcheck.json
 
 Genres: the file-name rule, the baseline regex and the key shape of a corpus are a JSON file
-(built in: cr-unsc); --genre my-genre.json reads another with the same fields.
+(built in: cr-unsc, synth-sc for `resograph synth` output); --genre my-genre.json reads another
+with the same fields.
 """
 
 
@@ -68,6 +69,9 @@ def render(r: Report) -> str:
                  f"numbered documents ({r.documents - numbered} without printed numbers)")
     lines += [f"  {o.file}: {o.paragraphs} op_n, printed up to {o.printed}" for o in mismatched]
     lines += _findings("own symbol differs from the file name's", r.symbols)
+    if r.unnumbered:
+        lines.append(f"no citing number (neither file name nor own symbol): {len(r.unnumbered)} documents, "
+                     "baseline and chronology not checked: " + ", ".join(r.unnumbered))
     return "\n".join(lines)
 
 

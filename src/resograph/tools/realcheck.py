@@ -94,6 +94,7 @@ class Report:
     target_years: list[Finding] = field(default_factory=list)  # extracted keys vs the corpus
     operative_counts: list[OperativeCount] = field(default_factory=list)
     symbols: list[Finding] = field(default_factory=list)  # extracted own symbol vs the file name
+    unnumbered: list[str] = field(default_factory=list)  # no citing number: baseline not checked
 
     @property
     def recall(self) -> float:
@@ -118,11 +119,16 @@ class Report:
                           "matching": sum(o.printed == o.paragraphs for o in numbered),
                           "mismatches": [asdict(o) for o in self.operative_mismatches()]},
             "symbol_mismatches": [asdict(f) for f in self.symbols],
+            "without_citing_number": self.unnumbered,
         }
 
 
-def corpus_files(folder: Path, genre: Genre) -> tuple[list[tuple[Path, int, int | None]], list[str]]:
-    """(path, citing number, year) of each file the genre names, and the names it does not read."""
+def corpus_files(folder: Path, genre: Genre) -> tuple[list[tuple[Path, int | None, int | None]], list[str]]:
+    """(path, citing number, year) of each file the genre names, and the names it does not read.
+
+    A genre whose file-name rule has no `number` (or `year`) group leaves it None: the document's
+    own symbol gives it then (see :func:`realcheck`).
+    """
     if not folder.is_dir():
         raise UserError(f"{folder}: not a directory")
     found, skipped = [], []
@@ -132,8 +138,8 @@ def corpus_files(folder: Path, genre: Genre) -> tuple[list[tuple[Path, int, int 
             if path.is_file():
                 skipped.append(path.name)
             continue
-        year = m.groupdict().get("year")
-        found.append((path, int(m.group("number")), int(year) if year else None))
+        number, year = m.groupdict().get("number"), m.groupdict().get("year")
+        found.append((path, int(number) if number else None, int(year) if year else None))
     if not found:
         raise UserError(f"{folder}: no file named as genre {genre.name!r} expects")
     return found, skipped
@@ -184,7 +190,7 @@ def _check_baseline(report: Report, x: Extraction, name: str, citing: int, years
             report.misses.append(Finding(name, key, snippet(x.source, m.start(), m.end()), where))
 
 
-def _check_targets(report: Report, x: Extraction, name: str, citing: int, years: dict[int, int],
+def _check_targets(report: Report, x: Extraction, name: str, citing: int | None, years: dict[int, int],
                    genre: Genre) -> None:
     """(b) citations of a later resolution or of itself, and extracted keys whose year disagrees."""
     for c in x.citations:
@@ -193,7 +199,9 @@ def _check_targets(report: Report, x: Extraction, name: str, citing: int, years:
             continue
         n, y = int(m.group("number")), int(m.group("year"))
         found = Finding(name, c.target, snippet(x.source, c.start, c.end), c.paragraph)
-        if n > citing:
+        if citing is None:
+            pass
+        elif n > citing:
             report.later.append(found)
         elif n == citing:
             report.self_citations.append(found)
@@ -209,25 +217,32 @@ def highest_printed(x: Extraction, genre: Genre) -> int | None:
     return max(numbers) if numbers else None
 
 
-def check_document(report: Report, path: Path, citing: int, file_year: int | None,
-                   years: dict[int, int], genre: Genre) -> None:
-    """Extract one text and add its figures and findings to ``report``."""
-    check_extraction(report, extract_file(path), path.name, citing, file_year, years, genre)
+def own_number(x: Extraction, genre: Genre) -> tuple[int | None, int | None]:
+    """(number, year) of the document's own symbol when it has the genre's key shape."""
+    m = genre.target_pattern.match(x.document.symbol or "")
+    return (int(m.group("number")), int(m.group("year"))) if m else (None, None)
 
 
-def check_extraction(report: Report, x: Extraction, name: str, citing: int, file_year: int | None,
+def check_extraction(report: Report, x: Extraction, name: str, citing: int | None, file_year: int | None,
                      years: dict[int, int], genre: Genre) -> None:
-    """Add the figures and findings of one extraction (of the text ``name``) to ``report``."""
+    """Add the figures and findings of one extraction (of the text ``name``) to ``report``.
+
+    ``citing`` is the document's number (None: unknown, the baseline and chronology are not
+    checked); ``file_year`` the year its file name gives (None: the own symbol is not compared).
+    """
     report.documents += 1
     report.preambular += sum(p.kind == "preambular" for p in x.paragraphs)
     ops = sum(p.kind == "operative" for p in x.paragraphs)
     report.operative += ops
     report.citations += len(x.citations)
     report.by_kind.update(kind_label(c.target) for c in x.citations)
-    _check_baseline(report, x, name, citing, years, genre)
+    if citing is None:
+        report.unnumbered.append(name)
+    else:
+        _check_baseline(report, x, name, citing, years, genre)
     _check_targets(report, x, name, citing, years, genre)
     report.operative_counts.append(OperativeCount(name, ops, highest_printed(x, genre)))
-    if file_year is not None:
+    if citing is not None and file_year is not None:
         own = genre.target.format(number=citing, year=file_year)
         if x.document.symbol != own:
             report.symbols.append(Finding(name, own, "", None, f"extracted {x.document.symbol!r}"))
@@ -235,11 +250,24 @@ def check_extraction(report: Report, x: Extraction, name: str, citing: int, file
 
 def realcheck(folder: Path, genre: Genre | None = None,
               progress: Callable[[Iterable], Iterable] | None = None) -> Report:
-    """Run every check over the texts of ``folder`` that the genre's file-name rule reads."""
+    """Run every check over the texts of ``folder`` that the genre's file-name rule reads.
+
+    Every text is extracted first: the corpus's year for each number (check c) comes from all
+    of them, by file name or, where the name carries none, by the document's own symbol.
+    """
     genre = genre or load_genre()
     files, skipped = corpus_files(folder, genre)
-    years = {n: y for _, n, y in files if y is not None}
     report = Report(genre.name, skipped_files=skipped)
-    for path, citing, year in (progress(files) if progress else files):
-        check_document(report, path, citing, year, years, genre)
+    docs = []
+    for path, number, year in (progress(files) if progress else files):
+        x = extract_file(path)
+        if number is None:
+            number, own_year = own_number(x, genre)
+            year = year or own_year
+            docs.append((x, path.name, number, None, year))
+        else:
+            docs.append((x, path.name, number, year, year))
+    years = {n: y for _, _, n, _, y in docs if n is not None and y is not None}
+    for x, name, number, file_year, _ in docs:
+        check_extraction(report, x, name, number, file_year, years, genre)
     return report
