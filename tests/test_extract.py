@@ -253,11 +253,11 @@ def test_shortcuts_of_the_scanners_lose_nothing():
 
 
 def test_word_runs_for_language_detection_match_the_regex_definition():
-    """segment._words is `\\w+` (non-ASCII characters of a run read `_`), on real texts and on
+    """header._words is `\\w+` (non-ASCII characters of a run read `_`), on real texts and on
     strings mixing non-ASCII letters, digits, marks and spaces."""
     import random
 
-    from resograph.reading.segment import _words
+    from resograph.reading.header import _words
 
     samples = [fold(clean(read_source(p)).text)[:3000] for p in _all_texts()]
     rnd = random.Random(0)

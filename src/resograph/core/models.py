@@ -19,6 +19,7 @@ class Header:
     dates: list[str] = field(default_factory=list)  # ISO dates: session days or adoption date
     number: int | None = None  # resolution number within the session, when printed
     vote: dict[str, int] | None = None  # {"for": n, "against": n, "abstentions": n}
+    meeting: int | None = None  # number of the meeting that adopted it ("at its 3108th meeting")
     title_start: int | None = None  # span of the title in the source text
     title_end: int | None = None
 
@@ -98,6 +99,7 @@ class Extraction:
                 "place": doc.place,
                 "dates": doc.dates,
                 "vote": doc.vote,
+                "meeting": doc.meeting,
                 "number": doc.number,
                 "implements": self.implements,
             },

@@ -39,7 +39,7 @@ from resograph.core.paths import ontology_dir, registry_dir
 
 CACHE_DIR = ".cache"
 # Modules whose code decides what an extraction or a document's RDF contains.
-CODE_MODULES = ("reading/extract", "reading/clean", "reading/segment", "reading/find", "reading/resolve",
+CODE_MODULES = ("reading/extract", "reading/clean", "reading/segment", "reading/header", "reading/layout", "reading/find", "reading/resolve",
                 "reading/patterns", "reading/lexicon", "core/keys", "core/models", "graph/registry",
                 "graph/rdf", "graph/validate", "graph/shapecheck", "graph/cache", "graph/incremental",
                 "graph/build")

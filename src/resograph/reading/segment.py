@@ -1,33 +1,31 @@
 """Stage 2 — split a cleaned resolution into its header and its paragraphs.
 
-The genre has two layouts. INTERPOL: a title block ("Résolution nº 3", the symbol, "Objet :"),
+The genre has several layouts. INTERPOL: a title block ("Résolution nº 3", the symbol, "Objet :"),
 the enacting formula ("L'Assemblée générale de l'OIPC-INTERPOL, réunie …") before the preamble — or
 after it in older texts —, preambular paragraphs opening with a capitalised participle, then an
 operative verb introducing a list ("INVITE … à :") or standalone verb paragraphs. UN: a header block
 with the symbol, "The General Assembly," then "Recalling …" paragraphs and numbered operative
-paragraphs. The phrase lexicon comes from `ontology/clause-functions.ttl` through
-:mod:`resograph.reading.lexicon`; nothing here names a particular document.
+paragraphs. Security Council: a title line ("Resolution 242 (1967)", "21 (1947). Resolution of 2 April
+1947"), a draft symbol ("[S/318]"), the adoption line at the head or the foot ("Adopted unanimously at
+the 1382nd meeting."), footnotes at the foot of a page. A web page may give a whole resolution on one
+line: such a line is cut where each paragraph opens. The phrase lexicon comes from
+`ontology/clause-functions.ttl` through :mod:`resograph.reading.lexicon`; nothing here names a
+particular document. The header fields are read by :mod:`resograph.reading.header`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
-from resograph.core import keys
+from resograph.core.models import Header, Paragraph
+from resograph.reading import layout as L
 from resograph.reading import patterns as P
 from resograph.reading.clean import CleanText, fold
+from resograph.reading.header import Line, detect_language, iso_date, read_header
 from resograph.reading.lexicon import Lexicon
-from resograph.core.models import Header, Paragraph
 
-
-@dataclass(slots=True)
-class _Line:
-    start: int  # offsets in the cleaned text
-    end: int
-    text: str
-    folded: str
+__all__ = ["DIGIT", "Segmented", "detect_language", "first_chars", "iso_date", "segment"]
 
 
 @dataclass
@@ -35,7 +33,7 @@ class _Block:
     kind: str
     phrase: str
     function: str
-    lines: list[_Line] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
 
 
 @dataclass
@@ -47,7 +45,8 @@ class Segmented:
     title_span: tuple[int, int] | None  # the title's span in the cleaned text
 
 
-def _lines(text: str, folded: str) -> list[_Line]:
+def _lines(text: str, folded: str, lex: Lexicon) -> list[Line]:
+    """The lines of the text; a long line that holds several paragraphs is cut into them."""
     out = []
     pos = 0
     raws = text.split("\n")
@@ -58,9 +57,60 @@ def _lines(text: str, folded: str) -> list[_Line]:
         folds = None
     for i, raw in enumerate(raws):
         end = pos + len(raw)
-        out.append(_Line(pos, end, raw, folds[i] if folds is not None else folded[pos:end]))
+        line = Line(pos, end, raw, folds[i] if folds is not None else folded[pos:end])
+        out += _cut_run_on(line, lex) if len(raw) > RUN_ON_MIN else (line,)
         pos = end + 1
     return out
+
+
+# --- a whole resolution on one line (web pages) --------------------------------------------------
+RUN_ON_MIN = 200  # a shorter line never holds two paragraphs' openings and their text
+_CUT_AT = re.compile(r"\s+(?=[A-ZÀ-Þ0-9])")  # a paragraph, a title or an adoption line opens there
+_CLAUSE_END = ",;:."
+
+
+def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
+    """Cut a line where paragraphs, the chapeau and the adoption line open; one piece per opening.
+
+    A paragraph opening counts after a clause's end (",", ";", ":", "."); a printed number only as
+    the next of the sequence (1., 2., …), so "paragraph 2. The" never cuts. One opening phrase alone
+    does not make a run-on line (a long paragraph may quote one)."""
+    cuts: list[int] = []
+    strong = False  # a cut at a number, the chapeau or an adoption line
+    number = 0
+    for m in _CUT_AT.finditer(line.text):
+        at = m.end()
+        before = line.text[:m.start()].rstrip()[-1:]
+        after_clause = bool(before) and before in _CLAUSE_END
+        rest = line.folded[at:]
+        num = P.NUMBERED.match(rest)
+        if num:
+            if not after_clause or int(num.group(1)) != number + 1:
+                continue
+            number += 1
+            strong = True
+        elif _opens_header_piece(line.text[at:], rest):
+            strong = True
+        elif not (after_clause and _opening(lex, line, at)):
+            continue
+        cuts.append(at)
+    if len(cuts) < 2 and not strong:
+        return [line]
+    bounds = [0, *cuts, len(line.text)]
+    return [Line(line.start + a, line.start + b, line.text[a:b], line.folded[a:b], line.opens or k > 0)
+            for k, (a, b) in enumerate(zip(bounds, bounds[1:]))]
+
+
+def _opens_header_piece(text: str, folded: str) -> bool:
+    """The chapeau ("The Security Council,") or an adoption line ("Adopted by the Security Council at
+    its 3108th meeting", "Adopted unanimously at the …") opens here."""
+    if not text[:1].isupper():
+        return False
+    m = P.CHAPEAU.match(folded)
+    if m:
+        return "," in folded[m.end():m.end() + 40]
+    return bool(L.ADOPTION_LINE.match(folded))
+
 
 
 # --- which lines a line pattern can match, from its first non-blank character -----------------
@@ -191,7 +241,8 @@ def _line_firsts() -> _LineFirsts:
             f(P.VOTE_LINE), f(P.PLENARY_LINE), f(P.DATE_ONLY), f(P.CHAPEAU), f(P.NUMBERED), f(P.BULLET)))
     return _LINE_FIRSTS[0]
 
-def _opening(lex: Lexicon, line: _Line, at: int = 0) -> tuple[str, str, str] | None:
+
+def _opening(lex: Lexicon, line: Line, at: int = 0) -> tuple[str, str, str] | None:
     """(phrase as written, function, kind) if the line opens with a clause phrase at `at`."""
     m = _opening_re(lex).match(line.folded, at)
     if not m:
@@ -220,155 +271,251 @@ def _opening_re(lex: Lexicon) -> re.Pattern[str]:
     return cached
 
 
-def detect_language(folded: str) -> str:
-    """The language whose stop words occur most often (ties: alphabetical order).
 
-    One tokenising pass and a count, instead of one regex scan per language (3× the work)."""
-    get = Counter(filter(_STOPWORD_SET.__contains__, _words(folded))).get
-    scores = {lang: sum([get(w, 0) for w in words]) for lang, words in P.STOPWORDS.items()}
-    return max(sorted(scores), key=scores.__getitem__)
+# --- the line loop: each line goes to the first step that takes it --------------------------------
+@dataclass
+class _State:
+    """What the line loop knows so far."""
 
+    lex: Lexicon
+    lines: list[Line]
+    blocks: list[_Block] = field(default_factory=list)
+    header: list[Line] = field(default_factory=list)  # title block
+    chapeau: list[Line] = field(default_factory=list)  # "The Security Council," …
+    footer: list[Line] = field(default_factory=list)  # adoption, vote, meeting and date lines
+    skipped: list[tuple[int, int]] = field(default_factory=list)
+    in_body: bool = False
+    operative: bool = False
+    intro: tuple[str, str] | None = None  # phrase, function of an "INVITE … à :" list
+    current: _Block | None = None
+    ended: bool = False  # after the adoption line only annexes and footnotes follow
+    after_head: bool = False  # a running head may wrap onto an indented second line
+    in_footer: bool = False  # the adoption line may wrap onto this line
+    in_footnote: bool = False  # a footnote runs on until a blank line or the page's end
+    was_blank: bool = True  # a blank line (or a cut) precedes this line
 
-# ASCII characters outside `\w` become spaces, so that str.split() yields the maximal runs of word
-# characters (what `\w+` finds) at a fraction of the regex engine's cost.
-_ASCII_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_STOPWORD_SET = frozenset(w for words in P.STOPWORDS.values() for w in words)
+    def skip(self, line: Line) -> None:
+        self.skipped.append((line.start, line.end))
 
-
-def _words(folded: str) -> list[str]:
-    r"""The runs of word characters (`re.findall(r"\w+", folded)`), faster; in each run a non-ASCII
-    character reads `_` (no stop word contains one, and none is non-ASCII)."""
-    if not folded.isascii():
-        folded = _NON_ASCII.sub(lambda m: "_" if m.group(0).isalnum() else " ", folded)
-    return folded.translate(_ASCII_NON_WORD).split()
-
-
-def iso_date(day: str, month: str, year: str) -> str | None:
-    """'15', 'octobre', '1996' (folded month name in fr/en/es) → '1996-10-15'; None if not a date."""
-    m = P.MONTHS.get(month)
-    if not m:
-        return None
-    d = int(day)
-    if not 1 <= d <= 31:
-        return None
-    return f"{int(year):04d}-{m:02d}-{d:02d}"
+    def open_block(self, kind: str, phrase: str, function: str, line: Line) -> None:
+        self.current = _Block(kind, phrase, function, [line])
+        self.blocks.append(self.current)
 
 
 def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented:
     """Header fields and paragraphs (pp_n, op_n) of a cleaned text (`folded`: fold(ct.text) if known)."""
     folded = fold(ct.text) if folded is None else folded
-    lines = _lines(ct.text, folded)
-    blocks: list[_Block] = []
-    header_lines: list[_Line] = []
-    chapeau_lines: list[_Line] = []
-    footer_lines: list[_Line] = []
-    skipped: list[tuple[int, int]] = []
-    in_body = False
-    operative = False
-    intro: tuple[str, str] | None = None  # phrase, function of an "INVITE … à :" list
-    current: _Block | None = None
-    blank_before = True
-    ended = False
-    after_head = False
-
-    F = _line_firsts()
-    for index, line in enumerate(lines):
+    st = _State(lex, _lines(ct.text, folded, lex))
+    blank = True
+    for index, line in enumerate(st.lines):
         stripped = line.folded.strip()
+        if not stripped or line.opens:
+            st.in_footer = st.in_footnote = False
         if not stripped:
-            blank_before = True
+            blank = True
             continue
-        was_blank, blank_before = blank_before, False
-        if ended:
-            skipped.append((line.start, line.end))
-            continue
+        st.was_blank, blank = blank or line.opens, False
         c = stripped[0]
-        if c.isdecimal():
-            c = DIGIT
-        running = in_body and c in F.running and P.RUNNING_HEAD.match(line.folded)
-        if running or (after_head and len(line.text) - len(line.text.lstrip()) >= 12):
-            after_head = True  # a running head may wrap onto an indented second line
-            skipped.append((line.start, line.end))
-            continue
-        after_head = False
-        if (c in F.furniture and P.PAGE_FURNITURE.match(line.folded)) or (in_body and (
-                (c in F.symbol and _is_symbol_line(line.folded))
-                or (c in F.footnote and P.FOOTNOTE.match(line.folded)))):
-            (skipped if in_body else header_lines).append((line.start, line.end) if in_body else line)
-            continue
-        closing = (c in F.vote_strong and P.VOTE_STRONG.match(line.folded)) or ((was_blank or current is None) and (
-            (c in F.vote and P.VOTE_LINE.match(line.folded)) or (c in F.plenary and P.PLENARY_LINE.match(line.folded))))
-        if closing or (
-            in_body and current is not None and c in F.date and P.DATE_ONLY.match(line.folded)
-        ):
-            footer_lines.append(line)
-            skipped.append((line.start, line.end))
-            current = None
-            # After the vote or meeting line only annexes follow: they are not paragraphs.
-            ended = bool(blocks) and not P.DATE_ONLY.match(line.folded)
-            continue
-        numbered = c in F.numbered and P.NUMBERED.match(line.folded)
-        if c in F.chapeau and P.CHAPEAU.match(line.folded) and len(stripped) < 600 and not numbered \
-                and (was_blank or current is None or _ends_clause(current)):
-            chapeau_lines.append(line)
-            in_body = True
-            current = None
-            continue
-        bullet = None if numbered or c not in F.bullet else P.BULLET.match(line.folded)
-        if numbered or (bullet and operative):
-            at = (numbered or bullet).end()
-            opened = _opening(lex, line, at)
-            if opened and opened[2] == "operative":
-                phrase, function = opened[0], opened[1]
-            elif intro:
-                phrase, function = intro
-            elif opened:
-                phrase, function = opened[0], opened[1]
-            else:
-                phrase, function = "", "other"
-            current = _Block("operative", phrase, function, [line])
-            blocks.append(current)
-            operative = in_body = True
-            continue
-        opened = _opening(lex, line)
-        if opened and (was_blank or current is None or _ends_clause(current)):
-            phrase, function, kind = opened
-            in_body = True
-            if kind == "operative":
-                operative = True
-                if _block_ends_with_colon(lines, index):
-                    intro = (phrase, function)
-                    current = None
-                    skipped.append((line.start, line.end))
-                    continue
-                intro = None
-            current = _Block(kind, phrase, function, [line])
-            blocks.append(current)
-            continue
-        if in_body and was_blank and current is not None and _ends_clause(current):
-            word = P.UNKNOWN_OPENING.match(line.text.lstrip())
-            if word:
-                current = _Block("operative" if operative else "preambular", word.group(0), "other", [line])
-                blocks.append(current)
-                continue
-        if in_body and current is None and not operative and (word := P.UNKNOWN_OPENING.match(line.text.lstrip())) \
-                and not blocks:
-            current = _Block("preambular", word.group(0), "other", [line])
-            blocks.append(current)
-            continue
-        if current is not None:
-            current.lines.append(line)
-        elif in_body:
-            skipped.append((line.start, line.end))
-        else:
-            header_lines.append(line)
-
-    numbered = _number(blocks, ct)
-    header = _header(ct, folded, header_lines, chapeau_lines, footer_lines)
+        c = DIGIT if c.isdecimal() else c
+        for step in _STEPS:
+            if step(st, index, line, c):
+                break
+    numbered = _number(st.blocks, ct)
+    header = read_header(ct, folded, st.header, st.chapeau, st.footer)
     title_span = None
     if header.title_start is not None:
         title_span = _clean_span(ct, header.title_start, header.title_end)
-    return Segmented(header, [p for p, _ in numbered], [s for _, s in numbered], skipped, title_span)
+    return Segmented(header, [p for p, _ in numbered], [s for _, s in numbered], st.skipped, title_span)
+
+
+def _after_end(st: _State, index: int, line: Line, c: str) -> bool:
+    """The adoption line's wrapped rest; after the adoption line, every line (annexes, footnotes)."""
+    if st.in_footer and _footer_goes_on(st, line):
+        st.footer.append(line)
+        st.skip(line)
+        return True
+    st.in_footer = False
+    if st.ended:
+        st.skip(line)
+    return st.ended
+
+
+def _footer_goes_on(st: _State, line: Line) -> bool:
+    """Whether `line` continues the adoption line above it ("Adopted unanimously at the" /
+    "1382nd meeting."): at the foot until a full stop, at the head only after an unfinished one."""
+    last = L.TRAILING_MARK.sub("", st.footer[-1].text).rstrip()
+    if not last or last[-1] in ".;" or len(st.footer) > 4:
+        return False
+    if st.ended:
+        return True
+    return bool(L.UNFINISHED.search(last)) and not (P.CHAPEAU.match(line.folded) or _opening(st.lex, line))
+
+
+def _running_head(st: _State, index: int, line: Line, c: str) -> bool:
+    """A page's running head ("S/RES/2811 (2026)   Title"), which may wrap onto an indented line."""
+    running = st.in_body and c in _line_firsts().running and P.RUNNING_HEAD.match(line.folded)
+    if running or (st.after_head and len(line.text) - len(line.text.lstrip()) >= 12):
+        st.after_head = True
+        st.in_footnote = False  # a new page: its footnotes are behind
+        st.skip(line)
+        return True
+    st.after_head = False
+    return False
+
+
+def _furniture(st: _State, index: int, line: Line, c: str) -> bool:
+    """Page numbers, job numbers, rules, a draft symbol ("[S/318]"), the symbol alone on a line."""
+    F = _line_firsts()
+    f = line.folded
+    if not ((c in F.furniture and P.PAGE_FURNITURE.match(f)) or (c in "[(" and L.DRAFT_SYMBOL_LINE.match(f))
+            or (st.in_body and c in F.symbol and _is_symbol_line(f))):
+        return False
+    st.in_footnote = False
+    if st.in_body:
+        st.skip(line)
+    else:
+        st.header.append(line)
+    return True
+
+
+def _footnote(st: _State, index: int, line: Line, c: str) -> bool:
+    """A footnote in the body ("26 Ibid., document S/4431.") and its wrapped lines."""
+    if not st.in_body:
+        return False
+    if st.in_footnote and not _starts_paragraph(st, line, c):
+        st.skip(line)
+        return True
+    st.in_footnote = False
+    F = _line_firsts()
+    if (c in F.footnote and P.FOOTNOTE.match(line.folded)) or (
+            c == DIGIT and st.was_blank and _footnote_start(st, line)):
+        st.in_footnote = True
+        st.skip(line)
+        return True
+    return False
+
+
+def _footnote_start(st: _State, line: Line) -> bool:
+    """A number, a space and a capital after a blank line, which is neither a numbered paragraph
+    (even one whose full stop OCR read as a comma) nor a date a wrapped line begins with."""
+    return bool(L.FOOTNOTE_START.match(line.text)) and not P.NUMBERED.match(line.folded) \
+        and not _comma_numbered(st, line) and not P.DATE.match(line.folded.lstrip())
+
+
+def _starts_paragraph(st: _State, line: Line, c: str) -> bool:
+    return bool((c == DIGIT and (P.NUMBERED.match(line.folded) or _comma_numbered(st, line)))
+                or P.CHAPEAU.match(line.folded) or _opening(st.lex, line))
+
+
+def _closing(st: _State, index: int, line: Line, c: str) -> bool:
+    """An adoption, vote, meeting or date line: the document's, never a paragraph."""
+    F = _line_firsts()
+    f = line.folded
+    closing = (c in F.vote_strong and P.VOTE_STRONG.match(f)) or ((st.was_blank or st.current is None) and (
+        (c in F.vote and P.VOTE_LINE.match(f)) or (c in F.plenary and P.PLENARY_LINE.match(f))
+        or (c == "a" and L.ADOPTION_LINE.match(f))))
+    date = not closing and st.in_body and st.current is not None and c in F.date and P.DATE_ONLY.match(f)
+    if not (closing or date):
+        return False
+    st.footer.append(line)
+    st.skip(line)
+    st.current = None
+    st.ended = bool(st.blocks) and not date  # after the vote or meeting line only annexes follow
+    st.in_footer = bool(closing)
+    return True
+
+
+def _chapeau(st: _State, index: int, line: Line, c: str) -> bool:
+    """"The Security Council,", "L'Assemblée générale de l'OIPC-INTERPOL, réunie à …"."""
+    if not (c in _line_firsts().chapeau and P.CHAPEAU.match(line.folded) and len(line.folded.strip()) < 600):
+        return False
+    if not (st.was_blank or st.current is None or _ends_clause(st.current)):
+        return False
+    st.chapeau.append(line)
+    st.in_body = True
+    st.current = None
+    return True
+
+
+def _numbered(st: _State, index: int, line: Line, c: str) -> bool:
+    """A numbered operative paragraph ("3. Requests …"), or a bullet in the operative part."""
+    F = _line_firsts()
+    m = (c in F.numbered and P.NUMBERED.match(line.folded)) or _comma_numbered(st, line)
+    bullet = None if m or c not in F.bullet else P.BULLET.match(line.folded)
+    if not (m or (bullet and st.operative)):
+        return False
+    opened = _opening(st.lex, line, (m or bullet).end())
+    if opened and opened[2] == "operative":
+        phrase, function = opened[0], opened[1]
+    elif st.intro:
+        phrase, function = st.intro
+    elif opened:
+        phrase, function = opened[0], opened[1]
+    else:
+        phrase, function = "", "other"
+    st.open_block("operative", phrase, function, line)
+    st.operative = st.in_body = True
+    return True
+
+
+def _comma_numbered(st: _State, line: Line) -> re.Match[str] | None:
+    """"5, Notes …": a numbered operative paragraph whose full stop OCR read as a comma — only when
+    the number is the next one and an operative phrase follows."""
+    m = L.NUMBERED_COMMA.match(line.text)
+    if not m or not st.was_blank:
+        return None
+    printed = sum(1 for b in st.blocks if b.kind == "operative")
+    opened = _opening(st.lex, line, m.end())
+    return m if int(m.group(1)) == printed + 1 and opened and opened[2] == "operative" else None
+
+
+def _opening_line(st: _State, index: int, line: Line, c: str) -> bool:
+    """A paragraph opening with a clause phrase of the lexicon ("Recalling", "DÉCIDE")."""
+    opened = _opening(st.lex, line)
+    if not (opened and (st.was_blank or st.current is None or _ends_clause(st.current))):
+        return False
+    phrase, function, kind = opened
+    st.in_body = True
+    if kind == "operative":
+        st.operative = True
+        if _block_ends_with_colon(st.lines, index):
+            st.intro = (phrase, function)
+            st.current = None
+            st.skip(line)
+            return True
+        st.intro = None
+    st.open_block(kind, phrase, function, line)
+    return True
+
+
+def _unknown_opening(st: _State, index: int, line: Line, c: str) -> bool:
+    """A paragraph opening with a word the lexicon does not know, in the shape of a clause phrase."""
+    if not st.in_body:
+        return False
+    after_clause = st.was_blank and st.current is not None and _ends_clause(st.current)
+    first = st.current is None and not st.operative and not st.blocks
+    if not (after_clause or first):
+        return False
+    word = P.UNKNOWN_OPENING.match(line.text.lstrip())
+    if not word:
+        return False
+    st.open_block("operative" if st.operative else "preambular", word.group(0), "other", line)
+    return True
+
+
+def _continuation(st: _State, index: int, line: Line, c: str) -> bool:
+    """Any other line: the current paragraph's, else page furniture of the body, else the title block's."""
+    if st.current is not None:
+        st.current.lines.append(line)
+    elif st.in_body:
+        st.skip(line)
+    else:
+        st.header.append(line)
+    return True
+
+
+_STEPS = (_after_end, _running_head, _furniture, _footnote, _closing, _chapeau, _numbered, _opening_line,
+          _unknown_opening, _continuation)
 
 
 def _is_symbol_line(folded: str) -> bool:
@@ -381,16 +528,21 @@ def _ends_clause(block: _Block) -> bool:
     return bool(last) and last[-1] in ",;:.»\"')"
 
 
-def _block_ends_with_colon(lines: list[_Line], i: int) -> bool:
-    """An operative verb line (lines[i]) that only introduces a list ("INVITE les pays membres à :")."""
-    line = lines[i]
-    text = line.text.rstrip()
+def _block_ends_with_colon(lines: list[Line], i: int) -> bool:
+    """An operative verb line (lines[i]) that only introduces a list ("INVITE les pays membres à :"
+    then numbered or bulleted items); "Recommends … as follows:" before running text is a paragraph."""
+    text = lines[i].text.rstrip()
     j = i + 1
-    while j < len(lines) and lines[j].text.strip() and not P.NUMBERED.match(lines[j].folded) \
-            and not P.BULLET.match(lines[j].folded):
+    while j < len(lines) and lines[j].text.strip() and not _list_item(lines[j]):
         text = lines[j].text.rstrip()
         j += 1
-    return text.endswith(":")
+    while j < len(lines) and not lines[j].text.strip():
+        j += 1
+    return text.endswith(":") and j < len(lines) and _list_item(lines[j])
+
+
+def _list_item(line: Line) -> bool:
+    return bool(P.NUMBERED.match(line.folded) or P.BULLET.match(line.folded))
 
 
 def _clean_span(ct: CleanText, ostart: int, oend: int) -> tuple[int, int]:
@@ -419,123 +571,3 @@ def _number(blocks: list[_Block], ct: CleanText) -> list[tuple[Paragraph, tuple[
                     (start, end)))
     return out
 
-
-def _header(ct: CleanText, folded: str, header: list[_Line], chapeau: list[_Line],
-            footer: list[_Line]) -> Header:
-    h = Header()
-    h.language = detect_language(folded[:3000])  # the opening pages say which language it is
-    head_folded = "\n".join(ln.folded for ln in header)
-    chap_text = " ".join(ln.text for ln in chapeau)
-    chap_folded = " ".join(ln.folded for ln in chapeau)
-
-    # Own symbol: the first symbol of the title block.
-    for ln in header:
-        for m in P.SYMBOL_SCAN.finditer(ln.folded):
-            key = keys.symbol_key(m, ct.text[ln.start + m.start():ln.start + m.end()])
-            if key and not m.group("undoc"):
-                h.symbol = key
-                break
-        if h.symbol:
-            break
-    # Body.
-    if h.symbol:
-        h.body = ("interpol-ga" if h.symbol.startswith(("GA-", "AGN/")) else
-                  "un-sc" if h.symbol.startswith("S/") else
-                  "ecosoc" if h.symbol.startswith("E/") else "un-ga")
-    else:
-        both = head_folded + " " + chap_folded
-        if "interpol" in chap_folded or "oipc" in chap_folded or "icpo" in chap_folded:
-            h.body = "interpol-ga"
-        else:
-            for code, rx in P.BODY_CONTEXT:
-                if rx.search(both):
-                    h.body = code
-                    break
-    # Title and number.
-    for i, ln in enumerate(header):
-        m = P.OBJECT_LINE.match(ln.folded)
-        if m:
-            _set_title(h, ct, header, i, m.end())
-            continue
-        m = P.UN_TITLE_LINE.match(ln.folded)
-        if m and h.title is None:
-            if h.symbol is None and m.group(1):
-                h.symbol = keys.un_ga_resolution(int(m.group(1)), int(m.group(2)))
-                h.body = h.body or "un-ga"
-            _set_title(h, ct, header, i, m.end())
-            continue
-        m = P.RESOLUTION_NUMBER_LINE.match(ln.folded)
-        if m:
-            if m.group(2) and h.symbol is None:
-                h.symbol = keys.sc_resolution(int(m.group(1)), int(m.group(2)))
-                h.body = "un-sc"
-            elif not m.group(2):
-                h.number = int(m.group(1))
-    if h.number is None and h.symbol:
-        m = P.SYMBOL_NUMBER.search(h.symbol)
-        if m:
-            h.number = int(next(g for g in m.groups() if g))
-    # Session, place, dates.
-    m = P.SESSION_NUMBER.search(chap_folded)
-    if m:
-        h.session = int(m.group(1))
-    elif h.symbol:
-        m = P.SYMBOL_SESSION.match(h.symbol)
-        if m:
-            h.session = int(next(g for g in m.groups() if g))
-    if chapeau:
-        after = P.MEETING_WORD.search(chap_folded)
-        pm = P.PLACE.search(chap_text, after.end() if after else 0)
-        if pm:
-            h.place = pm.group(1).strip()
-        dm = P.SESSION_DATES.search(chap_folded)
-        if dm:
-            d1, m1, y1, d2, m2, y2 = dm.groups()
-            m1 = m1 or m2
-            if y1 is None:
-                y1 = str(int(y2) - 1) if P.MONTHS[m1] > P.MONTHS[m2] else y2
-            h.dates = [d for d in (iso_date(d1, m1, y1), iso_date(d2, m2, y2)) if d]
-        elif (sm := P.DATE.search(chap_folded)):
-            h.dates = _dates_of(sm)
-    if not h.dates:
-        for ln in header + footer:
-            if P.ADOPTION_WORD.search(ln.folded):
-                dm = P.DATE.search(ln.folded)
-                if dm:
-                    h.dates = _dates_of(dm)
-                    break
-    # Vote.
-    lines = footer + header
-    joined = "\n".join(ln.folded for ln in lines)
-    if not any(word in joined for word in P.VOTE_NEEDLES):
-        lines = []  # no line holds a vote: spare the six searches per line
-    for ln in lines:
-        for rx in P.VOTES:
-            vm = rx.search(ln.folded)
-            if vm:
-                h.vote = {"for": int(vm.group(1)), "against": int(vm.group(2)), "abstentions": int(vm.group(3))}
-                break
-        if h.vote:
-            break
-    return h
-
-
-def _dates_of(m: re.Match[str]) -> list[str]:
-    g = m.groups()
-    iso = iso_date(g[0], g[1], g[2]) if g[0] else iso_date(g[4], g[3], g[5])
-    return [iso] if iso else []
-
-
-def _set_title(h: Header, ct: CleanText, header: list[_Line], i: int, offset: int) -> None:
-    """The title runs from the marker to the end of its block (it may wrap over several lines)."""
-    first = header[i]
-    start = first.start + offset
-    end = first.end
-    j = i + 1
-    while j < len(header) and header[j].start == header[j - 1].end + 1 and header[j].text.strip():
-        end = header[j].end
-        j += 1
-    ostart, oend = ct.span(start, end)
-    title = P.TAG.sub("", ct.original[ostart:oend])
-    h.title = P.SPACES.sub(" ", title).strip() or None
-    h.title_start, h.title_end = ostart, oend

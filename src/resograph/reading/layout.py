@@ -1,0 +1,71 @@
+"""The lines of a resolution's layout that name the document: title lines, the date line, a draft
+symbol, the adoption line with its meeting and vote, footnotes. Data, not logic.
+
+Matched against *folded* text (lower case, accents stripped) in French, English and Spanish, like
+:mod:`resograph.reading.patterns`; the segmenter and :mod:`resograph.reading.header` use them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resograph.reading.patterns import DATE
+
+# A number as OCR prints it: "I" and "l" for the digit 1 ("INth meeting", "with I abstention").
+_N = r"(?:\d|[il](?=[\dil]*\d))[\dil]{0,4}"
+_ORD = r"(?:\s?(?:st|nd|rd|th|h|e|eme|er|re|a|o|ª|º|\.a))?"
+_OF = r"(?:of|du|de|del|en\s+date\s+du)"
+
+# "Resolution 242 (1967)", "RESOLUTION 242 (1967)", "Résolution 892 (1993) du 22 décembre 1993",
+# "Resolution 290" (the year then comes from the date line), an OCR slip in the year "(197-4)".
+SC_TITLE = re.compile(
+    rf"^\s*(?:resolution|resolucion)\s+(?:n[\s.°ºo:]{{0,5}}|number\s+|numero\s+)?(?P<num>\d{{1,4}})"
+    rf"\s*(?:\(\s*(?P<year>[\d\s-]{{4,7}})\s*\))?\s*[.,]?"
+    rf"(?:\s*{_OF}\s+(?P<date>{DATE.pattern}))?\s*\d{{0,2}}\s*$"
+)
+# "21 (1947). Resolution of 2 April 1947", "1 (1946) Resolution of 25 January 1946"
+SC_NUMBER_FIRST_TITLE = re.compile(
+    rf"^\s*(?P<num>\d{{1,4}})\s*\(\s*(?P<year>(?:19|20)\d{{2}})\s*\)\s*[.,]?\s*"
+    rf"(?:resolution|resolucion)\b(?:\s*{_OF}\s+(?P<date>{DATE.pattern}))?"
+)
+# The date line under a title: "of 22 November 1967", "du 22 novembre 1967", "de 22 de noviembre de 1967"
+DATE_LINE = re.compile(rf"^\s*{_OF}\s+(?P<date>{DATE.pattern})\s*[.,]?\s*\d{{0,2}}\s*$")
+# The draft's symbol printed under the title: "[S/1234]", "(S/318]", "[S/1234, I]", OCR "[8/1234]".
+DRAFT_SYMBOL_LINE = re.compile(r"^\s*[\[(]\s*[ase\d]\s*/\s*\d[^\[\]()\n]{0,30}[\])}]\s*\d{0,2}\s*$")
+
+# The adoption line of the Security Council's layout, at the head ("Adopted by the Security Council
+# at its 3108th meeting, on 26 August 1992") or at the foot ("Adopted unanimously at the 1382nd
+# meeting.", "Adopted at the 1482nd meeting by 10 votes to none, …"); it may wrap after "at the".
+_ADOPTED = r"^\s*(?:adopted|adoptee?s?|aprobad[oa]s?|approuvee?s?)\b"
+_MANNER = (r"(?:\s*,?\s*(?:unanimously|a\s+l'unanimite|por\s+unanimidad|without\s+(?:a\s+)?vote|sans\s+vote|"
+           r"sin\s+votacion|by\s+consensus|par\s+consensus|por\s+consenso))*\s*,?")
+ADOPTION_LINE = re.compile(
+    _ADOPTED + _MANNER + r"\s+(?:by\s+the\s+[a-z ]{5,40}?\s+|par\s+l[ea]\s+[a-z ]{5,40}?\s+|por\s+el\s+[a-z ]{5,40}?\s+)?"
+    r"(?:at|a|en)\b(?:\s*$|\s+(?:its|the|sa|la|su)\b\s*(?:$|[\dil]))"
+)
+# "at its 3108th meeting", "at the 1382nd meeting", "à sa 3108e séance", "en su 3108a sesión"
+MEETING = re.compile(
+    rf"\b(?:at|a|en)\s+(?:its|the|sa|la|su)\s+(?P<n>{_N}){_ORD}[\s_]*(?:meeting|seance|sesion)\b"
+)
+_COUNT = r"\d{1,3}|[il](?!\w)"
+# "by 10 votes to none, with 5 abstentions", "by 9 votes to 1 (Australia)", "by 9 votes (…absent)",
+# "par 10 voix contre zéro, avec 5 abstentions", "por 10 votos contra ninguno y 5 abstenciones"
+COUNTED_VOTE = re.compile(
+    rf"\b(?:by|par|por)\s+(?P<for>{_COUNT})\s+(?:votes?|voix|votos?)\b(?:\s*\([^)]*\))?"
+    rf"(?:\s*(?:to|contre|contra)\s+(?P<against>{_COUNT}|none|nil|zero|aucune?|ninguno|cero)\b(?:\s*\([^)]*\))?)?"
+    rf"(?:\s*,?\s*(?:and\s+|et\s+|y\s+)?(?:(?:with|avec|con)\s+)?(?P<abst>{_COUNT}|one|une?)\s+(?:abstentions?|abstenciones|abstencion))?"
+)
+ZERO_WORDS = frozenset({"none", "nil", "zero", "aucun", "aucune", "ninguno", "cero"})
+ONE_WORDS = frozenset({"i", "l", "one", "un", "une"})
+
+# A footnote at the foot of a page: its number, a space and a capital or an opening bracket or
+# quote, after a blank line (a wrapped line may start with a number: "1 August 1947 relating …").
+FOOTNOTE_START = re.compile(r"^\s*\d{1,3}\s+(?=[A-Z\"'(“‘])")  # unfolded text
+# A numbered paragraph whose full stop OCR read as a comma: "5, Notes General Assembly resolution …"
+NUMBERED_COMMA = re.compile(r"^\s*(\d{1,3})\s*,\s+(?=[A-Z])")  # unfolded text
+DIGITS = re.compile(r"\d+")
+# A footnote mark or number after the last word of a line ("…meeting. 22").
+TRAILING_MARK = re.compile(r"\s*\d{1,3}\s*$")
+# An adoption line that stops mid-phrase and wraps: "Adopted unanimously at the", "…, with".
+UNFINISHED = re.compile(r"(?:,|\(|\b(?:at|the|its|by|with|to|and|of|on|a|la|sa|en|su|par|por|avec|con|y|et))$",
+                        re.IGNORECASE)
