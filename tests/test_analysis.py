@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from resograph.views import analysis
+from resograph.views import analysis, export, tables, titles
 from resograph.views import network
 
 ROOT = Path(__file__).parent.parent
@@ -30,7 +30,7 @@ def cites(*pairs) -> nx.DiGraph:
     return D
 
 
-@pytest.mark.parametrize("module", [network, analysis])
+@pytest.mark.parametrize("module", [network, analysis, titles, export, tables])
 def test_docstring_examples_hold(module, monkeypatch):
     monkeypatch.chdir(ROOT)  # the examples name the sample by its path in the repository
     result = doctest.testmod(module)
@@ -175,3 +175,58 @@ def test_bibliographic_coupling_of_a_large_network_matches_counting_pairs(monkey
     monkeypatch.setattr(analysis, "COUPLING_BLOCK", 40)
     for n in (1, 10, 57, 400):
         assert analysis.bibliographic_coupling(D, n) == counted[:n]
+
+
+# ---------------------------------------------------------------- the analyses as DataFrames
+
+def _stats_headers(text: str, section: str) -> list[str]:
+    """The column names `resograph stats` prints under the section that starts with ``section``."""
+    block = text.split(section, 1)[1].split("\n\n", 1)[0]
+    return block.splitlines()[1].split("  ")
+
+
+def test_every_analysis_is_a_dataframe_with_the_columns_of_stats(G, capsys):
+    import pandas as pd
+
+    from resograph.cli import main
+
+    assert main(["stats", "--build", str(SAMPLE), "--top", "5"]) == 0
+    out = capsys.readouterr().out
+    frames = tables.all_tables(G, 5)
+    assert all(isinstance(f, pd.DataFrame) for f in frames.values())
+    for name, section in [("most_cited", "Most cited"), ("pagerank", "PageRank"), ("co_citation", "Co-citation"),
+                          ("coupling", "Bibliographic coupling"), ("clusters", "Clusters")]:
+        printed = [h.strip() for h in _stats_headers(out, section) if h.strip()]
+        assert printed == ["#", *frames[name].columns], name
+        assert frames[name].index.name == "#"
+
+
+def test_dataframes_hold_the_analyses_values(G):
+    top = tables.most_cited(G, 3)
+    assert top.loc[1].tolist()[:3] == [CONVENTION, 1, 4]            # 1 citing instrument, 4 paragraphs
+    assert top["title"].tolist()[1] == ""                           # A/DEC/49/426: no title, not its key
+    assert list(top.itertuples(index=False, name=None)) == [
+        (k, a, b, G.nodes[k]["title"] or "") for k, a, b in analysis.most_cited(G, 3)]
+    assert tables.pagerank(G, 1).loc[1, "instrument"] == CONVENTION
+    chain = tables.chain(G)
+    assert chain["instrument"].tolist() == ["GA-2025-93-RES-03", "A/RES/51/1", "A/DEC/49/426"]
+    assert chain["year"].tolist() == [2025, 1996, 1994]
+    co = tables.co_citation(G, None)
+    # the six UN resolutions of one paragraph make 15 pairs cited together once
+    assert len(co[co["instrument a"].isin(UN_SERIES) & co["instrument b"].isin(UN_SERIES)]) == 15
+    assert tables.coupling(G).empty                                  # one citing text: nothing to couple
+    groups = tables.clusters(G)
+    assert groups["size"].sum() == G.number_of_nodes()
+    assert [sorted(m) for m in groups["members"]] == analysis.clusters(G)
+    members = tables.membership(G)
+    assert set(members["instrument"]) == set(G) and members["cluster"].between(1, len(groups)).all()
+
+
+def test_api_analyses_from_the_rdf_graph():
+    import rdflib
+
+    from resograph import api
+
+    frames = api.analyses(rdflib.Graph().parse(SAMPLE), top=2)
+    assert set(frames) == {"most_cited", "pagerank", "chain", "co_citation", "coupling", "clusters"}
+    assert frames["most_cited"]["instrument"].tolist() == [CONVENTION, "A/DEC/49/426"]

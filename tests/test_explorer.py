@@ -378,3 +378,57 @@ def test_a_dense_timeline_widens_its_years_and_blocks_its_undated_instruments():
     assert max(undated) < min(dated) and len(set(undated)) > 5  # a block of columns, left of the years
     assert min(undated) <= axis["undated"] <= max(undated)
     assert len(set(pos.values())) == len(pos)
+
+
+# ---------------------------------------------------------------- one focus selection for CLI and API
+
+def test_api_explorer_html_with_a_focus_draws_what_the_cli_draws(tmp_path, capsys):
+    import rdflib
+
+    from resograph import api
+
+    out = tmp_path / "cli.html"
+    assert main(["explore", "--build", str(SAMPLE), "--focus", CONVENTION, "--out", str(out)]) == 0
+    cli = page_json(out.read_text(encoding="utf-8"))
+    page = page_json(api.explorer_html(rdflib.Graph().parse(SAMPLE), focus=CONVENTION))
+    assert set(page["nodes"]) == set(cli["nodes"]) == {CONVENTION, SEED, "A/RES/79/243"} | {
+        f"{CONVENTION}/art_{n}" for n in (37, 40, 41, 47)}
+    assert page["meta"]["focus"] == CONVENTION
+    deeper = page_json(api.explorer_html(network.load(SAMPLE), focus=CONVENTION, depth=2))
+    assert len(deeper["nodes"]) > len(page["nodes"])
+
+
+# ---------------------------------------------------------------- clusters, core, transitive reduction, titles
+
+def test_the_page_carries_clusters_pagerank_and_core_numbers(G):
+    from resograph.views import analysis
+
+    data = explore.page_data(G)
+    groups = analysis.clusters(G)
+    assert {k: data["nodes"][k]["cluster"] for k in G} == {k: i for i, g in enumerate(groups) for k in g}
+    legend = data["legend"]["clusters"]
+    assert [c["code"] for c in legend] == list(range(len(groups)))   # 3 clusters: each its own colour
+    assert [c["count"] for c in legend] == [len(g) for g in groups]
+    assert data["nodes"][CONVENTION]["pagerank"] == round(dict(analysis.pagerank(G, None))[CONVENTION], 6)
+    # the seed and the treaty with its articles: every article is linked to both (cites, part of)
+    assert data["nodes"][SEED]["core"] == 2 and data["nodes"]["A/DEC/49/426"]["core"] == 1
+
+
+def test_transitive_reduction_drops_a_link_that_a_longer_chain_implies(G):
+    H = G.copy()
+    # the seed cites 51/1, which cites 49/426: a direct seed → 49/426 link adds nothing to the timeline
+    H.add_edge(SEED, "A/DEC/49/426", relation="cites", relations=["cites"], adopts=False, functions=[],
+               citations=[], weight=1)
+    data = explore.page_data(H)
+    tr = {(e["from"], e["to"]): e["tr"] for e in data["edges"].values()}
+    assert tr[(SEED, "A/DEC/49/426")] is False
+    assert tr[(SEED, "A/RES/51/1")] is True and tr[("A/RES/51/1", "A/DEC/49/426")] is True
+    assert sum(not v for v in tr.values()) == 1
+    assert all(tr[(u, v)] for u, v in H.edges() if "part_of" in H.edges[u, v]["relations"])
+
+
+def test_the_page_never_shows_a_key_as_title(G):
+    data = explore.page_data(G)
+    assert all(d["title"] != k for k, d in data["nodes"].items())
+    assert data["nodes"]["A/RES/73/11"]["title"] is None
+    assert data["nodes"]["agreement:un-interpol-1997"]["titleSource"] == "cited"

@@ -70,7 +70,7 @@ class Opened:
 
     def node_xy(self, key):
         return self.js("""(id) => {
-            const n = resograph.views.network, p = n.canvasToDOM(n.getPosition(id));
+            const n = resograph.network, p = n.canvasToDOM(n.getPosition(id));
             const r = document.querySelector('#graph canvas').getBoundingClientRect();
             return [p.x + r.left, p.y + r.top]; }""", key)
 
@@ -99,7 +99,7 @@ def test_seed_page_opens_offline_draws_every_node_and_clicking_shows_details(bro
     page = Opened(browser, built / "explorer.html")
     try:
         counts = page.js("[resograph.nodes.length, resograph.nodesView.length, "
-                         "resograph.views.network.body.nodeIndices.length, resograph.edgesView.length]")
+                         "resograph.network.body.nodeIndices.length, resograph.edgesView.length]")
         assert counts == [shown.number_of_nodes()] * 3 + [shown.number_of_edges()]
         assert page.page.locator("#page-title").inner_text() == "ResoGraph · citation network"
         page.page.mouse.click(*page.node_xy("A/RES/51/1"))
@@ -146,7 +146,7 @@ def test_search_and_filters(browser, tmp_path):
         page.page.fill("#search", "declaration de vienne")  # accents and case ignored
         page.page.press("#search", "Enter")
         assert page.page.locator("#details .key").first.inner_text() == "interpol:vienna-declaration-2023"
-        assert page.js("resograph.views.network.getSelectedNodes()") == ["interpol:vienna-declaration-2023"]
+        assert page.js("resograph.network.getSelectedNodes()") == ["interpol:vienna-declaration-2023"]
         page.page.locator("#legend input[data-group=body][data-value=un-ga]").uncheck()
         # 8 UN GA resolutions and decisions, the Convention and its 4 articles (its colour) go
         assert page.js("resograph.nodesView.length") == 22 - 13
@@ -164,16 +164,16 @@ def test_a_5000_node_page_opens_and_pans(browser, tmp_path):
     path = explore.write_explorer(synthetic_network(5000), tmp_path / "big.html", max_nodes=0)
     page = Opened(browser, path)
     try:
-        assert page.js("resograph.views.network.body.nodeIndices.length") == 5000
-        assert page.js("resograph.views.network.physics.physicsEnabled") is False
+        assert page.js("resograph.network.body.nodeIndices.length") == 5000
+        assert page.js("resograph.network.physics.physicsEnabled") is False
         box = page.page.locator("#graph").bounding_box()
         cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-        before = page.js("resograph.views.network.getViewPosition()")
+        before = page.js("resograph.network.getViewPosition()")
         page.page.mouse.move(cx, cy)
         page.page.mouse.down()
         page.page.mouse.move(cx + 200, cy + 120, steps=8)
         page.page.mouse.up()
-        after = page.js("resograph.views.network.getViewPosition()")
+        after = page.js("resograph.network.getViewPosition()")
         assert after != before
         page.offline_and_clean()
     finally:
@@ -187,7 +187,7 @@ def test_a_cut_page_says_what_it_left_out_and_search_finds_the_rest(browser, tmp
     path = explore.write_explorer(H, tmp_path / "cut.html", max_nodes=300)
     page = Opened(browser, path)
     try:
-        assert page.js("resograph.views.network.body.nodeIndices.length") == 300
+        assert page.js("resograph.network.body.nodeIndices.length") == 300
         note = page.page.locator("#cut")
         assert note.is_visible()
         assert "the 300 instruments most cited of 3,000" in note.inner_text()
@@ -213,7 +213,7 @@ def test_screenshot_of_the_seed(browser, built, tmp_path):
         page.page.mouse.click(*page.node_xy(SEED))  # its details in the side panel
         box = page.page.locator("#graph").bounding_box()
         page.page.mouse.move(box["x"] + 8, box["y"] + box["height"] - 8)  # off the nodes: no tooltip
-        page.js("resograph.views.network.unselectAll()")  # links in their relation colours
+        page.js("resograph.network.unselectAll()")  # links in their relation colours
         page.page.wait_for_timeout(200)
         assert not page.page.locator("#tip").is_visible()
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -234,12 +234,12 @@ def test_force_layout_and_focus_pages_open_offline(browser, tmp_path):
         H = G if "focus" not in kwargs else analysis.ego(G, "A/RES/51/1", 1)
         page = Opened(browser, explore.write_explorer(H, tmp_path / name, **kwargs))
         try:
-            assert page.js("resograph.views.network.body.nodeIndices.length") == expected
+            assert page.js("resograph.network.body.nodeIndices.length") == expected
             if "focus" in kwargs:  # the focused instrument is selected and described
-                assert page.js("resograph.views.network.getSelectedNodes()") == ["A/RES/51/1"]
+                assert page.js("resograph.network.getSelectedNodes()") == ["A/RES/51/1"]
                 assert page.page.locator("#details .key").first.inner_text() == "A/RES/51/1"
             else:
-                assert page.js("resograph.views.network.physics.physicsEnabled") is False  # stabilised, then off
+                assert page.js("resograph.network.physics.physicsEnabled") is False  # stabilised, then off
                 page.page.mouse.click(*page.node_xy(CONVENTION))
                 assert page.page.locator("#details .key").first.inner_text() == CONVENTION
                 assert "Articles (4)".upper() in page.page.locator("#details").inner_text().upper()

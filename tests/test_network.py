@@ -151,7 +151,7 @@ def test_a_built_store_is_read_through_pyoxigraph_and_gives_the_same_network(tmp
     assert built.number_of_nodes() == 22
 
 
-def test_an_unresolved_reference_is_a_node_with_its_key_as_title():
+def test_an_unresolved_reference_is_a_node_without_a_title_not_its_key_again():
     g = rdflib.Graph().parse(SAMPLE)
     g.parse(data="""
         @prefix rg: <https://w3id.org/resograph/ontology#> .
@@ -164,7 +164,9 @@ def test_an_unresolved_reference_is_a_node_with_its_key_as_title():
     G = network.from_rdf(g)
     node = G.nodes["S/2015/144"]
     assert node["kind"] == "un-document" and node["in_registry"] is False
-    assert node["title"] == "S/2015/144" and node["url"] == "https://undocs.org/S/2015/144"
+    # the shape's placeholder title (the key) is no title; a bare edge gives no citing words either
+    assert node["title"] is None and node["title_source"] is None and node["titles"] == {}
+    assert node["url"] == "https://undocs.org/S/2015/144"
     assert G.edges[SEED, "S/2015/144"]["relations"] == ["cites"]
 
 
@@ -184,3 +186,73 @@ def test_a_missing_build_is_a_user_error(tmp_path):
     bad.write_text("this is not turtle <", encoding="utf-8")
     with pytest.raises(UserError, match="bad.ttl: not readable"):
         network.load(bad)
+
+
+# ---------------------------------------------------------------- the one title rule
+
+def test_titles_follow_one_rule_in_the_readers_language(G):
+    # a registry title in the reader's language; else another language, which is said
+    assert G.nodes[CONVENTION]["title"].startswith("United Nations Convention against Cybercrime")
+    assert G.nodes[CONVENTION]["title_source"] == "registry"
+    assert G.nodes[f"{CONVENTION}/art_40"]["title_source"] == "registry:fr"   # no English title
+    fr = network.load(SAMPLE, lang="fr")
+    assert fr.nodes[CONVENTION]["title"] == fr.nodes[CONVENTION]["titles"]["fr"]
+    assert fr.nodes[f"{CONVENTION}/art_41"]["title"] == "24/7 network"          # no French: English
+    assert fr.nodes[f"{CONVENTION}/art_41"]["title_source"] == "registry:en"
+
+
+def test_without_a_title_the_citing_words_are_marked_as_such_and_never_the_key(G):
+    # the registry gives the 1997 agreement no title: the words of the seed's paragraph stand in
+    agreement = G.nodes["agreement:un-interpol-1997"]
+    assert agreement["title"] == ("“l'Accord de coopération signé en 1997 entre les Nations Unies et INTERPOL”"
+                                  " (as cited)")
+    assert agreement["title_source"] == "cited"
+    # cited as "73/11 du 26 novembre 2018" and "résolution GA-2008-RES-07": symbol and date, no title
+    for key in ("A/RES/73/11", "GA-2008-RES-07", "A/DEC/49/426"):
+        assert G.nodes[key]["title"] is None, key
+    assert all(d["title"] != k for k, d in G.nodes(data=True))
+
+
+# ---------------------------------------------------------------- GEXF and GraphML
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_gexf_and_graphml_open_in_networkx_again(G, tmp_path, fmt):
+    from resograph.views import analysis, export
+
+    out = export.write_network(G, tmp_path / f"net.{fmt}", fmt)
+    back = nx.read_gexf(out) if fmt == "gexf" else nx.read_graphml(out)
+    assert back.is_directed()
+    assert set(back) == set(G) and set(back.edges()) == set(G.edges())
+    seed_un = back.edges[SEED, "A/RES/51/1"]
+    assert seed_un["relations"] == "cites" and seed_un["functions"] == "recalling" and seed_un["weight"] == 1
+    assert seed_un["paragraphs"] == "pp_8"                        # "RAPPELANT la résolution 51/1", 8th preamble paragraph
+    assert back.edges[SEED, CONVENTION]["weight"] == 4          # four citing paragraphs (times_cited)
+    node = back.nodes["A/RES/51/1"]
+    assert node["kind"] == "resolution" and node["year"] == 1996 and node["date"] == "1996-10-15"
+    assert node["title_en"].startswith("Observer status for the International Criminal Police Organi")
+    # cited by the seed (4 paragraphs) and adopted by A/RES/79/243: 2 instruments, 4 citations
+    assert back.nodes[CONVENTION]["cited_by"] == 2 and back.nodes[CONVENTION]["citations"] == 4
+    home = {k: i for i, g in enumerate(analysis.clusters(G)) for k in g}
+    assert {k: back.nodes[k]["cluster"] for k in back} == home
+    assert "title" not in back.nodes["A/DEC/49/426"]            # no title: no attribute, not the key
+
+
+def test_plain_network_is_accepted_by_networkx_writers_directly(G, tmp_path):
+    from resograph import api
+
+    H = api.network(rdflib.Graph().parse(SAMPLE), plain=True)
+    nx.write_gexf(H, tmp_path / "a.gexf")
+    nx.write_graphml(H, tmp_path / "a.graphml")
+    plain_types = (str, int, float, bool)
+    assert all(isinstance(v, plain_types) for _, d in H.nodes(data=True) for v in d.values())
+    assert all(isinstance(v, plain_types) for _, _, d in H.edges(data=True) for v in d.values())
+
+
+def test_explore_format_gexf_writes_the_focus_view(tmp_path, capsys):
+    from resograph.cli import main
+
+    out = tmp_path / "focus.graphml"
+    assert main(["explore", "--build", str(SAMPLE), "--focus", "A/RES/51/1", "--format", "graphml",
+                 "--out", str(out)]) == 0
+    assert sorted(nx.read_graphml(out)) == ["A/DEC/49/426", "A/RES/51/1", SEED]
+    assert "GRAPHML" in capsys.readouterr().out

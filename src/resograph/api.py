@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # pandas and networkx are imported only when used
     import networkx as nx
     import pandas as pd
 
-__all__ = ["build_graph", "open_graph", "query_df", "queries", "network", "explorer_html",
+__all__ = ["build_graph", "open_graph", "query_df", "queries", "network", "analyses", "explorer_html",
            "inline_html"]
 
 
@@ -101,26 +101,61 @@ def query_df(graph: Graph, name: str, params: Mapping[str, Any] | None = None,
     if not isinstance(result, sparql.Table):
         return result
     rows = [[_value(t) for t in row] for row in result.rows]
-    return pd.DataFrame(rows, columns=result.variables)
+    return _no_key_titles(pd.DataFrame(rows, columns=result.variables))
 
 
-def network(graph: Graph) -> "nx.DiGraph":
-    """The citation network as a networkx ``DiGraph`` (:func:`resograph.views.network.from_rdf`)."""
+def _no_key_titles(frame: "pd.DataFrame") -> "pd.DataFrame":
+    """The title rule in query results: a title that only repeats the row's key (the shape's
+    placeholder for an instrument the registry does not name) is no title (None)."""
+    keys = [c for c in ("key", "doc", "instrument") if c in frame.columns]
+    for column in [c for c in frame.columns if c == "title" or c.endswith("Title") or c.endswith("_title")]:
+        for key in keys:
+            same = frame[column].astype("string") == frame[key].astype("string")
+            frame[column] = frame[column].where(~same.fillna(False).astype(bool), None)
+    return frame
+
+
+def network(graph: Graph, lang: str = "en", plain: bool = False) -> "nx.DiGraph":
+    """The citation network as a networkx ``DiGraph`` (:func:`resograph.views.network.from_rdf`).
+
+    Titles follow the one rule (:mod:`resograph.views.titles`) in the reader's language ``lang``.
+    ``plain=True`` gives the copy whose attributes are all plain values
+    (:func:`resograph.views.export.plain`: lists joined by ``;``, plus ``cluster``, ``pagerank``,
+    ``cited_by``), which ``networkx.write_gexf`` and ``write_graphml`` accept; the analyses of
+    :mod:`resograph.views.analysis` need the full form (``plain=False``, the default).
+    """
     from resograph.views.network import from_rdf
 
-    return from_rdf(graph)
+    G = from_rdf(graph, lang=lang)
+    if plain:
+        from resograph.views.export import plain as flatten
+
+        return flatten(G)
+    return G
+
+
+def analyses(graph: "Graph | nx.DiGraph", top: int | None = 10) -> "dict[str, pd.DataFrame]":
+    """Every analysis as a DataFrame with the columns of `resograph stats`
+    (:func:`resograph.views.tables.all_tables`): most_cited, pagerank, chain, co_citation, coupling,
+    clusters."""
+    from resograph.views.tables import all_tables
+
+    return all_tables(network(graph) if isinstance(graph, Graph) else graph, top)
 
 
 def explorer_html(graph: "Graph | nx.DiGraph", layout: str = "timeline", focus: str | None = None,
-                  title: str | None = None) -> str:
+                  title: str | None = None, depth: int = 1, include_isolated: bool = False) -> str:
     """The offline explorer page (the one `resograph explore` writes) as one HTML string.
 
-    ``graph`` is the RDF graph or its networkx projection; ``layout`` is ``timeline`` or ``force``,
-    ``focus`` an instrument key to highlight (:func:`resograph.views.explore.render_html`).
+    ``graph`` is the RDF graph or its networkx projection; ``layout`` is ``timeline`` or ``force``.
+    The page shows what `resograph explore` shows for the same options
+    (:func:`resograph.views.explore.select_view`): with ``focus``, the instruments within ``depth``
+    links of it; else every instrument that cites or is cited (``include_isolated``: all).
     """
-    from resograph.views.explore import render_html
+    from resograph.views.explore import render_html, select_view
 
     G = network(graph) if isinstance(graph, Graph) else graph
+    G, _ = select_view(G, focus, depth, include_isolated=include_isolated)
     return render_html(G, layout=layout, focus=focus, title=title)
 
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import time
 from pathlib import Path
 
-from resograph.views import analysis
 from resograph.views import network
 from resograph.core.errors import UserError
 
@@ -19,6 +17,7 @@ Examples:
   resograph explore --layout force --out /tmp/net.html
   resograph explore --focus convention:cybercrime-2024 --depth 1
   resograph explore --max-nodes 0                     # draw every instrument, however many
+  resograph explore --format gexf --out net.gexf      # for Gephi (graphml: Cytoscape, yEd)
 """
 
 
@@ -44,51 +43,58 @@ def register(sub) -> None:
     p.add_argument("--max-nodes", type=int, default=None, metavar="N",
                    help="draw at most N instruments, the most cited (with --focus: the nearest); "
                         "search still finds the rest; 0 draws all (default: %d)" % MAX_NODES)
-    p.add_argument("--out", metavar="FILE", help="output file (default: BUILD/explorer.html)")
+    p.add_argument("--format", choices=("html", "gexf", "graphml"), default="html",
+                   help="html: the interactive page (default); gexf or graphml: the network with its "
+                        "attributes for Gephi, Cytoscape or networkx (every instrument, no --max-nodes cut)")
+    p.add_argument("--lang", choices=("en", "fr", "es"), default="en",
+                   help="the reader's language for titles (default: en; other languages fill in)")
+    p.add_argument("--out", metavar="FILE", help="output file (default: BUILD/explorer.FORMAT)")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from resograph.views.explore import drawn_nodes, write_explorer  # pyvis and the template load only here
+    from resograph.views.explore import select_view  # pyvis and the template load only to write a page
 
-    if args.depth < 0:
-        raise UserError(f"--depth {args.depth}: must be 0 or more")
     if args.max_nodes is not None and args.max_nodes < 0:
         raise UserError(f"--max-nodes {args.max_nodes}: must be 0 (all) or more")
-    max_nodes = MAX_NODES if args.max_nodes is None else args.max_nodes
     started = time.perf_counter()
-    G = network.load(Path(args.build))
+    G = network.load(Path(args.build), lang=args.lang)
     total = G.number_of_nodes()
-    hidden = 0
-    if args.focus:
-        if args.focus not in G:
-            close = difflib.get_close_matches(args.focus, list(G), n=3, cutoff=0.5)
-            hint = f" (did you mean {', '.join(close)}?)" if close else ""
-            raise UserError(f"--focus {args.focus}: no such instrument in {args.build}{hint}")
-        G = analysis.ego(G, args.focus, args.depth)
-    elif not args.all:
-        isolated = [k for k in G if G.degree(k) == 0]
-        hidden = len(isolated)
-        G = G.subgraph([k for k in G if G.degree(k) > 0]).copy()
+    G, hidden = select_view(G, args.focus, args.depth, include_isolated=args.all, source=str(args.build))
     if G.number_of_nodes() == 0:
         raise UserError(f"{args.build}: no instrument to show; run `resograph build` first")
     build_dir = Path(args.build) if Path(args.build).is_dir() else Path("build")
-    out = Path(args.out) if args.out else build_dir / "explorer.html"
+    out = Path(args.out) if args.out else build_dir / f"explorer.{args.format}"
     if out.exists() and out.is_dir():
         raise UserError(f"{out}: is a directory; give a file name with --out")
+    if args.format == "html":
+        _write_page(G, out, args)
+    else:
+        from resograph.views.export import write_network
+
+        write_network(G, out, args.format)
+    seconds = time.perf_counter() - started
+    size = out.stat().st_size
+    what = f"{args.layout} layout" if args.format == "html" else args.format.upper()
+    print(f"{out}  ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges, {what}, "
+          f"{size / 1024:.0f} KiB, {seconds:.1f}s)")
+    if hidden:
+        print(f"  {hidden} of {total} instruments neither cite nor are cited and are not shown (--all shows them)")
+    if args.format == "html":
+        print(f"  open it in a browser, offline: {out.resolve().as_uri()}")
+    return 0
+
+
+def _write_page(G, out: Path, args) -> None:
+    """The HTML page, and a line on what it leaves undrawn."""
+    from resograph.views.explore import drawn_nodes, write_explorer
+
+    max_nodes = MAX_NODES if args.max_nodes is None else args.max_nodes
     title = f"ResoGraph · {args.focus} (depth {args.depth})" if args.focus else "ResoGraph · citation network"
     drawn = len(drawn_nodes(G, max_nodes, args.focus))
     write_explorer(G, out, layout=args.layout, focus=args.focus, title=title, max_nodes=max_nodes)
-    seconds = time.perf_counter() - started
-    size = out.stat().st_size
-    print(f"{out}  ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges, {args.layout} layout, "
-          f"{size / 1024:.0f} KiB, {seconds:.1f}s)")
     if drawn < G.number_of_nodes():
         which = "nearest to the focus, then most cited" if args.focus else "most cited"
         print(f"  drawn: the {drawn} instruments {which} and the links among them (--max-nodes {max_nodes}); "
               f"the page's search finds the other {G.number_of_nodes() - drawn}. To draw them: "
               f"--focus KEY (one instrument and its neighbours) or --max-nodes 0 (all)")
-    if hidden:
-        print(f"  {hidden} of {total} instruments neither cite nor are cited and are not shown (--all shows them)")
-    print(f"  open it in a browser, offline: {out.resolve().as_uri()}")
-    return 0

@@ -53,45 +53,46 @@ def table(headers: list[str], rows: list[list], widths: dict[int, int] | None = 
     return "\n".join(out)
 
 
+def frame_table(frame, widths: dict[str, int] | None = None) -> str:
+    """A DataFrame of :mod:`resograph.views.tables` as a text table, its ``#`` index first."""
+    widths = widths or {}
+    headers = [frame.index.name or "#", *frame.columns]
+    rows = [[i, *(_plain(v) for v in row)] for i, row in zip(frame.index, frame.itertuples(index=False))]
+    return table(headers, rows, {j + 1: widths[c] for j, c in enumerate(frame.columns) if c in widths})
+
+
+def _plain(value):
+    if isinstance(value, list):
+        return ", ".join(value[:6]) + (f", … (+{len(value) - 6})" if len(value) > 6 else "")
+    return value.item() if hasattr(value, "item") else value  # numpy scalars: int or float
+
+
 def render(G, top: int = 10, source: str = "") -> str:
-    """All analyses of ``G`` as one text report."""
+    """All analyses of ``G`` as one text report: the DataFrames of :mod:`resograph.views.tables`."""
+    from resograph.views import tables
+
     s = analysis.summary(G)
-    title = lambda k: G.nodes[k].get("title") if G.nodes[k].get("title") != k else ""  # noqa: E731
     parts = [
         f"Citation network{' of ' + source if source else ''}: {s['nodes']} instruments, "
         f"{s['edge_pairs']} links ("
         + ", ".join(f"{r} {n}" for r, n in s["edges"].items()) + ")",
         "Kinds: " + ", ".join(f"{k} {n}" for k, n in s["kinds"].items()),
+        "Most cited (in-degree: citing instruments; citations: citing paragraphs)\n"
+        + frame_table(tables.most_cited(G, top), {"title": 60}),
+        "PageRank (citing → cited, article → treaty)\n" + frame_table(tables.pagerank(G, top), {"title": 60}),
     ]
-
-    rows = [[i, k, a, b, title(k)] for i, (k, a, b) in enumerate(analysis.most_cited(G, top), 1)]
-    parts.append("Most cited (in-degree: citing instruments; citations: citing paragraphs)\n"
-                 + table(["#", "instrument", "in-degree", "citations", "title"], rows, {4: 60}))
-
-    rows = [[i, k, score, title(k)] for i, (k, score) in enumerate(analysis.pagerank(G, top), 1)]
-    parts.append("PageRank (citing → cited, article → treaty)\n"
-                 + table(["#", "instrument", "pagerank", "title"], rows, {3: 60}))
-
-    chain = analysis.longest_chain(G)
+    chain = tables.chain(G)["instrument"].tolist()
     cycles = analysis.citation_cycles(G)
     text = f"Longest citation chain ({len(chain)} instruments, newest first)\n  "
     text += " → ".join(chain) if chain else "(no citation between cited instruments)"
     text += "\nCitation cycles: " + ("; ".join(" ↔ ".join(c) for c in cycles) if cycles else "none")
     parts.append(text)
-
-    rows = [[a, b, k] for a, b, k in analysis.co_citation(G, top)]
-    parts.append("Co-citation (cited together in one paragraph)\n"
-                 + table(["instrument", "instrument", "paragraphs"], rows))
-
-    rows = [[a, b, k] for a, b, k in analysis.bibliographic_coupling(G, top)]
+    parts.append("Co-citation (cited together in one paragraph)\n" + frame_table(tables.co_citation(G, top)))
     parts.append("Bibliographic coupling (citing instruments sharing references)\n"
-                 + table(["instrument", "instrument", "shared"], rows))
-
-    groups = analysis.clusters(G)
-    rows = [[i, len(g), ", ".join(g[:6]) + (f", … (+{len(g) - 6})" if len(g) > 6 else "")]
-            for i, g in enumerate(groups[:top], 1)]
+                 + frame_table(tables.coupling(G, top)))
+    groups = tables.clusters(G)
     parts.append(f"Clusters (Louvain communities, seed 0): {len(groups)}\n"
-                 + table(["#", "size", "members"], rows, {2: 110}))
+                 + frame_table(groups.head(top), {"members": 80, "title": 40}))
     return "\n\n".join(parts) + "\n"
 
 

@@ -76,8 +76,9 @@ def citation_cycles(G: nx.DiGraph, relations=CITATION_RELATIONS) -> list[list[st
     return sorted(groups, key=lambda c: (-len(c), c))
 
 
-def _acyclic(G: nx.DiGraph, relations) -> nx.DiGraph:
-    """The ``relations`` edges minus those that close a cycle (DFS back edges, in key order)."""
+def acyclic(G: nx.DiGraph, relations=CITATION_RELATIONS) -> nx.DiGraph:
+    """The ``relations`` edges minus those that close a cycle (DFS back edges, in key order): the
+    same DAG on every run, for chains and the explorer's transitive reduction."""
     view = edges_of(G, relations)
     dag = nx.DiGraph()
     dag.add_nodes_from(sorted(view))
@@ -116,7 +117,7 @@ def longest_chain(G: nx.DiGraph, relations=CITATION_RELATIONS) -> list[str]:
     >>> longest_chain(load("tests/fixtures/explorer-sample.ttl"))
     ['GA-2025-93-RES-03', 'A/RES/51/1', 'A/DEC/49/426']
     """
-    dag = _acyclic(G, relations)
+    dag = acyclic(G, relations)
     if dag.number_of_edges() == 0:
         return []
     # networkx picks among equal-length paths by node order: sorted insertion keeps it stable

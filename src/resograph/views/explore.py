@@ -25,6 +25,7 @@ HTML. What the page guarantees:
 
 from __future__ import annotations
 
+import difflib
 import html as _html
 import json
 import math
@@ -38,8 +39,10 @@ from pathlib import Path
 import networkx as nx
 import pyvis
 
+from resograph.core.errors import UserError
 from resograph.core.version import __version__
 from resograph.views import analysis
+from resograph.views.network import edges_of
 
 # Above this many instruments the page draws only the most cited. Headless Chromium (software
 # rendering, a loaded 2-core machine) on the 10,000-document build: 2,000 instruments (10,194 links,
@@ -119,7 +122,7 @@ def short_label(d: dict) -> str:
     key = d["key"]
     if d.get("kind") == "article" and d.get("article") is not None:
         return f"art. {d['article']}"
-    if re.match(r"^[a-z]+:", key) and d.get("title") and d["title"] != key:
+    if re.match(r"^[a-z]+:", key) and d.get("title") and str(d.get("title_source") or "").startswith("registry"):
         name = d["title"].split(";")[0].strip()
         return name if len(name) <= 34 else name[:33].rstrip() + "…"
     return key
@@ -416,12 +419,46 @@ def drawn_nodes(G: nx.DiGraph, max_nodes: int | None = MAX_NODES, focus: str | N
     return sorted(keep)
 
 
+def select_view(G: nx.DiGraph, focus: str | None = None, depth: int = 1,
+                include_isolated: bool = False, source: str = "") -> tuple[nx.DiGraph, int]:
+    """The instruments a page shows, and how many isolated ones it leaves out: with ``focus``, the
+    instruments within ``depth`` links of it (:func:`analysis.ego`); else every instrument that cites
+    or is cited (all of them with ``include_isolated``). The CLI and the API both draw this.
+
+    >>> from resograph.views.network import load
+    >>> H, _ = select_view(load("tests/fixtures/explorer-sample.ttl"), "A/RES/51/1")
+    >>> sorted(H)
+    ['A/DEC/49/426', 'A/RES/51/1', 'GA-2025-93-RES-03']
+    """
+    if depth < 0:
+        raise UserError(f"--depth {depth}: must be 0 or more")
+    if focus:
+        if focus not in G:
+            close = difflib.get_close_matches(focus, list(G), n=3, cutoff=0.5)
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            where = f" in {source}" if source else ""
+            raise UserError(f"--focus {focus}: no such instrument{where}{hint}")
+        return analysis.ego(G, focus, depth), 0
+    if include_isolated:
+        return G, 0
+    linked = [k for k in G if G.degree(k) > 0]
+    return G.subgraph(linked).copy(), G.number_of_nodes() - len(linked)
+
+
+CLUSTER_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+                   "#17becf", "#bcbd22", "#393b79", "#ad494a", "#637939"]  # the largest clusters, in rank order
+OTHER_CLUSTER = "#b8c0c8"  # every smaller cluster
+LABELS_ALWAYS = 40  # the page always labels this many of the most important drawn instruments
+
+
 def page_data(G: nx.DiGraph, layout: str = "timeline", focus: str | None = None,
               title: str | None = None, max_nodes: int | None = MAX_NODES) -> dict:
     """Everything the page shows, as one JSON-ready dict (vis nodes/edges, details, legend).
 
     Above ``max_nodes`` instruments only :func:`drawn_nodes` are drawn; ``meta.cut`` then says how
     many of how many, and ``hidden`` lists the others (key, title, citing instruments) for search.
+    Clusters and PageRank are those of the whole graph (as ``resograph stats`` computes them), the
+    core numbers and the transitive reduction those of the drawn instruments.
     """
     if layout not in ("timeline", "force"):
         raise ValueError(f"layout must be 'timeline' or 'force', not {layout!r}")
@@ -434,44 +471,69 @@ def page_data(G: nx.DiGraph, layout: str = "timeline", focus: str | None = None,
         cut = {"shown": G.number_of_nodes(), "of": full.number_of_nodes(),
                "edgesShown": G.number_of_edges(), "edgesOf": full.number_of_edges(),
                "max": max_nodes, "by": "nearest to the focus, then most cited" if focus in full else "most cited"}
-    if layout == "timeline":
-        pos, axis = timeline_positions(G)
-    else:
-        pos, axis = force_positions(G), None
-    n = G.number_of_nodes()
-    physics = layout == "force" and n <= PHYSICS_MAX_NODES
+    pos, axis = timeline_positions(G) if layout == "timeline" else (force_positions(G), None)
+    physics = layout == "force" and G.number_of_nodes() <= PHYSICS_MAX_NODES
     bodies = {k: effective_body(G, k) for k in G}
+    clusters = analysis.clusters(full)
+    home = {k: i for i, group in enumerate(clusters) for k in group}
+    rank = dict(analysis.pagerank(full, None))
+    vis_nodes, info_nodes = _node_records(G, pos, bodies, counts, focus, home, rank)
+    vis_edges, info_edges, passages = _edge_records(G)
+    n = G.number_of_nodes()
+    return {
+        "meta": {
+            "title": title or "ResoGraph explorer", "layout": layout, "physics": physics,
+            "focus": focus, "nodes": n, "edges": G.number_of_edges(), "cut": cut,
+            "generator": f"resograph {__version__}", "labelsAlways": LABELS_ALWAYS,
+        },
+        "vis": {"nodes": vis_nodes, "edges": vis_edges, "options": vis_options(n, physics)},
+        "nodes": info_nodes,
+        "edges": info_edges,
+        "passages": passages,
+        "hidden": [[k, _short_title(full.nodes[k], k), counts[k][0]] for k in sorted(full) if k not in G],
+        "legend": _legend(G, bodies, clusters, home),
+        "axis": axis,
+    }
+
+
+def _node_records(G, pos, bodies, counts, focus, home, rank) -> tuple[list[dict], dict[str, dict]]:
+    """The vis node records (as pyvis's ``Network.add_node`` makes them) and the details of each."""
     colours = body_colours(set(bodies.values()))
     citing = {u for u, _, cs in G.edges(data="citations") if any(c.get("paragraph") for c in cs)}
-
-    vis_nodes, info_nodes = [], {}
+    core = core_numbers(G)
+    vis_nodes, info = [], {}
     for k in sorted(G):
         d = G.nodes[k]
-        shape = SHAPES.get(d.get("kind"), ("dot", "●"))[0]
-        cited = counts[k][1]
-        size = min(46, 13 + 8 * math.sqrt(cited))
-        if k in citing:
-            size = max(size, 26)
+        size = min(46, 13 + 8 * math.sqrt(counts[k][1]))
         colour = colours[bodies[k]]
         x, y = pos.get(k, (0.0, 0.0))
-        vis_nodes.append({  # the record pyvis's Network.add_node makes
+        vis_nodes.append({
             "color": {"background": colour, "border": "#111827" if k in citing else colour,
                       "highlight": {"background": colour, "border": "#f59e0b"},
                       "hover": {"background": colour, "border": "#f59e0b"}},
-            "x": round(x, 1), "y": round(y, 1), "size": round(size, 1),
+            "x": round(x, 1), "y": round(y, 1), "size": round(max(size, 26) if k in citing else size, 1),
             "borderWidth": 4 if (k in citing or k == focus) else 1,
-            "id": k, "label": short_label(d), "shape": shape,
+            "id": k, "label": short_label(d), "shape": SHAPES.get(d.get("kind"), ("dot", "●"))[0],
         })
-        info_nodes[k] = {
+        info[k] = {
             "key": k, "kind": d.get("kind"), "body": bodies[k],
             "bodyLabel": d.get("body_label") or BODY_NAMES.get(bodies[k] or "", None),
-            "title": d.get("title") or k, "titles": d.get("titles") or {}, "date": d.get("date"),
-            "year": d.get("year"), "yearSource": d.get("year_source"), "url": d.get("url"),
-            "iri": d.get("iri"), "parent": d.get("parent"), "cited": cited, "citedBy": counts[k][0],
-            "inRegistry": d.get("in_registry", True), "source": k in citing,
+            "title": d.get("title"), "titleSource": d.get("title_source"), "titles": d.get("titles") or {},
+            "date": d.get("date"), "year": d.get("year"), "yearSource": d.get("year_source"),
+            "url": d.get("url"), "iri": d.get("iri"), "parent": d.get("parent"), "article": d.get("article"),
+            "cited": counts[k][1], "citedBy": counts[k][0], "inRegistry": d.get("in_registry", True),
+            "source": k in citing, "cluster": home.get(k, -1), "pagerank": round(rank.get(k, 0.0), 6),
+            "core": core.get(k, 0),
         }
+    return vis_nodes, info
+
+
+def _edge_records(G) -> tuple[list[dict], dict[str, dict], dict[str, str]]:
+    """The vis edge records, the details of each (``tr``: kept by the transitive reduction) and the
+    citing passages, each stored once."""
+    reduced = transitive_reduction(G)
     passages: dict[str, str] = {}
-    vis_edges, info_edges = [], {}
+    vis_edges, info = [], {}
     for i, (u, v, d) in enumerate(sorted(G.edges(data=True), key=lambda e: (e[0], e[1]))):
         colour, dashes, _ = RELATION_STYLE.get(d["relation"], ("#5f6b7a", False, d["relation"]))
         eid = f"e{i}"
@@ -488,45 +550,84 @@ def page_data(G: nx.DiGraph, layout: str = "timeline", focus: str | None = None,
                 passages[pk] = c["text"]
             cits.append({"p": c.get("paragraph"), "f": c.get("function"), "phrase": c.get("phrase"),
                          "q": c.get("quote"), "t": pk})
-        info_edges[eid] = {"from": u, "to": v, "relation": d["relation"], "relations": d["relations"],
-                           "adopts": d.get("adopts", False), "functions": d.get("functions", []),
-                           "weight": d.get("weight", 1), "citations": cits}
-    hidden = [[k, _short_title(full.nodes[k], k), counts[k][0]] for k in sorted(full) if k not in G]
+        info[eid] = {"from": u, "to": v, "relation": d["relation"], "relations": d["relations"],
+                     "adopts": d.get("adopts", False), "functions": d.get("functions", []),
+                     "weight": d.get("weight", 1), "citations": cits,
+                     "tr": (u, v) in reduced or "part_of" in d["relations"]}
+    return vis_edges, info, passages
 
+
+def core_numbers(G: nx.DiGraph) -> dict[str, int]:
+    """Each instrument's core number in the undirected drawn network (CitNetExplorer's core: the
+    instruments with at least k links among themselves).
+
+    >>> from resograph.views.network import load
+    >>> core_numbers(load("tests/fixtures/explorer-sample.ttl"))["GA-2025-93-RES-03"]
+    2
+    """
+    U = nx.Graph(G.to_undirected(as_view=True))
+    U.remove_edges_from(nx.selfloop_edges(U))
+    return nx.core_number(U)
+
+
+def transitive_reduction(G: nx.DiGraph) -> set[tuple[str, str]]:
+    """The citation links (cites, implements) that no longer path between the same two instruments
+    makes redundant: CitNetExplorer's way to make a timeline readable. Links that close a cycle
+    are kept (the reduction of a graph with cycles is not unique).
+
+    >>> import networkx as nx
+    >>> G = nx.DiGraph()
+    >>> for u, v in [("c", "b"), ("b", "a"), ("c", "a")]: G.add_edge(u, v, relations=["cites"])
+    >>> sorted(transitive_reduction(G))
+    [('b', 'a'), ('c', 'b')]
+    """
+    dag = analysis.acyclic(G, analysis.CITATION_RELATIONS)
+    cyclic = set(edges_of(G, analysis.CITATION_RELATIONS).edges()) - set(dag.edges())
+    return set(nx.transitive_reduction(dag).edges()) | cyclic
+
+
+def _legend(G, bodies, clusters, home) -> dict:
+    """What the legend lists, with counts: bodies, clusters, kinds, relations."""
     kinds = Counter(G.nodes[k].get("kind") for k in G)
     rels = Counter(r for _, _, rs in G.edges(data="relations") for r in rs)
     body_count = Counter(bodies.values())
+    colours = body_colours(set(bodies.values()))
+    order = sorted(body_count, key=lambda b: (b is None, BODY_ORDER.index(b) if b in BODY_ORDER else 99, b or ""))
     return {
-        "meta": {
-            "title": title or "ResoGraph explorer", "layout": layout, "physics": physics,
-            "focus": focus, "nodes": n, "edges": G.number_of_edges(), "cut": cut,
-            "generator": f"resograph {__version__}",
-        },
-        "vis": {"nodes": vis_nodes, "edges": vis_edges, "options": vis_options(n, physics)},
-        "nodes": info_nodes,
-        "edges": info_edges,
-        "passages": passages,
-        "hidden": hidden,
-        "legend": {
-            "bodies": [{"code": b, "label": (BODY_NAMES.get(b) if b else "no issuing body")
-                        if not _body_label(G, bodies, b) else _body_label(G, bodies, b),
-                        "color": colours[b], "count": body_count[b]}
-                       for b in sorted(body_count, key=lambda b: (b is None, BODY_ORDER.index(b)
-                                                                  if b in BODY_ORDER else 99, b or ""))],
-            "kinds": [{"name": k, "glyph": SHAPES.get(k, ("dot", "●"))[1], "count": kinds[k]}
-                      for k in SHAPES if kinds[k]] +
-                     [{"name": k, "glyph": "●", "count": c} for k, c in sorted(kinds.items(), key=str)
-                      if k not in SHAPES],
-            "relations": [{"name": r, "label": RELATION_STYLE[r][2], "color": RELATION_STYLE[r][0],
-                           "dashes": RELATION_STYLE[r][1], "count": rels[r]}
-                          for r in RELATION_STYLE if rels[r]],
-        },
-        "axis": axis,
+        "bodies": [{"code": b, "label": _body_label(G, bodies, b) or (BODY_NAMES.get(b) if b else "no issuing body"),
+                    "color": colours[b], "count": body_count[b]} for b in order],
+        "clusters": _cluster_legend(G, clusters, home),
+        "kinds": [{"name": k, "glyph": SHAPES.get(k, ("dot", "●"))[1], "count": kinds[k]}
+                  for k in SHAPES if kinds[k]] +
+                 [{"name": k, "glyph": "●", "count": c} for k, c in sorted(kinds.items(), key=str)
+                  if k not in SHAPES],
+        "relations": [{"name": r, "label": RELATION_STYLE[r][2], "color": RELATION_STYLE[r][0],
+                       "dashes": RELATION_STYLE[r][1], "count": rels[r]} for r in RELATION_STYLE if rels[r]],
     }
 
 
+def _cluster_legend(G, clusters, home) -> list[dict]:
+    """The clusters with drawn members: the largest each in its colour and named after its most
+    cited drawn member, the rest in one grey entry (code -1)."""
+    drawn = Counter(home.get(k, -1) for k in G)
+    counts = citing_counts(G)
+    out, other = [], 0
+    for i, group in enumerate(clusters):
+        if not drawn[i]:
+            continue
+        if i >= len(CLUSTER_COLOURS):
+            other += drawn[i]
+            continue
+        top = min((k for k in group if k in G), key=lambda k: (-counts[k][0], -counts[k][1], k))
+        out.append({"code": i, "label": f"{i + 1}: {short_label(G.nodes[top])}", "color": CLUSTER_COLOURS[i],
+                    "count": drawn[i], "size": len(group)})
+    if other:
+        out.append({"code": -1, "label": "smaller clusters", "color": OTHER_CLUSTER, "count": other, "size": other})
+    return out
+
+
 def _short_title(d: dict, key: str, width: int = 120) -> str:
-    title = d.get("title") or key
+    title = d.get("title") or ""
     return title if len(title) <= width else title[: width - 1].rstrip() + "…"
 
 

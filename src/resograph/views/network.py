@@ -43,6 +43,7 @@ from rdflib import RDF, Literal, URIRef
 from resograph.core.errors import UserError
 from resograph.core.keys import CLAUSE_FUNCTION, ONTOLOGY, undocs_url
 from resograph.query.sparql import oxigraph_scope
+from resograph.views import titles
 
 RG = rdflib.Namespace(ONTOLOGY)
 ELI = rdflib.Namespace("http://data.europa.eu/eli/ontology#")
@@ -171,69 +172,88 @@ def _first(pairs) -> dict[str, str]:
     return out
 
 
-def _nodes(scan: _Scans) -> tuple[dict[str, dict], dict[str, str], dict[str, str]]:
-    """Instrument nodes by key; the key of every identified resource; each resource's parent."""
+def _nodes(scan: _Scans) -> tuple[dict[str, dict], dict[str, str], dict[str, str], list]:
+    """Instrument nodes by key; the key of every identified resource; each resource's parent.
+
+    ``title`` is left None here: :func:`from_rdf` applies the title rule once the citing words are
+    known."""
     keys = _first(scan.values(DCTERMS.identifier))
     kinds: dict[str, str] = {}
     for cls, kind in reversed(KINDS.items()):  # reversed: the first kind in KINDS wins
         for s in scan.instances(cls):
             if s in keys:
                 kinds[s] = kind
-    titles = _grouped(scan.values(DCTERMS.title))
-    labels = _grouped(scan.values(SKOS.prefLabel))
-    rdfs_labels = _grouped(scan.values(RDFS.label))
-    dates = _grouped(scan.values(ELI.date_document))
-    bodies = _grouped(scan.links(ELI.passed_by))
-    sessions = _grouped(scan.links(RG.session))
-    starts = _grouped(scan.values(RG.startDate))
-    registry = _grouped(scan.values(RG.inRegistry))
-    articles = _grouped(scan.values(RG.articleNumber))
+    read = {name: _grouped(scan.values(p)) for name, p in (
+        ("titles", DCTERMS.title), ("labels", SKOS.prefLabel), ("rdfs_labels", RDFS.label),
+        ("dates", ELI.date_document), ("starts", RG.startDate), ("registry", RG.inRegistry),
+        ("articles", RG.articleNumber))}
+    read["bodies"] = _grouped(scan.links(ELI.passed_by))
+    read["sessions"] = _grouped(scan.links(RG.session))
     part_of = scan.links(ELI.is_part_of)
     parents = _first(part_of)
-
     nodes: dict[str, dict] = {}
     for s, kind in kinds.items():
-        key = keys[s]
-        by_lang: dict = {}
-        for value, lang in sorted(titles.get(s, ()), key=_value_lang):
-            by_lang.setdefault(lang, value)
-        if set(by_lang.values()) <= {key}:
-            # no title but the key (the shape's placeholder): the registry's name reads better
-            named = {lang: value for value, lang in sorted(labels.get(s, ()), key=_value_lang)}
-            by_lang = named or by_lang
-        date = min((d[:10] for d, _ in dates.get(s, ())), default=None)
-        body = min(bodies.get(s, ()), default=None)
-        body_labels: dict = {}
-        named_bodies = [pair for b in bodies.get(s, ()) for pair in labels.get(b, []) + rdfs_labels.get(b, [])]
-        for value, lang in sorted(named_bodies, key=_value_lang):
-            body_labels.setdefault(lang, value)
-        session_start = min((d[:10] for x in sessions.get(s, ()) for d, _ in starts.get(x, ())), default=None)
-        year, year_source = None, None
-        for candidate, source in ((date, "date"), (session_start, "session")):
-            if candidate and re.match(r"^\d{4}", candidate):
-                year, year_source = int(candidate[:4]), source
-                break
-        if year is None and (y := year_from_key(key)) is not None:
-            year, year_source = y, "key"
-        flags = registry.get(s)
-        nodes[key] = {
-            "key": key,
-            "iri": _iri(s),
-            "kind": kind,
-            "title": _pick(by_lang) or key,
-            "titles": {lang or "": t for lang, t in sorted(by_lang.items(), key=lambda kv: kv[0] or "")},
-            "date": date,
-            "year": year,
-            "year_source": year_source,
-            "body": _body_code(_iri(body)) if body else None,
-            "body_label": _pick(body_labels),
-            "url": undocs_url(key),
-            "in_registry": min(flags)[0] in ("true", "1") if flags else True,
-            "article": min((n for v, _ in articles.get(s, ()) if (n := _int(v)) is not None), default=None),
-        }
+        nodes[keys[s]] = _node(s, keys[s], kind, read)
         if s in parents:
-            nodes[key]["parent"] = keys.get(parents[s]) if parents[s] in kinds else None
+            nodes[keys[s]]["parent"] = keys.get(parents[s]) if parents[s] in kinds else None
     return nodes, keys, parents, part_of
+
+
+def _node(s: str, key: str, kind: str, read: dict[str, dict]) -> dict:
+    """One instrument's attributes from the scans in ``read``."""
+    by_lang: dict = {}
+    for value, lang in sorted(read["titles"].get(s, ()), key=_value_lang):
+        if value.strip() != key:  # the shape's placeholder title is no title
+            by_lang.setdefault(lang or "", value)
+    if not by_lang:  # the registry's name reads better than nothing
+        by_lang = {lang or "": value for value, lang in sorted(read["labels"].get(s, ()), key=_value_lang)
+                   if value.strip() != key}
+    date = min((d[:10] for d, _ in read["dates"].get(s, ())), default=None)
+    bodies = read["bodies"].get(s, ())
+    body = min(bodies, default=None)
+    body_labels: dict = {}
+    named = [pair for b in bodies for pair in read["labels"].get(b, []) + read["rdfs_labels"].get(b, [])]
+    for value, lang in sorted(named, key=_value_lang):
+        body_labels.setdefault(lang, value)
+    year, year_source = _year(key, date, read["sessions"].get(s, ()), read["starts"])
+    flags = read["registry"].get(s)
+    return {
+        "key": key,
+        "iri": _iri(s),
+        "kind": kind,
+        "title": None,
+        "title_source": None,
+        "titles": dict(sorted(by_lang.items())),
+        "date": date,
+        "year": year,
+        "year_source": year_source,
+        "body": _body_code(_iri(body)) if body else None,
+        "body_label": _pick(body_labels),
+        "url": undocs_url(key),
+        "in_registry": min(flags)[0] in ("true", "1") if flags else True,
+        "article": min((n for v, _ in read["articles"].get(s, ()) if (n := _int(v)) is not None), default=None),
+    }
+
+
+def _year(key: str, date: str | None, sessions, starts: dict) -> tuple[int | None, str | None]:
+    """The year of adoption and where it comes from: the date, the session's start, or the key."""
+    session_start = min((d[:10] for x in sessions for d, _ in starts.get(x, ())), default=None)
+    for candidate, source in ((date, "date"), (session_start, "session")):
+        if candidate and re.match(r"^\d{4}", candidate):
+            return int(candidate[:4]), source
+    y = year_from_key(key)
+    return (y, "key") if y is not None else (None, None)
+
+
+def apply_titles(G: nx.DiGraph, lang: str = "en") -> nx.DiGraph:
+    """Set each node's ``title`` and ``title_source`` by the one rule of :mod:`resograph.views.titles`
+    (the citing words are the quotes of the citations that reach it). Returns ``G``."""
+    cited_as: dict[str, list[str]] = defaultdict(list)
+    for _, v, cits in G.edges(data="citations", default=()):
+        cited_as[v].extend(c["quote"] for c in cits if c.get("quote"))
+    for k, d in G.nodes(data=True):
+        d["title"], d["title_source"] = titles.pick_title(d.get("titles") or {}, k, lang, cited_as.get(k, ()))
+    return G
 
 
 def _value_lang(pair):
@@ -274,9 +294,9 @@ def _citations(scan: _Scans, keys: dict[str, str], parents: dict[str, str], span
     return rows
 
 
-def from_rdf(graph: rdflib.Graph, spans: bool = False) -> nx.DiGraph:
+def from_rdf(graph: rdflib.Graph, spans: bool = False, lang: str = "en") -> nx.DiGraph:
     """Project an RDF graph following ``docs/graph-model.md`` into a ``DiGraph`` (``spans``: also
-    read each citation's character offsets).
+    read each citation's character offsets; ``lang``: the reader's language for titles).
 
     >>> import rdflib
     >>> G = from_rdf(rdflib.Graph().parse("tests/fixtures/explorer-sample.ttl"))
@@ -331,7 +351,7 @@ def from_rdf(graph: rdflib.Graph, spans: bool = False) -> nx.DiGraph:
             citations=citations,
             weight=max(1, len(citations)) if "cites" in relations else 1,
         )
-    return G
+    return apply_titles(G, lang)
 
 
 def _paragraph_order(citation: dict):
@@ -373,13 +393,13 @@ def _parse(file: Path) -> rdflib.Graph:
     return graph
 
 
-def load(path: str | Path, spans: bool = False) -> nx.DiGraph:
+def load(path: str | Path, spans: bool = False, lang: str = "en") -> nx.DiGraph:
     """The citation network of a build directory or an RDF file.
 
     >>> load("tests/fixtures/explorer-sample.ttl").number_of_nodes()
     22
     """
-    return from_rdf(load_rdf(path), spans=spans)
+    return from_rdf(load_rdf(path), spans=spans, lang=lang)
 
 
 def edges_of(G: nx.DiGraph, relation: str | tuple[str, ...]) -> nx.DiGraph:
