@@ -16,6 +16,7 @@ import pytest
 
 from resograph.cli import main
 from resograph.core.errors import UserError
+from resograph.core.models import Citation
 from resograph.reading.extract import extract
 from resograph.tools.realcheck import (Report, check_extraction, corpus_files, load_genre, realcheck,
                                        snippet)
@@ -145,6 +146,23 @@ def test_a_missed_citation_is_listed_with_its_context_and_paragraph(folder: Path
     (miss,) = r.misses
     assert (miss.file, miss.target, miss.paragraph) == ("S_RES_0002_1946_EN_GOLD.txt", "S/RES/1(1946)", "pp_1")
     assert "Recalling its resolution «1 (1946)» of 25 January 1946" in miss.text
+    assert (miss.note, miss.baseline_error, r.corrected_recall) == ("", False, 0.0)
+
+
+def test_baseline_errors_are_told_apart_from_misses() -> None:
+    # An OCR slip before the digits: the baseline keeps "11 (1946)", the extractor reads 111.
+    text = SECOND.replace("Resolution 2 (1946)", "Resolution 120 (1946)").replace(
+        "its resolution 1 (1946) of 25 January 1946", "its resolutions 1 (1946) and I11 (1946)")
+    x = extract(text)
+    x.citations = [c for c in x.citations if c.target != "S/RES/1(1946)"]  # and one real miss
+    if "S/RES/111(1946)" not in {c.target for c in x.citations}:  # what a reader of OCR slips gives
+        x.citations.append(Citation("pp_1", "S/RES/111(1946)", "recalling", "I11 (1946)", 0, 0))
+    r = Report("cr-unsc")
+    check_extraction(r, x, "S_RES_0120_1946_EN_GOLD.txt", 120, 1946, {}, load_genre())
+    notes = {f.target: (f.baseline_error, f.note) for f in r.misses}
+    assert notes["S/RES/11(1946)"] == (True, "the extractor read it as S/RES/111(1946) (a character before the digits)")
+    assert notes["S/RES/1(1946)"][0] is False
+    assert (r.baseline, r.baseline_errors) == (2, 1) and r.corrected_recall == 0.0
 
 
 def test_a_later_citation_and_a_wrong_symbol_are_reported() -> None:
@@ -207,9 +225,13 @@ def test_corpus_every_text_read_and_no_later_citation(corpus_report: Report) -> 
     assert corpus_report.self_citations == [], corpus_report.self_citations[:5]
 
 
-@pytest.mark.xfail(strict=False, reason="baseline recall 1298/1331 = 0.975 at 2c4cd02; segment/refs work on it")
+@pytest.mark.xfail(strict=False, reason="baseline recall 1298/1325 = 0.980 (6 baseline errors set apart) at "
+                                        "2c4cd02; segment/refs work on it")
 def test_corpus_baseline_recall(corpus_report: Report) -> None:
-    assert corpus_report.recall >= 0.995, f"{corpus_report.baseline_found}/{corpus_report.baseline}"
+    # The baseline's own errors (an OCR slip the extractor read as the whole number, a file holding
+    # another resolution's text) are set apart; every other miss counts.
+    r = corpus_report
+    assert r.corrected_recall >= 0.995, f"{r.baseline_found}/{r.baseline - r.baseline_errors}"
 
 
 # --- gold files that name a shared text (`resograph eval tests/fixtures/real`) ---------------------
@@ -252,7 +274,7 @@ def test_eval_says_in_one_line_when_the_named_text_is_absent(tmp_path: Path,
 
 
 def test_a_bare_charter_key_beside_its_chapter_or_article_is_optional() -> None:
-    from resograph.core.models import Citation, Extraction, Header
+    from resograph.core.models import Extraction, Header
     from resograph.tools.evaluate import score_document
 
     def scored(got: list[tuple[str, str]], want: list[tuple[str, str]]):

@@ -59,7 +59,9 @@ def render(r: Report) -> str:
              f"paragraphs: {r.preambular} preambular, {r.operative} operative",
              f"citations: {r.citations}"]
     lines += [f"  {kind:<28} {n}" for kind, n in sorted(r.by_kind.items(), key=lambda kv: (-kv[1], kv[0]))]
-    lines.append(f"(a) baseline recall: {r.baseline_found}/{r.baseline} = {r.recall:.4f}")
+    lines.append(f"(a) baseline recall: {r.baseline_found}/{r.baseline} = {r.recall:.4f}; without the "
+                 f"{r.baseline_errors} baseline errors: {r.baseline_found}/{r.baseline - r.baseline_errors} = "
+                 f"{r.corrected_recall:.4f}")
     lines += _findings("    missed", r.misses)
     lines += _findings("(b) citations of a later resolution", r.later)
     lines += _findings("    citations of the document itself", r.self_citations)
