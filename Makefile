@@ -54,3 +54,9 @@ bench: $(STAMP)
 loadtest: $(STAMP)
 	$(BIN)/python -m resograph.tools.loadtest --clients 50 --requests 20000 --duration 60 --time-limit 5 \
 		$(if $(wildcard build/store),--build build) $(if $(LOADTEST_JSON),--json $(LOADTEST_JSON))
+
+# `make yasgui`: rebuild the query page's vendored editor (src/resograph/query/static/yasgui/) from
+# npm: @zazuko/yasgui's built bundle and the licences of every package in it (needs node and npm).
+.PHONY: yasgui
+yasgui:
+	$(PYTHON) scripts/vendor_yasgui.py

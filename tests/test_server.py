@@ -13,6 +13,7 @@ import re
 import socket
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
@@ -549,6 +550,16 @@ def test_page_works_offline_and_links_the_explorer(srv, build_dir):
     assert "/queries" in r.text and "/sparql" in r.text and 'href="/explorer"' in r.text
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", r.text)  # no CDN, no remote asset
     assert "innerHTML" not in r.text  # values from the graph go in as text only
+    # the page's own script and the vendored editor: served here, with their licences, nothing remote
+    assert "innerHTML" not in srv.client.get("/static/page.js").text
+    for asset in re.findall(r'(?:src|href)="(/static/[^"]+)"', r.text):
+        served = srv.client.get(asset)
+        assert served.status_code == 200, asset
+        assert "sourceMappingURL" not in served.text and not re.search(r"url\(\s*['\"]?(https?:)?//", served.text)
+    licences = srv.client.get("/static/yasgui/LICENSES.txt").text
+    assert "@zazuko/yasgui@" in licences and "codemirror@" in licences and "Permission is hereby granted" in licences
+    prefixes = srv.client.get("/prefixes").json()
+    assert prefixes["rg"] == "https://w3id.org/resograph/ontology#" and prefixes["eli"] == "http://data.europa.eu/eli/ontology#"
     assert srv.client.get("/explorer").status_code == 404
     assert srv.client.get("/status").json()["explorer"] is False
     (build_dir / "explorer.html").write_text("<html><body>explorer</body></html>", encoding="utf-8")
@@ -576,37 +587,77 @@ def test_fuzzed_requests_never_get_a_500_or_a_traceback(srv, query, accept, extr
     assert "Traceback" not in r.text and 'File "' not in r.text
 
 
-@pytest.mark.browser
-def test_page_runs_a_named_query_in_a_browser(srv):
-    """The page in Debian's chromium: pick cited-by, run it, read 19 rows; no request leaves loopback."""
+def _chromium():
     import shutil
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+    return chromium, pytest.importorskip("playwright.sync_api").sync_playwright
+
+
+TABLE_JS = """() => {
+  const table = document.querySelector('.yasr table.dataTable');
+  const head = [...table.querySelectorAll('thead th')].map((th) => th.innerText.trim());
+  const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim()));
+  return rows.map((cells) => Object.fromEntries(head.map((h, i) => [h, cells[i]])));
+}"""
+EDITOR = "document.querySelector('.CodeMirror').CodeMirror"
+
+
+@pytest.mark.browser
+def test_query_page_works_offline_in_chromium(srv):
+    """YASGUI page in Debian's chromium: a named query from the menu, a permalinked query with its chart,
+    a syntax error, prefix completion from the graph's namespaces; no request leaves the server."""
+    chromium, sync_playwright = _chromium()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         try:
-            page = browser.new_page()
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
             requests, errors = [], []
             page.on("request", lambda r: requests.append(r.url))
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(srv.url + "/")
-            item = page.locator("#queries li", has=page.locator(".name", has_text=re.compile(r"^cited-by$")))
-            item.click()
+            page.wait_for_selector(".CodeMirror")
+            # the named query menu: cited-by with its parameter, run through /queries/cited-by
+            page.click("#queries li[data-name=cited-by]")
             assert page.input_value("#params input[name=doc]") == "GA-2025-93-RES-03"
-            page.click("#run")
-            page.wait_for_selector("#results tbody tr")
-            cells = page.locator("#results tbody tr").all_inner_texts()
-            assert len(cells) == 19
-            assert {t.split("\t")[1] for t in cells} == GOLD_TARGETS  # column 2: key (after doc)
-            page.locator("#queries li", has=page.locator(".name", has_text="SPARQL text")).click()
-            page.fill("#sparql", "SELECT ?x WHERE { ?x ?y }")
-            page.click("#run")
-            page.wait_for_function("document.getElementById('status').className === 'error'")
-            assert "syntax error" in page.inner_text("#status")
-            assert [u for u in requests if not u.startswith(srv.url)] == []
+            page.click("#run-named")
+            page.wait_for_selector(".yasr table.dataTable tbody tr")
+            rows = page.evaluate(TABLE_JS)
+            assert len(rows) == 19 and {r["key"] for r in rows} == GOLD_TARGETS
+            assert {r["doc"] for r in rows} == {"id:GA-2025-93-RES-03"}  # a prefixed name, not the IRI
+            assert page.get_attribute("#named-permalink", "href").endswith("#named=cited-by&doc=GA-2025-93-RES-03")
+            # a permalink (?query=…) opens the query in the editor; run it; its chart has one bar per row
+            q = ("PREFIX eli: <http://data.europa.eu/eli/ontology#>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n"
+                 "SELECT ?cited (COUNT(DISTINCT ?citing) AS ?n) WHERE { ?citing eli:cites ?t . "
+                 "?t dcterms:identifier ?cited } GROUP BY ?cited ORDER BY DESC(?n) ?cited LIMIT 7")
+            page.goto(srv.url + "/?" + str(httpx.QueryParams({"query": q, "endpoint": srv.url + "/sparql"})))
+            page.wait_for_function(f"{EDITOR}.getValue().includes('LIMIT 7')")
+            page.locator(".yasqe_queryButton").last.click()
+            page.wait_for_function("document.querySelectorAll('.yasr table.dataTable tbody tr').length === 7")
+            rows = page.evaluate(TABLE_JS)
+            # the most cited target: its citing paragraphs in the gold, plus the document (both eli:cites)
+            (top, paragraphs), = Counter(c["target"] for c in GOLD["citations"]).most_common(1)
+            assert (rows[0]["cited"], rows[0]["n"]) == (top, str(paragraphs + 1))  # plain literals, no ^^xsd
+            page.locator(".yasr_btnGroup button", has_text="Chart").last.click()
+            assert page.locator(".rg-chart rect").count() == 7
+            # a syntax error is shown with its line and column
+            page.evaluate(f"{EDITOR}.setValue('SELECT ?x WHERE {{\\n  ?x ?y }}')")
+            page.locator(".yasqe_queryButton").last.click()
+            page.wait_for_function("document.querySelector('.yasr').innerText.includes('syntax error')")
+            assert re.search(r"syntax error at line 2, column \d+", page.inner_text(".yasr"))
+            # prefix completion offers the graph's own namespaces
+            page.evaluate(f"{EDITOR}.setValue('')")
+            page.click(".CodeMirror")
+            page.keyboard.type("PREFIX rgc")
+            page.keyboard.press("Control+Space")
+            page.wait_for_selector(".CodeMirror-hints li")
+            assert page.locator(".CodeMirror-hints li").all_inner_texts() == [
+                "rgcf: <https://w3id.org/resograph/clause-function/>"]
+            # the history lists what ran, newest first
+            assert page.locator("#history li").count() >= 3
+            assert [u for u in requests if not u.startswith(srv.url + "/")] == []
             assert errors == []
         finally:
             browser.close()

@@ -11,7 +11,9 @@ Routes:
   Description (``describe.py``: Turtle, RDF/XML, JSON-LD, N-Triples by negotiation).
 - ``/queries`` (the catalogue as JSON) and ``/queries/NAME?param=value`` (run a named query; values
   go in as RDF terms, as with ``resograph query``).
-- ``/`` the offline HTML page (``static/index.html``); ``/explorer`` serves ``build/explorer.html``.
+- ``/`` the offline query page (``static/index.html``: YASGUI vendored under ``static/yasgui/``, and
+  ``page.js``); ``/prefixes`` the graph's namespaces for its completion; ``/explorer`` serves
+  ``build/explorer.html``.
 
 Refused (4xx, nothing runs): any update (INSERT, DELETE, LOAD, CLEAR…; the store is opened read-only
 besides), ``SERVICE`` unless ``allow_service`` (the engine would fetch any URL: server-side request
@@ -605,8 +607,14 @@ def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, 
             return _plain(exc.status, exc.message, exc.headers)
         return await run_query(request, text, {}, defaults, named, formats, endpoint_url(request))
 
-    async def list_queries(request):
-        return JSONResponse(sparql.describe_catalogue(catalogue))
+    async def list_queries(request):  # with each query's text, which the page shows in its editor
+        return JSONResponse([{**item, "text": catalogue[item["name"]].text}
+                             for item in sparql.describe_catalogue(catalogue)])
+
+    async def prefixes(request):  # the graph's namespaces, for the editor's prefix completion
+        from resograph.graph.rdf import PREFIXES
+
+        return JSONResponse({prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())})
 
     async def named_query(request):
         name = request.path_params["name"]
@@ -666,6 +674,7 @@ def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, 
         Route("/sparql", sparql_endpoint, methods=["GET", "POST"]),
         Route("/sparql/", sparql_endpoint, methods=["GET", "POST"]),
         Route("/queries", list_queries, methods=["GET"]),
+        Route("/prefixes", prefixes, methods=["GET"]),
         Route("/queries/{name}", named_query, methods=["GET"]),
         Route("/status", status, methods=["GET"]),
         Route("/explorer", explorer_page, methods=["GET"]),
