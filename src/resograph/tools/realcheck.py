@@ -200,17 +200,20 @@ def _check_baseline(report: Report, x: Extraction, name: str, citing: int, years
         if key in targets:
             report.baseline_found += 1
         else:
-            note, error = _miss_note(x, key, n, y, genre, m.start())
+            note, error = _miss_note(x, key, (n, y), years, genre, m.start())
             report.misses.append(Finding(name, key, snippet(x.source, m.start(), m.end()), where, note, error))
 
 
-def _miss_note(x: Extraction, key: str, n: int, y: int, genre: Genre, at: int) -> tuple[str, bool]:
+def _miss_note(x: Extraction, key: str, ny: tuple[int, int], years: dict[int, int], genre: Genre,
+               at: int) -> tuple[str, bool]:
     """What is known of a missed match: (note, whether the baseline rather than the extractor erred).
 
     The baseline errs on the text's own symbol (a file holding another resolution than its name
-    says) and on an OCR slip before the digits that the extractor read as the whole number
-    (`I11 (1956)`: the baseline keeps 11, the extractor cites 111).
+    says), on an OCR slip before the digits that the extractor read as the whole number
+    (`I11 (1956)`: the baseline keeps 11, the extractor cites 111), and on `n (yyyy)` where the
+    corpus has resolution n in another year (`Treaty Series, vol. 75 (1950)`): no such resolution.
     """
+    n, y = ny
     if key == x.document.symbol:
         return "the text's own symbol: the file holds another resolution than its name says", True
     before = x.source[at - 1] if at else " "
@@ -220,6 +223,8 @@ def _miss_note(x: Extraction, key: str, n: int, y: int, genre: Genre, at: int) -
         if glued and m and int(m.group("year")) == y and m.group("number").endswith(str(n)) \
                 and int(m.group("number")) != n:
             return f"the extractor read it as {c.target} (a character before the digits)", True
+    if n in years and years[n] != y:
+        return f"no such resolution: the corpus has {n} in {years[n]}", True
     if x.paragraphs and at >= x.paragraphs[-1].end:
         return "after the last paragraph", False
     if x.paragraphs and at < x.paragraphs[0].start:
