@@ -102,7 +102,7 @@ def test_a_genre_without_numbers_in_names_takes_them_from_the_own_symbol(tmp_pat
     (tmp_path / "synth00001_sc_en.txt").write_text(SECOND, encoding="utf-8")
     (tmp_path / "synth00002_sc_en.txt").write_text(FIFTH, encoding="utf-8")
     (tmp_path / "synth00003_sc_en.txt").write_text(SECOND.split("The Security Council,")[1], encoding="utf-8")
-    r = realcheck(tmp_path, load_genre("synth-sc"))
+    r = realcheck(tmp_path, load_genre("synth"))
     assert r.documents == 3 and r.unnumbered == ["synth00003_sc_en.txt"]  # no header: no own number
     # 2 (1946) cites 1 (1946); 5 (1947) cites 1 (1946), 2 (1946), 1 (1947): 4 pairs as in a folder of
     # CR-UNSC names; the corpus year of 2 now comes from the first text's own symbol.

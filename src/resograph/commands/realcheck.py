@@ -15,7 +15,7 @@ Example:
   resograph realcheck ../shared/corpus/cr-unsc --json > realcheck.json
 
 Genres: the file-name rule, the baseline regex and the key shape of a corpus are a JSON file
-(built in: cr-unsc, synth-sc for `resograph synth` output); --genre my-genre.json reads another
+(built in: cr-unsc, synth for `resograph synth` output); --genre my-genre.json reads another
 with the same fields.
 """
 
@@ -72,8 +72,9 @@ def render(r: Report) -> str:
     lines += [f"  {o.file}: {o.paragraphs} op_n, printed up to {o.printed}" for o in mismatched]
     lines += _findings("own symbol differs from the file name's", r.symbols)
     if r.unnumbered:
+        shown = ", ".join(r.unnumbered[:10]) + (", …" if len(r.unnumbered) > 10 else "")
         lines.append(f"no citing number (neither file name nor own symbol): {len(r.unnumbered)} documents, "
-                     "baseline and chronology not checked: " + ", ".join(r.unnumbered))
+                     f"baseline and chronology not checked: {shown}")
     return "\n".join(lines)
 
 
