@@ -322,6 +322,16 @@ def test_real_gold_files_follow_the_format_and_name_existing_texts() -> None:
     assert not list(REAL_GOLD.glob("*.txt")), "the texts stay in ../shared/corpus"
 
 
+def test_real_gold_texts_give_their_own_symbol_and_language() -> None:
+    from resograph.reading.extract import extract_file
+    from resograph.tools.evaluate import gold_pairs
+
+    _corpus()
+    for text, gold_path in gold_pairs([REAL_GOLD]):
+        gold, x = json.loads(gold_path.read_text(encoding="utf-8")), extract_file(text)
+        assert (x.document.symbol, x.document.language) == (gold["symbol"], gold["language"]), gold_path.name
+
+
 @pytest.mark.xfail(strict=False, reason="real gold F1 at 8c876c9: documents 0.850, paragraphs 0.704 "
                                         "(segment/refs are working on it)")
 def test_real_gold_f1() -> None:
