@@ -385,6 +385,9 @@ def test_bad_query_syntax(srv):
     assert r.status_code == 400
     assert re.search(r"syntax error at line 2, column \d+", r.text)
     assert "Traceback" not in r.text
+    r = srv.client.get("/sparql", params={"query": "SELECT * WHERE { ?s a foo:Treaty } ORDER BY ?s"})
+    assert r.status_code == 400 and len(r.text.strip().splitlines()) == 1
+    assert re.search(r"syntax error at line 1, column \d+: the prefix `foo:` is not declared", r.text)
 
 
 def test_oversized_request(srv):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 import time
 
+from resograph.core import keys
 from resograph.query import sparql
 from resograph.core.errors import UserError
 
@@ -52,6 +54,26 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+_EXISTS = "ASK { { ?node ?p ?o } UNION { ?s ?p ?node } }"
+_KEYS = "SELECT DISTINCT ?key WHERE { ?node <http://purl.org/dc/terms/identifier> ?key }"
+
+
+def check_keys(graph, query: sparql.NamedQuery, init: dict, values: dict[str, str], source: str) -> None:
+    """A ``key`` parameter naming nothing in the graph is an error with the closest keys, rather
+    than an empty answer that reads as "nothing cites it" (as ``explore --focus`` does)."""
+    for param in query.params:
+        term = init.get(param.name)
+        if param.kind != "key" or term is None:
+            continue
+        if sparql.materialise(sparql.run(graph, _EXISTS, {"node": term})):
+            continue
+        given = (values.get(param.name) or param.default or str(term)).strip()
+        known = [str(row[0]) for row in sparql.materialise(sparql.run(graph, _KEYS)).rows]
+        close = difflib.get_close_matches(keys.normalise_symbol(given), known, n=3, cutoff=0.5)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise UserError(f"--param {param.name}={given}: no such key in {source}{hint}")
+
+
 def run(args: argparse.Namespace) -> int:
     query = sparql.resolve_query(args.query)
     values = sparql.parse_param_args(args.param)
@@ -61,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
     init = sparql.bindings(query, values)
     form = sparql.check_query(query.text, allow_service=args.allow_service)
     graph = sparql.open_source(args.build, args.store, args.data)
+    source = ", ".join(args.data) if args.data else f"{args.build} ({args.store})"
+    check_keys(graph, query, init, values, source)
     started = time.perf_counter()
     result = sparql.materialise(sparql.run(graph, query.text, init, source=str(query.path
                                            if query.name == "query" else query.name),
@@ -84,7 +108,6 @@ def run(args: argparse.Namespace) -> int:
         what = f"answer {str(result).lower()}"
     else:
         what = f"{len(result)} triple{'s' if len(result) != 1 else ''}"
-    source = ", ".join(args.data) if args.data else f"{args.build} ({args.store})"
     print(f"resograph query: {query.name}: {what} in {elapsed * 1000:.1f} ms from {source}",
           file=sys.stderr)
     return 0

@@ -173,7 +173,7 @@ def _run_job(store, job: dict[str, Any], union: bool = True) -> tuple:
             count = len(graph)
         return ("ok", sparql.serialize(materialised, job["format"]), count)
     except SyntaxError as exc:
-        return ("error", 400, str(sparql.syntax_error(exc)))
+        return ("error", 400, str(sparql.syntax_error(exc, text=job["query"])))
     except UserError as exc:
         return ("error", 400, str(exc))
     except Exception as exc:  # evaluation errors are the query's doing; report them in one line

@@ -399,9 +399,13 @@ _POSITION = [
 ]
 
 
-def syntax_error(exc: BaseException, source: str = "query") -> QuerySyntaxError:
-    """Any engine's parse error → one line with the line and column."""
-    msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+def syntax_error(exc: BaseException, source: str = "query", text: str | None = None) -> QuerySyntaxError:
+    """Any engine's parse error → one line with the line and column (and, given the query
+    ``text``, what stands there and what could: :func:`resograph.query.syntax.explain`)."""
+    from resograph.query.syntax import explain
+
+    whole = " ".join(str(exc).split())
+    msg = whole or type(exc).__name__
     line = col = None
     if getattr(exc, "lineno", None) and getattr(exc, "col", None):  # pyparsing ParseException
         line, col = int(exc.lineno), int(exc.col)
@@ -410,12 +414,14 @@ def syntax_error(exc: BaseException, source: str = "query") -> QuerySyntaxError:
         m = _POSITION[0].search(msg)
         if m:
             line, col = int(m[1]), int(m[2])
-            msg = msg[m.end():].lstrip(": ") or msg
+            msg = explain(str(exc)[m.end():].lstrip(": "), text, line, col)
         else:
             m = _POSITION[2].search(msg)
             if m:
                 line, col = int(m[1]), int(m[2])
     where = f" at line {line}, column {col}" if line else ""
+    if len(msg) > 240:
+        msg = msg[:239] + "…"
     return QuerySyntaxError(f"{source}: SPARQL syntax error{where}: {msg}", line, col)
 
 
@@ -446,7 +452,7 @@ def run(graph: Graph, text: str, init_bindings: Mapping[str, Node] | None = None
         return graph.query(text, initBindings=init)
     except Exception as exc:  # the engines raise their own types
         if _is_syntax_error(exc):
-            raise syntax_error(exc, source) from None
+            raise syntax_error(exc, source, text) from None
         if isinstance(exc, RuntimeError) and "does not contains variable" in str(exc):
             # Oxigraph binds a parameter only where the query's outer pattern can see it
             raise UserError(f"{source}: a parameter is not visible in the query's outer pattern "
