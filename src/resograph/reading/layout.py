@@ -40,12 +40,15 @@ _ADOPTED = r"^\s*(?:adopted|adoptee?s?|aprobad[oa]s?|approuvee?s?)\b"
 _MANNER = (r"(?:\s*,?\s*(?:unanimously|a\s+l'unanimite|por\s+unanimidad|without\s+(?:a\s+)?vote|sans\s+vote|"
            r"sin\s+votacion|by\s+consensus|par\s+consensus|por\s+consenso))*\s*,?")
 ADOPTION_LINE = re.compile(
-    _ADOPTED + _MANNER + r"\s+(?:by\s+the\s+[a-z ]{5,40}?\s+|par\s+l[ea]\s+[a-z ]{5,40}?\s+|por\s+el\s+[a-z ]{5,40}?\s+)?"
-    r"(?:at|a|en)\b(?:\s*$|\s+(?:its|the|sa|la|su)\b\s*(?:$|[\dil]))"
+    _ADOPTED + _MANNER + r"(?:\s*$"  # "Adopted unanimously" / "at the 1382nd meeting."
+    r"|[^.;]{0,40}?\b(?:meeting|seance|sesion|votes?|voix|votos)\b"  # OCR: "Adopted unanimously the 2405th meeting"
+    r"|\s+(?:the|its)\s*$"  # OCR: "Adopted unanimously the" / "2399th meeting."
+    r"|\s+(?:by\s+the\s+[a-z ]{5,40}?\s+|par\s+l[ea]\s+[a-z ]{5,40}?\s+|por\s+el\s+[a-z ]{5,40}?\s+)?"
+    r"(?:at|a|en)\b(?:\s*$|\s+(?:its|the|sa|la|su)\b))"
 )
 # "at its 3108th meeting", "at the 1382nd meeting", "à sa 3108e séance", "en su 3108a sesión"
 MEETING = re.compile(
-    rf"\b(?:at|a|en)\s+(?:its|the|sa|la|su)\s+(?P<n>{_N}){_ORD}[\s_]*(?:meeting|seance|sesion)\b"
+    rf"\b(?:(?:at|a|en)\s+)?(?:its|the|sa|la|su)\s+(?P<n>{_N}){_ORD}[a-z]?[\s_]*(?:meeting|seance|sesion)\b"
 )
 _COUNT = r"\d{1,3}|[il](?!\w)"
 # "by 10 votes to none, with 5 abstentions", "by 9 votes to 1 (Australia)", "by 9 votes (…absent)",
@@ -61,8 +64,13 @@ ONE_WORDS = frozenset({"i", "l", "one", "un", "une"})
 # A footnote at the foot of a page: its number, a space and a capital or an opening bracket or
 # quote, after a blank line (a wrapped line may start with a number: "1 August 1947 relating …").
 FOOTNOTE_START = re.compile(r"^\s*\d{1,3}\s+(?=[A-Z\"'(“‘])")  # unfolded text
-# A numbered paragraph whose full stop OCR read as a comma: "5, Notes General Assembly resolution …"
-NUMBERED_COMMA = re.compile(r"^\s*(\d{1,3})\s*,\s+(?=[A-Z])")  # unfolded text
+# A numbered paragraph as OCR may print it: full stop read as a comma or lost ("5, Notes …",
+# "2 Requests …"), the digit 1 read as a letter ("L. Strongly condemns", "i9. Calls upon").
+NUMBERED_COMMA = re.compile(r"^\s*(\d{1,3}|[Iil|L]\d?|\d[Iil|])\s*[.,]?\s+(?=[A-Z])")  # unfolded text
+OCR_ONE = str.maketrans("Iil|L", "11111")
+# A verb in the third person, as operative paragraphs open ("Extends", "Deprecates"): with the next
+# printed number before it, a paragraph even when the lexicon does not know the verb.
+THIRD_PERSON_VERB = re.compile(r"[A-Z][a-z]{2,}s\b")  # unfolded text
 DIGITS = re.compile(r"\d+")
 # A footnote mark or number after the last word of a line ("…meeting. 22").
 TRAILING_MARK = re.compile(r"\s*\d{1,3}\s*$")

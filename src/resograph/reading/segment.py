@@ -293,6 +293,7 @@ class _State:
     in_footer: bool = False  # the adoption line may wrap onto this line
     in_footnote: bool = False  # a footnote runs on until a blank line or the page's end
     was_blank: bool = True  # a blank line (or a cut) precedes this line
+    last_number: int = 0  # the last printed operative number
 
     def skip(self, line: Line) -> None:
         self.skipped.append((line.start, line.end))
@@ -309,9 +310,10 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented
     blank = True
     for index, line in enumerate(st.lines):
         stripped = line.folded.strip()
-        if not stripped or line.opens:
+        if line.opens:
             st.in_footer = st.in_footnote = False
         if not stripped:
+            st.in_footnote = False
             blank = True
             continue
         st.was_blank, blank = blank or line.opens, False
@@ -342,11 +344,12 @@ def _after_end(st: _State, index: int, line: Line, c: str) -> bool:
 
 def _footer_goes_on(st: _State, line: Line) -> bool:
     """Whether `line` continues the adoption line above it ("Adopted unanimously at the" /
-    "1382nd meeting."): at the foot until a full stop, at the head only after an unfinished one."""
+    "1382nd meeting."): at the foot until a full stop, else (at the head, or after a blank line)
+    only after an unfinished one."""
     last = L.TRAILING_MARK.sub("", st.footer[-1].text).rstrip()
     if not last or last[-1] in ".;" or len(st.footer) > 4:
         return False
-    if st.ended:
+    if st.ended and not st.was_blank:
         return True
     return bool(L.UNFINISHED.search(last)) and not (P.CHAPEAU.match(line.folded) or _opening(st.lex, line))
 
@@ -455,18 +458,27 @@ def _numbered(st: _State, index: int, line: Line, c: str) -> bool:
         phrase, function = "", "other"
     st.open_block("operative", phrase, function, line)
     st.operative = st.in_body = True
+    if m:
+        st.last_number = _printed_number(m)
     return True
 
 
+def _printed_number(m: re.Match[str]) -> int:
+    return int(m.group(1).translate(L.OCR_ONE))
+
+
 def _comma_numbered(st: _State, line: Line) -> re.Match[str] | None:
-    """"5, Notes …": a numbered operative paragraph whose full stop OCR read as a comma — only when
-    the number is the next one and an operative phrase follows."""
+    """"5, Notes …", "2 Requests …", "L. Strongly condemns": a numbered operative paragraph as OCR
+    printed it — only the next printed number, before an operative phrase or a verb."""
     m = L.NUMBERED_COMMA.match(line.text)
-    if not m or not st.was_blank:
+    if not m or _printed_number(m) != st.last_number + 1:
         return None
-    printed = sum(1 for b in st.blocks if b.kind == "operative")
+    if not (st.was_blank or st.current is None or _ends_clause(st.current)):
+        return None
     opened = _opening(st.lex, line, m.end())
-    return m if int(m.group(1)) == printed + 1 and opened and opened[2] == "operative" else None
+    if (opened and opened[2] == "operative") or (st.operative and L.THIRD_PERSON_VERB.match(line.text, m.end())):
+        return m
+    return None
 
 
 def _opening_line(st: _State, index: int, line: Line, c: str) -> bool:
