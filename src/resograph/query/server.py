@@ -447,6 +447,54 @@ def _charset_ok(content_type: str) -> bool:
     return m is None or m.group(1).lower() in ("utf-8", "utf8", "us-ascii", "ascii")
 
 
+async def _read_body(request) -> str:
+    """A POST body read with a cap (a huge body is never held whole) and decoded as UTF-8."""
+    from starlette.requests import ClientDisconnect
+
+    too_big = _BadRequest(413, f"request body over {MAX_QUERY_BYTES // 1024} KiB")
+    if request.headers.get("content-length", "0").isdigit() and \
+            int(request.headers.get("content-length", "0")) > MAX_QUERY_BYTES:
+        raise too_big
+    chunks, size = [], 0
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_QUERY_BYTES:
+                raise too_big
+            chunks.append(chunk)
+    except ClientDisconnect:
+        raise _BadRequest(400, "the client went away before sending its request body") from None
+    if not _charset_ok(request.headers.get("content-type", "")):
+        raise _BadRequest(415, "queries must be sent in UTF-8")
+    try:
+        return b"".join(chunks).decode("utf-8")
+    except UnicodeDecodeError:
+        raise _BadRequest(400, "the request body is not valid UTF-8") from None
+
+
+async def _post_params(request, url_params: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The parameters a POST body carries, by its Content-Type (form-encoded or a direct query)."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    text = await _read_body(request)
+    if media == "application/x-www-form-urlencoded":
+        try:
+            return parse_qsl(text, keep_blank_values=True, strict_parsing=bool(text),
+                             encoding="utf-8", errors="strict")
+        except (ValueError, UnicodeDecodeError):
+            raise _BadRequest(400, "malformed form-encoded body") from None
+    if media == "application/sparql-query":
+        if any(k == "query" for k, _ in url_params):
+            raise _BadRequest(400, "a direct POST carries the query in its body, not in ?query=")
+        return [("query", text)]
+    if media == "application/sparql-update":
+        raise _BadRequest(403, "SPARQL updates are disabled: this endpoint is read-only")
+    if not media:
+        raise _BadRequest(415, "POST needs Content-Type application/x-www-form-urlencoded or "
+                               "application/sparql-query")
+    raise _BadRequest(415, f"unsupported Content-Type {media}; use "
+                           "application/x-www-form-urlencoded or application/sparql-query")
+
+
 async def _read_protocol_request(request) -> tuple[str, list[str], list[str], list[str]]:
     """(query text, default graphs, named graphs, format values) or _BadRequest."""
     try:  # strict: a query string that is not UTF-8 is refused, not patched with U+FFFD
@@ -456,48 +504,7 @@ async def _read_protocol_request(request) -> tuple[str, list[str], list[str], li
         raise _BadRequest(400, "the query string is not valid UTF-8 (percent-encode UTF-8 bytes)") from None
     params: list[tuple[str, str]] = list(url_params)
     if request.method == "POST":
-        ctype = request.headers.get("content-type", "")
-        media = ctype.split(";")[0].strip().lower()
-        from starlette.requests import ClientDisconnect
-
-        too_big = _BadRequest(413, f"request body over {MAX_QUERY_BYTES // 1024} KiB")
-        if request.headers.get("content-length", "0").isdigit() and \
-                int(request.headers.get("content-length", "0")) > MAX_QUERY_BYTES:
-            raise too_big
-        chunks, size = [], 0
-        try:
-            async for chunk in request.stream():  # read with a cap: a huge body is never held whole
-                size += len(chunk)
-                if size > MAX_QUERY_BYTES:
-                    raise too_big
-                chunks.append(chunk)
-        except ClientDisconnect:
-            raise _BadRequest(400, "the client went away before sending its request body") from None
-        body = b"".join(chunks)
-        if not _charset_ok(ctype):
-            raise _BadRequest(415, "queries must be sent in UTF-8")
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            raise _BadRequest(400, "the request body is not valid UTF-8") from None
-        if media == "application/x-www-form-urlencoded":
-            try:
-                params += parse_qsl(text, keep_blank_values=True, strict_parsing=bool(text),
-                                    encoding="utf-8", errors="strict")
-            except (ValueError, UnicodeDecodeError):
-                raise _BadRequest(400, "malformed form-encoded body") from None
-        elif media == "application/sparql-query":
-            if any(k == "query" for k, _ in url_params):
-                raise _BadRequest(400, "a direct POST carries the query in its body, not in ?query=")
-            params.append(("query", text))
-        elif media == "application/sparql-update":
-            raise _BadRequest(403, "SPARQL updates are disabled: this endpoint is read-only")
-        elif not media:
-            raise _BadRequest(415, "POST needs Content-Type application/x-www-form-urlencoded or "
-                                   "application/sparql-query")
-        else:
-            raise _BadRequest(415, f"unsupported Content-Type {media}; use "
-                                   "application/x-www-form-urlencoded or application/sparql-query")
+        params += await _post_params(request, url_params)
     if any(k in ("update", "using-graph-uri", "using-named-graph-uri") for k, _ in params):
         raise _BadRequest(403, "SPARQL updates are disabled: this endpoint is read-only")
     queries = [v for k, v in params if k == "query"]
@@ -538,28 +545,40 @@ async def _inspect(text: str, allow_service: bool):
     return await asyncio.to_thread(sparql.inspect_query, text, allow_service=allow_service)
 
 
-def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, workers: int = 2,
-               allow_service: bool = False, explorer: Path | None = None,
-               catalogue: dict[str, sparql.NamedQuery] | None = None):
-    """The Starlette application (start it with uvicorn; the worker pool starts with the app)."""
-    from contextlib import asynccontextmanager
+class Handlers:
+    """The routes of the endpoint over one worker pool and one catalogue (:func:`create_app` wires
+    them into Starlette). Every answer is a response, never an exception: errors are one line."""
 
-    from starlette.applications import Starlette
-    from starlette.middleware import Middleware
-    from starlette.middleware.cors import CORSMiddleware
-    from starlette.responses import FileResponse, JSONResponse, Response
-    from starlette.routing import Route
+    def __init__(self, source: Source, engine: Engine, catalogue: dict[str, sparql.NamedQuery], *,
+                 timeout: float, max_rows: int, workers: int, allow_service: bool, explorer: Path | None):
+        self.source, self.engine, self.catalogue = source, engine, catalogue
+        self.timeout, self.max_rows, self.workers = timeout, max_rows, workers
+        self.allow_service, self.explorer = allow_service, explorer
 
-    engine = Engine(source, timeout=timeout, max_rows=max_rows, workers=workers,
-                    allow_service=allow_service)
-    catalogue = sparql.load_catalogue() if catalogue is None else catalogue
+    def routes(self) -> list:
+        from starlette.routing import Route
 
-    async def run_query(request, text: str, bindings: dict, defaults: list[str], named: list[str],
+        return [
+            Route("/", self.index, methods=["GET"]),
+            Route("/sparql", self.sparql_endpoint, methods=["GET", "POST"]),
+            Route("/sparql/", self.sparql_endpoint, methods=["GET", "POST"]),
+            Route("/queries", self.list_queries, methods=["GET"]),
+            Route("/prefixes", self.prefixes, methods=["GET"]),
+            Route("/queries/{name}", self.named_query, methods=["GET"]),
+            Route("/status", self.status, methods=["GET"]),
+            Route("/explorer", self.explorer_page, methods=["GET"]),
+            Route("/static/{path:path}", self.static_file, methods=["GET"]),
+        ]
+
+    async def run_query(self, request, text: str, bindings: dict, defaults: list[str], named: list[str],
                         formats: list[str], base: str | None = None):
+        """Gate, negotiate, run in a worker: the response to one query."""
+        from starlette.responses import Response
+
         try:
-            scan = await _inspect(text, allow_service)
+            scan = await _inspect(text, self.allow_service)
         except sparql.QueryRefused as exc:
-            engine.stats["refused"] += 1
+            self.engine.stats["refused"] += 1
             return _plain(400 if exc.reason == "depth" else 403, str(exc))
         except UserError as exc:
             return _plain(400, str(exc))
@@ -573,8 +592,8 @@ def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, 
         fmt, content_type = chosen
         job = {"query": text, "bindings": bindings, "default_graphs": defaults, "named_graphs": named,
                "uses_from": "FROM" in scan.keywords, "base": base, "service": scan.service,
-               "max_rows": max_rows, "format": fmt}
-        answer = await engine.execute(job)
+               "max_rows": self.max_rows, "format": fmt}
+        answer = await self.engine.execute(job)
         if answer[0] != "ok":
             _, status, message = answer
             headers = {"Retry-After": "5"} if status == 503 else None
@@ -582,43 +601,51 @@ def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, 
         return Response(answer[1], media_type=content_type,
                         headers={"Vary": "Accept", "X-Result-Count": str(answer[2])})
 
-    async def describe_service(request, formats: list[str]):
+    async def describe_service(self, request, formats: list[str]):
+        """The SPARQL 1.1 Service Description (GET /sparql without a query)."""
+        from starlette.responses import Response
+
         from resograph.query.describe import service_description
 
         chosen = negotiate("DESCRIBE", request.headers.get("accept", ""), formats)
         if chosen is None:
             return _plain(406, "the service description is in Turtle, N-Triples, JSON-LD or RDF/XML")
-        limits = {"queryTimeLimit": timeout, "resultRowLimit": max_rows,
-                  "requestSizeLimit": MAX_QUERY_BYTES, "queryWorkers": workers}
-        graph = service_description(endpoint_url(request) or "/sparql", limits, union=engine.union,
-                                    allow_service=allow_service, counts=await engine.dataset_counts())
+        limits = {"queryTimeLimit": self.timeout, "resultRowLimit": self.max_rows,
+                  "requestSizeLimit": MAX_QUERY_BYTES, "queryWorkers": self.workers}
+        graph = service_description(endpoint_url(request) or "/sparql", limits, union=self.engine.union,
+                                    allow_service=self.allow_service,
+                                    counts=await self.engine.dataset_counts())
         fmt, content_type = chosen
         return Response(sparql.serialize(graph, fmt), media_type=content_type, headers={"Vary": "Accept"})
 
-    async def sparql_endpoint(request):
+    async def sparql_endpoint(self, request):
         params = parse_qsl(request.url.query, keep_blank_values=True)
         if request.method == "GET" and all(k in ("format", "output") for k, _ in params):
-            return await describe_service(request, [v for _, v in params])
+            return await self.describe_service(request, [v for _, v in params])
         try:
             text, defaults, named, formats = await _read_protocol_request(request)
         except _BadRequest as exc:
             if exc.status == 403:
-                engine.stats["refused"] += 1
+                self.engine.stats["refused"] += 1
             return _plain(exc.status, exc.message, exc.headers)
-        return await run_query(request, text, {}, defaults, named, formats, endpoint_url(request))
+        return await self.run_query(request, text, {}, defaults, named, formats, endpoint_url(request))
 
-    async def list_queries(request):  # with each query's text, which the page shows in its editor
-        return JSONResponse([{**item, "text": catalogue[item["name"]].text}
-                             for item in sparql.describe_catalogue(catalogue)])
+    async def list_queries(self, request):  # with each query's text, which the page shows in its editor
+        from starlette.responses import JSONResponse
 
-    async def prefixes(request):  # the graph's namespaces, for the editor's prefix completion
+        return JSONResponse([{**item, "text": self.catalogue[item["name"]].text}
+                             for item in sparql.describe_catalogue(self.catalogue)])
+
+    async def prefixes(self, request):  # the graph's namespaces, for the editor's prefix completion
+        from starlette.responses import JSONResponse
+
         from resograph.graph.rdf import PREFIXES
 
         return JSONResponse({prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())})
 
-    async def named_query(request):
+    async def named_query(self, request):
         name = request.path_params["name"]
-        q = catalogue.get(name)
+        q = self.catalogue.get(name)
         if q is None:
             return _plain(404, f"no named query {name!r} (GET /queries lists them)")
         params = parse_qsl(request.url.query, keep_blank_values=True)
@@ -629,12 +656,16 @@ def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, 
             text, bindings = sparql.apply_limit(q.text, bindings)  # the row cap is a LIMIT, not a term
         except UserError as exc:
             return _plain(400, str(exc))
-        return await run_query(request, text, bindings, [], [], formats)
+        return await self.run_query(request, text, bindings, [], [], formats)
 
-    async def index(request):
+    async def index(self, request):
+        from starlette.responses import FileResponse
+
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
-    async def static_file(request):
+    async def static_file(self, request):
+        from starlette.responses import FileResponse
+
         try:
             path = (STATIC / request.path_params["path"]).resolve()
             found = STATIC.resolve() in path.parents and path.is_file()
@@ -644,18 +675,39 @@ def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, 
             return _plain(404, "not found")
         return FileResponse(path)
 
-    async def explorer_page(request):
-        if explorer is not None and explorer.is_file():
-            return FileResponse(explorer, media_type="text/html; charset=utf-8")
+    async def explorer_page(self, request):
+        from starlette.responses import FileResponse
+
+        if self.explorer is not None and self.explorer.is_file():
+            return FileResponse(self.explorer, media_type="text/html; charset=utf-8")
         return _plain(404, "no explorer yet: build/explorer.html does not exist")
 
-    async def status(request):
+    async def status(self, request):
+        from starlette.responses import JSONResponse
+
         return JSONResponse({
-            "source": source.describe(), "timeout_s": timeout, "max_rows": max_rows,
-            "workers": workers, "allow_service": allow_service, "updates": False,
-            "explorer": bool(explorer is not None and explorer.is_file()),
-            "named_queries": len(catalogue), **engine.stats,
+            "source": self.source.describe(), "timeout_s": self.timeout, "max_rows": self.max_rows,
+            "workers": self.workers, "allow_service": self.allow_service, "updates": False,
+            "explorer": bool(self.explorer is not None and self.explorer.is_file()),
+            "named_queries": len(self.catalogue), **self.engine.stats,
         })
+
+
+def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, workers: int = 2,
+               allow_service: bool = False, explorer: Path | None = None,
+               catalogue: dict[str, sparql.NamedQuery] | None = None):
+    """The Starlette application (start it with uvicorn; the worker pool starts with the app)."""
+    from contextlib import asynccontextmanager
+
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.middleware.cors import CORSMiddleware
+
+    engine = Engine(source, timeout=timeout, max_rows=max_rows, workers=workers,
+                    allow_service=allow_service)
+    handlers = Handlers(source, engine, sparql.load_catalogue() if catalogue is None else catalogue,
+                        timeout=timeout, max_rows=max_rows, workers=workers, allow_service=allow_service,
+                        explorer=explorer)
 
     @asynccontextmanager
     async def lifespan(app):
@@ -669,20 +721,9 @@ def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, 
         log.exception("unexpected error on %s", request.url.path)
         return _plain(503, f"the server could not answer ({type(exc).__name__}); see its log")
 
-    routes = [
-        Route("/", index, methods=["GET"]),
-        Route("/sparql", sparql_endpoint, methods=["GET", "POST"]),
-        Route("/sparql/", sparql_endpoint, methods=["GET", "POST"]),
-        Route("/queries", list_queries, methods=["GET"]),
-        Route("/prefixes", prefixes, methods=["GET"]),
-        Route("/queries/{name}", named_query, methods=["GET"]),
-        Route("/status", status, methods=["GET"]),
-        Route("/explorer", explorer_page, methods=["GET"]),
-        Route("/static/{path:path}", static_file, methods=["GET"]),
-    ]
     middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
                              allow_headers=["*"], expose_headers=["X-Result-Count"], max_age=3600)]
-    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
+    app = Starlette(routes=handlers.routes(), middleware=middleware, lifespan=lifespan,
                     exception_handlers={Exception: on_error, 500: on_error})
     app.state.engine = engine
     return app
