@@ -253,8 +253,8 @@ def test_w3c_query_dataset_full(w3c_srv):
 
 
 def test_w3c_query_multiple_dataset_protocol_wins_over_from(w3c_srv):
-    # The manifest percent-encodes the '&' between its two named-graph-uri parameters (%26), making
-    # one parameter of them; the test's intent (and its expected answer) is two named graphs.
+    # (Older copies of the manifest percent-encode the '&' between the two named-graph-uri
+    # parameters, %26, making one parameter of them; the current one sends two, as here.)
     q = (f"ASK FROM <{K}data3.rdf> {{ GRAPH ?g1 {{ <{K}data1.rdf> a ?type }} "
          f"GRAPH ?g2 {{ <{K}data2.rdf> a ?type }} }}")
     both = f"named-graph-uri={KQ}data1.rdf&named-graph-uri={KQ}data2.rdf"
@@ -609,6 +609,7 @@ EDITOR = "document.querySelector('.CodeMirror').CodeMirror"
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_query_page_works_offline_in_chromium(srv):
     """YASGUI page in Debian's chromium: a named query from the menu, a permalinked query with its chart,
     a syntax error, prefix completion from the graph's namespaces; no request leaves the server."""

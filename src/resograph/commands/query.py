@@ -21,7 +21,8 @@ Examples:
   resograph query unresolved --param limit=all        # lift a capped query's row cap
 `resograph queries` lists the named queries and their parameters. A query with a `limit` parameter
 returns at most that many rows (its description says so); --param limit=N changes the cap and
---param limit=all lifts it.
+--param limit=all lifts it. A key parameter must name something in the graph: an unknown key is an
+error (exit 2) with the closest keys ("did you mean …?"), not an empty answer.
 """
 
 FORMATS = ("table", "json", "csv", "tsv", "xml", "turtle", "nt", "json-ld")

@@ -16,6 +16,9 @@ Examples:
   resograph serve --port 8080 --timeout 5 --max-rows 5000
   curl -H 'Accept: application/sparql-results+json' \\
        'http://127.0.0.1:8000/sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D'
+  curl -H 'Accept: text/turtle' http://127.0.0.1:8000/sparql     # the service description
+The query page at / is YASGUI, served from this process (no CDN): a named query's permalink is
+http://127.0.0.1:8000/#named=cited-by&doc=GA-2025-93-RES-03
 """
 
 
@@ -82,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"  endpoint     {url}/sparql  (read-only; {args.timeout:g} s and {args.max_rows} rows per query)")
     print(f"  try          curl -H 'Accept: application/sparql-results+json' '{url}/sparql?query={example}'")
     print(f"  named query  curl '{url}/queries/cited-by?doc=GA-2025-93-RES-03&format=csv'")
+    print(f"  description  curl -H 'Accept: text/turtle' '{url}/sparql'  (SPARQL 1.1 Service Description)")
     print("  stop with Ctrl-C", flush=True)
     serve(source, host=args.host, port=args.port, timeout=args.timeout, max_rows=args.max_rows,
           workers=args.workers, allow_service=args.allow_service, explorer=explorer)
