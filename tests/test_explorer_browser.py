@@ -246,3 +246,103 @@ def test_force_layout_and_focus_pages_open_offline(browser, tmp_path):
             page.offline_and_clean()
         finally:
             page.close()
+
+
+# ---------------------------------------------------------------- drill-down, colour and size modes, exports
+
+def _with_article_5(G):
+    """The sample with an article 5 of the Convention, so that 5 must come before 37 (not "37" < "5")."""
+    H = G.copy()
+    art = f"{CONVENTION}/art_5"
+    H.add_node(art, key=art, kind="article", article=5, parent=CONVENTION, title="Article five", titles={"en": "Article five"},
+               title_source="registry", year=2024, year_source="key", body=None, in_registry=True)
+    H.add_edge(art, CONVENTION, relation="part_of", relations=["part_of"], adopts=False, functions=[], citations=[], weight=1)
+    return H
+
+
+def test_drill_down_dims_expands_goes_back_and_finds_a_path(browser, tmp_path):
+    path = explore.write_explorer(_with_article_5(network.load(SAMPLE)), tmp_path / "sample.html")
+    page = Opened(browser, path)
+    try:
+        page.page.mouse.click(*page.node_xy(CONVENTION))
+        details = page.page.locator("#details")
+        articles = details.locator("h2:has-text('Articles') + ul li").all_inner_texts()
+        assert [a.split(" — ")[0] for a in articles] == ["Art. 5", "Art. 37", "Art. 40", "Art. 41", "Art. 47"]
+        # everything but the Convention's neighbourhood is dimmed
+        opacity = page.js("Object.fromEntries(resograph.nodesView.getIds().map(id => [id, resograph.style(id).opacity]))")
+        assert opacity[SEED] == 1 and opacity["A/RES/79/243"] == 1 and opacity[f"{CONVENTION}/art_37"] == 1
+        assert opacity["A/DEC/49/426"] < 1 and opacity["A/RES/51/1"] < 1
+        # min. citations 1: the seed (cited by nothing) goes; the Convention's citers come back with "expand"
+        page.page.locator("#min-cited").fill("1")
+        page.page.locator("#min-cited").dispatch_event("change")
+        assert page.js(f"resograph.nodesView.get({SEED!r})") is None
+        counts = page.page.locator("#counts").inner_text()
+        assert counts.startswith(f"{page.js('resograph.nodesView.length')} of 23 instruments")
+        details.locator("button", has_text="hidden citers").click()
+        assert page.js(f"resograph.nodesView.get({SEED!r}) !== null")
+        details.locator("button", has_text="Collapse").click()
+        assert page.js(f"resograph.nodesView.get({SEED!r})") is None
+        page.page.click("#back")                                  # before the collapse: the seed is back
+        assert page.js(f"resograph.nodesView.get({SEED!r}) !== null")
+        page.page.click("#forward")
+        assert page.js(f"resograph.nodesView.get({SEED!r})") is None
+        # a path from 49/426 to the Convention: through 51/1 and the seed that cites both
+        found = page.js(f"resograph.path('A/DEC/49/426', {CONVENTION!r})")
+        assert found == ["A/DEC/49/426", "A/RES/51/1", SEED, CONVENTION]
+        assert "Path (3 links)" in details.inner_text()
+        page.offline_and_clean()
+    finally:
+        page.close()
+
+
+def test_colour_size_reduction_and_exports(browser, tmp_path):
+    G = network.load(SAMPLE)
+    page = Opened(browser, explore.write_explorer(G, tmp_path / "sample.html"))
+    try:
+        groups = analysis.clusters(G)
+        colours = page.js("Object.fromEntries(resograph.data.legend.clusters.map(c => [c.code, c.color]))")
+        page.page.select_option("#colour-mode", "cluster")
+        drawn = page.js("Object.fromEntries(resograph.nodesView.getIds().map(id => [id, resograph.style(id).color]))")
+        assert all(drawn[k] == colours[str(i)] for i, g in enumerate(groups) for k in g)
+        page.page.select_option("#size-mode", "pagerank")
+        size = page.js("Object.fromEntries(resograph.nodesView.getIds().map(id => [id, resograph.style(id).size]))")
+        rank = dict(analysis.pagerank(G, None))
+        assert max(size, key=size.get) == max(rank, key=rank.get) == CONVENTION
+        links = page.js("resograph.edgesView.length")
+        page.page.check("#reduce")  # the sample's citations form no shortcut: every link stays
+        assert page.js("resograph.edgesView.length") == links
+        # only the Convention's neighbourhood has core number 2 or more: core k ≥ 2 keeps it
+        page.page.fill("#core-k", "2"); page.page.locator("#core-k").dispatch_event("change")
+        kept = set(page.js("resograph.nodesView.getIds()"))
+        assert kept == {SEED, CONVENTION} | {f"{CONVENTION}/art_{n}" for n in (37, 40, 41, 47)}
+        assert page.js("resograph.labels().length") > 0
+        png = page.js("resograph.png()")
+        assert png.startswith("data:image/png;base64,")
+        svg = page.js("resograph.svg()")
+        assert svg.startswith("<svg") and svg.count("<circle") == len(kept)
+        page.offline_and_clean()
+    finally:
+        page.close()
+
+
+def test_a_2000_node_page_loads_and_redraws(browser, tmp_path):
+    """The figures of docs/benchmarks.md (printed, not asserted): load and redraw at 2,000 nodes drawn."""
+    from test_explorer import synthetic_network
+
+    path = explore.write_explorer(synthetic_network(5000), tmp_path / "big.html", max_nodes=2000)
+    page = Opened(browser, path)
+    try:
+        assert page.js("resograph.network.body.nodeIndices.length") == 2000
+        load = page.js("performance.now()")
+        redraw = page.js("""() => { const n = resograph.network, t = [];
+            for (let i = 0; i < 10; i++) { const s = performance.now(); n.redraw(); t.push(performance.now() - s); }
+            return t.sort((a, b) => a - b)[5]; }""")
+        t0 = page.js("performance.now()")
+        page.page.select_option("#colour-mode", "cluster")
+        recolour = page.js("performance.now()") - t0
+        print(f"\n2,000 drawn nodes ({path.stat().st_size / 1e6:.1f} MB): ready {load / 1000:.2f} s, "
+              f"redraw {redraw:.0f} ms (median of 10), colour by cluster {recolour:.0f} ms, "
+              f"labels {page.js('resograph.labels().length')}")
+        page.offline_and_clean()
+    finally:
+        page.close()
