@@ -13,6 +13,7 @@ import re
 import socket
 import threading
 import time
+from xml.etree import ElementTree
 from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
@@ -644,8 +645,16 @@ def test_query_page_works_offline_in_chromium(srv):
             # the most cited target: its citing paragraphs in the gold, plus the document (both eli:cites)
             (top, paragraphs), = Counter(c["target"] for c in GOLD["citations"]).most_common(1)
             assert (rows[0]["cited"], rows[0]["n"]) == (top, str(paragraphs + 1))  # plain literals, no ^^xsd
+            with page.expect_download() as download:  # the table as CSV
+                page.locator(".yasr_downloadIcon").first.click()
+            csv_rows = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+            assert len(csv_rows) == 8 and csv_rows[1].replace('"', "") == f"{top},{paragraphs + 1}"
             page.locator(".yasr_btnGroup button", has_text="Chart").last.click()
             assert page.locator(".rg-chart rect").count() == 7
+            with page.expect_download() as download:  # the chart as SVG
+                page.locator(".yasr_downloadIcon").first.click()
+            bars = ElementTree.parse(download.value.path()).getroot().findall("{http://www.w3.org/2000/svg}rect")
+            assert len(bars) == 7
             # a syntax error is shown with its line and column
             page.evaluate(f"{EDITOR}.setValue('SELECT ?x WHERE {{\\n  ?x ?y }}')")
             page.locator(".yasqe_queryButton").last.click()
