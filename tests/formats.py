@@ -1,0 +1,140 @@
+"""Make PDF, Word and HTML versions of the dev corpus texts at test time, in the layouts publishers use.
+
+Nothing here is a copy of a published file: each document is laid out from a plain-text fixture with
+the furniture of its kind — a UN resolution PDF (symbol as running header from page 2, page numbers
+"2/5", a job number on page 1, footnotes at the foot of the page with raised markers), a two-column
+page, a Word file with automatic numbering, a web page with navigation, scripts and a footer.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import matplotlib
+
+FONT = Path(matplotlib.__file__).parent / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"
+
+
+def blocks(text: str) -> list[list[str]]:
+    """The text's blank-line separated blocks, each as its lines."""
+    return [b.strip("\n").split("\n") for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
+
+
+def make_pdf(text: str, symbol: str = "", *, footnotes: dict[str, str] | None = None,
+             columns: int = 1, ligatures: bool = False) -> bytes:
+    """A resolution PDF: ``footnotes`` maps a phrase of the text to the note its raised marker calls."""
+    from fpdf import FPDF
+
+    notes_by_page: dict[int, list[tuple[int, str]]] = {}
+
+    class Resolution(FPDF):
+        def header(self) -> None:
+            if self.page_no() > 1 and symbol:
+                self.set_font("dejavu", size=9)
+                self.set_y(8)
+                self.cell(0, 5, symbol, align="R")
+                self.set_y(self.t_margin)
+
+        def footer(self) -> None:
+            self.set_font("dejavu", size=8)
+            y = self.h - 38
+            for number, note in notes_by_page.get(self.page_no(), []):
+                self.set_xy(self.l_margin, y)
+                self.multi_cell(self.w - self.l_margin - self.r_margin, 3.6, f"{number} {note}")
+                y = self.get_y() + 0.5
+            self.set_font("dejavu", size=9)
+            self.set_xy(self.l_margin, self.h - 14)
+            if self.page_no() == 1:
+                self.cell(40, 5, "24-23456 (E)")
+            self.set_xy(self.l_margin, self.h - 14)
+            self.cell(0, 5, f"{self.page_no()}/{{nb}}", align="R")
+
+    pdf = Resolution(orientation="L" if columns > 1 else "P", format="A4")
+    pdf.add_font("dejavu", fname=str(FONT))
+    pdf.set_margins(25, 22, 25)
+    pdf.set_auto_page_break(True, margin=45)
+    pdf.add_page()
+    pdf.set_font("dejavu", size=11)
+    marks = dict(footnotes or {})
+    counter = iter(range(1, 100))
+    body = text if not ligatures else text.replace("fi", "\ufb01").replace("fl", "\ufb02")
+
+    def write_line(line: str) -> None:
+        for phrase in [p for p in marks if p in line]:
+            before, line = line.split(phrase, 1)
+            pdf.write(5.5, before + phrase)
+            number = next(counter)
+            notes_by_page.setdefault(pdf.page_no(), []).append((number, marks.pop(phrase)))
+            pdf.char_vpos = "SUP"
+            pdf.write(5.5, str(number))
+            pdf.char_vpos = "LINE"
+        pdf.write(5.5, line)
+        pdf.ln(5.5)
+
+    if columns > 1:
+        with pdf.text_columns(ncols=columns, gutter=8, text_align="LEFT", line_height=1.2) as cols:
+            for block in blocks(body):
+                cols.write("\n".join(block) + "\n\n")
+    else:
+        for block in blocks(body):
+            for line in block:
+                write_line(line)
+            pdf.ln(4)
+    return bytes(pdf.output())
+
+
+_ITEM = re.compile(r"^\s*(?:[-–•]|\d{1,3}[.)]|\([a-z0-9]{1,4}\))\s")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs as a publisher marks them up: a block, or each list item in it, wrapped lines joined."""
+    out = []
+    for block in blocks(text):
+        current: list[str] = []
+        for line in block:
+            if current and _ITEM.match(line):
+                out.append(" ".join(current))
+                current = []
+            current.append(line.strip())
+        out.append(" ".join(current))
+    return out
+
+
+def make_docx(text: str, *, numbering: bool = True) -> bytes:
+    """A Word file: one paragraph per block; "1. Decides…" as Word's own automatic numbering."""
+    import docx
+
+    document = docx.Document()
+    for line in paragraphs(text):
+        m = re.match(r"^(\d{1,2})\.\s+(.*)$", line)
+        if numbering and m:
+            document.add_paragraph(m.group(2), style="List Number")
+        else:
+            document.add_paragraph(line)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def make_html(text: str, title: str = "Resolution") -> bytes:
+    """A web page: navigation, a script, a cookie banner and a footer around the resolution's text."""
+    from html import escape
+
+    paras = "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs(text))
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>
+<script>window.dataLayer = [{{"page": "resolution 99/99 of 1 January 2099"}}];</script>
+<style>nav {{ float: left }}</style></head>
+<body>
+<header><a href="/">Home</a> | <a href="/documents">Documents</a> | <a href="/search">Search</a></header>
+<nav><ul><li><a href="/res/1">Resolution 1 (1946)</a></li><li><a href="/res/2">Resolution 2 (1946)</a></li>
+<li><a href="/about">About the Organization</a></li></ul></nav>
+<main><article>
+{paras}
+</article></main>
+<div class="cookies">We use cookies to improve your experience. <button>Accept</button></div>
+<footer><p>Copyright © United Nations. Terms of use. Privacy notice. Contact us.</p></footer>
+</body></html>"""
+    return page.encode("utf-8")
