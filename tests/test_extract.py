@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from resograph.reading import patterns as P
-from resograph.reading.clean import clean, fold, read_source
+from resograph.reading.clean import clean, fold
+from resograph.reading.convert import read_source
 from resograph.tools.evaluate import evaluate, totals
 from resograph.reading.extract import extract, extract_file
 from resograph.reading.find import find_in_spans, find_mentions

@@ -7,19 +7,24 @@ import json
 import sys
 import time
 
-from resograph.reading.clean import read_source
-from resograph.reading.extract import extract
+from resograph.reading.convert import read
+from resograph.reading.extract import extract, extract_source
 from resograph.core.models import Extraction
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "extract",
-        help="extract header, paragraphs and citations from one resolution text",
+        help="extract header, paragraphs and citations from one resolution (text, PDF, Word, HTML)",
         description="Read a resolution (French, English or Spanish; INTERPOL or UN layout) and print its "
                     "header, paragraphs and the instruments each paragraph cites, with the clause "
-                    "function that says why.",
-        epilog="Example: resograph extract data/sources/GA-2025-93-RES-03.fr.txt --format table",
+                    "function that says why. The file may be plain text, PDF, Word (.docx) or an HTML "
+                    "page (told by content, not by extension), or one member of a ZIP written "
+                    "ARCHIVE.zip!MEMBER; spans index into the text its converter produced (the JSON "
+                    "says which converter, and the PDF page of each paragraph).",
+        epilog="Example: resograph extract data/sources/GA-2025-93-RES-03.fr.txt --format table\n"
+               "         resograph extract A_RES_79_136.pdf --format json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--format", choices=("json", "table"), default="json",
@@ -30,9 +35,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    text = read_source(args.file)
+    source = read(args.file)
+    text = source.text
     t0 = time.perf_counter()
-    result = extract(text, args.file)
+    result = extract_source(source)
     elapsed = time.perf_counter() - t0
     if args.stats:
         # Re-run a few times so the figure is not dominated by the one-off lexicon load.

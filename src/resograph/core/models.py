@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -85,6 +86,9 @@ class Extraction:
     implements: list[str] = field(default_factory=list)  # keys the title says it implements
     source: str = ""  # the original text; spans index into it
     path: str | None = None
+    converter: str = "text"  # what made ``source`` of the file: "text", "pdf", "docx" or "html"
+    library: str = ""  # the converting library and its version
+    page_starts: tuple[int, ...] = ()  # offsets in ``source`` where each PDF page begins
 
     def to_json(self) -> dict[str, Any]:
         """The extract output contract of DESIGN.md (plus `mechanisms` and `implements`)."""
@@ -103,9 +107,23 @@ class Extraction:
                 "number": doc.number,
                 "implements": self.implements,
             },
-            "paragraphs": [
-                {k: v for k, v in asdict(p).items() if k != "text"} for p in self.paragraphs
-            ],
+            "paragraphs": [self._paragraph_json(p) for p in self.paragraphs],
             "citations": [asdict(c) for c in self.citations],
             "mechanisms": [asdict(m) for m in self.mechanisms],
+            **self._source_json(),
         }
+
+    def _paragraph_json(self, p: Paragraph) -> dict[str, Any]:
+        out = {k: v for k, v in asdict(p).items() if k != "text"}
+        if self.page_starts:  # the PDF page where the paragraph starts
+            out["page"] = bisect.bisect_right(self.page_starts, p.start)
+        return out
+
+    def _source_json(self) -> dict[str, Any]:
+        """Which converter made the text of a PDF, Word or HTML file (nothing for a plain text)."""
+        if self.converter == "text":
+            return {}
+        out: dict[str, Any] = {"converter": self.converter, "library": self.library}
+        if self.page_starts:
+            out["pages"] = len(self.page_starts)
+        return {"source": out}

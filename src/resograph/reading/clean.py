@@ -11,7 +11,6 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from resograph.core.errors import UserError
 
@@ -151,24 +150,3 @@ def decode(data: bytes, name: str) -> str:
     if not text.strip():
         raise UserError(f"{name}: the file is empty")
     return text
-
-
-def read_source(path: str | Path) -> str:
-    """Read a resolution text; any problem becomes a one-line UserError naming the file."""
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise UserError(f"{p}: is a directory, not a text file")
-        if size > MAX_BYTES:
-            raise UserError(f"{p}: too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{p}: no such file")
-    except PermissionError:
-        raise UserError(f"{p}: permission denied")
-    except IsADirectoryError:
-        raise UserError(f"{p}: is a directory, not a text file")
-    except OSError as exc:
-        raise UserError(f"{p}: cannot read ({exc.strerror or exc})")
-    return decode(data, str(p))

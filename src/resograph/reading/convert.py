@@ -101,7 +101,10 @@ def convert(data: bytes, name: str) -> Source:
     """One document's bytes → :class:`Source`; a ZIP is refused here (see :func:`iter_sources`)."""
     kind = sniff(data)
     if kind == "zip":
-        raise UserError(f"{name}: a ZIP archive holds several sources: give it to `resograph build`")
+        if not zipfile.is_zipfile(io.BytesIO(data)):
+            raise UserError(f"{name}: corrupt ZIP archive (or damaged Word document)")
+        raise UserError(f"{name}: a ZIP archive holds several sources: give it to `resograph build`, "
+                        f"or name one member as {name}!MEMBER")
     if kind == "text":
         return Source(name, decode(data, name))
     converter = {"pdf": _pdf, "docx": _docx, "html": _html}[kind]
@@ -113,9 +116,32 @@ def convert(data: bytes, name: str) -> Source:
 
 
 def read(path: str | Path) -> Source:
-    """The one document of a file (text, PDF, Word or HTML); one-line :class:`UserError` otherwise."""
+    """The one document of a file (text, PDF, Word or HTML) or of a ZIP member named
+    ``archive.zip!member``; one-line :class:`UserError` otherwise."""
     p = Path(path)
+    archive, sep, member = str(path).rpartition("!")
+    if sep and not p.exists() and Path(archive).is_file():
+        return convert(_member_bytes(Path(archive), member), str(path))
     return convert(read_bytes(p), str(p))
+
+
+def read_source(path: str | Path) -> str:
+    """The text of a file, whatever its format: what ``resograph extract`` reads."""
+    return read(path).text
+
+
+def _member_bytes(archive: Path, member: str) -> bytes:
+    data = read_bytes(archive)
+    try:
+        info = zipfile.ZipFile(io.BytesIO(data)).getinfo(member)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UserError(f"{archive}: corrupt ZIP archive ({exc})")
+    except KeyError:
+        raise UserError(f"{archive}!{member}: no such member in the archive")
+    problem = _unsafe_member(info)
+    if problem:
+        raise UserError(f"{archive}!{member}: {problem}")
+    return _read_member(zipfile.ZipFile(io.BytesIO(data)), info, f"{archive}!{member}")
 
 
 def iter_sources(path: str | Path) -> Iterator[Source | UserError]:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from resograph.reading import patterns as P
-from resograph.reading.clean import clean, fold, read_source
+from resograph.reading.clean import clean, fold
+from resograph.reading.convert import Source, read
 from resograph.reading.find import find_in_spans, find_mechanisms_in_spans, find_names
 from resograph.reading.lexicon import Lexicon, load_lexicon
+from resograph.core.errors import UserError
 from resograph.core.models import Extraction, MechanismMention
 from resograph.reading.resolve import Resolver
 from resograph.reading.segment import segment
@@ -62,8 +64,21 @@ def extract(text: str, path: str | None = None, lexicon: Lexicon | None = None) 
 
 
 def extract_file(path: str | Path, lexicon: Lexicon | None = None) -> Extraction:
-    """Read a file (UTF-8, UTF-16 with BOM or cp1252) and extract it; bad input raises UserError."""
-    return extract(read_source(path), str(path), lexicon)
+    """Read a file — text (UTF-8, UTF-16 with BOM or cp1252), PDF, Word or HTML, or a ZIP member named
+    ``archive.zip!member`` — and extract it; bad input raises UserError. Spans index into the text the
+    converter produced (``Extraction.source``)."""
+    return extract_source(read(path), lexicon)
+
+
+def extract_source(source: Source, lexicon: Lexicon | None = None) -> Extraction:
+    """Extract a converted source, keeping which converter made its text and where its pages start."""
+    x = extract(source.text, source.name, lexicon)
+    if source.converter != "text" and not x.paragraphs:
+        # A converted page with no paragraph is a page about something else (a news item, an index).
+        raise UserError(f"{source.name}: no resolution in this {source.converter.upper()} file "
+                        "(no preambular or operative paragraph found)")
+    x.converter, x.library, x.page_starts = source.converter, source.library, source.page_starts
+    return x
 
 
 def _mask(folded: str, spans: list[tuple[int, int]]) -> str:
