@@ -16,9 +16,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Extract every source text, merge ontology + registry + documents into one RDF "
                     "graph, validate it with SHACL, and write resograph.ttl, resograph.jsonld, "
                     "resograph.nt and the Oxigraph store, atomically and byte-identically from run "
-                    "to run. A graph with SHACL violations is not published (exit 1).",
+                    "to run. A graph with SHACL violations is not published (exit 1).\n\n"
+                    "One document never stops a build: a text whose symbol cannot be read takes the "
+                    "one its file name carries (graph/file-names.tsv: S_RES_0001_1946_EN_GOLD.txt -> "
+                    "S/RES/1(1946)) or else a key from its bytes (unidentified:<digest>); of two texts "
+                    "of one symbol one is kept; a text that cannot be read is skipped. The summary "
+                    "lists each such document and why; --strict makes them an error (exit 2).",
         epilog="Example: resograph build data/sources/ --out build/   "
-               "(a large corpus, store only: --formats none)",
+               "(a large corpus, store only: --formats none; refuse flagged texts: --strict)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("sources", nargs="*", metavar="SOURCE",
@@ -36,6 +41,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "always gets nt, which it reads)")
     p.add_argument("--allow-invalid", action="store_true",
                    help="publish the outputs even when SHACL finds violations")
+    p.add_argument("--strict", action="store_true",
+                   help="a document that had to be named from its file name or content, a second "
+                        "text of one symbol, or an unreadable text is an error (exit 2, nothing "
+                        "written) instead of a flag in the summary")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress, summary only")
     p.set_defaults(func=run)
 
@@ -45,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
 
     sources = args.sources or [str(sources_dir())]
     result = build(sources, args.out, store=args.store, validation=args.validation,
-                   allow_invalid=args.allow_invalid, quiet=args.quiet, formats=args.formats)
+                   allow_invalid=args.allow_invalid, quiet=args.quiet, formats=args.formats,
+                   strict=args.strict)
     print(result.summary())
     if result.report is not None and not result.report.conforms:
         print(result.report.text.rstrip(), file=sys.stderr)

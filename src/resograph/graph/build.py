@@ -57,6 +57,16 @@ from resograph.graph.rdf import ELI, PREFIXES, RG, build_graph, document_graph
 from resograph.core.models import Extraction
 from resograph.graph.registry import Registry
 from resograph.graph.registry import load as load_registry
+from resograph.graph.sources import (
+    DUPLICATE,
+    Flag,
+    Intake,
+    choose,
+    collect_sources,
+    describe,
+    extract_sources,
+    strict_error,
+)
 from resograph.graph.validate import Report, validate, validate_documents
 
 LOCK_FILE = ".lock"
@@ -83,6 +93,7 @@ class BuildResult:
     # answers queries (not a stage: the dump files may be written after it).
     timings: dict[str, float] = field(default_factory=dict)
     cache: str = ""  # what the per-document cache gave (incremental builds)
+    flags: list[Flag] = field(default_factory=list)  # documents renamed or skipped, and why
 
     def summary(self) -> str:
         r = self.report
@@ -101,6 +112,7 @@ class BuildResult:
             shown = ", ".join(self.unresolved_keys[:8])
             more = f" … (+{len(self.unresolved_keys) - 8})" if len(self.unresolved_keys) > 8 else ""
             lines.append(f"not in registry {shown}{more}")
+        lines += describe(self.flags)
         if self.published:
             lines.append("files written:")
             lines += [f"  {p} ({_size(n)})" for p, n in self.files]
@@ -117,30 +129,6 @@ class BuildResult:
 
 def _size(n: int) -> str:
     return f"{n / 1024:.1f} KiB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MiB"
-
-
-# -- sources -----------------------------------------------------------------------------------
-
-def collect_sources(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files as given, directories as their `*.txt` (sorted); one-line error for a missing path."""
-    found: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            # The directory resolved once, not each of its (maybe 10,000) files: only a file that is
-            # itself a link needs resolving. Sorted by name (what sorting the paths gives, faster).
-            base = p.resolve()
-            with os.scandir(base) as entries:
-                names = sorted(e.name for e in entries if e.name.endswith(".txt") and e.is_file())
-            found += [(base / n).resolve() if (base / n).is_symlink() else base / n for n in names]
-        elif p.is_file():
-            found.append(p.resolve())
-        else:
-            raise UserError(f"{p}: no such file or directory")
-    unique = list(dict.fromkeys(found))
-    if not unique:
-        raise UserError(f"{', '.join(map(str, paths))}: no source texts (*.txt) found")
-    return unique
 
 
 # -- lock --------------------------------------------------------------------------------------
@@ -292,23 +280,8 @@ def _default_extractor() -> Callable[[Path], Extraction]:
 
 def extract_all(sources: list[Path], extractor: Callable[[Path], Extraction],
                 quiet: bool = True) -> list[Extraction]:
-    """Extract every source; a text without a symbol or two texts with one symbol are bad input."""
-    extractions: list[Extraction] = []
-    by_symbol: dict[str, Path] = {}
-    with _progress(len(sources), "extract", quiet) as bar:
-        for path in sources:
-            x = extractor(path)
-            if x.path is None:
-                x.path = str(path)
-            symbol = x.document.symbol
-            if not symbol:
-                raise UserError(f"{path}: no document symbol found in the text")
-            if symbol in by_symbol:
-                raise UserError(f"{path}: symbol {symbol} already given by {by_symbol[symbol]}")
-            by_symbol[symbol] = path
-            extractions.append(x)
-            bar.update(1)
-    return extractions
+    """The extractions a build would graph (flagged sources named or skipped: resograph.graph.sources)."""
+    return extract_sources(sources, extractor, quiet).extractions
 
 
 def _count_instruments(graph: Graph) -> int:
@@ -339,8 +312,11 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "bu
           store: str = "oxigraph", extractor: Callable[[Path], Extraction] | None = None,
           registry: Registry | None = None, validation: str = "auto",
           allow_invalid: bool = False, quiet: bool = False,
-          formats: str | Iterable[str] | None = None) -> BuildResult:
+          formats: str | Iterable[str] | None = None, strict: bool = False) -> BuildResult:
     """Run the whole build (see the module docstring) and return what it did.
+
+    Sources the build had to name or skip are flagged (`BuildResult.flags`, resograph.graph.sources);
+    `strict` makes any flag an error (UserError, nothing written).
 
     `formats`: the dump files to write (`nt`, `ttl`, `jsonld`; default all three; `none` or empty:
     the store only). The memory store reads `resograph.nt`, so it always gets that one.
@@ -388,7 +364,7 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "bu
         if incremental and store == "oxigraph":
             try:
                 if _rebuild_in_place(result, out, paths, cache, extractor, registry, regdigest,
-                                     validation, fmts, allow_invalid, quiet, lap, ready):
+                                     validation, fmts, allow_invalid, quiet, lap, ready, strict):
                     return result
             except inc.Inconsistent as exc:
                 _stage(f"the previous build's manifest does not hold ({exc}); building from scratch",
@@ -398,7 +374,14 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "bu
         _stage(f"extracting {len(paths)} source(s)", quiet)
         if cache is not None:
             cache.prefetch(paths)  # only the changed or new sources, on every core when there are many
-        extractions = extract_all(paths, cache.extractor(extractor) if cache else extractor, quiet)
+        intake = extract_sources(paths, cache.extractor(extractor) if cache else extractor, quiet)
+        result.flags = intake.flags
+        if strict and intake.flags:
+            raise strict_error(intake.flags)
+        if not intake.extractions:
+            raise UserError(f"{', '.join(map(str, sources))}: no readable source text "
+                            f"({len(intake.flags)} flagged: {intake.flags[0].line()})")
+        paths, extractions = intake.paths, intake.extractions
         if cache is not None:
             cache.prune_unseen()
         lap("extract")
@@ -406,6 +389,7 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "bu
         if incremental:
             merged, reg, manifest = _incremental(result, paths, extractions, cache, registry,
                                                  regdigest, validation, quiet, lap)
+            _note_flags(manifest, intake.flags, cache.digests)
             nt = b"\n".join(merged.lines) + b"\n"
             triples, dump_graph = len(merged.lines), (lambda: inc.rdflib_graph(merged, reg))
         else:
@@ -565,7 +549,7 @@ def _incremental(result: BuildResult, paths: list[Path], extractions: list[Extra
 def _rebuild_in_place(result: BuildResult, out: Path, paths: list[Path], cache, extractor,
                       registry: Registry, regdigest: str, validation: str, fmts: tuple[str, ...],
                       allow_invalid: bool, quiet: bool, lap: Callable[[str], None],
-                      ready: Callable[[], None]) -> bool:
+                      ready: Callable[[], None], strict: bool = False) -> bool:
     """A rebuild that touches only what changed (resograph.graph.incremental, "the manifest"): the sources
     are hashed; only new or changed ones are extracted, graphed and validated (with the documents
     whose cited documents came or went); the store's new generation is a checkpoint of the current
@@ -575,7 +559,7 @@ def _rebuild_in_place(result: BuildResult, out: Path, paths: list[Path], cache, 
 
     try:
         return _rebuild_from_manifest(result, out, paths, cache, extractor, registry, regdigest,
-                                      validation, fmts, allow_invalid, quiet, lap, ready, inc)
+                                      validation, fmts, allow_invalid, quiet, lap, ready, inc, strict)
     finally:
         gc.unfreeze()
 
@@ -583,8 +567,8 @@ def _rebuild_in_place(result: BuildResult, out: Path, paths: list[Path], cache, 
 def _rebuild_from_manifest(result: BuildResult, out: Path, paths: list[Path], cache, extractor,
                            registry: Registry, regdigest: str, validation: str,
                            fmts: tuple[str, ...], allow_invalid: bool, quiet: bool,
-                           lap: Callable[[str], None], ready: Callable[[], None], inc) -> bool:
-    from resograph.graph.cache import digest
+                           lap: Callable[[str], None], ready: Callable[[], None], inc,
+                           strict: bool = False) -> bool:
 
     m = inc.load_manifest(cache)
     gc.freeze()  # the manifest's ~10^5 small objects live to the end: no collector passes over them
@@ -598,23 +582,35 @@ def _rebuild_from_manifest(result: BuildResult, out: Path, paths: list[Path], ca
     if (m is None or not m.generation or m.regdigest != regdigest or m.validation != mode
             or not link.is_symlink() or link.resolve() != current.resolve() or not current.is_dir()):
         return False
-    digests = {str(p): digest(p.read_bytes()) for p in paths}
-    changed = [p for p in paths if str(p) not in m.docs or m.docs[str(p)].digest != digests[str(p)]]
-    gone = [k for k in m.docs if k not in digests or m.docs[k].digest != digests[k]]
-    if len(changed) + len(gone) > max(MAX_DELTA_DOCS, len(paths) // 4):
+    digests = _digests(paths)
+    known = {k: info.digest for k, info in m.docs.items()}
+    known.update({k: d for k, (d, _) in m.skipped.items() if d})
+    candidates = [p for p in paths if not digests[str(p)] or known.get(str(p)) != digests[str(p)]]
+    gone = [k for k in m.docs if digests.get(k) != m.docs[k].digest]
+    if len(candidates) + len(gone) > max(MAX_DELTA_DOCS, len(paths) // 4):
         return False  # most of the corpus changed (or moved): one bulk load is quicker than a delta
+    duplicated = {symbol for _, symbol in m.skipped.values() if symbol}
+    if any(m.docs[k].symbol in duplicated for k in gone):
+        return False  # a text of a symbol with duplicates changed or went: choose again, from scratch
     kept = {k: info for k, info in m.docs.items() if k in digests and info.digest == digests[k]}
     cache.seen.update(info.digest for info in kept.values())
-    _stage(f"extracting {len(changed)} changed source(s) of {len(paths)}", quiet)
-    if changed:
-        cache.prefetch(changed)
-    extractions = extract_all(changed, cache.extractor(extractor), quiet)
-    symbols = {info.symbol: k for k, info in kept.items()}
-    for x in extractions:
-        if x.document.symbol in symbols:
-            raise UserError(f"{x.path}: symbol {x.document.symbol} already given by "
-                            f"{symbols[x.document.symbol]}")
-    if changed or gone:
+    cache.seen.update(d for k, (d, _) in m.skipped.items() if d and digests.get(k) == d)
+    _stage(f"extracting {len(candidates)} changed source(s) of {len(paths)}", quiet)
+    if candidates:
+        cache.prefetch(candidates)
+    intake = extract_sources(candidates, cache.extractor(extractor), quiet)
+    taken = {info.symbol for info in kept.values()} | duplicated
+    if (any(f.kind == DUPLICATE for f in intake.flags)
+            or any(x.document.symbol in taken for x in intake.extractions)):
+        return False  # two texts of one symbol: which one to keep is chosen over the whole corpus
+    changed, extractions = intake.paths, intake.extractions
+    if not kept and not extractions:
+        return False  # nothing readable left: the cold path says so
+    dirty = _refresh_flags(m, paths, candidates, intake.flags, digests)
+    result.flags = [f for p in paths for f in m.flags.get(str(p), [])]
+    if strict and result.flags:
+        raise strict_error(result.flags)
+    if candidates or gone:
         cache.prune_unseen()
     lap("extract")
 
@@ -649,6 +645,7 @@ def _rebuild_from_manifest(result: BuildResult, out: Path, paths: list[Path], ca
         del m.docs[k]
     for p, x, entry, part in zip(changed, extractions, entries, added):
         m.docs[str(p)] = inc.doc_info(x, digests[str(p)], entry, part, registry)
+    graphed = [p for p in paths if str(p) in m.docs]
     lap("graph")
 
     used: set[str] = set()
@@ -671,10 +668,10 @@ def _rebuild_from_manifest(result: BuildResult, out: Path, paths: list[Path], ca
                                                  registry, cache, used, bar, engine=engine)
         for (k, _, _), (key, packed) in zip(check, reports):
             m.docs[k].shacl, m.docs[k].summary = key, inc.summary_of(packed)
-        result.report = inc.combined_report(m, [str(p) for p in paths], cache)
+        result.report = inc.combined_report(m, [str(p) for p in graphed], cache)
     lap("validate")
     _tally_manifest(result, m)
-    result.cache = (f"{len(paths) - len(todo)} of {len(paths)} document(s) from the cache, "
+    result.cache = (f"{len(graphed) - len(todo)} of {len(graphed)} document(s) from the cache, "
                     f"{len(todo)} graphed, {validated} validated")
     if result.report and not result.report.conforms and not allow_invalid:
         if generation is not None:
@@ -698,12 +695,12 @@ def _rebuild_from_manifest(result: BuildResult, out: Path, paths: list[Path], ca
     written = {f: (out / FORMATS[f]).stat().st_size for f in fmts if f not in need}
     if need:
         _stage(f"writing files ({', '.join(FORMATS[f] for f in need)})", quiet)
-        merged, reg = _merge_from_cache(m, paths, cache, extractor, registry, regdigest)
+        merged, reg = _merge_from_cache(m, graphed, cache, extractor, registry, regdigest)
         nt = b"\n".join(merged.lines) + b"\n"
         written.update(_publish_files(out, _dumps(need, nt, len(merged.lines),
                                                   lambda: inc.rdflib_graph(merged, reg))))
     _remove_unrequested(out, fmts)
-    if changed or gone or m.formats != frozenset(fmts):
+    if dirty or changed or gone or m.formats != frozenset(fmts):
         m.formats = frozenset(fmts)
         inc.save_manifest(cache, m)
     if changed or gone:
@@ -731,6 +728,41 @@ def _merge_from_cache(m, paths: list[Path], cache, extractor, registry: Registry
         parts.append(part)
     reg = inc.registry_part(registry)
     return inc.merge(parts, reg, m.corpus), reg
+
+
+def _digests(paths: list[Path]) -> dict[str, str]:
+    """SHA-256 of each source's bytes ("" for one that cannot be read: it counts as changed)."""
+    from resograph.graph.cache import digest
+
+    out = {}
+    for p in paths:
+        try:
+            out[str(p)] = digest(p.read_bytes())
+        except OSError:
+            out[str(p)] = ""
+    return out
+
+
+def _refresh_flags(m, paths: list[Path], candidates: list[Path], flags: list[Flag],
+                   digests: dict[str, str]) -> bool:
+    """The manifest's flags and skipped sources after a rebuild: those of sources read again or gone
+    are replaced by what this build found. Returns whether anything changed."""
+    stale = {str(p) for p in candidates} | (set(m.flags) - digests.keys()) | (set(m.skipped) - digests.keys())
+    dirty = bool(stale & (set(m.flags) | set(m.skipped))) or bool(flags)
+    for k in stale:
+        m.flags.pop(k, None)
+        m.skipped.pop(k, None)
+    _note_flags(m, flags, digests)
+    return dirty
+
+
+def _note_flags(m, flags: list[Flag], digests: dict[str, str]) -> None:
+    """Keep the flags in the manifest, and which sources were skipped (with their bytes' digest:
+    an unchanged one is not read again by the next rebuild)."""
+    for f in flags:
+        m.flags.setdefault(f.path, []).append(f)
+        if f.skipped:
+            m.skipped[f.path] = (digests.get(f.path) or "", f.symbol)
 
 
 def _tally_manifest(result: BuildResult, m) -> None:

@@ -33,6 +33,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from resograph.core.errors import UserError
 from resograph.core.version import __version__
 from resograph.core.models import Extraction
 from resograph.core.paths import ontology_dir, registry_dir
@@ -42,7 +43,7 @@ CACHE_DIR = ".cache"
 CODE_MODULES = ("reading/extract", "reading/clean", "reading/segment", "reading/header", "reading/layout", "reading/find", "reading/resolve",
                 "reading/patterns", "reading/lexicon", "core/keys", "core/models", "graph/registry",
                 "graph/rdf", "graph/validate", "graph/shapecheck", "graph/cache", "graph/incremental",
-                "graph/build")
+                "graph/build", "graph/sources")
 
 
 def _hash_files(h: "hashlib._Hash", files: Iterable[Path], root: Path) -> None:
@@ -62,6 +63,7 @@ def fingerprint(extra: Iterable[str] = ()) -> str:
     for d in (ontology_dir(), registry_dir()):
         if d.is_dir():
             _hash_files(h, (p for p in d.rglob("*") if p.is_file()), d)
+    _hash_files(h, [here / "graph" / "file-names.tsv"], here)  # symbols from file names (sources)
     for item in extra:
         h.update(item.encode())
         h.update(b"\0")
@@ -82,6 +84,7 @@ class BuildCache:
         self.hits = 0
         self.misses = 0
         self._memo: dict[str, Extraction] = {}
+        self._failed: dict[str, str] = {}  # digest -> why the extractor refused those bytes
         self.seen: set[str] = set()
         self.digests: dict[str, str] = {}  # source path -> digest of its bytes, as last read
 
@@ -151,6 +154,8 @@ class BuildCache:
         """Wrap `extract(path)`: answer from the cache when the bytes are known, else extract and keep."""
         def cached(path: Path) -> Extraction:
             key, x = self.extraction(path)
+            if key in self._failed:  # a prefetch worker already failed on these bytes
+                raise UserError(f"{path}: {self._failed[key]}")
             if x is not None:
                 if key not in self._memo:  # prefetched ones were counted as misses already
                     self.hits += 1
@@ -166,8 +171,11 @@ class BuildCache:
         keep the results (on disk and in memory for :meth:`extractor`). Returns the number extracted."""
         missing: list[tuple[Path, str]] = []
         for p in paths:
-            key, x = self.extraction(p)
-            if x is None:
+            try:
+                key, x = self.extraction(p)
+            except OSError:
+                continue  # unreadable: the extractor's own attempt reports it (resograph.graph.sources)
+            if x is None and key not in self._failed:
                 missing.append((p, key))
         if not missing:
             return 0
@@ -181,6 +189,9 @@ class BuildCache:
         else:
             results = [_extract_one(str(p)) for p, _ in missing]
         for (p, key), x in zip(missing, results):
+            if isinstance(x, str):  # the worker's one-line reason: the build flags the file
+                self._failed[key] = x
+                continue
             self.put("extraction", key, x)
             self._memo[key] = x
         return len(missing)
@@ -207,9 +218,16 @@ class BuildCache:
         return f"cache {self.hits} hit(s), {self.misses} miss(es) [{self.fingerprint}]"
 
 
-def _extract_one(path: str) -> Extraction:
+def _extract_one(path: str) -> Extraction | str:
+    """The extraction, or why there is none (a worker's exception would stop the whole map)."""
     from resograph.reading.extract import extract_file
-    return extract_file(path)
+    try:
+        return extract_file(path)
+    except UserError as exc:
+        reason = str(exc)
+        return reason[len(path) + 2:] if reason.startswith(f"{path}: ") else reason
+    except Exception as exc:  # noqa: BLE001 - reported per file by resograph.graph.sources
+        return f"the extractor failed ({type(exc).__name__}: {exc})"
 
 
 __all__ = ["BuildCache", "fingerprint", "digest", "CACHE_DIR"]

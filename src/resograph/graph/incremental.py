@@ -519,6 +519,10 @@ class Manifest:
     registry_report: tuple = ()        # packed registry SHACL report ((): not validated)
     formats: frozenset[str] = frozenset()  # dump files written for exactly this state
     version: int = 0                   # MANIFEST_VERSION when written
+    # Sources the build skipped (resograph.graph.sources): path -> (digest of its bytes or "", the
+    # symbol it gave or ""), so that an unchanged one is not read again; and every flag, per path.
+    skipped: dict[str, tuple[str, str]] = field(default_factory=dict)
+    flags: dict[str, list] = field(default_factory=dict)
 
     @property
     def corpus(self) -> frozenset[str]:
@@ -631,7 +635,7 @@ def summary_of(packed: tuple) -> tuple:
     return (conforms, violations, warnings, _has_results(results))
 
 
-MANIFEST_VERSION = 2  # the layout of Manifest and DocInfo (the cache fingerprint covers the code too)
+MANIFEST_VERSION = 3  # the layout of Manifest and DocInfo (the cache fingerprint covers the code too)
 
 
 def load_manifest(cache) -> Manifest | None:
