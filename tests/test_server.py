@@ -13,10 +13,10 @@ import re
 import socket
 import threading
 import time
-from xml.etree import ElementTree
 from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
+from xml.etree import ElementTree
 
 import httpx
 import pytest
@@ -546,6 +546,17 @@ def test_named_queries_over_http(srv):
     assert srv.client.get("/queries/cited-by", params={"colour": "blue"}).status_code == 400
     assert srv.client.get("/queries/session-timeline", params={"number": "x"}).status_code == 400
     assert srv.client.get("/queries/no-such-query").status_code == 404
+
+
+def test_a_named_query_on_a_key_that_exists_nowhere_says_so(srv):
+    assert "A/RES/51/2" not in GOLD_TARGETS and "A/RES/51/1" in GOLD_TARGETS
+    r = srv.client.get("/queries/citers", params={"key": "A/RES/51/2"})
+    assert r.status_code == 400 and len(r.text.strip().splitlines()) == 1
+    assert "key=A/RES/51/2: no such key (did you mean A/RES/51/1" in r.text
+    r = srv.client.get("/queries/neighbourhood", params={"key": "zzzz"})  # nothing close: no suggestion
+    assert r.status_code == 400 and "no such key" in r.text and "did you mean" not in r.text
+    listed = srv.client.get("/queries").json()  # each query's text comes with it, for the page's editor
+    assert all(item["text"].strip() for item in listed)
 
 
 def test_page_works_offline_and_links_the_explorer(srv, build_dir):

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 import time
 
-from resograph.core import keys
-from resograph.query import sparql
+from resograph.query import keycheck, sparql
 from resograph.core.errors import UserError
 
 EPILOG = """\
@@ -55,24 +53,18 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-_EXISTS = "ASK { { ?node ?p ?o } UNION { ?s ?p ?node } }"
-_KEYS = "SELECT DISTINCT ?key WHERE { ?node <http://purl.org/dc/terms/identifier> ?key }"
-
-
 def check_keys(graph, query: sparql.NamedQuery, init: dict, values: dict[str, str], source: str) -> None:
-    """A ``key`` parameter naming nothing in the graph is an error with the closest keys, rather
-    than an empty answer that reads as "nothing cites it" (as ``explore --focus`` does)."""
+    """A ``key`` parameter naming nothing in the graph is an error with the closest keys
+    (:mod:`resograph.query.keycheck`), not an empty answer that reads as "nothing cites it"."""
     for param in query.params:
         term = init.get(param.name)
         if param.kind != "key" or term is None:
             continue
-        if sparql.materialise(sparql.run(graph, _EXISTS, {"node": term})):
+        if sparql.materialise(sparql.run(graph, keycheck.EXISTS, {"node": term})):
             continue
-        given = (values.get(param.name) or param.default or str(term)).strip()
-        known = [str(row[0]) for row in sparql.materialise(sparql.run(graph, _KEYS)).rows]
-        close = difflib.get_close_matches(keys.normalise_symbol(given), known, n=3, cutoff=0.5)
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        raise UserError(f"--param {param.name}={given}: no such key in {source}{hint}")
+        known = [str(row[0]) for row in sparql.materialise(sparql.run(graph, keycheck.KEYS)).rows]
+        given = values.get(param.name) or param.default or str(term)
+        raise UserError("--param " + keycheck.unknown_key(param.name, given, known, source))
 
 
 def run(args: argparse.Namespace) -> int:

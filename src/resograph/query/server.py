@@ -10,7 +10,8 @@ Routes:
   resolve against the endpoint's URL. ``GET /sparql`` without a query answers the SPARQL 1.1 Service
   Description (``describe.py``: Turtle, RDF/XML, JSON-LD, N-Triples by negotiation).
 - ``/queries`` (the catalogue as JSON) and ``/queries/NAME?param=value`` (run a named query; values
-  go in as RDF terms, as with ``resograph query``).
+  go in as RDF terms, as with ``resograph query``; a ``key`` that names nothing in the graph is a 400
+  with the closest keys, ``keycheck.py``).
 - ``/`` the offline query page (``static/index.html``: YASGUI vendored under ``static/yasgui/``, and
   ``page.js``); ``/prefixes`` the graph's namespaces for its completion; ``/explorer`` serves
   ``build/explorer.html``.
@@ -30,6 +31,7 @@ cap in the message rather than a silently truncated answer.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import multiprocessing as mp
 import os
@@ -42,7 +44,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-from resograph.query import sparql
+from resograph.query import keycheck, sparql
 from resograph.core.errors import UserError
 
 log = logging.getLogger("resograph.query.server")
@@ -281,6 +283,12 @@ class Worker:
         self.kill()
 
 
+def internal_job(query: str, bindings: dict | None = None) -> dict[str, Any]:
+    """A job of the server's own (key checks, suggestions): the whole store, JSON, no row cap."""
+    return {"query": query, "bindings": bindings or {}, "default_graphs": [], "named_graphs": [],
+            "uses_from": False, "base": None, "service": False, "max_rows": 0, "format": "json"}
+
+
 class Engine:
     """A pool of worker processes with a per-query time limit and a row cap."""
 
@@ -295,7 +303,7 @@ class Engine:
         self._lock = threading.Lock()
         self.stats = {"queries": 0, "timeouts": 0, "refused": 0, "errors": 0}
         self.union = False
-        self._counts: tuple[str, Any] | None = None  # (store generation, DatasetCounts)
+        self._kept: dict[str, tuple[str, Any]] = {}  # name → (store generation, value)
 
     def _spawn(self) -> Worker:
         w = Worker(self.source)
@@ -333,16 +341,33 @@ class Engine:
         assert self._idle is not None
         self._idle.put_nowait(fresh)
 
-    async def dataset_counts(self):
-        """The store's triple counts (DatasetCounts), counted once per published generation;
-        None when counting ran over the time limit."""
+    async def _once_per_generation(self, name: str, job: dict, parse=lambda value: value):
+        """A worker's answer to ``job`` kept until a rebuild publishes a new store generation;
+        None when the job failed (e.g. ran over the time limit): asked again next time."""
         generation = os.path.realpath(self.source.store) if self.source.store else "files"
-        if self._counts is None or self._counts[0] != generation:
-            answer = await self.execute({"kind": "counts"})
+        kept = self._kept.get(name)
+        if kept is None or kept[0] != generation:
+            answer = await self.execute(job)
             if answer[0] != "ok":
                 return None
-            self._counts = (generation, answer[1])
-        return self._counts[1]
+            kept = self._kept[name] = (generation, parse(answer[1]))
+        return kept[1]
+
+    async def dataset_counts(self):
+        """The store's triple counts (describe.DatasetCounts) for the service description."""
+        return await self._once_per_generation("counts", {"kind": "counts"})
+
+    async def known_keys(self) -> list[str]:
+        """Every key of the graph (dcterms:identifier values), for "did you mean" suggestions."""
+        def parse(data: bytes) -> list[str]:
+            return [b["key"]["value"] for b in json.loads(data)["results"]["bindings"] if "key" in b]
+
+        return await self._once_per_generation("keys", internal_job(keycheck.KEYS), parse) or []
+
+    async def exists(self, term) -> bool:
+        """Whether an IRI is the subject or object of any triple (True when the check failed)."""
+        answer = await self.execute(internal_job(keycheck.EXISTS, {"node": term}))
+        return answer[0] != "ok" or bool(json.loads(answer[1]).get("boolean"))
 
     async def execute(self, job: dict) -> tuple:
         """Run one job; returns ("ok", bytes, count) or ("error", status, message)."""
@@ -656,7 +681,20 @@ class Handlers:
             text, bindings = sparql.apply_limit(q.text, bindings)  # the row cap is a LIMIT, not a term
         except UserError as exc:
             return _plain(400, str(exc))
+        unknown = await self.unknown_key(q, bindings, values)
+        if unknown:
+            return _plain(400, unknown)
         return await self.run_query(request, text, bindings, [], [], formats)
+
+    async def unknown_key(self, q: sparql.NamedQuery, bindings: dict, values: dict[str, str]) -> str | None:
+        """The message for the first ``key`` parameter that names nothing in the graph, else None."""
+        for param in q.params:
+            term = bindings.get(param.name)
+            if param.kind != "key" or term is None or await self.engine.exists(term):
+                continue
+            given = values.get(param.name) or param.default or str(term)
+            return keycheck.unknown_key(param.name, given, await self.engine.known_keys())
+        return None
 
     async def index(self, request):
         from starlette.responses import FileResponse
