@@ -209,7 +209,7 @@ def _count(word: str | None) -> int:
 
 
 def _ocr_int(digits: str) -> int:
-    return int(digits.replace("i", "1").replace("l", "1"))
+    return int(digits.replace("i", "1").replace("l", "1").replace(" ", ""))
 
 
 def _dates_of(m: re.Match[str] | None) -> list[str]:

@@ -47,8 +47,11 @@ ADOPTION_LINE = re.compile(
     r"(?:at|a|en)\b(?:\s*$|\s+(?:its|the|sa|la|su)\b))"
 )
 # "at its 3108th meeting", "at the 1382nd meeting", "à sa 3108e séance", "en su 3108a sesión"
+# "at the resumed 2190th meeting", "2714th (closed) meeting", OCR "273 1st meeting", "meetings"
 MEETING = re.compile(
-    rf"\b(?:(?:at|a|en)\s+)?(?:its|the|sa|la|su)\s+(?P<n>{_N}){_ORD}[a-z]?[\s_]*(?:meeting|seance|sesion)\b"
+    rf"\b(?:(?:at|a|en)\s+)?(?:its|the|sa|la|su)\s+(?:resumed\s+|reprise\s+|reanudada\s+)?"
+    rf"(?P<n>{_N}(?:\s\d{{1,2}}(?=st|nd|rd|th))?){_ORD}[a-z]?[\s_]*(?:\([a-z ]{{1,20}}\)\s*)?"
+    rf"(?:meetings?|seance|sesion)\b"
 )
 _COUNT = r"\d{1,3}|[il](?!\w)"
 # "by 10 votes to none, with 5 abstentions", "by 9 votes to 1 (Australia)", "by 9 votes (…absent)",
@@ -56,7 +59,8 @@ _COUNT = r"\d{1,3}|[il](?!\w)"
 COUNTED_VOTE = re.compile(
     rf"\b(?:by|par|por)\s+(?P<for>{_COUNT})\s+(?:votes?|voix|votos?)\b(?:\s*\([^)]*\))?"
     rf"(?:\s*(?:to|contre|contra)\s+(?P<against>{_COUNT}|none|nil|zero|aucune?|ninguno|cero)\b(?:\s*\([^)]*\))?)?"
-    rf"(?:\s*,?\s*(?:and\s+|et\s+|y\s+)?(?:(?:with|avec|con)\s+)?(?P<abst>{_COUNT}|one|une?)\s+(?:abstentions?|abstenciones|abstencion))?"
+    rf"(?:\s*,?\s*(?:and\s+|et\s+|y\s+)?(?:(?:with|avec|con)\s+)?(?P<abst>{_COUNT}|one|une?)\s+"
+    rf"(?:abstentions?|abstenciones|abstencion))?"
 )
 ZERO_WORDS = frozenset({"none", "nil", "zero", "aucun", "aucune", "ninguno", "cero"})
 ONE_WORDS = frozenset({"i", "l", "one", "un", "une"})

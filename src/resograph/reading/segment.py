@@ -78,8 +78,11 @@ def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
     cuts: list[int] = []
     strong = False  # a cut at a number, the chapeau or an adoption line
     number = 0
+    numbered_until = 0  # the opening phrase after a printed number is not another cut
     for m in _CUT_AT.finditer(line.text):
         at = m.end()
+        if at <= numbered_until:
+            continue
         before = line.text[:m.start()].rstrip()[-1:]
         after_clause = bool(before) and before in _CLAUSE_END
         rest = line.folded[at:]
@@ -89,6 +92,7 @@ def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
                 continue
             number += 1
             strong = True
+            numbered_until = at + num.end()
         elif _opens_header_piece(line.text[at:], rest):
             strong = True
         elif not (after_clause and _opening(lex, line, at)):
@@ -414,9 +418,10 @@ def _closing(st: _State, index: int, line: Line, c: str) -> bool:
     """An adoption, vote, meeting or date line: the document's, never a paragraph."""
     F = _line_firsts()
     f = line.folded
-    closing = (c in F.vote_strong and P.VOTE_STRONG.match(f)) or ((st.was_blank or st.current is None) and (
-        (c in F.vote and P.VOTE_LINE.match(f)) or (c in F.plenary and P.PLENARY_LINE.match(f))
-        or (c == "a" and L.ADOPTION_LINE.match(f))))
+    after_break = st.was_blank or st.current is None
+    closing = (c in F.vote_strong and P.VOTE_STRONG.match(f)) or _adoption_at_meeting(st, index, line, c) \
+        or (after_break and ((c in F.vote and P.VOTE_LINE.match(f)) or (c in F.plenary and P.PLENARY_LINE.match(f))
+                             or (c == "a" and L.ADOPTION_LINE.match(f))))
     date = not closing and st.in_body and st.current is not None and c in F.date and P.DATE_ONLY.match(f)
     if not (closing or date):
         return False
@@ -426,6 +431,16 @@ def _closing(st: _State, index: int, line: Line, c: str) -> bool:
     st.ended = bool(st.blocks) and not date  # after the vote or meeting line only annexes follow
     st.in_footer = bool(closing)
     return True
+
+
+def _adoption_at_meeting(st: _State, index: int, line: Line, c: str) -> bool:
+    """"Adopted at the 2256th meeting" right under a paragraph, with no blank line between: the
+    capital and the meeting's number (on this line or its wrap) leave no doubt; a wrapped sentence
+    says "adopted" in lower case."""
+    if not (c == "a" and line.text.lstrip()[:1] == "A" and L.ADOPTION_LINE.match(line.folded)):
+        return False
+    wrap = st.lines[index + 1].folded if index + 1 < len(st.lines) else ""
+    return bool(L.MEETING.search(line.folded + " " + wrap))
 
 
 def _chapeau(st: _State, index: int, line: Line, c: str) -> bool:
@@ -504,7 +519,9 @@ def _unknown_opening(st: _State, index: int, line: Line, c: str) -> bool:
     """A paragraph opening with a word the lexicon does not know, in the shape of a clause phrase."""
     if not st.in_body:
         return False
-    after_clause = st.was_blank and st.current is not None and _ends_clause(st.current)
+    # after "… as follows:" the text goes on: a capitalised word there opens nothing
+    after_clause = st.was_blank and st.current is not None and _ends_clause(st.current) \
+        and not st.current.lines[-1].text.rstrip().endswith(":")
     first = st.current is None and not st.operative and not st.blocks
     if not (after_clause or first):
         return False
