@@ -275,6 +275,12 @@ def test_accept_q0_means_not_acceptable(w3c_srv):
     assert [tuple(row) for row in Result.parse(io.BytesIO(r.content), format="xml")] == [(Literal(1),)]
     r = w3c_srv.client.get("/sparql", params=q, headers={"Accept": "application/sparql-results+json;q=0"})
     assert r.status_code == 406
+    # application/json would go out as application/sparql-results+json, which is refused
+    r = w3c_srv.client.get("/sparql", params=q, headers={"Accept": "application/sparql-results+json;q=0, application/json"})
+    assert r.status_code == 406
+    assert w3c_srv.client.get("/sparql", params=q, headers={"Accept": "*/*;q=0"}).status_code == 406
+    r = w3c_srv.client.get("/sparql", params=q, headers={"Accept": "text/csv;q=0, text/*"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/tab-separated-values")
     r = w3c_srv.client.get("/sparql", params=q, headers={"Accept": "text/*;q=0, */*;q=0.1"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/sparql-results+json")
     r = w3c_srv.client.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"},

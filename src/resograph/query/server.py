@@ -430,9 +430,13 @@ def _parse_accept(header: str) -> tuple[list[str], set[str]]:
 
 def _first_allowed(table: dict[str, tuple[str, str]], candidates: list[str],
                    refused: set[str]) -> tuple[str, str] | None:
-    """The first candidate media type of ``table`` not refused (by name or by its ``type/*``)."""
+    """The first candidate media type of ``table`` not refused, by name or by its ``type/*``, nor
+    through the Content-Type it is sent as (``application/json`` goes out as SPARQL JSON)."""
+    def allowed(media: str) -> bool:
+        return media not in refused and media.split("/")[0] + "/*" not in refused
+
     for media in candidates:
-        if media in table and media not in refused and media.split("/")[0] + "/*" not in refused:
+        if media in table and allowed(media) and allowed(table[media][1].split(";")[0]):
             return table[media]
     return None
 
