@@ -561,6 +561,12 @@ def test_a_named_query_on_a_key_that_exists_nowhere_says_so(srv):
     assert "key=A/RES/51/2: no such key (did you mean A/RES/51/1" in r.text
     r = srv.client.get("/queries/neighbourhood", params={"key": "zzzz"})  # nothing close: no suggestion
     assert r.status_code == 400 and "no such key" in r.text and "did you mean" not in r.text
+    # a key found once is not asked again: the first run costs the check and the query, the second the query
+    assert "A/RES/71/19" in GOLD_TARGETS
+    before = srv.client.get("/status").json()["queries"]
+    for _ in range(2):
+        assert srv.client.get("/queries/citers", params={"key": "A/RES/71/19"}).status_code == 200
+    assert srv.client.get("/status").json()["queries"] - before == 3
     listed = srv.client.get("/queries").json()  # each query's text comes with it, for the page's editor
     assert all(item["text"].strip() for item in listed)
 

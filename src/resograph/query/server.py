@@ -304,6 +304,7 @@ class Engine:
         self.stats = {"queries": 0, "timeouts": 0, "refused": 0, "errors": 0}
         self.union = False
         self._kept: dict[str, tuple[str, Any]] = {}  # name → (store generation, value)
+        self._found: tuple[str, set] = ("", set())  # (store generation, IRIs known to exist)
 
     def _spawn(self) -> Worker:
         w = Worker(self.source)
@@ -365,9 +366,19 @@ class Engine:
         return await self._once_per_generation("keys", internal_job(keycheck.KEYS), parse) or []
 
     async def exists(self, term) -> bool:
-        """Whether an IRI is the subject or object of any triple (True when the check failed)."""
+        """Whether an IRI is the subject or object of any triple (True when the check failed).
+        The IRIs found are remembered for the store's generation (the named queries ask the same
+        few keys again and again: one worker round trip each, not two)."""
+        generation = os.path.realpath(self.source.store) if self.source.store else "files"
+        if self._found[0] != generation or len(self._found[1]) > 10000:
+            self._found = (generation, set())
+        if term in self._found[1]:
+            return True
         answer = await self.execute(internal_job(keycheck.EXISTS, {"node": term}))
-        return answer[0] != "ok" or bool(json.loads(answer[1]).get("boolean"))
+        found = answer[0] != "ok" or bool(json.loads(answer[1]).get("boolean"))
+        if found and answer[0] == "ok":
+            self._found[1].add(term)
+        return found
 
     async def execute(self, job: dict) -> tuple:
         """Run one job; returns ("ok", bytes, count) or ("error", status, message)."""
