@@ -192,6 +192,17 @@ def test_operative_count_against_printed_numbers() -> None:
     assert [(o.paragraphs, o.printed) for o in r.operative_mismatches()] == [(2, 3)]
 
 
+def test_printed_count_sums_restarted_lists_and_reads_ocr_commas() -> None:
+    from resograph.tools.realcheck import highest_printed
+
+    # Parts A and B each numbered from 1 (2 + 3 = 5), "2," for "2." and a form feed before "3.".
+    text = ("Resolution 9 (1950)\n\nThe Security Council,\n\nNoting the report,\n\nA\n\n"
+            "1. Decides to act;\n\n2, Requests a report;\n\nB\n\n1. Calls upon the parties, 2, 3 and 4 of"
+            " them,\nto meet;\n\n2. Urges restraint;\n\n\f3. Decides to remain seized.\n")
+    assert highest_printed(extract(text), load_genre()) == 5
+    assert highest_printed(extract("The Security Council,\n\nDecides to remain seized.\n"), load_genre()) is None
+
+
 def test_snippet_is_one_line_with_the_match_marked() -> None:
     text = "alpha beta\ngamma 12 (1950) delta\n\nepsilon"
     s = text.index("12")

@@ -67,7 +67,7 @@ def render(r: Report) -> str:
     lines += _findings("    citations of the document itself", r.self_citations)
     lines += _findings("(c) printed years that disagree with the corpus", r.text_years)
     lines += _findings("    extracted keys whose year disagrees with the corpus", r.target_years)
-    lines.append(f"(d) operative paragraphs = highest printed number: {numbered - len(mismatched)}/{numbered} "
+    lines.append(f"(d) operative paragraphs = printed numbering: {numbered - len(mismatched)}/{numbered} "
                  f"numbered documents ({r.documents - numbered} without printed numbers)")
     lines += [f"  {o.file}: {o.paragraphs} op_n, printed up to {o.printed}" for o in mismatched]
     lines += _findings("own symbol differs from the file name's", r.symbols)

@@ -253,10 +253,20 @@ def _check_targets(report: Report, x: Extraction, name: str, citing: int | None,
 
 
 def highest_printed(x: Extraction, genre: Genre) -> int | None:
-    """The highest operative number printed at the start of a line after the first paragraph."""
+    """The operative count the print gives: numbers at line starts after the first paragraph.
+
+    The highest number, summed over lists whose numbering restarts at 1 (parts A, B, C of one
+    resolution: numbering of op_n continues across them, corpus/README.md). OCR's `4,` for `4.`
+    and a form feed before the number are read as the genre's pattern allows.
+    """
     start = x.paragraphs[0].start if x.paragraphs else 0
-    numbers = [int(m.group("number")) for m in genre.operative_number.finditer(x.source, start)]
-    return max(numbers) if numbers else None
+    total, highest = 0, 0
+    for m in genre.operative_number.finditer(x.source, start):
+        n = int(m.group("number"))
+        if n == 1 and highest:
+            total, highest = total + highest, 0
+        highest = max(highest, n)
+    return total + highest or None
 
 
 def own_number(x: Extraction, genre: Genre) -> tuple[int | None, int | None]:
