@@ -656,6 +656,11 @@ def test_query_page_works_offline_in_chromium(srv):
             assert len(rows) == 19 and {r["key"] for r in rows} == GOLD_TARGETS
             assert {r["doc"] for r in rows} == {"id:GA-2025-93-RES-03"}  # a prefixed name, not the IRI
             assert page.get_attribute("#named-permalink", "href").endswith("#named=cited-by&doc=GA-2025-93-RES-03")
+            # a named query's permalink opens it with its values and runs it
+            page.goto(srv.url + "/#named=citers&key=A%2FRES%2F51%2F1")
+            page.wait_for_function("document.getElementById('named-status').textContent.includes('rows')")
+            assert page.input_value("#params input[name=key]") == "A/RES/51/1"
+            assert "GA-2025-93-RES-03" in {r["citer"] for r in page.evaluate(TABLE_JS)}
             # a permalink (?query=…) opens the query in the editor; run it; its chart has one bar per row
             q = ("PREFIX eli: <http://data.europa.eu/eli/ontology#>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n"
                  "SELECT ?cited (COUNT(DISTINCT ?citing) AS ?n) WHERE { ?citing eli:cites ?t . "
