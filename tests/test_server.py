@@ -583,6 +583,13 @@ def test_page_works_offline_and_links_the_explorer(srv, build_dir):
         served = srv.client.get(asset)
         assert served.status_code == 200, asset
         assert "sourceMappingURL" not in served.text and not re.search(r"url\(\s*['\"]?(https?:)?//", served.text)
+    # the editor goes out gzipped to a client that takes it (httpx does, and unzips it)
+    js = srv.client.get("/static/yasgui/yasgui.min.js")
+    assert js.headers["content-encoding"] == "gzip" and js.headers["content-type"].startswith(
+        ("application/javascript", "text/javascript"))
+    assert int(js.headers["content-length"]) < len(js.content) / 2
+    plain = srv.client.get("/static/yasgui/yasgui.min.js", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.content == js.content
     licences = srv.client.get("/static/yasgui/LICENSES.txt").text
     assert "@zazuko/yasgui@" in licences and "codemirror@" in licences and "Permission is hereby granted" in licences
     prefixes = srv.client.get("/prefixes").json()

@@ -31,8 +31,11 @@ cap in the message rather than a silently truncated answer.
 from __future__ import annotations
 
 import asyncio
+import functools
+import gzip
 import json
 import logging
+import mimetypes
 import multiprocessing as mp
 import os
 import re
@@ -585,6 +588,15 @@ async def _inspect(text: str, allow_service: bool):
     return await asyncio.to_thread(sparql.inspect_query, text, allow_service=allow_service)
 
 
+GZIP_OVER = 16 * 1024  # static files larger than this go out gzipped when the client takes it
+
+
+@functools.lru_cache(maxsize=16)
+def _gzipped(path: Path, mtime_ns: int) -> bytes:
+    """A static file compressed once (the vendored editor: 1 MB of JavaScript, 0.28 MB gzipped)."""
+    return gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+
+
 class Handlers:
     """The routes of the endpoint over one worker pool and one catalogue (:func:`create_app` wires
     them into Starlette). Every answer is a response, never an exception: errors are one line."""
@@ -726,6 +738,12 @@ class Handlers:
             found = False
         if not found:
             return _plain(404, "not found")
+        if "gzip" in request.headers.get("accept-encoding", "") and path.stat().st_size > GZIP_OVER:
+            from starlette.responses import Response
+
+            media = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return Response(_gzipped(path, path.stat().st_mtime_ns), media_type=media,
+                            headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
         return FileResponse(path)
 
     async def explorer_page(self, request):
