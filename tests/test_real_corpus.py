@@ -245,6 +245,17 @@ def test_corpus_every_text_read_and_no_later_citation(corpus_report: Report) -> 
     assert corpus_report.self_citations == [], corpus_report.self_citations[:5]
 
 
+def test_corpus_own_symbols_and_operative_counts(corpus_report: Report) -> None:
+    r = corpus_report
+    # The one file whose text is another resolution's (542 holds 538), and nothing else.
+    assert [(f.file, f.note) for f in r.symbols] == [("S_RES_0542_1983_EN_GOLD.txt", "extracted 'S/RES/538(1983)'")]
+    # op_n against the print: only the four texts docs/real-corpus.md explains may differ (a
+    # trusteeship agreement, numbered recommendations after unnumbered verbs, a lost paragraph).
+    explained = {"S_RES_0021_1947_EN_GOLD.txt", "S_RES_0026_1947_EN_GOLD.txt", "S_RES_0047_1948_EN_GOLD.txt",
+                 "S_RES_0346_1974_EN_GOLD.txt"}
+    assert {o.file for o in r.operative_mismatches()} <= explained
+
+
 def test_corpus_baseline_recall(corpus_report: Report) -> None:
     # The baseline's own errors (an OCR slip the extractor read as the whole number, a file holding
     # another resolution's text) are set apart; every other miss counts.
