@@ -12,7 +12,7 @@ import pytest
 
 from resograph.cli import main
 from resograph.query import sparql
-from resograph.query.syntax import expected_tokens, explain, found_at
+from resograph.query.syntax import expected_tokens, explain, found_at, unknown_word
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "sources" / "GA-2025-93-RES-03.fr.txt"
@@ -50,6 +50,10 @@ def _error(graph, text: str) -> sparql.QuerySyntaxError:
     ("PREFIX : <x>\nSELECT * WHERE { ?s ?p ?o }", "an IRI here does not parse"),
     ("SELECT * WHERE { ?s ?p ?o } ORDER BY", "unexpected end of the query; expected one of `$` `(`"),
     ("SELECT ?x WHERE {\n  ?x ?y ?z ", "unexpected end of the query; expected one of `,` `.` `;`"),
+    ("SELECT ?x WHERE {\n  ?x ?y\n}", "unexpected end of the query: something before it is left incomplete"),
+    ("SELECT * WHERE { ?s ?p ?o }\nLIMT 5", "`LIMT` (line 2, column 1) is not a SPARQL keyword"),
+    ('SELECT * WHERE { ?s ?p "x"@fr . FILTR(?o > 1.5e3) }', "`FILTR` (line 1, column 33) is not a SPARQL keyword"),
+    ("SELECT * WHERE { ?s rdfs label ?o }", "`rdfs` (line 1, column 21) is not a SPARQL keyword"),
 ])
 def test_syntax_errors_are_one_readable_line(seed_graph, text, says):
     err = _error(seed_graph, text)
@@ -59,6 +63,15 @@ def test_syntax_errors_are_one_readable_line(seed_graph, text, says):
     assert says in message
     # one line, short, and none of the parser's Unicode character classes
     assert "\n" not in message and len(message) < 250 and "\\u{" not in message and "..=" not in message
+
+
+def test_no_word_of_a_valid_query_is_taken_for_a_typo():
+    # every named query parses: none of its words (keywords, numbers, language tags) is flagged
+    for name, q in sparql.load_catalogue().items():
+        lines = q.text.split("\n")
+        assert unknown_word(q.text, len(lines), len(lines[-1]) + 1) is None, name
+    text = 'SELECT * WHERE { ?s ?p "Vienne"@fr-CH ; ?q -2.5e-3 , .5 , true . ?s a ?t } LIMIT 5 OFFSET 1'
+    assert unknown_word(text, 1, len(text) + 1) is None
 
 
 def test_the_parsers_list_becomes_tokens_and_keywords():

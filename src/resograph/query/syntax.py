@@ -17,6 +17,19 @@ _CLASS = re.compile(r"\[[^\]]*\]", re.S)
 _KEYWORD = re.compile(r"\b[A-Z][A-Z_]+\b")
 _PNAME_BEFORE = re.compile(r"([A-Za-z][\w.-]*)?:[\w.-]*$")
 SHOWN = 8  # at most this many expected tokens in the message
+#: the words of SPARQL 1.1 Query and Update (keywords, built-in functions) and Oxigraph's extensions
+KEYWORDS = frozenset("""
+    BASE PREFIX SELECT CONSTRUCT DESCRIBE ASK DISTINCT REDUCED AS FROM NAMED WHERE GROUP BY HAVING
+    ORDER ASC DESC LIMIT OFFSET VALUES UNDEF OPTIONAL GRAPH SERVICE SILENT BIND MINUS UNION FILTER NOT
+    IN EXISTS SEPARATOR COUNT SUM MIN MAX AVG SAMPLE GROUP_CONCAT STR LANG LANGMATCHES DATATYPE BOUND
+    IRI URI BNODE RAND ABS CEIL FLOOR ROUND CONCAT STRLEN UCASE LCASE ENCODE_FOR_URI CONTAINS STRSTARTS
+    STRENDS STRBEFORE STRAFTER YEAR MONTH DAY HOURS MINUTES SECONDS TIMEZONE TZ NOW UUID STRUUID MD5
+    SHA1 SHA256 SHA384 SHA512 COALESCE IF STRLANG STRDT SAMETERM ISIRI ISURI ISBLANK ISLITERAL
+    ISNUMERIC REGEX SUBSTR REPLACE TRUE FALSE A LOAD CLEAR DROP CREATE ADD MOVE COPY INSERT DELETE DATA
+    WITH USING DEFAULT ALL INTO TO LATERAL TRIPLE SUBJECT PREDICATE OBJECT ISTRIPLE ADJUST
+    LANGDIR HASLANG HASLANGDIR STRLANGDIR VERSION
+""".split())
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|[.\-]+")
 
 
 def expected_tokens(expected: str) -> tuple[list[str], list[str]]:
@@ -42,6 +55,33 @@ def found_at(text: str | None, line: int, col: int) -> str:
     return f"`{token}`"
 
 
+def _offset(text: str, line: int, col: int) -> int:
+    lines = text.split("\n")
+    return sum(len(x) + 1 for x in lines[:line - 1]) + col - 1
+
+
+def unknown_word(text: str, line: int, col: int) -> str | None:
+    """The first word up to the error that SPARQL does not know (``LIMT``, ``SELCT``, ``rdfs`` for
+    ``rdfs:``…), as a hint with its own line and column; None when every word is known."""
+    from resograph.query.gate import tokens
+
+    end = _offset(text, line, col)
+    for kind, m in tokens(text):
+        start = m.start(kind)
+        if start > end or kind == "open_string":  # past the error, or the rest is a string's text
+            break
+        word = m.group(kind)
+        if kind != "bare" or _NUMBER.fullmatch(word) or word.upper() in KEYWORDS:
+            continue
+        if start and text[start - 1] == "@":  # a language tag: "Vienne"@fr
+            continue
+        w_line = text.count("\n", 0, start) + 1
+        w_col = start - (text.rfind("\n", 0, start) + 1) + 1
+        return (f"`{word[:24]}` (line {w_line}, column {w_col}) is not a SPARQL keyword: a typo, or a "
+                "prefixed name without its colon?")
+    return None
+
+
 def _hint(expected: str, text: str | None, line: int, col: int, quoted: list[str]) -> str | None:
     before = ""
     if text and 1 <= line <= len(text.split("\n")):
@@ -52,6 +92,9 @@ def _hint(expected: str, text: str | None, line: int, col: int, quoted: list[str
         if prefix is not None:
             return f"the prefix `{prefix}:` is not declared (add PREFIX {prefix}: <…> at the top)"
         return "a prefix used here is not declared (add PREFIX name: <…> at the top)"
+    word = unknown_word(text, line, col) if text else None
+    if word:
+        return word
     if "IRI parsing failed" in expected:
         return "an IRI here does not parse (write a full IRI such as <https://…>, or declare a BASE)"
     if ('"' in quoted or "'" in quoted) and found_at(text, line, col) == "end of the query":
@@ -66,6 +109,9 @@ def explain(expected: str, text: str | None, line: int, col: int) -> str:
     hint = _hint(expected, text, line, col, quoted)
     if hint:
         return hint
+    if found == "end of the query" and not quoted:  # the parser's keywords there would mislead
+        return ("unexpected end of the query: something before it is left incomplete (a triple pattern "
+                "needs a subject, a predicate and an object; each { its })")
     options = [f"`{q}`" for q in quoted if q.strip()] + keywords
     what = ("expected " + (options[0] if len(options) == 1 else "one of " + " ".join(options[:SHOWN])
                            + (" …" if len(options) > SHOWN else ""))) if options \
