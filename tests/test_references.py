@@ -84,3 +84,88 @@ def test_a_general_assembly_text_cites_no_security_council_resolution_of_a_later
     x = extract("A/RES/79/5\n\n" + text)
     assert x.document.symbol == "A/RES/79/5"
     assert {c.target for c in x.citations} == {"S/RES/2396(2017)"}
+
+
+def ga_text(body: str, lang: str = "en") -> str:
+    """A General Assembly resolution A/RES/80/7 whose preamble is `body`."""
+    chapeau = {"en": "The General Assembly,", "fr": "L'Assemblée générale,", "es": "La Asamblea General,"}[lang]
+    return f"A/RES/80/7\n\n{chapeau}\n\n{body}\n\n1. Decides to remain seized of the question.\n"
+
+
+def sc_text_in(lang: str, number: int, year: int, body: str) -> str:
+    """A Security Council resolution in French or Spanish."""
+    head = {"fr": ("Résolution", "Le Conseil de sécurité,", "1. Décide de rester saisi de la question."),
+            "es": ("Resolución", "El Consejo de Seguridad,", "1. Decide seguir ocupándose de la cuestión.")}[lang]
+    return f"{head[0]} {number} ({year})\n\n{head[1]}\n\n{body}\n\n{head[2]}\n"
+
+
+def test_general_assembly_resolutions_in_a_security_council_text():
+    x = cited(sc_text(300, 1971, "Recalling General Assembly resolution 1514 (XV) of 14 December 1960\n"
+                                 "and resolution 2625(XXV),"))
+    assert set(x) == {"A/RES/1514(XV)", "A/RES/2625(XXV)"}
+
+
+def test_lettered_resolutions():
+    x = cited(sc_text(300, 1971, "Recalling General Assembly resolutions 377 A (V) and 181 B (II), and\n"
+                                 "Economic and Social Council resolution 833 B (XXXII),"))
+    assert set(x) == {"A/RES/377A(V)", "A/RES/181B(II)", "E/RES/833B(XXXII)"}
+    x = cited(ga_text("Recalling its resolutions 47/20 A of 23 November 1992 and 47/20 B,"))
+    assert x == {"A/RES/47/20A": "1992-11-23", "A/RES/47/20B": None}
+
+
+def test_a_small_letter_after_a_number_is_a_word_not_a_part():
+    # French "a" (has) after a number: no lettered resolution
+    x = cited(ga_text("Rappelant que sa résolution 60/288 a été adoptée sans vote,", "fr"))
+    assert set(x) == {"A/RES/60/288"}
+
+
+def test_the_charter_its_articles_and_chapters():
+    x = extract(sc_text(300, 1971, "Mindful of its responsibility under the Charter of the United Nations,\n\n"
+                                   "Recalling Article 2, paragraph 4, and Articles 25 and 49 of the Charter,\n\n"
+                                   "Acting under Chapter VII of the Charter,"))
+    got = {(c.paragraph, c.target) for c in x.citations}
+    assert got == {("pp_1", "un:charter"), ("pp_2", "un:charter/art_2"), ("pp_2", "un:charter/art_25"),
+                   ("pp_2", "un:charter/art_49"), ("pp_3", "un:charter/chap_VII")}
+
+
+def test_the_charter_named_alone_and_in_french_and_spanish():
+    assert set(cited(sc_text(300, 1971, "Reaffirming that Charter principles require the withdrawal,"))) \
+        == {"un:charter"}
+    assert set(cited(ga_text("Agissant en vertu du Chapitre VII de la Charte des Nations Unies,", "fr"))) \
+        == {"un:charter/chap_VII"}
+    assert set(cited(ga_text("Guiada por los propósitos y principios de la Carta, y por el Capítulo VI,", "es"))) \
+        == {"un:charter", "un:charter/chap_VI"}
+
+
+def test_other_charters_and_letters_are_not_the_charter():
+    x = cited(sc_text(300, 1971, "Noting the Atlantic Charter, the Charter of the Organization of African\n"
+                                 "Unity and the charter of the club,"))
+    assert x == {}
+    assert cited(ga_text("Tomando nota de la Carta de fecha 3 de mayo de 2025,", "es")) == {}
+
+
+def test_a_chapter_in_arabic_numerals_is_not_a_treaty_chapter():
+    assert cited(ga_text("Taking note of chapter 4 of the report of the Secretary-General,")) == {}
+
+
+def test_a_treaty_chapter_belongs_to_the_treaty_named():
+    x = cited(ga_text("Recalling the United Nations Convention against Corruption, whose chapter V\n"
+                      "makes asset recovery a principle,"))
+    assert set(x) == {"convention:uncac-2003", "convention:uncac-2003/chap_V"}
+
+
+def test_reports_and_letters_by_symbol_as_printed_without_the_full_stop():
+    x = extract(sc_text(300, 1971, "Having considered the report of the Secretary-General (S/11563) and the\n"
+                                   "agenda in document S/Agenda/1705/Rev.1, and the letter in S/7350."))
+    assert [(c.target, c.text) for c in x.citations] == [
+        ("S/11563", "S/11563"), ("S/Agenda/1705/Rev.1", "S/Agenda/1705/Rev.1"), ("S/7350", "S/7350")]
+
+
+def test_spanish_and_french_lists_with_dates_between_items():
+    want = {"S/RES/1373(2001)": "2001-09-28", "S/RES/1624(2005)": "2005-09-14", "S/RES/2178(2014)": "2014-09-24"}
+    assert cited(sc_text_in("es", 2500, 2019, "Recordando sus resoluciones 1373 (2001), de 28 de septiembre de "
+                                              "2001, 1624 (2005),\nde 14 de septiembre de 2005, y 2178 (2014), de "
+                                              "24 de septiembre,")) == want
+    assert cited(sc_text_in("fr", 2500, 2019, "Rappelant ses résolutions 1373 (2001) du 28 septembre 2001, "
+                                              "1624 (2005)\ndu 14 septembre, et 2178 (2014) en date du 24 "
+                                              "septembre 2014,")) == want

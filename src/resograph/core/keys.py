@@ -14,7 +14,7 @@ _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "X
 _SPACES = re.compile(r"\s+")
 _INTERPOL_CODE = re.compile(r"(?:AG|GA)-(\d{4})-(?:(\d{1,3})-)?RES-(\d{1,3})", re.IGNORECASE)
 _UN_SYMBOL = re.compile(r"^(A|S|E)/")
-_NAMED_PREFIXES = ("convention:", "interpol:", "agreement:", "treaty:", "mechanism:", "body:")
+_NAMED_PREFIXES = ("convention:", "interpol:", "agreement:", "treaty:", "un:", "mechanism:", "body:")
 
 
 def roman(n: int) -> str:
@@ -26,11 +26,12 @@ def roman(n: int) -> str:
     return "".join(out)
 
 
-def un_ga_resolution(session: int, number: int) -> str:
-    """`A/RES/79/136`; before the 31st session (1976) `A/RES/3013(XXVII)`."""
+def un_ga_resolution(session: int, number: int, letter: str = "") -> str:
+    """`A/RES/79/136`; before the 31st session (1976) `A/RES/3013(XXVII)`. A lettered resolution's
+    letter follows the number: `A/RES/47/20A`, `A/RES/217A(III)`."""
     if session < 31:
-        return f"A/RES/{number}({roman(session)})"
-    return f"A/RES/{session}/{number}"
+        return f"A/RES/{number}{letter}({roman(session)})"
+    return f"A/RES/{session}/{number}{letter}"
 
 
 def un_ga_decision(session: int, number: int) -> str:

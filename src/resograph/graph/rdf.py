@@ -56,6 +56,7 @@ INSTRUMENT_KINDS = (RG.Resolution, RG.Decision, RG.Treaty, RG.Declaration, RG.Ag
 FALLBACK_CHARACTERIZATION = CITO.cites  # a clause function unknown to the scheme still cites
 
 _ARTICLE = re.compile(r"^(?P<parent>.+)/art_(?P<n>\d+)$")
+_CHAPTER = re.compile(r"^(?P<parent>.+)/chap_(?P<n>[IVXLC]+)$")  # un:charter/chap_VII
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PARAGRAPH_ID = re.compile(r"^(?P<kind>pp|op)_(?P<n>\d+)$")
 
@@ -69,7 +70,7 @@ _KEY_SHAPES: list[tuple[re.Pattern[str], URIRef, str | None]] = [
     (re.compile(r"^GA-\d{4}-"), RG.Resolution, "interpol-ga"),
     (re.compile(r"^AGN/\d+/RES/"), RG.Resolution, "interpol-ga"),
     (re.compile(r"^AGN/\d+/RAP/"), RG.Report, "interpol-ga"),
-    (re.compile(r"^(convention|treaty):"), RG.Treaty, None),
+    (re.compile(r"^(convention|treaty):|^un:charter$"), RG.Treaty, None),
     (re.compile(r"^interpol:constitution$"), RG.Constitution, None),
     (re.compile(r"^interpol:.*declaration"), RG.Declaration, None),
     (re.compile(r"^agreement:"), RG.Agreement, None),
@@ -111,6 +112,8 @@ def kind_of(key: str) -> tuple[URIRef, str | None]:
     """
     if _ARTICLE.match(key):
         return RG.TreatyArticle, None
+    if _CHAPTER.match(key):
+        return RG.TreatyChapter, None
     for pattern, kind, body in _KEY_SHAPES:
         if pattern.search(key):
             return kind, body
@@ -298,6 +301,11 @@ class _DocumentBuilder:
             self.add(parent, _eli.has_part, node)
             if not self.reg.has(URIRef(node), _rg.articleNumber):
                 self.add(node, _rg.articleNumber, t.integer(int(m["n"])))
+        m = _CHAPTER.match(key)
+        if m:
+            parent = self.instrument(m["parent"])
+            self.add(node, _eli.is_part_of, parent)
+            self.add(parent, _eli.has_part, node)
         return node
 
     # -- the citing document ------------------------------------------------------------------

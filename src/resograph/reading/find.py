@@ -47,6 +47,7 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
     names = sp.scan_with(lex.name_re, lex.name_needles)
     anaphors = sp.scan_with(P.ANAPHOR, P.ANAPHOR_KEYS)
     articles = sp.scan(P.ARTICLE)
+    chapters = sp.scan_with(P.CHAPTER, P.CHAPTER_NEEDLES)
     result: list[list[Mention]] = []
     for i, (start, end) in enumerate(spans):
         out: list[Mention] = []
@@ -62,6 +63,8 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
             out += _anaphora(text, folded, anaphors[i], end, [(m.start, m.end) for m in named])
         if articles[i]:
             out += _articles(text, folded, articles[i], start, end)
+        if chapters[i]:
+            out += _chapters(text, folded, chapters[i], start, end)
         if len(out) > 1:
             out.sort(key=_position)
         result.append(out)
@@ -166,8 +169,8 @@ def _symbols(text: str, folded: str, matches: list[re.Match[str]], end: int) -> 
         if not key:
             continue
         if m.group("undoc"):
-            # A UN document symbol: keep it as printed, upper-cased as UN symbols are, spaces gone.
-            key = P.SPACES.sub("", printed).upper()
+            # A UN document symbol: kept as printed ("S/Agenda/1705"), spaces gone.
+            key = P.SPACES.sub("", printed)
             if not P.DIGIT.search(key.split("/", 1)[-1]):
                 continue
         kind = "undoc" if m.group("undoc") else "symbol"
@@ -210,7 +213,7 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                 continue
             body = _list_body(folded, w, infix, pos, start, end, own_body)
             for m in items:
-                m.key = _key_from(m.data["num"], body, is_decision)
+                m.key = _key_from(m.data["num"], body, is_decision, m.data["letter"])
             out += [m for m in items if m.key]
     return out
 
@@ -275,7 +278,10 @@ def _item(text: str, folded: str, nm: re.Match[str], start: int, end: int) -> tu
     """One cited number with the date clause that follows it; the span ends before a trailing comma."""
     num = _num(nm)
     pos = nm.end()
-    mention = Mention("number", start, pos, "", None, {"num": num})
+    letter = nm.group("oldl") or nm.group("sl")
+    if letter and nm.group("sl") and not text[nm.start("sl")].isupper():
+        letter, pos = None, nm.end("sb")  # "60/288 a été …": a word, not a part letter
+    mention = Mention("number", start, pos, "", None, {"num": num, "letter": (letter or "").upper()})
     dm = P.DATE_CLAUSE.match(folded, pos, end)
     if dm:
         # A date printed without its year takes the year of "n (yyyy)"; else it stays unknown.
@@ -307,10 +313,13 @@ def _num(nm: re.Match[str]) -> tuple:
     return ("old", int(a), b.upper())
 
 
-def _key_from(num: tuple, body: str | None, is_decision: bool) -> str | None:
+def _key_from(num: tuple, body: str | None, is_decision: bool, letter: str = "") -> str | None:
+    """The key of a cited number given the body that issued it; `letter` is the part of a
+    lettered resolution ("217 A (III)" → A/RES/217A(III)), written right after the number."""
     kind, a, b = num
+    what = "DEC" if is_decision else "RES"
     if kind == "special":  # special / emergency special session: A/RES/S-30/1, A/RES/ES-10/19
-        return f"A/{'DEC' if is_decision else 'RES'}/{a}-{b[0]}/{b[1]}"
+        return f"A/{what}/{a}-{b[0]}/{b[1]}{letter}"
     if kind == "sc":
         # `n (yyyy)` is the Security Council's form; resolutions 1–99 are of 1946–1950.
         if body in ("un-ga", "ecosoc", "hrc") and a < 100 and b > 1950:
@@ -318,14 +327,16 @@ def _key_from(num: tuple, body: str | None, is_decision: bool) -> str | None:
         return keys.sc_resolution(a, b)
     if kind == "old":
         prefix = "E" if body == "ecosoc" else "A"
-        return f"{prefix}/{'DEC' if is_decision else 'RES'}/{a}({b})"
+        return f"{prefix}/{what}/{a}{letter}({b})"
     if 1945 <= a <= 2100:  # year/number: ECOSOC's numbering (or its decisions)
-        return f"E/{'DEC' if is_decision else 'RES'}/{a}/{b}"
+        return f"E/{what}/{a}/{b}{letter}"
     if body == "hrc":
-        return f"A/HRC/{'DEC' if is_decision else 'RES'}/{a}/{b}"
+        return f"A/HRC/{what}/{a}/{b}{letter}"
     if a > 120:  # no General Assembly session that high: not a resolution number
         return None
-    return keys.un_ga_decision(a, b) if is_decision else keys.un_ga_resolution(a, b)
+    if is_decision:
+        return keys.un_ga_decision(a, b) + letter
+    return keys.un_ga_resolution(a, b, letter)
 
 
 def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -> list[Mention]:
@@ -362,6 +373,11 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
             out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
                                {"noun": "convention", "order": "latter" if latter else "former"}))
             continue
+        if m.group("charter"):
+            if _is_charter(text, folded, m, end):
+                out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
+                                   {"noun": "charter"}))
+            continue
         noun = m.group("noun")
         if noun in P.CAPITALISED_NOUNS and not text[m.start("noun")].isupper():
             continue
@@ -375,24 +391,58 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
     return out
 
 
+def _is_charter(text: str, folded: str, m: re.Match[str], end: int) -> bool:
+    """Is this "Charter" the Charter of the United Nations? Capitalised, not inside another name
+    ("Atlantic Charter", "the Charter of the OAU"): a name of the Charter itself is a named mention."""
+    noun_at = m.end() - len(m.group("charter").split()[-1])
+    if not text[noun_at].isupper() or P.CHARTER_NAME_AFTER.match(folded, m.end(), end):
+        return False
+    if noun_at == m.start():  # no determiner: the word before must not be a capitalised name
+        prefix = text[max(0, m.start() - 60):m.start()]
+        before = P.WORD_BEFORE.search(prefix)
+        if before and before.group(1)[0].isupper() and not P.SENTENCE_END.search(prefix[:before.start(1)]):
+            return False
+    return True
+
+
 def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,
               end: int) -> list[Mention]:
+    """Article references: "article 41", "articles 37, 40 and 47", with what links them to their
+    treaty ("… of the Convention", "… thereof", "cuyo artículo 48")."""
     out = []
     for m in matches:
         nums_text = P.ARTICLE_NUMBER_PARENS.sub(lambda x: " " * len(x.group(0)), m.group("nums"))
         numbers = [int(n) for n in P.ARTICLE_NUMBER.findall(nums_text)]
-        data: dict = {"numbers": numbers}
-        link = P.ARTICLE_OWNER_LINK.match(folded, m.end(), end)
-        if link and link.end() > m.end():
-            data["owner_at"] = link.end()
-        elif P.THEREOF.match(folded, m.end(), end):
-            data["owner"] = "previous"
-        if P.WHOSE.search(folded[max(start, m.start() - 12):m.start()]):
-            data["owner"] = "previous"
-        first_num = P.FIRST_ARTICLE_NUMBER.search(folded[m.start():m.end()])
-        first_end = m.start() + first_num.end() if first_num else m.end()
-        out.append(Mention("article", m.start(), m.end(), text[m.start():first_end], None, data))
-        out[-1].data["first_end"] = first_end
-        out[-1].data["number_spans"] = [(m.start("nums") + x.start(), m.start("nums") + x.end())
-                                        for x in P.ARTICLE_NUMBER.finditer(nums_text)]
+        spans = [(m.start("nums") + x.start(), m.start("nums") + x.end())
+                 for x in P.ARTICLE_NUMBER.finditer(nums_text)]
+        out.append(_part(text, folded, m, start, end, "art", numbers, spans))
     return out
+
+
+def _chapters(text: str, folded: str, matches: list[re.Match[str]], start: int,
+              end: int) -> list[Mention]:
+    """Chapter references in Roman numerals ("Chapter VII of the Charter"): like articles, keyed
+    `{treaty}/chap_{Roman}`."""
+    out = []
+    for m in matches:
+        found = list(P.CHAPTER_NUMBER.finditer(m.group("nums")))
+        numbers = [x.group(0).upper() for x in found]
+        spans = [(m.start("nums") + x.start(), m.start("nums") + x.end()) for x in found]
+        out.append(_part(text, folded, m, start, end, "chap", numbers, spans))
+    return out
+
+
+def _part(text: str, folded: str, m: re.Match[str], start: int, end: int, part: str, numbers: list,
+          spans: list[tuple[int, int]]) -> Mention:
+    """The mention of numbered parts of a treaty (articles, chapters) and where its owner is."""
+    data: dict = {"numbers": numbers, "part": part, "number_spans": spans}
+    link = P.ARTICLE_OWNER_LINK.match(folded, m.end(), end)
+    if link and link.end() > m.end():
+        data["owner_at"] = link.end()
+    elif P.THEREOF.match(folded, m.end(), end):
+        data["owner"] = "previous"
+    if P.WHOSE.search(folded[max(start, m.start() - 12):m.start()]):
+        data["owner"] = "previous"
+    first_end = spans[0][1] if spans else m.end()
+    data["first_end"] = first_end
+    return Mention("article", m.start(), m.end(), text[m.start():first_end], None, data)

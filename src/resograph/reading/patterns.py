@@ -17,7 +17,7 @@ MONTHS = {
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
     # es
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-    "agosto": 8, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
 }
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _ORD = r"(?:\s?(?:er|re|e|eme|st|nd|rd|th|o|a|º|ª)\b)?"
@@ -99,8 +99,11 @@ NUMBER_ITEM = re.compile(
     # "SOL (1982)"). The finder accepts one only inside a list of resolutions, after an item, where
     # the context makes the number certain (see find._read_list).
     r"|(?P<ocr>(?P<ocrn>(?=[\d$soil]{0,3}[$soil])[\d$soil]{2,4})\s*\(\s*(?P<ocry>(?:19|20)\d{2})\s*\))"
-    r"|(?P<old>(?P<oldn>\d{1,4})\s*\(\s*(?P<oldr>[ivxlc]{1,7})\s*\))"   # 3013 (XXVII)
-    r"|(?P<slash>(?P<sa>\d{1,4})\s*/\s*(?P<sb>\d{1,4}))(?![/\d])"        # 79/136, 2016/18
+    # Lettered resolutions (parts A, B … adopted under one number): "217 A (III)", "47/20 A"; a
+    # letter after a slash number counts only when it is a capital in the text (find._item), so
+    # the French "60/288 a été" is not one.
+    r"|(?P<old>(?P<oldn>\d{1,4})\s*(?:(?P<oldl>[a-h])\s*)?\(\s*(?P<oldr>[ivxlc]{1,7})\s*\))"   # 3013 (XXVII)
+    r"|(?P<slash>(?P<sa>\d{1,4})\s*/\s*(?P<sb>\d{1,4})(?:\s?(?P<sl>[a-h])(?![\w/-]))?)(?![/\d])"   # 79/136, 2016/18
 )
 # Between two numbers of a list: ", ", " et ", " and ", "; ", ", as well as ", " y ".
 LIST_SEPARATOR = re.compile(
@@ -124,7 +127,9 @@ OWN_YEAR = (
     (re.compile(r"A/RES/(\d{1,3})/"), 1946),
 )
 
-# Whole symbols, recognised anywhere in a paragraph.
+# Whole symbols, recognised anywhere in a paragraph. A UN document symbol (`undoc`: reports,
+# letters, agendas — "S/11563", "S/Agenda/1769/Rev.1", "A/60/288") has up to five digits, and its
+# last part ends in a letter or digit: the full stop of a sentence is not part of it.
 SYMBOL = re.compile(
     r"(?=[aesg])(?<![\w/-])(?:"
     r"(?P<ares>a\s*/\s*res\s*/\s*(?P<ares_s>\d{1,3})\s*/\s*(?P<ares_n>\d{1,4}))"
@@ -136,7 +141,7 @@ SYMBOL = re.compile(
     r"|(?P<eresold>e\s*/\s*res\s*/\s*(?P<eold_n>\d{1,4})\s*\(\s*(?P<eold_r>[ivxlc]{1,7})\s*\))"
     r"|(?P<ip>(?:ga|ag)\s*-\s*(?P<ip_y>(?:19|20)\d{2})\s*-\s*(?:(?P<ip_s>\d{1,3})\s*-\s*)?res\s*-\s*(?P<ip_n>\d{1,3}))"
     r"|(?P<agn>agn\s*/\s*(?P<agn_s>\d{1,3})\s*/\s*(?P<agn_t>res|rap)\s*/\s*(?P<agn_n>\d{1,3}))"
-    r"|(?P<undoc>[ase]/(?:[a-z]{1,6}(?:\.\d{1,3})?/)*\d{1,4}(?:/(?:[a-z]{1,6}\.)?[\w.]{1,8})*(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
+    r"|(?P<undoc>[ase]/(?:[a-z]{1,6}(?:\.\d{1,3})?/)*\d{1,5}(?:/(?:[a-z]{1,6}\.)?[\w.]{0,7}\w)*(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
     r")(?![\w/])"
 )
 
@@ -155,7 +160,7 @@ SYMBOL_SCAN = re.compile(
     r"|(?<=e)(?P<eresold>\s*/\s*res\s*/\s*(?P<eold_n>\d{1,4})\s*\(\s*(?P<eold_r>[ivxlc]{1,7})\s*\))"
     r"|(?P<ip>(?:(?<=g)a|(?<=a)g)\s*-\s*(?P<ip_y>(?:19|20)\d{2})\s*-\s*(?:(?P<ip_s>\d{1,3})\s*-\s*)?res\s*-\s*(?P<ip_n>\d{1,3}))"
     r"|(?<=a)(?P<agn>gn\s*/\s*(?P<agn_s>\d{1,3})\s*/\s*(?P<agn_t>res|rap)\s*/\s*(?P<agn_n>\d{1,3}))"
-    r"|(?<=[ase])(?P<undoc>/(?:[a-z]{1,6}(?:\.\d{1,3})?/)*\d{1,4}(?:/(?:[a-z]{1,6}\.)?[\w.]{1,8})*(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
+    r"|(?<=[ase])(?P<undoc>/(?:[a-z]{1,6}(?:\.\d{1,3})?/)*\d{1,5}(?:/(?:[a-z]{1,6}\.)?[\w.]{0,7}\w)*(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
     r")(?![\w/])"
 )
 
@@ -177,6 +182,16 @@ ARTICLE = re.compile(  # `\b(?:articles?|articulos?|arts?\.)`, literal first (se
     r"(?:\s*(?:,\s*(?:et|and|y|e)?|et|and|y|e|&|to|a|au|al)\s*\d{1,3}\b(?:\s*\([a-z0-9]{1,3}\))?)*)"
 )
 ARTICLE_NUMBER = re.compile(r"\d{1,3}")
+# Chapters of a treaty, in Roman numerals only ("Chapter VII of the Charter", "chapitres VI et VII",
+# "el Capítulo VII"): "chapter 4 of the report" is not a treaty's.
+CHAPTER = re.compile(  # `\b(?:chapters?|chapitres?|capitulos?)`, literal first (see RESOLUTION_WORD)
+    r"(?:chap(?<!\wchap)(?:ters?|itres?)|capi(?<!\wcapi)tulos?)\s+(?P<nums>[ivxl]{1,5}\b"
+    r"(?:\s*(?:,\s*(?:et|and|y)?|et|and|y)\s*[ivxl]{1,5}\b)*)(?!\s*\d)"
+)
+CHAPTER_NUMBER = re.compile(r"[ivxl]{1,5}")
+CHAPTER_NEEDLES = ("chap", "capi")  # every CHAPTER match holds one
+WORD_BEFORE = re.compile(r"([\w'-]+)\W*$")  # the last word of a text (unfolded)
+SENTENCE_END = re.compile(r"(?:[.;:!?]|\n\s*\n|^)\s*$")  # nothing, or a sentence's end, before a word
 # From the end of an article list to the name of its treaty: ", paragraph 2, of the", " de la ",
 # " of that ", " del ", " de cet ".
 ARTICLE_OWNER_LINK = re.compile(
@@ -199,12 +214,24 @@ ANAPHOR = re.compile(
     r"(?:les|ces|aux|des)\s+(?:deux|trois)|(?:las|a\s+las|de\s+las|estas)\s+(?:dos|tres)|ambas|"
     r"(?:a|de)\s+ambas)\s+(?:conventions|convenciones|convenios|instruments|instrumentos))\b"
     r"|(?P<order>(?:the\s+)?(?:former|latter)|la\s+premiere|le\s+premier|la\s+seconde|la\s+derniere|"
-    r"le\s+dernier|la\s+primera|el\s+primero|la\s+segunda|esta\s+ultima|la\s+ultima)\b)"
+    r"le\s+dernier|la\s+primera|el\s+primero|la\s+segunda|esta\s+ultima|la\s+ultima)\b"
+    # "the Charter", "Charter principles", "la Charte", "la Carta": capitalised and on its own, the
+    # Charter of the United Nations (find._anaphora checks the capital and what stands around it)
+    r"|(?P<charter>(?:(?:the|that|this|said|la|cette|ladite|dicha|esta|esa)\s+)?(?:charter|charte|carta))\b)"
 )
 # Every ANAPHOR match contains one of these (part of its noun, or its "former"/"latter" word), so a
 # paragraph that contains none need not be scanned (two paragraphs in three).
 ANAPHOR_KEYS = ("conven", "accord", "agreement", "acuerdo", "declara", "statut", "constitution", "instrument",
-                "former", "latter", "premi", "seconde", "dernier", "primer", "segunda", "ultima")
+                "former", "latter", "premi", "seconde", "dernier", "primer", "segunda", "ultima",
+                "charte", "carta")
+# What makes "Charter" part of another name: a capitalised word before it ("Atlantic Charter",
+# "African Charter"), or "of"/"de"/"on" after it ("the Charter of the Organization of African Unity",
+# "Charter of Economic Rights and Duties of States", "la carta de fecha …" — a letter).
+CHARTER_NAME_AFTER = re.compile(r"\s*(?:of|de|del|des|du|on|sur|sobre|for|pour|para)\b")
+CHARTER_KEY = "un:charter"
+# Kinds of instrument the resolver gives some keys, over the registry's: the Charter is a treaty, but
+# "the Convention" never refers back to it, nor does "the Charter" to a convention.
+KEY_KINDS = {CHARTER_KEY: "Charter"}
 GROUP_SIZE = re.compile(r"\b(?:three|trois|tres)\b")
 # After an anaphor noun, these start the name of another (unknown) instrument: not an anaphor then.
 ANAPHOR_BLOCKER = re.compile(
@@ -215,6 +242,7 @@ ANAPHOR_BLOCKER = re.compile(
     r"universelle\b|universal\b|de\s+(?:19|20)\d\d|of\s+(?:19|20)\d\d|unique\b|single\b|de\s+[a-z]+\s+sur)"
 )
 NOUN_KINDS = {
+    "charter": ("Charter",), "charte": ("Charter",), "carta": ("Charter",),
     "convention": ("Treaty",), "convencion": ("Treaty",), "convenio": ("Treaty",),
     "instrument": ("Treaty", "Agreement", "Declaration", "Constitution"),
     "instrumento": ("Treaty", "Agreement", "Declaration", "Constitution"),
@@ -307,6 +335,16 @@ SPACES = re.compile(r"\s+")
 DIGIT = re.compile(r"\d")
 ARTICLE_NUMBER_PARENS = re.compile(r"\([a-z0-9]{1,3}\)")  # "(a)" / "(2)" after an article number
 FIRST_ARTICLE_NUMBER = re.compile(r"\d{1,3}")
+# Chapters of a treaty, in Roman numerals only ("Chapter VII of the Charter", "chapitres VI et VII",
+# "el Capítulo VII"): "chapter 4 of the report" is not a treaty's.
+CHAPTER = re.compile(  # `\b(?:chapters?|chapitres?|capitulos?)`, literal first (see RESOLUTION_WORD)
+    r"(?:chap(?<!\wchap)(?:ters?|itres?)|capi(?<!\wcapi)tulos?)\s+(?P<nums>[ivxl]{1,5}\b"
+    r"(?:\s*(?:,\s*(?:et|and|y)?|et|and|y)\s*[ivxl]{1,5}\b)*)(?!\s*\d)"
+)
+CHAPTER_NUMBER = re.compile(r"[ivxl]{1,5}")
+CHAPTER_NEEDLES = ("chap", "capi")  # every CHAPTER match holds one
+WORD_BEFORE = re.compile(r"([\w'-]+)\W*$")  # the last word of a text (unfolded)
+SENTENCE_END = re.compile(r"(?:[.;:!?]|\n\s*\n|^)\s*$")  # nothing, or a sentence's end, before a word
 NEXT_CAPITALISED_WORD = re.compile(r"\s+([A-ZÀ-Ý][\w'-]*)")  # unfolded text
 
 STOPWORDS = {

@@ -14,6 +14,8 @@ from resograph.reading.lexicon import Lexicon
 from resograph.core.models import Citation, Mention
 
 TREATY_KINDS = ("Treaty", "Constitution", "Agreement", "Declaration")
+OWNER_KINDS = ("Treaty", "Constitution", "Charter")  # what has articles and chapters
+UN_BODIES = ("un-sc", "un-ga", "ecosoc")
 
 
 def _own_bound(own_symbol: str | None) -> tuple[int | None, int] | None:
@@ -67,6 +69,8 @@ class Resolver:
                 self.history.append(_Named(m.start, m.key, self._kind(m.key)))
 
     def _kind(self, key: str) -> str:
+        if key in P.KEY_KINDS:
+            return P.KEY_KINDS[key]
         return self.lex.kinds.get(key, "Treaty" if key.startswith("convention:") else "Instrument")
 
     def _antecedent(self, noun: str, before: int, local: list[_Named]) -> list[str]:
@@ -79,6 +83,8 @@ class Resolver:
             return [max(pool, key=lambda h: h.pos).key]
         if "Constitution" in kinds and self.own_body == "interpol-ga":
             return ["interpol:constitution"]
+        if "Charter" in kinds:  # "the Charter" with none named before: the United Nations'
+            return [P.CHARTER_KEY]
         return []
 
     def _recent(self, before: int, local: list[_Named], count: int) -> list[str]:
@@ -153,9 +159,10 @@ class Resolver:
             if owner is None:
                 continue
             article_treaties.add(owner)
+            part = m.data["part"]
             for n, (a, b) in zip(m.data["numbers"], m.data["number_spans"]):
                 s, e = (m.start, m.data["first_end"]) if a < m.data["first_end"] else (a, b)
-                found.append((s, e, f"{owner}/art_{n}", None))
+                found.append((s, e, f"{owner}/{part}_{n}", None))
         for i, m in enumerate(mentions):
             if m.kind in ("symbol", "number", "undoc") and m.key:
                 found.append((m.start, m.end, m.key, m.data.get("date")))
@@ -163,7 +170,8 @@ class Resolver:
                 found.append((m.start, m.end, m.key, None))
             elif m.kind == "anaphor" and i not in attached:
                 for key in resolved.get(i, []):
-                    if key in article_treaties and not self._whole_treaty(folded, m):
+                    # (the Charter named again, not as an Article's owner, is the Charter as a whole)
+                    if key in article_treaties and key != P.CHARTER_KEY and not self._whole_treaty(folded, m):
                         continue
                     found.append((m.start, m.end, key, None))
         return found
@@ -178,19 +186,22 @@ class Resolver:
                         and other.kind in ("named", "anaphor") and resolved.get(j):
                     attached.add(j)
                     return resolved[j][0]
-        treaties = [h for h in self.history + local if h.kind in ("Treaty", "Constitution")]
+        treaties = [h for h in self.history + local if h.kind in OWNER_KINDS]
         if m.data.get("owner") == "previous":
             before = [h for h in treaties if h.pos < m.start]
             return max(before, key=lambda h: h.pos).key if before else None
         # The treaty under discussion: the latest named in this paragraph before the article, else
-        # the first named after it in this paragraph, else the latest named in the document.
-        in_par = [h for h in local if h.kind in ("Treaty", "Constitution")]
+        # the first named after it in this paragraph, else the latest named in the document. A
+        # Chapter named alone in a United Nations text ("acting under Chapter VII") is the Charter's.
+        in_par = [h for h in local if h.kind in OWNER_KINDS]
         before = [h for h in in_par if h.pos < m.start]
         if before:
             return max(before, key=lambda h: h.pos).key
         if in_par:
             return min(in_par, key=lambda h: h.pos).key
-        earlier = [h for h in self.history if h.kind in ("Treaty", "Constitution")]
+        if m.data["part"] == "chap" and self.own_body in UN_BODIES:
+            return P.CHARTER_KEY
+        earlier = [h for h in self.history if h.kind in OWNER_KINDS]
         return max(earlier, key=lambda h: h.pos).key if earlier else None
 
     @staticmethod
