@@ -169,3 +169,9 @@ def test_spanish_and_french_lists_with_dates_between_items():
     assert cited(sc_text_in("fr", 2500, 2019, "Rappelant ses résolutions 1373 (2001) du 28 septembre 2001, "
                                               "1624 (2005)\ndu 14 septembre, et 2178 (2014) en date du 24 "
                                               "septembre 2014,")) == want
+
+
+def test_an_article_of_an_instrument_we_do_not_know_is_not_given_to_another():
+    x = cited(sc_text(300, 1971, "Recalling the Charter of the United Nations, and requesting an opinion under\n"
+                                 "Article 65 of the Statute of the International Court of Justice,"))
+    assert set(x) == {"un:charter"}

@@ -199,6 +199,10 @@ ARTICLE_OWNER_LINK = re.compile(
     r"\s*(?:of|de|du|del|des|to|from|under|en\s+virtud\s+del?)\s+"
     r"(?:(?:the|la|le|l'|el|that|this|cet|cette|ce|said|ladite|ledit|dicha|dicho|esa|ese|esta|este|present|presente|susdite)\s*)*"
 )
+# What an article's owner link leads to when no instrument the finder knows stands there: the name
+# of another one ("… of the Statute of the International Court of Justice", "… du Pacte …").
+UNKNOWN_OWNER = re.compile(r"(?:statute|statut|estatuto|pacte|pact|pacto|protocol|protocole|protocolo|"
+                           r"treaty|traite|tratado|covenant|rules|reglement|reglamento)\b")
 THEREOF = re.compile(r"\s*,?\s*(?:thereof|de\s+celle-ci|de\s+celui-ci|de\s+esta|de\s+la\s+misma|de\s+dicha\s+convencion)\b")
 WHOSE = re.compile(r"\b(?:cuyo|cuya|cuyos|cuyas|dont\s+l'|dont\s+les|whose)\s*$")
 

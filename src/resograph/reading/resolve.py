@@ -155,7 +155,7 @@ class Resolver:
         for i, m in enumerate(mentions):
             if m.kind != "article":
                 continue
-            owner = self._article_owner(m, i, mentions, resolved, local, attached)
+            owner = self._article_owner(m, i, mentions, resolved, local, attached, folded)
             if owner is None:
                 continue
             article_treaties.add(owner)
@@ -177,7 +177,7 @@ class Resolver:
         return found
 
     def _article_owner(self, m: Mention, i: int, mentions: list[Mention], resolved: dict[int, list[str]],
-                       local: list[_Named], attached: set[int]) -> str | None:
+                       local: list[_Named], attached: set[int], folded: str) -> str | None:
         at = m.data.get("owner_at")
         if at is not None:
             for j, other in enumerate(mentions):
@@ -186,6 +186,8 @@ class Resolver:
                         and other.kind in ("named", "anaphor") and resolved.get(j):
                     attached.add(j)
                     return resolved[j][0]
+            if P.UNKNOWN_OWNER.match(folded, at):
+                return None  # "Article 65 of the Statute of the Court": an instrument we do not know
         treaties = [h for h in self.history + local if h.kind in OWNER_KINDS]
         if m.data.get("owner") == "previous":
             before = [h for h in treaties if h.pos < m.start]
