@@ -242,6 +242,34 @@ def test_an_operative_phrase_ending_in_a_colon_before_running_text_is_a_paragrap
     assert x.paragraphs[0].text.endswith("(a) Acceptance of the provisions of the Statute;")
 
 
+def test_lettered_items_under_an_unnumbered_verb_are_the_operative_paragraphs():
+    x = extract("The Security Council,\n\nHaving considered the report of the Secretary-General, 24\nDecides:\n\n"
+                "(a) To call upon the parties to implement resolution 338 (1973);\n\n(b) To renew the mandate of the "
+                "Force for six months;\n\n(c) To request a report on resolution 338 (1973).\n")
+    assert [(p.id, p.phrase) for p in x.paragraphs] == [
+        ("pp_1", "Having considered"), ("op_1", "Decides"), ("op_2", "Decides"), ("op_3", "Decides")]
+    assert {(c.paragraph, c.target) for c in x.citations} == {("op_1", "S/RES/338(1973)"), ("op_3", "S/RES/338(1973)")}
+    x = extract("The Security Council,\n\nCalls upon the Governments concerned :\n(i) To order a cease-fire ;\n\n"
+                "(ii) To implement resolution 61 (1948) ;\n\n(iii) To allow the supervision of the truce ;\n\n"
+                "Instructs the committee to report.\n")
+    assert [p.id for p in x.paragraphs] == ["op_1", "op_2", "op_3", "op_4"]
+    x = extract("The Security Council\n\n(a) Resolves that the question be taken off the list ; and\n\n"
+                "(b) Requests the Secretary-General to transmit the records.\n")
+    assert [(p.id, p.phrase) for p in x.paragraphs] == [("op_1", "Resolves"), ("op_2", "Requests")]
+
+
+def test_preambular_openings_of_old_texts():
+    x = extract("The Security Council,\n\nHaving heard the statement of the Chairman of the Group, 57\n\n"
+                "Having also heard the statement of the representative of the Front, 57\n\n"
+                "Being gravely concerned with the situation in the Territory,\n\n"
+                "Without prejudice to the actions of the Mediator under resolution 61 (1948),\n\n"
+                "A firming that the unity of the Territory cannot be subject to any conditions,\n\n"
+                "1. Decides to remain seized of the matter.\n")
+    assert [(p.id, p.function) for p in x.paragraphs] == [
+        ("pp_1", "noting"), ("pp_2", "noting"), ("pp_3", "concerned"), ("pp_4", "considering"), ("pp_5", "other"),
+        ("op_1", "decides")]
+
+
 # --- opening phrases ---------------------------------------------------------------------------
 @pytest.mark.parametrize("text, kind, function", [
     ("L'Assemblée générale,\n\nSe déclarant préoccupée par la situation,\n", "preambular", "expressing"),

@@ -34,6 +34,7 @@ class _Block:
     phrase: str
     function: str
     lines: list[Line] = field(default_factory=list)
+    letter: str = ""  # the letter of the item that opened it ("(a) Resolves …")
 
 
 @dataclass
@@ -460,9 +461,10 @@ def _numbered(st: _State, index: int, line: Line, c: str) -> bool:
     F = _line_firsts()
     m = (c in F.numbered and P.NUMBERED.match(line.folded)) or _comma_numbered(st, line)
     bullet = None if m or c not in F.bullet else P.BULLET.match(line.folded)
-    if not (m or (bullet and st.operative)):
+    letter = None if m or bullet or c != "(" else _lettered_item(st, line)
+    if not (m or (bullet and st.operative) or letter):
         return False
-    opened = _opening(st.lex, line, (m or bullet).end())
+    opened = _opening(st.lex, line, (m or bullet or letter).end())
     if opened and opened[2] == "operative":
         phrase, function = opened[0], opened[1]
     elif st.intro:
@@ -472,10 +474,26 @@ def _numbered(st: _State, index: int, line: Line, c: str) -> bool:
     else:
         phrase, function = "", "other"
     st.open_block("operative", phrase, function, line)
+    st.current.letter = letter.group(1) if letter else ""
     st.operative = st.in_body = True
     if m:
         st.last_number = _printed_number(m)
     return True
+
+
+def _lettered_item(st: _State, line: Line) -> re.Match[str] | None:
+    """"(a) To renew the mandate …" under "Decides:" in a text without printed numbers, or "(a) Resolves
+    …" / "(b) Requests …" as the operative paragraphs themselves, is an operative paragraph; under a
+    numbered paragraph a lettered item belongs to it."""
+    m = L.LETTERED.match(line.folded)
+    if not m or st.last_number:
+        return None
+    if st.current is not None and st.current.letter:  # the next item: (a) then (b), (i) then (ii)
+        return m if m.group(1) in _next_items(st.current.letter) else None
+    if st.intro and st.current is None:
+        return m
+    opened = _opening(st.lex, line, m.end())
+    return m if opened and opened[2] == "operative" and (st.current is None or _ends_clause(st.current)) else None
 
 
 def _printed_number(m: re.Match[str]) -> int:
@@ -525,7 +543,9 @@ def _unknown_opening(st: _State, index: int, line: Line, c: str) -> bool:
     first = st.current is None and not st.operative and not st.blocks
     if not (after_clause or first):
         return False
-    word = P.UNKNOWN_OPENING.match(line.text.lstrip())
+    text = line.text.lstrip()
+    # after a finished clause and a blank line any sentence opens one: OCR "A firming that …"
+    word = P.UNKNOWN_OPENING.match(text) or (after_clause and L.SENTENCE_START.match(text))
     if not word:
         return False
     st.open_block("operative" if st.operative else "preambular", word.group(0), "other", line)
@@ -553,7 +573,7 @@ def _is_symbol_line(folded: str) -> bool:
 
 
 def _ends_clause(block: _Block) -> bool:
-    last = P.FOOTNOTE_MARK_AT_END.sub("", block.lines[-1].text.rstrip())  # footnote mark
+    last = L.CLAUSE_END_MARK.sub("", block.lines[-1].text.rstrip())  # footnote mark: "Group, 57"
     return bool(last) and last[-1] in ",;:.»\"')"
 
 
@@ -570,8 +590,19 @@ def _block_ends_with_colon(lines: list[Line], i: int) -> bool:
     return text.endswith(":") and j < len(lines) and _list_item(lines[j])
 
 
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
+
+
+def _next_items(item: str) -> set[str]:
+    """The items that may follow `item`: the next letter, the next roman numeral."""
+    out = {chr(ord(item) + 1)} if len(item) == 1 and item < "z" else set()
+    if item in _ROMAN[:-1]:
+        out.add(_ROMAN[_ROMAN.index(item) + 1])
+    return out
+
+
 def _list_item(line: Line) -> bool:
-    return bool(P.NUMBERED.match(line.folded) or P.BULLET.match(line.folded))
+    return bool(P.NUMBERED.match(line.folded) or P.BULLET.match(line.folded) or L.LETTERED.match(line.folded))
 
 
 def _clean_span(ct: CleanText, ostart: int, oend: int) -> tuple[int, int]:
