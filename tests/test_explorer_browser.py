@@ -346,3 +346,65 @@ def test_a_2000_node_page_loads_and_redraws(browser, tmp_path):
         page.offline_and_clean()
     finally:
         page.close()
+
+
+# ---------------------------------------------------------------- the real Security Council network
+
+REAL = Path(os.environ.get("RESOGRAPH_REAL_CORPUS") or ROOT.parent / "shared" / "corpus" / "cr-unsc")
+
+
+@pytest.fixture(scope="module")
+def security_council(tmp_path_factory) -> Path:
+    """The CR-UNSC corpus built into a temporary folder and its explorer page (timeline)."""
+    if not REAL.is_dir():
+        pytest.skip(f"{REAL} missing: the real Security Council corpus sits beside the checkout in ../shared")
+    out = tmp_path_factory.mktemp("cr-unsc")
+    if main(["build", str(REAL), "--out", str(out), "-q", "--formats", "nt"]) != 0:
+        # the build's own tests own this failure (issue 12: a build never fails a corpus)
+        pytest.skip(f"resograph build {REAL} failed (see its message above): no network to draw")
+    assert main(["explore", "--build", str(out)]) == 0
+    return out
+
+
+def _shot(page, name: str, tmp_path: Path) -> Path:
+    """A screenshot into RESOGRAPH_SCREENSHOT_DIR (the README's pictures: docs/) or tmp_path."""
+    target = Path(os.environ.get("RESOGRAPH_SCREENSHOT_DIR") or tmp_path) / name
+    box = page.page.locator("#graph").bounding_box()
+    page.page.mouse.move(box["x"] + 4, box["y"] + box["height"] - 4)  # off the nodes: no tooltip
+    page.page.wait_for_timeout(200)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    page.page.screenshot(path=str(target))
+    head = target.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", head[16:24]) == (1600, 900)
+    return target
+
+
+@pytest.mark.slow
+def test_screenshots_of_the_real_security_council_network(browser, security_council, tmp_path):
+    """README pictures: the SC network on the timeline, coloured by cluster, and a drill-down."""
+    G = network.load(security_council)
+    top = analysis.most_cited(G, 1)[0][0]
+    page = Opened(browser, security_council / "explorer.html")
+    try:
+        assert page.js("resograph.nodesView.length") == sum(1 for k in G if G.degree(k))
+        assert page.js("resograph.labels().length") >= 20         # names readable at the fitted zoom
+        _shot(page, "explorer-sc-timeline.png", tmp_path)
+        page.page.select_option("#colour-mode", "cluster")
+        groups = analysis.clusters(G)
+        assert page.js(f"resograph.style({groups[0][0]!r}).color") == page.js("resograph.data.legend.clusters[0].color")
+        _shot(page, "explorer-sc-clusters.png", tmp_path)
+        # drill down: the most cited resolution, then only what is cited at least twice, then its citers
+        page.js(f"resograph.select({top!r}, true)")
+        page.page.locator("#min-cited").fill("2")
+        page.page.locator("#min-cited").dispatch_event("change")
+        expand = page.page.locator("#details button", has_text="hidden citers")
+        if expand.count():
+            expand.click()
+        citers = set(G.predecessors(top)) & set(page.js("Object.keys(resograph.data.nodes)"))
+        assert citers and set(page.js("resograph.nodesView.getIds()")) >= citers
+        assert page.js(f"resograph.style({top!r}).opacity") == 1
+        page.js("(ids) => resograph.network.fit({nodes: ids, animation: false})", [top, *sorted(citers)])
+        _shot(page, "explorer-sc-drilldown.png", tmp_path)
+        page.offline_and_clean()
+    finally:
+        page.close()

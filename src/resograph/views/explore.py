@@ -117,6 +117,18 @@ def body_colours(bodies) -> dict[str | None, str]:
     return colours
 
 
+def darker(colour: str, amount: float = 0.5) -> str:
+    """The border of a text whose paragraphs were read: its own colour, darkened (a black ring
+    would hide the colour of a small node).
+
+    >>> darker("#ffffff")
+    '#888c93'
+    """
+    ink = (0x11, 0x18, 0x27)
+    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c * (1 - amount) + k * amount):02x}" for c, k in zip(rgb, ink))
+
+
 def short_label(d: dict) -> str:
     """What the canvas writes under a node: the symbol, or a short name for named instruments."""
     key = d["key"]
@@ -172,24 +184,69 @@ def timeline_positions(G: nx.DiGraph) -> tuple[dict[str, tuple[float, float]], d
     before it, so dense years stack instead of piling up. So that a large graph is not a tall thin
     column: years widen when one holds many instruments of a lane, and the undated instruments of
     a lane (UN documents without a date, hundreds at 10,000 documents) fill a square-ish block of
-    columns instead of one column.
+    columns instead of one column. So that a long, thin timeline (decades of one body) does not
+    leave most of a screen empty, rows are spread until the drawing is at least ``MIN_ASPECT`` as
+    tall as it is wide.
 
     >>> from resograph.views.network import load
     >>> pos, axis = timeline_positions(load("tests/fixtures/explorer-sample.ttl"))
     >>> pos["A/RES/51/1"][0] < pos["A/RES/79/136"][0] < pos["GA-2025-93-RES-03"][0]
     True
     """
+    children, lanes = _lanes(G)
+    x_of, ticks, breaks, undated = _year_axis(G, lanes)
+    order = sorted(lanes, key=lambda b: (b is None, BODY_ORDER.index(b) if b in BODY_ORDER else 99, b or ""))
+    pos: dict[str, tuple[float, float]] = {}
+    lane_boxes = []
+    y0 = 0.0
+    for body in order:
+        y1 = _place_lane(G, lanes[body], children, x_of, y0, pos)
+        label = (BODY_NAMES.get(body) if body else "no issuing body")
+        named = next((G.nodes[k].get("body_label") for k in lanes[body] if G.nodes[k].get("body_label")), None)
+        lane_boxes.append({"y0": y0, "y1": y1, "label": named or label or body, "body": body})
+        y0 = y1 + 20
+    xs = [p[0] for p in pos.values()] or [0.0]
+    axis = {"ticks": ticks, "breaks": breaks, "undated": undated, "lanes": lane_boxes,
+            "x0": min(xs) - 260, "x1": max(xs) + 140}
+    return _stretch(pos, axis)
+
+
+MIN_ASPECT = 0.55  # height / width below which a timeline's rows are spread (at most MAX_STRETCH times)
+MAX_STRETCH = 5.0
+
+
+def _stretch(pos: dict, axis: dict) -> tuple[dict, dict]:
+    """Spread the rows of a wide, flat timeline vertically (x and the axis ticks stay)."""
+    if not axis["lanes"]:
+        return pos, axis
+    height = axis["lanes"][-1]["y1"] - axis["lanes"][0]["y0"]
+    factor = min(MAX_STRETCH, MIN_ASPECT * (axis["x1"] - axis["x0"]) / max(height, 1.0))
+    if factor <= 1:
+        return pos, axis
+    for lane in axis["lanes"]:
+        lane["y0"], lane["y1"] = lane["y0"] * factor, lane["y1"] * factor
+    return {k: (x, y * factor) for k, (x, y) in pos.items()}, axis
+
+
+def _lanes(G: nx.DiGraph) -> tuple[dict[str, list[str]], dict[str | None, list[str]]]:
+    """Articles under their treaty (by number), and the other instruments by issuing body."""
     children: dict[str, list[str]] = defaultdict(list)
     for k, d in G.nodes(data=True):
         if d.get("kind") == "article" and d.get("parent") in G:
             children[d["parent"]].append(k)
     for kids in children.values():
         kids.sort(key=lambda k: (G.nodes[k].get("article") or 0, k))
-    tops = [k for k in G if not (G.nodes[k].get("kind") == "article" and G.nodes[k].get("parent") in G)]
-    years = sorted({G.nodes[k]["year"] for k in tops if G.nodes[k].get("year") is not None})
     lanes: dict[str | None, list[str]] = defaultdict(list)
-    for k in tops:
-        lanes[effective_body(G, k)].append(k)
+    for k in G:
+        if not (G.nodes[k].get("kind") == "article" and G.nodes[k].get("parent") in G):
+            lanes[effective_body(G, k)].append(k)
+    return children, lanes
+
+
+def _year_axis(G: nx.DiGraph, lanes: dict):
+    """x of each instrument (a function), the year ticks, the cuts, and the undated block's centre."""
+    tops = [k for ks in lanes.values() for k in ks]
+    years = sorted({G.nodes[k]["year"] for k in tops if G.nodes[k].get("year") is not None})
     per_year = Counter((body, G.nodes[k].get("year")) for body, ks in lanes.items() for k in ks)
     dense = max((n for (_, year), n in per_year.items() if year is not None), default=1)
     step = YEAR_STEP * max(1.0, math.sqrt(dense / DENSE_YEAR))
@@ -204,47 +261,32 @@ def timeline_positions(G: nx.DiGraph) -> tuple[dict[str, tuple[float, float]], d
         if d.get("year") is None:
             return undated_x - (undated_cols - 1 - undated_slot[k]) * UNDATED_COL
         return year_x[d["year"]] + (_year_fraction(d) - 0.5) * step * 0.8
-    order = sorted(lanes, key=lambda b: (b is None, BODY_ORDER.index(b) if b in BODY_ORDER else 99, b or ""))
-    pos: dict[str, tuple[float, float]] = {}
-    lane_boxes = []
-    y0 = 0.0
-    for body in order:
-        members = sorted(lanes[body], key=lambda k: (x_of(k), k))
-        rows = _Rows(sum(1 + math.ceil(len(children.get(k, ())) * ARTICLE_ROW / ROW) + 1 for k in members))
-        placed_rows = 0
-        for k in members:
-            x = x_of(k)
-            kids = children.get(k, [])
-            cols = max(1, math.ceil(len(kids) / 8)) if kids else 0
-            per_col = math.ceil(len(kids) / cols) if kids else 0
-            half = label_width(short_label(G.nodes[k])) / 2 + 12
-            block_w = max(half * 2, cols * 120)
-            need = 1 + math.ceil((per_col + 0.4) * ARTICLE_ROW / ROW) if kids else 1
-            left = x - half
-            row = rows.first_free(left, need)
-            for r in range(row, row + need):
-                rows.set(r, left + block_w)
-            pos[k] = (x, y0 + LANE_GAP + row * ROW)
-            for i, kid in enumerate(kids):
-                c, r = divmod(i, per_col)
-                pos[kid] = (x + (c - (cols - 1) / 2) * 120,  # under their treaty
-                            y0 + LANE_GAP + row * ROW + (r + 1.4) * ARTICLE_ROW)
-            placed_rows = max(placed_rows, row + need)
-        y1 = y0 + LANE_GAP + max(placed_rows, 1) * ROW
-        label = (BODY_NAMES.get(body) if body else "no issuing body")
-        named = next((G.nodes[k].get("body_label") for k in members if G.nodes[k].get("body_label")), None)
-        lane_boxes.append({"y0": y0, "y1": y1, "label": named or label or body, "body": body})
-        y0 = y1 + 20
-    xs = [p[0] for p in pos.values()] or [0.0]
-    axis = {
-        "ticks": ticks,
-        "breaks": breaks,
-        "undated": undated_x - (undated_cols - 1) * UNDATED_COL / 2 if undated_slot else None,
-        "lanes": lane_boxes,
-        "x0": min(xs) - 260,
-        "x1": max(xs) + 140,
-    }
-    return pos, axis
+    undated = undated_x - (undated_cols - 1) * UNDATED_COL / 2 if undated_slot else None
+    return x_of, ticks, breaks, undated
+
+
+def _place_lane(G, members, children, x_of, y0: float, pos: dict) -> float:
+    """Place one lane's instruments (and their articles) into ``pos``; return the lane's bottom."""
+    members = sorted(members, key=lambda k: (x_of(k), k))
+    rows = _Rows(sum(1 + math.ceil(len(children.get(k, ())) * ARTICLE_ROW / ROW) + 1 for k in members))
+    placed_rows = 0
+    for k in members:
+        x = x_of(k)
+        kids = children.get(k, [])
+        cols = max(1, math.ceil(len(kids) / 8)) if kids else 0
+        per_col = math.ceil(len(kids) / cols) if kids else 0
+        half = label_width(short_label(G.nodes[k])) / 2 + 12
+        need = 1 + math.ceil((per_col + 0.4) * ARTICLE_ROW / ROW) if kids else 1
+        row = rows.first_free(x - half, need)
+        for r in range(row, row + need):
+            rows.set(r, x - half + max(half * 2, cols * 120))
+        pos[k] = (x, y0 + LANE_GAP + row * ROW)
+        for i, kid in enumerate(kids):
+            c, r = divmod(i, per_col)
+            pos[kid] = (x + (c - (cols - 1) / 2) * 120,  # under their treaty
+                        y0 + LANE_GAP + row * ROW + (r + 1.4) * ARTICLE_ROW)
+        placed_rows = max(placed_rows, row + need)
+    return y0 + LANE_GAP + max(placed_rows, 1) * ROW
 
 
 class _Rows:
@@ -508,11 +550,11 @@ def _node_records(G, pos, bodies, counts, focus, home, rank) -> tuple[list[dict]
         colour = colours[bodies[k]]
         x, y = pos.get(k, (0.0, 0.0))
         vis_nodes.append({
-            "color": {"background": colour, "border": "#111827" if k in citing else colour,
+            "color": {"background": colour, "border": darker(colour) if k in citing else colour,
                       "highlight": {"background": colour, "border": "#f59e0b"},
                       "hover": {"background": colour, "border": "#f59e0b"}},
             "x": round(x, 1), "y": round(y, 1), "size": round(max(size, 26) if k in citing else size, 1),
-            "borderWidth": 4 if (k in citing or k == focus) else 1,
+            "borderWidth": 3 if (k in citing or k == focus) else 1,
             "id": k, "label": short_label(d), "shape": SHAPES.get(d.get("kind"), ("dot", "●"))[0],
         })
         info[k] = {

@@ -75,6 +75,17 @@ _KEY_YEAR = [
     re.compile(r"^E/RES/(\d{4})/"),                    # E/RES/2004/21
     re.compile(r"^[a-z]+:[a-z0-9-]*-(\d{4})(?:/|$)"),  # convention:cybercrime-2024, agreement:…-1997
 ]
+# A/RES/1514(XV): a General Assembly resolution numbered with its session in Roman numerals (before
+# 1976). The n-th regular session opened in 1945 + n (the first in January 1946, the fifteenth in
+# September 1960), so the year is when the session opened: a resolution of its last weeks may be
+# of the next year.
+_GA_SESSION = re.compile(r"^A/RES/\d+\s*\(([IVXLC]+)\)$")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(text: str) -> int:
+    values = [_ROMAN[c] for c in text]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def year_from_key(key: str) -> int | None:
@@ -82,12 +93,15 @@ def year_from_key(key: str) -> int | None:
 
     >>> year_from_key("convention:cybercrime-2024/art_41"), year_from_key("A/RES/79/136")
     (2024, None)
+    >>> year_from_key("A/RES/1514(XV)"), year_from_key("A/RES/3212(XXIX)")
+    (1960, 1974)
     """
     for pattern in _KEY_YEAR:
         m = pattern.match(key)
         if m:
             return int(m.group(1))
-    return None
+    m = _GA_SESSION.match(key)
+    return 1945 + _roman(m.group(1)) if m else None
 
 
 def function_name(value) -> str:
