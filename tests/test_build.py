@@ -354,3 +354,69 @@ def test_formats_choose_the_dump_files_and_none_leaves_the_store_alone_answering
     assert [p.name for p, _ in memory.files] == ["resograph.nt"]  # what the memory store reads
     bad = cli("build", str(SEED), "--out", str(out), "--formats", "nt,xml")
     assert bad.returncode == 2 and "--formats nt,xml" in bad.stderr and len(bad.stderr.splitlines()) == 1
+
+
+# -- issue 18: no kill of a build leaves a lock that refuses the next ----------------------------
+
+def child_pids(pid: int) -> list[int]:
+    """The processes `pid` forked (its extraction, graph and validation workers)."""
+    try:
+        return [int(n) for n in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def kill_when(proc: subprocess.Popen, moment: str, deadline: float) -> list[int]:
+    """Wait (at most until `deadline`) for `moment` — "workers": while the build has worker
+    processes; else a progress message — then return the workers it has."""
+    if moment == "workers":
+        while time.monotonic() < deadline and proc.poll() is None:
+            kids = child_pids(proc.pid)
+            if kids:
+                return kids
+            time.sleep(0.005)
+        return []
+    for line in proc.stderr:
+        if moment in line or time.monotonic() > deadline:
+            break
+    return child_pids(proc.pid)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig, moment", [
+    (signal.SIGKILL, "workers"), (signal.SIGTERM, "workers"), (signal.SIGKILL, "extracting"),
+    (signal.SIGKILL, "building the graph"), (signal.SIGKILL, "publishing"),
+])
+def test_a_killed_build_never_locks_out_the_next_one(tmp_path, sig, moment):
+    if not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists():
+        pytest.skip("needs Linux /proc/PID/task/TID/children to see the build's workers")
+    sources = variants(tmp_path, 72)  # enough for the extraction and graph workers (>= 64)
+    out = tmp_path / "build"
+    proc = popen_build(str(sources), "--out", str(out), "--formats", "nt")
+    workers = kill_when(proc, moment, time.monotonic() + 120)
+    assert proc.poll() is None, "the build ended before the moment to kill it"
+    if moment == "workers":
+        assert workers, "the build had no worker process to inherit its lock"
+    proc.send_signal(sig)
+    proc.wait(timeout=60)
+    try:
+        run = cli("build", str(sources), "--out", str(out), "-q", "--formats", "nt", timeout=300)
+        assert run.returncode == 0, run.stderr
+        assert "documents      72" in run.stdout
+        # the workers died with their build (none left computing for nobody)
+        end = time.monotonic() + 10
+        while any(alive(p) for p in workers) and time.monotonic() < end:
+            time.sleep(0.05)
+        assert not [p for p in workers if alive(p)]
+    finally:
+        for p in workers:  # the orphans of this test's own build, if the assertion above failed
+            if alive(p):
+                os.kill(p, signal.SIGKILL)

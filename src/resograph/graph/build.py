@@ -2,8 +2,9 @@
 
 :func:`build` is the whole pipeline behind `resograph build`:
 
-1. take the build lock (`build/.lock`, an flock released by the kernel even on SIGKILL, so a second
-   build at once fails with a clear message instead of writing over the first);
+1. take the build lock (`build/.lock`: :mod:`resograph.graph.lock`, held by the build's process alone
+   and released by the kernel however it dies, so a second build at once fails with a clear message
+   and a killed build never locks out the next);
 2. extract every source text and check symbols are unique;
 3. build one graph: ontology + registry + documents (:mod:`resograph.graph.rdf`);
 4. validate it with SHACL (:mod:`resograph.graph.validate`); a graph that does not conform is not
@@ -36,7 +37,6 @@ after the store is published, the dump files may still be the previous build's u
 
 from __future__ import annotations
 
-import fcntl
 import gc
 import json
 import os
@@ -55,6 +55,7 @@ from resograph.graph import store as store_mod
 from resograph.core.errors import UserError
 from resograph.graph.rdf import ELI, PREFIXES, RG, build_graph, document_graph
 from resograph.core.models import Extraction
+from resograph.graph.lock import LOCK_FILE, BuildLock  # noqa: F401 - re-exported
 from resograph.graph.registry import Registry
 from resograph.graph.registry import load as load_registry
 from resograph.graph.sources import (
@@ -69,7 +70,6 @@ from resograph.graph.sources import (
 )
 from resograph.graph.validate import Report, validate, validate_documents
 
-LOCK_FILE = ".lock"
 
 
 @dataclass
@@ -132,35 +132,6 @@ def _size(n: int) -> str:
 
 
 # -- lock --------------------------------------------------------------------------------------
-
-class BuildLock:
-    """An exclusive flock on `out_dir/.lock`; the kernel drops it when the process dies."""
-
-    def __init__(self, out_dir: Path) -> None:
-        self.path = out_dir / LOCK_FILE
-        self.fd: int | None = None
-
-    def __enter__(self) -> "BuildLock":
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "?"
-            os.close(fd)
-            raise UserError(f"{self.path.parent}: another build is running there (pid {holder}); "
-                            "wait for it to finish and run the build again") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
-        self.fd = fd
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.fd is not None:
-            os.ftruncate(self.fd, 0)
-            fcntl.flock(self.fd, fcntl.LOCK_UN)
-            os.close(self.fd)
-            self.fd = None
-
 
 # -- deterministic serialisation ---------------------------------------------------------------
 

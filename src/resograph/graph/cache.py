@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from resograph.core.errors import UserError
+from resograph.graph.lock import die_with_parent
 from resograph.core.version import __version__
 from resograph.core.models import Extraction
 from resograph.core.paths import ontology_dir, registry_dir
@@ -184,7 +185,7 @@ class BuildCache:
         if workers > 1 and len(missing) >= min_parallel:
             from concurrent.futures import ProcessPoolExecutor
             chunk = max(1, len(missing) // (workers * 8))
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
                 results = list(pool.map(_extract_one, [str(p) for p, _ in missing], chunksize=chunk))
         else:
             results = [_extract_one(str(p)) for p, _ in missing]

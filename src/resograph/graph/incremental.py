@@ -44,6 +44,7 @@ from resograph.graph.rdf import (
     finish,
 )
 from resograph.core.models import Extraction
+from resograph.graph.lock import die_with_parent
 from resograph.graph.registry import Registry
 from resograph.graph.validate import Report, schema, validate_document, validate_registry
 
@@ -289,7 +290,8 @@ def check_parts(parts: list[tuple[str, DocPart]], corpus: frozenset[str], regist
                 import multiprocessing
                 from concurrent.futures import ProcessPoolExecutor
                 with ProcessPoolExecutor(max_workers=workers,
-                                         mp_context=multiprocessing.get_context("fork")) as pool:
+                                         mp_context=multiprocessing.get_context("fork"),
+                                         initializer=die_with_parent) as pool:
                     done = pool.map(_validate_packed, [j for _, _, j in jobs],
                                     chunksize=max(1, len(jobs) // (workers * 8)))
                     for (i, key, _), packed_doc in zip(jobs, done):
@@ -393,7 +395,8 @@ def make_parts(extractions: list[Extraction], registry: Registry, min_parallel: 
     _PART_WORKER = registry
     try:
         with ProcessPoolExecutor(max_workers=workers,
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
+                                 mp_context=multiprocessing.get_context("fork"),
+                                         initializer=die_with_parent) as pool:
             return list(pool.map(_make_part_forked, extractions,
                                  chunksize=max(1, len(extractions) // (workers * 8))))
     finally:
