@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from resograph.graph.build import build
 from resograph.core.errors import UserError
 from resograph.core.paths import project_root
-from resograph.graph.store import GENERATIONS, open_graph, store_path
+from resograph.graph.store import GENERATIONS, find_build, open_build, open_graph, store_path
 
 SEED = project_root() / "data" / "sources" / "GA-2025-93-RES-03.fr.txt"
 EN = Path(__file__).parent / "fixtures" / "dev02_interpol_en_uncoop.txt"
@@ -81,9 +81,10 @@ def test_memory_only_build_writes_no_store(tmp_path):
     out = tmp_path / "mem"
     assert build([SEED], out, store="memory", quiet=True).published
     assert not store_path(out).exists()
-    assert len(open_graph(out, "memory")) > 0
-    with pytest.raises(UserError, match="no store"):
-        open_graph(out)
+    nt = len(Graph().parse(out / "resograph.nt", format="nt"))
+    assert len(open_graph(out, "memory")) == nt
+    assert len(open_graph(out)) == nt  # no store: its dump file, parsed (find_build)
+    assert find_build(out).files == (out / "resograph.nt",)
 
 
 def test_opening_a_missing_build_is_a_user_error(tmp_path):
@@ -93,6 +94,8 @@ def test_opening_a_missing_build_is_a_user_error(tmp_path):
         open_graph(tmp_path / "nothing", "memory")
     with pytest.raises(UserError, match="unknown store"):
         open_graph(tmp_path, "sqlite")
+    with pytest.raises(UserError, match="no store, no resograph.nt"):
+        open_graph(tmp_path)  # a directory with no build in it
 
 
 def test_a_store_directory_from_an_older_layout_is_replaced_by_the_link(tmp_path):
@@ -107,3 +110,53 @@ def test_a_store_directory_from_an_older_layout_is_replaced_by_the_link(tmp_path
     assert build([SEED], out, quiet=True).published
     assert store_path(out).is_symlink()
     assert len(open_graph(out)) == len(Graph().parse(out / "resograph.nt", format="nt"))
+
+
+# -- one way to open a build, for every reader (issue 14) ------------------------------------------
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "resograph.cli", *args], capture_output=True,
+                          text=True, timeout=300, cwd=project_root())
+
+
+@pytest.fixture()
+def store_only(tmp_path) -> Path:
+    out = tmp_path / "store-only"
+    run = cli("build", str(SEED), str(EN), "--out", str(out), "--formats", "none", "-q")
+    assert run.returncode == 0, run.stderr
+    assert not any((out / n).exists() for n in ("resograph.nt", "resograph.ttl", "resograph.jsonld"))
+    return out
+
+
+def test_stats_query_and_explore_read_a_store_only_build(store_only, tmp_path):
+    stats = cli("stats", "--build", str(store_only), "--top", "3")
+    assert stats.returncode == 0, stats.stderr
+    assert "GA-2025-93-RES-03" in stats.stdout or "A/RES/51/1" in stats.stdout
+    page = tmp_path / "explorer.html"
+    explore = cli("explore", "--build", str(store_only), "--out", str(page))
+    assert explore.returncode == 0, explore.stderr
+    html = page.read_text(encoding="utf-8")
+    assert "GA-2025-93-RES-03" in html and "GA-2025-93-RES-05" in html  # both documents drawn
+    query = cli("query", "--build", str(store_only), "--format", "csv", CITED)
+    assert query.returncode == 0, query.stderr
+    assert "A/RES/51/1" in query.stdout
+
+
+def test_every_reader_opens_a_build_the_same_way(store_only, out, tmp_path):
+    from resograph.query.server import source_for
+    from resograph.query.sparql import open_source
+    from resograph.views.network import load_rdf
+
+    for build_dir in (store_only, out):
+        expected = len(open_build(build_dir))
+        assert len(open_source(build_dir)) == len(load_rdf(build_dir)) == expected
+        assert source_for(build_dir).store == str(store_path(build_dir).absolute())
+    # the memory store reads a store-only build from its store
+    assert len(open_build(store_only, "memory")) == len(open_build(store_only))
+    # one RDF file: every reader parses it
+    nt = out / "resograph.nt"
+    assert len(open_source(nt)) == len(load_rdf(nt)) == len(Graph().parse(nt, format="nt"))
+    assert source_for(nt).files == (str(nt.resolve()),)
+    for reader in (open_build, open_source, load_rdf, source_for):
+        with pytest.raises(UserError, match="no such build directory"):
+            reader(tmp_path / "nowhere")

@@ -404,7 +404,7 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "bu
         if nt_temp is not None:
             os.replace(nt_temp, out / FORMATS["nt"])
             written["nt"] = len(nt)
-        store_mod._fsync_dir(out)
+        store_mod.fsync_dir(out)
         ready()
         if manifest is not None and generation is not None:
             manifest.generation = generation.name
@@ -445,7 +445,7 @@ def _publish_files(out: Path, payloads: dict[str, bytes]) -> dict[str, int]:
     temps = {name: _write_temp(out, FORMATS[name], data) for name, data in payloads.items()}
     for name, tmp in temps.items():
         os.replace(tmp, out / FORMATS[name])
-    store_mod._fsync_dir(out)
+    store_mod.fsync_dir(out)
     return {name: len(data) for name, data in payloads.items()}
 
 

@@ -6,10 +6,11 @@ adds), or, for a rebuild, makes it as a checkpoint of the published one and appl
 changed (:func:`checkpoint_store`, :class:`Generation`); then it swaps the link atomically (`os.replace` of a new link over the old one). A build killed
 at any moment leaves `build/store` pointing at a complete store; a reader that already opened the
 previous generation keeps reading it (the previous one is kept; older ones are removed by the next
-build). Readers open the store read-only, so any number of processes (CLI queries, the HTTP
+build). Every reader opens a build through :func:`open_build` (:func:`find_build` for those that
+open the store themselves, as the endpoint's workers do): store-only builds included. Readers open the store read-only, so any number of processes (CLI queries, the HTTP
 endpoint) can share it, and none of them locks out the next build.
 
->>> g = open_graph("build")                      # doctest: +SKIP
+>>> g = open_build("build")                      # doctest: +SKIP
 >>> len(g)                                       # doctest: +SKIP
 2101
 """
@@ -19,12 +20,15 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.util import guess_format
 
 from resograph.core.errors import UserError
 from resograph.graph.rdf import PREFIXES
@@ -59,7 +63,7 @@ def load_store(nt: str | os.PathLike | bytes, build_dir: str | os.PathLike) -> P
         store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
     store.flush()
     del store  # closes RocksDB; the directory is now a complete store
-    _fsync_dir(target)
+    fsync_dir(target)
     return target
 
 
@@ -100,7 +104,7 @@ class Generation:
     def close(self) -> Path:
         self.store.flush()
         del self.store  # closes RocksDB; the directory is now a complete store
-        _fsync_dir(self.path)
+        fsync_dir(self.path)
         return self.path
 
 
@@ -120,7 +124,7 @@ def publish_store(generation: Path, build_dir: str | os.PathLike) -> None:
         tmp_link.unlink()
     os.symlink(os.path.relpath(generation, build), tmp_link)
     os.replace(tmp_link, link)
-    _fsync_dir(build)
+    fsync_dir(build)
     keep = {generation.resolve()} | ({previous} if previous else set())
     prune_generations(build, keep)
 
@@ -140,7 +144,7 @@ def prune_generations(build_dir: str | os.PathLike, keep: set[Path] | None = Non
             shutil.rmtree(child, ignore_errors=True)
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -148,25 +152,88 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def open_graph(build_dir: str | os.PathLike = "build", store: str = "oxigraph") -> Graph:
-    """The built graph as an rdflib Graph, for reading and querying.
+DUMPS = ("resograph.nt", "resograph.ttl", "resograph.jsonld")  # what a build may write, best first
 
-    `oxigraph` opens the on-disk store read-only (shared with other readers; writes raise);
-    `memory` parses `build/resograph.nt` into rdflib's memory store.
+
+@dataclass(frozen=True)
+class BuildSource:
+    """What a path names for a reader: the build's on-disk store, or RDF files to parse."""
+
+    store: Path | None = None           # the `build/store` link (open it read-only)
+    files: tuple[Path, ...] = ()
+
+    def describe(self) -> str:
+        return str(self.store) if self.store else ", ".join(map(str, self.files))
+
+
+def find_build(build: str | os.PathLike = "build", data: Iterable[str | os.PathLike] = (),
+               store: str = "oxigraph") -> BuildSource:
+    """The one rule for what a reader reads (query, serve, stats, explore, the API):
+
+    - `data` files, or `build` naming one RDF file: those files;
+    - a build directory: its Oxigraph store when there is one (a `--formats none` build has only
+      that) and `store` is `oxigraph`; else its first dump file (`resograph.nt`, `.ttl`, `.jsonld`:
+      a `--store memory` build, or `store="memory"`); a store-only build read into memory is read
+      from its store.
     """
-    build = Path(build_dir)
-    if store == "memory":
-        nt = build / NT_FILE
-        if not nt.is_file():
-            raise UserError(f"{nt}: no built graph (run `resograph build` first)")
-        return _bind(Graph().parse(nt, format="nt"))
-    if store != "oxigraph":
+    if store not in STORES:
         raise UserError(f"--store {store}: unknown store (choose from {', '.join(STORES)})")
-    path = store_path(build)
-    if not path.exists():
-        raise UserError(f"{path}: no store (run `resograph build` first)")
+    files = [Path(f) for f in data]
+    path = Path(build)
+    if not files and path.is_file():
+        files = [path]
+    if files:
+        for f in files:
+            if not f.is_file():
+                raise UserError(f"{f}: no such file")
+        return BuildSource(files=tuple(files))
+    if not path.is_dir():
+        raise UserError(f"{path}: no such build directory or RDF file; run `resograph build` first")
+    link = store_path(path)
+    dumps = tuple(path / n for n in DUMPS if (path / n).is_file())
+    if link.exists() and (store == "oxigraph" or not dumps):
+        return BuildSource(store=link)
+    if dumps:
+        return BuildSource(files=dumps[:1])
+    raise UserError(f"{path}: no built graph here (no store, no {', '.join(DUMPS)}); "
+                    "run `resograph build` first")
+
+
+def open_build(build: str | os.PathLike = "build", store: str = "oxigraph",
+               data: Iterable[str | os.PathLike] = ()) -> Graph:
+    """The graph every reader reads (:func:`find_build` says which), as an rdflib Graph.
+
+    `oxigraph`: the on-disk store read-only (shared with other readers; writes raise), or files
+    parsed into an in-memory Oxigraph store; `memory`: rdflib's memory store.
+
+    >>> g = open_build("build")                  # doctest: +SKIP
+    """
+    source = find_build(build, data, store)
+    if source.store is not None and store == "oxigraph":
+        try:
+            ox_store = ox.Store.read_only(str(source.store.resolve()))
+        except OSError as exc:
+            raise UserError(f"{source.store}: cannot open the store: {exc}") from exc
+        return _bind(Graph(store=OxigraphStore(store=ox_store), identifier=DATASET_DEFAULT_GRAPH_ID))
+    g = Graph(store="Oxigraph") if store == "oxigraph" else Graph()
+    if source.store is not None:  # a store-only build, into memory
+        nt = ox.Store.read_only(str(source.store.resolve())).dump(
+            format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        g.parse(data=nt.decode("utf-8"), format="nt")
+    for f in source.files:
+        _parse_into(g, f)
+    return _bind(g)
+
+
+def _parse_into(g: Graph, file: Path) -> None:
+    fmt = guess_format(str(file)) or "turtle"
     try:
-        ox_store = ox.Store.read_only(str(path.resolve()))
-    except OSError as exc:
-        raise UserError(f"{path}: cannot open the store: {exc}") from exc
-    return _bind(Graph(store=OxigraphStore(store=ox_store), identifier=DATASET_DEFAULT_GRAPH_ID))
+        g.parse(str(file), format=fmt)
+    except Exception as exc:  # parsers raise many types: the file and the reason, one line
+        reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+        raise UserError(f"{file}: not readable as {fmt}: {reason}") from None
+
+
+def open_graph(build_dir: str | os.PathLike = "build", store: str = "oxigraph") -> Graph:
+    """The built graph as an rdflib Graph: :func:`open_build` (kept for its callers)."""
+    return open_build(build_dir, store)

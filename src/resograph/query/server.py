@@ -801,21 +801,14 @@ def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, 
 
 
 def source_for(build: str | os.PathLike = "build", data: list[str] | tuple[str, ...] = ()) -> Source:
-    """The build's store (``build/store``), or RDF files when ``data`` is given or ``build`` is a file."""
-    files = [str(Path(f).resolve()) for f in data]
-    if not files and Path(build).is_file():
-        files = [str(Path(build).resolve())]
-    if files:
-        for f in files:
-            if not Path(f).is_file():
-                raise UserError(f"{f}: no such file")
-        return Source(files=tuple(files))
-    from resograph.graph.store import store_path
+    """The build's store (``build/store``), or RDF files when ``data`` is given, ``build`` is a file
+    or the build has no store: :func:`resograph.graph.store.find_build`, the rule every reader follows."""
+    from resograph.graph.store import find_build
 
-    path = store_path(build)
-    if not path.exists():
-        raise UserError(f"{path}: no store (run `resograph build` first)")
-    return Source(store=str(path.absolute()))
+    found = find_build(build, data)
+    if found.store is not None:
+        return Source(store=str(found.store.absolute()))
+    return Source(files=tuple(str(f.resolve()) for f in found.files))
 
 
 def serve(source: Source, host: str = "127.0.0.1", port: int = 8000, **options) -> None:

@@ -846,27 +846,8 @@ __all__ = [
 
 def open_source(build: str | Path = "build", store: str = "oxigraph",
                 data: Sequence[str | Path] = ()) -> Graph:
-    """The graph a query runs on: the build's store (``resograph.graph.store.open_graph``), or RDF files.
+    """The graph a query runs on: :func:`resograph.graph.store.open_build` (the build's store, its
+    dump file, or the RDF files in ``data`` or named by ``build``), the one way every reader opens it."""
+    from resograph.graph.store import open_build
 
-    ``data`` (Turtle, N-Triples, JSON-LD… by extension), or ``build`` naming one RDF file, are parsed
-    into an Oxigraph (``store="oxigraph"``) or rdflib memory graph instead of the built store.
-    """
-    files = [Path(p) for p in data]
-    if not files and Path(build).is_file():
-        files = [Path(build)]
-    if files:
-        if store not in ("oxigraph", "memory"):
-            raise UserError(f"--store {store}: unknown store (choose from oxigraph, memory)")
-        g = Graph(store="Oxigraph") if store == "oxigraph" else Graph()
-        for f in files:
-            if not f.is_file():
-                raise UserError(f"{f}: no such file")
-            try:
-                g.parse(str(f))
-            except Exception as exc:  # parsers raise many types; report the file and the reason
-                reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-                raise UserError(f"{f}: cannot parse RDF: {reason}") from None
-        return g
-    from resograph.graph.store import open_graph
-
-    return open_graph(build, store)
+    return open_build(build, store, data)

@@ -40,7 +40,6 @@ import networkx as nx
 import rdflib
 from rdflib import RDF, Literal, URIRef
 
-from resograph.core.errors import UserError
 from resograph.core.keys import CLAUSE_FUNCTION, ONTOLOGY, undocs_url
 from resograph.query.sparql import oxigraph_scope
 from resograph.views import titles
@@ -376,35 +375,11 @@ def _paragraph_order(citation: dict):
 
 
 def load_rdf(path: str | Path) -> rdflib.Graph:
-    """Read the built graph: a build directory (``resograph.nt``/``.ttl``) or one RDF file."""
-    path = Path(path)
-    if path.is_dir():
-        try:
-            from resograph.graph.store import open_graph  # the builder's store (Oxigraph by default)
-        except ImportError:
-            open_graph = None
-        if open_graph is not None and any((path / n).exists() for n in ("resograph.nt", "resograph.ttl")):
-            return open_graph(path)
-        for name in ("resograph.nt", "resograph.ttl"):
-            if (path / name).exists():
-                return _parse(path / name)
-        raise UserError(f"{path}: no resograph.nt or resograph.ttl here; run `resograph build` first")
-    if path.is_file():
-        return _parse(path)
-    raise UserError(f"{path}: no such build directory or RDF file; run `resograph build` first")
+    """Read the built graph: a build directory (its store, or its dump file) or one RDF file
+    (:func:`resograph.graph.store.open_build`, the one way every reader opens a build)."""
+    from resograph.graph.store import open_build
 
-
-def _parse(file: Path) -> rdflib.Graph:
-    fmt = rdflib.util.guess_format(str(file)) or "turtle"
-    try:
-        graph = rdflib.Graph(store="Oxigraph")
-    except Exception:  # oxrdflib missing: rdflib's memory store answers the same queries
-        graph = rdflib.Graph()
-    try:
-        graph.parse(str(file), format=fmt)
-    except Exception as exc:  # a parser error is bad input, not a crash
-        raise UserError(f"{file}: not readable as {fmt}: {str(exc).splitlines()[0][:200]}") from None
-    return graph
+    return open_build(path)
 
 
 def load(path: str | Path, spans: bool = False, lang: str = "en") -> nx.DiGraph:
