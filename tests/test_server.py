@@ -574,13 +574,16 @@ def test_a_named_query_on_a_key_that_exists_nowhere_says_so(srv):
 def test_page_works_offline_and_links_the_explorer(srv, build_dir):
     r = srv.client.get("/")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
-    assert "/queries" in r.text and "/sparql" in r.text and 'href="/explorer"' in r.text
+    assert 'href="queries"' in r.text and 'href="sparql"' in r.text and 'href="explorer"' in r.text
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", r.text)  # no CDN, no remote asset
+    # relative links only: the page also works behind a proxy under a path (docs/operations.md)
+    assert not re.search(r"""(src|href)\s*=\s*["']?/""", r.text)
+    assert not re.search(r"""fetch\(\s*["'`]/""", srv.client.get("/static/page.js").text)
     assert "innerHTML" not in r.text  # values from the graph go in as text only
     # the page's own script and the vendored editor: served here, with their licences, nothing remote
     assert "innerHTML" not in srv.client.get("/static/page.js").text
-    for asset in re.findall(r'(?:src|href)="(/static/[^"]+)"', r.text):
-        served = srv.client.get(asset)
+    for asset in re.findall(r'(?:src|href)="(static/[^"]+)"', r.text):
+        served = srv.client.get("/" + asset)
         assert served.status_code == 200, asset
         assert "sourceMappingURL" not in served.text and not re.search(r"url\(\s*['\"]?(https?:)?//", served.text)
     # the editor goes out gzipped to a client that takes it (httpx does, and unzips it)
@@ -709,6 +712,45 @@ def test_query_page_works_offline_in_chromium(srv):
             assert errors == []
         finally:
             browser.close()
+
+
+def under(prefix: str, app):
+    """``app`` as a reverse proxy shows it under a path (nginx: ``location /resograph/ { proxy_pass …/; }``)."""
+    async def proxied(scope, receive, send):
+        if scope["type"] == "http":
+            if not scope["path"].startswith(prefix + "/"):
+                await send({"type": "http.response.start", "status": 404, "headers": []})
+                await send({"type": "http.response.body", "body": b""})
+                return
+            scope = {**scope, "path": scope["path"][len(prefix):],
+                     "raw_path": scope.get("raw_path", b"")[len(prefix):] or None}
+        await app(scope, receive, send)
+    return proxied
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_query_page_works_under_a_proxy_path(build_dir):
+    """Behind a proxy at /resograph/, the page finds its assets, catalogue and endpoint there."""
+    chromium, sync_playwright = _chromium()
+    running = Running(under("/resograph", create_app(source_for(build_dir), timeout=5.0, max_rows=500, workers=1)))
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+            page = browser.new_page()
+            requests, errors = [], []
+            page.on("request", lambda r: requests.append(r.url))
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(running.url + "/resograph/")
+            page.click("#queries li[data-name=cited-by]")
+            page.click("#run-named")
+            page.wait_for_selector(".yasr table.dataTable tbody tr")
+            assert {r["key"] for r in page.evaluate(TABLE_JS)} == GOLD_TARGETS
+            assert [u for u in requests if not u.startswith(running.url + "/resograph/")] == []
+            assert errors == []
+            browser.close()
+    finally:
+        running.stop()
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -4,7 +4,9 @@
 // Every value that comes from the graph or the user is inserted as text, never as HTML.
 "use strict";
 
-const ENDPOINT = location.origin + "/sparql";
+// every URL relative to the page: the endpoint may sit behind a proxy under a path (/resograph/)
+const here = (path) => new URL(path, location.href).href;
+const ENDPOINT = here("sparql");
 const HISTORY_KEY = "resograph-query-history";
 const HISTORY_SIZE = 30;
 const NUMERIC = /#(integer|decimal|double|float|long|int|short|byte|nonNegativeInteger|positiveInteger|unsignedInt|unsignedLong)$/;
@@ -214,7 +216,7 @@ async function runNamed() {
   $("named-status").className = "muted";
   $("named-status").textContent = "running…";
   const started = performance.now();
-  const response = await fetch("/queries/" + encodeURIComponent(q.name) + "?" + new URLSearchParams(values),
+  const response = await fetch(here("queries/" + encodeURIComponent(q.name)) + "?" + new URLSearchParams(values),
                                { headers: { "Accept": accept } });
   const text = await response.text();
   const ms = Math.round(performance.now() - started);
@@ -241,7 +243,7 @@ function openNamed(name, values, run) {
 async function loadCatalogue() {
   const list = $("queries");
   try {
-    catalogue = await (await fetch("/queries")).json();
+    catalogue = await (await fetch(here("queries"))).json();
   } catch (err) {
     list.replaceChildren(el("li", "cannot load /queries: " + err));
     return;
@@ -259,7 +261,7 @@ async function loadCatalogue() {
 
 async function showStatus() {
   try {
-    const status = await (await fetch("/status")).json();
+    const status = await (await fetch(here("status"))).json();
     $("meta").textContent = "read-only endpoint at /sparql · " + status.timeout_s + " s and " +
       status.max_rows + " rows per query";
     if (!status.explorer) {
@@ -288,7 +290,7 @@ function start() {
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: () => [{ endpoint: ENDPOINT }], keys: [] },
     persistenceId: "resograph-yasgui",
-    yasqe: { prefixCcApi: "/prefixes", resizeable: true, editorHeight: "260px",
+    yasqe: { prefixCcApi: here("prefixes"), resizeable: true, editorHeight: "260px",
              autocompleters: ["prefixes", "variables", "graph-classes", "graph-properties"] },
     yasr: { pluginOrder: ["table", "chart", "response"], defaultPlugin: "table" },
   });
