@@ -258,6 +258,15 @@ def test_lettered_items_under_an_unnumbered_verb_are_the_operative_paragraphs():
     assert [(p.id, p.phrase) for p in x.paragraphs] == [("op_1", "Resolves"), ("op_2", "Requests")]
 
 
+def test_numbered_paragraphs_that_name_the_council_first():
+    x = extract("1 (1946) Resolution of 25 January 1946\n\nBy Article 47 of the Charter, a Committee is set up ;\n\n"
+                "1. The Security Council requests the permanent members to meet ;\n\n"
+                "2. The Security Council directs that the Committee shall report.\n\nAdopted at the 2nd meeting.\n")
+    assert [(p.id, p.phrase, p.function) for p in ops(x)] == [("op_1", "requests", "requests"),
+                                                               ("op_2", "directs", "requests")]
+    assert (x.document.symbol, x.document.meeting) == ("S/RES/1(1946)", 2)
+
+
 def test_preambular_openings_of_old_texts():
     x = extract("The Security Council,\n\nHaving heard the statement of the Chairman of the Group, 57\n\n"
                 "Having also heard the statement of the representative of the Front, 57\n\n"
@@ -323,7 +332,7 @@ def printed_count(text: str) -> int:
 OP_COUNT_EXCEPTIONS = {
     21: "a trusteeship agreement follows the resolution: its Articles number their own paragraphs",
     26: "an unnumbered operative paragraph ('Transmits …') follows the numbered ones",
-    47: "parts A, B, C with numbers running on and lettered paragraphs between them",
+    47: "four unnumbered operative paragraphs come before the numbered measures 1-18 (parts A, B, C)",
     346: "the corpus's text lacks paragraph 5 (the page jumps from 4 to 6)",
 }
 # Texts whose own symbol is not the file name's, and why.

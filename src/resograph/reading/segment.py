@@ -247,13 +247,14 @@ def _line_firsts() -> _LineFirsts:
     return _LINE_FIRSTS[0]
 
 
-def _opening(lex: Lexicon, line: Line, at: int = 0) -> tuple[str, str, str] | None:
-    """(phrase as written, function, kind) if the line opens with a clause phrase at `at`."""
+def _opening(lex: Lexicon, line: Line, at: int = 0, lower: bool = False) -> tuple[str, str, str] | None:
+    """(phrase as written, function, kind) if the line opens with a clause phrase at `at` (capitalised
+    unless `lower`)."""
     m = _opening_re(lex).match(line.folded, at)
     if not m:
         return None
     a, b = m.span("all")
-    if not line.text[a:a + 1].isupper():
+    if not (lower or line.text[a:a + 1].isupper()):
         return None
     p = lex.phrase(m.group("phrase"))
     written = line.text[a:b].strip().rstrip(",")
@@ -464,7 +465,8 @@ def _numbered(st: _State, index: int, line: Line, c: str) -> bool:
     letter = None if m or bullet or c != "(" else _lettered_item(st, line)
     if not (m or (bullet and st.operative) or letter):
         return False
-    opened = _opening(st.lex, line, (m or bullet or letter).end())
+    at = (m or bullet or letter).end()
+    opened = _opening(st.lex, line, at) or _opening_after_body(st.lex, line, at)
     if opened and opened[2] == "operative":
         phrase, function = opened[0], opened[1]
     elif st.intro:
@@ -479,6 +481,12 @@ def _numbered(st: _State, index: int, line: Line, c: str) -> bool:
     if m:
         st.last_number = _printed_number(m)
     return True
+
+
+def _opening_after_body(lex: Lexicon, line: Line, at: int) -> tuple[str, str, str] | None:
+    """"1. The Security Council requests …": the verb after the body's name (early texts)."""
+    m = P.CHAPEAU.match(line.folded[at:])
+    return _opening(lex, line, at + m.end(), lower=True) if m else None
 
 
 def _lettered_item(st: _State, line: Line) -> re.Match[str] | None:
