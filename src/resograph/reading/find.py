@@ -254,7 +254,8 @@ def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool
         if sm:
             pos = sm.end()
         else:
-            if not nm or any(a <= nm.start() < b for a, b in taken) or (nm.lastgroup == "ocr" and not items):
+            if not nm or any(a <= nm.start() < b for a, b in taken) or (
+                    nm.lastgroup == "ocr" and not items and not P.DIGIT.search(nm.group("ocrn"))):
                 break
             mention, pos = _item(text, folded, nm, min(first, nm.start()), end)
             items.append(mention)

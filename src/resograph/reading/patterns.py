@@ -74,7 +74,7 @@ BODY_AFTER_CODES = [code for code, _ in BODY_AFTER]
 RESOLUTION_WORD = re.compile(r"(resol(?<!\wresol)(?:utions?|uciones|ucion))\b")
 DECISION_WORD = re.compile(r"(decisi(?<!\wdecisi)(?:ons?|ones|on))\b")
 # What may stand between the word and the first number: "nº", "A/RES/" is its own pattern.
-AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?\[?")  # "[" : an editor's bracket
+AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
 
 # A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)".
 BODY_INFIX = re.compile(
@@ -95,10 +95,11 @@ LIST_RESUME = re.compile(
 NUMBER_ITEM = re.compile(
     r"(?P<ss>(?P<ssk>e?s)\s*-\s*(?P<sss>\d{1,2})\s*/\s*(?P<ssn>\d{1,3}))(?![/\d])"         # S-30/1, ES-10/19
     r"|(?P<sc>(?P<scn>\d{1,4})\s*\.?\s*(?:\(\s*|(?<=\s))(?P<scy>(?:19|20)\d{2})\s*\))"    # 2482 (2019)
-    # OCR slips of digits in `n (yyyy)`: S/$ for 5, O for 0, I/l for 1 ("S71 (1985)", "I11 (1956)",
-    # "SOL (1982)"). The finder accepts one only inside a list of resolutions, after an item, where
-    # the context makes the number certain (see find._read_list).
-    r"|(?P<ocr>(?P<ocrn>(?=[\d$soil]{0,3}[$soil])[\d$soil]{2,4})\s*\(\s*(?P<ocry>(?:19|20)\d{2})\s*\))"
+    # OCR slips of digits in `n (yyyy)`: S/$ for 5, O for 0, I/l/[/| for 1 ("S71 (1985)", "I11 (1956)",
+    # "SOL (1982)", "[86 (1964)" for 186). The finder accepts one inside a list of resolutions after
+    # an item, or right after the word when it holds a digit: where the context makes the number
+    # certain (see find._read_list).
+    r"|(?P<ocr>(?P<ocrn>(?=[\d$soil\[|]{0,3}[$soil\[|])[\d$soil\[|]{2,4})\s*\(\s*(?P<ocry>(?:19|20)\d{2})\s*\))"
     # Lettered resolutions (parts A, B … adopted under one number): "217 A (III)", "47/20 A"; a
     # letter after a slash number counts only when it is a capital in the text (find._item), so
     # the French "60/288 a été" is not one.
@@ -111,9 +112,9 @@ LIST_SEPARATOR = re.compile(
 )
 # A full stop misread for a comma between two items ("… of 23 October 1974.\n368 (1975) of 17 April"):
 # a separator only when an item `n (yyyy)` follows, which a sentence never opens with.
-LIST_STOP = re.compile(r"\.\s*(?=[\d$soil]{1,4}\s*\(\s*(?:19|20)\d{2}\s*\))")
+LIST_STOP = re.compile(r"\.\s*(?=[\d$soil\[|]{1,4}\s*\(\s*(?:19|20)\d{2}\s*\))")
 # OCR slips in a number: the digit each letter (folded) stands for.
-OCR_DIGITS = str.maketrans({"s": "5", "$": "5", "o": "0", "i": "1", "l": "1"})
+OCR_DIGITS = str.maketrans({"s": "5", "$": "5", "o": "0", "i": "1", "l": "1", "[": "1", "|": "1"})
 # (A new "resolution"/"decision" word ends a list: its own trigger starts the next one, with its own
 # kind — "resolutions X and Y, as well as decision Z".)
 
