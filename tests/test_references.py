@@ -211,3 +211,11 @@ def test_cr_unsc_baseline_citations_are_found_and_every_miss_is_explained(cr_uns
     # real gold's rules, tests/fixtures/real/NOTES.md).
     unexplained = [(m.file, m.target, m.text) for m in r.misses if not m.baseline_error and m.paragraph]
     assert unexplained == []
+
+
+def test_treaties_named_in_security_council_texts_of_the_period():
+    x = cited(sc_text(300, 1971, "Affirming that the Geneva Convention relative to the Protection of Civilian\n"
+                                 "Persons in Time of War applies, as do the Vienna Convention on Diplomatic Relations\n"
+                                 "and the Vienna Convention on Consular Relations,"))
+    assert set(x) == {"convention:geneva-iv-1949", "convention:vienna-diplomatic-1961",
+                      "convention:vienna-consular-1963"}
