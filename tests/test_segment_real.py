@@ -57,6 +57,35 @@ def test_security_council_title_lines_give_symbol_and_date(title, symbol, date):
     assert [p.id for p in x.paragraphs] == ["pp_1", "op_1", "op_2"]
 
 
+@pytest.mark.parametrize("text, symbol, body, title, meeting, date", [
+    ("1514 (XV). Declaration on the granting of independence to colonial peoples\n\nThe General Assembly,\n\n"
+     "Mindful of the Charter,\n\n1. Proclaims the necessity of ending colonialism;\n\n947th plenary meeting,\n"
+     "14 December 1960.\n", "A/RES/1514(XV)", "un-ga", "Declaration on the granting of independence to colonial "
+     "peoples", 947, "1960-12-14"),
+    ("217 A (III). International Bill of Human Rights\n\nThe General Assembly,\n\nRecalling its resolution 43 (I),\n"
+     "\n1. Adopts the Declaration;\n\n183rd plenary meeting\n10 December 1948\n", "A/RES/217A(III)", "un-ga",
+     "International Bill of Human Rights", 183, "1948-12-10"),
+    ("2004/21. Cooperation in criminal matters\n\nThe Economic and Social Council,\n\nRecalling its resolution "
+     "1999/23,\n\n1. Requests the Secretary-General to report;\n\n45th plenary meeting\n21 July 2004\n",
+     "E/RES/2004/21", "ecosoc", "Cooperation in criminal matters", 45, "2004-07-21"),
+    ("1576 (L). Crime prevention\n\nThe Economic and Social Council,\n\nRecalling its resolution 1086 (XXXIX),\n\n"
+     "1. Requests the Secretary-General to report;\n\n1773rd plenary meeting\n20 May 1971\n", "E/RES/1576(L)",
+     "ecosoc", "Crime prevention", 1773, "1971-05-20"),
+    ("79/136. Coopération entre l'ONU et INTERPOL\n\nL'Assemblée générale,\n\nRappelant sa résolution 77/20,\n\n"
+     "1. Prie le Secrétaire général de faire rapport;\n\n51e séance plénière\n6 décembre 2024\n", "A/RES/79/136",
+     "un-ga", "Coopération entre l'ONU et INTERPOL", 51, "2024-12-06"),
+    ("79/136. Cooperación con INTERPOL\n\nLa Asamblea General,\n\nRecordando su resolución 77/20,\n\n1. Solicita al "
+     "Secretario General que informe;\n\n51ª sesión plenaria\n6 de diciembre de 2024\n", "A/RES/79/136", "un-ga",
+     "Cooperación con INTERPOL", 51, "2024-12-06"),
+])
+def test_general_assembly_and_ecosoc_title_and_meeting_lines(text, symbol, body, title, meeting, date):
+    x = extract(text)
+    d = x.document
+    assert (d.symbol, d.body, d.title, d.meeting, d.dates) == (symbol, body, title, meeting, [date])
+    assert [p.id for p in x.paragraphs] == ["pp_1", "op_1"]
+    assert x.paragraphs[-1].text.endswith(";")  # the meeting and date lines are not the paragraph's
+
+
 def test_a_draft_symbol_line_is_neither_the_symbol_nor_a_paragraph():
     x = extract("Resolution 77 (1949)\nof 1 March 1949\n[S/1234]\n" + BODY)
     assert x.document.symbol == "S/RES/77(1949)"

@@ -43,6 +43,8 @@ def read_header(ct: CleanText, folded: str, header: list[Line], chapeau: list[Li
     _place_and_dates(h, chapeau)
     if not h.dates:
         _adoption_date(h, header + footer)
+    if not h.dates:
+        _footer_date(h, footer)
     _symbol_from_number(h, printed_year)
     _vote_and_meeting(h, footer, header)
     return h
@@ -91,6 +93,13 @@ def _titles(h: Header, ct: CleanText, header: list[Line]) -> int | None:
             if h.symbol is None and m.group(1):
                 h.symbol = keys.un_ga_resolution(int(m.group(1)), int(m.group(2)))
                 h.body = h.body or "un-ga"
+            elif h.symbol is None and h.body == "ecosoc":  # "2004/21. Title"
+                h.symbol = keys.ecosoc_resolution(int(m.group(3)), int(m.group(4)))
+            _set_title(h, ct, header, i, m.end())
+            continue
+        m = L.OLD_UN_TITLE.match(ln.folded)
+        if m and h.title is None:
+            _old_un_title(h, m)
             _set_title(h, ct, header, i, m.end())
             continue
         m = L.SC_TITLE.match(ln.folded) or L.SC_NUMBER_FIRST_TITLE.match(ln.folded)
@@ -105,6 +114,27 @@ def _titles(h: Header, ct: CleanText, header: list[Line]) -> int | None:
         if m:
             h.number = int(next(g for g in m.groups() if g))
     return printed_year
+
+
+def _old_un_title(h: Header, m: re.Match[str]) -> None:
+    """"1514 (XV). Title": a General Assembly resolution, or ECOSOC's when the chapeau names it."""
+    if h.symbol is not None:
+        return
+    number, session = int(m.group("num")), _roman_int(m.group("session"))
+    letter = (m.group("letter") or "").upper()
+    if h.body == "ecosoc":
+        h.symbol = keys.ecosoc_resolution(number, session, old=True)
+    else:
+        h.symbol = keys.un_ga_resolution(session, number, letter)
+        h.body = h.body or "un-ga"
+
+
+def _roman_int(numeral: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total = 0
+    for ch, nxt in zip(numeral, numeral[1:] + " "):
+        total += -values[ch] if values.get(nxt, 0) > values[ch] else values[ch]
+    return total
 
 
 def _sc_title(h: Header, m: re.Match[str]) -> int | None:
@@ -169,6 +199,14 @@ def _adoption_date(h: Header, lines: list[Line]) -> None:
                 return
 
 
+def _footer_date(h: Header, footer: list[Line]) -> None:
+    """The date under the meeting line: "96th plenary meeting" / "6 December 2024"."""
+    for ln in footer:
+        if L.DATE_ONLY.match(ln.folded):
+            h.dates = _dates_of(P.DATE.search(ln.folded))
+            return
+
+
 def _vote_and_meeting(h: Header, footer: list[Line], header: list[Line]) -> None:
     """Vote and meeting of the adoption lines (a wrapped line is read with its continuation)."""
     text = " ".join(ln.folded for ln in footer)
@@ -178,7 +216,7 @@ def _vote_and_meeting(h: Header, footer: list[Line], header: list[Line]) -> None
         h.meeting = _ocr_int(m.group("n"))
         return
     for ln in footer:  # "96th plenary meeting"
-        if P.PLENARY_LINE.match(ln.folded):
+        if L.PLENARY_LINE.match(ln.folded):
             h.meeting = int(L.DIGITS.search(ln.folded).group(0))
             return
 

@@ -87,3 +87,15 @@ CLAUSE_END_MARK = re.compile(r"(?<=[,;:.»\"')])\s*\d{1,3}$")
 LETTERED = re.compile(r"^\s*\(([a-z]|[ivx]{1,4})\)\s+(?=\S)")
 # A sentence: a capitalised word, then lower-case words (not a heading such as "A" or "Article 2").
 SENTENCE_START = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?=\s+[a-zà-ÿ][^\n]{20,})")  # unfolded text
+# The title line of a General Assembly or ECOSOC resolution printed before 1976 (1978):
+# "1514 (XV). Declaration on the granting of independence …", "217 A (III). International Bill …"
+OLD_UN_TITLE = re.compile(
+    r"^\s*(?P<num>\d{1,4})\s*(?P<letter>[a-h])?\s*\(\s*(?P<session>[ivxlc]{1,7})\s*\)\s*\.\s+(?=\S)"
+)
+# The meeting line of the General Assembly and ECOSOC, as printed today ("96th plenary meeting") and
+# before ("947th plenary meeting,"), and the date line under it ("14 December 1960.").
+PLENARY_LINE = re.compile(
+    r"^\s*\d{1,4}\s*(?:st|nd|rd|th|e|eme|re|a|ª|º|\.a)?\s*"
+    r"(?:plenary\s+meeting|seance\s+pleniere|sesion\s+plenaria|meeting|seance|sesion)\s*[,.]?\s*$"
+)
+DATE_ONLY = re.compile(rf"^\s*(?:{DATE.pattern})\s*[,.]?\s*$")

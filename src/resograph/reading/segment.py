@@ -243,7 +243,7 @@ def _line_firsts() -> _LineFirsts:
             return _Any() if chars is None else chars
         _LINE_FIRSTS.append(_LineFirsts(
             f(P.RUNNING_HEAD), f(P.PAGE_FURNITURE), f(P.SYMBOL), f(P.FOOTNOTE), f(P.VOTE_STRONG),
-            f(P.VOTE_LINE), f(P.PLENARY_LINE), f(P.DATE_ONLY), f(P.CHAPEAU), f(P.NUMBERED), f(P.BULLET)))
+            f(P.VOTE_LINE), f(L.PLENARY_LINE), f(L.DATE_ONLY), f(P.CHAPEAU), f(P.NUMBERED), f(P.BULLET)))
     return _LINE_FIRSTS[0]
 
 
@@ -422,9 +422,9 @@ def _closing(st: _State, index: int, line: Line, c: str) -> bool:
     f = line.folded
     after_break = st.was_blank or st.current is None
     closing = (c in F.vote_strong and P.VOTE_STRONG.match(f)) or _adoption_at_meeting(st, index, line, c) \
-        or (after_break and ((c in F.vote and P.VOTE_LINE.match(f)) or (c in F.plenary and P.PLENARY_LINE.match(f))
+        or (after_break and ((c in F.vote and P.VOTE_LINE.match(f)) or (c in F.plenary and L.PLENARY_LINE.match(f))
                              or (c == "a" and L.ADOPTION_LINE.match(f))))
-    date = not closing and st.in_body and st.current is not None and c in F.date and P.DATE_ONLY.match(f)
+    date = not closing and st.in_body and st.current is not None and c in F.date and L.DATE_ONLY.match(f)
     if not (closing or date):
         return False
     st.footer.append(line)
