@@ -71,6 +71,23 @@ def test_notebook_runs_without_errors(executed):
     assert all(c.execution_count is not None for c in nb.cells if c.cell_type == "code")
 
 
+def test_notebook_runs_with_no_warning(executed):
+    nb, _ = executed
+    stderr = [o.text for _, o in _outputs(nb) if o.output_type == "stream" and o.name == "stderr"]
+    assert stderr == []
+
+
+def test_notebook_tells_the_real_security_council_story_when_the_corpus_is_there(executed):
+    nb, _ = executed
+    text = "\n".join(o.get("text", "") + o.get("data", {}).get("text/markdown", "") for _, o in _outputs(nb))
+    if not (ROOT.parent / "shared" / "corpus" / "cr-unsc").is_dir():
+        assert "is not here" in text
+        return
+    assert "In the Security Council's network" in text and "The longest chain of resolutions" in text
+    plots = [c for c, o in _outputs(nb) if "image/png" in o.get("data", {})]
+    assert any("cluster" in c.source for c in plots), "no plot of the clusters"
+
+
 def test_notebook_shows_the_timeline_plot(executed):
     nb, _ = executed
     plots = [c for c, o in _outputs(nb) if "image/png" in o.get("data", {})]
