@@ -219,3 +219,26 @@ def test_treaties_named_in_security_council_texts_of_the_period():
                                  "and the Vienna Convention on Consular Relations,"))
     assert set(x) == {"convention:geneva-iv-1949", "convention:vienna-diplomatic-1961",
                       "convention:vienna-consular-1963"}
+
+
+def test_a_language_is_added_in_one_place(monkeypatch):
+    """Issue 14: one unit per language; the patterns and their needles are built from the units."""
+    import importlib
+
+    from resograph.reading import languages, patterns
+    italian = languages.Language(
+        code="it", months={"gennaio": 1, "settembre": 9}, stopwords=("il", "della", "per"),
+        bodies={"un-sc": (r"consiglio\s+di\s+sicurezza",)}, body_needles=("consiglio",),
+        conjunctions=("e", "nonche"), possessives=("sua", "sue"), vote_needle="voti")
+    monkeypatch.setattr(languages, "LANGUAGES", languages.LANGUAGES + (italian,))
+    try:
+        P = importlib.reload(patterns)
+        assert P.MONTHS["settembre"] == 9 and P.DATE.search("del 12 gennaio 2020")
+        assert "consiglio" in P.BODY_NEEDLES and "voti" in P.VOTE_NEEDLES and P.STOPWORDS["it"]
+        assert any(rx.search("risoluzione del consiglio di sicurezza") for _, rx in P.BODY_CONTEXT)
+        assert P.LIST_SEPARATOR.match("nonche 1373").end() == len("nonche ")
+        assert P.OWN_BODY.search("le sue ")
+    finally:
+        monkeypatch.undo()
+        importlib.reload(patterns)
+    assert "settembre" not in patterns.MONTHS

@@ -2,23 +2,23 @@
 
 Data, not logic: the stages import these. Everything here is matched against *folded* text
 (lower case, accents stripped, see :func:`resograph.reading.clean.fold`) unless its name says otherwise.
+The lists that differ between languages come from :mod:`resograph.reading.languages`, one unit per
+language.
 """
 
 from __future__ import annotations
 
 import re
 
-MONTHS = {
-    # fr
-    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-    # en
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    # es
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-}
+from resograph.reading.languages import BODY_ORDER, LANGUAGES
+
+
+def _words(words) -> str:
+    """Folded words or phrases as alternatives, a space standing for any white space."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+MONTHS = {name: number for lang in LANGUAGES for name, number in lang.months.items()}
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _ORD = r"(?:\s?(?:er|re|e|eme|st|nd|rd|th|o|a|º|ª)\b)?"
 
@@ -46,16 +46,11 @@ SESSION_DATES = re.compile(
 # --- references ------------------------------------------------------------------------------
 
 # Issuing bodies as texts name them, most specific first (the General Assembly last).
-BODY_NAMES = {
-    "un-sc": r"conseil\s+de\s+securite|security\s+council|consejo\s+de\s+seguridad",
-    "ecosoc": r"conseil\s+economique\s+et\s+social|economic\s+and\s+social\s+council|ecosoc|consejo\s+economico\s+y\s+social",
-    "hrc": r"conseil\s+des\s+droits\s+de\s+l'homme|human\s+rights\s+council|consejo\s+de\s+derechos\s+humanos",
-    "un-ga": r"assemblee\s+generale|general\s+assembly|asamblea\s+general",
-}
+BODY_NAMES = {code: "|".join(rx for lang in LANGUAGES for rx in lang.bodies.get(code, ())) for code in BODY_ORDER}
 # Body named near a resolution number (look-behind window and look-ahead window).
 BODY_CONTEXT = [(code, re.compile(rx)) for code, rx in BODY_NAMES.items()]
 # Every match of a BODY_CONTEXT pattern contains one of these: a window without any names no body.
-BODY_NEEDLES = ("conse", "council", "ecosoc", "assembl", "asamblea")
+BODY_NEEDLES = tuple(dict.fromkeys(n for lang in LANGUAGES for n in lang.body_needles))
 # … and named right after a list of numbers ("… 2462 (2019) du Conseil de sécurité").
 # The genitive is required: in "…, as well as Economic and Social Council resolutions" the body
 # belongs to the next list.
@@ -108,7 +103,7 @@ NUMBER_ITEM = re.compile(
 )
 # Between two numbers of a list: ", ", " et ", " and ", "; ", ", as well as ", " y ".
 LIST_SEPARATOR = re.compile(
-    r"\s*(?:,|;)?\s*(?:(?:et|and|y|e|ou|or|o|as\s+well\s+as|ainsi\s+que|asi\s+como|&)\s+)?"
+    r"\s*(?:,|;)?\s*(?:(?:" + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s+)?"
 )
 # A full stop misread for a comma between two items ("… of 23 October 1974.\n368 (1975) of 17 April"):
 # a separator only when an item `n (yyyy)` follows, which a sentence never opens with.
@@ -175,7 +170,7 @@ MECHANISM_NEEDLES = ("cyber", "ciberdel", "24/7", "nexus", "notic", "notif")
 SYMBOL_NEEDLES = ("/", "-")
 
 # "its/sa/ses/su/sus resolution" — the issuing body's own.
-OWN_BODY = re.compile(r"\b(?:its|sa|ses|su|sus|their|leurs?)\s+(?:own\s+)?$")
+OWN_BODY = re.compile(r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")\s+(?:own\s+)?$")
 
 # Treaty articles: "article 41", "articles 37, 40 and 47", "los artículos 37 y 40", "art. 41".
 ARTICLE = re.compile(  # `\b(?:articles?|articulos?|arts?\.)`, literal first (see RESOLUTION_WORD)
@@ -328,7 +323,7 @@ VOTES = [
 ]
 # Stop words that tell the language apart; counted as whole words (runs of `\w`).
 # Every match of VOTES contains one of these words: text without any holds no vote.
-VOTE_NEEDLES = ("voix", "vote", "voto")
+VOTE_NEEDLES = tuple(lang.vote_needle for lang in LANGUAGES)
 # Small patterns of the header and the finders, compiled once (the module-level `re.search(string, …)`
 # looks each pattern up in re's cache on every call).
 FOOTNOTE_MARK_AT_END = re.compile(r"(?<=[,;:.»\"')])\d{1,2}$")  # "…,12" at the end of a line
@@ -352,11 +347,7 @@ WORD_BEFORE = re.compile(r"([\w'-]+)\W*$")  # the last word of a text (unfolded)
 SENTENCE_END = re.compile(r"(?:[.;:!?]|\n\s*\n|^)\s*$")  # nothing, or a sentence's end, before a word
 NEXT_CAPITALISED_WORD = re.compile(r"\s+([A-ZÀ-Ý][\w'-]*)")  # unfolded text
 
-STOPWORDS = {
-    "fr": ("le", "les", "des", "du", "et", "une", "dans", "pour", "sur", "aux", "qui", "que", "est"),
-    "en": ("the", "of", "and", "to", "in", "for", "that", "with", "its", "on", "by", "which"),
-    "es": ("el", "los", "las", "del", "y", "una", "para", "con", "que", "por", "sobre", "su"),
-}
+STOPWORDS = {lang.code: lang.stopwords for lang in LANGUAGES}
 # An opening word the lexicon does not know, in the shape of one: a capitalised participle or
 # adjective ("Commending", "Soucieuse", "Deplorando") or a third-person verb ("Commends").
 UNKNOWN_OPENING = re.compile(

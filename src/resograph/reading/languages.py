@@ -1,0 +1,76 @@
+"""The languages the reader knows, one unit each (issue 14): a language is added here, in one place.
+
+Data, not logic. :mod:`resograph.reading.patterns` builds from these units the word lists and the
+parts of its patterns that differ between languages (months, the names of the issuing bodies,
+the words between the items of a list, the possessives of "its resolution", the stop words that
+tell the languages apart) and the pre-filter needles that go with them. Every word is *folded*
+(lower case, accents stripped, see :func:`resograph.reading.clean.fold`); a space in a phrase stands
+for any run of white space. The order of `LANGUAGES` is the order of the alternatives built from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # BCP 47: "fr", "en", "es"
+    months: dict[str, int]  # month names (and variants) → month number
+    stopwords: tuple[str, ...]  # frequent short words that tell this language from the others
+    bodies: dict[str, tuple[str, ...]]  # issuing body code → its names (regular expressions)
+    body_needles: tuple[str, ...]  # every name of `bodies` holds one of these
+    conjunctions: tuple[str, ...]  # words between two items of a list ("and", "as well as")
+    possessives: tuple[str, ...]  # "its"/"their" before "resolution": the issuing body's own
+    vote_needle: str  # a word every vote count of this language holds ("votes", "voix")
+
+
+FRENCH = Language(
+    code="fr",
+    months={"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+            "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12},
+    stopwords=("le", "les", "des", "du", "et", "une", "dans", "pour", "sur", "aux", "qui", "que", "est"),
+    bodies={"un-sc": (r"conseil\s+de\s+securite",),
+            "ecosoc": (r"conseil\s+economique\s+et\s+social",),
+            "hrc": (r"conseil\s+des\s+droits\s+de\s+l'homme",),
+            "un-ga": (r"assemblee\s+generale",)},
+    body_needles=("conse", "assembl"),
+    conjunctions=("et", "ou", "ainsi que"),
+    possessives=("sa", "ses", "leur", "leurs"),
+    vote_needle="voix",
+)
+
+ENGLISH = Language(
+    code="en",
+    months={"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+            "august": 8, "september": 9, "october": 10, "november": 11, "december": 12},
+    stopwords=("the", "of", "and", "to", "in", "for", "that", "with", "its", "on", "by", "which"),
+    bodies={"un-sc": (r"security\s+council",),
+            "ecosoc": (r"economic\s+and\s+social\s+council", "ecosoc"),
+            "hrc": (r"human\s+rights\s+council",),
+            "un-ga": (r"general\s+assembly",)},
+    body_needles=("council", "ecosoc", "assembl"),
+    conjunctions=("and", "or", "as well as", "&"),
+    possessives=("its", "their"),
+    vote_needle="vote",
+)
+
+SPANISH = Language(
+    code="es",
+    months={"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+            "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12},
+    stopwords=("el", "los", "las", "del", "y", "una", "para", "con", "que", "por", "sobre", "su"),
+    bodies={"un-sc": (r"consejo\s+de\s+seguridad",),
+            "ecosoc": (r"consejo\s+economico\s+y\s+social",),
+            "hrc": (r"consejo\s+de\s+derechos\s+humanos",),
+            "un-ga": (r"asamblea\s+general",)},
+    body_needles=("conse", "asamblea"),
+    conjunctions=("y", "e", "o", "asi como"),
+    possessives=("su", "sus"),
+    vote_needle="voto",
+)
+
+LANGUAGES: tuple[Language, ...] = (FRENCH, ENGLISH, SPANISH)
+
+# The issuing bodies, most specific first (the General Assembly last): the order their names are tried.
+BODY_ORDER = ("un-sc", "ecosoc", "hrc", "un-ga")
