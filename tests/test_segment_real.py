@@ -197,6 +197,17 @@ def test_a_footnote_and_running_head_at_a_page_break_swallow_no_opening():
     assert ("pp_3", "S/RES/1373(2001)") in {(c.paragraph, c.target) for c in x.citations}
 
 
+def test_the_foot_of_a_first_page_swallows_no_opening():
+    x = extract("Resolution 2482 (2019)\nAdopted by the Security Council at its 8582nd meeting, on 19 July 2019\n\n"
+                "The Security Council,\n\nRecalling its resolution 1373 (2001) on threats to international peace\n"
+                "and security caused by terrorist acts,\nNoting with concern that terrorists benefit from crime,\n"
+                "19-12345 (E)    220719\n*1912345*\nPlease recycle\nReaffirming its respect for the sovereignty "
+                "of all States,\n1. Urges Member States to implement resolution 2462 (2019);\n")
+    assert [(p.id, p.phrase) for p in x.paragraphs] == [
+        ("pp_1", "Recalling"), ("pp_2", "Noting with concern"), ("pp_3", "Reaffirming"), ("op_1", "Urges")]
+    assert x.paragraphs[1].text == "Noting with concern that terrorists benefit from crime,"
+
+
 def test_sub_paragraphs_belong_to_their_paragraph():
     x = extract(PAGE_BREAK)
     assert [p.id for p in ops(x)] == ["op_1", "op_2", "op_3"]  # the highest printed number is 3

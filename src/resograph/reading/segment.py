@@ -377,6 +377,7 @@ def _furniture(st: _State, index: int, line: Line, c: str) -> bool:
     F = _line_firsts()
     f = line.folded
     if not ((c in F.furniture and P.PAGE_FURNITURE.match(f)) or (c in "[(" and L.DRAFT_SYMBOL_LINE.match(f))
+            or (c in _JOB_FOOTER_FIRSTS and L.JOB_FOOTER.match(f))
             or (st.in_body and c in F.symbol and _is_symbol_line(f))):
         return False
     st.in_footnote = False
@@ -385,6 +386,9 @@ def _furniture(st: _State, index: int, line: Line, c: str) -> bool:
     else:
         st.header.append(line)
     return True
+
+
+_JOB_FOOTER_FIRSTS = frozenset((DIGIT, "*", "p", "m", "s", "\u2672", "\u267b"))
 
 
 def _footnote(st: _State, index: int, line: Line, c: str) -> bool:
