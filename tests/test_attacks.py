@@ -13,6 +13,7 @@ import json
 import socket
 import threading
 import time
+from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
@@ -21,6 +22,8 @@ import uvicorn
 
 from resograph.query import gate, sparql
 from resograph.query.server import _run_job, create_app, source_for
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # --------------------------------------------------------------------------- family 1: SERVICE
 
@@ -297,3 +300,116 @@ def test_3000_nested_groups_are_refused_and_no_worker_dies(srv):
     assert len(json.loads(srv.client.get("/sparql", params={"query": nested}).text)["results"]["bindings"]) == 1
     after = srv.client.get("/status").json()
     assert after["errors"] == before["errors"]  # no worker stopped unexpectedly
+
+
+# --------------------------------------------------------------------------- family 5: extraction
+
+HEAD = "RESOLUTION GA-2025-93-RES-03\n\nThe General Assembly,\n\nRECALLING "
+NAMED = "the United Nations Convention against Transnational Organized Crime, "
+PATHOLOGICAL = {  # one paragraph, the unit repeated to n characters (n large enough to time)
+    "article of the Convention": ("article 5 of the Convention, ", 20_000),
+    "named then article": (NAMED + "article 5 of the Convention, ", 40_000),
+    "anaphora": (NAMED + "the Convention, ", 40_000),
+    "both Conventions": (NAMED + "both Conventions, ", 40_000),
+    "run of A/RES/": ("A/RES/", 100_000),
+}
+
+
+def _extract_cost(text: str) -> tuple[float, int]:
+    """(best of three wall times, peak traced bytes) of extracting ``text``."""
+    import tracemalloc
+
+    from resograph.reading.extract import extract
+
+    best = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        extract(text)
+        best = min(best, time.perf_counter() - t)
+    tracemalloc.start()
+    extract(text)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return best, peak
+
+
+@pytest.mark.parametrize("unit,chars", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
+def test_extraction_is_linear_in_time_and_memory_on_pathological_paragraphs(unit, chars):
+    from resograph.reading.extract import extract
+
+    extract(HEAD + "x\n")  # lexicon loaded once
+    n = chars // len(unit) + 1
+    costs = [_extract_cost(HEAD + unit * k + "\n") for k in (n, 2 * n, 4 * n)]
+    (t1, m1), (t2, m2), (t4, m4) = costs
+    size = len(HEAD + unit * 4 * n)
+    print(f"{unit!r}: n={n} {t1 * 1000:.0f} ms, 2n {t2 * 1000:.0f} ms, 4n {t4 * 1000:.0f} ms "
+          f"(ratio {t4 / t1:.1f}); peak {m1 / 1e6:.1f} / {m2 / 1e6:.1f} / {m4 / 1e6:.1f} MB, "
+          f"{m4 / size:.0f} bytes per character at 4n")
+    assert t4 / t1 < 10  # linear: ~4; quadratic: ~16 (generous: a shared machine)
+    assert m4 / max(m1, 1) < 8 and m4 / size < 200  # A/RES/ runs held ~450 bytes per character
+
+
+def run_cli(*args: str, stdout=None) -> "subprocess.CompletedProcess":
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "resograph.cli", *args], stdin=subprocess.DEVNULL,
+                          stdout=stdout if stdout is not None else subprocess.PIPE, stderr=subprocess.PIPE,
+                          timeout=60)
+
+
+def one_line_error(proc, *words: str) -> str:
+    err = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 2, err
+    errors = [ln for ln in err.splitlines() if not ln.startswith("resograph build: ")]  # progress
+    assert len(errors) == 1 and errors[0].startswith("resograph: error: ") and "Traceback" not in err, err
+    for w in words:
+        assert w in err, err
+    return err
+
+
+def test_special_files_and_bad_names_are_refused_in_one_line(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    one_line_error(run_cli("extract", str(fifo)), "not a regular file")  # did not wait for a writer
+    one_line_error(run_cli("extract", "/dev/zero"), "not a regular file")  # did not read forever
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    one_line_error(run_cli("extract", str(tmp_path / "loop1")), "symbolic links")
+    seed = (ROOT / "data" / "sources" / "GA-2025-93-RES-03.fr.txt").read_bytes()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    bad_name = os.path.join(os.fsencode(folder), b"caf\xe9.txt")
+    with open(bad_name, "wb") as fh:
+        fh.write(seed)
+    assert run_cli("extract", os.fsdecode(bad_name)).returncode == 0  # one file: read as named
+    one_line_error(run_cli("build", str(folder), "--out", str(tmp_path / "out")), "caf\\xe9.txt",
+                   "not valid UTF-8")
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:  # sparse: no disk used
+        fh.truncate(50 * 1024 * 1024 + 1)
+    one_line_error(run_cli("extract", str(big)), "too large")
+    big.write_bytes(seed + b"\n" + b"Recalling its resolution 79/136, " * (10 * 1024 * 1024 // 33))
+    one_line_error(run_cli("extract", str(big)), "too large for one text")
+    good = folder / "seed.txt"  # the benign form: a regular file, a UTF-8 name
+    good.write_bytes(seed)
+    assert run_cli("extract", str(good)).returncode == 0
+
+
+def test_a_full_disk_is_one_line(tmp_path):
+    import subprocess
+
+    seed = str(ROOT / "data" / "sources" / "GA-2025-93-RES-03.fr.txt")
+    with open("/dev/full", "wb") as full:
+        one_line_error(run_cli("extract", seed, "--format", "json", stdout=full), "No space left")
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a 64 KiB tmpfs here (needs root): the build half is not run")
+    try:
+        one_line_error(run_cli("build", seed, "--out", str(mount / "out")), "No space left")
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)

@@ -9,11 +9,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import os
 import sys
 
 from resograph.core.version import __version__
 from resograph import commands
 from resograph.core.errors import UserError
+from resograph.reading.clean import display_name
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,19 +33,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _quiet_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args) or 0)
+        status = int(args.func(args) or 0)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not after main returns
+        return status
     except UserError as exc:
         print(f"resograph: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a full disk, a file that vanished: one line, not a traceback
+        _quiet_stdout()  # what is still buffered would fail again at exit, with a traceback
+        if isinstance(exc, BrokenPipeError):
+            return 0
+        where = f"{display_name(exc.filename)}: " if exc.filename else ""
+        print(f"resograph: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("resograph: error: out of memory", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("resograph: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

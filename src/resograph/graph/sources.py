@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from resograph.core.errors import UserError
+from resograph.reading.clean import check_name
 from resograph.core.keys import normalise_symbol
 from resograph.core.models import Extraction
 
@@ -131,6 +132,8 @@ def collect_sources(paths: Iterable[str | os.PathLike]) -> list[Path]:
         else:
             raise UserError(f"{p}: no such file or directory")
     unique = list(dict.fromkeys(found))
+    for path in unique:
+        check_name(path)  # a non-UTF-8 name: one line here, not a traceback when it is hashed
     if not unique:
         raise UserError(f"{', '.join(map(str, paths))}: no source texts (*.txt) found")
     return unique

@@ -8,13 +8,17 @@ mapped back, so that `source[start:end]` is always the original characters.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from resograph.core.errors import UserError
 
-MAX_BYTES = 50 * 1024 * 1024  # a resolution is a few pages; 50 MB is not one
+MAX_BYTES = 50 * 1024 * 1024  # a resolution is a few pages; 50 MB is not one (a ZIP of them may be)
+# One text: the longest of the shared corpus is 12 KB; 10 MB is hundreds of resolutions, and bounds
+# the worst text's extraction (linear: about a minute and 1 GB at most, issue 18).
+MAX_TEXT_BYTES = 10 * 1024 * 1024
 
 # One-for-one substitutions: offsets are unchanged by these.
 _SAME_LENGTH = str.maketrans({
@@ -129,6 +133,9 @@ def decode(data: bytes, name: str) -> str:
     """Bytes → text: UTF-8 (with or without BOM), UTF-16 with BOM, then cp1252; else a clear error."""
     if not data.strip():
         raise UserError(f"{name}: the file is empty")
+    if len(data) > MAX_TEXT_BYTES:
+        raise UserError(f"{name}: too large for one text ({len(data) // (1024 * 1024)} MB; the limit is "
+                        f"{MAX_TEXT_BYTES // (1024 * 1024)} MB)")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
@@ -150,3 +157,18 @@ def decode(data: bytes, name: str) -> str:
     if not text.strip():
         raise UserError(f"{name}: the file is empty")
     return text
+
+
+def display_name(path: str | os.PathLike) -> str:
+    """A path as it can be printed: bytes of a non-UTF-8 name shown as ``\\xe9``."""
+    if not isinstance(path, (str, bytes, os.PathLike)):
+        return str(path)
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def check_name(path: str | os.PathLike) -> None:
+    """Refuse a file name that is not valid UTF-8: keys, manifests and outputs are UTF-8 text."""
+    try:
+        os.fsencode(path).decode("utf-8")
+    except UnicodeDecodeError:
+        raise UserError(f"{display_name(path)}: the file name is not valid UTF-8; rename the file") from None

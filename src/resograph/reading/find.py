@@ -9,7 +9,7 @@ what the document mentioned before.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from operator import le
 
 from resograph.core import keys
@@ -357,11 +357,29 @@ def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -
     return out
 
 
+class _Overlap:
+    """Does [start, end) overlap one of these spans? A bisection over their starts and the running
+    maximum of their ends, not a scan of all spans for each question (quadratic on a paragraph of
+    thousands of "the Convention", issue 18)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.max_end: list[int] = []
+        for _, b in spans:
+            self.max_end.append(max(b, self.max_end[-1]) if self.max_end else b)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # spans with a < end are the first i
+        return i > 0 and self.max_end[i - 1] > start
+
+
 def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
               named: list[tuple[int, int]]) -> list[Mention]:
     out = []
+    spans = _Overlap(named)
     for m in matches:
-        if any(a < m.end() and m.start() < b for a, b in named):
+        if spans.overlaps(m.start(), m.end()):
             continue
         if m.group("group"):
             size = 3 if P.GROUP_SIZE.search(m.group("group")) else 2

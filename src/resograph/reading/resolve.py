@@ -7,7 +7,9 @@ paragraphs before it — never on anything after it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Callable
 
 from resograph.reading import patterns as P
 from resograph.reading.lexicon import Lexicon
@@ -40,6 +42,100 @@ class _Named:
     pos: int
     key: str
     kind: str
+    seq: int = 0  # order of naming, for ties of position (set by the timeline)
+
+
+_CONVENTION_NOUNS = ("convention", "convencion", "convenio")
+
+
+class _Timeline:
+    """Named instruments in naming order, indexed by kind (and, for treaties, by the noun that may
+    refer back to them), so "the latest X before p" is a bisection rather than a scan of all named so
+    far: a paragraph of 10,000 "article 5 of the Convention" took quadratic time (issue 18)."""
+
+    def __init__(self, nouns_of: Callable[[str], set[str] | None]):
+        self.items: list[_Named] = []
+        self.keys: set[str] = set()
+        self._nouns_of = nouns_of
+        self._lists: dict[object, tuple[list[int], list[_Named]]] = {}
+        self._latest_treaty: dict[str, _Named] = {}  # key → its latest mention, in position order
+        self._in_order = True
+
+    def append(self, h: _Named) -> None:
+        h.seq = len(self.items)
+        self.items.append(h)
+        self.keys.add(h.key)
+        self._add(h.kind, h)
+        nouns = self._nouns_of(h.key)
+        for noun in _CONVENTION_NOUNS:
+            if nouns is None or noun in nouns:
+                self._add((h.kind, noun), h)
+        if h.kind == "Treaty":
+            last = next(reversed(self._latest_treaty.values()), None)
+            self._in_order = self._in_order and (last is None or last.pos <= h.pos)
+            self._latest_treaty.pop(h.key, None)
+            self._latest_treaty[h.key] = h
+
+    def _add(self, label: object, h: _Named) -> None:
+        positions, items = self._lists.setdefault(label, ([], []))
+        i = bisect_right(positions, h.pos)  # the end, in reading order
+        positions.insert(i, h.pos)
+        items.insert(i, h)
+
+    def latest(self, labels, before: float) -> _Named | None:
+        """The entry of one of ``labels`` with the greatest position below ``before`` (the first
+        named among equals, as ``max`` over the naming order would give)."""
+        best = None
+        for label in labels:
+            positions, items = self._lists.get(label, ((), ()))
+            i = bisect_left(positions, before) - 1
+            if i < 0:
+                continue
+            h = items[bisect_left(positions, positions[i])]
+            if best is None or (h.pos, -h.seq) > (best.pos, -best.seq):
+                best = h
+        return best
+
+    def earliest(self, labels) -> _Named | None:
+        firsts = [self._lists[label][1][0] for label in labels if self._lists.get(label, ((), ()))[1]]
+        return min(firsts, key=lambda h: (h.pos, h.seq)) if firsts else None
+
+    def recent_treaties(self, before: int, count: int) -> list[_Named] | None:
+        """Up to ``count`` distinct treaties by their latest mention before ``before``, latest first;
+        None when the quick answer may be wrong (a mention out of reading order)."""
+        out = []
+        for h in reversed(self._latest_treaty.values()):
+            if not self._in_order or h.pos >= before:
+                return None
+            out.append(h)
+            if len(out) == count:
+                break
+        return out
+
+
+def _latest(timelines, labels, before: float) -> _Named | None:
+    """:meth:`_Timeline.latest` over several timelines; on equal positions the earlier timeline wins."""
+    best = None
+    for t in timelines:
+        h = t.latest(labels, before)
+        if h is not None and (best is None or h.pos > best.pos):
+            best = h
+    return best
+
+
+class _Window:
+    """Which mentions may start in [lo, at] or hold ``at``, in order: found by bisection when the
+    mentions are sorted by start (they are, when there are two or more), else all of them."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.starts = [m.start for m in mentions]
+        self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.longest = max((m.end - m.start for m in mentions), default=0)
+
+    def indices(self, lo: int, at: int) -> range:
+        if not self.sorted:
+            return range(len(self.starts))
+        return range(bisect_left(self.starts, min(lo, at - self.longest)), bisect_right(self.starts, at))
 
 
 class Resolver:
@@ -49,7 +145,7 @@ class Resolver:
         self.lex = lex
         self.own_symbol = own_symbol
         self.own_body = own_body
-        self.history: list[_Named] = []
+        self.history = self._timeline()
         self.bound = _own_bound(own_symbol)
 
     def _later(self, key: str) -> bool:
@@ -68,29 +164,43 @@ class Resolver:
             if m.kind == "named" and m.key:
                 self.history.append(_Named(m.start, m.key, self._kind(m.key)))
 
+    def _timeline(self) -> _Timeline:
+        return _Timeline(self.lex.anaphor_nouns.get)
+
     def _kind(self, key: str) -> str:
         if key in P.KEY_KINDS:
             return P.KEY_KINDS[key]
         return self.lex.kinds.get(key, "Treaty" if key.startswith("convention:") else "Instrument")
 
-    def _antecedent(self, noun: str, before: int, local: list[_Named]) -> list[str]:
+    def _antecedent(self, noun: str, before: int, local: _Timeline) -> list[str]:
         kinds = P.NOUN_KINDS.get(noun, ("Treaty",))
-        pool = [h for h in self.history + local if h.pos < before and h.kind in kinds]
-        if noun in ("convention", "convencion", "convenio"):
-            same = [h for h in pool if noun in self.lex.anaphor_nouns.get(h.key, {noun})]
-            pool = same or pool
-        if pool:
-            return [max(pool, key=lambda h: h.pos).key]
+        found = None
+        if noun in _CONVENTION_NOUNS:  # a treaty that this noun can name, if any
+            found = _latest((self.history, local), [(k, noun) for k in kinds], before)
+        found = found or _latest((self.history, local), kinds, before)
+        if found:
+            return [found.key]
         if "Constitution" in kinds and self.own_body == "interpol-ga":
             return ["interpol:constitution"]
         if "Charter" in kinds:  # "the Charter" with none named before: the United Nations'
             return [P.CHARTER_KEY]
         return []
 
-    def _recent(self, before: int, local: list[_Named], count: int) -> list[str]:
+    def _recent(self, before: int, local: _Timeline, count: int) -> list[str]:
         """The `count` distinct treaties named most recently before `before`, latest first."""
+        mine = local.recent_treaties(before, count)
+        earlier = self.history.recent_treaties(before, 2 * count)
+        if mine is None or earlier is None:  # out of reading order: the plain scan
+            return self._recent_scan(before, local, count)
         keys: list[str] = []
-        for h in sorted(self.history + local, key=lambda h: -h.pos):
+        for h in sorted(mine + earlier, key=lambda h: -h.pos):
+            if h.key not in keys:
+                keys.append(h.key)
+        return keys[:count]
+
+    def _recent_scan(self, before: int, local: _Timeline, count: int) -> list[str]:
+        keys: list[str] = []
+        for h in sorted(self.history.items + local.items, key=lambda h: -h.pos):
             if h.pos < before and h.kind == "Treaty" and h.key not in keys:
                 keys.append(h.key)
             if len(keys) == count:
@@ -103,13 +213,14 @@ class Resolver:
         if not mentions:  # nothing to resolve, nothing to remember (most paragraphs cite nothing)
             return []
         if any(m.kind == "named" and m.data.get("weak") for m in mentions):
-            named_before = {h.key for h in self.history}
+            named_before = self.history.keys
             mentions = [m for m in mentions
                         if not (m.kind == "named" and m.data.get("weak") and m.key not in named_before)]
-        local: list[_Named] = []
+        local = self._timeline()
         resolved = self._resolve_names(mentions, local)
         found = self._targets(mentions, resolved, local, folded)
-        self.history.extend(local)
+        for h in local.items:
+            self.history.append(h)
         seen: set[str] = set()
         out: list[Citation] = []
         for s, e, key, date in sorted(found, key=lambda f: (f[0], f[1])):
@@ -121,7 +232,7 @@ class Resolver:
             out.append(Citation(pid, key, function, "", os_, oe, date, key in self.lex.known_keys))
         return out
 
-    def _resolve_names(self, mentions: list[Mention], local: list[_Named]) -> dict[int, list[str]]:
+    def _resolve_names(self, mentions: list[Mention], local: _Timeline) -> dict[int, list[str]]:
         """Keys of the named mentions and anaphora (mention index → keys); `local` collects the
         instruments this paragraph names, in order, as antecedents of what follows."""
         resolved: dict[int, list[str]] = {}
@@ -144,7 +255,7 @@ class Resolver:
                     local.append(_Named(m.start, keys[0], self._kind(keys[0])))
         return resolved
 
-    def _targets(self, mentions: list[Mention], resolved: dict[int, list[str]], local: list[_Named],
+    def _targets(self, mentions: list[Mention], resolved: dict[int, list[str]], local: _Timeline,
                  folded: str) -> list[tuple[int, int, str, str | None]]:
         """(start, end, key, date) of every target: articles with their owners, then the rest; a
         treaty named as the owner of an article is not cited bare unless the paragraph speaks of
@@ -152,10 +263,11 @@ class Resolver:
         found: list[tuple[int, int, str, str | None]] = []
         attached: set[int] = set()
         article_treaties: set[str] = set()
-        for i, m in enumerate(mentions):
+        window = _Window(mentions)
+        for m in mentions:
             if m.kind != "article":
                 continue
-            owner = self._article_owner(m, i, mentions, resolved, local, attached, folded)
+            owner = self._article_owner(m, mentions, window, resolved, local, attached, folded)
             if owner is None:
                 continue
             article_treaties.add(owner)
@@ -176,11 +288,12 @@ class Resolver:
                     found.append((m.start, m.end, key, None))
         return found
 
-    def _article_owner(self, m: Mention, i: int, mentions: list[Mention], resolved: dict[int, list[str]],
-                       local: list[_Named], attached: set[int], folded: str) -> str | None:
+    def _article_owner(self, m: Mention, mentions: list[Mention], window: _Window, resolved: dict[int, list[str]],
+                       local: _Timeline, attached: set[int], folded: str) -> str | None:
         at = m.data.get("owner_at")
         if at is not None:
-            for j, other in enumerate(mentions):
+            for j in window.indices(m.end, at):
+                other = mentions[j]
                 # the owner's mention may start at its determiner ("de [la Convention]")
                 if (m.end <= other.start <= at or other.start <= at < other.end) \
                         and other.kind in ("named", "anaphor") and resolved.get(j):
@@ -188,23 +301,19 @@ class Resolver:
                     return resolved[j][0]
             if P.UNKNOWN_OWNER.match(folded, at):
                 return None  # "Article 65 of the Statute of the Court": an instrument we do not know
-        treaties = [h for h in self.history + local if h.kind in OWNER_KINDS]
         if m.data.get("owner") == "previous":
-            before = [h for h in treaties if h.pos < m.start]
-            return max(before, key=lambda h: h.pos).key if before else None
+            before = _latest((self.history, local), OWNER_KINDS, m.start)
+            return before.key if before else None
         # The treaty under discussion: the latest named in this paragraph before the article, else
         # the first named after it in this paragraph, else the latest named in the document. A
         # Chapter named alone in a United Nations text ("acting under Chapter VII") is the Charter's.
-        in_par = [h for h in local if h.kind in OWNER_KINDS]
-        before = [h for h in in_par if h.pos < m.start]
-        if before:
-            return max(before, key=lambda h: h.pos).key
-        if in_par:
-            return min(in_par, key=lambda h: h.pos).key
+        found = local.latest(OWNER_KINDS, m.start) or local.earliest(OWNER_KINDS)
+        if found:
+            return found.key
         if m.data["part"] == "chap" and self.own_body in UN_BODIES:
             return P.CHARTER_KEY
-        earlier = [h for h in self.history if h.kind in OWNER_KINDS]
-        return max(earlier, key=lambda h: h.pos).key if earlier else None
+        found = self.history.latest(OWNER_KINDS, float("inf"))
+        return found.key if found else None
 
     @staticmethod
     def _whole_treaty(folded: str, m: Mention) -> bool:

@@ -84,9 +84,9 @@ def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
         at = m.end()
         if at <= numbered_until:
             continue
-        before = line.text[:m.start()].rstrip()[-1:]
+        before = _last_char_before(line.text, m.start())
         after_clause = bool(before) and before in _CLAUSE_END
-        rest = line.folded[at:]
+        rest = _window(line.folded, at)
         num = P.NUMBERED.match(rest)
         if num:
             if not after_clause or int(num.group(1)) != number + 1:
@@ -94,7 +94,7 @@ def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
             number += 1
             strong = True
             numbered_until = at + num.end()
-        elif _opens_header_piece(line.text[at:], rest):
+        elif _opens_header_piece(line.text[at:at + 1], rest):
             strong = True
         elif not (after_clause and _opening(lex, line, at)):
             continue
@@ -104,6 +104,23 @@ def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
     bounds = [0, *cuts, len(line.text)]
     return [Line(line.start + a, line.start + b, line.text[a:b], line.folded[a:b], line.opens or k > 0)
             for k, (a, b) in enumerate(zip(bounds, bounds[1:]))]
+
+
+_WINDOW = 1000  # the patterns tried at a cut read far less than this from where they start
+
+
+def _window(text: str, at: int) -> str:
+    """``text[at:]`` for a pattern anchored there, without copying the rest of a long line at every
+    cut (that was quadratic on a one-line text of thousands of capitalised words, issue 18): the
+    first _WINDOW characters, and a non-blank sentinel when the line goes on, so that ``$`` cannot
+    match at the cut-off."""
+    return text[at:at + _WINDOW] + ("\x01" if len(text) > at + _WINDOW else "")
+
+
+def _last_char_before(text: str, pos: int) -> str:
+    """``text[:pos].rstrip()[-1:]`` without copying the line's start at every cut."""
+    near = text[max(0, pos - _WINDOW):pos].rstrip()
+    return near[-1:] if near or pos <= _WINDOW else text[:pos].rstrip()[-1:]
 
 
 def _opens_header_piece(text: str, folded: str) -> bool:
