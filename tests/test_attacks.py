@@ -413,3 +413,21 @@ def test_a_full_disk_is_one_line(tmp_path):
         one_line_error(run_cli("build", seed, "--out", str(mount / "out")), "No space left")
     finally:
         subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+def test_a_one_line_text_of_capitalised_words_is_cut_in_linear_time():
+    """A web page's whole resolution on one line is cut at its openings: the cut used to copy the
+    rest of the line at every capitalised word."""
+    from resograph.reading.extract import extract
+
+    unit = "Recalling its resolution 79/136 of the General Assembly, "
+    extract("The General Assembly, " + unit)  # lexicon loaded once
+    costs = []
+    for k in (1000, 4000):
+        text = "The General Assembly, " + unit * k
+        t = time.perf_counter()
+        extract(text)
+        costs.append(time.perf_counter() - t)
+    print(f"one line of {len(unit) * 1000:,} / {len(unit) * 4000:,} characters: "
+          f"{costs[0] * 1000:.0f} / {costs[1] * 1000:.0f} ms (ratio {costs[1] / costs[0]:.1f})")
+    assert costs[1] / costs[0] < 10
