@@ -173,12 +173,12 @@ def test_the_gate_is_linear_on_repeated_escapes():
     def cost(n):
         best = float("inf")
         for _ in range(3):
-            t = time.perf_counter()
+            t = time.process_time()
             try:
                 gate.scan(quadratic_payload(n))
             except gate.GateError:
                 pass
-            best = min(best, time.perf_counter() - t)
+            best = min(best, time.process_time() - t)
         return best
 
     small, large = cost(32 * 1024), cost(128 * 1024)
@@ -307,7 +307,7 @@ def test_3000_nested_groups_are_refused_and_no_worker_dies(srv):
 HEAD = "RESOLUTION GA-2025-93-RES-03\n\nThe General Assembly,\n\nRECALLING "
 NAMED = "the United Nations Convention against Transnational Organized Crime, "
 PATHOLOGICAL = {  # one paragraph, the unit repeated to n characters (n large enough to time)
-    "article of the Convention": ("article 5 of the Convention, ", 20_000),
+    "article of the Convention": ("article 5 of the Convention, ", 40_000),
     "named then article": (NAMED + "article 5 of the Convention, ", 40_000),
     "anaphora": (NAMED + "the Convention, ", 40_000),
     "both Conventions": (NAMED + "both Conventions, ", 40_000),
@@ -316,16 +316,17 @@ PATHOLOGICAL = {  # one paragraph, the unit repeated to n characters (n large en
 
 
 def _extract_cost(text: str) -> tuple[float, int]:
-    """(best of three wall times, peak traced bytes) of extracting ``text``."""
+    """(best of three CPU times, peak traced bytes) of extracting ``text`` (CPU time: other processes
+    on a shared machine slow the wall clock, not this)."""
     import tracemalloc
 
     from resograph.reading.extract import extract
 
     best = float("inf")
     for _ in range(3):
-        t = time.perf_counter()
+        t = time.process_time()
         extract(text)
-        best = min(best, time.perf_counter() - t)
+        best = min(best, time.process_time() - t)
     tracemalloc.start()
     extract(text)
     peak = tracemalloc.get_traced_memory()[1]
@@ -425,9 +426,9 @@ def test_a_one_line_text_of_capitalised_words_is_cut_in_linear_time():
     costs = []
     for k in (1000, 4000):
         text = "The General Assembly, " + unit * k
-        t = time.perf_counter()
+        t = time.process_time()
         extract(text)
-        costs.append(time.perf_counter() - t)
+        costs.append(time.process_time() - t)
     print(f"one line of {len(unit) * 1000:,} / {len(unit) * 4000:,} characters: "
           f"{costs[0] * 1000:.0f} / {costs[1] * 1000:.0f} ms (ratio {costs[1] / costs[0]:.1f})")
     assert costs[1] / costs[0] < 10
