@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test venv clean
+.PHONY: demo test test-slow test-all venv clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,16 @@ demo: $(STAMP)
 	$(BIN)/resograph explore --out build/explorer.html
 	@echo "SPARQL endpoint and query page: $(BIN)/resograph serve   (then http://127.0.0.1:8000/)"
 
+# `make test`: the fast set — every test not marked slow, and the doctests of src/resograph.
+# `make test-slow`: only those marked slow. `make test-all`: everything (= test + test-slow;
+# .ci/run runs the two halves, so CI runs all of it).
 test: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
+
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -q -m slow
+
+test-all: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 clean:

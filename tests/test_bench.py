@@ -17,6 +17,7 @@ from resograph.query import sparql
 from resograph.commands.bench import report
 
 SIZE, LARGER = 3, 5
+pytestmark = pytest.mark.slow  # one real bench run (two corpora, both stores): ~25 s
 
 
 @pytest.fixture(scope="module")

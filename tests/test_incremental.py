@@ -43,13 +43,8 @@ def assert_same_as_cold(corpus: Path, incremental: Path, cold: Path) -> None:
 
 
 @pytest.fixture()
-def corpus(tmp_path) -> Path:
-    out = tmp_path / "corpus"
-    subprocess.run([sys.executable, "-m", "resograph.cli", "synth", "--docs", "15", "--out", str(out),
-                    "--seed", "3"], check=True, capture_output=True, cwd=ROOT)
-    for gold in out.glob("*.gold.json"):
-        gold.unlink()
-    return out
+def corpus(synth_corpus) -> Path:
+    return synth_corpus  # 15 synthetic texts, seed 3, no gold (conftest: generated once per session)
 
 
 def test_one_changed_source_rebuilds_to_the_cold_bytes(tmp_path, corpus):
@@ -77,6 +72,7 @@ def test_one_changed_source_rebuilds_to_the_cold_bytes(tmp_path, corpus):
     assert_same_as_cold(corpus, out, tmp_path / "cold")
 
 
+@pytest.mark.slow  # five builds of 15 documents
 def test_removing_and_adding_a_cited_document_changes_other_documents_facts(tmp_path, corpus):
     # A/RES/77/1 is a document of the corpus cited by three others: removed, it becomes an
     # unresolved key (placeholder title and body in its citers' graphs); back, they go again.
@@ -106,6 +102,7 @@ def cli_build(home: Path, corpus: Path, out: Path) -> str:
     return proc.stdout
 
 
+@pytest.mark.slow  # four `resograph build` subprocesses
 def test_a_registry_change_invalidates_every_document(tmp_path, corpus):
     home = tmp_path / "home"
     shutil.copytree(ontology_dir(), home / "ontology")
@@ -138,6 +135,7 @@ def generation(out: Path) -> str:
     return (out / "store").resolve().name
 
 
+@pytest.mark.slow  # seven builds of 15 documents
 def test_rebuilds_update_the_store_in_place_to_exactly_the_cold_triples(tmp_path, corpus):
     out = tmp_path / "b"
     first = build([corpus], out, quiet=True, formats="none")
@@ -179,6 +177,7 @@ def test_rebuilds_update_the_store_in_place_to_exactly_the_cold_triples(tmp_path
     assert store_triples(out) == store_triples(tmp_path / "cold3")
 
 
+@pytest.mark.slow  # four builds of 15 documents
 def test_a_store_that_is_not_the_manifests_is_rebuilt_from_scratch(tmp_path, corpus):
     out = tmp_path / "b"
     build([corpus], out, quiet=True, formats="nt")
@@ -191,6 +190,7 @@ def test_a_store_that_is_not_the_manifests_is_rebuilt_from_scratch(tmp_path, cor
     assert store_triples(out) == store_triples(tmp_path / "cold")
 
 
+@pytest.mark.slow  # four builds, two of them with pySHACL
 def test_auto_validation_takes_the_compiled_checker_and_agrees_with_pyshacl(tmp_path, corpus):
     pytest.importorskip("resograph.graph.shapecheck")
     from resograph.graph.registry import load

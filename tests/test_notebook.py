@@ -63,6 +63,7 @@ def _outputs(nb):
                 yield cell, out
 
 
+@pytest.mark.slow  # a Jupyter kernel runs the whole notebook once (module fixture)
 def test_notebook_runs_without_errors(executed):
     nb, _ = executed
     errors = [f"{c.source.splitlines()[0]!r}: {o.ename}: {o.evalue}"
@@ -71,12 +72,14 @@ def test_notebook_runs_without_errors(executed):
     assert all(c.execution_count is not None for c in nb.cells if c.cell_type == "code")
 
 
+@pytest.mark.slow  # a Jupyter kernel runs the whole notebook once (module fixture)
 def test_notebook_runs_with_no_warning(executed):
     nb, _ = executed
     stderr = [o.text for _, o in _outputs(nb) if o.output_type == "stream" and o.name == "stderr"]
     assert stderr == []
 
 
+@pytest.mark.slow  # a Jupyter kernel runs the whole notebook once (module fixture)
 def test_notebook_tells_the_real_security_council_story_when_the_corpus_is_there(executed):
     nb, _ = executed
     text = "\n".join(o.get("text", "") + o.get("data", {}).get("text/markdown", "") for _, o in _outputs(nb))
@@ -88,6 +91,7 @@ def test_notebook_tells_the_real_security_council_story_when_the_corpus_is_there
     assert any("cluster" in c.source for c in plots), "no plot of the clusters"
 
 
+@pytest.mark.slow  # a Jupyter kernel runs the whole notebook once (module fixture)
 def test_notebook_shows_the_timeline_plot(executed):
     nb, _ = executed
     plots = [c for c, o in _outputs(nb) if "image/png" in o.get("data", {})]
@@ -100,6 +104,7 @@ def _html_tables(nb):
             if 'class="dataframe' in o.get("data", {}).get("text/html", "")]
 
 
+@pytest.mark.slow  # a Jupyter kernel runs the whole notebook once (module fixture)
 def test_notebook_shows_the_tables(executed):
     nb, _ = executed
     tables = _html_tables(nb)
@@ -111,6 +116,7 @@ def test_notebook_shows_the_tables(executed):
         assert expected in everything, expected
 
 
+@pytest.mark.slow  # a Jupyter kernel runs the whole notebook once (module fixture)
 def test_notebook_embeds_the_explorer_inline(executed):
     nb, _ = executed
     frames = [o["data"]["text/html"] for _, o in _outputs(nb)

@@ -1,6 +1,6 @@
 """The curated registry (data/registry/*.ttl) against the shapes, the keys and facts.yaml.
 
-The registry asserts what /work/shared/reference/facts.yaml sources, and nothing it marks unverified.
+The registry asserts what ../shared/reference/facts.yaml (beside the checkout) sources, and nothing it marks unverified.
 The comparison with facts.yaml reads the live file (RESOGRAPH_FACTS overrides its path) and is skipped,
 with the reason, where the file is absent (a fresh checkout without the shared reference).
 """
@@ -21,7 +21,8 @@ from resograph.core.keys import iri
 ROOT = Path(__file__).resolve().parents[1]
 REGISTRY_DIR = ROOT / "data" / "registry"
 OWN_FILES = ["bodies.ttl", "interpol.ttl", "mechanisms.ttl", "sessions.ttl", "sources.ttl", "treaties.ttl", "un.ttl"]
-FACTS = Path(os.environ.get("RESOGRAPH_FACTS", "/work/shared/reference/facts.yaml"))
+# ../shared/ beside the checkout, as in CI (RESOGRAPH_FACTS overrides it)
+FACTS = Path(os.environ.get("RESOGRAPH_FACTS", ROOT.parent / "shared" / "reference" / "facts.yaml"))
 
 RG = Namespace("https://w3id.org/resograph/ontology#")
 ID = Namespace("https://w3id.org/resograph/id/")

@@ -101,6 +101,7 @@ def test_seed_and_dev_graph_as_pyshacl(checker, dev_parts, registry):
     assert found(checker.check_graph(file_bytes)) == found(report)
 
 
+@pytest.mark.slow  # pySHACL over each held-out corpus
 @pytest.mark.parametrize("folder", ["holdout", "holdout2", "holdout3"])
 def test_holdout_graphs_as_pyshacl(checker, registry, folder):
     parts = parts_of(sorted((FIXTURES / folder).glob("*.txt")), registry)
@@ -108,6 +109,7 @@ def test_holdout_graphs_as_pyshacl(checker, registry, folder):
     assert found(checker.check_graph(lines)) == pyshacl_graph(lines, registry)
 
 
+@pytest.mark.slow  # pySHACL once per dev document
 def test_each_document_as_pyshacl_and_validate_document(checker, dev_parts, registry):
     corpus = frozenset(p.symbol for p in dev_parts)
     onto = schema(registry)
@@ -120,6 +122,7 @@ def test_each_document_as_pyshacl_and_validate_document(checker, dev_parts, regi
         assert found(report) == found(old) and report.conforms == old.conforms, part.symbol
 
 
+@pytest.mark.slow  # 24 synthetic documents through pySHACL
 def test_synthetic_corpus_as_pyshacl(checker, registry, tmp_path):
     paths = write_corpus(tmp_path, 24, seed=11)
     parts = parts_of(paths, registry)
@@ -314,6 +317,7 @@ def test_class_follows_the_ontology_hierarchy(registry, dev_graph):
     assert found(report) == expected
 
 
+@pytest.mark.slow  # ~1.5 s of pySHACL per mutation, 30 of them
 @pytest.mark.parametrize("name", sorted(MUTATIONS))
 def test_mutated_graph_as_pyshacl(checker, registry, dev_graph, name):
     lines = mutated(dev_graph, name)
@@ -323,6 +327,7 @@ def test_mutated_graph_as_pyshacl(checker, registry, dev_graph, name):
     assert found(report) == expected
 
 
+@pytest.mark.slow  # makes every mutated graph (the slow mutation tests share them)
 def test_mutations_reach_every_shape(checker, registry, dev_graph):
     """Every shape that reports results (top-level shapes and their property shapes) is broken by at
     least one mutation above."""

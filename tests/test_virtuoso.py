@@ -45,6 +45,8 @@ from corpus import SEED
 from resograph.query import sparql
 from resograph.tools.publish import AutoAuth, publish, read_triples
 
+pytestmark = pytest.mark.slow  # a Virtuoso server per module, every named query on two stores
+
 VIRTUOSO = shutil.which("virtuoso-t")
 MISSING = ("virtuoso-t not found: install the Debian package virtuoso-opensource "
            "(`apt-get install virtuoso-opensource`; .ci/run does it) to run the Virtuoso integration test")
