@@ -1,4 +1,6 @@
-"""A small public API for notebooks and scripts: build, open, query, project, explore.
+"""The public API — its one statement: ``__all__`` below. ``from resograph import extract, build,
+open_graph, query_df, network, explorer_html`` re-exports these names lazily (``resograph.__getattr__``),
+so ``import resograph`` and ``resograph --help`` load none of the pipeline.
 
 Thin wrappers over the pipeline modules (:mod:`resograph.graph.build`, :mod:`resograph.graph.store`,
 :mod:`resograph.query.sparql`, :mod:`resograph.views.network`, :mod:`resograph.views.explore`) with the defaults a
@@ -8,7 +10,7 @@ calls.
 
 >>> import tempfile
 >>> out = tempfile.mkdtemp()
->>> result = build_graph(["data/sources"], out)                      # doctest: +SKIP
+>>> result = build(["data/sources"], out)                            # doctest: +SKIP
 >>> g = open_graph(out)                                               # doctest: +SKIP
 >>> query_df(g, "cited-by", doc="GA-2025-93-RES-03").key.head(2).tolist()  # doctest: +SKIP
 ['A/RES/51/1', 'GA-2008-RES-07']
@@ -23,22 +25,24 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph, Literal
 
-from resograph.query import sparql
+from resograph.core.errors import UserError
 from resograph.graph.build import BuildResult
 from resograph.graph.build import build as _run_build
-from resograph.core.errors import UserError
 from resograph.graph.store import open_graph as _open_store
+from resograph.query import sparql
+from resograph.reading.extract import extract, extract_file
 
 if TYPE_CHECKING:  # pandas and networkx are imported only when used
     import networkx as nx
     import pandas as pd
 
-__all__ = ["build_graph", "open_graph", "query_df", "queries", "network", "analyses", "explorer_html",
-           "inline_html"]
+#: The public API (what ``from resograph import *`` gives, with ``__version__``).
+__all__ = ["extract", "extract_file", "build", "open_graph", "query_df", "queries", "network", "analyses",
+           "explorer_html", "inline_html"]
 
 
-def build_graph(sources: Iterable[str | os.PathLike] | str | os.PathLike,
-                out: str | os.PathLike = "build", *, quiet: bool = True, **options: Any) -> BuildResult:
+def build(sources: Iterable[str | os.PathLike] | str | os.PathLike,
+          out: str | os.PathLike = "build", *, quiet: bool = True, **options: Any) -> BuildResult:
     """Build the graph from source texts (files or folders) into ``out``: what `resograph build` does.
 
     Returns the :class:`resograph.graph.build.BuildResult` (``.summary()`` prints the counts and files).
@@ -53,6 +57,9 @@ def build_graph(sources: Iterable[str | os.PathLike] | str | os.PathLike,
         raise UserError(f"{out}: build not published (SHACL violations: see result.report)\n"
                         + result.summary())
     return result
+
+
+build_graph = build  # the earlier name, kept for notebooks that call it
 
 
 def open_graph(build_dir: str | os.PathLike = "build", store: str = "oxigraph") -> Graph:
