@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-BASE = "https://w3id.org/resograph/id/"
-ONTOLOGY = "https://w3id.org/resograph/ontology#"
-CLAUSE_FUNCTION = "https://w3id.org/resograph/clause-function/"
+from resograph.core.kinds import UN_SYMBOL
+from resograph.core.namespaces import BASE, CLAUSE_FUNCTION, ONTOLOGY  # noqa: F401  (keys.BASE …)
 
 _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 _SPACES = re.compile(r"\s+")
 _INTERPOL_CODE = re.compile(r"(?:AG|GA)-(\d{4})-(?:(\d{1,3})-)?RES-(\d{1,3})", re.IGNORECASE)
-_UN_SYMBOL = re.compile(r"^(A|S|E)/")
+_UN_SYMBOL = re.compile(UN_SYMBOL)
 _NAMED_PREFIXES = ("convention:", "interpol:", "agreement:", "treaty:", "un:", "mechanism:", "body:")
 
 

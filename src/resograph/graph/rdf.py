@@ -30,52 +30,24 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from resograph.core.version import __version__
-from resograph.core.keys import BASE, CLAUSE_FUNCTION, ONTOLOGY, iri, undocs_url
+from resograph.core.kinds import ARTICLE, CHAPTER, KINDS, key_kind
+from resograph.core.keys import iri, undocs_url
 from resograph.core.models import Citation, Extraction
+from resograph.core.namespaces import BASE, CITO, DCTERMS, ELI, OA, PREFIXES, PROV, RDF, RDFS, RG, RGCF, XSD
+from resograph.core.version import __version__
 from resograph.graph.registry import Registry
 
-RG = Namespace(ONTOLOGY)
-RGCF = Namespace(CLAUSE_FUNCTION)
-ID = Namespace(BASE)
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
-CITO = Namespace("http://purl.org/spar/cito/")
-OA = Namespace("http://www.w3.org/ns/oa#")
-
-PREFIXES = {
-    "rg": RG, "rgcf": RGCF, "id": ID, "eli": ELI, "cito": CITO, "dcterms": DCTERMS,
-    "skos": SKOS, "prov": PROV, "oa": OA, "rdf": RDF, "rdfs": RDFS, "xsd": XSD,
-    "owl": Namespace("http://www.w3.org/2002/07/owl#"),
-}
-
-# Kinds of instrument (graph-model.md, "Instruments"); all but the article are eli:LegalResource.
-INSTRUMENT_KINDS = (RG.Resolution, RG.Decision, RG.Treaty, RG.Declaration, RG.Agreement,
-                    RG.Constitution, RG.Report, RG.UNDocument)
+# Kinds of instrument (graph-model.md, "Instruments"; the table: core/kinds.py); all but the article
+# are eli:LegalResource.
+INSTRUMENT_KINDS = tuple(RG[k.cls] for k in KINDS if k.instrument)
+_KIND_CLASS = {k.name: RG[k.cls] for k in KINDS}
 FALLBACK_CHARACTERIZATION = CITO.cites  # a clause function unknown to the scheme still cites
 
-_ARTICLE = re.compile(r"^(?P<parent>.+)/art_(?P<n>\d+)$")
-_CHAPTER = re.compile(r"^(?P<parent>.+)/chap_(?P<n>[IVXLC]+)$")  # un:charter/chap_VII
+_ARTICLE = re.compile(ARTICLE)
+_CHAPTER = re.compile(CHAPTER)  # un:charter/chap_VII
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PARAGRAPH_ID = re.compile(r"^(?P<kind>pp|op)_(?P<n>\d+)$")
-
-# Key shape → (kind, issuing body code). Order matters: the first match wins.
-_KEY_SHAPES: list[tuple[re.Pattern[str], URIRef, str | None]] = [
-    (re.compile(r"^A/RES/"), RG.Resolution, "un-ga"),
-    (re.compile(r"^A/DEC/"), RG.Decision, "un-ga"),
-    (re.compile(r"^S/RES/"), RG.Resolution, "un-sc"),
-    (re.compile(r"^E/RES/"), RG.Resolution, "ecosoc"),
-    (re.compile(r"^E/DEC/"), RG.Decision, "ecosoc"),
-    (re.compile(r"^GA-\d{4}-"), RG.Resolution, "interpol-ga"),
-    (re.compile(r"^AGN/\d+/RES/"), RG.Resolution, "interpol-ga"),
-    (re.compile(r"^AGN/\d+/RAP/"), RG.Report, "interpol-ga"),
-    (re.compile(r"^(convention|treaty):|^un:charter$"), RG.Treaty, None),
-    (re.compile(r"^interpol:constitution$"), RG.Constitution, None),
-    (re.compile(r"^interpol:.*declaration"), RG.Declaration, None),
-    (re.compile(r"^agreement:"), RG.Agreement, None),
-    (re.compile(r"^(A|S|E)/"), RG.UNDocument, None),
-]
 
 
 def iri_ref(key: str) -> URIRef:
@@ -110,14 +82,8 @@ def kind_of(key: str) -> tuple[URIRef, str | None]:
     >>> kind_of("convention:cybercrime-2024/art_41")[0] == RG.TreatyArticle
     True
     """
-    if _ARTICLE.match(key):
-        return RG.TreatyArticle, None
-    if _CHAPTER.match(key):
-        return RG.TreatyChapter, None
-    for pattern, kind, body in _KEY_SHAPES:
-        if pattern.search(key):
-            return kind, body
-    return RG.UNDocument, None  # some other symbol cited in a body text
+    kind, body = key_kind(key)  # the table of key shapes: core/kinds.py
+    return _KIND_CLASS[kind], body
 
 
 _TREATY_ARTICLE, _SUBDIVISION, _LEGAL_RESOURCE = RG.TreatyArticle, ELI.LegalResourceSubdivision, ELI.LegalResource

@@ -17,15 +17,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, RDF
+from rdflib import Graph, Literal, URIRef
 
 from resograph.core.errors import UserError
-from resograph.core.keys import CLAUSE_FUNCTION, ONTOLOGY
+from resograph.core.namespaces import CLAUSE_FUNCTION, DCTERMS, RDF, RG
 from resograph.core.paths import project_root
 
-RG = Namespace(ONTOLOGY)
-RGCF = Namespace(CLAUSE_FUNCTION)
 SHAPES_FILE = "shapes.ttl"
 
 

@@ -40,13 +40,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pyshacl import validate as _pyshacl_validate
-from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib import Graph, URIRef
 
-from resograph.graph.rdf import PREFIXES, finish, iri_ref
+from resograph.core.namespaces import OWL, PREFIXES, RDF, RDFS, SH
+from resograph.graph.rdf import finish, iri_ref
 from resograph.graph.registry import Registry
-
-SH = Namespace("http://www.w3.org/ns/shacl#")
 
 
 @dataclass

@@ -61,7 +61,7 @@ from rdflib.namespace import XSD
 from rdflib.query import Result, ResultRow
 from rdflib.term import Node
 
-from resograph.core import keys
+from resograph.core import keys, namespaces
 from resograph.core.errors import UserError
 from resograph.query import gate
 
@@ -69,21 +69,7 @@ QUERY_DIR = Path(__file__).with_name("queries")
 
 #: Prefixes every query may use without declaring them (the .rq files still declare theirs so that
 #: they run unchanged in any SPARQL client); also used to shorten IRIs in the terminal table.
-PREFIXES: dict[str, str] = {
-    "id": keys.BASE,
-    "rg": keys.ONTOLOGY,
-    "rgcf": keys.CLAUSE_FUNCTION,
-    "eli": "http://data.europa.eu/eli/ontology#",
-    "cito": "http://purl.org/spar/cito/",
-    "dcterms": "http://purl.org/dc/terms/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "oa": "http://www.w3.org/ns/oa#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
+PREFIXES: dict[str, str] = {prefix: str(ns) for prefix, ns in namespaces.PREFIXES.items()}
 
 #: How a parameter value typed by a person becomes an RDF term.
 PARAM_KINDS = {
@@ -299,11 +285,11 @@ def to_term(kind: str, value: str) -> Node:
             raise ValueError("spaces and <>\"{}|\\^` are not allowed in a key")
         return URIRef(keys.iri(keys.normalise_symbol(value)))
     if kind == "function":
-        return URIRef(keys.CLAUSE_FUNCTION + _slug(value.removeprefix("rgcf:")))
+        return URIRef(namespaces.CLAUSE_FUNCTION + _slug(value.removeprefix("rgcf:")))
     if kind == "mechanism":
-        return URIRef(keys.BASE + "mechanism/" + _slug(value.removeprefix("mechanism:")))
+        return URIRef(namespaces.BASE + "mechanism/" + _slug(value.removeprefix("mechanism:")))
     if kind == "body":
-        return URIRef(keys.BASE + "body/" + _slug(value.removeprefix("body:")))
+        return URIRef(namespaces.BASE + "body/" + _slug(value.removeprefix("body:")))
     raise ValueError(f"unknown parameter kind {kind!r}")
 
 

@@ -15,14 +15,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS
+from rdflib import Graph, Literal, URIRef
 
+from resograph.core.namespaces import DCTERMS, RDF, RG, SKOS
+from resograph.core.paths import ontology_dir, registry_dir
 from resograph.reading import patterns as P
 from resograph.reading.clean import fold
-from resograph.core.paths import ontology_dir, registry_dir
-
-RG = Namespace("https://w3id.org/resograph/ontology#")
 
 
 @dataclass(frozen=True)

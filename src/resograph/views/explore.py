@@ -39,6 +39,7 @@ from pathlib import Path
 import networkx as nx
 import pyvis
 
+from resograph.core import kinds as kind_table
 from resograph.core.errors import UserError
 from resograph.core.version import __version__
 from resograph.views import analysis
@@ -54,37 +55,13 @@ LARGE_GRAPH = 1000  # above this, edges hide while dragging or zooming so pannin
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
 # Colours by issuing body: fixed for the usual ones, the rest from a palette in key order.
-BODY_COLOURS = {
-    "interpol-ga": "#1f4e9c",
-    "interpol-exec": "#5b8bd0",
-    "un-ga": "#179c8a",
-    "un-sc": "#d1495b",
-    "ecosoc": "#8e6bbf",
-    "coe": "#d99a00",
-}
+BODY_COLOURS = {b.code: b.colour for b in kind_table.BODIES}  # core/kinds.py
 PALETTE = ["#6c8e2f", "#b5651d", "#2f7ea6", "#a34f8a", "#4a6b5d", "#7d5a3c", "#3d5a80", "#9c6644"]
 NO_BODY = "#8d96a0"
-BODY_NAMES = {  # shown when the graph gives no label for a body
-    "interpol-ga": "INTERPOL General Assembly",
-    "interpol-exec": "INTERPOL Executive Committee",
-    "un-ga": "UN General Assembly",
-    "un-sc": "UN Security Council",
-    "ecosoc": "UN Economic and Social Council",
-    "coe": "Council of Europe",
-}
-BODY_ORDER = ["interpol-ga", "interpol-exec", "un-ga", "un-sc", "ecosoc", "coe"]
-# vis shape and the glyph the legend shows for it
-SHAPES = {
-    "resolution": ("dot", "●"),
-    "decision": ("triangleDown", "▼"),
-    "treaty": ("hexagon", "⬢"),
-    "article": ("diamond", "◆"),
-    "declaration": ("star", "★"),
-    "agreement": ("triangle", "▲"),
-    "constitution": ("square", "■"),
-    "report": ("square", "■"),
-    "un-document": ("square", "■"),
-}
+BODY_NAMES = {b.code: b.name for b in kind_table.BODIES}  # shown when the graph gives no label for a body
+BODY_ORDER = [b.code for b in kind_table.BODIES]
+# vis shape and the glyph the legend shows for it, in the legend's order (core/kinds.py)
+SHAPES = {k.name: (k.shape, k.glyph) for k in sorted(kind_table.KINDS, key=lambda k: k.legend) if k.drawn}
 RELATION_STYLE = {  # colour, dashes, legend label
     "cites": ("#5f6b7a", False, "cites"),
     "implements": ("#e07a1f", False, "implements / adopts"),

@@ -40,30 +40,14 @@ import networkx as nx
 import rdflib
 from rdflib import RDF, Literal, URIRef
 
-from resograph.core.keys import CLAUSE_FUNCTION, ONTOLOGY, undocs_url
+from resograph.core import kinds as kind_table
+from resograph.core.keys import undocs_url
+from resograph.core.namespaces import CITO, CLAUSE_FUNCTION, DCTERMS, ELI, OA, RDFS, RG, SKOS
 from resograph.query.sparql import oxigraph_scope
 from resograph.views import titles
 
-RG = rdflib.Namespace(ONTOLOGY)
-ELI = rdflib.Namespace("http://data.europa.eu/eli/ontology#")
-DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
-SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
-CITO = rdflib.Namespace("http://purl.org/spar/cito/")
-OA = rdflib.Namespace("http://www.w3.org/ns/oa#")
-RDFS = rdflib.RDFS
-
-# rdf:type → node kind; when a node has several, the first in this order wins.
-KINDS = {
-    RG.TreatyArticle: "article",
-    RG.Treaty: "treaty",
-    RG.Constitution: "constitution",
-    RG.Agreement: "agreement",
-    RG.Declaration: "declaration",
-    RG.Resolution: "resolution",
-    RG.Decision: "decision",
-    RG.Report: "report",
-    RG.UNDocument: "un-document",
-}
+# rdf:type → node kind; when a node has several, the first in this order wins (core/kinds.py).
+KINDS = {RG[k.cls]: k.name for k in kind_table.KINDS if k.drawn}
 RELATIONS = ("cites", "implements", "part_of")
 _PRIORITY = {"implements": 0, "cites": 1, "part_of": 2}
 _TITLE_LANGS = ("en", "fr", "es", None)
