@@ -10,7 +10,7 @@ from pathlib import Path
 from resograph.tools.evaluate import evaluate, totals
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub) -> None:
     p = sub.add_parser(
         "eval",
         help="score the extractor against NAME.txt + NAME.gold.json pairs",

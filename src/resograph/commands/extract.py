@@ -12,7 +12,7 @@ from resograph.reading.extract import extract, extract_source
 from resograph.core.models import Extraction
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub) -> None:
     p = sub.add_parser(
         "extract",
         help="extract header, paragraphs and citations from one resolution (text, PDF, Word, HTML)",

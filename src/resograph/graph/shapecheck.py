@@ -55,9 +55,10 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import _NUMERIC_LITERAL_TYPES, Node
 
 from resograph.core.errors import UserError
+from resograph.core.namespaces import SH
 from resograph.graph.rdf import finish, iri_ref
 from resograph.graph.registry import Registry
-from resograph.graph.validate import SH, Report
+from resograph.graph.validate import Report
 
 Raw = bytes  # one N-Triples term: b"<iri>", b"_:label", b'"lexical"@lang', b'"lexical"^^<datatype>'
 Props = dict  # predicate (Raw) -> list of objects (Raw) of one subject
@@ -348,40 +349,44 @@ class _Shape:
         for check in self.checks:
             check(self, focus, values, props, view, out)
         if self.props_:
-            if self.path is None:  # a node shape: its one value node is the focus node
-                if props is None:
-                    props = view.props(focus)
-                for prop in self.props_:
-                    if prop.props_:
-                        prop.evaluate(focus, view, out, props)
-                        continue
-                    # prop.evaluate(focus, view, out, props), inlined: the innermost loop of a check
-                    values = props.get(prop.path, ())
-                    n = len(values)
-                    if n < prop.lo or n > prop.hi:
-                        out.append((focus, prop, SH.MinCountConstraintComponent if n < prop.lo
-                                    else SH.MaxCountConstraintComponent, None))
-                    if n:
-                        if prop.pure:
-                            memo = prop.memo
-                            for v in values:
-                                failed = memo.get(v)
-                                if failed is None:
-                                    failed = prop._failed(v, view)
-                                    if len(v) <= 256 and len(memo) < 500_000:
-                                        memo[v] = failed
-                                for component in failed:
-                                    out.append((focus, prop, component, v))
-                        for component, ok in prop.impure:
-                            for v in values:
-                                if not ok(v, view):
-                                    out.append((focus, prop, component, v))
-                    for check in prop.checks:
-                        check(prop, focus, values, props, view, out)
-            else:
-                for prop in self.props_:
-                    for v in values:
-                        prop.evaluate(v, view, out)
+            self._evaluate_properties(focus, values, view, out, props)
+
+    def _evaluate_properties(self, focus: Raw, values, view: _View, out: list, props: Props | None) -> None:
+        """The property shapes' results: on the focus node itself for a node shape, else on each value."""
+        if self.path is None:  # a node shape: its one value node is the focus node
+            if props is None:
+                props = view.props(focus)
+            for prop in self.props_:
+                if prop.props_:
+                    prop.evaluate(focus, view, out, props)
+                    continue
+                # prop.evaluate(focus, view, out, props), inlined: the innermost loop of a check
+                values = props.get(prop.path, ())
+                n = len(values)
+                if n < prop.lo or n > prop.hi:
+                    out.append((focus, prop, SH.MinCountConstraintComponent if n < prop.lo
+                                else SH.MaxCountConstraintComponent, None))
+                if n:
+                    if prop.pure:
+                        memo = prop.memo
+                        for v in values:
+                            failed = memo.get(v)
+                            if failed is None:
+                                failed = prop._failed(v, view)
+                                if len(v) <= 256 and len(memo) < 500_000:
+                                    memo[v] = failed
+                            for component in failed:
+                                out.append((focus, prop, component, v))
+                    for component, ok in prop.impure:
+                        for v in values:
+                            if not ok(v, view):
+                                out.append((focus, prop, component, v))
+                for check in prop.checks:
+                    check(prop, focus, values, props, view, out)
+        else:
+            for prop in self.props_:
+                for v in values:
+                    prop.evaluate(v, view, out)
 
     @property
     def local(self) -> bool:

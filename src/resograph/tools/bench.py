@@ -806,25 +806,9 @@ def run(sizes=DEFAULT_SIZES, workdir: str | os.PathLike = "build/bench", seed: i
                     "sizes": sizes, "stores": list(stores), "budgets": asdict(b), "targets": TARGETS,
                     "corpora": {}, "builds": {}, "incremental": {}, "explorer": {}, "phases": {}}
     phase = _Phases(result["phases"])
-    corpora = {}
     with phase("corpora"):
-        for n in sizes:
-            d, gen_s = ensure_corpus(work, n, seed)
-            size = sum(p.stat().st_size for p in d.glob("*.txt"))
-            corpora[n] = d
-            result["corpora"][n] = {"dir": str(d), "mb": size / 1e6, "generate_s": gen_s}
-            log(f"corpus {n}: {size / 1e6:.1f} MB" + (f", generated in {gen_s:.1f}s" if gen_s else " (cached)"))
-
-    biggest = max(sizes)
-    texts = corpus_texts(corpora[biggest])
-    log(f"extraction throughput on {len(texts)} documents …")
-    with phase("extraction"):
-        result["extraction"] = measure_extraction(texts)
-    log(f"parallel extraction on {len(texts)} files …")
-    with phase("parallel extraction"):
-        result["parallel"] = measure_parallel([p for p, _ in texts[:PARALLEL_MAX_FILES]])
-    del texts
-
+        corpora = _corpora(result, work, sizes, seed, log)
+    _extraction(result, corpora[max(sizes)], phase, log)
     names = []
     if queries:
         from resograph.query import sparql
@@ -835,20 +819,7 @@ def run(sizes=DEFAULT_SIZES, workdir: str | os.PathLike = "build/bench", seed: i
         values = _query_bindings(corpora[n]) if queries else None
         result["corpora"][n]["bindings"] = values
         if "oxigraph" in stores:
-            shutil.rmtree(ox_out, ignore_errors=True)
-            log(f"build {n} docs, oxigraph …")
-            with phase(f"{n} oxigraph build"):
-                r = per["oxigraph"] = _child(["build", str(corpora[n]), str(ox_out), "oxigraph", "null", "0",
-                                              str(b.runs), str(b.query_s), "0"], b.build_s)
-            _log_build(log, r)
-            if "error" not in r and queries:
-                log(f"named queries {n} docs, oxigraph (≤ {b.query_s:g} s each) …")
-                with phase(f"{n} oxigraph queries"):
-                    r["queries"] = queries_isolated(ox_out, "oxigraph", values, b.runs, b.query_s)
-            if "error" not in r and explore:
-                log(f"explorer {n} docs, oxigraph (≤ {b.explore_s:g} s) …")
-                with phase(f"{n} oxigraph explorer"):
-                    result["explorer"].setdefault(n, {})["oxigraph"] = explore_cli(ox_out, b.explore_s)
+            _oxigraph_size(result, n, corpora[n], ox_out, values, queries, explore, b, phase, log)
         if "memory" in stores:
             mem_out = work / f"build-{n}-memory"
             shutil.rmtree(mem_out, ignore_errors=True)
@@ -864,6 +835,49 @@ def run(sizes=DEFAULT_SIZES, workdir: str | os.PathLike = "build/bench", seed: i
     result["bench_s"] = time.perf_counter() - started
     result["bench_cpu_s"] = _children_cpu_s() + time.process_time() - cpu0
     return result
+
+
+def _corpora(result: dict, work: Path, sizes: list[int], seed: int, log) -> dict[int, Path]:
+    """The synthetic corpus of each size (generated once, kept in ``work`` for later runs)."""
+    corpora = {}
+    for n in sizes:
+        d, gen_s = ensure_corpus(work, n, seed)
+        size = sum(p.stat().st_size for p in d.glob("*.txt"))
+        corpora[n] = d
+        result["corpora"][n] = {"dir": str(d), "mb": size / 1e6, "generate_s": gen_s}
+        log(f"corpus {n}: {size / 1e6:.1f} MB" + (f", generated in {gen_s:.1f}s" if gen_s else " (cached)"))
+    return corpora
+
+
+def _extraction(result: dict, corpus: Path, phase, log) -> None:
+    """Extraction throughput on the largest corpus, then its speed-up on a process pool."""
+    texts = corpus_texts(corpus)
+    log(f"extraction throughput on {len(texts)} documents …")
+    with phase("extraction"):
+        result["extraction"] = measure_extraction(texts)
+    log(f"parallel extraction on {len(texts)} files …")
+    with phase("parallel extraction"):
+        result["parallel"] = measure_parallel([p for p, _ in texts[:PARALLEL_MAX_FILES]])
+
+
+def _oxigraph_size(result: dict, n: int, corpus: Path, ox_out: Path, values: dict | None, queries: bool,
+                   explore: bool, b: Budgets, phase, log) -> None:
+    """The Oxigraph build at one size (in a child), its named queries and its explorer page."""
+    per = result["builds"][n]
+    shutil.rmtree(ox_out, ignore_errors=True)
+    log(f"build {n} docs, oxigraph …")
+    with phase(f"{n} oxigraph build"):
+        r = per["oxigraph"] = _child(["build", str(corpus), str(ox_out), "oxigraph", "null", "0",
+                                      str(b.runs), str(b.query_s), "0"], b.build_s)
+    _log_build(log, r)
+    if "error" not in r and queries:
+        log(f"named queries {n} docs, oxigraph (≤ {b.query_s:g} s each) …")
+        with phase(f"{n} oxigraph queries"):
+            r["queries"] = queries_isolated(ox_out, "oxigraph", values, b.runs, b.query_s)
+    if "error" not in r and explore:
+        log(f"explorer {n} docs, oxigraph (≤ {b.explore_s:g} s) …")
+        with phase(f"{n} oxigraph explorer"):
+            result["explorer"].setdefault(n, {})["oxigraph"] = explore_cli(ox_out, b.explore_s)
 
 
 def _memory_size(result: dict, n: int, sizes: list[int], corpus: Path, ox_out: Path, mem_out: Path,

@@ -741,6 +741,24 @@ class _Pool:
         return ins
 
 
+# How a citing text names resolutions and decisions (singular, plural) and their issuing bodies.
+RES_NOUNS = {
+    "en": {"unga": ("resolution", "resolutions"), "undec": ("decision", "decisions")},
+    "fr": {"unga": ("résolution", "résolutions"), "undec": ("décision", "décisions")},
+    "es": {"unga": ("resolución", "resoluciones"), "undec": ("decisión", "decisiones")},
+}
+RES_BODY_NAMES = {
+    "en": {"unga": "General Assembly", "undec": "General Assembly", "sc": "Security Council",
+           "ecosoc": "Economic and Social Council", "interpol": "INTERPOL General Assembly"},
+    "fr": {"unga": "de l'Assemblée générale", "undec": "de l'Assemblée générale",
+           "sc": "du Conseil de sécurité", "ecosoc": "du Conseil économique et social",
+           "interpol": "de l'Assemblée générale d'INTERPOL"},
+    "es": {"unga": "de la Asamblea General", "undec": "de la Asamblea General",
+           "sc": "del Consejo de Seguridad", "ecosoc": "del Consejo Económico y Social",
+           "interpol": "de la Asamblea General de INTERPOL"},
+}
+
+
 class _DocBuilder:
     """Builds one document: blocks of text, paragraphs made of segments, the gold as it goes."""
 
@@ -796,14 +814,7 @@ class _DocBuilder:
         """'its resolutions 71/19 of …, 73/11 of … and 75/10 of …', 'la résolution 2462 (2019) du
         Conseil de sécurité', 'INTERPOL General Assembly resolution GA-…', with its variants."""
         s, lang, rng = self.s, self.lang, self.rng
-        if kind in ("unga", "interpol") and rng.random() < 0.35:
-            series = self.pool.series.get((kind, s.topic), [])
-            older = [i for i in series[-8:] if i.date < s.date]
-            items = older[-k:] if older else []
-        else:
-            items = []
-        if not items:
-            items = self.pool.pick(kind, s.date, k)
+        items = self._res_items(kind, k)
         if not items:
             return None
         for ins in items:
@@ -812,75 +823,78 @@ class _DocBuilder:
         plural = len(items) > 1
         dated = kind in ("unga", "undec") and rng.random() < 0.6 or (kind == "interpol" and rng.random() < 0.1)
         symbol_form = kind in ("unga", "sc", "ecosoc") and not plural and rng.random() < 0.08
-
-        def item_text(ins: Instrument) -> str:
-            p = ins.printed
-            if symbol_form:
-                return ins.key.replace("(", " (") if kind == "sc" else ins.key
-            if kind == "interpol" and lang in ("fr", "es") and p.startswith("GA-") and rng.random() < 0.5:
-                p = "AG-" + p[3:]
-            if kind == "interpol" and rng.random() < 0.04:
-                p = p.replace("-", NBHY)
-            if kind == "sc" and rng.random() < 0.1:
-                p = p.replace(" (", "(")
-            if dated and ins.dated:
-                p += self.date_of(ins, "of")
-            return p
-
-        noun = {  # (singular, plural)
-            "en": {"unga": ("resolution", "resolutions"), "undec": ("decision", "decisions")},
-            "fr": {"unga": ("résolution", "résolutions"), "undec": ("décision", "décisions")},
-            "es": {"unga": ("resolución", "resoluciones"), "undec": ("decisión", "decisiones")},
-        }[lang].get(kind, {"en": ("resolution", "resolutions"), "fr": ("résolution", "résolutions"),
-                            "es": ("resolución", "resoluciones")}[lang])
+        noun = RES_NOUNS[lang].get(kind, RES_NOUNS[lang]["unga"])  # "resolution" for every other kind
         n = noun[1] if plural else noun[0]
-        body_name = {
-            "en": {"unga": "General Assembly", "undec": "General Assembly", "sc": "Security Council",
-                   "ecosoc": "Economic and Social Council", "interpol": "INTERPOL General Assembly"},
-            "fr": {"unga": "de l'Assemblée générale", "undec": "de l'Assemblée générale",
-                   "sc": "du Conseil de sécurité", "ecosoc": "du Conseil économique et social",
-                   "interpol": "de l'Assemblée générale d'INTERPOL"},
-            "es": {"unga": "de la Asamblea General", "undec": "de la Asamblea General",
-                   "sc": "del Consejo de Seguridad", "ecosoc": "del Consejo Económico y Social",
-                   "interpol": "de la Asamblea General de INTERPOL"},
-        }[lang][kind]
+        lead, trail = self._res_lead(kind, own, plural, n, self._res_body_name(kind))
+        if symbol_form and lang == "en" and rng.random() < 0.5:
+            lead = ""
+        segs: list[Seg] = [(lead, None, None)]
+        seps = join_list(items, lang)
+        for i, ins in enumerate(items):
+            segs.append((self._res_item_text(ins, kind, symbol_form, dated), (ins.key,), kind))
+            if i < len(seps):
+                segs.append((seps[i], None, None))
+        if trail:
+            segs.append((trail, None, None))
+        return segs
+
+    def _res_items(self, kind: str, k: int) -> list[Instrument]:
+        """The resolutions to cite: often the latest of the topic's series, else any fitting ones."""
+        s, rng = self.s, self.rng
+        if kind in ("unga", "interpol") and rng.random() < 0.35:
+            series = self.pool.series.get((kind, s.topic), [])
+            older = [i for i in series[-8:] if i.date < s.date]
+            items = older[-k:] if older else []
+        else:
+            items = []
+        return items or self.pool.pick(kind, s.date, k)
+
+    def _res_item_text(self, ins: Instrument, kind: str, symbol_form: bool, dated: bool) -> str:
+        """One cited resolution as printed: its number or symbol, spelling variants, its date."""
+        lang, rng = self.lang, self.rng
+        p = ins.printed
+        if symbol_form:
+            return ins.key.replace("(", " (") if kind == "sc" else ins.key
+        if kind == "interpol" and lang in ("fr", "es") and p.startswith("GA-") and rng.random() < 0.5:
+            p = "AG-" + p[3:]
+        if kind == "interpol" and rng.random() < 0.04:
+            p = p.replace("-", NBHY)
+        if kind == "sc" and rng.random() < 0.1:
+            p = p.replace(" (", "(")
+        if dated and ins.dated:
+            p += self.date_of(ins, "of")
+        return p
+
+    def _res_body_name(self, kind: str) -> str:
+        """The issuing body as the citing text names it (with the UN's name in INTERPOL texts)."""
+        s, lang, rng = self.s, self.lang, self.rng
+        body_name = RES_BODY_NAMES[lang][kind]
         if s.body == "interpol" and kind in ("unga", "undec") and lang != "en":
             body_name += " des Nations Unies" if lang == "fr" else " de las Naciones Unidas"
         if s.body == "interpol" and kind == "unga" and lang == "en" and rng.random() < 0.5:
             body_name = "United Nations General Assembly"
         if kind == "ecosoc" and lang == "en" and rng.random() < 0.3:
             body_name = "ECOSOC"
+        return body_name
 
-        segs: list[Seg] = []
+    def _res_lead(self, kind: str, own: bool, plural: bool, n: str, body_name: str) -> tuple[str, str]:
+        """(what comes before the numbers, what after): 'its resolutions ', 'la résolution ' + body…"""
+        s, lang, rng = self.s, self.lang, self.rng
         if lang == "en":
             if own and (kind != "interpol" or rng.random() < 0.5):
-                lead, trail = f"its {n} ", ""
-            elif kind == "interpol" and s.body == "interpol":
-                lead, trail = f"{n} ", ""
-            elif rng.random() < 0.8:
-                lead, trail = f"{body_name} {n} ", ""
-            else:
-                lead, trail = f"{n} ", f" of the {body_name}"
-        else:
-            det = {"fr": ("la ", "les "), "es": ("la ", "las ")}[lang]
-            possessive = {"fr": ("sa ", "ses "), "es": ("su ", "sus ")}[lang]
-            if own and (kind != "interpol" or rng.random() < 0.5):
-                lead, trail = (possessive[1] if plural else possessive[0]) + n + " ", ""
-            elif kind == "interpol" and s.body == "interpol":
-                lead, trail = (det[1] if plural else det[0]) + n + " ", ""
-            else:
-                lead, trail = (det[1] if plural else det[0]) + n + " ", " " + body_name
-        if symbol_form and lang == "en" and rng.random() < 0.5:
-            lead = ""
-        segs.append((lead, None, None))
-        seps = join_list(items, lang)
-        for i, ins in enumerate(items):
-            segs.append((item_text(ins), (ins.key,), kind))
-            if i < len(seps):
-                segs.append((seps[i], None, None))
-        if trail:
-            segs.append((trail, None, None))
-        return segs
+                return f"its {n} ", ""
+            if kind == "interpol" and s.body == "interpol":
+                return f"{n} ", ""
+            if rng.random() < 0.8:
+                return f"{body_name} {n} ", ""
+            return f"{n} ", f" of the {body_name}"
+        det = {"fr": ("la ", "les "), "es": ("la ", "las ")}[lang]
+        possessive = {"fr": ("sa ", "ses "), "es": ("su ", "sus ")}[lang]
+        if own and (kind != "interpol" or rng.random() < 0.5):
+            return (possessive[1] if plural else possessive[0]) + n + " ", ""
+        if kind == "interpol" and s.body == "interpol":
+            return (det[1] if plural else det[0]) + n + " ", ""
+        return (det[1] if plural else det[0]) + n + " ", " " + body_name
 
     def c_paragraph_of(self) -> list[Seg] | None:
         """'paragraph 5 of its resolution 77/20' → the resolution (README rule)."""
@@ -924,33 +938,7 @@ class _DocBuilder:
         """mode: whole | articles | whole+article | anaphor | anaphor-articles | both."""
         lang, rng = self.lang, self.rng
         if mode.startswith("anaphor") or mode == "both":
-            if not self.last_treaties:
-                return None
-            key = self.last_treaties[-1]
-            tr = TREATY_BY_KEY[key]
-            if mode == "both":
-                if len(self.last_treaties) < 2:
-                    return None
-                k2 = self.last_treaties[-2]
-                if lang == "es" and TREATY_BY_KEY[k2].noun["es"] != tr.noun["es"]:
-                    return None
-                txt = {"en": "both Conventions", "fr": "les deux Conventions",
-                       "es": "ambas Convenciones" if tr.noun["es"].startswith("la") else "ambos Convenios"}[lang]
-                return [(txt, (k2, key), "anaphor")]
-            noun = tr.noun[lang]
-            if rng.random() < 0.3:
-                noun = {"en": "that Convention", "fr": "cette Convention",
-                        "es": "dicha Convención" if noun.startswith("la") else "dicho Convenio"}[lang]
-            if mode == "anaphor":
-                return [(noun, (key,), "anaphor")]
-            arts = self.articles(tr, rng.choice((1, 1, 2)))
-            aw = self.art_words(arts)
-            if rng.random() < 0.15 and len(arts) == 1:  # "paragraph 2 of article 41" cites the article
-                p = rng.randint(1, 4)
-                aw = {"en": f"paragraph {p} of {aw}", "fr": f"le paragraphe {p} de {aw}",
-                      "es": f"el párrafo {p} del {aw[3:]}"}[lang]
-            return [(f"{aw} {contract('de', noun, lang) if lang != 'en' else 'of ' + noun}",
-                     tuple(f"{key}/art_{a}" for a in arts), "anaphor-article")]
+            return self._treaty_anaphor(mode)
         tr = self.treaty_pick()
         if tr is None:
             return None
@@ -958,31 +946,10 @@ class _DocBuilder:
         name = names[0] if rng.random() < 0.6 else rng.choice(names)
         self.name_treaty(tr.key)
         if mode == "articles":
-            arts = self.articles(tr, rng.choice((1, 1, 2, 3)))
-            aw = self.art_words(arts)
-            conn = contract("de", name, lang) if lang != "en" else "of " + name
-            segs = [(f"{aw} {conn}", tuple(f"{tr.key}/art_{a}" for a in arts), "article")]
-            if rng.random() < 0.3:  # ", and that article 47 …" — the treaty under discussion
-                a2 = [a for a in self.articles(tr, 2) if a not in arts]
-                if a2:
-                    lead = {"en": ", and that ", "fr": ", et que ", "es": " y que "}[lang]
-                    segs.append((lead, None, None))
-                    segs.append((self.art_words(a2[:1]), (f"{tr.key}/art_{a2[0]}",), "article-bare"))
-                    segs.append(({"en": " provides for cooperation between law enforcement authorities",
-                                  "fr": " prévoit la coopération entre les services de détection et de répression",
-                                  "es": " prevé la cooperación entre los organismos encargados de hacer cumplir la ley"}[lang],
-                                 None, None))
-            return segs
+            return self._treaty_articles(tr, name)
         segs = [(name, (tr.key,), "treaty")]
         if tr.adopted_by and self.s.body == "unga" and self.allow_adoption and rng.random() < 0.5:
-            ins = self.pool.index.get(tr.adopted_by)
-            if ins is not None and ins.date < self.s.date:
-                self.cite(ins)
-                lead = {"en": "the adoption of ", "fr": "l'adoption ", "es": "la aprobación "}[lang]
-                mid = {"en": " by its resolution ", "fr": " par sa résolution ", "es": " mediante su resolución "}[lang]
-                np = name if lang == "en" else contract("de", name, lang)
-                segs = [(lead, None, None), (np, (tr.key,), "treaty"), (mid, None, None),
-                        (ins.printed + self.date_of(ins, "of"), (ins.key,), "unga")]
+            segs = self._treaty_adoption(tr, name) or segs
         if mode == "whole+article":
             arts = self.articles(tr, 1)
             tail = {"en": f", in particular article {arts[0]} thereof",
@@ -992,6 +959,69 @@ class _DocBuilder:
             segs.append((tail[:lead_len], None, None))
             segs.append((tail[lead_len:], (f"{tr.key}/art_{arts[0]}",), "article-thereof"))
         return segs
+
+    def _treaty_anaphor(self, mode: str) -> list[Seg] | None:
+        """'the Convention', 'that Convention', 'article 41 of the Convention', 'both Conventions'."""
+        lang, rng = self.lang, self.rng
+        if not self.last_treaties:
+            return None
+        key = self.last_treaties[-1]
+        tr = TREATY_BY_KEY[key]
+        if mode == "both":
+            if len(self.last_treaties) < 2:
+                return None
+            k2 = self.last_treaties[-2]
+            if lang == "es" and TREATY_BY_KEY[k2].noun["es"] != tr.noun["es"]:
+                return None
+            txt = {"en": "both Conventions", "fr": "les deux Conventions",
+                   "es": "ambas Convenciones" if tr.noun["es"].startswith("la") else "ambos Convenios"}[lang]
+            return [(txt, (k2, key), "anaphor")]
+        noun = tr.noun[lang]
+        if rng.random() < 0.3:
+            noun = {"en": "that Convention", "fr": "cette Convention",
+                    "es": "dicha Convención" if noun.startswith("la") else "dicho Convenio"}[lang]
+        if mode == "anaphor":
+            return [(noun, (key,), "anaphor")]
+        arts = self.articles(tr, rng.choice((1, 1, 2)))
+        aw = self.art_words(arts)
+        if rng.random() < 0.15 and len(arts) == 1:  # "paragraph 2 of article 41" cites the article
+            p = rng.randint(1, 4)
+            aw = {"en": f"paragraph {p} of {aw}", "fr": f"le paragraphe {p} de {aw}",
+                  "es": f"el párrafo {p} del {aw[3:]}"}[lang]
+        return [(f"{aw} {contract('de', noun, lang) if lang != 'en' else 'of ' + noun}",
+                 tuple(f"{key}/art_{a}" for a in arts), "anaphor-article")]
+
+    def _treaty_articles(self, tr: Treaty, name: str) -> list[Seg]:
+        """'articles 37 and 41 of the Convention …', sometimes ', and that article 47 provides …'."""
+        lang, rng = self.lang, self.rng
+        arts = self.articles(tr, rng.choice((1, 1, 2, 3)))
+        aw = self.art_words(arts)
+        conn = contract("de", name, lang) if lang != "en" else "of " + name
+        segs = [(f"{aw} {conn}", tuple(f"{tr.key}/art_{a}" for a in arts), "article")]
+        if rng.random() < 0.3:  # ", and that article 47 …" — the treaty under discussion
+            a2 = [a for a in self.articles(tr, 2) if a not in arts]
+            if a2:
+                lead = {"en": ", and that ", "fr": ", et que ", "es": " y que "}[lang]
+                segs.append((lead, None, None))
+                segs.append((self.art_words(a2[:1]), (f"{tr.key}/art_{a2[0]}",), "article-bare"))
+                segs.append(({"en": " provides for cooperation between law enforcement authorities",
+                              "fr": " prévoit la coopération entre les services de détection et de répression",
+                              "es": " prevé la cooperación entre los organismos encargados de hacer cumplir la ley"}[lang],
+                             None, None))
+        return segs
+
+    def _treaty_adoption(self, tr: Treaty, name: str) -> list[Seg] | None:
+        """'the adoption of the Convention … by its resolution 79/243 of …' (None: no such resolution)."""
+        lang = self.lang
+        ins = self.pool.index.get(tr.adopted_by)
+        if ins is None or not ins.date < self.s.date:
+            return None
+        self.cite(ins)
+        lead = {"en": "the adoption of ", "fr": "l'adoption ", "es": "la aprobación "}[lang]
+        mid = {"en": " by its resolution ", "fr": " par sa résolution ", "es": " mediante su resolución "}[lang]
+        np = name if lang == "en" else contract("de", name, lang)
+        return [(lead, None, None), (np, (tr.key,), "treaty"), (mid, None, None),
+                (ins.printed + self.date_of(ins, "of"), (ins.key,), "unga")]
 
     def c_constitution(self) -> list[Seg]:
         lang, rng = self.lang, self.rng
@@ -1282,95 +1312,115 @@ class _DocBuilder:
         s, lang, rng = self.s, self.lang, self.rng
         title = self.title()
         if s.body == "interpol":
-            label = {"en": f"Resolution No. {s.number}", "fr": f"Résolution nº {s.number}",
-                     "es": f"Resolución n.º {s.number}"}[lang]
-            printed = s.printed
-            if lang != "en" and printed.startswith("GA-") and rng.random() < 0.3:
-                printed = "AG-" + printed[3:]
-            subj = {"en": "Subject", "fr": "Objet", "es": "Asunto"}[lang]
-            if rng.random() < 0.2:
-                subj = f"<u>{subj}</u>"
-            colon = (NBSP + ":" if self.nbsp else " :") if lang == "fr" else ":"
-            self.blocks.append(("raw", f"{label}\n\n{printed}\n\n{subj}{colon} {title}"))
-            place = PLACES[(s.date.year * 7 + 3) % len(PLACES)]
-            city, country = place[{"en": 0, "fr": 1, "es": 2}[lang]]
-            start = s.date - _dt.timedelta(days=3)
-            ses = s.session or 0
-            if lang == "fr":
-                sup = rng.choice(("^{ème}", "e", "ème", "^{e}"))
-                span = (f"du {'1er' if start.day == 1 else start.day} au {fmt_date(s.date, 'fr')}"
-                        if start.month == s.date.month else
-                        f"du {fmt_date(start, 'fr')[:-5]} au {fmt_date(s.date, 'fr')}")
-                chap = (f"L'Assemblée générale de l'OIPC-INTERPOL, réunie en sa {ses}{sup} session à {city} "
-                        f"({country}) {span},")
-            elif lang == "en":
-                span = (f"from {start.day} to {fmt_date(s.date, 'en')}" if start.month == s.date.month
-                        else f"from {fmt_date(start, 'en')[:-5]} to {fmt_date(s.date, 'en')}")
-                chap = (f"The ICPO-INTERPOL General Assembly, meeting in {city}, {country}, at its "
-                        f"{en_ordinal_suffix(ses)} session {span},")
-            else:
-                span = (f"del {start.day} al {fmt_date(s.date, 'es')}" if start.month == s.date.month
-                        else f"del {fmt_date(start, 'es')[:-8]} al {fmt_date(s.date, 'es')}")
-                chap = f"La Asamblea General de la OIPC-INTERPOL, reunida en su {ses}.ª reunión en {city} ({country}) {span},"
-            self.blocks.append(("raw", chap))
+            self._header_interpol(title)
             return
         pad = " " * rng.randint(30, 60)
         un = {"en": "United Nations", "fr": "Nations Unies", "es": "Naciones Unidas"}[lang]
         distr = {"en": "Distr.: General", "fr": "Distr. générale", "es": "Distr. general"}[lang]
         issued = fmt_date(s.date + _dt.timedelta(days=rng.randint(3, 12)), lang)
         if s.body == "sc":
-            organ = {"en": "Security Council", "fr": "Conseil de sécurité", "es": "Consejo de Seguridad"}[lang]
-            sym = s.key.replace("(", " (")
-            label = {"en": "Resolution", "fr": "Résolution", "es": "Resolución"}[lang]
-            meeting = 7000 + (s.date.year - 2010) * 120 + s.number % 120
-            adopted = {"en": f"Adopted by the Security Council at its {meeting}th meeting, on {fmt_date(s.date, 'en')}",
-                       "fr": f"Adoptée par le Conseil de sécurité à sa {meeting}e séance, le {fmt_date(s.date, 'fr')}",
-                       "es": f"Aprobada por el Consejo de Seguridad en su {meeting}ª sesión, celebrada el {fmt_date(s.date, 'es')}"}[lang]
-            chap = {"en": "The Security Council,", "fr": "Le Conseil de sécurité,", "es": "El Consejo de Seguridad,"}[lang]
-            self.blocks.append(("raw", f"{un}{pad}{sym}\n{organ}{pad[:-10]}{distr}\n{pad}{issued}\n\n"
-                                       f"{label} {s.printed}\n\n{adopted}"))
-            self.blocks.append(("raw", chap))
+            self._header_sc(pad, un, distr, issued)
             return
-        if s.body == "unga":
-            organ = {"en": "General Assembly", "fr": "Assemblée générale", "es": "Asamblea General"}[lang]
-            ses = {"en": f"{ordinal_words(s.session, 'en')} session", "fr": f"{ordinal_words(s.session, 'fr')} session",
-                   "es": f"{ordinal_words(s.session, 'es')} período de sesiones"}[lang]
-            item = rng.randint(20, 140)
-            sub = rng.choice("abcdefghijklmnop")
-            agenda = {"en": f"Agenda item {item} ({sub})", "fr": f"Point {item} {sub}) de l'ordre du jour",
-                      "es": f"Tema {item} {sub}) del programa"}[lang]
-            adopted = {"en": "Resolution adopted by the General Assembly on ", "fr": "Résolution adoptée par l'Assemblée générale le ",
-                       "es": "Resolución aprobada por la Asamblea General el "}[lang] + fmt_date(s.date, lang)
-            draft = f"A/{s.session}/L.{rng.randint(2, 60)}"
-            report = f"A/{s.session}/{rng.randint(400, 640)}"
-            basis = rng.choice([
-                {"en": f"[without reference to a Main Committee ({draft} and {draft}/Add.1)]",
-                 "fr": f"[sans renvoi à une grande commission ({draft} et {draft}/Add.1)]",
-                 "es": f"[sin remisión previa a una Comisión Principal ({draft} y {draft}/Add.1)]"}[lang],
-                {"en": f"[on the report of the Third Committee ({report})]",
-                 "fr": f"[sur la base du rapport de la Troisième Commission ({report})]",
-                 "es": f"[sobre la base del informe de la Tercera Comisión ({report})]"}[lang]])
-            chap = {"en": "The General Assembly,", "fr": "L'Assemblée générale,", "es": "La Asamblea General,"}[lang]
-        else:
-            organ = {"en": "Economic and Social Council", "fr": "Conseil économique et social",
-                     "es": "Consejo Económico y Social"}[lang]
-            ses = {"en": f"{s.date.year} session", "fr": f"Session de {s.date.year}",
-                   "es": f"Período de sesiones de {s.date.year}"}[lang]
-            agenda = {"en": f"Agenda item {rng.randint(5, 20)} ({rng.choice('abcd')})",
-                      "fr": f"Point {rng.randint(5, 20)} {rng.choice('abcd')}) de l'ordre du jour",
-                      "es": f"Tema {rng.randint(5, 20)} {rng.choice('abcd')}) del programa"}[lang]
-            adopted = {"en": "Resolution adopted by the Economic and Social Council on ",
-                       "fr": "Résolution adoptée par le Conseil économique et social le ",
-                       "es": "Resolución aprobada por el Consejo Económico y Social el "}[lang] + fmt_date(s.date, lang)
-            rep = f"E/{s.date.year}/{rng.randint(10, 40)}"
-            basis = {"en": f"[on the recommendation of the Commission on Crime Prevention and Criminal Justice ({rep})]",
-                     "fr": f"[sur la recommandation de la Commission pour la prévention du crime et la justice pénale ({rep})]",
-                     "es": f"[por recomendación de la Comisión de Prevención del Delito y Justicia Penal ({rep})]"}[lang]
-            chap = {"en": "The Economic and Social Council,", "fr": "Le Conseil économique et social,",
-                    "es": "El Consejo Económico y Social,"}[lang]
+        organ, ses, agenda, adopted, basis, chap = self._header_unga() if s.body == "unga" else self._header_ecosoc()
         self.blocks.append(("raw", f"{un}{pad}{s.key}\n{organ}{pad[:-10]}{distr}\n{pad}{issued}\n{ses}\n{agenda}\n\n"
                                    f"{adopted}\n\n{basis}\n\n{s.printed}. {title}"))
         self.blocks.append(("raw", chap))
+
+    def _header_interpol(self, title: str) -> None:
+        """Number, symbol, subject, then the chapeau naming the session, place and dates."""
+        s, lang, rng = self.s, self.lang, self.rng
+        label = {"en": f"Resolution No. {s.number}", "fr": f"Résolution nº {s.number}",
+                 "es": f"Resolución n.º {s.number}"}[lang]
+        printed = s.printed
+        if lang != "en" and printed.startswith("GA-") and rng.random() < 0.3:
+            printed = "AG-" + printed[3:]
+        subj = {"en": "Subject", "fr": "Objet", "es": "Asunto"}[lang]
+        if rng.random() < 0.2:
+            subj = f"<u>{subj}</u>"
+        colon = (NBSP + ":" if self.nbsp else " :") if lang == "fr" else ":"
+        self.blocks.append(("raw", f"{label}\n\n{printed}\n\n{subj}{colon} {title}"))
+        self.blocks.append(("raw", self._interpol_chapeau()))
+
+    def _interpol_chapeau(self) -> str:
+        s, lang, rng = self.s, self.lang, self.rng
+        place = PLACES[(s.date.year * 7 + 3) % len(PLACES)]
+        city, country = place[{"en": 0, "fr": 1, "es": 2}[lang]]
+        start = s.date - _dt.timedelta(days=3)
+        ses = s.session or 0
+        if lang == "fr":
+            sup = rng.choice(("^{ème}", "e", "ème", "^{e}"))
+            span = (f"du {'1er' if start.day == 1 else start.day} au {fmt_date(s.date, 'fr')}"
+                    if start.month == s.date.month else
+                    f"du {fmt_date(start, 'fr')[:-5]} au {fmt_date(s.date, 'fr')}")
+            return (f"L'Assemblée générale de l'OIPC-INTERPOL, réunie en sa {ses}{sup} session à {city} "
+                    f"({country}) {span},")
+        if lang == "en":
+            span = (f"from {start.day} to {fmt_date(s.date, 'en')}" if start.month == s.date.month
+                    else f"from {fmt_date(start, 'en')[:-5]} to {fmt_date(s.date, 'en')}")
+            return (f"The ICPO-INTERPOL General Assembly, meeting in {city}, {country}, at its "
+                    f"{en_ordinal_suffix(ses)} session {span},")
+        span = (f"del {start.day} al {fmt_date(s.date, 'es')}" if start.month == s.date.month
+                else f"del {fmt_date(start, 'es')[:-8]} al {fmt_date(s.date, 'es')}")
+        return f"La Asamblea General de la OIPC-INTERPOL, reunida en su {ses}.ª reunión en {city} ({country}) {span},"
+
+    def _header_sc(self, pad: str, un: str, distr: str, issued: str) -> None:
+        s, lang = self.s, self.lang
+        organ = {"en": "Security Council", "fr": "Conseil de sécurité", "es": "Consejo de Seguridad"}[lang]
+        sym = s.key.replace("(", " (")
+        label = {"en": "Resolution", "fr": "Résolution", "es": "Resolución"}[lang]
+        meeting = 7000 + (s.date.year - 2010) * 120 + s.number % 120
+        adopted = {"en": f"Adopted by the Security Council at its {meeting}th meeting, on {fmt_date(s.date, 'en')}",
+                   "fr": f"Adoptée par le Conseil de sécurité à sa {meeting}e séance, le {fmt_date(s.date, 'fr')}",
+                   "es": f"Aprobada por el Consejo de Seguridad en su {meeting}ª sesión, celebrada el {fmt_date(s.date, 'es')}"}[lang]
+        chap = {"en": "The Security Council,", "fr": "Le Conseil de sécurité,", "es": "El Consejo de Seguridad,"}[lang]
+        self.blocks.append(("raw", f"{un}{pad}{sym}\n{organ}{pad[:-10]}{distr}\n{pad}{issued}\n\n"
+                                   f"{label} {s.printed}\n\n{adopted}"))
+        self.blocks.append(("raw", chap))
+
+    def _header_unga(self) -> tuple[str, str, str, str, str, str]:
+        """(organ, session, agenda item, adoption line, basis, chapeau) of a General Assembly resolution."""
+        s, lang, rng = self.s, self.lang, self.rng
+        organ = {"en": "General Assembly", "fr": "Assemblée générale", "es": "Asamblea General"}[lang]
+        ses = {"en": f"{ordinal_words(s.session, 'en')} session", "fr": f"{ordinal_words(s.session, 'fr')} session",
+               "es": f"{ordinal_words(s.session, 'es')} período de sesiones"}[lang]
+        item = rng.randint(20, 140)
+        sub = rng.choice("abcdefghijklmnop")
+        agenda = {"en": f"Agenda item {item} ({sub})", "fr": f"Point {item} {sub}) de l'ordre du jour",
+                  "es": f"Tema {item} {sub}) del programa"}[lang]
+        adopted = {"en": "Resolution adopted by the General Assembly on ", "fr": "Résolution adoptée par l'Assemblée générale le ",
+                   "es": "Resolución aprobada por la Asamblea General el "}[lang] + fmt_date(s.date, lang)
+        draft = f"A/{s.session}/L.{rng.randint(2, 60)}"
+        report = f"A/{s.session}/{rng.randint(400, 640)}"
+        basis = rng.choice([
+            {"en": f"[without reference to a Main Committee ({draft} and {draft}/Add.1)]",
+             "fr": f"[sans renvoi à une grande commission ({draft} et {draft}/Add.1)]",
+             "es": f"[sin remisión previa a una Comisión Principal ({draft} y {draft}/Add.1)]"}[lang],
+            {"en": f"[on the report of the Third Committee ({report})]",
+             "fr": f"[sur la base du rapport de la Troisième Commission ({report})]",
+             "es": f"[sobre la base del informe de la Tercera Comisión ({report})]"}[lang]])
+        chap = {"en": "The General Assembly,", "fr": "L'Assemblée générale,", "es": "La Asamblea General,"}[lang]
+        return organ, ses, agenda, adopted, basis, chap
+
+    def _header_ecosoc(self) -> tuple[str, str, str, str, str, str]:
+        """(organ, session, agenda item, adoption line, basis, chapeau) of an ECOSOC resolution."""
+        s, lang, rng = self.s, self.lang, self.rng
+        organ = {"en": "Economic and Social Council", "fr": "Conseil économique et social",
+                 "es": "Consejo Económico y Social"}[lang]
+        ses = {"en": f"{s.date.year} session", "fr": f"Session de {s.date.year}",
+               "es": f"Período de sesiones de {s.date.year}"}[lang]
+        agenda = {"en": f"Agenda item {rng.randint(5, 20)} ({rng.choice('abcd')})",
+                  "fr": f"Point {rng.randint(5, 20)} {rng.choice('abcd')}) de l'ordre du jour",
+                  "es": f"Tema {rng.randint(5, 20)} {rng.choice('abcd')}) del programa"}[lang]
+        adopted = {"en": "Resolution adopted by the Economic and Social Council on ",
+                   "fr": "Résolution adoptée par le Conseil économique et social le ",
+                   "es": "Resolución aprobada por el Consejo Económico y Social el "}[lang] + fmt_date(s.date, lang)
+        rep = f"E/{s.date.year}/{rng.randint(10, 40)}"
+        basis = {"en": f"[on the recommendation of the Commission on Crime Prevention and Criminal Justice ({rep})]",
+                 "fr": f"[sur la recommandation de la Commission pour la prévention du crime et la justice pénale ({rep})]",
+                 "es": f"[por recomendación de la Comisión de Prevención del Delito y Justicia Penal ({rep})]"}[lang]
+        chap = {"en": "The Economic and Social Council,", "fr": "Le Conseil économique et social,",
+                "es": "El Consejo Económico y Social,"}[lang]
+        return organ, ses, agenda, adopted, basis, chap
 
     def title(self) -> str:
         lang = self.lang
