@@ -31,6 +31,13 @@ CITO = Namespace("http://purl.org/spar/cito/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
+# The endpoint's service description (query/describe.py): SPARQL 1.1 Service Description, VoID, the
+# W3C format IRIs, and our terms for the endpoint's limits.
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+RGS = Namespace("https://w3id.org/resograph/service#")
+
 #: prefix → namespace, in the order the dump files bind them.
 PREFIXES = {
     "rg": RG, "rgcf": RGCF, "id": ID, "eli": ELI, "cito": CITO, "dcterms": DCTERMS,
@@ -39,4 +46,5 @@ PREFIXES = {
 }
 
 __all__ = ["BASE", "ONTOLOGY", "CLAUSE_FUNCTION", "SHAPES", "ID", "RG", "RGCF", "RGSH", "ELI", "CITO",
-           "OA", "SH", "DCTERMS", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD", "PREFIXES"]
+           "OA", "SH", "SD", "VOID", "FORMATS", "RGS", "DCTERMS", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD",
+           "PREFIXES"]
