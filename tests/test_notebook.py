@@ -176,3 +176,17 @@ def test_inline_html_keeps_the_page_whole_and_ascii():
     assert frame.isascii() and frame.startswith("<iframe srcdoc=")
     assert "<script>" not in frame and "&amp;lt;script&amp;gt;" not in frame   # escaped once, not twice
     assert "Coop&#233;ration" in frame
+
+
+def test_query_results_and_the_network_title_instruments_alike(sample):
+    """One title rule: query_df's titles are the network's (registry title, else the citing words,
+    marked; never the key)."""
+    from resograph import api
+
+    cited = api.query_df(sample, "cited-by", doc="GA-2025-93-RES-03")
+    G = api.network(sample)
+    titles = {k: (t if isinstance(t, str) else None) for k, t in zip(cited["key"], cited["title"])}
+    assert titles == {k: G.nodes[k]["title"] for k in titles}
+    assert all(t != k for k, t in titles.items())
+    # the sample names A/RES/51/1 in its registry; many UN resolutions only by their symbol
+    assert titles["A/RES/51/1"].startswith("Observer status") and None in titles.values()

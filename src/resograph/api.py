@@ -108,17 +108,51 @@ def query_df(graph: Graph, name: str, params: Mapping[str, Any] | None = None,
     if not isinstance(result, sparql.Table):
         return result
     rows = [[_value(t) for t in row] for row in result.rows]
-    return _no_key_titles(pd.DataFrame(rows, columns=result.variables))
+    return _rule_titles(graph, _no_key_titles(pd.DataFrame(rows, columns=result.variables)))
 
 
 def _no_key_titles(frame: "pd.DataFrame") -> "pd.DataFrame":
-    """The title rule in query results: a title that only repeats the row's key (the shape's
-    placeholder for an instrument the registry does not name) is no title (None)."""
+    """A title that only repeats the row's key (the shape's placeholder for an instrument the
+    registry does not name) is no title (None)."""
     keys = [c for c in ("key", "doc", "instrument") if c in frame.columns]
     for column in [c for c in frame.columns if c == "title" or c.endswith("Title") or c.endswith("_title")]:
         for key in keys:
             same = frame[column].astype("string") == frame[key].astype("string")
             frame[column] = frame[column].where(~same.fillna(False).astype(bool), None)
+    return frame
+
+
+_TITLE_FACTS = """PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX cito: <http://purl.org/spar/cito/>
+PREFIX rg: <https://w3id.org/resograph/ontology#>
+SELECT ?key ?t (LANG(?t) AS ?lang) ?q WHERE {
+  VALUES ?key { %s }
+  ?s dcterms:identifier ?key .
+  { ?s dcterms:title ?t } UNION { ?c cito:hasCitedEntity ?s ; rg:quote ?q }
+}"""
+
+
+def _rule_titles(graph: Graph, frame: "pd.DataFrame", lang: str = "en") -> "pd.DataFrame":
+    """The one title rule (:mod:`resograph.views.titles`) in a result with ``key`` and ``title``
+    columns: the page, the network and the query then name an instrument alike."""
+    from resograph.views.titles import ARTICLE, article_languages, pick_title
+
+    if "key" not in frame.columns or "title" not in frame.columns or frame.empty:
+        return frame
+    keys = sorted({k for k in frame["key"] if isinstance(k, str)})
+    if not keys:
+        return frame
+    titles: dict[str, dict] = {k: {} for k in keys}
+    quotes: dict[str, list] = {k: [] for k in keys}
+    values = " ".join(Literal(k).n3() for k in keys)  # escaped literals: a key never becomes SPARQL
+    for key, title, language, quote in graph.query(_TITLE_FACTS % values):
+        if title is not None:
+            titles[str(key)].setdefault(str(language or ""), str(title))
+        if quote is not None:
+            quotes[str(key)].append(str(quote))
+    langs = article_languages({k: titles[k] for k in keys if ARTICLE.match(k)}, lang)
+    chosen = {k: pick_title(titles[k], k, langs.get(k, lang), quotes[k])[0] for k in keys}
+    frame["title"] = [chosen.get(k) if isinstance(k, str) else t for k, t in zip(frame["key"], frame["title"])]
     return frame
 
 

@@ -202,9 +202,9 @@ def _node(s: str, key: str, kind: str, read: dict[str, dict]) -> dict:
     for value, lang in sorted(read["titles"].get(s, ()), key=_value_lang):
         if value.strip() != key:  # the shape's placeholder title is no title
             by_lang.setdefault(lang or "", value)
-    if not by_lang:  # the registry's name reads better than nothing
-        by_lang = {lang or "": value for value, lang in sorted(read["labels"].get(s, ()), key=_value_lang)
-                   if value.strip() != key}
+    # no skos:prefLabel stand-in: the registry's names are words to recognise a mention by, not titles
+    # (the 1997 agreement's is marked "exact official title not found"); the title rule falls back on
+    # the citing words instead, marked as such
     date = min((d[:10] for d, _ in read["dates"].get(s, ())), default=None)
     bodies = read["bodies"].get(s, ())
     body = min(bodies, default=None)
@@ -248,8 +248,13 @@ def apply_titles(G: nx.DiGraph, lang: str = "en") -> nx.DiGraph:
     cited_as: dict[str, list[str]] = defaultdict(list)
     for _, v, cits in G.edges(data="citations", default=()):
         cited_as[v].extend(c["quote"] for c in cits if c.get("quote"))
+    langs = titles.article_languages({k: d.get("titles") or {} for k, d in G.nodes(data=True)
+                                      if d.get("kind") == "article"}, lang)
     for k, d in G.nodes(data=True):
-        d["title"], d["title_source"] = titles.pick_title(d.get("titles") or {}, k, lang, cited_as.get(k, ()))
+        reader = langs.get(k, lang)  # a treaty's articles: one language
+        d["title"], d["title_source"] = titles.pick_title(d.get("titles") or {}, k, reader, cited_as.get(k, ()))
+        if reader != lang and d["title_source"] == "registry":
+            d["title_source"] = f"registry:{reader}"
     return G
 
 

@@ -75,6 +75,34 @@ def pick_title(titles: Mapping[str, str], key: str, lang: str = "en",
     return None, None
 
 
+ARTICLE = re.compile(r"^(.+)/art_[^/]+$")
+
+
+def article_languages(titles_by_key: Mapping[str, Mapping[str, str]], lang: str = "en") -> dict[str, str]:
+    """The one language the articles of each treaty are titled in: the reader's when every titled
+    article has it, else the language most of them have (ties: English, French, Spanish). Keyed by
+    article key; articles without a title in that language fall back on the rule.
+
+    >>> article_languages({"t/art_37": {"en": "Extradition", "fr": "Extradition"},
+    ...                    "t/art_40": {"fr": "Principes"}, "t/art_41": {"en": "24/7 network"},
+    ...                    "t/art_47": {"fr": "Coopération"}})["t/art_41"]
+    'fr'
+    """
+    by_treaty: dict[str, list[str]] = {}
+    for key in titles_by_key:
+        m = ARTICLE.match(key)
+        if m:
+            by_treaty.setdefault(m.group(1), []).append(key)
+    out = {}
+    for arts in by_treaty.values():
+        titled = [titles_by_key[k] for k in arts if titles_by_key[k]]
+        counts = {x: sum(x in t for t in titled) for x in (lang, *LANGS)}
+        best = lang if titled and counts[lang] == len(titled) else max(
+            (lang, *LANGS), key=lambda x: (counts[x], x == lang, -LANGS.index(x) if x in LANGS else 0))
+        out.update({k: best for k in arts})
+    return out
+
+
 def label(key: str, title: str | None) -> str:
     """The key, then the title when there is one: how lists name an instrument."""
     return f"{key} — {title}" if title else key
