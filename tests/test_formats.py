@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from corpus import FIXTURES, SEED
-from formats import make_docx, make_html, make_pdf
+from resograph.tools.layouts import make_docx, make_html, make_pdf
 from resograph.core.errors import UserError
 from resograph.reading.convert import convert, iter_sources, read, sniff
 from resograph.reading.extract import extract, extract_file, extract_source

@@ -1,6 +1,7 @@
-"""Make PDF, Word and HTML versions of the dev corpus texts at test time, in the layouts publishers use.
+"""Lay a resolution's plain text out as PDF, Word and HTML, in the layouts publishers use.
 
-Nothing here is a copy of a published file: each document is laid out from a plain-text fixture with
+For the tests and the formats benchmark (fpdf2 and python-docx: the ``test`` extras). Nothing here
+is a copy of a published file: each document is laid out from a plain text with
 the furniture of its kind — a UN resolution PDF (symbol as running header from page 2, page numbers
 "2/5", a job number on page 1, footnotes at the foot of the page with raised markers), a two-column
 page, a Word file with automatic numbering, a web page with navigation, scripts and a footer.
@@ -12,9 +13,12 @@ import io
 import re
 from pathlib import Path
 
-import matplotlib
 
-FONT = Path(matplotlib.__file__).parent / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"
+def _font() -> Path:
+    """DejaVu Sans as matplotlib ships it: a Unicode font on any machine with the test extras."""
+    import matplotlib
+
+    return Path(matplotlib.__file__).parent / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"
 
 
 def blocks(text: str) -> list[list[str]]:
@@ -52,7 +56,7 @@ def make_pdf(text: str, symbol: str = "", *, footnotes: dict[str, str] | None = 
             self.cell(0, 5, f"{self.page_no()}/{{nb}}", align="R")
 
     pdf = Resolution(orientation="L" if columns > 1 else "P", format="A4")
-    pdf.add_font("dejavu", fname=str(FONT))
+    pdf.add_font("dejavu", fname=str(_font()))
     pdf.set_margins(25, 22, 25)
     pdf.set_auto_page_break(True, margin=45)
     pdf.add_page()
