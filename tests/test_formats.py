@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import subprocess
@@ -185,3 +186,38 @@ def test_a_bad_file_is_one_line_and_exit_status_2(tmp_path, name: str) -> None:
     assert run.returncode == 2, run.stderr
     assert reason in run.stderr and len(run.stderr.strip().splitlines()) == 1
     assert "Traceback" not in run.stderr
+
+
+def test_a_corpus_of_pdf_word_html_and_zip_builds_and_keeps_the_texts_spans_index_into(tmp_path) -> None:
+    from resograph.api import open_graph
+    from resograph.graph.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seed = SEED.read_text(encoding="utf-8")
+    (corpus / "seed.pdf").write_bytes(make_pdf(seed, "GA-2025-93-RES-03"))
+    (corpus / "dev04.docx").write_bytes(make_docx((FIXTURES / "dev04_unga_en_interpol.txt").read_text(encoding="utf-8")))
+    (corpus / "dev02.htm").write_bytes(make_html((FIXTURES / "dev02_interpol_en_uncoop.txt").read_text(encoding="utf-8")))
+    with zipfile.ZipFile(corpus / "more.zip", "w") as z:
+        z.writestr("dev06.txt", (FIXTURES / "dev06_sc_en_ftf.txt").read_text(encoding="utf-8"))
+        z.writestr("../escape.txt", seed)
+    (corpus / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    result = build([corpus], tmp_path / "out", quiet=True)
+    assert result.published
+    flagged = {f.path.rpartition("/corpus/")[2]: f.reason for f in result.flags}
+    assert set(flagged) == {"broken.pdf", "more.zip!../escape.txt"}
+    assert "path traversal" in flagged["more.zip!../escape.txt"] and "damaged PDF" in flagged["broken.pdf"]
+    graph = open_graph(tmp_path / "out")
+    docs = {str(r[0]) for r in graph.query(
+        "SELECT ?id WHERE { ?d a <http://data.europa.eu/eli/ontology#LegalResource> ; "
+        "<http://purl.org/dc/terms/identifier> ?id ; <http://www.w3.org/ns/prov#wasDerivedFrom> ?s }")}
+    assert {"GA-2025-93-RES-03", "A/RES/81/23", "GA-2025-93-RES-05", "S/RES/2811(2026)"} <= docs
+    digests = {str(r[0]) for r in graph.query(
+        "SELECT ?d WHERE { ?s <https://w3id.org/resograph/ontology#textSha256> ?d }")}
+    kept = {p.stem for p in (tmp_path / "out" / "texts").glob("*.txt")}
+    assert digests == kept and len(kept) == 3  # the PDF, Word and HTML sources; not the plain text
+    for name in ("seed.pdf", "dev04.docx", "dev02.htm"):
+        x = extract_file(corpus / name)
+        text = tmp_path / "out" / "texts" / f"{hashlib.sha256(x.source.encode()).hexdigest()}.txt"
+        kept_text = text.read_text(encoding="utf-8")
+        assert all(kept_text[c.start:c.end] == c.text for c in x.citations)

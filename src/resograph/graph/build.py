@@ -68,7 +68,9 @@ from resograph.graph.sources import (
     extract_sources,
     strict_error,
 )
+from resograph.graph.texts import keep_texts
 from resograph.graph.validate import Report, validate, validate_documents
+from resograph.reading.convert import source_bytes
 
 
 
@@ -353,6 +355,7 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "bu
             raise UserError(f"{', '.join(map(str, sources))}: no readable source text "
                             f"({len(intake.flags)} flagged: {intake.flags[0].line()})")
         paths, extractions = intake.paths, intake.extractions
+        keep_texts(out, extractions)
         if cache is not None:
             cache.prune_unseen()
         lap("extract")
@@ -575,6 +578,7 @@ def _rebuild_from_manifest(result: BuildResult, out: Path, paths: list[Path], ca
             or any(x.document.symbol in taken for x in intake.extractions)):
         return False  # two texts of one symbol: which one to keep is chosen over the whole corpus
     changed, extractions = intake.paths, intake.extractions
+    keep_texts(out, extractions)
     if not kept and not extractions:
         return False  # nothing readable left: the cold path says so
     dirty = _refresh_flags(m, paths, candidates, intake.flags, digests)
@@ -708,8 +712,8 @@ def _digests(paths: list[Path]) -> dict[str, str]:
     out = {}
     for p in paths:
         try:
-            out[str(p)] = digest(p.read_bytes())
-        except OSError:
+            out[str(p)] = digest(source_bytes(p))
+        except (OSError, UserError):
             out[str(p)] = ""
     return out
 

@@ -37,6 +37,7 @@ from resograph.core.errors import UserError
 from resograph.graph.lock import die_with_parent
 from resograph.core.version import __version__
 from resograph.core.models import Extraction
+from resograph.reading.convert import source_bytes
 from resograph.core.paths import ontology_dir, registry_dir
 
 CACHE_DIR = ".cache"
@@ -138,7 +139,7 @@ class BuildCache:
     # -- extractions --------------------------------------------------------------------------
     def extraction(self, path: str | os.PathLike, data: bytes | None = None) -> tuple[str, Extraction | None]:
         """(content digest, cached extraction or None) for one source file."""
-        raw = data if data is not None else Path(path).read_bytes()
+        raw = data if data is not None else source_bytes(path)
         key = digest(raw)
         self.seen.add(key)
         self.digests[str(path)] = key
@@ -174,7 +175,7 @@ class BuildCache:
         for p in paths:
             try:
                 key, x = self.extraction(p)
-            except OSError:
+            except (OSError, UserError):
                 continue  # unreadable: the extractor's own attempt reports it (resograph.graph.sources)
             if x is None and key not in self._failed:
                 missing.append((p, key))

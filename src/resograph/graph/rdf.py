@@ -31,12 +31,15 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, Namespace, URIRef
 
+from resograph.core.errors import UserError
 from resograph.core.kinds import ARTICLE, CHAPTER, KINDS, key_kind
 from resograph.core.keys import iri, undocs_url
 from resograph.core.models import Citation, Extraction
 from resograph.core.namespaces import BASE, CITO, DCTERMS, ELI, OA, PREFIXES, PROV, RDF, RDFS, RG, RGCF, XSD
 from resograph.core.version import __version__
 from resograph.graph.registry import Registry
+from resograph.graph.texts import text_digest
+from resograph.reading.convert import source_bytes
 
 # Kinds of instrument (graph-model.md, "Instruments"; the table: core/kinds.py); all but the article
 # are eli:LegalResource.
@@ -322,12 +325,18 @@ class _DocumentBuilder:
     def provenance(self) -> None:
         t = self.t
         data = self.x.source.encode("utf-8")
-        if self.x.path and Path(self.x.path).is_file():
-            data = Path(self.x.path).read_bytes()
+        if self.x.path:
+            try:
+                data = source_bytes(self.x.path)  # the file (or ZIP member) as the user has it
+            except UserError:
+                pass
         agent = t.node(str(agent_iri()))
         self.add(self.source, _rdf.type, _prov.Entity)
         self.add(self.source, _rg.sha256, t.text(hashlib.sha256(data).hexdigest()))
         self.add(self.source, _rg.fileName, t.text(self.file_name))
+        if self.x.converter != "text":  # spans index into the converted text, kept as texts/<digest>.txt
+            self.add(self.source, _rg.textSha256, t.text(text_digest(self.x)))
+            self.add(self.source, _rg.converter, t.text(f"{self.x.converter} ({self.x.library})"))
         self.add(self.activity, _rdf.type, _prov.Activity)
         self.add(self.activity, _prov.used, self.source)
         self.add(self.activity, _prov.wasAssociatedWith, agent)

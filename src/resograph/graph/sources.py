@@ -33,6 +33,7 @@ from resograph.core.errors import UserError
 from resograph.reading.clean import check_name
 from resograph.core.keys import normalise_symbol
 from resograph.core.models import Extraction
+from resograph.reading.convert import SUFFIXES, is_zip, members, source_bytes
 
 UNIDENTIFIED = "unidentified:"  # prefix of the keys given from a text's content
 
@@ -116,7 +117,9 @@ class Intake:
 # -- collecting ---------------------------------------------------------------------------------
 
 def collect_sources(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files as given, directories as their `*.txt` (sorted); one-line error for a missing path."""
+    """Files as given, directories as their sources (`*.txt`, `.pdf`, `.docx`, `.html`, `.htm`,
+    `.zip`; sorted), and a ZIP as its members (``archive.zip!member``, read in memory by
+    :mod:`resograph.reading.convert`); one-line error for a missing path."""
     found: list[Path] = []
     for raw in paths:
         p = Path(raw)
@@ -125,17 +128,19 @@ def collect_sources(paths: Iterable[str | os.PathLike]) -> list[Path]:
             # itself a link needs resolving. Sorted by name (what sorting the paths gives, faster).
             base = p.resolve()
             with os.scandir(base) as entries:
-                names = sorted(e.name for e in entries if e.name.endswith(".txt") and e.is_file())
-            found += [(base / n).resolve() if (base / n).is_symlink() else base / n for n in names]
+                names = sorted(e.name for e in entries if e.name.lower().endswith(SUFFIXES) and e.is_file())
+            files = [(base / n).resolve() if (base / n).is_symlink() else base / n for n in names]
         elif p.is_file():
-            found.append(p.resolve())
+            files = [p.resolve()]
         else:
             raise UserError(f"{p}: no such file or directory")
+        for f in files:
+            found += [Path(m) for m in members(f)] if f.suffix.lower() == ".zip" and is_zip(f) else [f]
     unique = list(dict.fromkeys(found))
     for path in unique:
         check_name(path)  # a non-UTF-8 name: one line here, not a traceback when it is hashed
     if not unique:
-        raise UserError(f"{', '.join(map(str, paths))}: no source texts (*.txt) found")
+        raise UserError(f"{', '.join(map(str, paths))}: no sources (*.txt, *.pdf, *.docx, *.html, *.zip) found")
     return unique
 
 
@@ -173,8 +178,8 @@ def _name_symbol(x: Extraction, path: Path) -> Flag | None:
         x.document.symbol = key
         return Flag(str(path), FROM_FILE_NAME, f"no symbol in the text; {key} from the file name", key)
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = source_bytes(path)
+    except (OSError, UserError):
         data = x.source.encode("utf-8")
     x.document.symbol = content_key(data)
     return Flag(str(path), FROM_CONTENT,

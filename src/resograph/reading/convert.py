@@ -118,11 +118,45 @@ def convert(data: bytes, name: str) -> Source:
 def read(path: str | Path) -> Source:
     """The one document of a file (text, PDF, Word or HTML) or of a ZIP member named
     ``archive.zip!member``; one-line :class:`UserError` otherwise."""
+    return convert(source_bytes(path), str(path))
+
+
+def source_bytes(path: str | Path) -> bytes:
+    """The raw bytes of a source — a file, or a ZIP member named ``archive.zip!member`` — for digests."""
     p = Path(path)
     archive, sep, member = str(path).rpartition("!")
     if sep and not p.exists() and Path(archive).is_file():
-        return convert(_member_bytes(Path(archive), member), str(path))
-    return convert(read_bytes(p), str(p))
+        return _member_bytes(Path(archive), member)
+    return read_bytes(p)
+
+
+def members(archive: str | Path) -> list[str]:
+    """The source members of a ZIP, as ``archive.zip!member`` names (sorted): what a build reads.
+
+    Members whose names leave the archive are listed too, so that reading them reports why they are
+    skipped; a ZIP that cannot be opened raises."""
+    try:
+        with zipfile.ZipFile(archive) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+        raise UserError(f"{archive}: corrupt ZIP archive ({exc})")
+    if len(infos) > ZIP_MAX_MEMBERS:
+        raise UserError(f"{archive}: {len(infos)} members (the limit is {ZIP_MAX_MEMBERS})")
+    return sorted(f"{archive}!{i.filename}" for i in infos
+                  if not i.is_dir() and i.filename.lower().endswith(SUFFIXES[:-1]))
+
+
+def is_zip(path: str | Path) -> bool:
+    """Whether a file is a ZIP of sources (not a Word document, which is a ZIP too)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4)
+        if head not in (b"PK\x03\x04", b"PK\x05\x06"):
+            return False
+        with zipfile.ZipFile(path) as z:
+            return "word/document.xml" not in z.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return str(path).lower().endswith(".zip")
 
 
 def read_source(path: str | Path) -> str:
