@@ -40,7 +40,7 @@ NO_STANDARD_SUPER = {
     RG.Vote, RG.Mechanism,
     RG.inRegistry, RG.resolutionNumber, RG.articleNumber, RG.votesFor, RG.votesAgainst, RG.abstentions,
     RG.sessionNumber, RG.place, RG.eId, RG.position, RG.phrase, RG.clauseFunction, RG.text, RG.quote,
-    RG.sha256, RG.fileName, RG.citoCharacterization, RG.paragraphKind, RG.modifier, RG.anaphorNoun,
+    RG.sha256, RG.textSha256, RG.converter, RG.fileName, RG.citoCharacterization, RG.paragraphKind, RG.modifier, RG.anaphorNoun,
     RG.contextPattern, RG.excludePattern,
 }
 INSTRUMENT_KINDS = [RG.Resolution, RG.Decision, RG.Treaty, RG.Declaration, RG.Agreement, RG.Constitution,

@@ -270,6 +270,7 @@ MUTATIONS: dict[str, Callable[[Graph], None]] = {
                                                g.add((one(g, RDF.type, RG.Body), RDFS.label, Literal("B", lang="en")))),
     "digest in upper case": lambda g: replace(g, one(g, RG.sha256), RG.sha256, Literal("AB" * 32)),
     "two digests": lambda g: g.add((one(g, RG.sha256), RG.sha256, Literal("0" * 64))),
+    "text digest not hexadecimal": lambda g: g.add((one(g, RG.sha256), RG.textSha256, Literal("pdf"))),
 }
 
 
