@@ -1,10 +1,8 @@
 """docs/extending.md, followed once: on a copy of the project (src/, ontology/, data/registry/ in a
-temporary directory) the test makes the edits a checklist lists — a toy reference kind (an EU
-directive), a toy named query, a toy view — and sees each flow through extraction, the build, SPARQL,
-the network and the explorer, run as `resograph` commands from that copy.
-
-Adding a language is not followed here: the three languages are not yet data (reading/patterns.py
-interleaves them; see docs/extending.md).
+temporary directory) the test makes the edits a checklist lists — a toy language (German, a few
+words of it), a toy reference kind (an EU directive), a toy named query, a toy view — and sees each
+flow through extraction, the build, SPARQL, the network and the explorer, run as `resograph`
+commands from that copy.
 """
 
 from __future__ import annotations
@@ -33,6 +31,39 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 # -- the checklists' edits -------------------------------------------------------------------------
+
+GERMAN = '''GERMAN = Language(
+    code="de",
+    months={"januar": 1, "februar": 2, "marz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
+            "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12},
+    stopwords=("der", "die", "das", "und", "zu", "den", "von", "mit", "ihre", "ihrer", "auf", "fur"),
+    bodies={"un-sc": (r"sicherheitsrat(?:es|s)?",), "un-ga": (r"generalversammlung",)},
+    body_needles=("sicherheitsrat", "generalversammlung"),
+    conjunctions=("und", "oder", "sowie"),
+    possessives=("ihre", "ihrer", "seine", "seiner"),
+    vote_needle="stimme",
+)
+
+'''
+
+GERMAN_TEXT = """Die Generalversammlung,
+
+Unter Hinweis auf ihre Resolution 79/136 vom 6. Dezember 2024 und die Resolution 2482 (2019) des Sicherheitsrates,
+
+1. Beschließt, mit der Prüfung dieser Frage befasst zu bleiben.
+"""
+
+
+def add_language(home: Path) -> None:
+    """Checklist "A language": one unit in reading/languages.py, its phrases in clause-functions.ttl."""
+    edit(home / "src" / "resograph" / "reading" / "languages.py",
+         "LANGUAGES: tuple[Language, ...] = (FRENCH, ENGLISH, SPANISH)",
+         GERMAN + "LANGUAGES: tuple[Language, ...] = (FRENCH, ENGLISH, SPANISH, GERMAN)")
+    with open(home / "ontology" / "clause-functions.ttl", "a", encoding="utf-8") as fh:
+        fh.write('\nrgcf:recalling skos:altLabel "Unter Hinweis auf"@de .\n'
+                 'rgcf:decides skos:altLabel "Beschließt"@de .\n')
+    (home / "de.txt").write_text(GERMAN_TEXT, encoding="utf-8")
+
 
 def add_reference_kind(home: Path) -> None:
     """Checklist "A reference kind": an EU directive, known to the registry by name."""
@@ -149,6 +180,7 @@ def home(tmp_path_factory) -> Path:
     shutil.copytree(ROOT / "src", home / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     shutil.copytree(ROOT / "ontology", home / "ontology")
     shutil.copytree(ROOT / "data" / "registry", home / "data" / "registry")
+    add_language(home)
     add_reference_kind(home)
     add_named_query(home)
     add_view(home)
@@ -169,7 +201,7 @@ def resograph(home: Path, *args: str) -> str:
 
 @pytest.fixture(scope="module")
 def built(home) -> Path:
-    resograph(home, "build", "citing.txt", "--out", "b", "-q")
+    resograph(home, "build", "citing.txt", "de.txt", "--out", "b", "-q")
     return home / "b"
 
 
@@ -178,6 +210,22 @@ def test_the_copy_runs_its_own_code(home):
     out = subprocess.run([sys.executable, "-c", "import resograph.core.kinds as k; print(k.__file__)"],
                          capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == str(home / "src" / "resograph" / "core" / "kinds.py")
+
+
+def test_a_new_language_is_read_and_its_citations_reach_the_graph(home, built):
+    x = json.loads(resograph(home, "extract", "de.txt", "--format", "json"))
+    assert (x["document"]["language"], x["document"]["body"]) == ("de", "un-ga")  # stop words, body name
+    assert [(p["id"], p["function"]) for p in x["paragraphs"]] == [("pp_1", "recalling"), ("op_1", "decides")]
+    assert [(c["paragraph"], c["target"]) for c in x["citations"]] == \
+        [("pp_1", "A/RES/79/136"), ("pp_1", "S/RES/2482(2019)")]  # "des Sicherheitsrates" names the SC
+    lines = (built / "resograph.nt").read_text(encoding="utf-8").splitlines()
+    for target in ("A/RES/79/136", "S/RES/2482(2019)"):
+        cites = f"/pp_1> <http://data.europa.eu/eli/ontology#cites> <https://w3id.org/resograph/id/{target}> ."
+        assert any(line.startswith("<https://w3id.org/resograph/id/unidentified:") and line.endswith(cites)
+                   for line in lines), target  # the text carries no symbol: a key from its bytes
+    unchanged = subprocess.run([sys.executable, "-m", "resograph.cli", "extract", str(home / "de.txt"),
+                                "--format", "json"], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert json.loads(unchanged.stdout)["citations"] == []  # the project as it is reads no German
 
 
 def test_a_new_reference_kind_flows_from_text_to_graph_network_and_explorer(home, built):
