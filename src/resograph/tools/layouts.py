@@ -26,25 +26,31 @@ def blocks(text: str) -> list[list[str]]:
     return [b.strip("\n").split("\n") for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
 
 
-def make_pdf(text: str, symbol: str = "", *, footnotes: dict[str, str] | None = None,
-             columns: int = 1, ligatures: bool = False) -> bytes:
-    """A resolution PDF: ``footnotes`` maps a phrase of the text to the note its raised marker calls."""
+def _resolution_pdf_class():
+    """fpdf2's FPDF with a UN resolution's furniture: symbol as running header from page 2, a job
+    number on page 1, "n/N" page numbers, and the footnotes of each page above its foot."""
     from fpdf import FPDF
 
-    notes_by_page: dict[int, list[tuple[int, str]]] = {}
+    class ResolutionPDF(FPDF):
+        def __init__(self, symbol: str, columns: int) -> None:
+            super().__init__(orientation="L" if columns > 1 else "P", format="A4")
+            self.symbol = symbol
+            self.notes: dict[int, list[tuple[int, str]]] = {}
+            self.add_font("dejavu", fname=str(_font()))
+            self.set_margins(25, 22, 25)
+            self.set_auto_page_break(True, margin=45)
 
-    class Resolution(FPDF):
         def header(self) -> None:
-            if self.page_no() > 1 and symbol:
+            if self.page_no() > 1 and self.symbol:
                 self.set_font("dejavu", size=9)
                 self.set_y(8)
-                self.cell(0, 5, symbol, align="R")
+                self.cell(0, 5, self.symbol, align="R")
                 self.set_y(self.t_margin)
 
         def footer(self) -> None:
             self.set_font("dejavu", size=8)
             y = self.h - 38
-            for number, note in notes_by_page.get(self.page_no(), []):
+            for number, note in self.notes.get(self.page_no(), []):
                 self.set_xy(self.l_margin, y)
                 self.multi_cell(self.w - self.l_margin - self.r_margin, 3.6, f"{number} {note}")
                 y = self.get_y() + 0.5
@@ -55,28 +61,30 @@ def make_pdf(text: str, symbol: str = "", *, footnotes: dict[str, str] | None = 
             self.set_xy(self.l_margin, self.h - 14)
             self.cell(0, 5, f"{self.page_no()}/{{nb}}", align="R")
 
-    pdf = Resolution(orientation="L" if columns > 1 else "P", format="A4")
-    pdf.add_font("dejavu", fname=str(_font()))
-    pdf.set_margins(25, 22, 25)
-    pdf.set_auto_page_break(True, margin=45)
+        def write_line(self, line: str, marks: dict[str, str]) -> None:
+            """One line; a phrase of ``marks`` gets a raised footnote number, its note this page's foot."""
+            for phrase in [p for p in marks if p in line]:
+                before, line = line.split(phrase, 1)
+                self.write(5.5, before + phrase)
+                number = sum(map(len, self.notes.values())) + 1
+                self.notes.setdefault(self.page_no(), []).append((number, marks.pop(phrase)))
+                self.char_vpos = "SUP"
+                self.write(5.5, str(number))
+                self.char_vpos = "LINE"
+            self.write(5.5, line)
+            self.ln(5.5)
+
+    return ResolutionPDF
+
+
+def make_pdf(text: str, symbol: str = "", *, footnotes: dict[str, str] | None = None,
+             columns: int = 1, ligatures: bool = False) -> bytes:
+    """A resolution PDF: ``footnotes`` maps a phrase of the text to the note its raised marker calls."""
+    pdf = _resolution_pdf_class()(symbol, columns)
     pdf.add_page()
     pdf.set_font("dejavu", size=11)
     marks = dict(footnotes or {})
-    counter = iter(range(1, 100))
     body = text if not ligatures else text.replace("fi", "\ufb01").replace("fl", "\ufb02")
-
-    def write_line(line: str) -> None:
-        for phrase in [p for p in marks if p in line]:
-            before, line = line.split(phrase, 1)
-            pdf.write(5.5, before + phrase)
-            number = next(counter)
-            notes_by_page.setdefault(pdf.page_no(), []).append((number, marks.pop(phrase)))
-            pdf.char_vpos = "SUP"
-            pdf.write(5.5, str(number))
-            pdf.char_vpos = "LINE"
-        pdf.write(5.5, line)
-        pdf.ln(5.5)
-
     if columns > 1:
         with pdf.text_columns(ncols=columns, gutter=8, text_align="LEFT", line_height=1.2) as cols:
             for block in blocks(body):
@@ -84,7 +92,7 @@ def make_pdf(text: str, symbol: str = "", *, footnotes: dict[str, str] | None = 
     else:
         for block in blocks(body):
             for line in block:
-                write_line(line)
+                pdf.write_line(line, marks)
             pdf.ln(4)
     return bytes(pdf.output())
 
