@@ -137,6 +137,26 @@ def test_the_vote_and_meeting_line_is_the_documents_never_a_paragraph(foot, meet
     assert x.paragraphs[-1].text == "2. Requests the Secretary-General to report."
 
 
+FR = ("Résolution 100 (1953)\ndu 2 mai 1953\n\nLe Conseil de sécurité,\n\nRappelant sa résolution 50 (1948),\n\n"
+      "1. Demande aux parties de cesser le feu;\n\n")
+ES = ("Resolución 100 (1953)\nde 2 de mayo de 1953\n\nEl Consejo de Seguridad,\n\nRecordando su resolución 50 (1948),"
+      "\n\n1. Exhorta a las partes a cesar el fuego;\n\n")
+
+
+@pytest.mark.parametrize("text, meeting, vote", [
+    (FR + "Adoptée à l'unanimité à la 1382e séance.\n", 1382, None),
+    (FR + "Adoptée à la 1482e séance par 10 voix contre zéro, avec 5 abstentions (France, Royaume-Uni).\n", 1482,
+     (10, 0, 5)),
+    (ES + "Aprobada por unanimidad en la 1382a sesión.\n", 1382, None),
+    (ES + "Aprobada en la 1482a sesión por 10 votos contra ninguno y 5 abstenciones (Francia).\n", 1482, (10, 0, 5)),
+])
+def test_the_vote_and_meeting_line_in_french_and_spanish(text, meeting, vote):
+    x = extract(text)
+    assert (x.document.symbol, x.document.dates, x.document.meeting) == ("S/RES/100(1953)", ["1953-05-02"], meeting)
+    assert x.document.vote == (None if vote is None else dict(zip(("for", "against", "abstentions"), vote)))
+    assert [p.id for p in x.paragraphs] == ["pp_1", "op_1"]
+
+
 @pytest.mark.parametrize("foot, meeting", [
     ("Adopted at the 2256th meeting\nby 14 votes to none. 52", 2256),
     ("Adopted unanimously at the resumed 2396th meeting.", 2396),
@@ -305,6 +325,14 @@ def test_numbered_paragraphs_that_name_the_council_first():
     assert [(p.id, p.phrase, p.function) for p in ops(x)] == [("op_1", "requests", "requests"),
                                                                ("op_2", "directs", "requests")]
     assert (x.document.symbol, x.document.meeting) == ("S/RES/1(1946)", 2)
+
+
+def test_unnumbered_operative_paragraphs_of_early_texts():
+    x = extract("4 (1946). Resolution of 29 April 1946\n\nThe Security Council,\n\nKeeping in mind the views of its members,"
+                "\n\nHereby resolves to make further studies of the situation;\n\nAddresses an urgent appeal to the parties;"
+                "\n\nCommissions a sub-committee of five of its members to report.\n")
+    assert [(p.id, p.function) for p in x.paragraphs] == [
+        ("pp_1", "bearing-in-mind"), ("op_1", "decides"), ("op_2", "urges"), ("op_3", "other")]
 
 
 def test_preambular_openings_of_old_texts():

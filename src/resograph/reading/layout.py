@@ -105,3 +105,6 @@ JOB_FOOTER = re.compile(
     r"^\s*(?:\d{2}-\d{5}\s*(?:\([a-z]\))?(?:\s+\d{6})*|\*\d{5,}\*|please\s+recycle|merci\s+de\s+recycler|"
     r"se\s+ruega\s+reciclar|[\u2672\u267b])(?:\s+(?:\*\d{5,}\*|[\u2672\u267b]))*\s*$"
 )
+# The shape of an English operative verb the lexicon does not know: "Commends", "Dissolves" — not an
+# adjective in -ous, -ss, -is, -us ("Zealous", "Thus").
+OPERATIVE_VERB_SHAPE = re.compile(r"[A-Z][a-z]{2,}(?<![siu])s")  # unfolded text

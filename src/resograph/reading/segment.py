@@ -577,7 +577,10 @@ def _unknown_opening(st: _State, index: int, line: Line, c: str) -> bool:
     word = P.UNKNOWN_OPENING.match(text) or (after_clause and L.SENTENCE_START.match(text))
     if not word:
         return False
-    st.open_block("operative" if st.operative else "preambular", word.group(0), "other", line)
+    # an English verb in the third person ("Commends", "Dissolves") is operative wherever it stands
+    operative = st.operative or bool(L.OPERATIVE_VERB_SHAPE.fullmatch(word.group(0)))
+    st.operative = operative
+    st.open_block("operative" if operative else "preambular", word.group(0), "other", line)
     return True
 
 
