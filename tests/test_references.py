@@ -242,3 +242,27 @@ def test_a_language_is_added_in_one_place(monkeypatch):
         monkeypatch.undo()
         importlib.reload(patterns)
     assert "settembre" not in patterns.MONTHS
+
+
+def test_a_resolution_named_before_and_referred_back_to():
+    x = extract(sc_text(250, 1968, "Recalling its resolutions 180 (1963) of 31 July 1963 and 183 (1963),\n\n"
+                                   "Noting that the aforementioned resolutions were not implemented,\n\n"
+                                   "Recalling resolution 186 (1964),\n\n"
+                                   "Deploring that the above-mentioned resolutions remain unheeded and that "
+                                   "this resolution and the present resolution are needed,\n\n"
+                                   "Regretting that the said resolution was not applied,"))
+    got = {(c.paragraph, c.target, c.text) for c in x.citations}
+    assert {(p, t) for p, t, _ in got} == {
+        ("pp_1", "S/RES/180(1963)"), ("pp_1", "S/RES/183(1963)"), ("pp_2", "S/RES/180(1963)"),
+        ("pp_2", "S/RES/183(1963)"), ("pp_3", "S/RES/186(1964)"), ("pp_5", "S/RES/186(1964)")}
+    assert ("pp_5", "S/RES/186(1964)", "the said resolution") in got
+    # pp_4: a plural after a single resolution names none; "this"/"the present resolution" is the text itself
+
+
+def test_french_and_spanish_resolutions_referred_back_to():
+    x = cited(sc_text_in("fr", 2500, 2019, "Rappelant sa résolution 2462 (2019) et réaffirmant ladite résolution,"))
+    assert set(x) == {"S/RES/2462(2019)"}
+    x = extract(sc_text_in("es", 2500, 2019, "Recordando su resolución 2462 (2019),\n\n"
+                                             "Reafirmando dicha resolución y la presente resolución,"))
+    assert {(c.paragraph, c.target) for c in x.citations} == {("pp_1", "S/RES/2462(2019)"),
+                                                              ("pp_2", "S/RES/2462(2019)")}

@@ -210,10 +210,15 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
             plural = w.group(1).endswith(("s", "es"))
             items, pos = _read_list(text, folded, ws, pos, end, plural, taken)
             if not items:
+                if not is_decision and (back := P.RESOLUTION_ANAPHOR.search(folded, max(start, ws - 30), ws)):
+                    # "that resolution", "the above-mentioned resolutions": one named before
+                    out.append(Mention("res-anaphor", back.start(), w.end(), text[back.start():w.end()], None,
+                                       {"plural": plural}))
                 continue
             body = _list_body(folded, w, infix, pos, start, end, own_body)
             for m in items:
                 m.key = _key_from(m.data["num"], body, is_decision, m.data["letter"])
+                m.data["list"] = ws  # the items of one list, for "the above-mentioned resolutions"
             out += [m for m in items if m.key]
     return out
 

@@ -68,6 +68,14 @@ BODY_AFTER_CODES = [code for code, _ in BODY_AFTER]
 # position of the text (10× faster scan, same matches).
 RESOLUTION_WORD = re.compile(r"(resol(?<!\wresol)(?:utions?|uciones|ucion))\b")
 DECISION_WORD = re.compile(r"(decisi(?<!\wdecisi)(?:ons?|ones|on))\b")
+# Words right before "resolution(s)" that refer back to resolutions cited before ("that resolution",
+# "the above-mentioned resolutions", "ladite résolution", "dicha resolución"); not "this resolution"
+# nor "la présente résolution" (the document itself).
+RESOLUTION_ANAPHOR = re.compile(
+    r"\b(?:that|those|these|said|the\s+(?:above(?:-|\s)?mentioned|aforementioned|aforesaid|above|said)|"
+    r"ladite|lesdites|cette|ces|(?:la|les)\s+(?:susdites?|susmentionnees?|precitees?)|dichas?|esas?|"
+    r"(?:la|las)\s+(?:citadas?|mencionadas?|antes\s+mencionadas?))\s+$"
+)
 # What may stand between the word and the first number: "nº", "A/RES/" is its own pattern.
 AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
 
@@ -117,6 +125,7 @@ OCR_DIGITS = str.maketrans({"s": "5", "$": "5", "o": "0", "i": "1", "l": "1", "[
 # document can cite (group 1, plus the offset): a General Assembly session opens in September of
 # 1945 + its number and ends in the next year.
 SC_KEY = re.compile(r"S/RES/(\d+)\((\d{4})\)$")
+RESOLUTION_KEY = re.compile(r"[ASE]/RES/|GA-\d{4}-|AGN/\d+/RES/")  # keys of resolutions
 OWN_YEAR = (
     (re.compile(r"(?:GA|AG)-(\d{4})-"), 0),
     (re.compile(r"E/RES/(\d{4})/"), 0),

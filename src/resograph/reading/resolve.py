@@ -147,6 +147,11 @@ class Resolver:
         self.own_body = own_body
         self.history = self._timeline()
         self.bound = _own_bound(own_symbol)
+        # Resolutions cited so far, in reading order: their positions, keys and lists (the keys of
+        # each list, by its position), for "that resolution" / "the above-mentioned resolutions".
+        self.resolution_at: list[int] = []
+        self.resolution_key: list[tuple[str, int]] = []
+        self.resolution_lists: dict[int, dict[str, None]] = {}
 
     def _later(self, key: str) -> bool:
         """Is `key` a Security Council resolution adopted after the citing document? None cites a
@@ -185,6 +190,19 @@ class Resolver:
         if "Charter" in kinds:  # "the Charter" with none named before: the United Nations'
             return [P.CHARTER_KEY]
         return []
+
+    def _resolutions_before(self, before: int, plural: bool) -> list[str]:
+        """"that resolution": the resolution cited last; "the above-mentioned resolutions": those of
+        the list cited last, when it has two or more."""
+        last = bisect_left(self.resolution_at, before) - 1  # positions grow: reading order
+        if last < 0:
+            return []
+        key, group = self.resolution_key[last]
+        if not plural:
+            return [key]
+        # a plural needs a list behind it: after a single resolution it names no one in particular
+        keys = list(self.resolution_lists[group])
+        return keys if len(keys) > 1 else []
 
     def _recent(self, before: int, local: _Timeline, count: int) -> list[str]:
         """The `count` distinct treaties named most recently before `before`, latest first."""
@@ -240,6 +258,13 @@ class Resolver:
             if m.kind == "named" and m.key:
                 resolved[i] = [m.key]
                 local.append(_Named(m.start, m.key, self._kind(m.key)))
+            elif m.kind in ("number", "symbol") and m.key and P.RESOLUTION_KEY.match(m.key):
+                group = m.data.get("list", m.start)
+                self.resolution_at.append(m.start)
+                self.resolution_key.append((m.key, group))
+                self.resolution_lists.setdefault(group, {})[m.key] = None
+            elif m.kind == "res-anaphor":
+                resolved[i] = self._resolutions_before(m.start, m.data["plural"])
             elif m.kind == "anaphor":
                 if m.data.get("group"):  # "both Conventions", "les trois conventions"
                     keys = self._recent(m.start, local, m.data["group"])
@@ -280,6 +305,8 @@ class Resolver:
                 found.append((m.start, m.end, m.key, m.data.get("date")))
             elif m.kind == "named" and i not in attached:
                 found.append((m.start, m.end, m.key, None))
+            elif m.kind == "res-anaphor":
+                found += [(m.start, m.end, key, None) for key in resolved.get(i, [])]
             elif m.kind == "anaphor" and i not in attached:
                 for key in resolved.get(i, []):
                     # (the Charter named again, not as an Article's owner, is the Charter as a whole)
