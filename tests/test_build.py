@@ -318,9 +318,9 @@ def test_per_document_validation_agrees_with_the_whole_graph(tmp_path, registry)
 
 
 def test_large_graph_serialisation_is_deterministic_and_the_same_graph(tmp_path, monkeypatch):
-    import resograph.graph.build as build_module
+    import resograph.graph.outputs as outputs
 
-    monkeypatch.setattr(build_module, "FAST_SERIALISATION", 0)  # take the pyoxigraph writers
+    monkeypatch.setattr(outputs, "FAST_SERIALISATION", 0)  # take the pyoxigraph writers
     outs = [tmp_path / "one", tmp_path / "two"]
     for out in outs:
         assert build([SEED], out, store="memory", quiet=True).published
@@ -420,3 +420,52 @@ def test_a_killed_build_never_locks_out_the_next_one(tmp_path, sig, moment):
         for p in workers:  # the orphans of this test's own build, if the assertion above failed
             if alive(p):
                 os.kill(p, signal.SIGKILL)
+
+
+# -- issue 14: the build is readable: no import cycle among its modules, no function over 60 lines --
+
+BUILD_MODULES = ("build", "rebuild", "run", "sources", "outputs", "incremental", "cache", "store", "lock")
+
+
+def graph_imports(name: str) -> set[str]:
+    """The resograph.graph modules `name` imports, at the top or inside a function."""
+    import ast
+
+    tree = ast.parse((ROOT / "src" / "resograph" / "graph" / f"{name}.py").read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module.startswith("resograph.graph."):
+                found.add(node.module.split(".")[2])
+            elif node.module == "resograph.graph":
+                found.update(a.name for a in node.names)
+    return found - {name}
+
+
+def test_the_build_modules_import_each_other_without_a_cycle():
+    graph = {m: graph_imports(m) & set(BUILD_MODULES) for m in BUILD_MODULES}
+    assert "build" not in set().union(*graph.values())  # nothing below the orchestrator imports it
+    done: set[str] = set()
+
+    def visit(m: str, path: tuple[str, ...]) -> None:
+        assert m not in path, " -> ".join(path + (m,))
+        if m not in done:
+            for n in sorted(graph[m]):
+                visit(n, path + (m,))
+            done.add(m)
+
+    for m in BUILD_MODULES:
+        visit(m, ())
+
+
+def test_no_function_of_the_build_is_over_60_lines():
+    import ast
+
+    long = []
+    for m in BUILD_MODULES:
+        path = ROOT / "src" / "resograph" / "graph" / f"{m}.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if node.end_lineno - node.lineno + 1 > 60:
+                    long.append(f"{m}.{node.name}: {node.end_lineno - node.lineno + 1} lines")
+    assert not long

@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, RDF
-from rdflib.plugins.serializers.nt import _nt_row
 
 from resograph.graph.rdf import (
     ELI,
@@ -45,6 +44,7 @@ from resograph.graph.rdf import (
 )
 from resograph.core.models import Extraction
 from resograph.graph.lock import die_with_parent
+from resograph.graph.outputs import canonical
 from resograph.graph.registry import Registry
 from resograph.graph.validate import Report, schema, validate_document, validate_registry
 
@@ -59,7 +59,10 @@ _KINDS = {ELI.LegalResource.n3().encode(), RG.TreatyArticle.n3().encode()}
 
 
 def _line(triple) -> bytes:
-    return _nt_row(triple).encode("utf-8")[:-1]
+    """One triple as its N-Triples line (rdflib's writer; used for a few fallback titles only)."""
+    g = Graph(bind_namespaces="none")
+    g.add(triple)
+    return g.serialize(format="nt", encoding="utf-8").rstrip(b"\n")
 
 
 def _lines(graph: Graph) -> list[bytes]:
@@ -123,8 +126,6 @@ class RegistryPart:
 
 
 def registry_part(registry: Registry) -> RegistryPart:
-    from resograph.graph.build import canonical
-
     g = Graph(bind_namespaces="core")
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
@@ -535,6 +536,26 @@ class Manifest:
         typed = self.typed
         return sum(1 for s, n in self.ids.items() if n > 0 and typed.get(s, 0) > 0)
 
+    def note_flags(self, flags: list, digests: dict[str, str]) -> None:
+        """Keep the build's flags (resograph.graph.sources.Flag), and which sources were skipped
+        with their bytes' digest: an unchanged one is not read again by the next rebuild."""
+        for f in flags:
+            self.flags.setdefault(f.path, []).append(f)
+            if f.skipped:
+                self.skipped[f.path] = (digests.get(f.path) or "", f.symbol)
+
+    def refresh_flags(self, reread: list, flags: list, digests: dict[str, str]) -> bool:
+        """After a rebuild: the flags of sources read again (`reread`) or gone are replaced by what
+        this build found (`digests`: every source now). Returns whether anything changed."""
+        stale = {str(p) for p in reread} | (set(self.flags) - digests.keys()) \
+            | (set(self.skipped) - digests.keys())
+        dirty = bool(stale & (set(self.flags) | set(self.skipped))) or bool(flags)
+        for k in stale:
+            self.flags.pop(k, None)
+            self.skipped.pop(k, None)
+        self.note_flags(flags, digests)
+        return dirty
+
 
 def _bump(counter: dict, items, step: int) -> None:
     for item in items:
@@ -578,7 +599,17 @@ def apply_parts(m: Manifest, removed: list[DocPart], added: list[DocPart],
         net.update(part.lines)
     for part in removed:
         net.subtract(part.lines)
-    # conditional keys: once per key, while some document gives it and it is not a document
+    _count_conditional(m, removed, added, corpus_old, corpus_new, net)
+    _count_fallback(m, removed, added, net)
+    if any(n < 0 for n in list(m.cond.values()) + list(m.titled.values())):
+        raise Inconsistent("negative count")
+    return _delta(m, net, has_line)
+
+
+def _count_conditional(m: Manifest, removed: list[DocPart], added: list[DocPart],
+                       corpus_old: frozenset[str], corpus_new: frozenset[str], net: Counter) -> None:
+    """Conditional keys: their lines once per key, while some document gives it and it is not a
+    document of the corpus."""
     touched = set(corpus_old ^ corpus_new)
     for part in removed + added:
         touched.update(part.conditional)
@@ -591,25 +622,27 @@ def apply_parts(m: Manifest, removed: list[DocPart], added: list[DocPart],
         now = m.cond.get(k, 0) > 0 and k not in corpus_new
         if now != before[k]:
             (net.update if now else net.subtract)(conditional_lines(k))
-    # fallback titles: while nobody titles the registry subject
+
+
+def _count_fallback(m: Manifest, removed: list[DocPart], added: list[DocPart], net: Counter) -> None:
+    """Fallback titles: a registry subject's, while nobody titles it; and the ids and kinds."""
     subjects = set()
     for part in removed + added:
         subjects.update(part.facts.titled.intersection(m.fallback))
     was = {s: m.titled.get(s, 0) == 0 for s in subjects}
-    for part in removed:
-        _bump(m.titled, part.facts.titled.intersection(m.fallback), -1)
-        _bump(m.ids, part.facts.ids, -1)
-        _bump(m.typed, part.facts.typed, -1)
-    for part in added:
-        _bump(m.titled, part.facts.titled.intersection(m.fallback), 1)
-        _bump(m.ids, part.facts.ids, 1)
-        _bump(m.typed, part.facts.typed, 1)
+    for parts, step in ((removed, -1), (added, 1)):
+        for part in parts:
+            _bump(m.titled, part.facts.titled.intersection(m.fallback), step)
+            _bump(m.ids, part.facts.ids, step)
+            _bump(m.typed, part.facts.typed, step)
     for s in sorted(subjects):
         now = m.titled.get(s, 0) == 0
         if now != was[s]:
             (net.update if now else net.subtract)([m.fallback[s]])
-    if any(n < 0 for n in list(m.cond.values()) + list(m.titled.values())):
-        raise Inconsistent("negative count")
+
+
+def _delta(m: Manifest, net: Counter, has_line) -> Delta:
+    """The net change of each line's contributors → the lines deleted and inserted."""
     deletes, inserts = [], []
     for line, n in net.items():
         if n == 0:
