@@ -408,3 +408,25 @@ def test_screenshots_of_the_real_security_council_network(browser, security_coun
         page.offline_and_clean()
     finally:
         page.close()
+
+
+def test_the_view_refits_on_resize_and_legend_counts_follow_the_filters(browser, tmp_path):
+    G = network.load(SAMPLE)
+    page = Opened(browser, explore.write_explorer(G, tmp_path / "sample.html"), width=1600, height=900)
+    try:
+        wide = page.js("resograph.network.getScale()")
+        page.page.set_viewport_size({"width": 900, "height": 700})
+        page.page.wait_for_function(f"resograph.network.getScale() < {wide} * 0.8", timeout=10_000)
+        # uncheck the UN General Assembly: the kinds' counts drop by its drawn resolutions and decision
+        page.page.locator("#legend input[data-group=body][data-value=un-ga]").uncheck()
+        counts = page.js("Object.fromEntries([...document.querySelectorAll('#legend .n[data-group=kind]')]"
+                         ".map(s => [s.dataset.value, Number(s.textContent)]))")
+        shown = [k for k in page.js("resograph.nodesView.getIds()")]
+        expected = {}
+        for k in shown:
+            expected[G.nodes[k]["kind"]] = expected.get(G.nodes[k]["kind"], 0) + 1
+        assert {k: v for k, v in counts.items() if v} == expected
+        assert counts["decision"] == 0                                     # A/DEC/49/426 is the GA's
+        page.offline_and_clean()
+    finally:
+        page.close()
