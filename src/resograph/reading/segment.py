@@ -342,6 +342,10 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented
         st.was_blank, blank = blank or line.opens, False
         c = stripped[0]
         c = DIGIT if c.isdecimal() else c
+        if st.current is not None and not (st.was_blank or st.in_footer or st.in_footnote or st.after_head
+                                           or st.ended) and _runs_on(line):
+            st.current.lines.append(line)  # most lines: a paragraph's next, no step would take it
+            continue
         for step in _STEPS:
             if step(st, index, line, c):
                 break
@@ -351,6 +355,13 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented
     if header.title_start is not None:
         title_span = _clean_span(ct, header.title_start, header.title_end)
     return Segmented(header, [p for p, _ in numbered], [s for _, s in numbered], st.skipped, title_span)
+
+
+def _runs_on(line: Line) -> bool:
+    """A line right under a paragraph's that opens in lower case goes on with it: every line a step
+    takes opens with a capital, a digit or a mark, or comes after a blank line (an OCR "i9." aside)."""
+    first = line.text.lstrip()[:1]
+    return first.islower() and first not in "il"
 
 
 def _after_end(st: _State, index: int, line: Line, c: str) -> bool:
@@ -394,7 +405,7 @@ def _furniture(st: _State, index: int, line: Line, c: str) -> bool:
     F = _line_firsts()
     f = line.folded
     if not ((c in F.furniture and P.PAGE_FURNITURE.match(f)) or (c in "[(" and L.DRAFT_SYMBOL_LINE.match(f))
-            or (c in _JOB_FOOTER_FIRSTS and L.JOB_FOOTER.match(f))
+            or (c in _JOB_FOOTER_FIRSTS and len(f) < 80 and L.JOB_FOOTER.match(f))
             or (st.in_body and c in F.symbol and _is_symbol_line(f))):
         return False
     st.in_footnote = False
@@ -405,6 +416,7 @@ def _furniture(st: _State, index: int, line: Line, c: str) -> bool:
     return True
 
 
+_OCR_NUMBER_FIRSTS = frozenset((DIGIT, "i", "l", "|"))  # "5, Notes", "L. Strongly", "i9. Calls"
 _JOB_FOOTER_FIRSTS = frozenset((DIGIT, "*", "p", "m", "s", "\u2672", "\u267b"))
 
 
@@ -481,7 +493,7 @@ def _chapeau(st: _State, index: int, line: Line, c: str) -> bool:
 def _numbered(st: _State, index: int, line: Line, c: str) -> bool:
     """A numbered operative paragraph ("3. Requests …"), or a bullet in the operative part."""
     F = _line_firsts()
-    m = (c in F.numbered and P.NUMBERED.match(line.folded)) or _comma_numbered(st, line)
+    m = (c in F.numbered and P.NUMBERED.match(line.folded)) or (c in _OCR_NUMBER_FIRSTS and _comma_numbered(st, line))
     bullet = None if m or c not in F.bullet else P.BULLET.match(line.folded)
     letter = None if m or bullet or c != "(" else _lettered_item(st, line)
     if not (m or (bullet and st.operative) or letter):
