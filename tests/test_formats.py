@@ -81,6 +81,17 @@ def test_a_citation_in_a_footnote_belongs_to_the_paragraph_with_the_marker(footn
     assert "55/25" in x.source[marker_paragraph.start:marker_paragraph.end]
 
 
+def test_an_older_slash_mark_glued_to_its_word_calls_its_footnote_too() -> None:
+    text = (FIXTURES / "dev04_unga_en_interpol.txt").read_text(encoding="utf-8")
+    note = "General Assembly resolution 55/25 of 15 November 2000, annex I."
+    data = make_pdf(text, "A/RES/81/23", footnotes={"Transnational Organized Crime": note}, slash_marks=True)
+    x = extract_source(convert(data, "old-style.pdf"))
+    op = next(p for p in x.paragraphs if "Transnational Organized Crime" in " ".join(x.source[p.start:p.end].split()))
+    assert "A/RES/55/25" in {c.target for c in x.citations if c.paragraph == op.id}
+    assert "Crime1/" not in x.source and pairs(x) - {(op.id, "A/RES/55/25")} == pairs(
+        extract_file(FIXTURES / "dev04_unga_en_interpol.txt"))
+
+
 def test_page_furniture_is_dropped_and_pages_are_reported(footnoted, tmp_path) -> None:
     data, _ = footnoted
     source = convert(data, "footnoted.pdf")

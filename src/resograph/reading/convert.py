@@ -539,6 +539,9 @@ def _blocks(lines: list[_Line], notes: dict[str, str]) -> list[_Block]:
     out = []
     for group in groups:
         text = "\n".join(ln.text.strip() for ln in group)
+        if notes:  # the UN's older marks, in body type and glued to the word: "1961,63/ and"
+            text = re.sub(r"(?:(?<=\w[,.;:)])|(?<=[^\W\d_]))(\d{1,3})/(?=[\s,.;:)]|$)",
+                          lambda m: f"[^{m.group(1)}]" if m.group(1) in notes else m.group(0), text)
         found = re.findall(r"\[\^(\d+)\]", text)
         text = re.sub(r"\[\^(\d+)\]", "", text)
         extra = [f"({notes[n]})" for n in found if n in notes]

@@ -61,15 +61,17 @@ def _resolution_pdf_class():
             self.set_xy(self.l_margin, self.h - 14)
             self.cell(0, 5, f"{self.page_no()}/{{nb}}", align="R")
 
-        def write_line(self, line: str, marks: dict[str, str]) -> None:
-            """One line; a phrase of ``marks`` gets a raised footnote number, its note this page's foot."""
+        def write_line(self, line: str, marks: dict[str, str], slash: bool = False) -> None:
+            """One line; a phrase of ``marks`` gets a raised footnote number (``slash``: the UN's older
+            "63/" in body type, glued to the word), its note this page's foot."""
             for phrase in [p for p in marks if p in line]:
                 before, line = line.split(phrase, 1)
                 self.write(5.5, before + phrase)
                 number = sum(map(len, self.notes.values())) + 1
-                self.notes.setdefault(self.page_no(), []).append((number, marks.pop(phrase)))
-                self.char_vpos = "SUP"
-                self.write(5.5, str(number))
+                self.notes.setdefault(self.page_no(), []).append((f"{number}/" if slash else number,
+                                                                  marks.pop(phrase)))
+                self.char_vpos = "LINE" if slash else "SUP"
+                self.write(5.5, f"{number}/" if slash else str(number))
                 self.char_vpos = "LINE"
             self.write(5.5, line)
             self.ln(5.5)
@@ -78,8 +80,9 @@ def _resolution_pdf_class():
 
 
 def make_pdf(text: str, symbol: str = "", *, footnotes: dict[str, str] | None = None,
-             columns: int = 1, ligatures: bool = False) -> bytes:
-    """A resolution PDF: ``footnotes`` maps a phrase of the text to the note its raised marker calls."""
+             columns: int = 1, ligatures: bool = False, slash_marks: bool = False) -> bytes:
+    """A resolution PDF: ``footnotes`` maps a phrase of the text to the note its marker calls (raised,
+    or with ``slash_marks`` the UN's older "63/" glued to the word)."""
     pdf = _resolution_pdf_class()(symbol, columns)
     pdf.add_page()
     pdf.set_font("dejavu", size=11)
@@ -92,7 +95,7 @@ def make_pdf(text: str, symbol: str = "", *, footnotes: dict[str, str] | None = 
     else:
         for block in blocks(body):
             for line in block:
-                pdf.write_line(line, marks)
+                pdf.write_line(line, marks, slash_marks)
             pdf.ln(4)
     return bytes(pdf.output())
 
