@@ -292,7 +292,7 @@ if SC is not None:
 # %%
 if SC is not None:
     groups = tables.clusters(SC)   # all of them (the explorer colours the 12 largest)
-    display(groups.head(12).assign(members=groups["members"].map(len)).rename(columns={"members": "members (count)"}))
+    display(groups.head(12).drop(columns=["members"]))
     member = tables.membership(SC)
     dated_members = member[member["year"].notna() & (member["cluster"] <= len(explore.CLUSTER_COLOURS))]
     fig, ax = plt.subplots(figsize=(13, 4.5))
@@ -324,10 +324,11 @@ if SC is not None:
     lines += [f"- In the Security Council's network ({SC.number_of_nodes()} instruments), "
               f"`{top['instrument']}` is the most cited: {top['in-degree']} later texts, "
               f"{top['citations']} paragraphs.",
-              f"- The longest chain of resolutions each citing the one before runs {len(sc_chain)} texts, from "
-              f"`{sc_chain['instrument'].iloc[-1]}` to `{sc_chain['instrument'].iloc[0]}`: the Council renews "
-              f"its mandates by citing the last renewal.",
-              f"- {len(groups)} clusters; the largest, around `{groups.loc[1, 'most cited']}`, holds "
-              f"{groups.loc[1, 'size']} instruments. Open the explorer (`resograph explore --build DIR`) and "
-              f"colour by cluster to read them on the timeline."]
+              f"- The longest citation chain, each text citing the one before, runs {len(sc_chain)} instruments "
+              f"from `{sc_chain['instrument'].iloc[-1]}` (oldest) to `{sc_chain['instrument'].iloc[0]}`: "
+              f"a series the Council kept extending, one resolution at a time.",
+              f"- {(groups['size'] > 1).sum()} clusters of two or more instruments "
+              f"({len(groups)} with the isolated ones); the largest, around `{groups.loc[1, 'most cited']}`, "
+              f"holds {groups.loc[1, 'size']}. Open the explorer (`resograph explore --build DIR`) and colour "
+              f"by cluster to read them on the timeline."]
 display(Markdown("\n".join(lines)))

@@ -86,7 +86,7 @@ def test_notebook_tells_the_real_security_council_story_when_the_corpus_is_there
     if not (ROOT.parent / "shared" / "corpus" / "cr-unsc").is_dir():
         assert "is not here" in text
         return
-    assert "In the Security Council's network" in text and "The longest chain of resolutions" in text
+    assert "In the Security Council's network" in text and "The longest citation chain" in text
     plots = [c for c, o in _outputs(nb) if "image/png" in o.get("data", {})]
     assert any("cluster" in c.source for c in plots), "no plot of the clusters"
 
