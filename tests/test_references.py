@@ -229,7 +229,8 @@ def test_a_language_is_added_in_one_place(monkeypatch):
     italian = languages.Language(
         code="it", months={"gennaio": 1, "settembre": 9}, stopwords=("il", "della", "per"),
         bodies={"un-sc": (r"consiglio\s+di\s+sicurezza",)}, body_needles=("consiglio",),
-        conjunctions=("e", "nonche"), possessives=("sua", "sue"), vote_needle="voti")
+        conjunctions=("e", "nonche"), possessives=("sua", "sue"), vote_needle="voti",
+        resolution_words=("risoluzione", "risoluzioni"))
     monkeypatch.setattr(languages, "LANGUAGES", languages.LANGUAGES + (italian,))
     try:
         P = importlib.reload(patterns)
@@ -238,6 +239,8 @@ def test_a_language_is_added_in_one_place(monkeypatch):
         assert any(rx.search("risoluzione del consiglio di sicurezza") for _, rx in P.BODY_CONTEXT)
         assert P.LIST_SEPARATOR.match("nonche 1373").end() == len("nonche ")
         assert P.OWN_BODY.search("le sue ")
+        assert [m.group(1) for m in P.RESOLUTION_WORD.finditer("la risoluzione e le resolutions")] \
+            == ["risoluzione", "resolutions"]
     finally:
         monkeypatch.undo()
         importlib.reload(patterns)

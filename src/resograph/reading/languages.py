@@ -23,6 +23,8 @@ class Language:
     conjunctions: tuple[str, ...]  # words between two items of a list ("and", "as well as")
     possessives: tuple[str, ...]  # "its"/"their" before "resolution": the issuing body's own
     vote_needle: str  # a word every vote count of this language holds ("votes", "voix")
+    resolution_words: tuple[str, ...] = ()  # "resolution(s)" before the numbers it introduces
+    decision_words: tuple[str, ...] = ()  # "decision(s)" likewise
 
 
 FRENCH = Language(
@@ -38,6 +40,8 @@ FRENCH = Language(
     conjunctions=("et", "ou", "ainsi que"),
     possessives=("sa", "ses", "leur", "leurs"),
     vote_needle="voix",
+    resolution_words=("resolution", "resolutions"),
+    decision_words=("decision", "decisions"),
 )
 
 ENGLISH = Language(
@@ -53,6 +57,8 @@ ENGLISH = Language(
     conjunctions=("and", "or", "as well as", "&"),
     possessives=("its", "their"),
     vote_needle="vote",
+    resolution_words=("resolution", "resolutions"),
+    decision_words=("decision", "decisions"),
 )
 
 SPANISH = Language(
@@ -68,6 +74,8 @@ SPANISH = Language(
     conjunctions=("y", "e", "o", "asi como"),
     possessives=("su", "sus"),
     vote_needle="voto",
+    resolution_words=("resolucion", "resoluciones"),
+    decision_words=("decision", "decisiones"),
 )
 
 LANGUAGES: tuple[Language, ...] = (FRENCH, ENGLISH, SPANISH)

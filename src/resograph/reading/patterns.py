@@ -8,6 +8,7 @@ language.
 
 from __future__ import annotations
 
+import os
 import re
 
 from resograph.reading.languages import BODY_ORDER, LANGUAGES
@@ -65,9 +66,19 @@ BODY_AFTER_CODES = [code for code, _ in BODY_AFTER]
 # "decision(s)", "decision(es)" as whole words. Written with the common stem first and the word
 # boundary as a look-behind after it (`\bresol…` ≡ `resol(?<!\wresol)…`): a pattern that opens
 # with a literal lets the regex engine jump from one "resol" to the next instead of trying every
-# position of the text (10× faster scan, same matches).
-RESOLUTION_WORD = re.compile(r"(resol(?<!\wresol)(?:utions?|uciones|ucion))\b")
-DECISION_WORD = re.compile(r"(decisi(?<!\wdecisi)(?:ons?|ones|on))\b")
+# position of the text (10× faster scan, same matches). Built from the languages' words.
+def _stem_first(words) -> str:
+    """Whole words as one group opening with their common stem, the word boundary as a look-behind."""
+    words = list(dict.fromkeys(words))
+    stem = os.path.commonprefix(words)
+    rest = "|".join(re.escape(w[len(stem):]) for w in sorted(words, key=len, reverse=True))
+    if not stem:
+        return rf"\b({rest})\b"
+    return rf"({re.escape(stem)}(?<!\w{re.escape(stem)})(?:{rest}))\b"
+
+
+RESOLUTION_WORD = re.compile(_stem_first(w for lang in LANGUAGES for w in lang.resolution_words))
+DECISION_WORD = re.compile(_stem_first(w for lang in LANGUAGES for w in lang.decision_words))
 # Words right before "resolution(s)" that refer back to resolutions cited before ("that resolution",
 # "the above-mentioned resolutions", "ladite résolution", "dicha resolución"); not "this resolution"
 # nor "la présente résolution" (the document itself).
