@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import socket
+from collections import Counter
 import threading
 import time
 from pathlib import Path
@@ -432,3 +433,178 @@ def test_a_one_line_text_of_capitalised_words_is_cut_in_linear_time():
     print(f"one line of {len(unit) * 1000:,} / {len(unit) * 4000:,} characters: "
           f"{costs[0] * 1000:.0f} / {costs[1] * 1000:.0f} ms (ratio {costs[1] / costs[0]:.1f})")
     assert costs[1] / costs[0] < 10
+
+
+# --------------------------------------------------------------------------- family 6: limits
+
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 300^3 rows: seconds
+
+
+class Limited(Running):
+    """The endpoint under explicit limits, through the same uvicorn configuration `serve` uses."""
+
+    def __init__(self, app, limits):
+        from resograph.query.server import uvicorn_config
+
+        self.server = uvicorn.Server(uvicorn_config(app, "127.0.0.1", 0, limits, log_level="warning",
+                                                    lifespan="on"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 120
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.05)
+        self.port = self.server.servers[0].sockets[0].getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.client = httpx.Client(base_url=self.url, timeout=30)
+
+
+LIMITS = dict(timeout_s=4.0, max_rows=1000, workers=3, light_s=0.5, heavy_per_client=1, per_client=2,
+              max_answer_bytes=1024 * 1024, max_memory_mb=768, header_timeout_s=1.0, body_timeout_s=1.0,
+              max_connections=40)
+
+
+@pytest.fixture(scope="module")
+def limited(data_file):
+    from resograph.query.limits import Limits
+
+    limits = Limits(**LIMITS)
+    running = Limited(create_app(source_for(data=[str(data_file)]), limits=limits), limits)
+    yield running
+    running.stop()
+
+
+def client_from(address: str, url: str) -> httpx.Client:
+    """A client whose connections come from another loopback address (another client to the server)."""
+    return httpx.Client(base_url=url, timeout=30, transport=httpx.HTTPTransport(local_address=address))
+
+
+def attack_while_measuring(url: str, attackers: list[str], seconds: float) -> tuple[list[float], Counter]:
+    """Attackers (their source addresses) send HEAVY in a loop; a victim on 127.0.0.2 sends SIMPLE.
+    Returns the victim's latencies and the statuses the attackers got."""
+    stop, statuses, latencies = threading.Event(), Counter(), []
+
+    def attack(address):
+        with client_from(address, url) as c:
+            while not stop.is_set():
+                statuses[c.get("/sparql", params={"query": HEAVY}).status_code] += 1
+
+    threads = [threading.Thread(target=attack, args=(a,)) for a in attackers]
+    for t in threads:
+        t.start()
+    time.sleep(1.0)  # the attack is under way
+    with client_from("127.0.0.2", url) as victim:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            t = time.perf_counter()
+            r = victim.get("/sparql", params={"query": SIMPLE})
+            latencies.append(time.perf_counter() - t if r.status_code == 200 else float("inf"))
+            if r.status_code != 200:
+                print("victim:", r.status_code, r.text.strip(), f"after {time.perf_counter() - t:.1f} s")
+            time.sleep(0.05)
+    stop.set()
+    for t in threads:
+        t.join(60)
+    return latencies, statuses
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p * len(ordered)))]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("attackers", [["127.0.0.1"] * 10, [f"127.0.0.{10 + i}" for i in range(10)]],
+                         ids=["10 attackers, one client", "10 attackers, 10 clients"])
+def test_heavy_queries_leave_a_worker_for_simple_ones(limited, attackers):
+    """Ten threads loop on a cross product; a simple query from another address keeps answering.
+    From one address the per-client limits hold it at once; from ten, each attacker counts as a new
+    client until one of its queries has been stopped (then it runs one query at a time, last in line,
+    with a worker kept from it): simple queries may wait during that first round (printed)."""
+    latencies, statuses = attack_while_measuring(limited.url, attackers, seconds=15)
+    answered = [t for t in latencies if t != float("inf")]
+    p50, p99 = percentile(latencies, 0.5), percentile(latencies, 0.99)
+    later = latencies[len(latencies) // 2:]
+    print(f"{len(set(attackers))} attacking client(s): simple query p50 {p50 * 1000:.0f} ms, "
+          f"p99 {p99 * 1000:.0f} ms over {len(latencies)} queries ({len(answered)} answered; second half: "
+          f"p50 {percentile(later, 0.5) * 1000:.0f} ms, p99 {percentile(later, 0.99) * 1000:.0f} ms); "
+          f"attackers got {dict(statuses)}")
+    if len(set(attackers)) == 1:
+        assert len(answered) == len(latencies) and p50 < 5  # sanity bound (was: the time limit)
+    assert all(t != float("inf") for t in later[-5:])  # once the attackers are known, it answers
+    assert statuses[429] + statuses[503] > 0  # the limits did stop attackers
+    status = limited.client.get("/status").json()
+    assert status["limits"]["heavy_total"] == 2 and status["heavy_stopped"] + status["too_many"] > 0
+
+
+def test_answer_size_and_memory_are_capped(limited):
+    # a 700-byte query whose answer is ~3 MB: 300 rows of a 10 KB string
+    grow = 'BIND("0123456789" AS ?a0) ' + " ".join(
+        f"BIND(CONCAT(?a{i}, ?a{i}, ?a{i}, ?a{i}) AS ?a{i + 1})" for i in range(5))
+    big = f"SELECT ?s ?a5 WHERE {{ ?s ?p ?o {grow} }}"
+    r = limited.client.get("/sparql", params={"query": big})
+    assert r.status_code == 413 and "answer size limit" in r.text and len(r.content) < 1000
+    assert limited.client.get("/sparql", params={"query": big + " LIMIT 10"}).status_code == 200
+    # a string doubled 30 times needs gigabytes: the worker's memory cap stops it, not the machine
+    huge = 'SELECT (STRLEN(?a30) AS ?n) WHERE { BIND("xx" AS ?a0) ' + " ".join(
+        f"BIND(CONCAT(?a{i}, ?a{i}) AS ?a{i + 1})" for i in range(30)) + " }"
+    r = limited.client.get("/sparql", params={"query": huge})
+    assert r.status_code == 503 and "memory" in r.text, r.text
+    for _ in range(3):  # the worker was replaced: the endpoint keeps answering
+        assert ask(limited.client.get("/sparql", params={"query": SIMPLE}))
+
+
+def ask(response) -> bool:
+    assert response.status_code == 200, response.text
+    return json.loads(response.text)["boolean"]
+
+
+def test_slow_connections_are_cut_and_capped(limited):
+    slow = []
+    for _ in range(45):  # more than the connection cap (40), headers never finished
+        s = socket.create_connection(("127.0.0.1", limited.port), timeout=5)
+        s.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        slow.append(s)
+    try:
+        time.sleep(0.3)
+        t = time.perf_counter()
+        r = limited.client.get("/sparql", params={"query": SIMPLE})
+        print(f"at the connection cap: {r.status_code} in {(time.perf_counter() - t) * 1000:.0f} ms")
+        assert r.status_code in (200, 503)  # answered at once, never left hanging
+        time.sleep(1.5)  # past the header time limit: the server closed them
+        closed = sum(1 for s in slow if s.recv(1024) == b"")
+        assert closed == len(slow)
+        assert ask(limited.client.get("/sparql", params={"query": SIMPLE}))
+    finally:
+        for s in slow:
+            s.close()
+    # a body that trickles in is cut at the body time limit
+    s = socket.create_connection(("127.0.0.1", limited.port), timeout=10)
+    try:
+        s.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+                  b"Content-Length: 100\r\n\r\nASK")
+        answer = s.recv(4096)
+        assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+    finally:
+        s.close()
+
+
+def test_cors_hosts_and_status_are_restrictive(limited):
+    c = limited.client
+    assert c.get("/sparql", params={"query": SIMPLE}, headers={"Host": "evil.example"}).status_code == 400
+    assert c.get("/sparql", params={"query": SIMPLE}, headers={"Host": f"localhost:{limited.port}"}).status_code == 200
+    r = c.get("/sparql", params={"query": SIMPLE}, headers={"Origin": "http://elsewhere.example"})
+    assert r.headers["access-control-allow-origin"] == "*"  # queries may be read by any page
+    r = c.get("/status", headers={"Origin": "http://elsewhere.example"})
+    assert "access-control-allow-origin" not in r.headers  # the rest may not
+    for method, headers in (("PUT", "content-type"), ("POST", "x-custom"), ("DELETE", "")):
+        r = c.options("/sparql", headers={"Origin": "http://elsewhere.example",
+                                          "Access-Control-Request-Method": method,
+                                          "Access-Control-Request-Headers": headers})
+        assert r.status_code == 400, (method, headers)
+    r = c.options("/sparql", headers={"Origin": "http://elsewhere.example", "Access-Control-Request-Method": "POST",
+                                      "Access-Control-Request-Headers": "content-type"})
+    assert r.status_code == 200
+    status = c.get("/status").json()
+    assert not any("/" in name for name in status["source"]) and str(ROOT) not in json.dumps(status)

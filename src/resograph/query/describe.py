@@ -29,6 +29,25 @@ LIMIT_TERMS = {
                          XSD.integer),
     "queryWorkers": ("query workers", "Queries that run at the same time; more wait their turn.",
                      XSD.integer),
+    # issue 18's limits (resograph.query.limits.Limits; docs/operations.md)
+    "answerSizeLimit": ("answer size limit", "Most bytes a serialised answer may have (HTTP 413).",
+                        XSD.integer),
+    "queryMemoryLimit": ("query memory limit", "MiB of address space a query worker may use; a query "
+                         "needing more is stopped (HTTP 503).", XSD.integer),
+    "heavyQuerySeconds": ("heavy query threshold", "Seconds after which a running query counts as "
+                          "heavy.", XSD.decimal),
+    "heavyQueriesPerClient": ("heavy queries per client", "Heavy queries one client may run at once; "
+                              "another is stopped (HTTP 503).", XSD.integer),
+    "heavyQueriesInAll": ("heavy queries in all", "Heavy queries all clients may run at once, so "
+                          "that short queries always find a worker.", XSD.integer),
+    "queriesPerClient": ("queries per client", "Queries one client may have running or waiting; "
+                         "more get HTTP 429.", XSD.integer),
+    "headerTimeLimit": ("header time limit", "Seconds a request's headers may take to arrive.",
+                        XSD.decimal),
+    "bodyTimeLimit": ("body time limit", "Seconds a request's body may take to arrive (HTTP 408).",
+                      XSD.decimal),
+    "connectionLimit": ("connection limit", "Open connections the server accepts; more get HTTP 503.",
+                        XSD.integer),
 }
 
 

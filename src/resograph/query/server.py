@@ -48,12 +48,14 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from resograph.query import keycheck, sparql
+from resograph.query.limits import Admission, Limits
 from resograph.core.errors import UserError
 
 log = logging.getLogger("resograph.query.server")
 
 STATIC = Path(__file__).with_name("static")
-MAX_QUERY_BYTES = 256 * 1024
+MAX_QUERY_BYTES = Limits().max_query_bytes
+BODY_TIMEOUT_S = Limits().body_timeout_s
 
 # media type → (format name for sparql.serialize, Content-Type sent)
 SELECT_TYPES = {
@@ -176,7 +178,14 @@ def _run_job(store, job: dict[str, Any], union: bool = True) -> tuple:
                            sparql.term_from_ox(triple.object)))
             materialised = graph
             count = len(graph)
-        return ("ok", sparql.serialize(materialised, job["format"]), count)
+        data = sparql.serialize(materialised, job["format"])
+        cap_bytes = job.get("max_bytes") or 0
+        if cap_bytes and len(data) > cap_bytes:
+            return ("error", 413, f"the answer is over {cap_bytes // (1024 * 1024)} MiB, the answer size "
+                                  "limit of this endpoint: add a LIMIT or select fewer, shorter values")
+        return ("ok", data, count)
+    except MemoryError:
+        return ("error", 503, "the query needed more memory than a query may use; narrow it")
     except SyntaxError as exc:
         return ("error", 400, str(sparql.syntax_error(exc, text=job["query"])))
     except UserError as exc:
@@ -207,8 +216,22 @@ def _count_job(store, union: bool) -> tuple:
         return ("error", 503, f"cannot count the store's triples ({type(exc).__name__})")
 
 
-def _worker_main(conn, source: Source) -> None:  # pragma: no cover - runs in a child process
+def _cap_memory(memory_mb: int) -> None:
+    """Bound this process's address space: a query that needs more fails here, not the machine."""
+    if memory_mb <= 0:
+        return
+    try:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError) as exc:  # not on this platform
+        log.warning("cannot cap a worker's memory: %s", exc)
+
+
+def _worker_main(conn, source: Source, memory_mb: int = 0) -> None:  # pragma: no cover - child process
     """Loop of one worker process: open the store, answer jobs until the pipe closes."""
+    _cap_memory(memory_mb)
     try:
         store, opened = _open_store(source)
     except Exception as exc:
@@ -232,6 +255,9 @@ def _worker_main(conn, source: Source) -> None:  # pragma: no cover - runs in a 
                 pass
         try:
             conn.send(_count_job(store, union) if job.get("kind") == "counts" else _run_job(store, job, union))
+        except MemoryError:
+            conn.send(("error", 503, f"the query needed more than the {memory_mb} MiB a query may use; "
+                                     "narrow it"))
         except Exception as exc:
             conn.send(("error", 400, f"query failed: {type(exc).__name__}"))
 
@@ -239,9 +265,9 @@ def _worker_main(conn, source: Source) -> None:  # pragma: no cover - runs in a 
 class Worker:
     _ctx = mp.get_context("spawn")
 
-    def __init__(self, source: Source):
+    def __init__(self, source: Source, memory_mb: int = 0):
         self.conn, child = self._ctx.Pipe()
-        self.process = self._ctx.Process(target=_worker_main, args=(child, source), daemon=True,
+        self.process = self._ctx.Process(target=_worker_main, args=(child, source, memory_mb), daemon=True,
                                          name="resograph-sparql-worker")
         self.process.start()
         child.close()
@@ -256,11 +282,25 @@ class Worker:
             raise UserError(detail)
         self.union = bool(rest and rest[0])  # the store has named graphs: queries see their union
 
-    def call(self, job: dict, timeout: float) -> tuple:
-        """Send a job and wait for the answer; on timeout the process is killed (returns None)."""
+    def call(self, job: dict, timeout: float, light: tuple | None = None) -> tuple | None:
+        """Send a job and wait for the answer; on timeout the process is killed (returns None).
+        ``light`` = (seconds, may_go_on, done): a job still running after ``seconds`` goes on only if
+        ``may_go_on()`` (the heavy quota), else it is killed and ("heavy",) returned."""
         try:
             self.conn.send(job)
-            if self.conn.poll(timeout):
+            if light is not None and light[0] < timeout:
+                seconds, may_go_on, done = light
+                if self.conn.poll(seconds):
+                    return self.conn.recv()
+                if not may_go_on():
+                    self.kill()
+                    return ("heavy",)
+                try:
+                    if self.conn.poll(timeout - seconds):
+                        return self.conn.recv()
+                finally:
+                    done()
+            elif self.conn.poll(timeout):
                 return self.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
             self.kill()
@@ -292,25 +332,34 @@ def internal_job(query: str, bindings: dict | None = None) -> dict[str, Any]:
             "uses_from": False, "base": None, "service": False, "max_rows": 0, "format": "json"}
 
 
+SPARE_WORKERS = 1  # started and idle, to replace a stopped query's worker at once
+PENALTY_S = 30.0  # a client whose query was stopped runs one query at a time, last in line, this long
+
+
 class Engine:
     """A pool of worker processes with a per-query time limit and a row cap."""
 
     def __init__(self, source: Source, *, timeout: float = 10.0, max_rows: int = 10000,
-                 workers: int = 2, allow_service: bool = False):
-        self.source, self.timeout, self.max_rows = source, timeout, max_rows
-        self.size = max(1, workers)
+                 workers: int = 2, allow_service: bool = False, limits: Limits | None = None):
+        self.limits = limits or Limits(timeout_s=timeout, max_rows=max_rows, workers=max(1, workers))
+        self.admission = Admission(self.limits)
+        self.source, self.timeout, self.max_rows = source, self.limits.timeout_s, self.limits.max_rows
+        self.size = max(1, self.limits.workers)
         self.allow_service = allow_service
-        self._idle: asyncio.Queue[Worker] | None = None
+        self._idle: _FairQueue | None = None
         self._threads = ThreadPoolExecutor(max_workers=self.size + 2, thread_name_prefix="sparql-wait")
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
-        self.stats = {"queries": 0, "timeouts": 0, "refused": 0, "errors": 0}
+        self.stats = {"queries": 0, "timeouts": 0, "refused": 0, "errors": 0, "heavy_stopped": 0,
+                      "too_many": 0}
         self.union = False
+        self._spares: list[Worker] = []
+        self._stopped_at: dict[str, float] = {}  # client → when one of its queries was last stopped
         self._kept: dict[str, tuple[str, Any]] = {}  # name → (store generation, value)
         self._found: tuple[str, set] = ("", set())  # (store generation, IRIs known to exist)
 
     def _spawn(self) -> Worker:
-        w = Worker(self.source)
+        w = Worker(self.source, self.limits.max_memory_mb)
         w.wait_ready()
         self.union = w.union
         with self._lock:
@@ -319,10 +368,11 @@ class Engine:
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
-        self._idle = asyncio.Queue()
+        self._idle = _FairQueue(self._priority, reserve=1 if self.size > 1 else 0)
         workers = await asyncio.gather(*[loop.run_in_executor(self._threads, self._spawn)
-                                         for _ in range(self.size)])
-        for w in workers:
+                                         for _ in range(self.size + SPARE_WORKERS)])
+        self._spares = workers[self.size:]  # started, idle: a stopped query's worker is replaced at once
+        for w in workers[:self.size]:
             self._idle.put_nowait(w)
 
     async def stop(self) -> None:
@@ -334,16 +384,23 @@ class Engine:
         self._threads.shutdown(wait=False, cancel_futures=True)
 
     async def _replace(self, dead: Worker) -> None:
+        """A spare takes the dead worker's place at once (starting one takes seconds); a new one is
+        started to take the spare's."""
         with self._lock:
             self._all.discard(dead)
+        assert self._idle is not None
+        if self._spares:
+            self._idle.put_nowait(self._spares.pop())
         loop = asyncio.get_running_loop()
         try:
             fresh = await loop.run_in_executor(self._threads, self._spawn)
         except Exception as exc:  # keep serving with one worker fewer rather than crash
             log.error("cannot start a replacement worker: %s", exc)
             return
-        assert self._idle is not None
-        self._idle.put_nowait(fresh)
+        if len(self._spares) < SPARE_WORKERS:
+            self._spares.append(fresh)
+        else:
+            self._idle.put_nowait(fresh)
 
     async def _once_per_generation(self, name: str, job: dict, parse=lambda value: value):
         """A worker's answer to ``job`` kept until a rebuild publishes a new store generation;
@@ -383,31 +440,116 @@ class Engine:
             self._found[1].add(term)
         return found
 
-    async def execute(self, job: dict) -> tuple:
-        """Run one job; returns ("ok", bytes, count) or ("error", status, message)."""
+    async def execute(self, job: dict, client: str | None = None) -> tuple:
+        """Run one job; returns ("ok", bytes, count) or ("error", status, message). A ``client``'s
+        queries count against the per-client limits (the server's own jobs pass none)."""
+        if client is not None and not self.admission.admit(client, penalised=self._penalised(client)):
+            self.stats["too_many"] += 1
+            return ("error", 429, f"more than {self.limits.per_client} queries of yours are running or "
+                                  "waiting; wait for their answers")
+        try:
+            return await self._execute(job, client)
+        finally:
+            if client is not None:
+                self.admission.leave(client)
+
+    async def _execute(self, job: dict, client: str | None) -> tuple:
         assert self._idle is not None, "Engine.start() first"
         self.stats["queries"] += 1
+        job = {**job, "max_bytes": self.limits.max_answer_bytes}
         try:
-            worker = await asyncio.wait_for(self._idle.get(), timeout=self.timeout)
+            worker = await asyncio.wait_for(self._idle.get(client), timeout=self.timeout)
         except asyncio.TimeoutError:
             return ("error", 503, f"all {self.size} query workers stayed busy for {self.timeout:g} s; "
                                   "try again shortly")
+        light = None
+        if client is not None:
+            light = (self.limits.light_s, lambda: self.admission.become_heavy(client),
+                     lambda: self.admission.end_heavy(client))
         loop = asyncio.get_running_loop()
         started = time.perf_counter()
-        answer = await loop.run_in_executor(self._threads, worker.call, job, self.timeout)
-        if answer is None or answer[0] == "crashed":
+        answer = await loop.run_in_executor(self._threads, worker.call, job, self.timeout, light)
+        if answer is None or answer[0] in ("crashed", "heavy"):
+            if client is not None:
+                self._stopped_at[client] = time.monotonic()
             asyncio.ensure_future(self._replace(worker))
-            if answer is None:
-                self.stats["timeouts"] += 1
-                log.warning("query stopped after %.1f s (time limit)", time.perf_counter() - started)
-                return ("error", 503, f"the query ran over the time limit of {self.timeout:g} s and "
-                                      "was stopped; narrow it or add a LIMIT")
-            self.stats["errors"] += 1
-            return ("error", 503, "the query worker stopped unexpectedly; it has been restarted")
+            return self._stopped(answer, time.perf_counter() - started)
         self._idle.put_nowait(worker)
         if answer[0] == "error":
             self.stats["errors"] += 1
         return answer
+
+    def _penalised(self, client: str) -> bool:
+        """Was one of this client's queries stopped (time limit, heavy quota) in the last 30 s?"""
+        return time.monotonic() - self._stopped_at.get(client, -1e9) < PENALTY_S
+
+    def _priority(self, client: str | None) -> tuple:
+        """Who gets the next free worker: the server's own jobs, then clients none of whose queries
+        was stopped in the last 30 s, then those running fewest queries; then arrival order. A client
+        sending heavy queries in a loop thus waits behind everyone else."""
+        if client is None:
+            return (0, 0, 0)
+        return (1, int(self._penalised(client)), self.admission.in_flight.get(client, 1))
+
+    def _stopped(self, answer: tuple | None, elapsed: float) -> tuple:
+        """The answer for a query whose worker was killed or died."""
+        if answer is None:
+            self.stats["timeouts"] += 1
+            log.warning("query stopped after %.1f s (time limit)", elapsed)
+            return ("error", 503, f"the query ran over the time limit of {self.timeout:g} s and "
+                                  "was stopped; narrow it or add a LIMIT")
+        if answer[0] == "heavy":
+            self.stats["heavy_stopped"] += 1
+            return ("error", 503, f"the query ran over {self.limits.light_s:g} s while the heavy queries "
+                                  f"allowed ({self.limits.heavy_per_client} per client, "
+                                  f"{self.limits.heavy_cap} in all) were running; it was stopped: retry later")
+        self.stats["errors"] += 1
+        return ("error", 503, f"the query worker stopped (over the {self.limits.max_memory_mb} MiB memory "
+                              "limit, or crashed); it has been restarted")
+
+
+class _FairQueue:
+    """Idle workers, handed to waiting requests by ``priority(client)`` (a tuple, lowest first; its
+    second item is 1 for a penalised client), not in arrival order. ``reserve`` workers are kept for
+    clients that are not penalised: a penalised one waits until more are idle (and, while attacks go
+    on, gets a 503 after the wait: cheap, where stopping its query costs a worker)."""
+
+    def __init__(self, priority, reserve: int = 0):
+        self.priority, self.reserve = priority, reserve
+        self.free: list[Worker] = []
+        self.waiting: list[tuple[tuple, int, asyncio.Future]] = []
+        self.seq = 0
+
+    def put_nowait(self, worker: Worker) -> None:
+        self.free.append(worker)
+        self._dispatch()
+
+    def _dispatch(self) -> None:
+        import heapq
+
+        while self.waiting and self.free:
+            priority, _, future = self.waiting[0]
+            if future.done():
+                heapq.heappop(self.waiting)
+                continue
+            if priority[1] and len(self.free) <= self.reserve:
+                return  # everyone still waiting is penalised: keep the reserve
+            heapq.heappop(self.waiting)
+            future.set_result(self.free.pop())
+
+    async def get(self, client: str | None = None) -> Worker:
+        import heapq
+
+        future = asyncio.get_running_loop().create_future()
+        self.seq += 1
+        heapq.heappush(self.waiting, (self.priority(client), self.seq, future))
+        self._dispatch()
+        try:
+            return await future
+        except asyncio.CancelledError:  # gave up waiting: a worker it was handed goes back
+            if future.done() and not future.cancelled():
+                self.put_nowait(future.result())
+            raise
 
 
 # --------------------------------------------------------------------------- HTTP
@@ -500,13 +642,18 @@ async def _read_body(request) -> str:
         raise too_big
     chunks, size = [], 0
     try:
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > MAX_QUERY_BYTES:
-                raise too_big
-            chunks.append(chunk)
+        limit = getattr(request.app.state, "limits", None)
+        seconds = limit.body_timeout_s if limit else BODY_TIMEOUT_S
+        async with asyncio.timeout(seconds):  # a slow body does not hold a connection forever
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > MAX_QUERY_BYTES:
+                    raise too_big
+                chunks.append(chunk)
     except ClientDisconnect:
         raise _BadRequest(400, "the client went away before sending its request body") from None
+    except TimeoutError:
+        raise _BadRequest(408, f"the request body took over {seconds:g} s to arrive") from None
     if not _charset_ok(request.headers.get("content-type", "")):
         raise _BadRequest(415, "queries must be sent in UTF-8")
     try:
@@ -645,10 +792,10 @@ class Handlers:
         job = {"query": text, "bindings": bindings, "default_graphs": defaults, "named_graphs": named,
                "uses_from": "FROM" in scan.keywords, "base": base, "service": scan.service,
                "max_rows": self.max_rows, "format": fmt}
-        answer = await self.engine.execute(job)
+        answer = await self.engine.execute(job, request.client.host if request.client else "?")
         if answer[0] != "ok":
             _, status, message = answer
-            headers = {"Retry-After": "5"} if status == 503 else None
+            headers = {"Retry-After": "5"} if status in (429, 503) else None
             return _plain(status, message, headers)
         return Response(answer[1], media_type=content_type,
                         headers={"Vary": "Accept", "X-Result-Count": str(answer[2])})
@@ -662,8 +809,14 @@ class Handlers:
         chosen = negotiate("DESCRIBE", request.headers.get("accept", ""), formats)
         if chosen is None:
             return _plain(406, "the service description is in Turtle, N-Triples, JSON-LD or RDF/XML")
+        lim = self.engine.limits
         limits = {"queryTimeLimit": self.timeout, "resultRowLimit": self.max_rows,
-                  "requestSizeLimit": MAX_QUERY_BYTES, "queryWorkers": self.workers}
+                  "requestSizeLimit": MAX_QUERY_BYTES, "queryWorkers": self.workers,
+                  "answerSizeLimit": lim.max_answer_bytes, "queryMemoryLimit": lim.max_memory_mb,
+                  "heavyQuerySeconds": lim.light_s, "heavyQueriesPerClient": lim.heavy_per_client,
+                  "heavyQueriesInAll": lim.heavy_cap, "queriesPerClient": lim.per_client,
+                  "headerTimeLimit": lim.header_timeout_s, "bodyTimeLimit": lim.body_timeout_s,
+                  "connectionLimit": lim.max_connections}
         graph = service_description(endpoint_url(request) or "/sparql", limits, union=self.engine.union,
                                     allow_service=self.allow_service,
                                     counts=await self.engine.dataset_counts())
@@ -757,7 +910,9 @@ class Handlers:
         from starlette.responses import JSONResponse
 
         return JSONResponse({
-            "source": self.source.describe(), "timeout_s": self.timeout, "max_rows": self.max_rows,
+            # names, not the store's absolute path (it tells a visitor where the server's files live)
+            "source": [Path(p).name for p in ((self.source.store,) if self.source.store else self.source.files)],
+            "timeout_s": self.timeout, "max_rows": self.max_rows, "limits": self.engine.limits.public(),
             "workers": self.workers, "allow_service": self.allow_service, "updates": False,
             "explorer": bool(self.explorer is not None and self.explorer.is_file()),
             "named_queries": len(self.catalogue), **self.engine.stats,
@@ -766,18 +921,18 @@ class Handlers:
 
 def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, workers: int = 2,
                allow_service: bool = False, explorer: Path | None = None,
-               catalogue: dict[str, sparql.NamedQuery] | None = None):
-    """The Starlette application (start it with uvicorn; the worker pool starts with the app)."""
+               catalogue: dict[str, sparql.NamedQuery] | None = None, limits: Limits | None = None):
+    """The Starlette application (start it with uvicorn; the worker pool starts with the app).
+    ``limits`` holds every limit; without it, ``timeout``, ``max_rows`` and ``workers`` fill one."""
     from contextlib import asynccontextmanager
 
     from starlette.applications import Starlette
-    from starlette.middleware import Middleware
-    from starlette.middleware.cors import CORSMiddleware
 
-    engine = Engine(source, timeout=timeout, max_rows=max_rows, workers=workers,
-                    allow_service=allow_service)
+    limits = limits or Limits(timeout_s=timeout, max_rows=max_rows, workers=max(1, workers))
+    engine = Engine(source, allow_service=allow_service, limits=limits)
     handlers = Handlers(source, engine, sparql.load_catalogue() if catalogue is None else catalogue,
-                        timeout=timeout, max_rows=max_rows, workers=workers, allow_service=allow_service,
+                        timeout=limits.timeout_s, max_rows=limits.max_rows, workers=limits.workers,
+                        allow_service=allow_service,
                         explorer=explorer)
 
     @asynccontextmanager
@@ -792,12 +947,49 @@ def create_app(source: Source, *, timeout: float = 10.0, max_rows: int = 10000, 
         log.exception("unexpected error on %s", request.url.path)
         return _plain(503, f"the server could not answer ({type(exc).__name__}); see its log")
 
-    middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
-                             allow_headers=["*"], expose_headers=["X-Result-Count"], max_age=3600)]
+    middleware = _middleware(limits)
     app = Starlette(routes=handlers.routes(), middleware=middleware, lifespan=lifespan,
                     exception_handlers={Exception: on_error, 500: on_error})
     app.state.engine = engine
+    app.state.limits = limits
     return app
+
+
+QUERY_PATHS = ("/sparql", "/queries")  # where other sites' pages may send queries (CORS)
+
+
+def _middleware(limits: Limits) -> list:
+    """Allowed Host headers (a DNS-rebinding page cannot reach a local server under its own name),
+    and CORS for GET/POST of queries only: no credentials, no other methods, only the headers a
+    query needs; the other routes send no CORS headers, so browsers keep their answers from pages
+    of other origins."""
+    from starlette.middleware import Middleware
+    from starlette.middleware.cors import CORSMiddleware
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+    middleware = []
+    if "*" not in limits.allowed_hosts:
+        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(limits.allowed_hosts)))
+    if limits.cors_origins:
+        middleware.append(Middleware(_QueryPathsOnly, inner=functools.partial(
+            CORSMiddleware, allow_origins=list(limits.cors_origins), allow_methods=["GET", "POST"],
+            allow_headers=["Accept", "Content-Type"], expose_headers=["X-Result-Count"], max_age=3600)))
+    return middleware
+
+
+class _QueryPathsOnly:
+    """Apply a middleware to the query routes only."""
+
+    def __init__(self, app, inner):
+        self.app, self.wrapped = app, inner(app)
+
+    async def __call__(self, scope, receive, send):
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        root = scope.get("root_path", "")
+        if root and path.startswith(root):
+            path = path[len(root):]
+        target = self.wrapped if path.startswith(QUERY_PATHS) else self.app
+        await target(scope, receive, send)
 
 
 def source_for(build: str | os.PathLike = "build", data: list[str] | tuple[str, ...] = ()) -> Source:
@@ -811,9 +1003,49 @@ def source_for(build: str | os.PathLike = "build", data: list[str] | tuple[str, 
     return Source(files=tuple(str(f.resolve()) for f in found.files))
 
 
+def uvicorn_config(app, host: str, port: int, limits: Limits | None = None, **options):
+    """A uvicorn configuration that enforces the connection limits: a connection cap and a time
+    limit on a request's headers (uvicorn has none of its own: slow clients held connections open
+    until the process ran out of file descriptors)."""
+    import uvicorn
+
+    limits = limits or Limits()
+    return uvicorn.Config(app, host=host, port=port, limit_concurrency=limits.max_connections,
+                          timeout_keep_alive=min(5, int(limits.header_timeout_s) or 1),
+                          http=_header_timeout_protocol(limits.header_timeout_s), **options)
+
+
+def _header_timeout_protocol(seconds: float):
+    """uvicorn's h11 protocol, closing a connection whose request headers are not complete after
+    ``seconds`` (slowloris)."""
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class HeaderTimeoutProtocol(H11Protocol):
+        def connection_made(self, transport):
+            super().connection_made(transport)
+            self._header_timer = self.loop.call_later(seconds, self._headers_too_slow)
+
+        def _headers_too_slow(self):
+            if self.cycle is None and not self.transport.is_closing():  # no complete request yet
+                self.transport.close()
+
+        def handle_events(self):
+            super().handle_events()
+            if self.cycle is not None:
+                self._header_timer.cancel()
+
+        def connection_lost(self, exc):
+            self._header_timer.cancel()
+            super().connection_lost(exc)
+
+    return HeaderTimeoutProtocol
+
+
 def serve(source: Source, host: str = "127.0.0.1", port: int = 8000, **options) -> None:
     """Run the endpoint in this process until interrupted."""
     import uvicorn
 
+    limits = options.get("limits")
     app = create_app(source, **options)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.Server(uvicorn_config(app, host, port, limits or Limits(), log_level="warning",
+                                  access_log=False)).run()
