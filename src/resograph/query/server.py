@@ -220,6 +220,7 @@ def _cap_memory(memory_mb: int) -> None:
     """Bound this process's address space: a query that needs more fails here, not the machine."""
     if memory_mb <= 0:
         return
+    os.environ["RUST_BACKTRACE"] = "0"  # an allocation failure aborts at once, without a long trace
     try:
         import resource
 
