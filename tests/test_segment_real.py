@@ -125,6 +125,7 @@ def test_adoption_line_at_the_head_in_french_and_spanish(head, meeting, date):
     ("Adopted at the 202nd meeting by 9 votes to 2 (Poland, Ukraine).", 202, (9, 2, 0)),
     ("Adopted at the 30th meeting by 9 votes (Australia, present and not voting).", 30, (9, 0, 0)),
     ("Adopted at the 1621st meeting by 13 votes to none, with I abstention (China).", 1621, (13, 0, 1)),
+    ("Adopted at the 1473rd meeting by I1 votes to none, with 4 abstentions (Colombia).", 1473, (11, 0, 4)),
     ("Adopted at the 2nd meeting. 22", 2, None),  # a footnote mark after the line
     ("Adopted unanimously the\n2399th meeting.", 2399, None),  # OCR lost "at"
 ])

@@ -53,7 +53,7 @@ MEETING = re.compile(
     rf"(?P<n>{_N}(?:\s\d{{1,2}}(?=st|nd|rd|th))?){_ORD}[a-z]?[\s_]*(?:\([a-z ]{{1,20}}\)\s*)?"
     rf"(?:meetings?|seance|sesion)\b"
 )
-_COUNT = r"\d{1,3}|[il](?!\w)"
+_COUNT = r"[il]?\d{1,3}|[il](?!\w)"  # OCR: "I1 votes" for 11
 # "by 10 votes to none, with 5 abstentions", "by 9 votes to 1 (Australia)", "by 9 votes (…absent)",
 # "par 10 voix contre zéro, avec 5 abstentions", "por 10 votos contra ninguno y 5 abstenciones"
 COUNTED_VOTE = re.compile(
