@@ -69,3 +69,10 @@ loadtest: $(STAMP)
 .PHONY: yasgui
 yasgui:
 	$(PYTHON) scripts/vendor_yasgui.py
+
+# `make fuzz`: the long hypothesis runs of tests/test_fuzz.py (the query gate against Oxigraph
+# itself, the extractor, the endpoint); the suite runs a few hundred inputs of each.
+.PHONY: fuzz
+fuzz: $(STAMP)
+	RESOGRAPH_FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),20000) $(BIN)/python -m pytest tests/test_fuzz.py -q -s \
+		--hypothesis-show-statistics -p no:cacheprovider

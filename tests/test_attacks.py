@@ -82,7 +82,9 @@ def engine_calls_service(store: ox.Store, query: str) -> bool:
             list(result)
     except OSError:  # the connection to the closed port was attempted
         return True
-    except (SyntaxError, RuntimeError) as exc:
+    except SyntaxError:  # its message may list SERVICE among the tokens it expected
+        return False
+    except RuntimeError as exc:  # evaluation: "the variable encoding the service name is unbound"
         return "service" in str(exc).lower()
     return False
 

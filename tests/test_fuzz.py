@@ -351,3 +351,118 @@ def test_no_unexpected_error_was_logged(endpoint):
     """Runs after the others in this module: the last-resort handler was never needed."""
     _, _, handler = endpoint
     assert handler.records == []
+
+
+# --------------------------------------------------------------------------- the query gate
+# Differential: Oxigraph itself is the oracle. Queries are put together from pieces that reach
+# SERVICE in many spellings and positions (after `.`, `}`, a comment, a prefixed name, inside what a
+# lexer could take for an IRI or a string…); Oxigraph runs each against a store whose SERVICE
+# target is a closed port on 127.0.0.1. Whenever it tried to call SERVICE (a connection error, or
+# an error naming SERVICE), the gate must have refused the query. Counts are printed (-s).
+
+GATE_EXAMPLES = LONG or 400
+GATE_COUNTS: dict[str, int] = {"queries": 0, "engine called SERVICE": 0, "refused by the gate": 0,
+                               "engine parsed": 0}
+_PIECES = [
+    "SERVICE", "service", "sErViCe", "SERVICE SILENT", "SILENT", "{}", "{", "}", ".", ";", ",", " ",
+    "\n", "\t", "#c\n", "# SERVICE\n", "<URL>", "ex:", "ex:a", "ex:.", "ex:a.", "?x", "?s ?p ?o",
+    "$x", "_:b", '"s"', "'s'", '"""s"""', '"\\"', "\\u0053", "SERVIC\\u0045", "(", ")", "FILTER(",
+    "BIND(1 AS ?a)", "?a<?b)", ">", "<", "OPTIONAL", "UNION", "MINUS", "GRAPH ?g", "VALUES ?x {<URL>}",
+    "1", "1.", "@en", "a", "SELECT * {", "ASK {", "^^", "!", "=", "SERVICEex:a", "service:a",
+]
+
+
+def _gate_oracle(store, query: str) -> str:
+    """What Oxigraph does with ``query``: "service" (it tried), "parsed" or "error"."""
+    try:
+        result = store.query(query)
+        if not isinstance(result, bool) and result.__class__.__name__ != "QueryBoolean":
+            for _ in result:
+                pass
+    except OSError:
+        return "service"
+    except SyntaxError:  # its message may list SERVICE among the tokens it expected
+        return "error"
+    except (RuntimeError, ValueError) as exc:  # evaluation: "the variable encoding the service name…"
+        return "service" if "service" in str(exc).lower() else "parsed"
+    return "parsed"
+
+
+@pytest.fixture(scope="module")
+def gate_store():
+    import pyoxigraph as ox
+
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    url = f"http://127.0.0.1:{s.getsockname()[1]}/"
+    s.close()  # nothing listens there: a SERVICE call is refused at once
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.NamedNode(url)))
+    yield store, url
+    _print_gate_counts()
+
+
+def _print_gate_counts():
+    print("\ngate fuzz:", ", ".join(f"{k} {v}" for k, v in GATE_COUNTS.items()))
+
+
+def _service_query(d) -> str:
+    """A query calling SERVICE, in one of many spellings the SPARQL grammar (and Oxigraph) accept."""
+    first = d(st.sampled_from(["{}", "?s ?p ?o", "?s ?p ex:", ""]))
+    sep1 = d(st.sampled_from(["", " ", ".", " .", ".\n", "#c\n", ".#c\n", "\t", " . "]))
+    wrap = d(st.sampled_from([("", ""), ("OPTIONAL { ", " }"), ("{ ", " }"), ("{} UNION { ", " }"),
+                              ("MINUS { ", " }"), ("GRAPH ?g { ", " }")]))
+    keyword = d(st.sampled_from(["SERVICE", "service", "Service", "sErViCe", "SERVICE SILENT"]))
+    sep2 = d(st.sampled_from([" ", "", "\n", "#c\n", "\t", "  "]))
+    target = d(st.sampled_from(["<URL>", "ex:", "ex:a", "?x"]))
+    sep3 = d(st.sampled_from([" ", "", "\n", "#c\n"]))
+    group = d(st.sampled_from(["{ ?s ?p ?o }", "{}", "{ }", "{?s ?p ?o}"]))
+    return (f"PREFIX ex: <URL> SELECT * WHERE {{ VALUES ?x {{ <URL> }} {first}{sep1}"
+            f"{wrap[0]}{keyword}{sep2}{target}{sep3}{group}{wrap[1]} }}")
+
+
+def _gate_check(store, url: str, query: str) -> None:
+    from resograph.query import sparql
+
+    query = query.replace("URL", url)
+    GATE_COUNTS["queries"] += 1
+    try:
+        sparql.check_query(query)
+        refused = False
+    except (sparql.QueryRefused, sparql.QuerySyntaxError):  # a syntax error: an unterminated string
+        refused = True
+    GATE_COUNTS["refused by the gate"] += refused
+    verdict = _gate_oracle(store, query)
+    GATE_COUNTS["engine parsed"] += verdict != "error"
+    if verdict == "service":
+        GATE_COUNTS["engine called SERVICE"] += 1
+        assert refused, f"the engine calls SERVICE but the gate let it through: {query!r}"
+
+
+@settings(max_examples=GATE_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
+          database=None if LONG else settings().database)
+@given(data=st.data())
+def test_the_gate_refuses_every_spelling_of_service_the_engine_runs(gate_store, data):
+    _gate_check(*gate_store, _service_query(data.draw))
+
+
+@settings(max_examples=GATE_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
+          database=None if LONG else settings().database)
+@given(pieces=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14),
+       head=st.sampled_from(["SELECT * WHERE { ", "ASK { ", "PREFIX ex: <URL> SELECT * WHERE { {} . ",
+                             "SELECT * { ?s ?p ?o . "]))
+def test_the_gate_refuses_every_query_the_engine_would_send_to_a_service(gate_store, pieces, head):
+    _gate_check(*gate_store, head + "".join(pieces) + " }")
+
+
+@settings(max_examples=GATE_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
+          database=None if LONG else settings().database)
+@given(text=st.text(alphabet=st.sampled_from(list('SERVICEservice{}.<>"\'\\#?:$ \n()u0123456789abcdef')),
+                    max_size=300))
+def test_the_gate_never_raises_anything_but_its_own_errors(text):
+    from resograph.query import sparql
+
+    try:
+        sparql.check_query(text)
+    except (sparql.QueryRefused, sparql.QuerySyntaxError):
+        pass
