@@ -41,6 +41,7 @@ from rdflib import Graph
 
 from resograph.core.errors import UserError
 from resograph.core.models import Extraction
+from resograph.graph import facts
 from resograph.graph import incremental as inc
 from resograph.graph import store as store_mod
 from resograph.graph.cache import BuildCache
@@ -195,7 +196,7 @@ def _graph_whole(run: Run, intake: Intake) -> Graphed:
     """One rdflib graph of everything, validated whole (`full`) or per document."""
     run.stage("building the graph")
     registry, result, extractions = run.registry, run.result, intake.extractions
-    graph = build_graph(extractions, registry)
+    graph = facts.add_to_graph(build_graph(extractions, registry))  # corpus-wide facts (graph.facts)
     run.lap("graph")
     result.tally(extractions, registry)
     result.tally_graph(graph)
@@ -229,6 +230,7 @@ def _graph_per_document(run: Run, intake: Intake) -> Graphed:
                                         cache, used, bar)
     reg = inc.registry_part(run.registry)
     merged = inc.merge([p for _, p in parts], reg, corpus)
+    merged.lines = facts.complete(merged.lines)  # corpus-wide citation facts (resograph.graph.facts)
     run.lap("graph")
     result.tally(intake.extractions, run.registry)
     result.instruments, result.triples = merged.instruments, len(merged.lines)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from resograph.core.errors import UserError
+from resograph.graph import facts
 from resograph.graph import incremental as inc
 from resograph.graph import store as store_mod
 from resograph.graph.cache import digest
@@ -258,6 +259,7 @@ class Rebuild:
             run.stage(f"updating the Oxigraph store ({len(self.delta.deletes)} line(s) removed, "
                       f"{len(self.delta.inserts)} added)")
             self.generation.apply(self.delta.deletes, self.delta.inserts)
+            self.m.triples += facts.refresh(self.generation.store, self.delta.deletes + self.delta.inserts)
             path = self.generation.close()
             run.lap("store")
             run.stage("publishing")
@@ -304,7 +306,9 @@ class Rebuild:
                 run.cache.put(inc.DOC_KIND, info.entry, part)
             parts.append(part)
         reg = inc.registry_part(run.registry)
-        return inc.merge(parts, reg, m.corpus), reg
+        merged = inc.merge(parts, reg, m.corpus)
+        merged.lines = facts.complete(merged.lines)  # as a cold build's (resograph.graph.facts)
+        return merged, reg
 
 
 __all__ = ["rebuild_in_place", "Rebuild", "MAX_DELTA_DOCS"]

@@ -1,0 +1,123 @@
+"""Corpus-wide citation facts (resograph.graph.facts): what a build materialises equals what the
+un-materialised SPARQL computes from the rest of the graph, after a cold build and after incremental
+rebuilds that add and remove citing texts; `most-cited` reads them and answers like the aggregate."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from resograph.graph import facts
+from resograph.graph.build import build
+from resograph.graph.store import store_path
+from resograph.query import sparql
+from resograph.tools import synth
+
+XSD_INT = "http://www.w3.org/2001/XMLSchema#integer"
+
+
+def _int(n) -> str:
+    return f'"{int(str(n.value) if hasattr(n, "value") else n)}"^^<{XSD_INT}>'
+
+
+def expected(store: ox.Store) -> set[bytes]:
+    """The facts as the reference SPARQL computes them (it reads no materialised line)."""
+    out: set[bytes] = set()
+    keys = {str(q.subject): q.object.value for q in store.quads_for_pattern(
+        None, ox.NamedNode("http://purl.org/dc/terms/identifier"), None)}
+    ranked = sorted(store.query(facts.UNMATERIALISED),
+                    key=lambda r: (-int(r["texts"].value), -int(r["paragraphs"].value), keys[str(r["x"])]))
+    for rank, row in enumerate(ranked, 1):
+        x = str(row["x"]).encode()
+        out.add(b"%s %s %s ." % (x, facts.RANK, _int(rank).encode()))
+        out.add(b"%s %s %s ." % (x, facts.TEXTS, str(row["texts"]).encode()))
+        out.add(b"%s %s %s ." % (x, facts.PARAGRAPHS, _int(row["paragraphs"]).encode()))
+        for var, pred in (("first", facts.FIRST), ("last", facts.LAST)):
+            if row[var] is not None:
+                out.add(b"%s %s %s ." % (x, pred, str(row[var]).encode()))
+    for row in store.query(facts.UNMATERIALISED_OUT):
+        out.add(b"%s %s %s ." % (str(row["doc"]).encode(), facts.OUT, str(row["out"]).encode()))
+    return out
+
+
+def materialised(store: ox.Store) -> set[bytes]:
+    return {b"%s %s %s ." % (str(q.subject).encode(), str(q.predicate).encode(), str(q.object).encode())
+            for p in facts.WRITTEN for q in store.quads_for_pattern(None, ox.NamedNode(p[1:-1].decode()), None)}
+
+
+def all_lines(store: ox.Store) -> set[str]:
+    return {f"{q.subject} {q.predicate} {q.object}" for q in store.quads_for_pattern(None, None, None)
+            if not isinstance(q.subject, ox.BlankNode)}
+
+
+def open_store(out: Path) -> ox.Store:
+    return ox.Store.read_only(str(store_path(out).resolve()))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("facts")
+    synth.write_corpus(root / "texts", 40, seed=17)
+    for gold in (root / "texts").glob("*.gold.json"):
+        gold.unlink()
+    return root
+
+
+def test_cold_build_facts_equal_the_aggregate(corpus):
+    out = corpus / "cold"
+    build([corpus / "texts"], out, quiet=True, formats="nt")
+    store = open_store(out)
+    got, want = materialised(store), expected(store)
+    assert want and got == want
+    # every kind of fact is there: counts, dates, out-degrees; and the dump file holds the same lines
+    assert {line.split(b" ")[1] for line in got} == set(facts.WRITTEN)
+    nt = (out / "resograph.nt").read_bytes().split(b"\n")
+    assert {line for line in nt if line.split(b" ")[1:2] and line.split(b" ")[1] in facts.WRITTEN} == got
+
+
+def test_rebuild_keeps_the_facts_current(corpus):
+    texts = corpus / "texts2"
+    shutil.copytree(corpus / "texts", texts)
+    out = corpus / "incremental"
+    build([texts], out, quiet=True, formats="nt")
+    names = sorted(texts.glob("*.txt"))
+    # remove the text that cites most (its citations leave every count), then add one that cites
+    victim = max(names, key=lambda p: p.read_text(encoding="utf-8").count("resolution"))
+    held = victim.read_bytes()
+    victim.unlink()
+    result = build([texts], out, quiet=True, formats="nt")
+    assert "graphed" in result.cache and not result.cache.startswith("0 of")
+    store = open_store(out)
+    assert materialised(store) == expected(store)
+    cold = corpus / "cold-without"
+    build([texts], cold, quiet=True, formats="nt")
+    assert all_lines(open_store(cold)) == all_lines(store)  # the same graph as a cold build's
+    victim.write_bytes(held)
+    build([texts], out, quiet=True, formats="nt")
+    store = open_store(out)
+    assert materialised(store) == expected(store)
+    assert all_lines(store) == all_lines(open_store(corpus / "cold"))
+
+
+def test_most_cited_reads_the_facts(corpus):
+    out = corpus / "cold"
+    if not store_path(out).exists():
+        build([corpus / "texts"], out, quiet=True, formats="nt")
+    graph = sparql.open_source(out)
+    q = sparql.load_catalogue()["most-cited"]
+    rows = sparql.rows_as_dicts(sparql.materialise(sparql.run(graph, q.text, sparql.bindings(q, {"limit": "all"}))))
+    ref = {str(r["x"]): r for r in open_store(out).query(facts.UNMATERIALISED)}
+    keys = {str(r[0]): r[1].value for r in open_store(out).query(
+        "SELECT ?x ?k WHERE { ?x <http://purl.org/dc/terms/identifier> ?k }")}
+    by_key = {keys[x]: r for x, r in ref.items()}
+    assert {r["key"] for r in rows} == set(by_key)
+    for r in rows:
+        assert int(r["citingTexts"]) == int(by_key[r["key"]]["texts"].value)
+    counts = [(int(r["citingTexts"]), int(r["citingParagraphs"])) for r in rows]
+    assert counts == sorted(counts, reverse=True)
+    first = sparql.rows_as_dicts(sparql.materialise(sparql.run(graph, q.text, sparql.bindings(q, {}))))
+    assert len({r["key"] for r in first}) == min(100, len(by_key))
+    assert [r["key"] for r in first] == [r["key"] for r in rows][:len(first)]
