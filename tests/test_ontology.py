@@ -42,6 +42,7 @@ NO_STANDARD_SUPER = {
     RG.sessionNumber, RG.place, RG.eId, RG.position, RG.phrase, RG.clauseFunction, RG.text, RG.quote,
     RG.sha256, RG.textSha256, RG.converter, RG.fileName, RG.citoCharacterization, RG.paragraphKind, RG.modifier, RG.anaphorNoun,
     RG.contextPattern, RG.excludePattern,
+    RG.citingTextCount, RG.citingParagraphCount, RG.citedInstrumentCount, RG.citationRank,
 }
 INSTRUMENT_KINDS = [RG.Resolution, RG.Decision, RG.Treaty, RG.Declaration, RG.Agreement, RG.Constitution,
                     RG.Report, RG.UNDocument]

@@ -19,6 +19,7 @@ from corpus import FIXTURES, SEED
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
+from resograph.graph import facts
 from resograph.graph.build import to_ntriples
 from resograph.reading.extract import extract_file
 from resograph.graph.rdf import CITO, ELI, OA, RG, finish, iri_ref
@@ -48,7 +49,7 @@ def parts_of(paths: list[Path], registry: Registry) -> list:
 
 def whole_lines(parts: list, registry: Registry) -> list[bytes]:
     corpus = frozenset(p.symbol for p in parts)
-    return merge(parts, registry_part(registry), corpus).lines
+    return facts.complete(merge(parts, registry_part(registry), corpus).lines)  # as a build writes them
 
 
 def parse(lines: list[bytes]) -> Graph:
@@ -271,6 +272,14 @@ MUTATIONS: dict[str, Callable[[Graph], None]] = {
     "digest in upper case": lambda g: replace(g, one(g, RG.sha256), RG.sha256, Literal("AB" * 32)),
     "two digests": lambda g: g.add((one(g, RG.sha256), RG.sha256, Literal("0" * 64))),
     "text digest not hexadecimal": lambda g: g.add((one(g, RG.sha256), RG.textSha256, Literal("pdf"))),
+    "no citing text": lambda g: replace(g, one(g, RG.citingTextCount), RG.citingTextCount, Literal(0)),
+    "citing paragraphs missing": lambda g: drop(g, one(g, RG.citingTextCount), RG.citingParagraphCount),
+    "first cited after last": lambda g: replace(g, one(g, RG.firstCitedDate), RG.firstCitedDate,
+                                                Literal("2999-01-01", datatype=XSD.date)),
+    "last cited a string": lambda g: replace(g, one(g, RG.lastCitedDate), RG.lastCitedDate, Literal("2025")),
+    "two ranks": lambda g: g.add((one(g, RG.citationRank), RG.citationRank, Literal(99999))),
+    "out-degree a string": lambda g: replace(g, one(g, RG.citedInstrumentCount), RG.citedInstrumentCount,
+                                             Literal("7")),
 }
 
 
