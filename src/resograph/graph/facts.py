@@ -24,35 +24,36 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
-ELI = "http://data.europa.eu/eli/ontology#"
-RG = "https://w3id.org/resograph/ontology#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
+from resograph.core.namespaces import DCTERMS, ELI, RG, XSD
 
-CITES = f"<{ELI}cites>".encode()
-PART_OF = f"<{ELI}is_part_of>".encode()
-DATE = f"<{ELI}date_document>".encode()
-IDENT = b"<http://purl.org/dc/terms/identifier>"
-SESSION = f"<{RG}session>".encode()
-START = f"<{RG}startDate>".encode()
+
+def _nt(term: URIRef) -> bytes:
+    return f"<{term}>".encode()
+
+
+CITES = _nt(ELI.cites)
+PART_OF = _nt(ELI.is_part_of)
+DATE = _nt(ELI.date_document)
+IDENT = _nt(DCTERMS.identifier)
+SESSION = _nt(RG.session)
+START = _nt(RG.startDate)
 READ = (CITES, PART_OF, DATE, IDENT, SESSION, START)
 
-TEXTS = f"<{RG}citingTextCount>".encode()
-PARAGRAPHS = f"<{RG}citingParagraphCount>".encode()
-FIRST = f"<{RG}firstCitedDate>".encode()
-LAST = f"<{RG}lastCitedDate>".encode()
-OUT = f"<{RG}citedInstrumentCount>".encode()
-RANK = f"<{RG}citationRank>".encode()
+TEXTS = _nt(RG.citingTextCount)
+PARAGRAPHS = _nt(RG.citingParagraphCount)
+FIRST = _nt(RG.firstCitedDate)
+LAST = _nt(RG.lastCitedDate)
+OUT = _nt(RG.citedInstrumentCount)
+RANK = _nt(RG.citationRank)
 WRITTEN = (TEXTS, PARAGRAPHS, FIRST, LAST, OUT, RANK)
-_INTEGER = f"^^<{XSD}integer>".encode()
-_DATE_TYPE = f"^^<{XSD}date>".encode()
+_INTEGER = b"^^" + _nt(XSD.integer)
+_DATE_TYPE = b"^^" + _nt(XSD.date)
 
 # The same facts computed from the rest of the graph (no materialised line read): the reference.
-UNMATERIALISED = """
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX rg: <https://w3id.org/resograph/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
+_PREFIXES = f"PREFIX eli: <{ELI}>\nPREFIX rg: <{RG}>\nPREFIX dcterms: <{DCTERMS}>\n"
+UNMATERIALISED = _PREFIXES + """
 SELECT ?x ?texts (COALESCE(?pars, 0) AS ?paragraphs) ?first ?last WHERE {
   { SELECT ?x (COUNT(DISTINCT ?doc) AS ?texts)
     WHERE { ?doc eli:cites ?x ; dcterms:identifier ?dk . ?x dcterms:identifier ?xk . }
@@ -68,9 +69,7 @@ SELECT ?x ?texts (COALESCE(?pars, 0) AS ?paragraphs) ?first ?last WHERE {
     GROUP BY ?x }
 }
 """
-UNMATERIALISED_OUT = """
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
+UNMATERIALISED_OUT = _PREFIXES + """
 SELECT ?doc (COUNT(DISTINCT ?x) AS ?out) WHERE {
   ?doc eli:cites ?x ; dcterms:identifier ?dk . ?x dcterms:identifier ?xk .
 } GROUP BY ?doc
