@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import socket
+from collections import Counter
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -446,3 +447,125 @@ def test_store_urls_are_derived_from_the_endpoint_and_server():
                                  "http://127.0.0.1:7200/repositories/rg/statements")
     o = derive_urls("http://127.0.0.1:7878/query", "", gsp="http://127.0.0.1:7878/store")
     assert (o.gsp, o.update) == ("http://127.0.0.1:7878/store", "http://127.0.0.1:7878/update")
+
+
+# -- interrupted publishing (issue 18, item 3) ------------------------------------------------------
+
+def big_build(tmp_path: Path, n: int) -> Path:
+    build = tmp_path / f"build-{n}"
+    build.mkdir()
+    (build / "resograph.nt").write_text(
+        "".join(f"<https://example.org/s{i}> <https://example.org/p> \"{i}\" .\n" for i in range(n)),
+        encoding="utf-8")
+    return build
+
+
+def graph_state(stub: Stub, old: set, new: set) -> str:
+    now = {(q.subject, q.predicate, q.object) for q in stub.triples()}
+    return "old" if now == old else "new" if now == new else f"MIXED ({len(now)} triples)"
+
+
+def test_publish_loads_aside_then_switches_and_says_what_the_graph_holds(serve, sample):
+    stub = Stub()
+    url = serve(stub)
+    stub.store.add(ox.Quad(ox.NamedNode("https://example.org/old"), ox.NamedNode("https://example.org/p"),
+                           ox.Literal("old"), ox.NamedNode(G)))
+    result = publish(sample, url + "/sparql", gsp=url + "/data", retry=NO_RETRY_WAIT)
+    assert len(stub.triples()) == SAMPLE_COUNT and result.old_triples == 1
+    assert "the new graph (11 triples; it held 1 before)" in result.summary()
+    graphs = {q.graph_name.value for q in stub.store.quads_for_pattern(None, None, None, None)}
+    assert graphs == {G}  # the staging graph was moved into place, nothing left beside it
+
+
+def test_a_failure_while_loading_leaves_the_old_graph_and_says_so(serve, sample):
+    stub = Stub()
+    url = serve(stub)
+    publish(sample, url + "/sparql", gsp=url + "/data", retry=NO_RETRY_WAIT)
+    before = stub.triples()
+    stub.lose_one_triple = True  # from now on the new graph never verifies
+    with pytest.raises(PublishError) as info:
+        publish(sample, url + "/sparql", gsp=url + "/data", retry=NO_RETRY_WAIT)
+    assert "left as it was (the old graph" in str(info.value)
+    assert stub.triples() == before
+
+
+@pytest.mark.slow
+def test_publish_killed_at_any_moment_leaves_the_old_graph_or_the_new_one(serve, sample, tmp_path):
+    """SIGKILL of `resograph publish` at 12 moments spread over a run: the graph is always exactly the
+    old one or the new one; the next publish drops what the killed ones left aside."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    stub = Stub()
+    url = serve(stub)
+    publish(sample, url + "/sparql", gsp=url + "/data", retry=NO_RETRY_WAIT)
+    old = {(q.subject, q.predicate, q.object) for q in stub.triples()}
+    new_build = big_build(tmp_path, 20000)
+    new = {(t.subject, t.predicate, t.object) for t in read_triples(new_build / "resograph.nt")}
+    argv = [sys.executable, "-m", "resograph.cli", "publish", "--build", str(new_build),
+            "--endpoint", url + "/sparql", "--no-gsp", "--batch", "500", "-q"]
+    t = time.monotonic()
+    subprocess.run(argv, capture_output=True, timeout=120, check=True)
+    duration = time.monotonic() - t
+    publish(sample, url + "/sparql", gsp=url + "/data", retry=NO_RETRY_WAIT)  # back to the old graph
+    seen = Counter()
+    for k in range(12):
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(duration * (k + 0.5) / 10)  # the last ones past the end of a run
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(30)
+        state = graph_state(stub, old, new)
+        seen[state] += 1
+        assert state in ("old", "new"), f"killed after {duration * (k + 0.5) / 10:.2f} s: {state}"
+        if state == "new":  # start again from the old graph
+            publish(sample, url + "/sparql", gsp=url + "/data", retry=NO_RETRY_WAIT)
+    print(f"publish ({duration:.1f} s) killed at 12 moments: graph left {dict(seen)}")
+    result = publish(new_build, url + "/sparql", gsp=url + "/data", retry=NO_RETRY_WAIT)
+    assert graph_state(stub, old, new) == "new"
+    graphs = {q.graph_name.value for q in stub.store.quads_for_pattern(None, None, None, None)}
+    assert graphs == {G} and any("staging" in n for n in result.notes) or graphs == {G}
+
+
+def test_an_interrupted_publish_says_which_graph_the_store_holds(serve, sample, tmp_path, monkeypatch):
+    """Ctrl-C while the new graph is loaded aside: the message says the old graph is left."""
+    from resograph.tools import publish as publish_module
+
+    stub = Stub()
+    url = serve(stub)
+    publish(sample, url + "/sparql", gsp=url + "/data", retry=NO_RETRY_WAIT)
+    before = stub.triples()
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(publish_module, "_put_graph", interrupted)
+    with pytest.raises(PublishError) as info:
+        publish(big_build(tmp_path, 100), url + "/sparql", gsp=url + "/data", retry=NO_RETRY_WAIT)
+    assert "interrupted" in str(info.value) and "left as it was (the old graph, 11 triples)" in str(info.value)
+    assert stub.triples() == before
+    graphs = {q.graph_name.value for q in stub.store.quads_for_pattern(None, None, None, None)}
+    assert graphs == {G}  # nothing left aside either
+
+
+def test_a_switch_without_an_answer_is_resolved_by_asking_the_store(serve, sample, tmp_path, monkeypatch):
+    """The MOVE was applied but its answer lost: the store is asked, and the message says "new"."""
+    from resograph.tools import publish as publish_module
+
+    stub = Stub()
+    url = serve(stub)
+    publish(sample, url + "/sparql", gsp=url + "/data", retry=NO_RETRY_WAIT)
+    real_update = publish_module._update
+
+    def lost_answer(http, update_url, text, what, graph, done, total):
+        real_update(http, update_url, text, what, graph, done, total)
+        if text.startswith("MOVE"):
+            raise PublishError(f"{update_url}: {what} failed (HTTP 503: gateway lost the answer)")
+
+    monkeypatch.setattr(publish_module, "_update", lost_answer)
+    with pytest.raises(PublishError) as info:
+        publish(big_build(tmp_path, 100), url + "/sparql", gsp=url + "/data", retry=NO_RETRY_WAIT)
+    assert "holds the new graph (100 triples): the switch went through" in str(info.value)
+    assert len(stub.triples()) == 100

@@ -100,6 +100,8 @@ class PublishResult:
     seconds: float = 0.0
     server: str = ""
     notes: list[str] = field(default_factory=list)
+    old_triples: int | None = None  # the graph's count before (None: not asked)
+    state: str = ""  # what the remote graph holds now, in words (the summary's last line)
 
     @property
     def verified(self) -> bool:
@@ -118,6 +120,8 @@ class PublishResult:
             f"time           {self.seconds:.2f}s",
         ]
         lines += [f"note           {n}" for n in self.notes]
+        if self.state:
+            lines.append(f"graph now      {self.state}")
         return "\n".join(lines)
 
 
@@ -395,25 +399,105 @@ def publish(build: str | os.PathLike, endpoint: str, graph: str = DEFAULT_GRAPH,
         urls = derive_urls(endpoint, probe.headers.get("server", ""), gsp=gsp, update=update,
                            authenticated=auth is not None)
         result.server = urls.server
-        done = False
-        if use_gsp and urls.gsp:
-            done = _put_graph(http, urls.gsp, graph, triples, result)
-        elif not use_gsp:
-            result.notes.append("Graph Store Protocol not tried (--no-gsp)")
-        if not done:
-            _update_graph(http, urls.update, graph, triples, batch, result, progress)
-        result.remote_triples = _count(http, urls.query, graph)
-        if not result.verified and result.method == "update":
-            result.notes.append(f"count {result.remote_triples} ≠ {result.local_triples} after "
-                                f"SPARQL Update; redone once")
-            _update_graph(http, urls.update, graph, triples, batch, result, progress)
+        if urls.update:
+            _publish_aside(http, urls, graph, triples, result, use_gsp, batch, progress)
+        else:  # no SPARQL Update: nothing can switch graphs in one step
+            result.notes.append("no SPARQL Update URL: the graph was replaced in place (an interrupted "
+                                "publish can leave it partial)")
+            _load(http, urls, graph, triples, result, use_gsp, batch, progress)
             result.remote_triples = _count(http, urls.query, graph)
     result.seconds = time.monotonic() - started
     if not result.verified:
         raise PublishError(
             f"{endpoint}: graph <{graph}> holds {result.remote_triples} triples after publishing, "
             f"expected {result.local_triples} (via {result.method}; rerun to replace it)")
+    result.state = f"the new graph ({result.remote_triples} triples" + (
+        f"; it held {result.old_triples} before)" if result.old_triples is not None else ")")
     return result
+
+
+STAGING = "urn:x-resograph:publish-staging:"  # graphs loaded aside, then moved into place
+
+
+def _publish_aside(http: _Http, urls: Urls, graph: str, triples: list[ox.Triple], result: PublishResult,
+                   use_gsp: bool, batch: int, progress: bool) -> None:
+    """Load the new graph into a graph of its own, verify it, then switch it into place with one
+    SPARQL Update (``MOVE``), which the store runs as one operation: killed at any moment, the
+    publish leaves the old graph or the new one (issue 18), and an error says which."""
+    result.old_triples = _count(http, urls.query, graph)
+    _drop_leftovers(http, urls)
+    staging = f"{STAGING}{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+    try:
+        _load(http, urls, staging, triples, result, use_gsp, batch, progress)
+        loaded = _count(http, urls.query, staging)
+        if loaded != result.local_triples:
+            raise PublishError(f"{urls.update}: the new graph holds {loaded} triples once loaded, "
+                               f"expected {result.local_triples}")
+    except (PublishError, KeyboardInterrupt) as exc:
+        _drop_quietly(http, urls, staging)
+        raise PublishError(f"{_reason(exc)}; graph <{graph}> left as it was (the old graph, "
+                           f"{result.old_triples} triples): the new one was not switched in") from None
+    try:
+        _update(http, urls.update, f"MOVE <{staging}> TO <{graph}>", "switching the new graph in",
+                graph, 0, 1)
+    except (PublishError, KeyboardInterrupt) as exc:
+        raise PublishError(f"{_reason(exc)}; {_after_switch(http, urls, graph, staging, result)}") from None
+    result.remote_triples = _count(http, urls.query, graph)
+
+
+def _reason(exc: BaseException) -> str:
+    return "interrupted" if isinstance(exc, KeyboardInterrupt) else str(exc)
+
+
+def _after_switch(http: _Http, urls: Urls, graph: str, staging: str, result: PublishResult) -> str:
+    """Which graph the store holds after a switch that got no answer: the staging graph still there
+    means the old one, gone means the new one."""
+    try:
+        left = _count(http, urls.query, staging)
+    except (PublishError, KeyboardInterrupt):
+        return (f"the switch got no answer and the store cannot be asked: graph <{graph}> holds the old "
+                f"graph or the new one (never a mix); its staging copy is <{staging}>")
+    if left:
+        _drop_quietly(http, urls, staging)
+        return f"graph <{graph}> left as it was (the old graph, {result.old_triples} triples)"
+    return f"graph <{graph}> holds the new graph ({result.local_triples} triples): the switch went through"
+
+
+def _drop_leftovers(http: _Http, urls: Urls) -> None:
+    """Staging graphs a killed publish left behind."""
+    query = f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{STAGING}")) }}'
+    response = http.request("POST", urls.query, "looking for leftover staging graphs",
+                            data={"query": query}, headers={"Accept": SPARQL_JSON})
+    try:
+        names = [b["g"]["value"] for b in response.json()["results"]["bindings"]]
+    except (ValueError, KeyError, TypeError):
+        return
+    for name in names:
+        _drop_quietly(http, urls, name)
+    if names:
+        http.result.notes.append(f"dropped {len(names)} staging graph(s) an interrupted publish left")
+
+
+def _drop_quietly(http: _Http, urls: Urls, name: str) -> None:
+    try:
+        _update(http, urls.update, f"DROP SILENT GRAPH <{name}>", "dropping a staging graph", name, 0, 1)
+    except (PublishError, KeyboardInterrupt):
+        pass
+
+
+def _load(http: _Http, urls: Urls, graph: str, triples: list[ox.Triple], result: PublishResult,
+          use_gsp: bool, batch: int, progress: bool) -> None:
+    """Put ``triples`` into ``graph`` (Graph Store PUT, else SPARQL Update), verified by count."""
+    done = False
+    if use_gsp and urls.gsp:
+        done = _put_graph(http, urls.gsp, graph, triples, result)
+    elif not use_gsp:
+        result.notes.append("Graph Store Protocol not tried (--no-gsp)")
+    if not done:
+        _update_graph(http, urls.update, graph, triples, batch, result, progress)
+        if _count(http, urls.query, graph) != len(triples):
+            result.notes.append(f"count ≠ {len(triples)} after SPARQL Update; redone once")
+            _update_graph(http, urls.update, graph, triples, batch, result, progress)
 
 
 def _check_url(url: str, option: str) -> None:
