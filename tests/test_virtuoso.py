@@ -256,6 +256,63 @@ def test_publish_without_credentials_is_refused_with_a_clear_message(published, 
         publish(seed_build, virtuoso.url, GRAPH)
 
 
+@pytest.mark.slow
+def test_virtuoso_killed_mid_publish_keeps_the_old_graph_or_the_new_one(tmp_path, seed_build):
+    """Issue 18: Virtuoso SIGKILLed while `publish` sends a new graph (it used to leave 0, 0 and
+    163,841 triples where 64,308 were). Now the graph is loaded aside and moved into place: after
+    a restart it holds exactly the old graph or the new one, and the publish's error says which."""
+    import threading
+
+    from resograph.tools.publish import PublishError, Retry
+
+    if VIRTUOSO is None:
+        pytest.skip(MISSING)
+    server = Virtuoso(tmp_path / "virtuoso-kill")
+    server.start()
+    graph, auth = "https://example.org/kill-test", AutoAuth("dba", "dba")
+    new_build = tmp_path / "new"
+    new_build.mkdir()
+    (new_build / "resograph.nt").write_text("".join(
+        f"<https://example.org/s{i}> <https://example.org/p> \"{i}\" .\n" for i in range(60000)),
+        encoding="utf-8")
+    quick = Retry(attempts=2, base=0.1, cap=0.2, deadline=5.0)
+    try:
+        old = publish(seed_build, server.url, graph, auth=auth).remote_triples
+        outcomes = []
+        for delay in (0.3, 1.0, 2.5):
+            box: dict = {}
+
+            def run():
+                try:
+                    box["result"] = publish(new_build, server.url, graph, auth=auth, retry=quick,
+                                            timeout=30, use_gsp=False, batch=5000)
+                except PublishError as exc:
+                    box["error"] = str(exc)
+
+            t = threading.Thread(target=run)
+            t.start()
+            time.sleep(delay)
+            server.process.kill()  # SIGKILL, mid-publish
+            server.process.wait(30)
+            t.join(120)
+            server.start()  # recovers from its transaction log
+            r = server.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}",
+                             "application/sparql-results+json", graph="")
+            count = int(r.json()["results"]["bindings"][0]["n"]["value"])
+            said = box.get("error", "published")
+            outcomes.append((delay, count, said[-120:]))
+            assert count in (old, 60000), (delay, count, said)
+            if "left as it was" in said:
+                assert count == old, (delay, count, said)
+            if "holds the new graph" in said or "result" in box:
+                assert count == 60000, (delay, count, said)
+            if count == 60000:  # start again from the old graph
+                publish(seed_build, server.url, graph, auth=auth)
+        print("\nVirtuoso killed mid-publish:", *outcomes, sep="\n  ")
+    finally:
+        server.stop()
+
+
 # -- the named queries -----------------------------------------------------------------------------
 
 _MASK = re.compile(
