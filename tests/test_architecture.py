@@ -94,8 +94,8 @@ def test_the_package_itself_imports_only_core_at_import_time():
     assert all(layer(t) == 0 for t in eager), eager
 
 
-# The one cycle left: build ⇄ incremental, which the `build` engineer's redesign removes (issue 14).
-KNOWN_CYCLES = [{"resograph.graph.build", "resograph.graph.incremental"}]
+# No cycle is left (the build redesign removed build ⇄ incremental); a new one fails the test.
+KNOWN_CYCLES: list[set[str]] = []
 
 
 def test_no_import_cycle():
@@ -156,19 +156,13 @@ def private_reaches(module: str) -> Iterator[str]:
                 yield f"{module}:{node.lineno} {ast.unparse(node)}"
 
 
-# Reaches into private names that remain, each in another engineer's area (issue 14: to be removed
-# there). A new one fails the test; removing one from the code is always welcome.
+# Reaches into private names that remain, each for a reason given beside it. A new one fails the test.
 KNOWN_PRIVATE = {
-    "resograph.reading.segment": {"import re._parser", "from re import _constants"},  # segment
-    "resograph.graph.build": {"store_mod._fsync_dir"},  # build
-    "resograph.commands.build": {"argparse._SubParsersAction"},  # build
-    "resograph.graph.incremental": {"from rdflib.plugins.serializers.nt import _nt_row"},  # build
+    # the first characters a pattern can match, read from the parser re compiles with (no public API)
+    "resograph.reading.segment": {"import re._parser", "from re import _constants"},
     # the compiled checker spells literals byte for byte as rdflib's writer and pySHACL do
     "resograph.graph.shapecheck": {"from rdflib.plugins.serializers.nt import _quoteLiteral",
                                    "from rdflib.term import _NUMERIC_LITERAL_TYPES"},
-    "resograph.query.server": {"sparql._keywords"},  # harden
-    "resograph.reading.convert": {"par._p"},  # python-docx's paragraph element (the Word converter)
-    "resograph.commands.realcheck": {"argparse._SubParsersAction"},  # realgold
     "resograph.query.sparql": {"graph.store._inner"},  # oxrdflib has no public accessor (store.py wraps it)
 }
 
@@ -246,12 +240,8 @@ def long_functions() -> dict[str, int]:
     return out
 
 
-# Functions still over 60 lines, each in another engineer's area (being split there). A new one
-# fails the test; the report prints the list with sizes.
-KNOWN_LONG = {
-    "resograph.graph.build._rebuild_from_manifest", "resograph.graph.build.build",  # build
-    "resograph.graph.incremental.apply_parts",  # build
-}
+# Functions over 60 lines (the report prints the list with sizes).
+KNOWN_LONG: set[str] = set()  # none left; a new one fails the test
 
 
 def test_no_new_function_over_60_lines(capsys):

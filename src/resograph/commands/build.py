@@ -9,7 +9,7 @@ from resograph.core.paths import sources_dir
 from resograph.graph.store import STORES
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub) -> None:
     p = sub.add_parser(
         "build",
         help="build the knowledge graph from resolution texts (files and store under build/)",

@@ -20,7 +20,7 @@ with the same fields.
 """
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub) -> None:
     p = sub.add_parser(
         "realcheck",
         help="check the extractor on a folder of real resolutions that have no hand gold",

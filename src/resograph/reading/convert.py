@@ -304,21 +304,23 @@ def _docx(data: bytes, name: str) -> tuple[str, str, tuple[int, ...]]:
     notes = _docx_footnotes(document)
     counters: dict[tuple[str, int], int] = {}
     blocks = []
-    for par in document.paragraphs:
+    # The body's w:p elements are the paragraphs' own, in the same order (python-docx keeps its
+    # paragraph element private; the document's element is public).
+    for par, element in zip(document.paragraphs, document.element.body.iterchildren(f"{_W}p")):
         text = par.text.strip()
         if not text:
             continue
-        label = _docx_number(par, counters)
-        refs = [r.get(f"{_W}id") for r in par._p.iter(f"{_W}footnoteReference")]
+        label = _docx_number(par, element, counters)
+        refs = [r.get(f"{_W}id") for r in element.iter(f"{_W}footnoteReference")]
         extra = [f"({notes[r]})" for r in refs if r in notes]
         blocks.append(" ".join([label + text if label else text, *extra]))
     return "\n\n".join(blocks), _library("python-docx"), ()
 
 
-def _docx_number(par, counters: dict[tuple[str, int], int]) -> str:
+def _docx_number(par, element, counters: dict[tuple[str, int], int]) -> str:
     """"1. " or "(a) " for a paragraph Word numbers automatically (level 0 decimal, level 1 letters),
     by the paragraph's own numbering or its style's (python-docx exposes no numbering API)."""
-    num = par._p.find(f"{_W}pPr/{_W}numPr")
+    num = element.find(f"{_W}pPr/{_W}numPr")
     style = par.style
     while num is None and style is not None:
         num = style.element.find(f"{_W}pPr/{_W}numPr")
