@@ -233,29 +233,31 @@ class _StoreReader:
 
 def _store_index(read: _StoreReader, around: set[bytes]) -> tuple[Index, set[bytes], set[bytes]]:
     """An index of the store's lines around `around` (subjects a delta touched): the instruments and
-    texts whose facts may have changed, with everything their facts are computed from."""
+    the texts whose facts may have changed, with everything their facts are computed from. The other
+    citers of those instruments (thousands for a hub) are read only for what the counts and dates
+    need (key, paragraph's text, date, session), not for what they cite."""
     texts = set(around)
     for s in list(around):  # a session's date changed: the texts of that session
         texts.update(read.subjects(SESSION, s))
     for s in list(texts):  # a paragraph changed: its text's citations
         texts.update(read.objects(s, PART_OF))
     instruments = set(around)
-    for s in texts:
-        instruments.update(read.objects(s, CITES))
-    for x in list(instruments):
-        texts.update(read.subjects(CITES, x))
     index = Index()
-    for s in texts | instruments:
-        for p in READ:
+    for s in texts:
+        for x in read.objects(s, CITES):
+            index.add(s, CITES, x)
+            instruments.add(x)
+    citers = {c for x in instruments for c in read.subjects(CITES, x)}
+    for x in instruments:
+        for c in read.subjects(CITES, x):
+            index.add(c, CITES, x)
+    for s in texts | instruments | citers | {x for xs in index.cites.values() for x in xs}:
+        for p in (IDENT, PART_OF, DATE, SESSION):
             for o in read.objects(s, p):
                 index.add(s, p, o)
-    for s in list(index.session.values()):
-        for session in s:
-            for d in read.objects(session, START):
-                index.add(session, START, d)
-    for x in {x for xs in index.cites.values() for x in xs} - texts - instruments:
-        for key in read.objects(x, IDENT):  # what the texts cite, keyed or not (their out-degree)
-            index.add(x, IDENT, key)
+    for session in {d for ds in index.session.values() for d in ds}:
+        for d in read.objects(session, START):
+            index.add(session, START, d)
     return index, instruments, texts
 
 
@@ -292,7 +294,8 @@ def refresh(store, delta_lines: Iterable[bytes]) -> int:
     for quad in _quads(deletes):
         store.remove(quad)
     store.extend(_quads(inserts))
-    return len(inserts) - len(deletes) + _rerank(read)
+    counted = any(line.split(b" ", 2)[1] in (TEXTS, PARAGRAPHS) for line in deletes + inserts)
+    return len(inserts) - len(deletes) + (_rerank(read) if counted else 0)
 
 
 def _rerank(read: _StoreReader) -> int:
