@@ -160,10 +160,6 @@ def private_reaches(module: str) -> Iterator[str]:
 KNOWN_PRIVATE = {
     # the first characters a pattern can match, read from the parser re compiles with (no public API)
     "resograph.reading.segment": {"import re._parser", "from re import _constants"},
-    # the compiled checker spells literals byte for byte as rdflib's writer and pySHACL do
-    "resograph.graph.shapecheck": {"from rdflib.plugins.serializers.nt import _quoteLiteral",
-                                   "from rdflib.term import _NUMERIC_LITERAL_TYPES"},
-    "resograph.query.sparql": {"graph.store._inner"},  # oxrdflib has no public accessor (store.py wraps it)
 }
 
 

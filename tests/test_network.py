@@ -119,7 +119,9 @@ def test_paragraphs_bodies_and_sessions_are_not_nodes(G):
 
 def test_memory_store_and_oxigraph_give_the_same_network():
     pytest.importorskip("oxrdflib")
-    parsed = rdflib.Graph(store="Oxigraph").parse(SAMPLE)  # triples in a named graph of the store
+    from resograph.graph.store import PyoxigraphStore
+
+    parsed = rdflib.Graph(store=PyoxigraphStore()).parse(SAMPLE)  # triples in a named graph of the store
     assert network._Scans(parsed).ox is not None  # read through pyoxigraph, not rdflib terms
     for spans in (False, True):
         memory = network.from_rdf(rdflib.Graph().parse(SAMPLE), spans=spans)

@@ -13,6 +13,7 @@ from rdflib.query import Result
 
 from resograph.core import keys
 from resograph.query import sparql
+from resograph.graph.store import PyoxigraphStore
 from resograph.cli import main
 from resograph.core.errors import UserError
 
@@ -29,7 +30,7 @@ def catalogue():
 
 @pytest.fixture(scope="module")
 def fixture_graph():
-    return Graph(store="Oxigraph").parse(FIXTURE)
+    return Graph(store=PyoxigraphStore()).parse(FIXTURE)  # the store open_build gives: the fast path
 
 
 @pytest.fixture(scope="module")

@@ -136,6 +136,15 @@ def _quote(value: str) -> str:
         "\r", "\\r") + '"'
 
 
+def nt_literal(literal: Literal) -> str:
+    """A literal in N-Triples, spelt exactly as rdflib's N-Triples writer spells it."""
+    if literal.language:
+        return f"{_quote(str(literal))}@{literal.language}"
+    if literal.datatype:
+        return f"{_quote(str(literal))}^^<{literal.datatype}>"
+    return _quote(str(literal))
+
+
 class _LineTerms:
     """Terms as N-Triples text, no rdflib objects: an IRI is its plain string (what `URIRef`
     holds, so the namespace constants serve as they are), a literal its N-Triples form (starts

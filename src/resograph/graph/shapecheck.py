@@ -51,12 +51,11 @@ from decimal import Decimal
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, XSD
-from rdflib.plugins.serializers.nt import _quoteLiteral
-from rdflib.term import _NUMERIC_LITERAL_TYPES, Node
+from rdflib.term import Node
 
 from resograph.core.errors import UserError
 from resograph.core.namespaces import SH
-from resograph.graph.rdf import finish, iri_ref
+from resograph.graph.rdf import finish, iri_ref, nt_literal
 from resograph.graph.registry import Registry
 from resograph.graph.validate import Report
 
@@ -78,7 +77,7 @@ class UnsupportedShape(UserError):
 def raw(term: Node) -> Raw:
     """A term in N-Triples form, exactly as rdflib's N-Triples writer spells it."""
     if isinstance(term, Literal):
-        return _quoteLiteral(term).encode("utf-8")
+        return nt_literal(term).encode("utf-8")
     return term.n3().encode("utf-8")
 
 
@@ -267,7 +266,12 @@ def _typed(r: Raw) -> tuple[Raw, object, bool]:
     return got
 
 
-_NUMERIC = frozenset(str(t).encode() for t in _NUMERIC_LITERAL_TYPES)
+# The XSD numeric datatypes (XML Schema 1.1 part 2, 3.3; the set rdflib and pySHACL compare as numbers).
+NUMERIC_TYPES = frozenset(XSD[name] for name in (
+    "integer", "decimal", "double", "float", "byte", "int", "long", "negativeInteger",
+    "nonNegativeInteger", "nonPositiveInteger", "positiveInteger", "short", "unsignedByte",
+    "unsignedInt", "unsignedLong", "unsignedShort"))
+_NUMERIC = frozenset(str(t).encode() for t in NUMERIC_TYPES)
 _NOT_NUMBER = object()
 
 
@@ -648,7 +652,7 @@ def _range(component: URIRef, name: str, holds: Callable[[int], bool], sign: str
                 c._fail(s.node, f"{name} that is not a literal")
             bound_is_string = isinstance(bound.value, str)
             bound_int = (bound.value if type(bound.value) is int and not bound.ill_typed
-                         and bound.datatype in _NUMERIC_LITERAL_TYPES else None)
+                         and bound.datatype in NUMERIC_TYPES else None)
 
             def test(v: Raw, bound=bound, bound_is_string=bound_is_string, bound_int=bound_int) -> bool:
                 if v[0] != 34:

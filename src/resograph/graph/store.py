@@ -39,6 +39,14 @@ NT_FILE = "resograph.nt"
 STORES = ("oxigraph", "memory")
 
 
+class PyoxigraphStore(OxigraphStore):
+    """oxrdflib's store with a public handle on the pyoxigraph Store it wraps (oxrdflib keeps its own
+    private), so that :mod:`resograph.query.sparql` can run a query on pyoxigraph directly."""
+
+    def __init__(self, store: ox.Store | None = None) -> None:
+        self.pyoxigraph = store if store is not None else ox.Store()
+        super().__init__(store=self.pyoxigraph)
+
 def _bind(g: Graph) -> Graph:
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
@@ -214,8 +222,8 @@ def open_build(build: str | os.PathLike = "build", store: str = "oxigraph",
             ox_store = ox.Store.read_only(str(source.store.resolve()))
         except OSError as exc:
             raise UserError(f"{source.store}: cannot open the store: {exc}") from exc
-        return _bind(Graph(store=OxigraphStore(store=ox_store), identifier=DATASET_DEFAULT_GRAPH_ID))
-    g = Graph(store="Oxigraph") if store == "oxigraph" else Graph()
+        return _bind(Graph(store=PyoxigraphStore(ox_store), identifier=DATASET_DEFAULT_GRAPH_ID))
+    g = Graph(store=PyoxigraphStore()) if store == "oxigraph" else Graph()
     if source.store is not None:  # a store-only build, into memory
         nt = ox.Store.read_only(str(source.store.resolve())).dump(
             format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())

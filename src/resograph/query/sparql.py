@@ -36,10 +36,10 @@ Four public functions, as in eyecite: :func:`load_catalogue`, :func:`bindings` (
 :func:`run` (gate + execute on an rdflib graph), :func:`serialize` (result → bytes in a SPARQL 1.1
 results format, Turtle/N-Triples/JSON-LD for graphs, or a readable table).
 
-    >>> from rdflib import Graph
+    >>> from resograph.graph.store import open_build
     >>> cat = load_catalogue()
     >>> q = cat["cited-by"]
-    >>> res = run(Graph(store="Oxigraph").parse("tests/fixtures/sample-graph.ttl"), q.text,
+    >>> res = run(open_build(data="tests/fixtures/sample-graph.ttl"), q.text,
     ...           bindings(q, {"doc": "GA-2025-93-RES-03"}))          # doctest: +SKIP
 """
 
@@ -456,7 +456,8 @@ def oxigraph_scope(graph: Graph) -> tuple[Any, dict[str, Any]]:
         from oxrdflib import OxigraphStore
     except ImportError:  # pragma: no cover - both are dependencies
         return None, {}
-    if not isinstance(graph.store, OxigraphStore):
+    store = getattr(graph.store, "pyoxigraph", None)  # graph.store.PyoxigraphStore's handle
+    if not isinstance(graph.store, OxigraphStore) or store is None:
         return None, {}
     if graph.default_union:
         scope: dict[str, Any] = {"use_default_graph_as_union": True}
@@ -464,7 +465,7 @@ def oxigraph_scope(graph: Graph) -> tuple[Any, dict[str, Any]]:
         scope = {"default_graph": ox.DefaultGraph()}
     else:
         scope = {"default_graph": term_to_ox(graph.identifier)}
-    return graph.store._inner, scope  # oxrdflib's handle on the pyoxigraph Store it wraps
+    return store, scope
 
 
 def _run_oxigraph(store: Any, scope: dict[str, Any], graph: Graph, text: str,
