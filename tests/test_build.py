@@ -469,3 +469,19 @@ def test_no_function_of_the_build_is_over_60_lines():
                 if node.end_lineno - node.lineno + 1 > 60:
                     long.append(f"{m}.{node.name}: {node.end_lineno - node.lineno + 1} lines")
     assert not long
+
+
+def test_the_query_table_titles_by_the_one_rule_never_the_key(seed_out):
+    """`resograph query … --format table` names instruments as the page and the DataFrames do."""
+    from resograph import api
+
+    run = cli("query", "cited-by", "--param", "doc=GA-2025-93-RES-03", "--format", "table",
+              "--build", str(seed_out))
+    assert run.returncode == 0, run.stderr
+    rows = [line.split() for line in run.stdout.splitlines()[2:] if line.strip() and not line.startswith("(")]
+    frame = api.query_df(api.open_graph(seed_out), "cited-by", doc="GA-2025-93-RES-03")
+    for key, title in zip(frame["key"], frame["title"]):
+        line = next(r for r in rows if r[0] == key)
+        assert line.count(key) == 1  # the key is not repeated as its title
+        if isinstance(title, str):
+            assert title.split()[0] in line

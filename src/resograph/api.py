@@ -122,36 +122,14 @@ def _no_key_titles(frame: "pd.DataFrame") -> "pd.DataFrame":
     return frame
 
 
-_TITLE_FACTS = """PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX cito: <http://purl.org/spar/cito/>
-PREFIX rg: <https://w3id.org/resograph/ontology#>
-SELECT ?key ?t (LANG(?t) AS ?lang) ?q WHERE {
-  VALUES ?key { %s }
-  ?s dcterms:identifier ?key .
-  { ?s dcterms:title ?t } UNION { ?c cito:hasCitedEntity ?s ; rg:quote ?q }
-}"""
-
-
 def _rule_titles(graph: Graph, frame: "pd.DataFrame", lang: str = "en") -> "pd.DataFrame":
-    """The one title rule (:mod:`resograph.views.titles`) in a result with ``key`` and ``title``
-    columns: the page, the network and the query then name an instrument alike."""
-    from resograph.views.titles import ARTICLE, article_languages, pick_title
+    """The one title rule (:func:`resograph.views.titles.titles_in`) in a result with ``key`` and
+    ``title`` columns: the page, the network and the query then name an instrument alike."""
+    from resograph.views.titles import titles_in
 
     if "key" not in frame.columns or "title" not in frame.columns or frame.empty:
         return frame
-    keys = sorted({k for k in frame["key"] if isinstance(k, str)})
-    if not keys:
-        return frame
-    titles: dict[str, dict] = {k: {} for k in keys}
-    quotes: dict[str, list] = {k: [] for k in keys}
-    values = " ".join(Literal(k).n3() for k in keys)  # escaped literals: a key never becomes SPARQL
-    for key, title, language, quote in graph.query(_TITLE_FACTS % values):
-        if title is not None:
-            titles[str(key)].setdefault(str(language or ""), str(title))
-        if quote is not None:
-            quotes[str(key)].append(str(quote))
-    langs = article_languages({k: titles[k] for k in keys if ARTICLE.match(k)}, lang)
-    chosen = {k: pick_title(titles[k], k, langs.get(k, lang), quotes[k])[0] for k in keys}
+    chosen = titles_in(graph, [k for k in frame["key"] if isinstance(k, str)], lang)
     frame["title"] = [chosen.get(k) if isinstance(k, str) else t for k, t in zip(frame["key"], frame["title"])]
     return frame
 

@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
             fmt = "table" if sys.stdout.isatty() else "json"
     if fmt == "table" and isinstance(result, sparql.Table):
         # a column that only repeats a parameter's value says nothing on a terminal
-        result = result.without([name for name in init if name in result.variables])
+        result = _readable_titles(graph, result.without([name for name in init if name in result.variables]))
     data = sparql.serialize(result, fmt)
     sys.stdout.buffer.write(data)
     sys.stdout.flush()
@@ -104,3 +104,21 @@ def run(args: argparse.Namespace) -> int:
     print(f"resograph query: {query.name}: {what} in {elapsed * 1000:.1f} ms from {source}",
           file=sys.stderr)
     return 0
+
+
+def _readable_titles(graph, table: "sparql.Table") -> "sparql.Table":
+    """On a terminal, titles follow the one rule the page and the DataFrames follow
+    (:func:`resograph.views.titles.titles_in`): never the key repeated, the citing words marked."""
+    from rdflib import Literal
+
+    from resograph.views.titles import titles_in
+
+    if "key" not in table.variables or "title" not in table.variables:
+        return table
+    k, t = table.variables.index("key"), table.variables.index("title")
+    chosen = titles_in(graph, [str(r[k]) for r in table.rows if r[k] is not None])
+    rows = []
+    for row in table.rows:
+        title = chosen.get(str(row[k])) if row[k] is not None else None
+        rows.append(tuple((Literal(title) if title else None) if i == t else v for i, v in enumerate(row)))
+    return sparql.Table(table.variables, rows)

@@ -106,3 +106,33 @@ def article_languages(titles_by_key: Mapping[str, Mapping[str, str]], lang: str 
 def label(key: str, title: str | None) -> str:
     """The key, then the title when there is one: how lists name an instrument."""
     return f"{key} — {title}" if title else key
+
+
+_TITLE_FACTS = """PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX cito: <http://purl.org/spar/cito/>
+PREFIX rg: <https://w3id.org/resograph/ontology#>
+SELECT ?key ?t (LANG(?t) AS ?lang) ?q WHERE {
+  VALUES ?key { %s }
+  ?s dcterms:identifier ?key .
+  { ?s dcterms:title ?t } UNION { ?c cito:hasCitedEntity ?s ; rg:quote ?q }
+}"""
+
+
+def titles_in(graph, keys: Iterable[str], lang: str = "en") -> dict[str, str | None]:
+    """The rule's title of each key, read from an RDF graph (registry titles and citing words), for
+    query results: the one look-up that ``api.query_df`` and ``resograph query``'s table share."""
+    from rdflib import Literal
+
+    keys = sorted(set(keys))
+    if not keys:
+        return {}
+    titles: dict[str, dict] = {k: {} for k in keys}
+    quotes: dict[str, list] = {k: [] for k in keys}
+    values = " ".join(Literal(k).n3() for k in keys)  # escaped literals: a key never becomes SPARQL
+    for key, title, language, quote in graph.query(_TITLE_FACTS % values):
+        if title is not None:
+            titles[str(key)].setdefault(str(language or ""), str(title))
+        if quote is not None:
+            quotes[str(key)].append(str(quote))
+    langs = article_languages({k: titles[k] for k in keys if ARTICLE.match(k)}, lang)
+    return {k: pick_title(titles[k], k, langs.get(k, lang), quotes[k])[0] for k in keys}
