@@ -623,3 +623,20 @@ def test_cors_hosts_and_status_are_restrictive(limited):
     assert r.status_code == 200
     status = c.get("/status").json()
     assert not any("/" in name for name in status["source"]) and str(ROOT) not in json.dumps(status)
+
+
+def test_a_bad_file_name_is_flagged_and_the_rest_of_the_corpus_builds(tmp_path):
+    """Issue 12: one document never fails a corpus, a name that is not UTF-8 included."""
+    import os
+
+    seed = (ROOT / "data" / "sources" / "GA-2025-93-RES-03.fr.txt").read_bytes()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes(seed)
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as fh:
+        fh.write(b"The Security Council,\n\nRecalling its resolution 1373 (2001),\n")
+    run = run_cli("build", str(folder), "--out", str(tmp_path / "out"))
+    out = run.stdout.decode("utf-8")
+    assert run.returncode == 0, run.stderr
+    assert "caf\\xe9.txt: unreadable: the file name is not valid UTF-8" in out
+    assert "documents      1" in out

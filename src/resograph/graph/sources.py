@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from resograph.core.errors import UserError
-from resograph.reading.clean import check_name
+from resograph.reading.clean import check_name, display_name
 from resograph.core.keys import normalise_symbol
 from resograph.core.models import Extraction
 from resograph.reading.convert import SUFFIXES, is_zip, members, source_bytes
@@ -137,8 +137,6 @@ def collect_sources(paths: Iterable[str | os.PathLike]) -> list[Path]:
         for f in files:
             found += [Path(m) for m in members(f)] if f.suffix.lower() == ".zip" and is_zip(f) else [f]
     unique = list(dict.fromkeys(found))
-    for path in unique:
-        check_name(path)  # a non-UTF-8 name: one line here, not a traceback when it is hashed
     if not unique:
         raise UserError(f"{', '.join(map(str, paths))}: no sources (*.txt, *.pdf, *.docx, *.html, *.zip) found")
     return unique
@@ -155,8 +153,11 @@ def _progress(total: int, desc: str, quiet: bool):
 def _read_one(path: Path, extractor: Callable[[Path], Extraction]) -> Extraction | Flag:
     """The extraction of one source, or the flag that says why there is none."""
     try:
+        check_name(path)  # a file name that is not UTF-8 cannot become a key, a manifest entry, a line
         x = extractor(path)
     except UserError as exc:
+        if display_name(path) != str(path):
+            return Flag(display_name(path), UNREADABLE, "the file name is not valid UTF-8; rename the file")
         reason = str(exc)
         prefix = f"{path}: "
         return Flag(str(path), UNREADABLE, reason[len(prefix):] if reason.startswith(prefix) else reason)
