@@ -427,11 +427,14 @@ def test_a_one_line_text_of_capitalised_words_is_cut_in_linear_time():
     unit = "Recalling its resolution 79/136 of the General Assembly, "
     extract("The General Assembly, " + unit)  # lexicon loaded once
     costs = []
-    for k in (1000, 4000):
+    for k in (1000, 4000):  # CPU time, best of 3: a shared machine slows some runs, not the best one
         text = "The General Assembly, " + unit * k
-        t = time.process_time()
-        extract(text)
-        costs.append(time.process_time() - t)
+        best = float("inf")
+        for _ in range(3):
+            t = time.process_time()
+            extract(text)
+            best = min(best, time.process_time() - t)
+        costs.append(best)
     print(f"one line of {len(unit) * 1000:,} / {len(unit) * 4000:,} characters: "
           f"{costs[0] * 1000:.0f} / {costs[1] * 1000:.0f} ms (ratio {costs[1] / costs[0]:.1f})")
     assert costs[1] / costs[0] < 10
