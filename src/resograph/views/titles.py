@@ -36,6 +36,12 @@ _GENERIC = {
     "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
     "noviembre", "diciembre", "article", "artículo", "articles", "artículos", "paragraph", "paragraphe",
     "párrafo", "session", "période", "período", "sessions",
+    # words that point back to a text named before ("the above-mentioned resolutions"), not a name
+    "above", "mentioned", "above-mentioned", "aforementioned", "said", "that", "those", "these",
+    "this", "present", "previous", "earlier", "relevant", "subsequent", "ladite", "lesdites",
+    "susmentionnée", "susmentionnées", "précitée", "précitées", "cette", "ces", "présente",
+    "dicha", "dichas", "mencionada", "mencionadas", "citada", "citadas", "esta", "estas", "presente",
+    "pertinentes", "relevantes", "ultérieures", "subsiguientes",
 }
 
 
@@ -52,6 +58,8 @@ def names_something(words: str, key: str) -> bool:
     False
     >>> names_something("Déclaration de Vienne", "interpol:vienna-declaration-2023")
     True
+    >>> names_something("the above-mentioned resolutions", "S/RES/186(1964)")
+    False
     """
     rest = words.replace(key, " ")
     found = [w for w in re.findall(r"[^\W\d_]{4,}", rest) if w.lower() not in _GENERIC]
