@@ -355,16 +355,6 @@ SPACES = re.compile(r"\s+")
 DIGIT = re.compile(r"\d")
 ARTICLE_NUMBER_PARENS = re.compile(r"\([a-z0-9]{1,3}\)")  # "(a)" / "(2)" after an article number
 FIRST_ARTICLE_NUMBER = re.compile(r"\d{1,3}")
-# Chapters of a treaty, in Roman numerals only ("Chapter VII of the Charter", "chapitres VI et VII",
-# "el Capítulo VII"): "chapter 4 of the report" is not a treaty's.
-CHAPTER = re.compile(  # `\b(?:chapters?|chapitres?|capitulos?)`, literal first (see RESOLUTION_WORD)
-    r"(?:chap(?<!\wchap)(?:ters?|itres?)|capi(?<!\wcapi)tulos?)\s+(?P<nums>[ivxl]{1,5}\b"
-    r"(?:\s*(?:,\s*(?:et|and|y)?|et|and|y)\s*[ivxl]{1,5}\b)*)(?!\s*\d)"
-)
-CHAPTER_NUMBER = re.compile(r"[ivxl]{1,5}")
-CHAPTER_NEEDLES = ("chap", "capi")  # every CHAPTER match holds one
-WORD_BEFORE = re.compile(r"([\w'-]+)\W*$")  # the last word of a text (unfolded)
-SENTENCE_END = re.compile(r"(?:[.;:!?]|\n\s*\n|^)\s*$")  # nothing, or a sentence's end, before a word
 NEXT_CAPITALISED_WORD = re.compile(r"\s+([A-ZÀ-Ý][\w'-]*)")  # unfolded text
 
 STOPWORDS = {lang.code: lang.stopwords for lang in LANGUAGES}
