@@ -274,3 +274,20 @@ def summary(G: nx.DiGraph) -> dict:
         "kinds": dict(sorted(kinds.items())),
         "edges": dict(sorted(relations.items())),
     }
+
+
+def citing_counts(G: nx.DiGraph) -> dict[str, tuple[int, int]]:
+    """Per instrument: (instruments that cite or implement it, citing paragraphs), in one pass.
+
+    >>> G = nx.DiGraph([("a", "b", {"relation": "cites", "weight": 2})])
+    >>> citing_counts(G)["b"]
+    (1, 2)
+    """
+    counts = {k: [0, 0] for k in G}
+    for _, v, d in G.edges(data=True):
+        relations = d.get("relations") or [d.get("relation")]
+        if "cites" in relations or "implements" in relations:
+            counts[v][0] += 1
+        if "cites" in relations:
+            counts[v][1] += d.get("weight", 1)
+    return {k: (a, b) for k, (a, b) in counts.items()}

@@ -397,16 +397,6 @@ def _passage_key(src: str, paragraph: str) -> str:
     return f"{src}#{paragraph}"
 
 
-def citing_counts(G: nx.DiGraph) -> dict[str, tuple[int, int]]:
-    """Per instrument: (instruments that cite or implement it, citing paragraphs), in one pass."""
-    counts = {k: [0, 0] for k in G}
-    for _, v, d in G.edges(data=True):
-        relations = d.get("relations") or [d.get("relation")]
-        if "cites" in relations or "implements" in relations:
-            counts[v][0] += 1
-        if "cites" in relations:
-            counts[v][1] += d.get("weight", 1)
-    return {k: (a, b) for k, (a, b) in counts.items()}
 
 
 def drawn_nodes(G: nx.DiGraph, max_nodes: int | None = MAX_NODES, focus: str | None = None) -> list[str]:
@@ -420,7 +410,7 @@ def drawn_nodes(G: nx.DiGraph, max_nodes: int | None = MAX_NODES, focus: str | N
     """
     if not max_nodes or G.number_of_nodes() <= max_nodes:
         return sorted(G)
-    counts = citing_counts(G)
+    counts = analysis.citing_counts(G)
     if focus in G:
         distance = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), focus)
     else:
@@ -482,7 +472,7 @@ def page_data(G: nx.DiGraph, layout: str = "timeline", focus: str | None = None,
     if layout not in ("timeline", "force"):
         raise ValueError(f"layout must be 'timeline' or 'force', not {layout!r}")
     full = G
-    counts = citing_counts(full)
+    counts = analysis.citing_counts(full)
     keep = drawn_nodes(full, max_nodes, focus)
     cut = None
     if len(keep) < full.number_of_nodes():
@@ -629,7 +619,7 @@ def _cluster_legend(G, clusters, home) -> list[dict]:
     """The clusters with drawn members: the largest each in its colour and named after its most
     cited drawn member, the rest in one grey entry (code -1)."""
     drawn = Counter(home.get(k, -1) for k in G)
-    counts = citing_counts(G)
+    counts = analysis.citing_counts(G)
     out, other = [], 0
     for i, group in enumerate(clusters):
         if not drawn[i]:

@@ -40,13 +40,7 @@ def node_metrics(G: nx.DiGraph) -> dict[str, dict]:
     and ``citations``, the figures the page and ``stats`` use."""
     cluster = {k: i for i, group in enumerate(analysis.clusters(G)) for k in group}
     rank = dict(analysis.pagerank(G, None))
-    counts = {k: [0, 0] for k in G}
-    for _, v, d in G.edges(data=True):
-        relations = d.get("relations") or [d.get("relation")]
-        if "cites" in relations or "implements" in relations:
-            counts[v][0] += 1
-        if "cites" in relations:
-            counts[v][1] += d.get("weight", 1)
+    counts = analysis.citing_counts(G)
     return {k: {"cluster": cluster.get(k, -1), "pagerank": float(rank.get(k, 0.0)),
                 "cited_by": counts[k][0], "citations": counts[k][1]} for k in G}
 
