@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from resograph.core.files import replacing
 from resograph.core.models import Extraction
 
 TEXTS_DIR = "texts"
@@ -34,9 +35,7 @@ def keep_texts(out_dir: str | os.PathLike, extractions: Iterable[Extraction]) ->
         target = folder / f"{text_digest(x)}.txt"
         if target.is_file():
             continue
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_text(x.source, encoding="utf-8")
-        os.replace(tmp, target)
+        with replacing(target, ".text-", ".tmp") as tmp:
+            tmp.write_text(x.source, encoding="utf-8", newline="")  # the exact text spans index into
         written += 1
     return written

@@ -29,9 +29,7 @@ import difflib
 import html as _html
 import json
 import math
-import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
@@ -41,6 +39,7 @@ import pyvis
 
 from resograph.core import kinds as kind_table
 from resograph.core.errors import UserError
+from resograph.core.files import replacing
 from resograph.core.version import __version__
 from resograph.views import analysis
 from resograph.views.network import edges_of
@@ -713,15 +712,7 @@ def render_html(G: nx.DiGraph, layout: str = "timeline", focus: str | None = Non
 def write_explorer(G: nx.DiGraph, out: str | Path, **kwargs) -> Path:
     """Write the page atomically (a temporary file renamed into place) and return its path."""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     page = render_html(G, **kwargs)
-    fd, tmp = tempfile.mkstemp(prefix=".explorer-", suffix=".html", dir=out.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(page)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replacing(out, ".explorer-", ".html") as tmp:
+        tmp.write_text(page, encoding="utf-8", newline="\n")
     return out

@@ -15,12 +15,11 @@ paragraphs).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import networkx as nx
 
+from resograph.core.files import replacing
 from resograph.views import analysis
 
 FORMATS = {"gexf": nx.write_gexf, "graphml": nx.write_graphml}
@@ -67,14 +66,6 @@ def write_network(G: nx.DiGraph, out: str | Path, fmt: str) -> Path:
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".network-", suffix=f".{fmt}", dir=out.parent)
-    os.close(fd)
-    try:
-        FORMATS[fmt](plain(G), tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replacing(out, ".network-", f".{fmt}") as tmp:
+        FORMATS[fmt](plain(G), str(tmp))
     return out
