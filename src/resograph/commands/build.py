@@ -13,7 +13,7 @@ def register(sub) -> None:
     p = sub.add_parser(
         "build",
         help="build the knowledge graph from resolution texts (files and store under build/)",
-        description="Extract every source text, merge ontology + registry + documents into one RDF "
+        description="Extract every source (text, PDF, Word, HTML, or a ZIP of them), merge ontology + registry + documents into one RDF "
                     "graph, validate it with SHACL, and write resograph.ttl, resograph.jsonld, "
                     "resograph.nt and the Oxigraph store, atomically and byte-identically from run "
                     "to run. A graph with SHACL violations is not published (exit 1).\n\n"
@@ -27,7 +27,8 @@ def register(sub) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("sources", nargs="*", metavar="SOURCE",
-                   help="text files or directories of *.txt (default: data/sources/)")
+                   help="files, or directories of *.txt, *.pdf, *.docx, *.html, *.htm and *.zip "
+                        "(default: data/sources/)")
     p.add_argument("--out", default="build", metavar="DIR", help="output directory (default: build/)")
     p.add_argument("--store", default="oxigraph", choices=STORES,
                    help="oxigraph: also write the on-disk store (default); memory: files only")
