@@ -19,8 +19,8 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 import pytest
-import uvicorn
 
+from servers import Running
 from resograph.query import gate, sparql
 from resograph.query.server import _run_job, create_app, source_for
 
@@ -190,28 +190,6 @@ def test_the_gate_is_linear_on_repeated_escapes():
 
 
 # --------------------------------------------------------------------------- the endpoint
-
-
-class Running:
-    """A uvicorn server in a thread on a free loopback port."""
-
-    def __init__(self, app):
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning",
-                                                    lifespan="on"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 120
-        while not self.server.started:
-            if not self.thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the test server did not start")
-            time.sleep(0.05)
-        self.url = f"http://127.0.0.1:{self.server.servers[0].sockets[0].getsockname()[1]}"
-        self.client = httpx.Client(base_url=self.url, timeout=30)
-
-    def stop(self):
-        self.client.close()
-        self.server.should_exit = True
-        self.thread.join(30)
 
 
 @pytest.fixture(scope="module")
@@ -445,24 +423,11 @@ def test_a_one_line_text_of_capitalised_words_is_cut_in_linear_time():
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 300^3 rows: seconds
 
 
-class Limited(Running):
+def Limited(app, limits) -> Running:
     """The endpoint under explicit limits, through the same uvicorn configuration `serve` uses."""
+    from resograph.query.server import uvicorn_config
 
-    def __init__(self, app, limits):
-        from resograph.query.server import uvicorn_config
-
-        self.server = uvicorn.Server(uvicorn_config(app, "127.0.0.1", 0, limits, log_level="warning",
-                                                    lifespan="on"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 120
-        while not self.server.started:
-            if not self.thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the test server did not start")
-            time.sleep(0.05)
-        self.port = self.server.servers[0].sockets[0].getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.client = httpx.Client(base_url=self.url, timeout=30)
+    return Running(app, uvicorn_config(app, "127.0.0.1", 0, limits, log_level="warning", lifespan="on"))
 
 
 LIMITS = dict(timeout_s=4.0, max_rows=1000, workers=3, light_s=0.5, heavy_per_client=1, per_client=2,

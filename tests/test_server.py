@@ -12,7 +12,6 @@ import json
 import re
 import socket
 import threading
-import time
 from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
@@ -20,10 +19,11 @@ from xml.etree import ElementTree
 
 import httpx
 import pytest
-import uvicorn
 from hypothesis import HealthCheck, given, settings, strategies as st
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.query import Result
+
+import servers
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 
 from resograph.query.server import create_app, negotiate, source_for
@@ -38,27 +38,8 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?
 D = "http://example.org/data/"
 
 
-class Running:
-    """A uvicorn server in a thread on a free loopback port (port 0: the OS picks)."""
-
-    def __init__(self, app):
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning",
-                                                    lifespan="on"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 120
-        while not self.server.started:
-            if not self.thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the test server did not start")
-            time.sleep(0.05)
-        port = self.server.servers[0].sockets[0].getsockname()[1]
-        self.url = f"http://127.0.0.1:{port}"
-        self.client = httpx.Client(base_url=self.url, timeout=60)
-
-    def stop(self):
-        self.client.close()
-        self.server.should_exit = True
-        self.thread.join(30)
+def Running(app) -> servers.Running:
+    return servers.Running(app, timeout=60)
 
 
 @pytest.fixture(scope="module")
