@@ -8,6 +8,8 @@ rebuilt); no timing is asserted, only that the figures exist and agree with each
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +19,9 @@ from resograph.query import sparql
 from resograph.commands.bench import report
 
 SIZE, LARGER = 3, 5
-pytestmark = pytest.mark.slow  # one real bench run (two corpora, both stores): ~25 s
+CR_UNSC = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "cr-unsc"
+REAL = (338, 425, 426)  # 426 cites 425: each copy is a small network
+pytestmark = pytest.mark.slow  # one real bench run (two corpora, both stores, 2 x 3 real texts): ~40 s
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +30,15 @@ def run(tmp_path_factory):
     budgets = bench.Budgets(runs=1, query_s=60, memory_query_s=60, explore_s=300, build_s=600,
                             memory_max_docs=SIZE)
     corpus = work / f"corpus-{SIZE}"
-    result = bench.run([LARGER, SIZE], work, seed=0, budgets=budgets, log=lambda _msg: None)
+    real = None
+    if CR_UNSC.is_dir():
+        real = work / "cr-unsc-part"
+        real.mkdir()
+        for n in REAL:
+            for p in CR_UNSC.glob(f"S_RES_{n:04d}_*.txt"):
+                shutil.copy(p, real / p.name)
+    result = bench.run([LARGER, SIZE], work, seed=0, budgets=budgets, log=lambda _msg: None,
+                       real=real, real_copies=2)
     return result, corpus
 
 
@@ -67,21 +79,48 @@ def test_above_memory_max_docs_the_memory_store_is_loaded_not_rebuilt(run):
     assert result["explorer"][LARGER]["memory"]["skipped"]
 
 
-def test_every_named_query_has_a_figure_on_both_stores(run):
+@pytest.mark.parametrize("key", ["queries", "queries_user"])
+def test_every_named_query_has_a_figure_on_both_stores_in_both_modes(run, key):
     result, _ = run
     names = set(sparql.load_catalogue())
     for store in ("oxigraph", "memory"):
-        qs = result["builds"][SIZE][store]["queries"]
+        qs = result["builds"][SIZE][store][key]
         assert set(qs) == names
         for name, r in qs.items():
             assert ("median_ms" in r and r["runs"] >= 1) or r["error"].startswith("n/a ("), (store, name, r)
+    assert set(result["builds"][LARGER]["memory"][key]) == names  # run, or skipped with the reason
     # where the two stores answer the same bindings with different row counts, the table says so
-    ox, mem = (result["builds"][SIZE][s]["queries"] for s in ("oxigraph", "memory"))
+    ox, mem = (result["builds"][SIZE][s][key] for s in ("oxigraph", "memory"))
     both = [n for n in names if "rows" in ox[n] and "rows" in mem[n]]
     differ = {n for n in both if ox[n]["rows"] != mem[n]["rows"]}
-    assert both and set(bench.row_mismatches(result["builds"][SIZE])) == differ
+    assert both and set(bench.row_mismatches(result["builds"][SIZE], key)) == differ
     text = report(result)
     assert all(f"{n} (oxigraph {ox[n]['rows']}, memory {mem[n]['rows']})" in text for n in differ)
+
+
+def test_the_modes_differ_where_a_query_leaves_an_optional_parameter_open(run):
+    result, _ = run
+    ox = result["builds"][SIZE]["oxigraph"]
+    # `citations-by-body` counts one document's citations in the worst case, every document's as a user runs it
+    assert ox["queries"]["citations-by-body"]["rows"] <= ox["queries_user"]["citations-by-body"]["rows"]
+    assert ox["queries"]["instrument"]["rows"] >= 1  # bound to the most cited instrument
+
+
+@pytest.mark.skipif(not CR_UNSC.is_dir(), reason="needs ../shared/corpus/cr-unsc beside the checkout")
+def test_the_real_corpus_is_built_as_renumbered_copies(run):
+    result, _ = run
+    real = result["real"]
+    assert real["copies"] == 2 and real["docs_written"] == 2 * len(REAL)
+    assert real["renumbering"]["docs_differing"] == 0 and real["renumbering"]["offset"] == 1000
+    assert real["extraction"]["docs"] == len(REAL) and real["bindings"]["doc"].startswith("S/RES/")
+    b = real["build"]
+    assert b["published"] and b["documents"] == 2 * len(REAL)
+    names = set(sparql.load_catalogue())
+    assert set(b["queries"]) == set(b["queries_user"]) == names
+    assert b["queries"]["cited-by"]["rows"] > 0  # the most-citing text cites within its copy
+    assert real["incremental"]["one_changed"]["published"]
+    text = report(result)
+    assert "REAL CORPUS" in text and "real×2 oxi" in text and "3 of 3 texts read as the original" in text
 
 
 def test_rebuilds_leave_the_corpus_as_it_was(run):
@@ -122,14 +161,18 @@ def _fake_result() -> dict:
                                                "instrument": {"median_ms": 3.0, "runs": 1, "warm_up_only": True},
                                                "documents": {"error": "n/a (not run: > 5 s at 100 docs)",
                                                              "skipped": True}},
+                                   "queries_user": {"instrument": {"median_ms": 7.25, "runs": 3}},
                                    "error": "n/a (failed: boom)"}
     return r
 
 
 def test_missing_figures_print_their_reason():
-    text = report(_fake_result())
+    r = _fake_result()
+    r["real"] = {"error": "n/a (skipped: no Security Council texts in /nowhere)", "skipped": True}
+    text = report(r)
+    assert "REAL CORPUS" in text and "n/a (skipped: no Security Council texts in /nowhere)" in text
     assert "n/a (> 60 s)" in text and "n/a (failed: boom)" in text
-    assert "> 5 s" in text and "3.0¹" in text and "not run²" in text
+    assert "> 5 s" in text and "3.0¹ / 7.2" in text and "not run²" in text
     assert "explorer at 100 docs only" in text and "n/a (no Oxigraph build)" in text
 
 

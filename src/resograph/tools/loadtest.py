@@ -156,6 +156,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def synthetic_build(docs: int, workdir: Path, seed: int = 0) -> Path:
+    """A synthetic corpus of `docs` documents (`resograph synth`, kept in `workdir`) built into
+    `workdir/build-DOCS`, store only: a second run finds it current (a rebuild with nothing changed)."""
+    from resograph.graph.build import build as run_build
+    from resograph.tools.bench import ensure_corpus
+
+    corpus, generated = ensure_corpus(workdir, docs, seed)
+    out = workdir / f"build-{docs}"
+    print(f"loadtest: {docs} synthetic documents in {corpus}" + (" (generated)" if generated else "")
+          + f", building {out} (store only) …", file=sys.stderr, flush=True)
+    r = run_build([str(corpus)], str(out), quiet=True, formats="none")
+    if not r.published:
+        raise UserError(f"{out}: the build of the synthetic corpus was not published")
+    return out
+
+
 def ensure_build(build: Path | None) -> tuple[Path, tempfile.TemporaryDirectory | None]:
     """The build directory to serve; without one, the seed resolution built into a temporary one."""
     if build is not None:
@@ -274,7 +290,7 @@ async def run_load(url: str, clients: int, requests: int, duration: float, time_
     return samples, (patho[0] if patho else None), (patho_msg[0] if patho_msg else ""), wall
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="python -m resograph.tools.loadtest",
         description="Load test of `resograph serve` on 127.0.0.1: concurrent clients run the named "
@@ -282,6 +298,11 @@ def main(argv: list[str] | None = None) -> int:
         epilog="Example: python -m resograph.tools.loadtest --clients 50 --requests 20000 --duration 60")
     ap.add_argument("--build", type=Path, default=None,
                     help="build directory to serve (default: build the seed into a temporary one)")
+    ap.add_argument("--docs", type=int, default=None, metavar="N",
+                    help="serve a synthetic corpus of N documents instead, generated and built (store only) "
+                         "under --workdir, kept for the next run")
+    ap.add_argument("--workdir", type=Path, default=Path("build/loadtest"), metavar="DIR",
+                    help="where --docs puts its corpus and build (default: build/loadtest)")
     ap.add_argument("--clients", type=int, default=50, help="concurrent clients (default: 50)")
     ap.add_argument("--requests", type=int, default=20000,
                     help="stop after this many requests in all (default: 20000)")
@@ -294,14 +315,29 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pathological-after", type=float, default=None, metavar="S",
                     help="send the cross product this many seconds in (default: a quarter of --duration)")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
-    args = ap.parse_args(argv)
+    return ap
+
+
+def _served(args: argparse.Namespace) -> tuple[Path, tempfile.TemporaryDirectory | None]:
+    """The build to serve: --docs (a synthetic build), --build, or the seed in a temporary directory."""
+    if args.docs is not None and args.build is not None:
+        raise UserError("--docs and --build: give one")
+    if args.docs is not None and args.docs < 1:
+        raise UserError("--docs must be at least 1")
+    if args.docs is not None:
+        return synthetic_build(args.docs, args.workdir), None
+    return ensure_build(args.build)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     try:
         for name in ("clients", "requests"):
             if getattr(args, name) < 1:
                 raise UserError(f"--{name} must be at least 1")
         if args.duration <= 0 or args.time_limit <= 0:
             raise UserError("--duration and --time-limit must be more than 0 seconds")
-        build, tmp = ensure_build(args.build)
+        build, tmp = _served(args)
         server = Server(build, args.time_limit, args.workers, max_rows=100000)
         try:
             status = server.wait_ready()

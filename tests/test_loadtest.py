@@ -1,0 +1,38 @@
+"""`python -m resograph.tools.loadtest`: its options, and `--docs N` building the graph it serves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resograph.graph.store import open_graph
+from resograph.tools import loadtest
+
+
+@pytest.mark.parametrize("argv, says", [
+    (["--docs", "0"], "--docs must be at least 1"),
+    (["--docs", "5", "--build", "build"], "--docs and --build"),
+    (["--clients", "0"], "--clients must be at least 1"),
+])
+def test_bad_options_are_one_line_errors(argv, says, capsys, tmp_path: Path):
+    assert loadtest.main([*argv, "--workdir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and says in err[0]
+    assert not any(tmp_path.iterdir())  # nothing generated or built
+
+
+@pytest.mark.slow  # two builds of a small synthetic corpus
+def test_docs_builds_a_synthetic_graph_once_and_reuses_it(tmp_path: Path):
+    out = loadtest.synthetic_build(4, tmp_path)
+    assert out == tmp_path / "build-4" and (out / "store").exists()
+    assert not (out / "resograph.ttl").exists()  # store only
+    texts = sorted(p.name for p in (tmp_path / "corpus-4").glob("*.txt"))
+    assert len(texts) == 4
+    g = open_graph(out)
+    n = len(g)
+    del g
+    stamp = (tmp_path / "corpus-4" / ".synth.json").stat().st_mtime_ns
+    assert loadtest.synthetic_build(4, tmp_path) == out  # the same corpus, not generated again
+    assert (tmp_path / "corpus-4" / ".synth.json").stat().st_mtime_ns == stamp
+    assert len(open_graph(out)) == n > 0
