@@ -227,3 +227,30 @@ def test_a_change_of_the_code_during_the_run_is_flagged():
     assert "WARNING" not in report(r)
     r["commit_at_end"]["uncommitted_sha1"] = "b" * 40  # someone edited a file meanwhile
     assert "WARNING: the code changed during this run" in report(r)
+
+
+def test_queries_on_an_existing_build_read_their_bindings_from_the_store(tmp_path):
+    from collections import Counter
+
+    from rdflib import URIRef
+
+    from resograph.commands.bench import report_on_build
+    from resograph.core.paths import sources_dir
+    from resograph.graph.build import build
+    from resograph.graph.store import open_build
+
+    build([str(sources_dir())], tmp_path / "b", quiet=True, formats="none")
+    g = open_build(tmp_path / "b")
+    ident = URIRef("http://purl.org/dc/terms/identifier")
+    cited = Counter(str(g.value(t, ident)) for t in g.objects(None, URIRef("http://purl.org/spar/cito/hasCitedEntity")))
+    top = max(cited.values())
+    del g
+    result = bench.queries_on_build(tmp_path / "b", bench.Budgets(runs=1, query_s=60), log=lambda _m: None)
+    assert result["bindings"]["key"] == max(k for k, n in cited.items() if n == top)
+    assert result["bindings"]["doc"] == result["bindings"]["from"] == "GA-2025-93-RES-03"
+    names = set(sparql.load_catalogue())
+    for key in bench.MODES.values():
+        assert set(result["oxigraph"][key]) == names
+        assert all("median_ms" in r for r in result["oxigraph"][key].values()), result["oxigraph"][key]
+    text = report_on_build(result)
+    assert "the build oxi" in text and "worst-case bindings (from the store): doc=GA-2025-93-RES-03" in text

@@ -46,6 +46,9 @@ def register(sub) -> None:
     p.add_argument("--seed", type=int, default=0, metavar="S", help="corpus seed (default 0)")
     p.add_argument("--stores", nargs="+", default=["oxigraph", "memory"], choices=("oxigraph", "memory"))
     p.add_argument("--no-queries", action="store_true", help="skip the named-query latencies")
+    p.add_argument("--build", metavar="DIR", default=None,
+                   help="only time the named queries (both modes) on this existing Oxigraph build, opened "
+                        "read-only, the worst-case bindings read from its store; nothing is generated or built")
     p.add_argument("--real", metavar="DIR", default=None,
                    help="the real Security Council texts (S_RES_NNNN_YYYY_….txt) to build as renumbered copies "
                         "(default: ../shared/corpus/cr-unsc beside the checkout; skipped, with the reason, when absent)")
@@ -105,6 +108,11 @@ def run(args) -> int:
                       build_s=args.build_budget)
     if not 0 <= args.real_copies <= renumber.MAX_COPIES:
         raise UserError(f"--real-copies {args.real_copies}: from 0 to {renumber.MAX_COPIES}")
+    if args.build:
+        result = bench.queries_on_build(Path(args.build), budgets, log)
+        print(report_on_build(result))
+        _write_json(result, args.json)
+        return 0
     real = Path(args.real) if args.real else bench.default_real_corpus()
     if args.real and args.real_copies and not real.is_dir():
         raise UserError(f"--real {args.real}: no such directory")
@@ -112,14 +120,18 @@ def run(args) -> int:
                        budgets=budgets, explore=not args.no_explorer, log=log, real=real,
                        real_copies=args.real_copies)
     print(report(result))
-    if args.json:
-        out = Path(args.json)
+    _write_json(result, args.json)
+    return 0
+
+
+def _write_json(result: dict, path: str | None) -> None:
+    if path:
+        out = Path(path)
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".tmp")
         tmp.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         tmp.replace(out)
         print(f"\nfigures written to {out}")
-    return 0
 
 
 # -------------------------------------------------------------------------------- the table
@@ -285,6 +297,19 @@ def _rebuild_lines(n, inc: dict, t: dict) -> list[str]:
     return lines
 
 
+def report_on_build(result: dict) -> str:
+    """The table of `resograph bench --build DIR`: the named queries of one existing build."""
+    m, c, b = result["machine"], result.get("commit", {}), result["budgets"]
+    load = m.get("load_1min_at_start")
+    head = [f"resograph bench --build {result['on_build']} — {m['nproc']} cores, Python {m['python']}"
+            + (f", load {load:.1f} at start" if load is not None else ""), f"commit {str(c.get('commit'))[:10]}",
+            *_code_changed(result),
+            f"budgets: {b['runs']} runs per query after a warm-up; query ≤ {b['query_s']:g} s (killed)",
+            "worst-case bindings (from the store): " + ", ".join(f"{k}={v}" for k, v in result["bindings"].items())]
+    body = _report_queries({"builds": {}, "real": {}, "on_build": result["oxigraph"]}, result["targets"])
+    return "\n".join(head + body + ["", f"THIS RUN: {result['bench_s']:.0f} s wall, {result['bench_cpu_s']:.0f} s CPU"])
+
+
 def _columns(result: dict) -> list[tuple[str, dict]]:
     """(heading, a build's figures) of each column of the query table: every size and store, then
     the real corpus."""
@@ -293,6 +318,8 @@ def _columns(result: dict) -> list[tuple[str, dict]]:
     real = result.get("real", {})
     if "build" in real:
         cols.append((f"real×{real['copies']} oxi", real["build"]))
+    if "on_build" in result:
+        cols.append(("the build oxi", result["on_build"]))
     return cols
 
 
@@ -310,7 +337,7 @@ def _report_queries(result: dict, t: dict) -> list[str]:
         lines.append("  " + f"{q:<26}" + "".join(f"{c:>20}" for c in cells))
     lines += ["  ¹ one run only (its warm-up took most of the budget)", ("  ² not run: too slow at the smaller size"
               " to finish in budget here (the JSON says how slow)"), "  ³ failed or unavailable: the reason is in the JSON"]
-    for n in result["builds"]:
+    for n in result.get("builds", {}):
         for mode, key in bench.MODES.items():
             differ = bench.row_mismatches(result["builds"][n], key)
             if differ:
