@@ -11,7 +11,7 @@ from pathlib import Path
 from resograph.reading import patterns as P
 from resograph.reading.clean import clean, fold
 from resograph.reading.convert import Source, read
-from resograph.reading.find import find_in_spans, find_mechanisms_in_spans, find_names
+from resograph.reading.find import find_in_spans, find_mechanisms_in_spans, find_names, prefilter_scan
 from resograph.reading.lexicon import Lexicon, load_lexicon
 from resograph.core.errors import UserError
 from resograph.core.models import Extraction, MechanismMention
@@ -46,8 +46,9 @@ def extract(text: str, path: str | None = None, lexicon: Lexicon | None = None) 
     citations = []
     mechanisms: list[MechanismMention] = []
     spans = seg.clean_spans
-    per_paragraph = find_in_spans(ct.text, masked, spans, lex, doc.body)
-    mechanisms_per_paragraph = find_mechanisms_in_spans(ct.text, masked, spans, lex)
+    hits = prefilter_scan(masked, lex)
+    per_paragraph = find_in_spans(ct.text, masked, spans, lex, doc.body, hits)
+    mechanisms_per_paragraph = find_mechanisms_in_spans(ct.text, masked, spans, lex, hits)
     for par, mentions, found_mechanisms in zip(seg.paragraphs, per_paragraph, mechanisms_per_paragraph):
         found = resolver.paragraph(par.id, par.function, mentions, masked, ct.span)
         for c in found:

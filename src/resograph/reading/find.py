@@ -14,6 +14,7 @@ from operator import le
 
 from resograph.core import keys
 from resograph.reading import patterns as P
+from resograph.reading import prefilter
 from resograph.reading.lexicon import Lexicon
 from resograph.core.models import Mention
 from resograph.reading.segment import iso_date
@@ -34,20 +35,30 @@ def find_names(text: str, folded: str, start: int, end: int, lex: Lexicon) -> li
 
 
 def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lexicon,
-                  own_body: str | None) -> list[list[Mention]]:
+                  own_body: str | None, hits: Hits | None = None) -> list[list[Mention]]:
     """`find_mentions` for each of the sorted, disjoint `spans` (a document's paragraphs).
+    `hits`: what :func:`prefilter_scan` found in `folded` (same answers, the regexes tried less).
 
     Each scanner runs once over the whole range instead of once per paragraph (a document has
     ~14), and its matches are dealt to the paragraphs: the answers are those of one scan per span.
     """
     sp = _Spans(folded, spans)
-    symbols = sp.scan_with(P.SYMBOL_SCAN, P.SYMBOL_NEEDLES)
-    resolutions = sp.scan(P.RESOLUTION_WORD)
-    decisions = sp.scan(P.DECISION_WORD)
-    names = sp.scan_with(lex.name_re, lex.name_needles)
-    anaphors = sp.scan_with(P.ANAPHOR, P.ANAPHOR_KEYS)
-    articles = sp.scan(P.ARTICLE)
-    chapters = sp.scan_with(P.CHAPTER, P.CHAPTER_NEEDLES)
+    if hits is not None:  # the native prefilter said where each pattern can match
+        symbols = sp.scan_at(P.SYMBOL_SCAN, hits["symbol"])
+        resolutions = sp.scan_at(P.RESOLUTION_WORD, hits["resolution"])
+        decisions = sp.scan_at(P.DECISION_WORD, hits["decision"])
+        names = sp.scan_at(lex.name_re, hits["name"])
+        anaphors = sp.scan_at(P.ANAPHOR, hits["anaphor"])
+        articles = sp.scan_at(P.ARTICLE, hits["article"])
+        chapters = sp.scan_at(P.CHAPTER, hits["chapter"])
+    else:
+        symbols = sp.scan_with(P.SYMBOL_SCAN, P.SYMBOL_NEEDLES)
+        resolutions = sp.scan(P.RESOLUTION_WORD)
+        decisions = sp.scan(P.DECISION_WORD)
+        names = sp.scan_with(lex.name_re, lex.name_needles)
+        anaphors = sp.scan_with(P.ANAPHOR, P.ANAPHOR_KEYS)
+        articles = sp.scan(P.ARTICLE)
+        chapters = sp.scan_with(P.CHAPTER, P.CHAPTER_NEEDLES)
     result: list[list[Mention]] = []
     for i, (start, end) in enumerate(spans):
         out: list[Mention] = []
@@ -71,6 +82,29 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
     return result
 
 
+Hits = dict[str, prefilter.Intervals]
+
+
+def prefilter_scan(folded: str, lex: Lexicon) -> Hits | None:
+    """Where each finder's pattern can match in `folded`, from one native pass (None without the
+    native library, or with RESOGRAPH_PREFILTER=0: the finders then scan with `re` alone)."""
+    if not prefilter.wanted():
+        return None
+    known = _PREFILTERS.get(id(lex))
+    if known is None or known[0] is not lex:
+        # Patterns whose matches open with a word are looked for by that word (exact starts, a small
+        # database); symbols by their opening, anaphors relaxed whole.
+        known = _PREFILTERS[id(lex)] = (lex, prefilter.load(
+            {"symbol": P.SYMBOL_OPENING, "anaphor": P.ANAPHOR},
+            {"resolution": P.RESOLUTION_OPENINGS, "decision": P.DECISION_OPENINGS, "name": lex.name_openings,
+             "article": P.ARTICLE_OPENINGS, "chapter": P.CHAPTER_OPENINGS, "mechanism": lex.mechanism_openings}))
+    pf = known[1]
+    return pf.scan(folded) if pf is not None else None
+
+
+_PREFILTERS: dict[int, tuple[Lexicon, prefilter.Prefilter | None]] = {}  # per lexicon, built once
+
+
 def _position(m: Mention) -> tuple[int, int]:
     return m.start, m.end
 
@@ -80,9 +114,11 @@ def find_mechanisms(text: str, folded: str, start: int, end: int, lex: Lexicon) 
 
 
 def find_mechanisms_in_spans(text: str, folded: str, spans: list[tuple[int, int]],
-                             lex: Lexicon) -> list[list[Mention]]:
+                             lex: Lexicon, hits: Hits | None = None) -> list[list[Mention]]:
     """`find_mechanisms` for each of the sorted, disjoint `spans`, in one scan."""
-    found = _Spans(folded, spans).scan_with(lex.mechanism_re, lex.mechanism_needles)
+    sp = _Spans(folded, spans)
+    found = (sp.scan_at(lex.mechanism_re, hits["mechanism"]) if hits is not None
+             else sp.scan_with(lex.mechanism_re, lex.mechanism_needles))
     return [[Mention("mechanism", m.start(), m.end(), text[m.start():m.end()], lex.mechanism(m.group(0)))
              for m in ms] for ms in found]
 
@@ -131,6 +167,20 @@ class _Spans:
                     i += 1
         for i in redo:
             out[i] = list(rx.finditer(self.folded, *spans[i]))
+        return out
+
+    def scan_at(self, rx: re.Pattern[str], intervals: prefilter.Intervals) -> list[list[re.Match[str]]]:
+        """What `scan` answers, `rx` tried only inside `intervals` (where the prefilter found that a
+        match can start): each span that one of them reaches is matched on its own."""
+        out: list[list[re.Match[str]]] = [[] for _ in self.spans]
+        if not intervals:
+            return out
+        folded = self.folded
+        firsts = [a for a, _ in intervals]
+        for i, (start, end) in enumerate(self.spans):
+            k = bisect_right(firsts, start) - 1
+            if (k >= 0 and intervals[k][1] > start) or (k + 1 < len(firsts) and firsts[k + 1] < end):
+                out[i] = prefilter.matches(rx, folded, start, end, intervals, firsts)
         return out
 
     def scan_with(self, rx: re.Pattern[str], needles: tuple[str, ...]) -> list[list[re.Match[str]]]:

@@ -54,6 +54,8 @@ class Lexicon:
     name_re: re.Pattern[str] = field(init=False)
     mechanism_re: re.Pattern[str] = field(init=False)
     name_needles: tuple[str, ...] = field(init=False)  # every name_re match holds one of these
+    name_openings: tuple[str, ...] = field(init=False)  # … and opens with one of these (prefilter)
+    mechanism_openings: tuple[str, ...] = field(init=False)
     mechanism_needles: tuple[str, ...] = field(init=False)  # … and every mechanism_re match
     phrase_of: dict[str, Phrase] = field(init=False)
     name_of: dict[str, Name] = field(init=False)
@@ -73,6 +75,8 @@ class Lexicon:
         self.mechanism_of = {_squash(fold(label)): key for key, label in self.mechanisms}
         self.mechanism_re = _alternation((fold(label) for _, label in self.mechanisms), first_letters=True)
         self.name_needles = needles({fold(n.label) for n in self.names}, P.NAME_NEEDLES)
+        self.name_openings = openings(fold(n.label) for n in self.names)
+        self.mechanism_openings = openings(fold(label) for _, label in self.mechanisms)
         self.mechanism_needles = needles({fold(label) for _, label in self.mechanisms}, P.MECHANISM_NEEDLES)
 
     def phrase(self, matched: str) -> Phrase:
@@ -175,6 +179,12 @@ def needles(labels, preferred: tuple[str, ...]) -> tuple[str, ...]:
         if pick not in out:
             out.append(pick)
     return tuple(k for k in out if not any(o != k and o in k for o in out))
+
+
+def openings(labels) -> tuple[str, ...]:
+    """The words that every match of `_alternation(labels)` opens with: each label up to its first
+    space or apostrophe (where the pattern lets the text vary)."""
+    return tuple(sorted({re.split(r"[\s']", lab.strip(), maxsplit=1)[0] for lab in labels if lab.strip()}))
 
 
 def _local(uri: URIRef) -> str:

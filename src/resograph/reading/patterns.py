@@ -180,6 +180,11 @@ SYMBOL_SCAN = re.compile(
     r")(?![\w/])"
 )
 
+# What every SYMBOL_SCAN match opens with: its first letter, then "/" (`a/res/…`, `s/…`), "a-"/"g-"
+# (`ga-…`, `ag-…`) or "gn/" (`agn/…`). The native prefilter looks for this (SYMBOL_SCAN itself is too
+# large for it); SYMBOL_SCAN is then tried where it starts.
+SYMBOL_OPENING = re.compile(r"\b[aesg](?:\s*/|[ag]\s*-|gn\s*/)")  # `\b`: SYMBOL_SCAN's look-behind
+
 # Words of the registry's instrument names and mechanism labels that the finder looks for before
 # scanning a paragraph with the names pattern (lexicon.needles completes them from the labels).
 NAME_NEEDLES = ("conven", "accord", "agree", "acuerdo", "statut", "estatuto", "constitu", "declara",
@@ -197,6 +202,12 @@ ARTICLE = re.compile(  # `\b(?:articles?|articulos?|arts?\.)`, literal first (se
     r"art(?<!\wart)(?:icles?|iculos?|s?\.)\s+(?P<nums>\d{1,3}(?:\s*\([a-z0-9]{1,3}\))?"
     r"(?:\s*(?:,\s*(?:et|and|y|e)?|et|and|y|e|&|to|a|au|al)\s*\d{1,3}\b(?:\s*\([a-z0-9]{1,3}\))?)*)"
 )
+# The words every match of RESOLUTION_WORD, DECISION_WORD, ARTICLE, CHAPTER opens with, after a
+# non-word character (their look-behind): what the native prefilter looks for (find.prefilter_scan).
+RESOLUTION_OPENINGS = (os.path.commonprefix([w for lang in LANGUAGES for w in lang.resolution_words]),)
+DECISION_OPENINGS = (os.path.commonprefix([w for lang in LANGUAGES for w in lang.decision_words]),)
+ARTICLE_OPENINGS = ("article", "articulo", "art.", "arts.")
+CHAPTER_OPENINGS = ("chapter", "chapitre", "capitulo")
 ARTICLE_NUMBER = re.compile(r"\d{1,3}")
 # Chapters of a treaty, in Roman numerals only ("Chapter VII of the Charter", "chapitres VI et VII",
 # "el Capítulo VII"): "chapter 4 of the report" is not a treaty's.

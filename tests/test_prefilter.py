@@ -1,0 +1,125 @@
+"""The native prefilter (reading/prefilter.py) changes no answer: the finders tried only where
+Hyperscan says a match can start give what a full `re` scan gives, and the extraction is the same
+JSON with the prefilter and without it (RESOGRAPH_PREFILTER=0, the path of a platform without
+Hyperscan)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import test_fuzz as fuzz
+from corpus import FIXTURES, ROOT
+from resograph.reading import find, prefilter
+from resograph.reading import patterns as P
+from resograph.reading.clean import clean, fold
+from resograph.reading.extract import extract
+from resograph.reading.lexicon import load_lexicon
+
+pytest.importorskip("hyperscan", reason="the native prefilter needs the hyperscan wheel")
+
+REAL = ROOT.parent / "shared" / "corpus" / "cr-unsc"
+LEX = load_lexicon()
+SCANNERS = {"symbol": P.SYMBOL_SCAN, "resolution": P.RESOLUTION_WORD, "decision": P.DECISION_WORD,
+            "name": LEX.name_re, "anaphor": P.ANAPHOR, "article": P.ARTICLE, "chapter": P.CHAPTER,
+            "mechanism": LEX.mechanism_re}
+
+
+@contextmanager
+def plain():
+    """The finders without the prefilter, as on a platform without Hyperscan."""
+    before = os.environ.get("RESOGRAPH_PREFILTER")
+    os.environ["RESOGRAPH_PREFILTER"] = "0"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["RESOGRAPH_PREFILTER"]
+        else:
+            os.environ["RESOGRAPH_PREFILTER"] = before
+
+
+def both(text: str) -> tuple[str, str]:
+    fast = json.dumps(extract(text).to_json(), ensure_ascii=False, sort_keys=True)
+    with plain():
+        slow = json.dumps(extract(text).to_json(), ensure_ascii=False, sort_keys=True)
+    return fast, slow
+
+
+def same_matches(folded: str) -> None:
+    """Every scanner, tried where the prefilter says, finds what `finditer` finds, on the whole text
+    and on a few spans cut at odd places (the paragraph bounds the finders use)."""
+    hits = find.prefilter_scan(folded, LEX)
+    assert hits is not None
+    n = len(folded)
+    spans = [(0, n), (n // 3, n - n // 4), (n // 2, n // 2 + 7)]
+    for name, rx in SCANNERS.items():
+        firsts = [a for a, _ in hits[name]]
+        for start, end in spans:
+            got = [m.span() for m in prefilter.matches(rx, folded, start, end, hits[name], firsts)]
+            assert got == [m.span() for m in rx.finditer(folded, start, end)], (name, start, end)
+
+
+def test_the_prefilter_is_used():
+    assert prefilter.wanted()
+    hits = find.prefilter_scan("recalling its resolution 79/136 and a/res/79/1 of the convention", LEX)
+    assert hits["resolution"] == [(14, 15)] and hits["symbol"] and hits["anaphor"]
+    with plain():
+        assert find.prefilter_scan("resolution", LEX) is None
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")) + sorted((ROOT / "data" / "sources").glob("*.txt")),
+                         ids=lambda p: p.name)
+def test_same_extraction_on_the_fixtures(path):
+    text = path.read_text(encoding="utf-8")
+    fast, slow = both(text)
+    assert fast == slow
+    same_matches(fold(clean(text).text))
+
+
+@fuzz.FUZZ
+@given(st.lists(fuzz.pieces, max_size=120).map(" ".join))
+def test_same_extraction_on_genre_soup(text):
+    fast, slow = both(text)
+    assert fast == slow
+
+
+@fuzz.FUZZ
+@given(fuzz.mutated())
+def test_same_extraction_on_mutated_resolutions(text):
+    fast, slow = both(text)
+    assert fast == slow
+
+
+@fuzz.FUZZ
+@given(st.lists(st.one_of(fuzz.pieces, st.sampled_from(
+    ["the", "la", "l'", "cette", "both", "the two", "former", "latter", "charter", "carta", "a/", "s /",
+     "ga-", "ag -", "agn/", "art.", "arts.", "chapitres", "résolutions", "decisiones", "convenio", "ª", "º",
+     "é", "\u00a0", "\x1c", "?", "_", "/", "-"])), max_size=80).map("".join))
+def test_same_matches_on_folded_soup(text):
+    same_matches(fold(clean(text).text))
+
+
+def test_relax_widens_what_it_cannot_keep():
+    assert prefilter.relax(r"(?<![\w/-])ab(?=c)\b") == "ab"
+    assert prefilter.relax(r"\ba\s+b") == r"\ba[\t\n\x0b\x0c\r\x1c-\x1f \?]+b"
+    assert prefilter.relax(r"(?P<n>\d{1,3})[a-c]") == r"([0-9\?]{1,3})[a-c]"
+    assert prefilter.relax("[\\wé]º") == r"[0-9A-Za-z_\?\?]\?"
+    with pytest.raises(prefilter.RelaxError):
+        prefilter.relax(r"^a")
+
+
+@pytest.mark.slow
+def test_same_extraction_on_the_real_corpus():
+    if not REAL.is_dir():
+        pytest.skip(f"{REAL} is absent (the shared corpus)")
+    for path in sorted(REAL.glob("*.txt")):
+        fast, slow = both(path.read_text(encoding="utf-8"))
+        assert fast == slow, path.name
