@@ -172,15 +172,26 @@ class _Spans:
     def scan_at(self, rx: re.Pattern[str], intervals: prefilter.Intervals) -> list[list[re.Match[str]]]:
         """What `scan` answers, `rx` tried only inside `intervals` (where the prefilter found that a
         match can start): each span that one of them reaches is matched on its own."""
-        out: list[list[re.Match[str]]] = [[] for _ in self.spans]
+        spans, starts, ends = self.spans, self.starts, self.ends
+        out: list[list[re.Match[str]]] = [[] for _ in spans]
         if not intervals:
             return out
-        folded = self.folded
+        folded, n = self.folded, len(spans)
         firsts = [a for a, _ in intervals]
-        for i, (start, end) in enumerate(self.spans):
-            k = bisect_right(firsts, start) - 1
-            if (k >= 0 and intervals[k][1] > start) or (k + 1 < len(firsts) and firsts[k + 1] < end):
+        if not self.ordered:
+            for i, (start, end) in enumerate(spans):
                 out[i] = prefilter.matches(rx, folded, start, end, intervals, firsts)
+            return out
+        last = -1
+        for a, b in intervals:  # sorted: the spans they reach come in order
+            i = bisect_right(starts, a) - 1
+            if i < 0 or ends[i] <= a:
+                i += 1  # in a gap: the next span, if the interval reaches it
+            while i < n and starts[i] < b:
+                if i > last:
+                    out[i] = prefilter.matches(rx, folded, starts[i], ends[i], intervals, firsts)
+                    last = i
+                i += 1
         return out
 
     def scan_with(self, rx: re.Pattern[str], needles: tuple[str, ...]) -> list[list[re.Match[str]]]:
