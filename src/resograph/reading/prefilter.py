@@ -232,5 +232,12 @@ def wanted() -> bool:
 
 
 def load(patterns: dict[str, re.Pattern[str]], openings: dict[str, tuple[str, ...]]) -> Prefilter | None:
-    """The prefilter for these patterns, or None without Hyperscan (callers build it once)."""
-    return Prefilter(patterns, openings) if hyperscan is not None else None
+    """The prefilter for these patterns, or None without Hyperscan or when one cannot be relaxed or
+    compiled (a pattern changed beyond what `relax` knows): the finders then scan with `re` alone.
+    Callers build it once."""
+    if hyperscan is None:
+        return None
+    try:
+        return Prefilter(patterns, openings)
+    except (RelaxError, hyperscan.error, ValueError):
+        return None
