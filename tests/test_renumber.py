@@ -97,6 +97,11 @@ def test_a_title_keeps_its_renumbering_when_its_year_is_misprinted():
 def test_each_copy_cites_into_itself(corpus: Path, tmp_path: Path):
     out = tmp_path / "copies"
     assert renumber.write_copies(corpus, out, 3) == 9
+    (out / "S_RES_2002_1951_EN_GOLD.txt").write_text("changed", encoding="utf-8")
+    assert renumber.write_copies(corpus, out, 3) == 9  # the same copies: kept as they are
+    assert (out / "S_RES_2002_1951_EN_GOLD.txt").read_text(encoding="utf-8") == "changed"
+    assert renumber.write_copies(corpus, out, 2) == 6  # other copies: written again
+    assert renumber.write_copies(corpus, out, 3) == 9
     read = {p.name: extract_file(str(p)).to_json() for p in sorted(out.glob("*.txt"))}
     assert len(read) == 9
     for k in range(3):

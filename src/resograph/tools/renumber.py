@@ -19,6 +19,8 @@ where the document's own symbol is read: "Resolution 434 (1973)" of 1978, "Resol
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import shutil
 from pathlib import Path
@@ -74,9 +76,20 @@ def sources(corpus: Path) -> list[tuple[Path, int, str]]:
     return out
 
 
+def _stamp(corpus: Path, texts: list[tuple[Path, int, str]], copies: int) -> dict:
+    """What the copies in a directory were made from: the texts (names, sizes, times), the count,
+    and this module's code."""
+    h = hashlib.sha1(Path(__file__).read_bytes())
+    for p, _, _ in texts:
+        st = p.stat()
+        h.update(f"{p.name}\t{st.st_size}\t{st.st_mtime_ns}\n".encode())
+    return {"source": str(corpus.resolve()), "copies": copies, "texts": len(texts), "sha1": h.hexdigest()}
+
+
 def write_copies(corpus: Path, out: Path, copies: int) -> int:
-    """`copies` renumbered copies of `corpus` side by side in `out` (replaced; the file names differ
-    by their numbers); returns the number of texts written."""
+    """`copies` renumbered copies of `corpus` side by side in `out` (the file names differ by their
+    numbers); returns the number of texts. `out` is replaced, unless it holds the same copies
+    already (its `.copies.json` says so: a second bench run does not write 6,000 files again)."""
     if not 1 <= copies <= MAX_COPIES:
         raise UserError(f"{copies} copies of the real corpus: from 1 to {MAX_COPIES}")
     texts = sources(corpus)
@@ -85,6 +98,9 @@ def write_copies(corpus: Path, out: Path, copies: int) -> int:
     last = max(n for _, n, _ in texts)
     if last >= OFFSET:
         raise UserError(f"{corpus}: resolution {last} is beyond what copies renumber (below {OFFSET})")
+    stamp, want = out / ".copies.json", _stamp(corpus, texts, copies)
+    if stamp.is_file() and json.loads(stamp.read_text(encoding="utf-8")) == want:
+        return len(texts) * copies
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -94,6 +110,7 @@ def write_copies(corpus: Path, out: Path, copies: int) -> int:
         for k in range(copies):
             name = f"S_RES_{n + k * OFFSET:04d}_{year}{rest}"
             (out / name).write_text(renumber_text(text, n, k * OFFSET), encoding="utf-8")
+    stamp.write_text(json.dumps(want), encoding="utf-8")
     return len(texts) * copies
 
 
