@@ -174,6 +174,9 @@ def test_missing_figures_print_their_reason():
     assert "n/a (> 60 s)" in text and "n/a (failed: boom)" in text
     assert "> 5 s" in text and "3.0¹ / 7.2" in text and "not run²" in text
     assert "explorer at 100 docs only" in text and "n/a (no Oxigraph build)" in text
+    assert "parsed from resograph.nt above" in text
+    r["budgets"]["memory_load"] = False  # make bench: the memory store at its smallest size only
+    assert "left out above" in report(r)
 
 
 def test_memory_plan_skips_what_cannot_finish_in_budget():

@@ -73,6 +73,8 @@ def register(sub) -> None:
     p.add_argument("--memory-load-budget", type=float, default=d.memory_load_s, metavar="S",
                    help="above --memory-max-docs: stop parsing the graph into the memory store after S seconds "
                         f"(not started when the smaller size predicts more; default {d.memory_load_s:g})")
+    p.add_argument("--no-memory-load", action="store_true",
+                   help="above --memory-max-docs, leave the memory store out (no parse, no queries) instead")
     p.add_argument("--build-budget", type=float, default=d.build_s, metavar="S",
                    help=f"stop one build or rebuild after S seconds (default {d.build_s:g})")
     p.set_defaults(func=run)
@@ -105,6 +107,7 @@ def run(args) -> int:
                       memory_query_s=args.memory_query_budget or args.query_budget,
                       explore_s=args.explore_budget, memory_explore_s=args.memory_explore_budget,
                       memory_max_docs=args.memory_max_docs, memory_load_s=args.memory_load_budget,
+                      memory_load=not args.no_memory_load,
                       build_s=args.build_budget)
     if not 0 <= args.real_copies <= renumber.MAX_COPIES:
         raise UserError(f"--real-copies {args.real_copies}: from 0 to {renumber.MAX_COPIES}")
@@ -173,7 +176,8 @@ def report(result: dict) -> str:
              "budgets: " + f"{b['runs']} runs per query after a warm-up (fewer past ¼ of the budget); "
              f"query ≤ {b['query_s']:g} s on Oxigraph (killed), ≤ {b['memory_query_s']:g} s on memory (alarm); "
              f"explorer ≤ {b['explore_s']:g} s (memory store: smallest size only, ≤ {b['memory_explore_s']:g} s); "
-             f"memory store rebuilt up to {b['memory_max_docs']} docs",
+             f"memory store rebuilt up to {b['memory_max_docs']} docs, "
+             + ("parsed from resograph.nt above" if b.get("memory_load", True) else "left out above"),
              ""]
     ex = result.get("extraction", {})
     lines.append("EXTRACTION (one core, texts in memory)")

@@ -81,6 +81,7 @@ class Budgets:
     memory_explore_s: float = 60.0  # explorer on the memory store, at the smallest size only
     memory_max_docs: int = 1000    # above: no second cold build for the memory store (see run())
     memory_load_s: float = 300.0   # parsing resograph.nt into the memory store above memory_max_docs
+    memory_load: bool = True       # above memory_max_docs: parse and query at all (False: no memory figures there)
     build_s: float = 3600.0        # one build or rebuild
 
 
@@ -877,7 +878,7 @@ def run(sizes=DEFAULT_SIZES, workdir: str | os.PathLike = "build/bench", seed: i
         result["corpora"][n]["bindings"] = values
         if "oxigraph" in stores:
             _oxigraph_size(result, n, corpora[n], ox_out, values, queries, explore, b, phase, log)
-        if "memory" in stores:
+        if "memory" in stores and (n <= b.memory_max_docs or b.memory_load):
             mem_out = work / f"build-{n}-memory"
             shutil.rmtree(mem_out, ignore_errors=True)
             with phase(f"{n} memory"):
