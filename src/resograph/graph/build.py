@@ -41,7 +41,7 @@ from rdflib import Graph
 
 from resograph.core.errors import UserError
 from resograph.core.models import Extraction
-from resograph.graph import facts
+from resograph.graph import dumps, facts, outputs
 from resograph.graph import incremental as inc
 from resograph.graph import store as store_mod
 from resograph.graph.cache import BuildCache
@@ -190,6 +190,8 @@ class Graphed:
     triples: int
     graph: Callable[[], Graph]
     manifest: inc.Manifest | None = None
+    # The corpus chunk's lines and the documents, for dump files in chunks (resograph.graph.dumps)
+    chunks: Callable[[], tuple[list[bytes], list[dumps.Doc]]] | None = None
 
 
 def _graph_whole(run: Run, intake: Intake) -> Graphed:
@@ -215,7 +217,21 @@ def _graph_whole(run: Run, intake: Intake) -> Graphed:
         return Graphed(b"", 0, lambda: graph)
     run.stage("writing files")  # the N-Triples: the store loads from them
     graph = canonical(graph, inplace=True)
-    return Graphed(to_ntriples(graph), len(graph), lambda: graph)
+    nt = to_ntriples(graph)
+    return Graphed(nt, len(graph), lambda: graph, chunks=lambda: _whole_chunks(run, intake, nt))
+
+
+def _whole_chunks(run: Run, intake: Intake, nt: bytes) -> tuple[list[bytes], list[dumps.Doc]]:
+    """The chunks of a graph built whole: the same per-document parts and corpus lines as a
+    per-document build's (so the same bytes), made from the extractions."""
+    parts = inc.make_parts(intake.extractions, run.registry)
+    reg = inc.registry_part(run.registry)
+    corpus = frozenset(x.document.symbol for x in intake.extractions)
+    merged = inc.merge(parts, reg, corpus)
+    m = inc.new_manifest(parts, reg, corpus, run.regdigest, "", merged.counts, len(merged.lines))
+    fact_lines = dumps.fact_lines_of(nt.rstrip(b"\n").split(b"\n"))
+    return (dumps.corpus_lines(reg.lines, m, fact_lines, corpus),
+            [dumps.Doc(p.symbol, p.symbol, p) for p in parts])
 
 
 def _graph_per_document(run: Run, intake: Intake) -> Graphed:
@@ -249,7 +265,14 @@ def _graph_per_document(run: Run, intake: Intake) -> Graphed:
         inc.drop_manifest(cache)  # from here on the store changes; a new one is written after
         run.stage("writing files")
     nt = b"\n".join(merged.lines) + b"\n"
-    return Graphed(nt, len(merged.lines), lambda: inc.rdflib_graph(merged, reg), manifest)
+
+    def chunks() -> tuple[list[bytes], list[dumps.Doc]]:
+        reg_lines = dumps.registry_lines(cache, run.regdigest, lambda: reg)
+        fact_lines = dumps.fact_lines_of(merged.lines)
+        return (dumps.corpus_lines(reg_lines, manifest, fact_lines, corpus),
+                [dumps.Doc(part.symbol, entry, part) for entry, part in parts])
+
+    return Graphed(nt, len(merged.lines), lambda: inc.rdflib_graph(merged, reg), manifest, chunks)
 
 
 def _validate_parts(run: Run, intake: Intake, parts: list, digests: list[str],
@@ -281,8 +304,13 @@ def _publish(run: Run, graphed: Graphed) -> None:
     if run.cache is not None and not run.incremental:
         inc.drop_manifest(run.cache)  # from here on the store changes; no manifest describes it
     written: dict[str, int] = {}
+    chunked = graphed.chunks is not None and graphed.triples > outputs.FAST_SERIALISATION
     # The memory store reads resograph.nt: it is published with the store, before the others.
-    nt_temp = write_temp(out, FORMATS["nt"], graphed.nt) if run.options.store == "memory" else None
+    nt_temp = None
+    if run.options.store == "memory" and chunked:
+        written.update(_write_chunked(run, graphed, ["nt"]))
+    elif run.options.store == "memory":
+        nt_temp = write_temp(out, FORMATS["nt"], graphed.nt)
     run.lap("serialise")
     generation = None
     if run.options.store == "oxigraph":
@@ -301,8 +329,11 @@ def _publish(run: Run, graphed: Graphed) -> None:
     rest = [f for f in fmts if f not in written]
     if rest:
         run.stage(f"writing files ({', '.join(FORMATS[f] for f in rest)})")
-        written.update(publish_files(out, render_dumps(rest, graphed.nt, graphed.triples,
-                                                       graphed.graph)))
+        if chunked:
+            written.update(_write_chunked(run, graphed, rest))
+        else:
+            written.update(publish_files(out, render_dumps(rest, graphed.nt, graphed.triples,
+                                                           graphed.graph)))
     remove_unrequested(out, fmts)
     if graphed.manifest is not None and generation is not None:
         graphed.manifest.generation = generation.name
@@ -310,6 +341,17 @@ def _publish(run: Run, graphed: Graphed) -> None:
         inc.save_manifest(run.cache, graphed.manifest)
     run.lap("serialise")
     run.result.finish([(out / FORMATS[name], n) for name, n in written.items()])
+
+
+def _write_chunked(run: Run, graphed: Graphed, fmts: list[str]) -> dict[str, int]:
+    """The dump files `fmts` in per-document chunks (resograph.graph.dumps); their indexes go
+    into the manifest. Returns their sizes."""
+    assert graphed.chunks is not None
+    corpus, docs = graphed.chunks()
+    indexes = dumps.write_dumps(run.out, fmts, corpus, docs, {}, lambda doc: doc.part)
+    if graphed.manifest is not None:
+        graphed.manifest.dumps.update(indexes)
+    return {fmt: index.signature[0] for fmt, index in indexes.items()}
 
 
 __all__ = ["build", "BuildResult", "collect_sources", "canonical", "to_ntriples", "to_turtle",

@@ -522,6 +522,7 @@ class Manifest:
     typed: dict[bytes, int]            # subject -> contributors giving it an instrument kind
     registry_report: tuple = ()        # packed registry SHACL report ((): not validated)
     formats: frozenset[str] = frozenset()  # dump files written for exactly this state
+    dumps: dict = field(default_factory=dict)  # format -> resograph.graph.dumps.DumpIndex (chunked files)
     version: int = 0                   # MANIFEST_VERSION when written
     # Sources the build skipped (resograph.graph.sources): path -> (digest of its bytes or "", the
     # symbol it gave or ""), so that an unchanged one is not read again; and every flag, per path.
@@ -671,7 +672,7 @@ def summary_of(packed: tuple) -> tuple:
     return (conforms, violations, warnings, _has_results(results))
 
 
-MANIFEST_VERSION = 3  # the layout of Manifest and DocInfo (the cache fingerprint covers the code too)
+MANIFEST_VERSION = 4  # the layout of Manifest and DocInfo (the cache fingerprint covers the code too)
 
 
 def load_manifest(cache) -> Manifest | None:

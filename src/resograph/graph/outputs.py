@@ -100,12 +100,14 @@ def to_jsonld(graph: Graph, ntriples: bytes | None = None) -> bytes:
     return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
 
 
-def write_temp(out_dir: Path, name: str, data: bytes) -> Path:
+def write_temp(out_dir: Path, name: str, data: bytes, sync: bool = True) -> Path:
+    """`data` in a temporary file beside `out_dir/name` (removed by the next build if left)."""
     tmp = out_dir / f".{name}.tmp-{os.getpid()}"
     with open(tmp, "wb") as fh:
         fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+        if sync:
+            fh.flush()
+            os.fsync(fh.fileno())
     return tmp
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from resograph.core.errors import UserError
-from resograph.graph import facts
+from resograph.graph import dumps, facts, outputs
 from resograph.graph import incremental as inc
 from resograph.graph import store as store_mod
 from resograph.graph.cache import digest
@@ -277,12 +277,16 @@ class Rebuild:
         written = {f: (out / FORMATS[f]).stat().st_size for f in fmts if f not in need}
         if need:
             run.stage(f"writing files ({', '.join(FORMATS[f] for f in need)})")
-            merged, reg = self.merged()
-            nt = b"\n".join(merged.lines) + b"\n"
-            written.update(publish_files(out, render_dumps(need, nt, len(merged.lines),
-                                                           lambda: inc.rdflib_graph(merged, reg))))
+            if m.triples > outputs.FAST_SERIALISATION:
+                written.update(self.write_chunked(need))
+            else:
+                merged, reg = self.merged()
+                nt = b"\n".join(merged.lines) + b"\n"
+                written.update(publish_files(out, render_dumps(
+                    need, nt, len(merged.lines), lambda: inc.rdflib_graph(merged, reg))))
         remove_unrequested(out, fmts)
-        if self.dirty or self.touched or m.formats != frozenset(fmts):
+        m.dumps = {f: index for f, index in m.dumps.items() if f in fmts}
+        if self.dirty or self.touched or need or m.formats != frozenset(fmts):
             m.formats = frozenset(fmts)
             inc.save_manifest(run.cache, m)
         if self.touched:
@@ -291,6 +295,31 @@ class Rebuild:
             run.cache.prune(used, kinds=(inc.DOC_KIND, inc.SHACL_KIND, inc.REGISTRY_KIND))
         run.lap("serialise")
         run.result.finish([(out / FORMATS[f], written[f]) for f in fmts])
+
+    def write_chunked(self, need: list[str]) -> dict[str, int]:
+        """The dump files in per-document chunks (resograph.graph.dumps): the unchanged documents'
+        chunks copied from the published files, the changed ones and the corpus chunk made anew."""
+        run, m = self.run, self.m
+        reg_lines = dumps.registry_lines(run.cache, run.regdigest,
+                                         lambda: inc.registry_part(run.registry))
+        fact_lines = dumps.fact_lines_in_store(store_mod.store_path(run.out).resolve())
+        corpus = dumps.corpus_lines(reg_lines, m, fact_lines, m.corpus)
+        added = dict(zip(self.entries, self.added))
+        docs = [dumps.Doc(info.symbol, info.entry, added.get(info.entry)) for info in m.docs.values()]
+        indexes = dumps.write_dumps(run.out, need, corpus, docs, m.dumps, self.part_of)
+        m.dumps.update(indexes)
+        return {fmt: index.signature[0] for fmt, index in indexes.items()}
+
+    def part_of(self, doc: dumps.Doc) -> inc.DocPart:
+        """A document's part from the cache (made again from its source if the entry went)."""
+        run = self.run
+        part = run.cache.get(inc.DOC_KIND, doc.entry)
+        if isinstance(part, inc.DocPart):
+            return part
+        path = next(Path(k) for k, info in self.m.docs.items() if info.entry == doc.entry)
+        part = inc.make_part(run.cache.extractor(run.extractor)(path), run.registry)
+        run.cache.put(inc.DOC_KIND, doc.entry, part)
+        return part
 
     def merged(self) -> tuple[inc.Merged, inc.RegistryPart]:
         """Every document's part (from the cache; re-made from its extraction if an entry went)

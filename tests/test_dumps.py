@@ -1,0 +1,96 @@
+"""Dump files in per-document chunks (resograph.graph.dumps, issue 17): what large graphs get. The
+threshold is lowered so that the 15-document synthetic corpus takes that layout: each file parses to
+exactly the store's triples, a rebuild after one change serialises only that document's chunk (the
+others are copied from the published file) and writes the bytes a cold build writes."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from resograph.graph import dumps, outputs
+from resograph.graph.build import FORMATS, build
+
+OUTPUTS = tuple(FORMATS.values())
+PARSERS = {"resograph.nt": "nt", "resograph.ttl": "turtle", "resograph.jsonld": "json-ld"}
+
+
+@pytest.fixture()
+def chunked(monkeypatch):
+    monkeypatch.setattr(outputs, "FAST_SERIALISATION", 0)
+
+
+def snapshot(out):
+    return {name: (out / name).read_bytes() for name in OUTPUTS}
+
+
+def change_one(corpus) -> None:
+    src = corpus / "synth00007_interpol_en.txt"  # a new paragraph citing a new resolution
+    text = src.read_text(encoding="utf-8")
+    line = "ACKNOWLEDGING the Constitution,\n"
+    new = "\nHAVING CONSIDERED United Nations General Assembly resolution 77/321 of 1 September 2023,\n"
+    src.write_text(text.replace(line, line + new, 1), encoding="utf-8")
+
+
+def test_each_chunked_file_parses_to_exactly_the_graph_of_the_sorted_dump(
+        tmp_path, synth_corpus, monkeypatch):
+    sorted_out, out = tmp_path / "sorted", tmp_path / "chunked"
+    assert build([synth_corpus], sorted_out, quiet=True, formats="nt").published
+    want = Graph().parse(sorted_out / "resograph.nt", format="nt")
+    monkeypatch.setattr(outputs, "FAST_SERIALISATION", 0)
+    assert build([synth_corpus], out, quiet=True).published
+    nt = (out / "resograph.nt").read_bytes()
+    assert nt != (sorted_out / "resograph.nt").read_bytes()
+    assert nt.count(b"\n") > len(want)  # a cited instrument's key: once per citing text
+    for name, fmt in PARSERS.items():
+        g = Graph().parse(out / name, format=fmt)
+        assert len(g) == len(want) and isomorphic(g, want), name
+    ttl = (out / "resograph.ttl").read_bytes()
+    assert ttl.count(b"@prefix rg:") == 1  # one prefix header for every chunk
+
+
+def test_a_one_change_rebuild_serialises_one_chunk_and_writes_the_cold_bytes(
+        tmp_path, synth_corpus, chunked, monkeypatch):
+    out = tmp_path / "b"
+    build([synth_corpus], out, quiet=True)
+    before = snapshot(out)
+    made: list[tuple[str, int]] = []
+    chunk = dumps.chunk
+    monkeypatch.setattr(dumps, "chunk", lambda fmt, lines, head=b"": made.append((fmt, len(lines)))
+                        or chunk(fmt, lines, head))
+    assert build([synth_corpus], out, quiet=True).cache.startswith("15 of 15")
+    assert made == [] and snapshot(out) == before  # nothing changed: nothing written
+    change_one(synth_corpus)
+    changed = build([synth_corpus], out, quiet=True)
+    assert changed.cache == "14 of 15 document(s) from the cache, 1 graphed, 1 validated"
+    assert sorted(fmt for fmt, _ in made) == ["jsonld", "jsonld", "nt", "nt", "ttl", "ttl"]  # corpus + 1
+    got = snapshot(out)
+    assert b'"A/RES/77/321"' in got["resograph.nt"] and got != before
+    cold = tmp_path / "cold"
+    assert build([synth_corpus], cold, quiet=True).cache.startswith("0 of 15")
+    assert got == snapshot(cold)
+    assert isomorphic(Graph().parse(out / "resograph.ttl", format="turtle"),
+                      Graph().parse(out / "resograph.nt", format="nt"))
+
+
+def test_a_dump_file_not_the_one_the_manifest_describes_is_written_whole(
+        tmp_path, synth_corpus, chunked):
+    out = tmp_path / "b"
+    build([synth_corpus], out, quiet=True)
+    nt = out / "resograph.nt"
+    nt.write_bytes(nt.read_bytes().replace(b"<https://w3id.org/", b"<https://example.org/", 1))
+    change_one(synth_corpus)
+    build([synth_corpus], out, quiet=True)
+    cold = tmp_path / "cold"
+    build([synth_corpus], cold, quiet=True)
+    assert snapshot(out) == snapshot(cold)
+
+
+@pytest.mark.slow  # pySHACL on the whole graph
+def test_the_whole_graph_build_writes_the_same_chunks(tmp_path, synth_corpus, chunked):
+    per_document = tmp_path / "a"
+    whole = tmp_path / "b"
+    build([synth_corpus], per_document, quiet=True)
+    assert build([synth_corpus], whole, quiet=True, store="memory", validation="full").published
+    assert snapshot(whole) == snapshot(per_document)
