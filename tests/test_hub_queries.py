@@ -113,3 +113,16 @@ def test_keyed_hub_queries_answer_as_before_on_the_dev_texts(dev, name):
 def test_keyed_hub_queries_answer_as_before_on_a_synthetic_corpus(synthetic, name):
     for key in synthetic.most_cited(3):
         same_answers(synthetic, name, {"key": key})
+
+
+def test_un_interpol_chain_answers_as_before_on_the_dev_texts(dev):
+    same_answers(dev, "un-interpol-chain", {})
+    for start in ("A/RES/81/23", "GA-2025-93-RES-05", "A/RES/51/1"):
+        same_answers(dev, "un-interpol-chain", {"from": start})
+        same_answers(dev, "un-interpol-chain", {"from": start, "topic": "cyber"})
+
+
+@pytest.mark.slow
+def test_un_interpol_chain_answers_as_before_on_a_synthetic_corpus(synthetic):
+    for start in synthetic.most_cited(3)[3:]:
+        same_answers(synthetic, "un-interpol-chain", {"from": start})
