@@ -36,3 +36,21 @@ def test_docs_builds_a_synthetic_graph_once_and_reuses_it(tmp_path: Path):
     assert loadtest.synthetic_build(4, tmp_path) == out  # the same corpus, not generated again
     assert (tmp_path / "corpus-4" / ".synth.json").stat().st_mtime_ns == stamp
     assert len(open_graph(out)) == n > 0
+
+
+def test_each_client_sends_from_its_own_loopback_address():
+    addresses = loadtest.client_addresses(51)
+    if addresses is None:
+        pytest.skip("this system binds no loopback address but 127.0.0.1")
+    assert len(set(addresses)) == 51 and "127.0.0.1" not in addresses
+    assert all(a.startswith("127.") for a in addresses)
+
+
+@pytest.mark.slow  # a server and 5 clients for a few seconds
+def test_per_client_limits_do_not_refuse_the_load_tests_clients(capsys):
+    """The server keys its per-client limits (4 queries in flight) by address: 5 clients on the seed
+    graph get no 429, and the report says where they sent from."""
+    code = loadtest.main(["--clients", "5", "--requests", "60", "--duration", "20", "--time-limit", "5"])
+    out = capsys.readouterr().out
+    assert "errors         0" in out and "HTTP 429" not in out, out
+    assert "clients from" in out and code == 0

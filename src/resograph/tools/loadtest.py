@@ -79,15 +79,20 @@ class Report:
             return self.samples
         return [s for s in self.samples if s.end < self.patho.start or s.start >= self.patho.end]
 
+    addresses: str = ""
+
     @property
     def ok(self) -> bool:
+        """No error, and the cross product stopped by the server (its time limit, or its heavy-query
+        quota: stopped at the heavy threshold while others' heavy queries ran)."""
         return (not self.errors() and self.patho is not None and self.patho.status == 503
-                and "time limit" in self.patho_message)
+                and any(w in self.patho_message for w in ("time limit", "heavy queries")))
 
     def as_dict(self) -> dict:
         during, outside = self.during(), self.outside()
         return {
-            "clients": self.clients, "workers": self.workers, "time_limit_s": self.time_limit,
+            "clients": self.clients, "addresses": self.addresses, "workers": self.workers,
+            "time_limit_s": self.time_limit,
             "triples": self.triples, "requests": len(self.samples), "wall_s": round(self.wall, 2),
             "throughput_rps": round(len(self.samples) / self.wall, 1) if self.wall else 0.0,
             "latency_ms": _percentiles(self.samples),
@@ -108,6 +113,7 @@ class Report:
         lines = [
             f"load test: {d['clients']} clients, {d['workers']} query workers, time limit "
             f"{d['time_limit_s']:g} s, graph of {d['triples']} triples",
+            f"clients from   {d['addresses']}",
             f"requests       {d['requests']} in {d['wall_s']} s = {d['throughput_rps']} req/s",
             f"latency        p50 {lat['p50']} ms, p90 {lat['p90']} ms, p99 {lat['p99']} ms, "
             f"max {lat['max']} ms",
@@ -125,7 +131,7 @@ class Report:
                          f"p99 {out['latency_ms']['p99']} ms")
         else:
             lines.append("pathological   not sent (the run ended first)")
-        lines.append("result         " + ("PASS: no error, pathological query stopped by the time limit"
+        lines.append("result         " + ("PASS: no error, pathological query stopped by the server"
                                           if self.ok else "FAIL"))
         return "\n".join(lines)
 
@@ -189,12 +195,13 @@ def ensure_build(build: Path | None) -> tuple[Path, tempfile.TemporaryDirectory 
 class Server:
     """`resograph serve` in a child process on 127.0.0.1."""
 
-    def __init__(self, build: Path, time_limit: float, workers: int, max_rows: int) -> None:
+    def __init__(self, build: Path, time_limit: float, workers: int, max_rows: int,
+                 extra: tuple[str, ...] = ()) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         cmd = [sys.executable, "-m", "resograph.cli", "serve", "--host", "127.0.0.1",
                "--port", str(self.port), "--build", str(build), "--timeout", str(time_limit),
-               "--workers", str(workers), "--max-rows", str(max_rows)]
+               "--workers", str(workers), "--max-rows", str(max_rows), *extra]
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT)
 
@@ -239,33 +246,65 @@ def named_requests() -> list[tuple[str, str]]:
     return out
 
 
+def client_addresses(n: int) -> list[str] | None:
+    """`n` loopback source addresses, one per client (127.1.0.1, 127.1.0.2, …), so that the server's
+    per-client limits (queries in flight, heavy queries: keyed by the client's address) apply to
+    each client as they would to users on their own machines; None where only 127.0.0.1 can be
+    bound (all of 127/8 is loopback on Linux, not on every system)."""
+    addresses = [f"127.1.{k // 250}.{k % 250 + 1}" for k in range(n)]
+    try:
+        with socket.socket() as s:
+            s.bind((addresses[-1], 0))
+    except OSError:
+        return None
+    return addresses
+
+
+async def _loop(client: httpx.AsyncClient, plan: list[tuple[str, str]], k: int, budget: dict, deadline: float,
+                samples: list[Sample]) -> None:
+    """One client: the named queries in turn, from the k-th on, until the budget or the time is out."""
+    i = k
+    while budget["left"] > 0 and time.perf_counter() < deadline:
+        budget["left"] -= 1
+        name, path = plan[i % len(plan)]
+        i += 1
+        t0 = time.perf_counter()
+        try:
+            r = await client.get(path)
+            status = r.status_code
+        except httpx.HTTPError:
+            status = 0
+        samples.append(Sample(t0, time.perf_counter(), status, name))
+
+
+def _http(url: str, address: str | None, connections: int, timeout: float) -> httpx.AsyncClient:
+    """An HTTP client of the server, sending from `address` when given."""
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    transport = httpx.AsyncHTTPTransport(local_address=address, limits=limits) if address else None
+    return httpx.AsyncClient(base_url=url, limits=limits, timeout=timeout, transport=transport)
+
+
 async def run_load(url: str, clients: int, requests: int, duration: float, time_limit: float,
-                   patho_after: float, request_timeout: float) -> tuple[list[Sample], Sample | None, str, float]:
+                   patho_after: float, request_timeout: float,
+                   addresses: list[str] | None = None) -> tuple[list[Sample], Sample | None, str, float]:
+    """`clients` loops over the named queries and one cross product; with `addresses` (one more than
+    `clients`: the last sends the cross product) each from its own source address."""
     plan = named_requests()
     samples: list[Sample] = []
     budget = {"left": requests}
     started = time.perf_counter()
     deadline = started + duration
-    limits = httpx.Limits(max_connections=clients + 2, max_keepalive_connections=clients + 2)
     patho: list[Sample] = []
     patho_msg: list[str] = []
 
-    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=request_timeout) as client:
-        async def one_client(k: int) -> None:
-            i = k  # each client starts at a different query
-            while budget["left"] > 0 and time.perf_counter() < deadline:
-                budget["left"] -= 1
-                name, path = plan[i % len(plan)]
-                i += 1
-                t0 = time.perf_counter()
-                try:
-                    r = await client.get(path)
-                    status = r.status_code
-                except httpx.HTTPError:
-                    status = 0
-                samples.append(Sample(t0, time.perf_counter(), status, name))
+    pool = ([_http(url, a, 2, request_timeout) for a in addresses] if addresses
+            else [_http(url, None, clients + 2, request_timeout)])
+    try:
+        def client_of(k: int) -> httpx.AsyncClient:
+            return pool[k % len(pool)]
 
         async def pathological() -> None:
+            client = client_of(clients)
             await asyncio.sleep(patho_after)
             if time.perf_counter() >= deadline or budget["left"] <= 0:
                 return
@@ -280,12 +319,15 @@ async def run_load(url: str, clients: int, requests: int, duration: float, time_
             patho.append(Sample(t0, time.perf_counter(), status, "pathological"))
             patho_msg.append(msg)
 
-        tasks = [asyncio.create_task(one_client(k)) for k in range(clients)]
+        tasks = [asyncio.create_task(_loop(client_of(k), plan, k, budget, deadline, samples)) for k in range(clients)]
         tasks.append(asyncio.create_task(pathological()))
         # hard bound: the duration, plus the time limit for the last answers
         done, pending = await asyncio.wait(tasks, timeout=duration + time_limit * 4 + 30)
         for t in pending:
             t.cancel()
+    finally:
+        for c in pool:
+            await c.aclose()
     wall = min(time.perf_counter(), max((s.end for s in samples), default=started)) - started
     return samples, (patho[0] if patho else None), (patho_msg[0] if patho_msg else ""), wall
 
@@ -338,7 +380,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.duration <= 0 or args.time_limit <= 0:
             raise UserError("--duration and --time-limit must be more than 0 seconds")
         build, tmp = _served(args)
-        server = Server(build, args.time_limit, args.workers, max_rows=100000)
+        addresses = client_addresses(args.clients + 1)
+        extra = () if addresses else ("--per-client", str(args.clients + 1))
+        server = Server(build, args.time_limit, args.workers, max_rows=100000, extra=extra)
         try:
             status = server.wait_ready()
             from resograph.graph.store import open_graph
@@ -347,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
             samples, patho, msg, wall = asyncio.run(run_load(
                 server.url, args.clients, args.requests, args.duration, args.time_limit,
                 args.pathological_after if args.pathological_after is not None else args.duration / 4,
-                request_timeout=args.time_limit * 3 + 10))
+                request_timeout=args.time_limit * 3 + 10, addresses=addresses))
         finally:
             server.stop()
             if tmp is not None:
@@ -357,6 +401,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     report = Report(args.clients, status.get("workers", args.workers), args.time_limit, triples,
                     samples, wall, patho, msg)
+    report.addresses = (f"one loopback address each ({addresses[0]} … {addresses[-1]}, the last for the cross "
+                        "product): the server's per-client limits apply per client" if addresses else
+                        f"127.0.0.1 for all (no other loopback address here): --per-client raised to {args.clients + 1}")
     print(report.text())
     if args.json:
         args.json.write_text(json.dumps(report.as_dict(), indent=2) + "\n", encoding="utf-8")
