@@ -50,7 +50,8 @@ def test_each_client_sends_from_its_own_loopback_address():
 def test_per_client_limits_do_not_refuse_the_load_tests_clients(capsys):
     """The server keys its per-client limits (4 queries in flight) by address: 5 clients on the seed
     graph get no 429, and the report says where they sent from."""
-    code = loadtest.main(["--clients", "5", "--requests", "60", "--duration", "20", "--time-limit", "5"])
+    code = loadtest.main(["--clients", "5", "--requests", "200", "--duration", "20", "--time-limit", "5",
+                          "--pathological-after", "0.2"])
     out = capsys.readouterr().out
     assert "errors         0" in out and "HTTP 429" not in out, out
     assert "clients from" in out and code == 0
