@@ -45,7 +45,8 @@ CACHE_DIR = ".cache"
 CODE_MODULES = ("reading/extract", "reading/clean", "reading/segment", "reading/header", "reading/layout", "reading/find", "reading/resolve",
                 "reading/patterns", "reading/lexicon", "core/keys", "core/models", "graph/registry",
                 "graph/rdf", "graph/validate", "graph/shapecheck", "graph/cache", "graph/incremental",
-                "graph/build", "graph/sources", "graph/outputs", "graph/rebuild", "graph/run")
+                "graph/build", "graph/sources", "graph/outputs", "graph/rebuild", "graph/run",
+                "graph/dumps", "graph/facts")  # dumps: the manifest's chunk offsets; facts: its lines
 
 
 def _hash_files(h: "hashlib._Hash", files: Iterable[Path], root: Path) -> None:
