@@ -86,15 +86,17 @@ def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
             continue
         before = _last_char_before(line.text, m.start())
         after_clause = bool(before) and before in _CLAUSE_END
-        rest = _window(line.folded, at)
-        num = P.NUMBERED.match(rest)
+        # a printed number opens with a digit, the chapeau and the adoption line with one of a few
+        # letters: only there is the rest of the line worth a window
+        first = line.folded[at]
+        num = P.NUMBERED.match(_window(line.folded, at)) if first.isdecimal() else None
         if num:
             if not after_clause or int(num.group(1)) != number + 1:
                 continue
             number += 1
             strong = True
             numbered_until = at + num.end()
-        elif _opens_header_piece(line.text[at:at + 1], rest):
+        elif first in _header_piece_firsts() and _opens_header_piece(line.text[at:at + 1], _window(line.folded, at)):
             strong = True
         elif not (after_clause and _opening(lex, line, at)):
             continue
@@ -119,8 +121,21 @@ def _window(text: str, at: int) -> str:
 
 def _last_char_before(text: str, pos: int) -> str:
     """``text[:pos].rstrip()[-1:]`` without copying the line's start at every cut."""
+    if pos and not text[pos - 1].isspace():  # a cut's blanks follow a word: no copy at all
+        return text[pos - 1]
     near = text[max(0, pos - _WINDOW):pos].rstrip()
     return near[-1:] if near or pos <= _WINDOW else text[:pos].rstrip()[-1:]
+
+
+def _header_piece_firsts() -> frozenset[str] | _Any:
+    """The first characters of the chapeau and the adoption line (`first_chars`)."""
+    if not _HEADER_PIECE_FIRSTS:
+        chapeau, adoption = first_chars(P.CHAPEAU), first_chars(L.ADOPTION_LINE)
+        _HEADER_PIECE_FIRSTS.append(_Any() if chapeau is None or adoption is None else chapeau | adoption)
+    return _HEADER_PIECE_FIRSTS[0]
+
+
+_HEADER_PIECE_FIRSTS: list[frozenset[str] | _Any] = []
 
 
 def _opens_header_piece(text: str, folded: str) -> bool:
@@ -326,10 +341,27 @@ class _State:
         self.blocks.append(self.current)
 
 
-def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented:
-    """Header fields and paragraphs (pp_n, op_n) of a cleaned text (`folded`: fold(ct.text) if known)."""
+def segment(ct: CleanText, lex: Lexicon, folded: str | None = None, every_step: bool = False) -> Segmented:
+    """Header fields and paragraphs (pp_n, op_n) of a cleaned text (`folded`: fold(ct.text) if known).
+
+    Each line is matched once against all the steps' line patterns (`_line_kinds`) and goes to the
+    first step that can take it; `every_step` offers every line to every step instead (the slow
+    form the tests compare with)."""
     folded = fold(ct.text) if folded is None else folded
     st = _State(lex, _lines(ct.text, folded, lex))
+    _walk(st, every_step)
+    numbered = _number(st.blocks, ct)
+    header = read_header(ct, folded, st.header, st.chapeau, st.footer)
+    title_span = None
+    if header.title_start is not None:
+        title_span = _clean_span(ct, header.title_start, header.title_end)
+    return Segmented(header, [p for p, _ in numbered], [s for _, s in numbered], st.skipped, title_span)
+
+
+def _walk(st: _State, every_step: bool = False) -> None:
+    """The line loop: each line goes to the first step that takes it."""
+    kinds = _line_kinds()
+    by_first, chains, tail = kinds.by_first, kinds.chains, kinds.tail
     blank = True
     for index, line in enumerate(st.lines):
         stripped = line.folded.strip()
@@ -342,19 +374,19 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None) -> Segmented
         st.was_blank, blank = blank or line.opens, False
         c = stripped[0]
         c = DIGIT if c.isdecimal() else c
-        if st.current is not None and not (st.was_blank or st.in_footer or st.in_footnote or st.after_head
-                                           or st.ended) and _runs_on(line):
+        after = st.in_footer or st.in_footnote or st.after_head or st.ended  # what came before decides
+        if st.current is not None and not (st.was_blank or after) and _runs_on(line):
             st.current.lines.append(line)  # most lines: a paragraph's next, no step would take it
             continue
-        for step in _STEPS:
+        if after or every_step:
+            steps = _STEPS
+        else:
+            rx = by_first[c] if c in by_first else kinds.pattern(c)
+            kind = rx.match(line.folded) if rx is not None else None
+            steps = chains[kind.lastgroup] if kind else tail
+        for step in steps:
             if step(st, index, line, c):
                 break
-    numbered = _number(st.blocks, ct)
-    header = read_header(ct, folded, st.header, st.chapeau, st.footer)
-    title_span = None
-    if header.title_start is not None:
-        title_span = _clean_span(ct, header.title_start, header.title_end)
-    return Segmented(header, [p for p, _ in numbered], [s for _, s in numbered], st.skipped, title_span)
 
 
 def _runs_on(line: Line) -> bool:
@@ -609,6 +641,66 @@ def _continuation(st: _State, index: int, line: Line, c: str) -> bool:
 
 _STEPS = (_after_end, _running_head, _furniture, _footnote, _closing, _chapeau, _numbered, _opening_line,
           _unknown_opening, _continuation)
+
+
+# --- one match per line: the first step that can take it ----------------------------------------
+# Each step before `_opening_line` takes a line only when one of its line patterns matches it (or
+# for what came before: a wrapped adoption line, a running head's second line, a footnote's rest,
+# anything after the adoption line — the loop offers such lines to every step). One alternation of
+# all those patterns, in the steps' order, names the first step whose pattern matches: the steps
+# before it would all decline the line, so the line starts there. Patterns the steps read on the
+# unfolded text match its folded form case-insensitively (fold keeps blanks and digits in place and
+# lower-cases): a wider pattern only sends a line to an earlier step, which then decides.
+def _step_patterns() -> list[tuple[int, list[str]]]:
+    """(index in _STEPS, pattern sources) of the steps before `_opening_line`."""
+    folded = lambda *rxs: [rx.pattern for rx in rxs]  # noqa: E731 - matched on line.folded
+    unfolded = lambda *rxs: [f"(?i:{rx.pattern})" for rx in rxs]  # noqa: E731 - matched on line.text
+    return [
+        (_STEPS.index(_running_head), folded(P.RUNNING_HEAD)),
+        (_STEPS.index(_furniture), folded(P.PAGE_FURNITURE, L.DRAFT_SYMBOL_LINE, L.JOB_FOOTER)
+         + [rf"\s*(?:{P.SYMBOL.pattern})"]),  # the symbol is matched on the stripped line
+        (_STEPS.index(_footnote), folded(P.FOOTNOTE) + unfolded(L.FOOTNOTE_START)),
+        (_STEPS.index(_closing), folded(P.VOTE_STRONG, L.ADOPTION_LINE, P.VOTE_LINE, L.PLENARY_LINE, L.DATE_ONLY)),
+        (_STEPS.index(_chapeau), folded(P.CHAPEAU)),
+        (_STEPS.index(_numbered), folded(P.NUMBERED, P.BULLET, L.LETTERED) + unfolded(L.NUMBERED_COMMA)),
+    ]
+
+
+class _Kinds:
+    """The alternation of the step patterns that can match a line opening with a given character."""
+
+    def __init__(self) -> None:
+        self.alternatives: list[tuple[str, str, frozenset[str] | None]] = []  # name, source, first chars
+        self.chains: dict[str, tuple] = {}  # the steps to try by the name of the matching alternative
+        self.tail = _STEPS[_STEPS.index(_opening_line):]  # the steps for a line no alternative matches
+        for index, sources in _step_patterns():
+            for k, src in enumerate(sources):
+                name = f"s{index}_{k}"
+                src = _GROUP_NAME.sub("(?:", src)  # inner group names would clash
+                firsts = first_chars(re.compile(src.replace("(?i:", "(?:")))
+                if firsts is not None and "(?i:" in src:  # read on the unfolded text: fold them
+                    firsts = frozenset(ch if ch == DIGIT else fold(ch) for ch in firsts)
+                self.alternatives.append((name, src, firsts))
+                self.chains[name] = _STEPS[index:]
+        self.by_first: dict[str, re.Pattern[str] | None] = {}
+
+    def pattern(self, c: str) -> re.Pattern[str] | None:
+        """The alternation for lines whose first non-blank folded character is `c` (DIGIT for a
+        digit); None when no step pattern can match such a line."""
+        if c not in self.by_first:
+            alts = [f"(?P<{name}>{src})" for name, src, firsts in self.alternatives if firsts is None or c in firsts]
+            self.by_first[c] = re.compile("|".join(alts)) if alts else None
+        return self.by_first[c]
+
+
+_KINDS: list[_Kinds] = []
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+
+
+def _line_kinds() -> _Kinds:
+    if not _KINDS:
+        _KINDS.append(_Kinds())
+    return _KINDS[0]
 
 
 def _is_symbol_line(folded: str) -> bool:
