@@ -55,11 +55,18 @@ def _lines(text: str, folded: str, lex: Lexicon) -> list[Line]:
     # slices (one split instead of a slice per line); else slice.
     folds = folded.split("\n")
     if len(folds) != len(raws):
-        folds = None
-    for i, raw in enumerate(raws):
+        folds = []
+        for raw in raws:
+            folds.append(folded[pos:pos + len(raw)])
+            pos += len(raw) + 1
+        pos = 0
+    append = out.append
+    for raw, fold_ in zip(raws, folds):
         end = pos + len(raw)
-        line = Line(pos, end, raw, folds[i] if folds is not None else folded[pos:end])
-        out += _cut_run_on(line, lex) if len(raw) > RUN_ON_MIN else (line,)
+        if end - pos > RUN_ON_MIN:
+            out += _cut_run_on(Line(pos, end, raw, fold_), lex)
+        else:
+            append(Line(pos, end, raw, fold_))
         pos = end + 1
     return out
 
