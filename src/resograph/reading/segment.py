@@ -289,18 +289,25 @@ def _line_firsts() -> _LineFirsts:
 def _opening(lex: Lexicon, line: Line, at: int = 0, lower: bool = False) -> tuple[str, str, str] | None:
     """(phrase as written, function, kind) if the line opens with a clause phrase at `at` (capitalised
     unless `lower`)."""
-    m = _opening_re(lex).match(line.folded, at)
-    if not m:
+    m = (_OPENING_CACHE.get(id(lex)) or _opening_re(lex)).match(line.folded, at)
+    if m is None:
         return None
     a, b = m.span("all")
-    if not (lower or line.text[a:a + 1].isupper()):
+    text = line.text
+    if not (lower or text[a:a + 1].isupper()):
         return None
-    p = lex.phrase(m.group("phrase"))
-    written = line.text[a:b].strip().rstrip(",")
-    return written, p.function, p.kind
+    matched = m.group("phrase")
+    known = _PHRASES.get(matched)
+    if known is None or known[0] is not lex:  # the same few spellings recur in every document
+        p = lex.phrase(matched)
+        if len(_PHRASES) > 50_000:  # many distinct spellings (odd spacing): start afresh
+            _PHRASES.clear()
+        known = _PHRASES[matched] = (lex, p.function, p.kind)
+    return text[a:b].strip().rstrip(","), known[1], known[2]
 
 
 _OPENING_CACHE: dict[int, re.Pattern[str]] = {}
+_PHRASES: dict[str, tuple[Lexicon, str, str]] = {}  # matched phrase → (lexicon, function, kind)
 
 
 def _opening_re(lex: Lexicon) -> re.Pattern[str]:
@@ -767,8 +774,9 @@ def _number(blocks: list[_Block], ct: CleanText) -> list[tuple[Paragraph, tuple[
     for b in blocks:
         counts[b.kind] += 1
         pid = ("pp_" if b.kind == "preambular" else "op_") + str(counts[b.kind])
-        start = b.lines[0].start + (len(b.lines[0].text) - len(b.lines[0].text.lstrip()))
-        end = b.lines[-1].end - (len(b.lines[-1].text) - len(b.lines[-1].text.rstrip()))
+        first, last = b.lines[0], b.lines[-1]
+        start = first.start + (len(first.text) - len(first.text.lstrip()))
+        end = last.end - (len(last.text) - len(last.text.rstrip()))
         ostart, oend = ct.span(start, end)
         out.append((Paragraph(pid, b.kind, b.phrase, b.function, ostart, oend, ct.original[ostart:oend]),
                     (start, end)))
