@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 from operator import le
 
 from resograph.core import keys
@@ -134,9 +135,13 @@ class _Spans:
         self.ends = [e for _, e in spans]
         # Sorted and disjoint, as a document's paragraphs are: else every span is scanned alone.
         self.ordered = all(map(le, self.starts, self.ends)) and all(map(le, self.ends, self.starts[1:]))
-        n = len(folded)
-        self.alone = ({i for i, e in enumerate(self.ends) if e < n and not folded[e].isspace()}
-                      if self.ordered else set(range(len(spans))))
+
+    @cached_property
+    def alone(self) -> set[int]:
+        """The spans `scan` matches on their own (see there); only `scan` needs them."""
+        folded, n = self.folded, len(self.folded)
+        return ({i for i, e in enumerate(self.ends) if e < n and not folded[e].isspace()}
+                if self.ordered else set(range(len(self.spans))))
 
     def scan(self, rx: re.Pattern[str]) -> list[list[re.Match[str]]]:
         """One scan over all the spans, its matches dealt to them.
