@@ -31,6 +31,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.util import guess_format
 
 from resograph.core.errors import UserError
+from resograph.graph import textindex
 from resograph.graph.rdf import PREFIXES
 
 STORE_LINK = "store"
@@ -43,8 +44,10 @@ class PyoxigraphStore(OxigraphStore):
     """oxrdflib's store with a public handle on the pyoxigraph Store it wraps (oxrdflib keeps its own
     private), so that :mod:`resograph.query.sparql` can run a query on pyoxigraph directly."""
 
-    def __init__(self, store: ox.Store | None = None) -> None:
+    def __init__(self, store: ox.Store | None = None, generation: Path | None = None) -> None:
         self.pyoxigraph = store if store is not None else ox.Store()
+        #: the on-disk generation opened (its text index is looked up by its name), if any
+        self.generation = generation
         super().__init__(store=self.pyoxigraph)
 
 def _bind(g: Graph) -> Graph:
@@ -70,6 +73,7 @@ def load_store(nt: str | os.PathLike | bytes, build_dir: str | os.PathLike) -> P
     else:
         store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
     store.flush()
+    _index(target, lambda: textindex.write(target, textindex.texts_of(store)))
     del store  # closes RocksDB; the directory is now a complete store
     fsync_dir(target)
     return target
@@ -94,12 +98,27 @@ def _quads(lines: list[bytes]) -> list:
     return list(ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES))
 
 
+def _index(generation: Path, make) -> None:
+    """The generation's text index (:mod:`resograph.graph.textindex`); without one (SQLite
+    refuses) paragraph search scans, so a failure here costs speed, never rows."""
+    import sqlite3
+
+    try:
+        make()
+    except sqlite3.Error:
+        textindex.index_path(generation).unlink(missing_ok=True)
+
+
 class Generation:
     """An unpublished generation opened for writing: look lines up, then apply a delta."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.store = ox.Store(str(path))
+        link = store_path(path.parent.parent)
+        self.previous = link.resolve() if link.is_symlink() else None  # the published one
+        self.text_deletes: list[tuple[str, str]] = []
+        self.text_inserts: list[tuple[str, str]] = []
 
     def has_line(self, line: bytes) -> bool:
         return _quads([line])[0] in self.store
@@ -108,12 +127,20 @@ class Generation:
         for quad in _quads(deletes):
             self.store.remove(quad)
         self.store.extend(_quads(inserts))
+        self.text_deletes += textindex.text_lines(deletes)
+        self.text_inserts += textindex.text_lines(inserts)
 
     def close(self) -> Path:
         self.store.flush()
+        _index(self.path, self._index)
         del self.store  # closes RocksDB; the directory is now a complete store
         fsync_dir(self.path)
         return self.path
+
+    def _index(self) -> None:
+        """The previous generation's index with the text lines of the delta; else a whole one."""
+        if textindex.update(self.previous, self.path, self.text_deletes, self.text_inserts) is None:
+            textindex.write(self.path, textindex.texts_of(self.store))
 
 
 def publish_store(generation: Path, build_dir: str | os.PathLike) -> None:
@@ -150,6 +177,7 @@ def prune_generations(build_dir: str | os.PathLike, keep: set[Path] | None = Non
     for child in gens.iterdir():
         if child.resolve() not in keep:
             shutil.rmtree(child, ignore_errors=True)
+    textindex.prune(build, {k.name for k in keep})
 
 
 def fsync_dir(path: Path) -> None:
@@ -218,11 +246,13 @@ def open_build(build: str | os.PathLike = "build", store: str = "oxigraph",
     """
     source = find_build(build, data, store)
     if source.store is not None and store == "oxigraph":
+        generation = source.store.resolve()
         try:
-            ox_store = ox.Store.read_only(str(source.store.resolve()))
+            ox_store = ox.Store.read_only(str(generation))
         except OSError as exc:
             raise UserError(f"{source.store}: cannot open the store: {exc}") from exc
-        return _bind(Graph(store=PyoxigraphStore(ox_store), identifier=DATASET_DEFAULT_GRAPH_ID))
+        return _bind(Graph(store=PyoxigraphStore(ox_store, generation),
+                           identifier=DATASET_DEFAULT_GRAPH_ID))
     g = Graph(store=PyoxigraphStore()) if store == "oxigraph" else Graph()
     if source.store is not None:  # a store-only build, into memory
         nt = ox.Store.read_only(str(source.store.resolve())).dump(

@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-from resograph.query import keycheck, sparql
+from resograph.query import keycheck, sparql, textsearch
 from resograph.query.limits import Admission, Limits
 from resograph.core.errors import UserError
 
@@ -141,8 +141,9 @@ def dataset_options(defaults: list[str], named: list[str], union: bool) -> dict[
     return {"use_default_graph_as_union": True} if union else {}
 
 
-def _run_job(store, job: dict[str, Any], union: bool = True) -> tuple:
-    """Execute one query in a worker; return ("ok", bytes, count) or ("error", status, message)."""
+def _run_job(store, job: dict[str, Any], union: bool = True, generation: str | None = None) -> tuple:
+    """Execute one query in a worker; return ("ok", bytes, count) or ("error", status, message).
+    `generation`: the store directory the worker opened (its text index narrows named queries)."""
     import pyoxigraph as ox
 
     kwargs = dataset_options(job["default_graphs"], job["named_graphs"], union and not job["uses_from"])
@@ -152,7 +153,10 @@ def _run_job(store, job: dict[str, Any], union: bool = True) -> tuple:
         kwargs["substitutions"] = {ox.Variable(k): sparql.term_to_ox(v) for k, v in job["bindings"].items()}
     cap = job["max_rows"]
     try:
-        result = store.query(job["query"], **kwargs)
+        text = job["query"]
+        if job["bindings"] and generation:  # a named query (only they have bindings)
+            text = textsearch.narrow(text, job["bindings"], generation)
+        result = store.query(text, **kwargs)
         if isinstance(result, ox.QueryBoolean):
             materialised: Any = bool(result)
             count = 1
@@ -255,7 +259,8 @@ def _worker_main(conn, source: Source, memory_mb: int = 0) -> None:  # pragma: n
             except Exception:
                 pass
         try:
-            conn.send(_count_job(store, union) if job.get("kind") == "counts" else _run_job(store, job, union))
+            conn.send(_count_job(store, union) if job.get("kind") == "counts"
+                      else _run_job(store, job, union, opened))
         except MemoryError:
             conn.send(("error", 503, f"the query needed more than the {memory_mb} MiB a query may use; "
                                      "narrow it"))

@@ -63,7 +63,7 @@ from rdflib.term import Node
 
 from resograph.core import keys, namespaces
 from resograph.core.errors import UserError
-from resograph.query import gate
+from resograph.query import gate, textsearch
 
 QUERY_DIR = Path(__file__).with_name("queries")
 
@@ -434,6 +434,8 @@ def run(graph: Graph, text: str, init_bindings: Mapping[str, Node] | None = None
     try:
         store, scope = oxigraph_scope(graph)
         if store is not None:
+            # a query that declares `# @text-index` starts from the index's paragraphs
+            text = textsearch.narrow(text, init, getattr(graph.store, "generation", None))
             return _run_oxigraph(store, scope, graph, text, init)
         return graph.query(text, initBindings=init)
     except Exception as exc:  # the engines raise their own types
