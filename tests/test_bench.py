@@ -230,6 +230,11 @@ def test_a_change_of_the_code_during_the_run_is_flagged():
     assert "WARNING" not in report(r)
     r["commit_at_end"]["uncommitted_sha1"] = "b" * 40  # someone edited a file meanwhile
     assert "WARNING: the code changed during this run" in report(r)
+    r["commit"]["code_trees"] = "t1 t2 t3"
+    r["commit_at_end"] = {**r["commit"], "commit": "c" * 40}  # a commit of docs only: the code is the same
+    assert "WARNING" not in report(r)
+    r["commit_at_end"]["code_trees"] = "t1' t2 t3"
+    assert "WARNING: the code changed during this run" in report(r)
 
 
 def test_queries_on_an_existing_build_read_their_bindings_from_the_store(tmp_path):

@@ -224,7 +224,9 @@ def _code_changed(result: dict) -> list[str]:
     uncommitted files): a change to the extraction/graph code invalidates the build cache, so a
     rebuild after it is not the rebuild it says it is."""
     start, end = result.get("commit", {}), result.get("commit_at_end")
-    keys = ("commit", "uncommitted_sha1")
+    # the code measured: src/, ontology/ and data/ as committed (a commit of docs alone changes none)
+    # and their uncommitted changes; the commit id where the JSON has no tree ids
+    keys = ("code_trees" if "code_trees" in start else "commit", "uncommitted_sha1")
     if not end or [start.get(k) for k in keys] == [end.get(k) for k in keys]:
         return []
     return [(f"WARNING: the code changed during this run (commit {str(start.get('commit'))[:10]} → "

@@ -151,7 +151,8 @@ def commit() -> dict:
 
     dirty = git("status", "--porcelain", "--", "src", "ontology", "data")
     diff = (git("diff", "HEAD", "--", "src", "ontology", "data") or "") + (dirty or "")
-    return {"commit": head, "subject": git("log", "-1", "--format=%s"),
+    trees = [git("rev-parse", f"HEAD:{d}") or "" for d in ("src", "ontology", "data")]
+    return {"commit": head, "subject": git("log", "-1", "--format=%s"), "code_trees": " ".join(trees),
             "modified_files": len(dirty.splitlines()) if dirty else 0,
             "uncommitted_sha1": hashlib.sha1(diff.encode()).hexdigest() if dirty else None}
 
