@@ -256,7 +256,12 @@ def write_dumps(out: Path, fmts: list[str], corpus: list[bytes], docs: list[Doc]
             prev = old.get(fmt)
             if prev is not None and signature(out / FORMATS[fmt]) != prev.signature:
                 prev = None
-            temps[fmt] = write_file(out, fmt, corpus, docs, prev, load)
+            try:
+                temps[fmt] = write_file(out, fmt, corpus, docs, prev, load)
+            except OSError:
+                if prev is None:
+                    raise
+                temps[fmt] = write_file(out, fmt, corpus, docs, None, load)  # the old one failed us
     except BaseException:
         for tmp, _ in temps.values():
             tmp.unlink(missing_ok=True)
