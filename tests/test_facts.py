@@ -1,6 +1,7 @@
 """Corpus-wide citation facts (resograph.graph.facts): what a build materialises equals what the
 un-materialised SPARQL computes from the rest of the graph, after a cold build and after incremental
-rebuilds that add and remove citing texts; `most-cited` reads them and answers like the aggregate."""
+rebuilds that add and remove citing texts; `most-cited` and the capped aggregates (`documents`,
+`unresolved`, `co-cited`, …) read them and answer like the aggregates they replace."""
 
 from __future__ import annotations
 
@@ -41,6 +42,13 @@ def expected(store: ox.Store) -> set[bytes]:
                 out.add(b"%s %s %s ." % (x, pred, str(row[var]).encode()))
     for row in store.query(facts.UNMATERIALISED_OUT):
         out.add(b"%s %s %s ." % (str(row["doc"]).encode(), facts.OUT, str(row["out"]).encode()))
+    for query, pred in ((facts.UNMATERIALISED_KEY_ORDER, facts.KEY_RANK), (facts.UNMATERIALISED_DATE_ORDER, facts.DATE_RANK),
+                        (facts.UNMATERIALISED_UNRESOLVED_ORDER, facts.UNRESOLVED_RANK)):
+        for rank, row in enumerate(store.query(query), 1):
+            out.add(b"%s %s %s ." % (str(row["x"]).encode(), pred, _int(rank).encode()))
+    for row in store.query(facts.UNMATERIALISED_COUNTS):
+        for var, pred in (("paragraphs", facts.PAR_COUNT), ("citations", facts.CIT_COUNT)):
+            out.add(b"%s %s %s ." % (str(row["x"]).encode(), pred, _int(row[var]).encode()))
     return out
 
 
@@ -127,3 +135,72 @@ def test_most_cited_reads_the_facts(corpus):
     for limit, want in (("all", rows), ("3", rows[:3])):
         got = sparql.materialise(sparql.run(memory, q.text, sparql.bindings(q, {"limit": limit})))
         assert sparql.rows_as_dicts(got) == want
+
+
+# -- the orders and counts of texts, and the queries that read them (issue 17) ---------------------
+
+BEFORE = Path(__file__).parent / "queries-before-17"  # the aggregates as they were: the reference
+CAPPED_BY_TEXT = ("co-cited", "citations-by-function", "citations-by-body", "articles-invoked",
+                  "mechanism-mentions")
+CONCATENATED = {"in": " ", "keys": ", "}  # GROUP_CONCAT's order is the engine's own
+
+
+def _rows(graph, text: str, init) -> list[tuple]:
+    """Rows as tuples of strings, GROUP_CONCAT values as sorted items."""
+    res = sparql.run(graph, text, init)
+    names = [str(v) for v in res.vars]
+    out = []
+    for row in res:
+        out.append(tuple(None if v is None else " ".join(sorted(str(v).split(CONCATENATED[n])))
+                         if n in CONCATENATED else str(v) for n, v in zip(names, row)))
+    return out
+
+
+def _first_texts(store: ox.Store, n: int) -> set[str]:
+    return {r["x"].value for i, r in enumerate(store.query(facts.UNMATERIALISED_KEY_ORDER)) if i < n}
+
+
+def test_text_orders_and_counts_are_the_sparql_orders(corpus):
+    out = corpus / "cold"
+    if not store_path(out).exists():
+        build([corpus / "texts"], out, quiet=True, formats="nt")
+    store = open_store(out)
+    for query, p in ((facts.UNMATERIALISED_KEY_ORDER, facts.KEY_RANK), (facts.UNMATERIALISED_DATE_ORDER, facts.DATE_RANK),
+                     (facts.UNMATERIALISED_UNRESOLVED_ORDER, facts.UNRESOLVED_RANK)):
+        want = {str(r["x"]): n for n, r in enumerate(store.query(query), 1)}
+        got = {str(q.subject): int(q.object.value) for q in store.quads_for_pattern(None, ox.NamedNode(p[1:-1].decode()), None)}
+        assert want and got == want
+    # by N-Triples bytes '"A B"' sorts before '"A"' (a space before the closing quote); lexically after
+    assert b'"A B"' < b'"A"' and facts.lexical(b'"A"') < facts.lexical(b'"A B"')
+    assert facts.lexical(b'"caf\\u00E9 \\"x\\""') == 'café "x"'
+
+
+@pytest.mark.parametrize("name", ["documents", "unresolved", *CAPPED_BY_TEXT])
+def test_capped_queries_answer_as_before(corpus, name):
+    """limit=all: the old aggregate's rows; as a user first runs it: the old rows of the first 20
+    texts by key (documents and unresolved were capped already: their old first rows); a bound
+    `doc` beyond the cap: that text's old rows; rdflib's memory store answers as Oxigraph."""
+    out = corpus / "cold"
+    if not store_path(out).exists():
+        build([corpus / "texts"], out, quiet=True, formats="nt")
+    graph, store = sparql.open_source(out), open_store(out)
+    q = sparql.load_catalogue()[name]
+    old = (BEFORE / f"{name}.rq").read_text(encoding="utf-8")
+    every = _rows(graph, q.text, sparql.bindings(q, {"limit": "all"}))
+    first = _rows(graph, q.text, sparql.bindings(q, {}))
+    if name in CAPPED_BY_TEXT:
+        before = _rows(graph, old, {})
+        assert sorted(every) == sorted(before) and len(every) > len(first) > 0
+        doc = [str(v) for v in sparql.run(graph, q.text, sparql.bindings(q, {})).vars].index("doc")
+        texts = _first_texts(store, 20)
+        assert sorted(first) == sorted(r for r in before if r[doc] in texts)
+        last = list(store.query(facts.UNMATERIALISED_KEY_ORDER))[-1]["key"].value
+        one = sparql.bindings(q, {"doc": last})
+        assert sorted(_rows(graph, q.text, one)) == sorted(
+            _rows(graph, old, {k: v for k, v in one.items() if k != "limit"}))
+    else:
+        assert every == _rows(graph, old, sparql.bindings(q, {"limit": "all"}))
+        assert first == _rows(graph, old, sparql.bindings(q, {}))
+    memory = Graph().parse(out / "resograph.nt", format="nt")
+    assert sorted(_rows(memory, q.text, sparql.bindings(q, {"limit": "all"}))) == sorted(every)
+    assert sorted(_rows(memory, q.text, sparql.bindings(q, {}))) == sorted(first)

@@ -43,6 +43,7 @@ NO_STANDARD_SUPER = {
     RG.sha256, RG.textSha256, RG.converter, RG.fileName, RG.citoCharacterization, RG.paragraphKind, RG.modifier, RG.anaphorNoun,
     RG.contextPattern, RG.excludePattern,
     RG.citingTextCount, RG.citingParagraphCount, RG.citedInstrumentCount, RG.citationRank,
+    RG.paragraphCount, RG.citationCount, RG.textKeyRank, RG.textDateRank, RG.unresolvedKeyRank,
 }
 INSTRUMENT_KINDS = [RG.Resolution, RG.Decision, RG.Treaty, RG.Declaration, RG.Agreement, RG.Constitution,
                     RG.Report, RG.UNDocument]

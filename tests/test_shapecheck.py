@@ -280,6 +280,12 @@ MUTATIONS: dict[str, Callable[[Graph], None]] = {
     "two ranks": lambda g: g.add((one(g, RG.citationRank), RG.citationRank, Literal(99999))),
     "out-degree a string": lambda g: replace(g, one(g, RG.citedInstrumentCount), RG.citedInstrumentCount,
                                              Literal("7")),
+    "key rank 0": lambda g: replace(g, one(g, RG.textKeyRank), RG.textKeyRank, Literal(0)),
+    "two key ranks": lambda g: g.add((one(g, RG.textKeyRank), RG.textKeyRank, Literal(99999))),
+    "date rank missing": lambda g: drop(g, one(g, RG.textKeyRank), RG.textDateRank),
+    "paragraph count negative": lambda g: replace(g, one(g, RG.paragraphCount), RG.paragraphCount, Literal(-1)),
+    "citation count missing": lambda g: drop(g, one(g, RG.textKeyRank), RG.citationCount),
+    "unresolved rank a string": lambda g: replace(g, one(g, RG.unresolvedKeyRank), RG.unresolvedKeyRank, Literal("3")),
 }
 
 
