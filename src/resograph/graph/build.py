@@ -326,6 +326,10 @@ def _publish(run: Run, graphed: Graphed) -> None:
     store_mod.fsync_dir(out)
     run.ready()
     run.lap("publish")
+    if generation is not None:  # after the swap: until it is there, paragraph search scans
+        run.stage("indexing the paragraphs' text")
+        store_mod.index_generation(generation)
+        run.lap("store")
     rest = [f for f in fmts if f not in written]
     if rest:
         run.stage(f"writing files ({', '.join(FORMATS[f] for f in rest)})")

@@ -5,9 +5,10 @@ index maps paragraph IRI → folded text (`rg:text`) and answers "which paragrap
 term" in milliseconds; the query still filters those with its own `CONTAINS`, so the index only
 narrows candidates and never decides a row (:mod:`resograph.query.textsearch`).
 
-- One file per store generation, `build/text-index/<generation>.sqlite`, written before the
-  generation is published and never changed after; it records its generation's name, and a reader
-  uses it only for the generation it opened. A missing, foreign or unreadable index means "no
+- One file per store generation, `build/text-index/<generation>.sqlite`, written once (by a cold
+  build just after the generation is published, so no reader waits for it; by a rebuild before)
+  and never changed after; it records its generation's name, and a reader uses it only for the
+  generation it opened. A missing, foreign or unreadable index means "no
   index": the query scans, as it always did (older builds, the memory store, Virtuoso).
 - A cold build indexes the new generation's `rg:text` triples; a rebuild in place copies the
   previous generation's index and applies the delta's `rg:text` lines (removed and added).
