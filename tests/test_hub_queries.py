@@ -126,3 +126,13 @@ def test_un_interpol_chain_answers_as_before_on_the_dev_texts(dev):
 def test_un_interpol_chain_answers_as_before_on_a_synthetic_corpus(synthetic):
     for start in synthetic.most_cited(3)[3:]:
         same_answers(synthetic, "un-interpol-chain", {"from": start})
+
+
+def test_cited_by_interpol_and_un_answers_as_before_on_the_dev_texts(dev):
+    same_answers(dev, "cited-by-interpol-and-un", {})
+    assert sparql.rows_as_dicts(dev.answers(dev.new["cited-by-interpol-and-un"], {})[0])  # the seed's network has such instruments
+
+
+@pytest.mark.slow
+def test_cited_by_interpol_and_un_answers_as_before_on_a_synthetic_corpus(synthetic):
+    same_answers(synthetic, "cited-by-interpol-and-un", {})
