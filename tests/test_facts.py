@@ -139,7 +139,7 @@ def test_most_cited_reads_the_facts(corpus):
 
 # -- the orders and counts of texts, and the queries that read them (issue 17) ---------------------
 
-BEFORE = Path(__file__).parent / "queries-before-17"  # the aggregates as they were: the reference
+BEFORE = Path(__file__).parent / "fixtures" / "queries-before"  # the aggregates as they were: the reference
 CAPPED_BY_TEXT = ("co-cited", "citations-by-function", "citations-by-body", "articles-invoked",
                   "mechanism-mentions")
 CONCATENATED = {"in": " ", "keys": ", "}  # GROUP_CONCAT's order is the engine's own
