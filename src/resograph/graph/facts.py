@@ -35,8 +35,9 @@ recomputes only those of the instruments and texts its delta touches, on the new
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import chain
 
 from rdflib import Graph, URIRef
 
@@ -350,10 +351,11 @@ def _store_index(read: _StoreReader, around: set[bytes]) -> tuple[Index, set[byt
         for x in read.objects(s, CITES):
             index.add(s, CITES, x)
             instruments.add(x)
-    citers = {c for x in instruments for c in read.subjects(CITES, x)}
+    citers: set[bytes] = set()
     for x in instruments:
         for c in read.subjects(CITES, x):
             index.add(c, CITES, x)
+            citers.add(c)
     for s in texts | instruments | citers | {x for xs in index.cites.values() for x in xs}:
         for p in (IDENT, PART_OF, DATE, SESSION):
             for o in read.objects(s, p):
@@ -377,15 +379,21 @@ def _quads(lines: list[bytes]) -> list:
     return list(ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES))
 
 
-def refresh(store, delta_lines: Iterable[bytes]) -> int:
-    """After a rebuild applied a delta to `store` (a pyoxigraph Store): recompute the facts of every
-    instrument and text the delta touches, replace the old ones; returns the change in line count."""
+def _order_inputs(lines: Iterable[bytes]) -> Counter:
+    """The lines of `lines` an order is computed from; of a source link (`prov:wasDerivedFrom`) only
+    that the subject has one counts, not which source (an edited text gets a new one)."""
+    return Counter((s, p, b"" if p == DERIVED else o) for s, p, o in
+                   (line.split(b" ", 2) for line in lines) if p in ORDER_INPUTS)
+
+
+def refresh(store, deletes: list[bytes], inserts: list[bytes]) -> int:
+    """After a rebuild removed `deletes` from `store` (a pyoxigraph Store) and added `inserts`:
+    recompute the facts of every instrument and text the delta touches, replace the old ones; returns
+    the change in line count. The orders are recomputed only when their inputs changed."""
     around: set[bytes] = set()
-    predicates: set[bytes] = set()
-    for line in delta_lines:
+    for line in chain(deletes, inserts):
         s, p, rest = line.split(b" ", 2)
         around.add(s)
-        predicates.add(p)
         if p == CITES:
             around.add(rest[:-2].rstrip())
     if not around:
@@ -395,11 +403,11 @@ def refresh(store, delta_lines: Iterable[bytes]) -> int:
     new = set(fact_lines(index, instruments, texts))
     old = {b"%s %s %s ." % (s, p, o) for s in instruments for p in WRITTEN[:4] for o in read.objects(s, p)}
     old |= {b"%s %s %s ." % (s, OUT, o) for s in texts for o in read.objects(s, OUT)}
-    deletes, inserts = _replace(store, old, new)
-    counted = any(line.split(b" ", 2)[1] in (TEXTS, PARAGRAPHS) for line in deletes + inserts)
-    changed = len(inserts) - len(deletes) + (_rerank(read) if counted else 0)
+    removed, added = _replace(store, old, new)
+    counted = any(line.split(b" ", 2)[1] in (TEXTS, PARAGRAPHS) for line in removed + added)
+    changed = len(added) - len(removed) + (_rerank(read) if counted else 0)
     changed += _recount(read, around)
-    return changed + (_reorder(read) if predicates.intersection(ORDER_INPUTS) else 0)
+    return changed + (_reorder(read) if _order_inputs(deletes) != _order_inputs(inserts) else 0)
 
 
 def _replace(store, old: set[bytes], new: set[bytes]) -> tuple[list[bytes], list[bytes]]:

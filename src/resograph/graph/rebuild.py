@@ -259,7 +259,7 @@ class Rebuild:
             run.stage(f"updating the Oxigraph store ({len(self.delta.deletes)} line(s) removed, "
                       f"{len(self.delta.inserts)} added)")
             self.generation.apply(self.delta.deletes, self.delta.inserts)
-            self.m.triples += facts.refresh(self.generation.store, self.delta.deletes + self.delta.inserts)
+            self.m.triples += facts.refresh(self.generation.store, self.delta.deletes, self.delta.inserts)
             run.result.triples = self.m.triples  # the facts the delta changed (resograph.graph.facts)
             path = self.generation.close()
             run.lap("store")
