@@ -358,11 +358,17 @@ def with_values_written_in(text: str, terms: dict) -> str:
 
 
 def concat_columns(text: str) -> dict[str, str]:
-    """Variables holding a GROUP_CONCAT list (directly or through SAMPLE), with the separator."""
+    """Variables holding a GROUP_CONCAT list (directly, through SAMPLE or an IF that unbinds an empty
+    list), with the separator."""
     out = {m[2]: m[1] for m in re.finditer(
         r'GROUP_CONCAT\s*\((?:DISTINCT\s+)?\?\w+\s*;\s*separator\s*=\s*"([^"]*)"\s*\)\s*AS\s*\?(\w+)',
         text, re.I)}
     for m in re.finditer(r"SAMPLE\s*\(\s*\?(\w+)\s*\)\s*AS\s*\?(\w+)", text, re.I):
+        if m[1] in out:
+            out[m[2]] = out[m[1]]
+    # the list or unbound when empty: BIND(IF(?list = "", ?none, ?list) AS ?column), as cited-by.rq does
+    for m in re.finditer(r'BIND\s*\(\s*IF\s*\(\s*\?(\w+)\s*=\s*""\s*,\s*\?\w+\s*,\s*\?\1\s*\)\s*AS\s*\?(\w+)',
+                         text, re.I):
         if m[1] in out:
             out[m[2]] = out[m[1]]
     return out
