@@ -183,6 +183,19 @@ def test_places_and_the_capped_candidates(tmp_path):
     assert first("abc", 99) == set(textindex.candidates(index, "gen-y", "abc"))
     assert first("ok", 1) == {"http://x/7", "http://x/1"}  # short: the ordered scan
     assert first("σ", 1) == set(textindex.candidates(index, "gen-y", "σ")) == {"http://x/3", "http://x/8"}
+    # a rebuild: a place changed (the row moves after the ordered block), a paragraph added, one removed
+    gen2 = tmp_path / "stores" / "gen-z"
+    gen2.mkdir()
+    index = textindex.update(gen, gen2, [("http://x/1", "abc ok")], [("http://x/9", "ABC")],
+                             {"http://x/6": P("A", 0, 0, 1), "http://x/9": P("A", 0, 0, 1)})
+    assert textindex.usable(index, "gen-z")
+
+    def first2(term, limit):
+        return set(textindex.candidates(index, "gen-z", term, limit))
+
+    assert first2("abc", 1) == {"http://x/7", "http://x/6", "http://x/9"}  # tied at the new first place
+    assert first2("abc", 3) == {"http://x/7", "http://x/6", "http://x/9", "http://x/2"}
+    assert first2("ok", 2) == {"http://x/7", "http://x/6", "http://x/2"}
 
 
 def _norm(row: tuple) -> tuple:
@@ -212,6 +225,7 @@ def test_rebuilds_keep_the_index_of_each_generation_current(tmp_path, synth_corp
     found = rows(g, "zebraCROSSING")
     assert len(found) == 1 and found == scanned(g, "zebraCROSSING")
     assert narrowed(g, "zebracrossing")
+    assert_capped_rows_are_the_first(g, ["zebracrossing", "interpol", "the", "de"], limits=(1, 5, 37))
     cold = tmp_path / "cold"
     build([synth_corpus], cold, quiet=True, formats="none")
     assert index_rows(out) == index_rows(cold)  # the delta applied = the cold index

@@ -41,11 +41,11 @@ import sqlite3
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from resograph.core.namespaces import DCTERMS, ELI, RG
+from resograph.core.namespaces import DCTERMS, ELI, RG, XSD
 
 DIR = "text-index"
 TEXT_IRI = str(RG.text)
@@ -54,8 +54,7 @@ TEXT_NT = f"<{TEXT_IRI}>".encode()
 EID_IRI, POSITION_IRI, PART_IRI = str(RG.eId), str(RG.position), str(ELI.is_part_of)
 IDENTIFIER_IRI = str(DCTERMS.identifier)
 PLACE_NT = tuple(f"<{iri}>".encode() for iri in (EID_IRI, POSITION_IRI, PART_IRI, IDENTIFIER_IRI))
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+XSD_STRING, XSD_INTEGER = str(XSD.string), str(XSD.integer)
 SCHEMA_VERSION = "2"  # 2: the paragraphs' places (document, kind, position, ordered)
 FTS_MIN = 3  # the trigram tokenizer matches substrings of at least three characters
 
@@ -65,7 +64,6 @@ CREATE TABLE paragraph(id INTEGER PRIMARY KEY, iri TEXT NOT NULL, folded TEXT NO
                        sure INTEGER NOT NULL, document TEXT, kind INTEGER, position INTEGER,
                        ordered INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX paragraph_iri ON paragraph(iri);
-CREATE INDEX paragraph_order ON paragraph(document, kind, position);
 CREATE INDEX paragraph_unsure ON paragraph(id) WHERE sure = 0;
 CREATE VIRTUAL TABLE paragraph_text USING fts5(folded, content='paragraph', content_rowid='id',
                                                tokenize='trigram case_sensitive 1');
@@ -116,7 +114,7 @@ def place(identifiers: list[Any], eids: list[Any], positions: list[Any]) -> Plac
 
 def places_of(store, iris: Iterable[str] | None = None) -> dict[str, Place]:
     """The places of the paragraphs `iris` of a pyoxigraph store (point look-ups: a rebuild's
-    delta), or of every paragraph with a text (whole-predicate scans: a cold build)."""
+    delta), or of every subject with an eId (whole-predicate scans: a cold build)."""
     import pyoxigraph as ox
 
     default = ox.DefaultGraph()
@@ -131,8 +129,8 @@ def places_of(store, iris: Iterable[str] | None = None) -> dict[str, Place]:
         def objects(subject, pred_iri: str) -> list:
             return tables[pred_iri].get(subject, [])
 
-        subjects = {q.subject for q in store.quads_for_pattern(None, ox.NamedNode(TEXT_IRI), None, default)
-                    if isinstance(q.subject, ox.NamedNode)}
+        # a paragraph without an eId has no row, and no place (UNORDERED when written)
+        subjects = {s for s in tables[EID_IRI] if isinstance(s, ox.NamedNode)}
     else:
         def objects(subject, pred_iri: str) -> list:
             return [q.object for q in store.quads_for_pattern(subject, preds[pred_iri], None, default)]
