@@ -270,6 +270,13 @@ def test_the_endpoint_workers_narrow_named_queries_too(tmp_path, synth_corpus):
     with_index = _run_job(store, job, False, generation)
     assert with_index[0] == "ok" and with_index[2] > 0
     assert with_index == _run_job(store, job, False, None)
+    # capped (`/queries/paragraph-search?term=interpol&limit=3`): the index gives only what 3 rows need
+    text, init = sparql.apply_limit(QUERY.text, sparql.bindings(QUERY, {"term": "interpol", "limit": "3"}))
+    assert textsearch.narrow(text, init, generation).count("<https://w3id.org/resograph/id/") \
+        < textsearch.narrow(QUERY.text, init, generation).count("<https://w3id.org/resograph/id/")
+    capped = _run_job(store, {**job, "query": text, "bindings": init}, False, generation)
+    assert capped == _run_job(store, {**job, "query": text, "bindings": init}, False, None)
+    assert capped[0] == "ok" and capped[2] == 3
 
 
 @pytest.mark.slow  # a store of 1.1 million literals
