@@ -113,7 +113,8 @@ def index_generation(generation: Path) -> None:
     published: ~9 CPU-s at 10,000 documents that a reader does not wait for; the index is named
     after the generation, so readers of it start using the index when its file appears)."""
     store = ox.Store.read_only(str(generation))
-    _index(generation, lambda: textindex.write(generation, textindex.texts_of(store)))
+    _index(generation, lambda: textindex.write(generation, textindex.texts_of(store),
+                                               textindex.places_of(store)))
 
 
 class Generation:
@@ -126,6 +127,8 @@ class Generation:
         self.previous = link.resolve() if link.is_symlink() else None  # the published one
         self.text_deletes: list[tuple[str, str]] = []
         self.text_inserts: list[tuple[str, str]] = []
+        self.placed: set[str] = set()  # subjects whose eId, position or document the delta changed
+        self.identified: set[str] = set()  # subjects whose identifier it changed
 
     def has_line(self, line: bytes) -> bool:
         return _quads([line])[0] in self.store
@@ -136,6 +139,10 @@ class Generation:
         self.store.extend(_quads(inserts))
         self.text_deletes += textindex.text_lines(deletes)
         self.text_inserts += textindex.text_lines(inserts)
+        for lines in (deletes, inserts):
+            placed, identified = textindex.place_subjects(lines)
+            self.placed |= placed
+            self.identified |= identified
 
     def close(self) -> Path:
         self.store.flush()
@@ -145,9 +152,13 @@ class Generation:
         return self.path
 
     def _index(self) -> None:
-        """The previous generation's index with the text lines of the delta; else a whole one."""
-        if textindex.update(self.previous, self.path, self.text_deletes, self.text_inserts) is None:
-            textindex.write(self.path, textindex.texts_of(self.store))
+        """The previous generation's index with the text lines of the delta and the places of the
+        paragraphs it touches; else a whole one."""
+        touched = self.placed | {iri for iri, _ in self.text_inserts} \
+            | textindex.parts_of(self.store, self.identified)
+        places = textindex.places_of(self.store, touched)
+        if textindex.update(self.previous, self.path, self.text_deletes, self.text_inserts, places) is None:
+            textindex.write(self.path, textindex.texts_of(self.store), textindex.places_of(self.store))
 
 
 def publish_store(generation: Path, build_dir: str | os.PathLike) -> None:
