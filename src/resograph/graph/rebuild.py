@@ -15,7 +15,9 @@ changed, two texts of one symbol to choose between): the caller builds from scra
 from __future__ import annotations
 
 import gc
+import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,15 +45,41 @@ def rebuild_in_place(run: Run, paths: list[Path]) -> bool:
         gc.unfreeze()
 
 
-def _digests(paths: list[Path]) -> dict[str, str]:
-    """SHA-256 of each source's bytes ("" for one that cannot be read: it counts as changed)."""
-    out = {}
+RACY_NS = 2_000_000_000  # a file changed less than this before it was read: its stat is not trusted
+
+
+def _stat(p: Path) -> tuple[int, int, int, int] | None:
+    try:
+        st = os.stat(p)
+    except OSError:
+        return None  # a ZIP member, or gone: hashed (or counted as changed)
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def _digests(paths: list[Path], known: dict[str, tuple]) -> tuple[dict[str, str], dict[str, tuple]]:
+    """SHA-256 of each source's bytes ("" for one that cannot be read: it counts as changed), and the
+    stats to trust next time. A source whose size, mtime, ctime and inode are those `known` recorded
+    with its digest is not read again (reading and hashing 10,000 sources took 1.8-3.4 s of a
+    one-change rebuild); a stat is recorded only when the file had not changed for RACY_NS before it
+    was read (a change within the timestamps' granularity after the read would not show in them)."""
+    out: dict[str, str] = {}
+    stats: dict[str, tuple] = {}
     for p in paths:
+        key, sig = str(p), _stat(p)
+        prev = known.get(key)
+        if sig is not None and prev is not None and prev[0] == sig:
+            out[key] = prev[1]
+            stats[key] = prev
+            continue
+        before = time.time_ns()
         try:
-            out[str(p)] = digest(source_bytes(p))
+            out[key] = digest(source_bytes(p))
         except (OSError, UserError):
-            out[str(p)] = ""
-    return out
+            out[key] = ""
+            continue
+        if sig is not None and max(sig[1], sig[2]) < before - RACY_NS:
+            stats[key] = (sig, out[key])
+    return out, stats
 
 
 @dataclass
@@ -76,6 +104,7 @@ class Rebuild:
     generation: store_mod.Generation | None = None
     delta: inc.Delta = field(default_factory=lambda: inc.Delta([], []))
     dirty: bool = False                                   # flags or skipped sources changed
+    restat: bool = False                                  # the sources' recorded stats changed
 
     @classmethod
     def start(cls, run: Run, paths: list[Path]) -> "Rebuild | None":
@@ -123,7 +152,11 @@ class Rebuild:
     def plan(self) -> bool:
         """Which sources to read again and which documents go; False when a delta does not pay."""
         m, paths = self.m, self.paths
-        self.digests = digests = _digests(paths)
+        known = getattr(m, "stats", {})  # a manifest of an older build has none
+        self.digests, stats = _digests(paths, known)
+        digests = self.digests
+        self.restat = stats != known
+        m.stats = stats
         known = {k: info.digest for k, info in m.docs.items()}
         known.update({k: d for k, (d, _) in m.skipped.items() if d})
         self.candidates = [p for p in paths
@@ -286,7 +319,7 @@ class Rebuild:
                     need, nt, len(merged.lines), lambda: inc.rdflib_graph(merged, reg))))
         remove_unrequested(out, fmts)
         m.dumps = {f: index for f, index in m.dumps.items() if f in fmts}
-        if self.dirty or self.touched or need or m.formats != frozenset(fmts):
+        if self.dirty or self.restat or self.touched or need or m.formats != frozenset(fmts):
             m.formats = frozenset(fmts)
             inc.save_manifest(run.cache, m)
         if self.touched:
