@@ -134,6 +134,27 @@ def corpus_lines(reg_lines: list[bytes], m: Manifest, fact_lines: list[bytes],
     return sorted(lines)
 
 
+def applicable(m: Manifest, corpus: frozenset[str]) -> tuple[frozenset[str], frozenset[bytes]]:
+    """The cited keys outside the corpus whose placeholder lines and the registry subjects whose
+    fallback titles the corpus chunk holds (as :func:`corpus_lines` chooses them)."""
+    return (frozenset(key for key, n in m.cond.items() if n > 0 and key not in corpus),
+            frozenset(s for s in m.fallback if m.titled.get(s, 0) == 0))
+
+
+def published_corpus_lines(out: Path, index: "DumpIndex | None") -> list[bytes] | None:
+    """The corpus chunk's lines of the published N-Triples file, if `index` describes it (None
+    otherwise): the bytes before its first document's chunk."""
+    path = out / FORMATS["nt"]
+    if index is None or not index.chunks or signature(path) != index.signature:
+        return None
+    end = min(offset for offset, _ in index.chunks.values())
+    with open(path, "rb") as fh:
+        data = fh.read(end)
+    if len(data) != end or (data and not data.endswith(b"\n")):
+        return None
+    return data.split(b"\n")[:-1] if data else []
+
+
 def fact_lines_of(lines: list[bytes]) -> list[bytes]:
     """The corpus-wide fact lines among a whole graph's N-Triples lines."""
     written = set(facts.WRITTEN)

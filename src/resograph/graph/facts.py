@@ -454,16 +454,15 @@ class Delta:
         return {b"%s %s %s ." % (s, p, o) for p in predicates for o in self.read.objects(s, p)}
 
 
-def refresh(store, deletes: list[bytes], inserts: list[bytes]) -> int:
+def refresh(store, deletes: list[bytes], inserts: list[bytes]) -> Delta:
     """After a rebuild removed `deletes` from `store` (a pyoxigraph Store) and added `inserts`:
     bring every fact the delta touches up to date (each step of :data:`REFRESH` in turn, see the
-    section's comment); returns the change in line count."""
+    section's comment); returns the Delta, whose `removed` and `added` are the fact lines changed."""
     delta = Delta(store, deletes, inserts)
-    if not delta.deleted and not delta.inserted:
-        return 0
-    for step in REFRESH:
-        step(delta)
-    return len(delta.added) - len(delta.removed)
+    if delta.deleted or delta.inserted:
+        for step in REFRESH:
+            step(delta)
+    return delta
 
 
 # -- the instruments' counts and dates, and the texts' out-degree --------------------------------------
