@@ -687,14 +687,17 @@ class Order:
         ranks = {}
         for s in moved:
             held = delta.read.objects(s, p)
-            if len(held) != 1 or not self.member(delta, s):
+            member = self.member(delta, s)
+            if not held and not member:
+                continue  # neither was nor is in the order (a cited instrument's key, for the texts)
+            if len(held) != 1 or not member:
                 return False
             ranks[s] = _count(held[0])
         for s, r in ranks.items():
             key = self.sort_key(delta, s)
             before = delta.read.subject_of(p, _int(r - 1)) if r > 1 else None
             after = delta.read.subject_of(p, _int(r + 1))
-            if (r > 1 and before is None) or before in moved or after in moved:
+            if (r > 1 and before is None) or before in ranks or after in ranks:
                 return False
             if before is not None and not self.sort_key(delta, before) < key:
                 return False
