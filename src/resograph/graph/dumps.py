@@ -26,6 +26,7 @@ atomically. A file that is not the one the manifest describes is written again f
 
 from __future__ import annotations
 
+import heapq
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -133,6 +134,28 @@ def corpus_lines(reg_lines: list[bytes], m: Manifest, fact_lines: list[bytes],
             lines.update(cond(key))
     lines.update(line for s, line in m.fallback.items() if m.titled.get(s, 0) == 0)
     return sorted(lines)
+
+
+def changed_corpus_lines(old: list[bytes], removed: list[bytes], added: list[bytes],
+                         reg_lines: list[bytes], m: Manifest, was: tuple, now: tuple,
+                         cond: Callable[[str], list[bytes]]) -> list[bytes]:
+    """The corpus chunk's lines after a rebuild: `old` (sorted, the published chunk's) without the
+    fact lines the refresh `removed` and the conditional and fallback lines that no longer apply
+    (`was` -> `now`: :func:`applicable`), with those it `added` and those that apply now; the same
+    lines as :func:`corpus_lines` makes, in one merge (no set of every line sorted again)."""
+    gone, came = set(removed), set(added)
+    if was != now:
+        (keys_was, titled_was), (keys_now, titled_now) = was, now
+        kept = set(reg_lines)
+        kept.update(line for key in keys_now for line in cond(key))
+        kept.update(m.fallback[s] for s in titled_now)
+        gone.update(line for key in keys_was - keys_now for line in cond(key) if line not in kept)
+        gone.update(m.fallback[s] for s in titled_was - titled_now if m.fallback[s] not in kept)
+        came.update(line for key in keys_now - keys_was for line in cond(key))
+        came.update(m.fallback[s] for s in titled_now - titled_was)
+    present = set(old)
+    new = sorted(line for line in came if line not in present or line in gone)
+    return list(heapq.merge((line for line in old if line not in gone), new))
 
 
 def applicable(m: Manifest, corpus: frozenset[str]) -> tuple[frozenset[str], frozenset[bytes]]:
