@@ -5,6 +5,8 @@ others are copied from the published file) and writes the bytes a cold build wri
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
@@ -13,6 +15,7 @@ from resograph.graph import dumps, outputs
 from resograph.graph.build import FORMATS, build
 
 OUTPUTS = tuple(FORMATS.values())
+ALL = "nt,ttl,jsonld"  # above the threshold a build not told which writes resograph.nt alone
 PARSERS = {"resograph.nt": "nt", "resograph.ttl": "turtle", "resograph.jsonld": "json-ld"}
 
 
@@ -39,7 +42,7 @@ def test_each_chunked_file_parses_to_exactly_the_graph_of_the_sorted_dump(
     assert build([synth_corpus], sorted_out, quiet=True, formats="nt").published
     want = Graph().parse(sorted_out / "resograph.nt", format="nt")
     monkeypatch.setattr(outputs, "FAST_SERIALISATION", 0)
-    assert build([synth_corpus], out, quiet=True).published
+    assert build([synth_corpus], out, quiet=True, formats=ALL).published
     nt = (out / "resograph.nt").read_bytes()
     assert nt != (sorted_out / "resograph.nt").read_bytes()
     assert nt.count(b"\n") > len(want)  # a cited instrument's key: once per citing text
@@ -53,22 +56,22 @@ def test_each_chunked_file_parses_to_exactly_the_graph_of_the_sorted_dump(
 def test_a_one_change_rebuild_serialises_one_chunk_and_writes_the_cold_bytes(
         tmp_path, synth_corpus, chunked, monkeypatch):
     out = tmp_path / "b"
-    build([synth_corpus], out, quiet=True)
+    build([synth_corpus], out, quiet=True, formats=ALL)
     before = snapshot(out)
     made: list[tuple[str, int]] = []
     chunk = dumps.chunk
     monkeypatch.setattr(dumps, "chunk", lambda fmt, lines, head=b"": made.append((fmt, len(lines)))
                         or chunk(fmt, lines, head))
-    assert build([synth_corpus], out, quiet=True).cache.startswith("15 of 15")
+    assert build([synth_corpus], out, quiet=True, formats=ALL).cache.startswith("15 of 15")
     assert made == [] and snapshot(out) == before  # nothing changed: nothing written
     change_one(synth_corpus)
-    changed = build([synth_corpus], out, quiet=True)
+    changed = build([synth_corpus], out, quiet=True, formats=ALL)
     assert changed.cache == "14 of 15 document(s) from the cache, 1 graphed, 1 validated"
     assert sorted(fmt for fmt, _ in made) == ["jsonld", "jsonld", "nt", "nt", "ttl", "ttl"]  # corpus + 1
     got = snapshot(out)
     assert b'"A/RES/77/321"' in got["resograph.nt"] and got != before
     cold = tmp_path / "cold"
-    assert build([synth_corpus], cold, quiet=True).cache.startswith("0 of 15")
+    assert build([synth_corpus], cold, quiet=True, formats=ALL).cache.startswith("0 of 15")
     assert got == snapshot(cold)
     assert isomorphic(Graph().parse(out / "resograph.ttl", format="turtle"),
                       Graph().parse(out / "resograph.nt", format="nt"))
@@ -77,13 +80,13 @@ def test_a_one_change_rebuild_serialises_one_chunk_and_writes_the_cold_bytes(
 def test_a_dump_file_not_the_one_the_manifest_describes_is_written_whole(
         tmp_path, synth_corpus, chunked):
     out = tmp_path / "b"
-    build([synth_corpus], out, quiet=True)
+    build([synth_corpus], out, quiet=True, formats=ALL)
     nt = out / "resograph.nt"
     nt.write_bytes(nt.read_bytes().replace(b"<https://w3id.org/", b"<https://example.org/", 1))
     change_one(synth_corpus)
-    build([synth_corpus], out, quiet=True)
+    build([synth_corpus], out, quiet=True, formats=ALL)
     cold = tmp_path / "cold"
-    build([synth_corpus], cold, quiet=True)
+    build([synth_corpus], cold, quiet=True, formats=ALL)
     assert snapshot(out) == snapshot(cold)
 
 
@@ -91,6 +94,57 @@ def test_a_dump_file_not_the_one_the_manifest_describes_is_written_whole(
 def test_the_whole_graph_build_writes_the_same_chunks(tmp_path, synth_corpus, chunked):
     per_document = tmp_path / "a"
     whole = tmp_path / "b"
-    build([synth_corpus], per_document, quiet=True)
-    assert build([synth_corpus], whole, quiet=True, store="memory", validation="full").published
+    build([synth_corpus], per_document, quiet=True, formats=ALL)
+    assert build([synth_corpus], whole, quiet=True, store="memory", validation="full", formats=ALL).published
     assert snapshot(whole) == snapshot(per_document)
+
+
+def redate(corpus) -> None:
+    src = corpus / "synth00003_unga_en.txt"  # adopted 30 years earlier: facts change, no key comes or goes
+    text = src.read_text(encoding="utf-8")
+    new = re.sub(r"(adopted by [^\n]* on \d{1,2} \w+ )(\d{4})", lambda m: m.group(1) + str(int(m.group(2)) - 30),
+                 text, count=1)
+    assert new != text
+    src.write_text(new, encoding="utf-8")
+
+
+@pytest.mark.parametrize("edit", [change_one, redate])
+def test_the_corpus_chunk_follows_the_facts_the_rebuild_changed(tmp_path, synth_corpus, chunked,
+                                                                 monkeypatch, edit):
+    """A rebuild takes the corpus chunk from the published N-Triples file with the fact lines the
+    refresh changed (no fact read back from the store), whether or not which placeholder keys apply
+    changed (a new cited key outside the corpus; a new date), and writes the cold build's bytes."""
+    out = tmp_path / "b"
+    build([synth_corpus], out, quiet=True, formats=ALL)
+    before = snapshot(out)
+
+    def refused(*_):
+        raise AssertionError("the fact lines were read back from the store")
+
+    monkeypatch.setattr(dumps, "fact_lines_in_store", refused)
+    edit(synth_corpus)
+    changed = build([synth_corpus], out, quiet=True, formats=ALL)
+    assert ", 1 graphed," in changed.cache
+    got = snapshot(out)
+    assert got != before
+    cold = tmp_path / "cold"
+    assert build([synth_corpus], cold, quiet=True, formats=ALL).cache.startswith("0 of 15")
+    assert got == snapshot(cold)
+
+
+def test_above_the_threshold_a_build_writes_ntriples_alone_unless_asked(tmp_path, synth_corpus,
+                                                                        chunked):
+    """Not told which (`formats=None`), a large graph gets resograph.nt alone; asked for Turtle and
+    JSON-LD, an unchanged rebuild writes just those, as a cold build would; not asked again, they go
+    (they would describe an older graph after the next change)."""
+    out = tmp_path / "b"
+    build([synth_corpus], out, quiet=True)
+    assert sorted(p.name for p in out.glob("resograph.*")) == ["resograph.nt"]
+    nt = (out / "resograph.nt").read_bytes()
+    again = build([synth_corpus], out, quiet=True, formats=ALL)
+    assert again.cache.startswith("15 of 15") and (out / "resograph.nt").read_bytes() == nt
+    cold = tmp_path / "cold"
+    build([synth_corpus], cold, quiet=True, formats=ALL)
+    assert snapshot(out) == snapshot(cold)
+    build([synth_corpus], out, quiet=True)
+    assert sorted(p.name for p in out.glob("resograph.*")) == ["resograph.nt"]

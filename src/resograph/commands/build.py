@@ -36,10 +36,11 @@ def register(sub) -> None:
                    help="SHACL over the whole graph (full) or the registry once and then each "
                         "document alone (per-document: reports cached per source, so a rebuild "
                         "checks only changed sources; auto = per-document)")
-    p.add_argument("--formats", default="nt,ttl,jsonld", metavar="LIST",
+    p.add_argument("--formats", default=None, metavar="LIST",
                    help="dump files to write after the store is ready: a comma list of nt, ttl, "
-                        "jsonld, or none for the store only (default: all three; the memory store "
-                        "always gets nt, which it reads)")
+                        "jsonld, or none for the store only (default: all three up to 20,000 "
+                        "triples, nt alone above: a rebuild then copies one file, not three; the "
+                        "memory store always gets nt, which it reads)")
     p.add_argument("--allow-invalid", action="store_true",
                    help="publish the outputs even when SHACL finds violations")
     p.add_argument("--strict", action="store_true",

@@ -49,6 +49,7 @@ from resograph.graph.lock import LOCK_FILE, BuildLock
 from resograph.graph.outputs import (
     FORMATS,
     canonical,
+    formats_for,
     parse_formats,
     publish_files,
     remove_stale_temps,
@@ -78,8 +79,8 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "bu
           formats: str | Iterable[str] | None = None, strict: bool = False) -> BuildResult:
     """Run the whole build (see the module docstring) and return what it did.
 
-    `formats`: the dump files to write (`nt`, `ttl`, `jsonld`; default all three; `none` or empty:
-    the store only). The memory store reads `resograph.nt`, so it always gets that one. Sources the
+    `formats`: the dump files to write (`nt`, `ttl`, `jsonld`; `none` or empty: the store only;
+    default: all three up to 20,000 triples, N-Triples alone above: resograph.graph.outputs.formats_for). The memory store reads `resograph.nt`, so it always gets that one. Sources the
     build had to name or skip are flagged (`BuildResult.flags`, resograph.graph.sources); `strict`
     makes any flag an error (UserError, nothing written).
     """
@@ -108,8 +109,8 @@ def _options(out_dir, store: str, validation: str, formats, allow_invalid: bool,
         raise UserError(f"--store {store}: unknown store (choose from {', '.join(store_mod.STORES)})")
     if validation not in VALIDATIONS:
         raise UserError(f"--validation {validation}: unknown mode (auto, full, per-document, none)")
-    fmts = parse_formats(formats)
-    if store == "memory" and "nt" not in fmts:
+    fmts = None if formats is None else parse_formats(formats)  # None: by size (outputs.formats_for)
+    if store == "memory" and fmts is not None and "nt" not in fmts:
         fmts = ("nt",) + fmts
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
@@ -300,7 +301,7 @@ def _validate_parts(run: Run, intake: Intake, parts: list, digests: list[str],
 
 def _publish(run: Run, graphed: Graphed) -> None:
     """The store (and, for the memory store, the N-Triples it reads) published, then the dumps."""
-    out, fmts = run.out, run.options.formats
+    out, fmts = run.out, formats_for(run.options.formats, graphed.triples)
     if run.cache is not None and not run.incremental:
         inc.drop_manifest(run.cache)  # from here on the store changes; no manifest describes it
     written: dict[str, int] = {}

@@ -34,6 +34,7 @@ recomputes only those of the instruments and texts its delta touches, on the new
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -310,6 +311,14 @@ def add_to_graph(graph: Graph) -> Graph:
 
 
 # -- a rebuild in place: only what the delta touches -----------------------------------------------
+#
+# A rebuild applies a delta (lines removed, lines added) to a copy of the store, then `refresh` brings
+# the facts up to date from that delta alone: a count is adjusted by the citers whose contribution
+# changed (not re-read over every citer of a hub), a first or last date is re-read only when the
+# delta removed the extreme value itself, and an order moves only the members the delta touched
+# (the rest keep their relative order: each rank line that changed is rewritten, no other).
+# The store holds the new state; `Delta` answers the old state's look-ups from the new one plus the
+# delta's lines.
 
 class _StoreReader:
     """Index look-ups on a pyoxigraph store, in N-Triples terms."""
@@ -334,14 +343,264 @@ class _StoreReader:
             return []
         return [term_bytes(q.subject) for q in self.store.quads_for_pattern(None, self.node(p), n)]
 
+    def pairs(self, p: bytes) -> list[tuple[bytes, bytes]]:
+        """(subject, object) of every line of predicate `p` (for the orders: ~10^4 lines), written
+        by pyoxigraph in one call (a Python call per term costs ~10x more)."""
+        ox = self.ox
+        text = ox.serialize(self.store.quads_for_pattern(None, self.node(p), None, ox.DefaultGraph()),
+                            format=ox.RdfFormat.N_QUADS)
+        out = []
+        for line in text.split(b"\n"):
+            if line:
+                s, _, rest = line.split(b" ", 2)
+                out.append((s, rest[:-2]))
+        return out
 
-def _store_index(read: _StoreReader, around: set[bytes]) -> tuple[Index, set[bytes], set[bytes]]:
-    """An index of the store's lines around `around` (subjects a delta touched): the instruments and
-    the texts whose facts may have changed, with everything their facts are computed from. The other
-    citers of those instruments (thousands for a hub) are read only for what the counts and dates
-    need (key, paragraph's text, date, session), not for what they cite."""
-    texts = set(around)
-    for s in list(around):  # a session's date changed: the texts of that session
+    def subject_of(self, p: bytes, o: bytes) -> bytes | None:
+        """The one subject of (?, p, o), None when there is none (an order's member at a rank)."""
+        [quad] = _quads([b"<urn:x> %s %s ." % (p, o)])
+        found = [term_bytes(q.subject) for q in self.store.quads_for_pattern(None, quad.predicate, quad.object)]
+        return found[0] if len(found) == 1 else None
+
+
+def term_bytes(term) -> bytes:
+    """A pyoxigraph term in N-Triples form (IRIs, and the plain literals the facts read)."""
+    return str(term).encode("utf-8")
+
+
+def _quads(lines: list[bytes]) -> list:
+    import pyoxigraph as ox
+
+    if not lines:
+        return []
+    return list(ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES))
+
+
+class Delta:
+    """The store after a delta, and the delta's lines: look-ups in the new state (`old=False`) or in
+    the state before it (`old=True`: the store's answer without the inserted lines, with the deleted
+    ones). Terms are as pyoxigraph writes them (the delta's lines are parsed by it too), so that the
+    delta's terms and the store's compare as bytes."""
+
+    def __init__(self, store, deletes: list[bytes], inserts: list[bytes]) -> None:
+        self.read = _StoreReader(store)
+        self.store = store
+        self.deleted = self._triples(deletes)
+        self.inserted = self._triples(inserts)
+        self._sp: dict[bool, dict[tuple[bytes, bytes], set[bytes]]] = {True: defaultdict(set), False: defaultdict(set)}
+        self._po: dict[bool, dict[tuple[bytes, bytes], set[bytes]]] = {True: defaultdict(set), False: defaultdict(set)}
+        for removed, triples in ((True, self.deleted), (False, self.inserted)):
+            for s, p, o in triples:
+                self._sp[removed][s, p].add(o)
+                self._po[removed][p, o].add(s)
+        self.removed: list[bytes] = []  # fact lines the refresh removed and added, in order
+        self.added: list[bytes] = []
+
+    @staticmethod
+    def _triples(lines: list[bytes]) -> list[tuple[bytes, bytes, bytes]]:
+        return [(term_bytes(q.subject), term_bytes(q.predicate), term_bytes(q.object))
+                for q in _quads([line for line in lines if line.split(b" ", 2)[1] in READ])]
+
+    def lines(self) -> Iterable[tuple[bytes, bytes, bytes]]:
+        return chain(self.deleted, self.inserted)
+
+    def objects(self, s: bytes, p: bytes, old: bool = False) -> set[bytes]:
+        now = set(self.read.objects(s, p))
+        if old:
+            now = (now - self._sp[False].get((s, p), set())) | self._sp[True].get((s, p), set())
+        return now
+
+    def subjects(self, p: bytes, o: bytes, old: bool = False) -> set[bytes]:
+        now = set(self.read.subjects(p, o))
+        if old:
+            now = (now - self._po[False].get((p, o), set())) | self._po[True].get((p, o), set())
+        return now
+
+    def both(self, s: bytes, p: bytes) -> set[bytes]:
+        """The objects of (s, p) before or after the delta."""
+        return self.objects(s, p) | self._sp[True].get((s, p), set())
+
+    def has(self, s: bytes, p: bytes, o: bytes, old: bool = False) -> bool:
+        if old and o in self._sp[True].get((s, p), ()):
+            return True
+        if old and o in self._sp[False].get((s, p), ()):
+            return False
+        n, q, t = self.read.node(s), self.read.node(p), self.read.node(o)
+        if n is None:
+            return False
+        if t is None:  # a literal: compare its N-Triples form
+            return o in self.read.objects(s, p)
+        return next(iter(self.store.quads_for_pattern(n, q, t)), None) is not None
+
+    def key(self, s: bytes, old: bool = False) -> bytes | None:
+        keys = self.objects(s, IDENT, old)
+        return min(keys) if keys else None
+
+    def text_dates(self, doc: bytes, old: bool = False) -> set[bytes]:
+        own = {v for d in self.objects(doc, DATE, old) if (v := _date_value(d)) is not None}
+        if own or self.objects(doc, DATE, old):
+            return own
+        return {v for s in self.objects(doc, SESSION, old) for d in self.objects(s, START, old)
+                if (v := _date_value(d)) is not None}
+
+    def replace(self, old: set[bytes], new: set[bytes]) -> None:
+        """Remove the fact lines of `old` not in `new` from the store, add those of `new` not in `old`."""
+        removed, added = _replace(self.store, old, new)
+        self.removed += removed
+        self.added += added
+
+    def facts_of(self, s: bytes, predicates: Iterable[bytes]) -> set[bytes]:
+        """The fact lines of `s` in the store now."""
+        return {b"%s %s %s ." % (s, p, o) for p in predicates for o in self.read.objects(s, p)}
+
+
+def refresh(store, deletes: list[bytes], inserts: list[bytes]) -> Delta:
+    """After a rebuild removed `deletes` from `store` (a pyoxigraph Store) and added `inserts`:
+    bring every fact the delta touches up to date (each step of :data:`REFRESH` in turn, see the
+    section's comment); returns the Delta, whose `removed` and `added` are the fact lines changed."""
+    delta = Delta(store, deletes, inserts)
+    if delta.deleted or delta.inserted:
+        for step in REFRESH:
+            step(delta)
+    return delta
+
+
+# -- the instruments' counts and dates, and the texts' out-degree --------------------------------------
+
+def _int_of(lines: set[bytes], p: bytes) -> int:
+    for line in lines:
+        s, q, o = line[:-2].split(b" ", 2)
+        if q == p:
+            return _count(o)
+    return 0
+
+
+def _date_of(lines: set[bytes], p: bytes) -> bytes | None:
+    for line in lines:
+        s, q, o = line[:-2].split(b" ", 2)
+        if q == p:
+            return _date_value(o)
+    return None
+
+
+def _candidates(delta: Delta) -> tuple[dict, dict, dict, set[bytes], set[bytes]]:
+    """Per instrument: the texts whose citing it may have changed (a line `d eli:cites x`, or d's key,
+    came or went), the paragraphs whose counting may have changed, the texts whose dates changed;
+    the subjects whose key came or went; the texts whose out-degree may have changed."""
+    cite_docs: dict[bytes, set[bytes]] = defaultdict(set)
+    cite_pars: dict[bytes, set[bytes]] = defaultdict(set)
+    date_docs: dict[bytes, set[bytes]] = defaultdict(set)
+    out_texts: set[bytes] = set()
+    subjects = defaultdict(set)
+    for s, p, o in delta.lines():
+        subjects[p].add(s)
+        if p == CITES:
+            cite_docs[o].add(s)
+            cite_pars[o].add(s)
+            out_texts.add(s)
+        elif p == START:
+            subjects[SESSION].update(delta.subjects(SESSION, s) | delta.subjects(SESSION, s, old=True))
+    toggled = {s for s in subjects[IDENT] if bool(delta.key(s)) != bool(delta.key(s, old=True))}
+    for s in toggled:  # a key came or went: s as a citing text, and the texts citing s
+        out_texts.add(s)
+        out_texts.update(delta.subjects(CITES, s) | delta.subjects(CITES, s, old=True))
+        for x in delta.both(s, CITES):
+            cite_docs[x].add(s)
+    for par in subjects[PART_OF]:  # a paragraph joined or left a text
+        for x in delta.both(par, CITES):
+            cite_pars[x].add(par)
+    for doc in subjects[DATE] | subjects[SESSION]:
+        for x in delta.both(doc, CITES):
+            date_docs[x].add(doc)
+    for x, docs in cite_docs.items():  # a text's citing x changed: its paragraphs that cite x
+        for doc in docs:
+            for par in delta.subjects(PART_OF, doc) | delta.subjects(PART_OF, doc, old=True):
+                if delta.has(par, CITES, x) or delta.has(par, CITES, x, old=True):
+                    cite_pars[x].add(par)
+    return cite_docs, cite_pars, date_docs, toggled, out_texts
+
+
+def _instrument_lines(x: bytes, texts: int, paragraphs: int, first: bytes | None,
+                      last: bytes | None) -> set[bytes]:
+    if not texts:
+        return set()
+    lines = {b"%s %s %s ." % (x, TEXTS, _int(texts)), b"%s %s %s ." % (x, PARAGRAPHS, _int(paragraphs))}
+    if first is not None and last is not None:
+        lines |= {b"%s %s %s ." % (x, FIRST, b'"' + first + b'"' + _DATE_TYPE),
+                  b"%s %s %s ." % (x, LAST, b'"' + last + b'"' + _DATE_TYPE)}
+    return lines
+
+
+def _refresh_instruments(delta: Delta) -> None:
+    """citingTextCount, citingParagraphCount, first and last cited date of the instruments the delta
+    touches, adjusted by the citers whose contribution changed; recomputed over every citer only when
+    the instrument's own key came or went, or the delta removed its first or last date."""
+    cite_docs, cite_pars, date_docs, toggled, out_texts = _candidates(delta)
+    counted = (TEXTS, PARAGRAPHS, FIRST, LAST)
+    whole: set[bytes] = set()
+
+    def in_texts(doc: bytes, x: bytes, old: bool) -> bool:
+        return delta.has(doc, CITES, x, old) and delta.key(doc, old) is not None
+
+    for x in set(cite_docs) | set(cite_pars) | set(date_docs) | toggled:
+        if x in toggled:
+            whole.add(x)
+            continue
+        if delta.key(x) is None:
+            continue
+        old = delta.facts_of(x, counted)
+        texts, paragraphs = _int_of(old, TEXTS), _int_of(old, PARAGRAPHS)
+        for doc in cite_docs.get(x, ()):
+            texts += in_texts(doc, x, False) - in_texts(doc, x, True)
+        for par in cite_pars.get(x, ()):
+            for was in (True, False):
+                counts = delta.has(par, CITES, x, was) and any(
+                    in_texts(d, x, was) for d in delta.objects(par, PART_OF, was))
+                paragraphs += (-1 if was else 1) * counts
+        gone: Counter = Counter()
+        came: Counter = Counter()
+        for doc in cite_docs.get(x, set()) | date_docs.get(x, set()):
+            if in_texts(doc, x, True):
+                gone.update(delta.text_dates(doc, True))
+            if in_texts(doc, x, False):
+                came.update(delta.text_dates(doc, False))
+        gone, came = gone - came, came - gone
+        first, last = _date_of(old, FIRST), _date_of(old, LAST)
+        if texts and (first in gone or last in gone):
+            whole.add(x)  # its extreme date went: read every citing text's
+            continue
+        dates = [d for d in (first, last, *came) if d is not None]
+        new = _instrument_lines(x, texts, paragraphs, min(dates, default=None), max(dates, default=None))
+        delta.replace(old, new)
+    if whole:
+        index, _, _ = _store_index(delta.read, whole, citing=False)
+        old = {line for x in whole for line in delta.facts_of(x, counted)}
+        delta.replace(old, set(fact_lines(index, whole, ())))
+    _refresh_out(delta, out_texts)
+
+
+def _refresh_out(delta: Delta, texts: set[bytes]) -> None:
+    """citedInstrumentCount of the texts whose citations or keys changed (read from their own lines)."""
+    index = Index()
+    for doc in texts:
+        for p in (IDENT,):
+            for o in delta.objects(doc, p):
+                index.add(doc, p, o)
+        for x in delta.objects(doc, CITES):
+            index.add(doc, CITES, x)
+            for k in delta.objects(x, IDENT):
+                index.add(x, IDENT, k)
+    old = {line for doc in texts for line in delta.facts_of(doc, (OUT,))}
+    delta.replace(old, set(fact_lines(index, (), texts)))
+
+
+def _store_index(read: _StoreReader, around: set[bytes], citing: bool = True) -> tuple[Index, set[bytes], set[bytes]]:
+    """An index of the store's lines around `around`: the instruments and the texts whose facts may
+    have changed, with everything their facts are computed from (`citing=False`: `around` are
+    instruments, read for their own facts only). The citers of those instruments (thousands for a
+    hub) are read only for what the counts and dates need (key, paragraph's text, date, session)."""
+    texts = set(around) if citing else set()
+    for s in list(texts):  # a session's date changed: the texts of that session
         texts.update(read.subjects(SESSION, s))
     for s in list(texts):  # a paragraph changed: its text's citations
         texts.update(read.objects(s, PART_OF))
@@ -366,65 +625,14 @@ def _store_index(read: _StoreReader, around: set[bytes]) -> tuple[Index, set[byt
     return index, instruments, texts
 
 
-def term_bytes(term) -> bytes:
-    """A pyoxigraph term in N-Triples form (IRIs, and the plain literals the facts read)."""
-    return str(term).encode("utf-8")
-
-
-def _quads(lines: list[bytes]) -> list:
-    import pyoxigraph as ox
-
-    if not lines:
-        return []
-    return list(ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES))
-
-
-def _order_inputs(lines: Iterable[bytes]) -> Counter:
-    """The lines of `lines` an order is computed from; of a source link (`prov:wasDerivedFrom`) only
-    that the subject has one counts, not which source (an edited text gets a new one)."""
-    return Counter((s, p, b"" if p == DERIVED else o) for s, p, o in
-                   (line.split(b" ", 2) for line in lines) if p in ORDER_INPUTS)
-
-
-def refresh(store, deletes: list[bytes], inserts: list[bytes]) -> int:
-    """After a rebuild removed `deletes` from `store` (a pyoxigraph Store) and added `inserts`:
-    recompute the facts of every instrument and text the delta touches, replace the old ones; returns
-    the change in line count. The orders are recomputed only when their inputs changed."""
-    around: set[bytes] = set()
-    for line in chain(deletes, inserts):
-        s, p, rest = line.split(b" ", 2)
-        around.add(s)
-        if p == CITES:
-            around.add(rest[:-2].rstrip())
-    if not around:
-        return 0
-    read = _StoreReader(store)
-    index, instruments, texts = _store_index(read, around)
-    new = set(fact_lines(index, instruments, texts))
-    old = {b"%s %s %s ." % (s, p, o) for s in instruments for p in WRITTEN[:4] for o in read.objects(s, p)}
-    old |= {b"%s %s %s ." % (s, OUT, o) for s in texts for o in read.objects(s, OUT)}
-    removed, added = _replace(store, old, new)
-    counted = any(line.split(b" ", 2)[1] in (TEXTS, PARAGRAPHS) for line in removed + added)
-    changed = len(added) - len(removed) + (_rerank(read) if counted else 0)
-    changed += _recount(read, around)
-    return changed + (_reorder(read) if _order_inputs(deletes) != _order_inputs(inserts) else 0)
-
-
-def _replace(store, old: set[bytes], new: set[bytes]) -> tuple[list[bytes], list[bytes]]:
-    """Remove the lines of `old` not in `new` from the store, add those of `new` not in `old`."""
-    deletes, inserts = sorted(old - new), sorted(new - old)
-    for quad in _quads(deletes):
-        store.remove(quad)
-    store.extend(_quads(inserts))
-    return deletes, inserts
-
-
-def _recount(read: _StoreReader, around: set[bytes]) -> int:
+def _refresh_counts(delta: Delta) -> None:
     """The paragraph and citation counts of the texts whose parts or citation nodes the delta
-    touched (a citation node -> its paragraph -> its text); returns the change in line count."""
+    touched (a citation node -> its paragraph -> its text)."""
+    around = {s for s, _, _ in delta.lines()}
+    read = delta.read
     docs = set(around)
-    docs.update(o for s in around for o in read.objects(s, CITING))
-    docs.update(o for s in list(docs) for o in read.objects(s, PART_OF))
+    docs.update(o for s in around for o in delta.both(s, CITING))
+    docs.update(o for s in list(docs) for o in delta.both(s, PART_OF))
     index = Index()
     for d in docs:
         for p in (DERIVED, IDENT):
@@ -436,40 +644,135 @@ def _recount(read: _StoreReader, around: set[bytes]) -> int:
                 index.add(par, PART_OF, d)
                 for c in read.subjects(CITING, par):
                     index.add(c, CITING, par)
-    new = set(fact_lines(index, (), (), docs))
-    old = {b"%s %s %s ." % (d, p, o) for d in docs for p in TEXT_COUNTS for o in read.objects(d, p)}
-    deletes, inserts = _replace(read.store, old, new)
-    return len(inserts) - len(deletes)
+    old = {line for d in docs for line in delta.facts_of(d, TEXT_COUNTS)}
+    delta.replace(old, set(fact_lines(index, (), (), docs)))
 
 
-def _reorder(read: _StoreReader) -> int:
-    """Rank the texts and the unresolved instruments again from the store (a key, a date or a text
-    came or went); returns the change in line count."""
-    index = Index()
-    for p in ORDER_INPUTS:
-        for q in read.store.quads_for_pattern(None, read.node(p), None):
-            index.add(term_bytes(q.subject), p, term_bytes(q.object))
-    old = {b"%s %s %s ." % (term_bytes(q.subject), p, term_bytes(q.object))
-           for p in ORDERS for q in read.store.quads_for_pattern(None, read.node(p), None)}
-    deletes, inserts = _replace(read.store, old, set(order_lines(index)))
-    return len(inserts) - len(deletes)
+# -- the orders: members the delta touched move, the others keep their places ------------------------
+
+class Order:
+    """One materialised order (`predicate`: 1, 2, 3… for its members), described by who belongs to
+    it and the sort key of a member, both read from the store's new state, and by which subjects a
+    delta may have moved (`touched`)."""
+
+    def __init__(self, predicate: bytes, member, sort_key, touched) -> None:
+        self.predicate, self.member, self.sort_key, self.touched = predicate, member, sort_key, touched
+
+    def refresh(self, delta: Delta) -> None:
+        moved = self.touched(delta)
+        if not moved or self._in_place(delta, moved):
+            return
+        ranked = delta.read.pairs(self.predicate)
+        old_rank = {s: o for s, o in ranked}
+        order = [s for s, _ in sorted(ranked, key=lambda so: _count(so[1])) if s not in moved]
+        keys: dict[bytes, tuple] = {}
+
+        def key(s: bytes) -> tuple:
+            if s not in keys:
+                keys[s] = self.sort_key(delta, s)
+            return keys[s]
+
+        for s in sorted(m for m in moved if self.member(delta, m)):
+            order.insert(bisect.bisect_left(order, key(s), key=key), s)
+        new_rank = {s: _int(n) for n, s in enumerate(order, 1)}
+        p = self.predicate
+        delta.replace({b"%s %s %s ." % (s, p, o) for s, o in ranked if new_rank.get(s) != o},
+                      {b"%s %s %s ." % (s, p, o) for s, o in new_rank.items() if old_rank.get(s) != o})
+
+    def _in_place(self, delta: Delta, moved: set[bytes]) -> bool:
+        """Whether every touched subject keeps its rank (the common case: an edited text keeps its key
+        and date; only its source link changed): each was and is a member, and its sort key still lies
+        between its neighbours' (no neighbour touched). A few look-ups instead of reading the order."""
+        p = self.predicate
+        ranks = {}
+        for s in moved:
+            held = delta.read.objects(s, p)
+            member = self.member(delta, s)
+            if not held and not member:
+                continue  # neither was nor is in the order (a cited instrument's key, for the texts)
+            if len(held) != 1 or not member:
+                return False
+            ranks[s] = _count(held[0])
+        for s, r in ranks.items():
+            key = self.sort_key(delta, s)
+            before = delta.read.subject_of(p, _int(r - 1)) if r > 1 else None
+            after = delta.read.subject_of(p, _int(r + 1))
+            if (r > 1 and before is None) or before in ranks or after in ranks:
+                return False
+            if before is not None and not self.sort_key(delta, before) < key:
+                return False
+            if after is not None and not key <= self.sort_key(delta, after):
+                return False
+        return True
 
 
-def _rerank(read: _StoreReader) -> int:
-    """Rank every cited instrument again from the counts in the store (a count that changed moves
-    the instruments between its old and new place); returns the change in line count."""
-    store = read.store
-    counts: dict[bytes, dict[bytes, int]] = defaultdict(dict)
-    for p in (TEXTS, PARAGRAPHS):
-        for q in store.quads_for_pattern(None, read.node(p), None):
-            counts[term_bytes(q.subject)][p] = int(q.object.value)
-    keys = {term_bytes(q.subject): term_bytes(q.object)
-            for q in store.quads_for_pattern(None, read.node(IDENT), None)}
-    new = set(rank_lines((x, c[TEXTS], c[PARAGRAPHS], keys[x]) for x, c in counts.items()))
-    old = {b"%s %s %s ." % (term_bytes(q.subject), RANK, term_bytes(q.object))
-           for q in store.quads_for_pattern(None, read.node(RANK), None)}
-    deletes, inserts = _replace(store, old, new)
-    return len(inserts) - len(deletes)
+def _is_text(delta: Delta, s: bytes) -> bool:
+    return delta.key(s) is not None and bool(delta.objects(s, DERIVED))
+
+
+def _text_key(delta: Delta, s: bytes) -> tuple:
+    return (lexical(delta.key(s)),)
+
+
+def _text_date_key(delta: Delta, s: bytes) -> tuple:
+    dates = delta.text_dates(s)
+    return (1, min(dates).decode("utf-8"), lexical(delta.key(s))) if dates else (0, "", lexical(delta.key(s)))
+
+
+def _is_unresolved(delta: Delta, s: bytes) -> bool:
+    return delta.key(s) is not None and UNKNOWN in delta.objects(s, IN_REGISTRY)
+
+
+def _cited_key(delta: Delta, s: bytes) -> tuple:
+    c = delta.facts_of(s, (TEXTS, PARAGRAPHS))
+    return (-_int_of(c, TEXTS), -_int_of(c, PARAGRAPHS), lexical(delta.key(s)))
+
+
+def _is_cited(delta: Delta, s: bytes) -> bool:
+    return bool(delta.read.objects(s, TEXTS)) and delta.key(s) is not None
+
+
+def _touched_by(*predicates: bytes, sessions: bool = False):
+    """The subjects of the delta's lines of `predicates` (and, with `sessions`, the texts of a
+    session whose start date changed)."""
+    def touched(delta: Delta) -> set[bytes]:
+        out = {s for s, p, _ in delta.lines() if p in predicates}
+        if sessions:
+            for s, p, _ in delta.lines():
+                if p == START:
+                    out |= delta.subjects(SESSION, s) | delta.subjects(SESSION, s, old=True)
+        return out
+    return touched
+
+
+def _touched_ranked(delta: Delta) -> set[bytes]:
+    """The instruments whose counts the refresh changed, or whose key changed."""
+    out = {line.split(b" ", 1)[0] for line in delta.removed + delta.added
+           if line.split(b" ", 2)[1] in (TEXTS, PARAGRAPHS)}
+    return out | {s for s, p, _ in delta.lines() if p == IDENT}
+
+
+ORDER_STEPS = (
+    Order(KEY_RANK, _is_text, _text_key, _touched_by(IDENT, DERIVED)),
+    Order(DATE_RANK, _is_text, _text_date_key, _touched_by(IDENT, DERIVED, DATE, SESSION, sessions=True)),
+    Order(UNRESOLVED_RANK, _is_unresolved, _text_key, _touched_by(IDENT, IN_REGISTRY)),
+    Order(RANK, _is_cited, _cited_key, _touched_ranked),
+)
+
+# The steps of a refresh, in order (the citation rank reads the counts the first step wrote). A new
+# fact adds its cold computation to `lines_of` and a step here: a function of the Delta that reads
+# the store (new state, or old with `old=True`) and calls `delta.replace(old_lines, new_lines)`; an
+# order is one more `Order(predicate, member, sort_key, touched)`.
+REFRESH = (_refresh_instruments, _refresh_counts, *(order.refresh for order in ORDER_STEPS))
+
+
+def _replace(store, old: set[bytes], new: set[bytes]) -> tuple[list[bytes], list[bytes]]:
+    """Remove the lines of `old` not in `new` from the store, add those of `new` not in `old`."""
+    deletes, inserts = sorted(old - new), sorted(new - old)
+    for quad in _quads(deletes):
+        store.remove(quad)
+    store.extend(_quads(inserts))
+    return deletes, inserts
 
 
 __all__ = ["UNMATERIALISED", "UNMATERIALISED_OUT", "UNMATERIALISED_KEY_ORDER", "UNMATERIALISED_DATE_ORDER",

