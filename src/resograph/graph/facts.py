@@ -25,6 +25,17 @@ sorting 10,000 keys or dates took Oxigraph 0.5–1 s; an integer sorts in micros
 and for every instrument the registry does not know (`rg:inRegistry false`, with a key):
 `rg:unresolvedKeyRank`, its place among those by key.
 
+The two citing sides of `cited-by-interpol-and-un`, and every key's place (issue 17: that query
+grouped all 126,000 citations of a 10,000-document graph to find the instruments cited by both):
+
+- `rg:interpolCitingTextCount`, `rg:unCitingTextCount`: of the texts that cite an instrument (as
+  `rg:citingTextCount`), how many were `eli:passed_by` an INTERPOL body (its IRI starts with
+  `…/id/body/interpol`), how many by the UN General Assembly, Security Council or ECOSOC (written
+  when not 0);
+- `rg:keyRank`: the place of every subject with a key among them all by key (code point order), so
+  that a query orders instruments or citing texts by an integer, not by strings Oxigraph reads
+  from its dictionary at each comparison.
+
 These are exactly what `UNMATERIALISED` computes in SPARQL from the rest of the graph (tested on
 synthetic corpora, cold and after incremental rebuilds). A cold build adds them to the merged
 N-Triples lines (:func:`complete`) or the rdflib graph (:func:`add_to_graph`); a rebuild in place
@@ -41,7 +52,7 @@ from itertools import chain
 
 from rdflib import Graph, URIRef
 
-from resograph.core.namespaces import CITO, DCTERMS, ELI, PROV, RG, XSD
+from resograph.core.namespaces import BASE, CITO, DCTERMS, ELI, PROV, RG, XSD
 
 
 def _nt(term: URIRef) -> bytes:
@@ -58,7 +69,8 @@ DERIVED = _nt(PROV.wasDerivedFrom)
 CITING = _nt(CITO.hasCitingEntity)
 IN_REGISTRY = _nt(RG.inRegistry)
 UNKNOWN = b'"false"^^' + _nt(XSD.boolean)
-READ = (CITES, PART_OF, DATE, IDENT, SESSION, START, DERIVED, CITING, IN_REGISTRY)
+PASSED = _nt(ELI.passed_by)
+READ = (CITES, PART_OF, DATE, IDENT, SESSION, START, DERIVED, CITING, IN_REGISTRY, PASSED)
 
 TEXTS = _nt(RG.citingTextCount)
 PARAGRAPHS = _nt(RG.citingParagraphCount)
@@ -73,7 +85,14 @@ DATE_RANK = _nt(RG.textDateRank)
 UNRESOLVED_RANK = _nt(RG.unresolvedKeyRank)
 TEXT_COUNTS = (PAR_COUNT, CIT_COUNT)
 ORDERS = (KEY_RANK, DATE_RANK, UNRESOLVED_RANK)
-WRITTEN = (TEXTS, PARAGRAPHS, FIRST, LAST, OUT, RANK) + TEXT_COUNTS + ORDERS
+# the citing sides of cited-by-interpol-and-un, and every key's place
+INTERPOL_TEXTS = _nt(RG.interpolCitingTextCount)
+UN_TEXTS = _nt(RG.unCitingTextCount)
+ANY_KEY_RANK = _nt(RG.keyRank)
+SIDES = (INTERPOL_TEXTS, UN_TEXTS)
+INTERPOL_BODY = f"<{BASE}body/interpol".encode()  # an IRI prefix: INTERPOL's General Assembly, Executive Committee…
+UN_BODIES = frozenset(f"<{BASE}body/{b}>".encode() for b in ("un-ga", "un-sc", "ecosoc"))
+WRITTEN = (TEXTS, PARAGRAPHS, FIRST, LAST, OUT, RANK) + TEXT_COUNTS + ORDERS + SIDES + (ANY_KEY_RANK,)
 # a delta with one of these lines may move a text or an unresolved instrument in its order
 ORDER_INPUTS = (IDENT, DATE, SESSION, START, DERIVED, IN_REGISTRY)
 _INTEGER = b"^^" + _nt(XSD.integer)
@@ -126,6 +145,19 @@ SELECT ?x (COUNT(DISTINCT ?par) AS ?paragraphs) (COUNT(DISTINCT ?c) AS ?citation
 } GROUP BY ?x
 """
 
+# the citing sides and every key's place, from the rest of the graph
+_BODY_PREFIX = INTERPOL_BODY[1:].decode()
+_SIDE_FILTERS = {INTERPOL_TEXTS: f'FILTER(STRSTARTS(STR(?b), "{_BODY_PREFIX}"))',
+                 UN_TEXTS: f"FILTER(?b IN ({', '.join(sorted(b.decode() for b in UN_BODIES))}))"}
+UNMATERIALISED_SIDES = {p: _PREFIXES + """
+SELECT ?x (COUNT(DISTINCT ?doc) AS ?texts) WHERE {
+  ?doc eli:cites ?x ; dcterms:identifier ?dk ; eli:passed_by ?b . ?x dcterms:identifier ?xk . %s
+} GROUP BY ?x
+""" % side for p, side in _SIDE_FILTERS.items()}
+UNMATERIALISED_ANY_KEY_ORDER = _PREFIXES + """
+SELECT DISTINCT ?x ?key WHERE { ?x dcterms:identifier ?key } ORDER BY ?key
+"""
+
 
 class Index:
     """What the facts are computed from, as N-Triples terms (bytes): who cites what, which paragraph
@@ -143,6 +175,7 @@ class Index:
         self.parts: dict[bytes, set[bytes]] = defaultdict(set)    # whole -> its parts
         self.citations: dict[bytes, set[bytes]] = defaultdict(set)  # citing entity -> citation nodes
         self.unknown: set[bytes] = set()                           # rg:inRegistry false
+        self.bodies: dict[bytes, set[bytes]] = defaultdict(set)   # text -> the bodies that passed it
 
     def add(self, s: bytes, p: bytes, o: bytes) -> None:
         if p == CITES:
@@ -165,6 +198,8 @@ class Index:
             self.citations[o].add(s)
         elif p == IN_REGISTRY and o == UNKNOWN:
             self.unknown.add(s)
+        elif p == PASSED:
+            self.bodies[s].add(o)
 
     @classmethod
     def of_lines(cls, lines: Iterable[bytes]) -> "Index":
@@ -228,10 +263,27 @@ def count_facts(index: Index, doc: bytes) -> list[tuple[bytes, bytes, bytes]]:
     return [(doc, PAR_COUNT, _int(len(parts))), (doc, CIT_COUNT, _int(len(cited)))]
 
 
+def side_facts(index: Index, x: bytes) -> list[tuple[bytes, bytes, bytes]]:
+    """How many of the texts citing one instrument (as :func:`instrument_facts` counts them) INTERPOL
+    and the UN passed (none of a side no such text cites it from)."""
+    if x not in index.keyed:
+        return []
+    bodies = [index.bodies.get(s, ()) for s in index.citers.get(x, ()) if s in index.keyed]
+    interpol = sum(1 for bs in bodies if any(b.startswith(INTERPOL_BODY) for b in bs))
+    un = sum(1 for bs in bodies if not UN_BODIES.isdisjoint(bs))
+    return [(x, p, _int(n)) for p, n in ((INTERPOL_TEXTS, interpol), (UN_TEXTS, un)) if n]
+
+
+def key_rank_lines(keyed: dict[bytes, bytes]) -> list[bytes]:
+    """(subject -> its key as an N-Triples literal) -> the rg:keyRank lines: 1, 2, 3… by key."""
+    order = sorted(keyed, key=lambda x: lexical(keyed[x]))
+    return sorted(b"%s %s %s ." % (x, ANY_KEY_RANK, _int(n)) for n, x in enumerate(order, 1))
+
+
 def fact_lines(index: Index, instruments: Iterable[bytes], texts: Iterable[bytes],
                documents: Iterable[bytes] = ()) -> list[bytes]:
     """The N-Triples lines of the facts of these instruments, citing texts and documents, sorted."""
-    triples = [t for x in set(instruments) for t in instrument_facts(index, x)]
+    triples = [t for x in set(instruments) for t in instrument_facts(index, x) + side_facts(index, x)]
     triples += [t for d in set(texts) for t in text_facts(index, d)]
     triples += [t for d in set(documents) for t in count_facts(index, d)]
     return sorted({b"%s %s %s ." % t for t in triples})
@@ -290,7 +342,7 @@ def lines_of(lines: list[bytes]) -> list[bytes]:
         if p in (TEXTS, PARAGRAPHS):
             counts[s][p] = _count(o)
     ranks = rank_lines((x, c[TEXTS], c[PARAGRAPHS], index.keyed[x]) for x, c in counts.items())
-    return sorted(out + ranks + order_lines(index))
+    return sorted(out + ranks + order_lines(index) + key_rank_lines(index.keyed))
 
 
 def complete(lines: list[bytes]) -> list[bytes]:
@@ -360,6 +412,10 @@ def _store_index(read: _StoreReader, around: set[bytes]) -> tuple[Index, set[byt
         for p in (IDENT, PART_OF, DATE, SESSION):
             for o in read.objects(s, p):
                 index.add(s, p, o)
+    for c in citers:  # the citing sides count texts (with a key) only
+        if c in index.keyed:
+            for o in read.objects(c, PASSED):
+                index.add(c, PASSED, o)
     for session in {d for ds in index.session.values() for d in ds}:
         for d in read.objects(session, START):
             index.add(session, START, d)
@@ -401,12 +457,13 @@ def refresh(store, deletes: list[bytes], inserts: list[bytes]) -> int:
     read = _StoreReader(store)
     index, instruments, texts = _store_index(read, around)
     new = set(fact_lines(index, instruments, texts))
-    old = {b"%s %s %s ." % (s, p, o) for s in instruments for p in WRITTEN[:4] for o in read.objects(s, p)}
+    old = {b"%s %s %s ." % (s, p, o) for s in instruments for p in WRITTEN[:4] + SIDES for o in read.objects(s, p)}
     old |= {b"%s %s %s ." % (s, OUT, o) for s in texts for o in read.objects(s, OUT)}
     removed, added = _replace(store, old, new)
     counted = any(line.split(b" ", 2)[1] in (TEXTS, PARAGRAPHS) for line in removed + added)
     changed = len(added) - len(removed) + (_rerank(read) if counted else 0)
     changed += _recount(read, around)
+    changed += _rekey(read) if _key_lines(deletes) != _key_lines(inserts) else 0
     return changed + (_reorder(read) if _order_inputs(deletes) != _order_inputs(inserts) else 0)
 
 
@@ -455,6 +512,23 @@ def _reorder(read: _StoreReader) -> int:
     return len(inserts) - len(deletes)
 
 
+def _key_lines(lines: Iterable[bytes]) -> Counter:
+    """The identifier lines of `lines`: rg:keyRank is computed from them only."""
+    return Counter(line for line in lines if line.split(b" ", 2)[1] == IDENT)
+
+
+def _rekey(read: _StoreReader) -> int:
+    """Place every key again (a key came or went); returns the change in line count."""
+    store, keyed = read.store, {}
+    for q in store.quads_for_pattern(None, read.node(IDENT), None):
+        s, o = term_bytes(q.subject), term_bytes(q.object)
+        keyed[s] = min(o, keyed.get(s, o))
+    old = {b"%s %s %s ." % (term_bytes(q.subject), ANY_KEY_RANK, term_bytes(q.object))
+           for q in store.quads_for_pattern(None, read.node(ANY_KEY_RANK), None)}
+    deletes, inserts = _replace(store, old, set(key_rank_lines(keyed)))
+    return len(inserts) - len(deletes)
+
+
 def _rerank(read: _StoreReader) -> int:
     """Rank every cited instrument again from the counts in the store (a count that changed moves
     the instruments between its old and new place); returns the change in line count."""
@@ -472,6 +546,6 @@ def _rerank(read: _StoreReader) -> int:
     return len(inserts) - len(deletes)
 
 
-__all__ = ["UNMATERIALISED", "UNMATERIALISED_OUT", "UNMATERIALISED_KEY_ORDER", "UNMATERIALISED_DATE_ORDER",
+__all__ = ["UNMATERIALISED", "UNMATERIALISED_OUT", "UNMATERIALISED_SIDES", "UNMATERIALISED_ANY_KEY_ORDER", "UNMATERIALISED_KEY_ORDER", "UNMATERIALISED_DATE_ORDER",
            "UNMATERIALISED_UNRESOLVED_ORDER", "UNMATERIALISED_COUNTS", "WRITTEN", "ORDERS", "TEXT_COUNTS", "Index", "complete",
            "add_to_graph", "lines_of", "lexical", "order_lines", "refresh"]
