@@ -50,6 +50,11 @@ def expected(store: ox.Store) -> set[bytes]:
     for row in store.query(facts.UNMATERIALISED_COUNTS):
         for var, pred in (("paragraphs", facts.PAR_COUNT), ("citations", facts.CIT_COUNT)):
             out.add(b"%s %s %s ." % (str(row["x"]).encode(), pred, _int(row[var]).encode()))
+    for pred, query in facts.UNMATERIALISED_SIDES.items():
+        for row in store.query(query):
+            out.add(b"%s %s %s ." % (str(row["x"]).encode(), pred, _int(row["texts"]).encode()))
+    for rank, row in enumerate(store.query(facts.UNMATERIALISED_ANY_KEY_ORDER), 1):
+        out.add(b"%s %s %s ." % (str(row["x"]).encode(), facts.ANY_KEY_RANK, _int(rank).encode()))
     return out
 
 

@@ -44,6 +44,7 @@ NO_STANDARD_SUPER = {
     RG.contextPattern, RG.excludePattern,
     RG.citingTextCount, RG.citingParagraphCount, RG.citedInstrumentCount, RG.citationRank,
     RG.paragraphCount, RG.citationCount, RG.textKeyRank, RG.textDateRank, RG.unresolvedKeyRank,
+    RG.interpolCitingTextCount, RG.unCitingTextCount, RG.keyRank,
 }
 INSTRUMENT_KINDS = [RG.Resolution, RG.Decision, RG.Treaty, RG.Declaration, RG.Agreement, RG.Constitution,
                     RG.Report, RG.UNDocument]

@@ -286,6 +286,12 @@ MUTATIONS: dict[str, Callable[[Graph], None]] = {
     "paragraph count negative": lambda g: replace(g, one(g, RG.paragraphCount), RG.paragraphCount, Literal(-1)),
     "citation count missing": lambda g: drop(g, one(g, RG.textKeyRank), RG.citationCount),
     "unresolved rank a string": lambda g: replace(g, one(g, RG.unresolvedKeyRank), RG.unresolvedKeyRank, Literal("3")),
+    "INTERPOL citing texts 0": lambda g: replace(g, one(g, RG.interpolCitingTextCount), RG.interpolCitingTextCount,
+                                                 Literal(0)),
+    "UN citing texts a string": lambda g: replace(g, one(g, RG.unCitingTextCount), RG.unCitingTextCount, Literal("2")),
+    "citing side without citing texts": lambda g: drop(g, one(g, RG.unCitingTextCount), RG.citingTextCount),
+    "two places among keys": lambda g: g.add((one(g, RG.keyRank), RG.keyRank, Literal(99999))),
+    "place among keys without a key": lambda g: drop(g, one(g, RG.keyRank), DCTERMS.identifier),
 }
 
 

@@ -371,6 +371,14 @@ def concat_columns(text: str) -> dict[str, str]:
                          text, re.I):
         if m[1] in out:
             out[m[2]] = out[m[1]]
+    # one list of a row per side beside "": BIND(IF(?side = "…", ?list, "") AS ?v), then (MAX(?v) AS ?column),
+    # as cited-by-interpol-and-un.rq does
+    for m in re.finditer(r'BIND\s*\(\s*IF\s*\([^,()]*,\s*\?(\w+)\s*,\s*""\s*\)\s*AS\s*\?(\w+)', text, re.I):
+        if m[1] in out:
+            out[m[2]] = out[m[1]]
+    for m in re.finditer(r"MAX\s*\(\s*\?(\w+)\s*\)\s*AS\s*\?(\w+)", text, re.I):
+        if m[1] in out:
+            out[m[2]] = out[m[1]]
     return out
 
 

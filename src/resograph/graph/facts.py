@@ -25,6 +25,17 @@ sorting 10,000 keys or dates took Oxigraph 0.5–1 s; an integer sorts in micros
 and for every instrument the registry does not know (`rg:inRegistry false`, with a key):
 `rg:unresolvedKeyRank`, its place among those by key.
 
+The two citing sides of `cited-by-interpol-and-un`, and every key's place (issue 17: that query
+grouped all 126,000 citations of a 10,000-document graph to find the instruments cited by both):
+
+- `rg:interpolCitingTextCount`, `rg:unCitingTextCount`: of the texts that cite an instrument (as
+  `rg:citingTextCount`), how many were `eli:passed_by` an INTERPOL body (its IRI starts with
+  `…/id/body/interpol`), how many by the UN General Assembly, Security Council or ECOSOC (written
+  when not 0);
+- `rg:keyRank`: the place of every subject with a key among them all by key (code point order), so
+  that a query orders instruments or citing texts by an integer, not by strings Oxigraph reads
+  from its dictionary at each comparison.
+
 These are exactly what `UNMATERIALISED` computes in SPARQL from the rest of the graph (tested on
 synthetic corpora, cold and after incremental rebuilds). A cold build adds them to the merged
 N-Triples lines (:func:`complete`) or the rdflib graph (:func:`add_to_graph`); a rebuild in place
@@ -42,7 +53,7 @@ from itertools import chain
 
 from rdflib import Graph, URIRef
 
-from resograph.core.namespaces import CITO, DCTERMS, ELI, PROV, RG, XSD
+from resograph.core.namespaces import BASE, CITO, DCTERMS, ELI, PROV, RG, XSD
 
 
 def _nt(term: URIRef) -> bytes:
@@ -59,7 +70,8 @@ DERIVED = _nt(PROV.wasDerivedFrom)
 CITING = _nt(CITO.hasCitingEntity)
 IN_REGISTRY = _nt(RG.inRegistry)
 UNKNOWN = b'"false"^^' + _nt(XSD.boolean)
-READ = (CITES, PART_OF, DATE, IDENT, SESSION, START, DERIVED, CITING, IN_REGISTRY)
+PASSED = _nt(ELI.passed_by)
+READ = (CITES, PART_OF, DATE, IDENT, SESSION, START, DERIVED, CITING, IN_REGISTRY, PASSED)
 
 TEXTS = _nt(RG.citingTextCount)
 PARAGRAPHS = _nt(RG.citingParagraphCount)
@@ -74,7 +86,14 @@ DATE_RANK = _nt(RG.textDateRank)
 UNRESOLVED_RANK = _nt(RG.unresolvedKeyRank)
 TEXT_COUNTS = (PAR_COUNT, CIT_COUNT)
 ORDERS = (KEY_RANK, DATE_RANK, UNRESOLVED_RANK)
-WRITTEN = (TEXTS, PARAGRAPHS, FIRST, LAST, OUT, RANK) + TEXT_COUNTS + ORDERS
+# the citing sides of cited-by-interpol-and-un, and every key's place
+INTERPOL_TEXTS = _nt(RG.interpolCitingTextCount)
+UN_TEXTS = _nt(RG.unCitingTextCount)
+ANY_KEY_RANK = _nt(RG.keyRank)
+SIDES = (INTERPOL_TEXTS, UN_TEXTS)
+INTERPOL_BODY = f"<{BASE}body/interpol".encode()  # an IRI prefix: INTERPOL's General Assembly, Executive Committee…
+UN_BODIES = frozenset(f"<{BASE}body/{b}>".encode() for b in ("un-ga", "un-sc", "ecosoc"))
+WRITTEN = (TEXTS, PARAGRAPHS, FIRST, LAST, OUT, RANK) + TEXT_COUNTS + ORDERS + SIDES + (ANY_KEY_RANK,)
 # a delta with one of these lines may move a text or an unresolved instrument in its order
 ORDER_INPUTS = (IDENT, DATE, SESSION, START, DERIVED, IN_REGISTRY)
 _INTEGER = b"^^" + _nt(XSD.integer)
@@ -127,6 +146,19 @@ SELECT ?x (COUNT(DISTINCT ?par) AS ?paragraphs) (COUNT(DISTINCT ?c) AS ?citation
 } GROUP BY ?x
 """
 
+# the citing sides and every key's place, from the rest of the graph
+_BODY_PREFIX = INTERPOL_BODY[1:].decode()
+_SIDE_FILTERS = {INTERPOL_TEXTS: f'FILTER(STRSTARTS(STR(?b), "{_BODY_PREFIX}"))',
+                 UN_TEXTS: f"FILTER(?b IN ({', '.join(sorted(b.decode() for b in UN_BODIES))}))"}
+UNMATERIALISED_SIDES = {p: _PREFIXES + """
+SELECT ?x (COUNT(DISTINCT ?doc) AS ?texts) WHERE {
+  ?doc eli:cites ?x ; dcterms:identifier ?dk ; eli:passed_by ?b . ?x dcterms:identifier ?xk . %s
+} GROUP BY ?x
+""" % side for p, side in _SIDE_FILTERS.items()}
+UNMATERIALISED_ANY_KEY_ORDER = _PREFIXES + """
+SELECT DISTINCT ?x ?key WHERE { ?x dcterms:identifier ?key } ORDER BY ?key
+"""
+
 
 class Index:
     """What the facts are computed from, as N-Triples terms (bytes): who cites what, which paragraph
@@ -144,6 +176,7 @@ class Index:
         self.parts: dict[bytes, set[bytes]] = defaultdict(set)    # whole -> its parts
         self.citations: dict[bytes, set[bytes]] = defaultdict(set)  # citing entity -> citation nodes
         self.unknown: set[bytes] = set()                           # rg:inRegistry false
+        self.bodies: dict[bytes, set[bytes]] = defaultdict(set)   # text -> the bodies that passed it
 
     def add(self, s: bytes, p: bytes, o: bytes) -> None:
         if p == CITES:
@@ -166,6 +199,8 @@ class Index:
             self.citations[o].add(s)
         elif p == IN_REGISTRY and o == UNKNOWN:
             self.unknown.add(s)
+        elif p == PASSED:
+            self.bodies[s].add(o)
 
     @classmethod
     def of_lines(cls, lines: Iterable[bytes]) -> "Index":
@@ -229,10 +264,37 @@ def count_facts(index: Index, doc: bytes) -> list[tuple[bytes, bytes, bytes]]:
     return [(doc, PAR_COUNT, _int(len(parts))), (doc, CIT_COUNT, _int(len(cited)))]
 
 
+def _sides(bodies: Iterable[set[bytes]]) -> tuple[int, int]:
+    """Of the texts passed by these bodies (a set per text): how many INTERPOL passed, how many the UN."""
+    interpol = un = 0
+    for bs in bodies:
+        interpol += any(b.startswith(INTERPOL_BODY) for b in bs)
+        un += not UN_BODIES.isdisjoint(bs)
+    return interpol, un
+
+
+def _side_triples(x: bytes, interpol: int, un: int) -> list[tuple[bytes, bytes, bytes]]:
+    return [(x, p, _int(n)) for p, n in ((INTERPOL_TEXTS, interpol), (UN_TEXTS, un)) if n]
+
+
+def side_facts(index: Index, x: bytes) -> list[tuple[bytes, bytes, bytes]]:
+    """How many of the texts citing one instrument (as :func:`instrument_facts` counts them) INTERPOL
+    and the UN passed (none of a side no such text cites it from)."""
+    if x not in index.keyed:
+        return []
+    return _side_triples(x, *_sides(index.bodies.get(s, set()) for s in index.citers.get(x, ()) if s in index.keyed))
+
+
+def key_rank_lines(keyed: dict[bytes, bytes]) -> list[bytes]:
+    """(subject -> its key as an N-Triples literal) -> the rg:keyRank lines: 1, 2, 3… by key."""
+    order = sorted(keyed, key=lambda x: term_order(keyed[x]))
+    return sorted(b"%s %s %s ." % (x, ANY_KEY_RANK, _int(n)) for n, x in enumerate(order, 1))
+
+
 def fact_lines(index: Index, instruments: Iterable[bytes], texts: Iterable[bytes],
                documents: Iterable[bytes] = ()) -> list[bytes]:
     """The N-Triples lines of the facts of these instruments, citing texts and documents, sorted."""
-    triples = [t for x in set(instruments) for t in instrument_facts(index, x)]
+    triples = [t for x in set(instruments) for t in instrument_facts(index, x) + side_facts(index, x)]
     triples += [t for d in set(texts) for t in text_facts(index, d)]
     triples += [t for d in set(documents) for t in count_facts(index, d)]
     return sorted({b"%s %s %s ." % t for t in triples})
@@ -252,6 +314,12 @@ def lexical(term: bytes) -> str:
     point, as Python compares str). Its bytes would not do: the closing quote sorts before a space."""
     body = term[1:term.rindex(b'"')].decode("utf-8")
     return _ESCAPE.sub(_unescape, body) if "\\" in body else body
+
+
+def term_order(term: bytes) -> tuple[int, str]:
+    """A key as SPARQL's ORDER BY places it: an IRI (a key written as one: invalid, but the facts of
+    a graph that fails its shapes are still computed) before any literal, literals by lexical form."""
+    return (0, term.decode("utf-8")) if term.startswith(b"<") else (1, lexical(term))
 
 
 def order_lines(index: Index) -> list[bytes]:
@@ -291,7 +359,7 @@ def lines_of(lines: list[bytes]) -> list[bytes]:
         if p in (TEXTS, PARAGRAPHS):
             counts[s][p] = _count(o)
     ranks = rank_lines((x, c[TEXTS], c[PARAGRAPHS], index.keyed[x]) for x, c in counts.items())
-    return sorted(out + ranks + order_lines(index))
+    return sorted(out + ranks + order_lines(index) + key_rank_lines(index.keyed))
 
 
 def complete(lines: list[bytes]) -> list[bytes]:
@@ -485,7 +553,8 @@ def _date_of(lines: set[bytes], p: bytes) -> bytes | None:
 
 def _candidates(delta: Delta) -> tuple[dict, dict, dict, set[bytes], set[bytes]]:
     """Per instrument: the texts whose citing it may have changed (a line `d eli:cites x`, or d's key,
-    came or went), the paragraphs whose counting may have changed, the texts whose dates changed;
+    came or went), the paragraphs whose counting may have changed, the texts whose dates or bodies
+    (`eli:passed_by`: the citing sides) changed;
     the subjects whose key came or went; the texts whose out-degree may have changed."""
     cite_docs: dict[bytes, set[bytes]] = defaultdict(set)
     cite_pars: dict[bytes, set[bytes]] = defaultdict(set)
@@ -509,7 +578,7 @@ def _candidates(delta: Delta) -> tuple[dict, dict, dict, set[bytes], set[bytes]]
     for par in subjects[PART_OF]:  # a paragraph joined or left a text
         for x in delta.both(par, CITES):
             cite_pars[x].add(par)
-    for doc in subjects[DATE] | subjects[SESSION]:
+    for doc in subjects[DATE] | subjects[SESSION] | subjects[PASSED]:
         for x in delta.both(doc, CITES):
             date_docs[x].add(doc)
     for x, docs in cite_docs.items():  # a text's citing x changed: its paragraphs that cite x
@@ -532,11 +601,12 @@ def _instrument_lines(x: bytes, texts: int, paragraphs: int, first: bytes | None
 
 
 def _refresh_instruments(delta: Delta) -> None:
-    """citingTextCount, citingParagraphCount, first and last cited date of the instruments the delta
-    touches, adjusted by the citers whose contribution changed; recomputed over every citer only when
-    the instrument's own key came or went, or the delta removed its first or last date."""
+    """citingTextCount, citingParagraphCount, first and last cited date and the citing sides of the
+    instruments the delta touches, adjusted by the citers whose contribution changed; recomputed over
+    every citer only when the instrument's own key came or went, or the delta removed its first or
+    last date."""
     cite_docs, cite_pars, date_docs, toggled, out_texts = _candidates(delta)
-    counted = (TEXTS, PARAGRAPHS, FIRST, LAST)
+    counted = (TEXTS, PARAGRAPHS, FIRST, LAST) + SIDES
     whole: set[bytes] = set()
 
     def in_texts(doc: bytes, x: bytes, old: bool) -> bool:
@@ -559,11 +629,16 @@ def _refresh_instruments(delta: Delta) -> None:
                 paragraphs += (-1 if was else 1) * counts
         gone: Counter = Counter()
         came: Counter = Counter()
+        interpol, un = _int_of(old, INTERPOL_TEXTS), _int_of(old, UN_TEXTS)
         for doc in cite_docs.get(x, set()) | date_docs.get(x, set()):
             if in_texts(doc, x, True):
                 gone.update(delta.text_dates(doc, True))
+                i, u = _sides([delta.objects(doc, PASSED, True)])
+                interpol, un = interpol - i, un - u
             if in_texts(doc, x, False):
                 came.update(delta.text_dates(doc, False))
+                i, u = _sides([delta.objects(doc, PASSED)])
+                interpol, un = interpol + i, un + u
         gone, came = gone - came, came - gone
         first, last = _date_of(old, FIRST), _date_of(old, LAST)
         if texts and (first in gone or last in gone):
@@ -571,7 +646,8 @@ def _refresh_instruments(delta: Delta) -> None:
             continue
         dates = [d for d in (first, last, *came) if d is not None]
         new = _instrument_lines(x, texts, paragraphs, min(dates, default=None), max(dates, default=None))
-        delta.replace(old, new)
+        sides = {b"%s %s %s ." % t for t in _side_triples(x, interpol, un)} if texts else set()
+        delta.replace(old, new | sides)
     if whole:
         index, _, _ = _store_index(delta.read, whole, citing=False)
         old = {line for x in whole for line in delta.facts_of(x, counted)}
@@ -616,7 +692,7 @@ def _store_index(read: _StoreReader, around: set[bytes], citing: bool = True) ->
             index.add(c, CITES, x)
             citers.add(c)
     for s in texts | instruments | citers | {x for xs in index.cites.values() for x in xs}:
-        for p in (IDENT, PART_OF, DATE, SESSION):
+        for p in (IDENT, PART_OF, DATE, SESSION, PASSED):
             for o in read.objects(s, p):
                 index.add(s, p, o)
     for session in {d for ds in index.session.values() for d in ds}:
@@ -757,6 +833,8 @@ ORDER_STEPS = (
     Order(DATE_RANK, _is_text, _text_date_key, _touched_by(IDENT, DERIVED, DATE, SESSION, sessions=True)),
     Order(UNRESOLVED_RANK, _is_unresolved, _text_key, _touched_by(IDENT, IN_REGISTRY)),
     Order(RANK, _is_cited, _cited_key, _touched_ranked),
+    Order(ANY_KEY_RANK, lambda delta, s: delta.key(s) is not None, lambda delta, s: term_order(delta.key(s)),
+          _touched_by(IDENT)),
 )
 
 # The steps of a refresh, in order (the citation rank reads the counts the first step wrote). A new
@@ -775,6 +853,6 @@ def _replace(store, old: set[bytes], new: set[bytes]) -> tuple[list[bytes], list
     return deletes, inserts
 
 
-__all__ = ["UNMATERIALISED", "UNMATERIALISED_OUT", "UNMATERIALISED_KEY_ORDER", "UNMATERIALISED_DATE_ORDER",
+__all__ = ["UNMATERIALISED", "UNMATERIALISED_OUT", "UNMATERIALISED_SIDES", "UNMATERIALISED_ANY_KEY_ORDER", "UNMATERIALISED_KEY_ORDER", "UNMATERIALISED_DATE_ORDER",
            "UNMATERIALISED_UNRESOLVED_ORDER", "UNMATERIALISED_COUNTS", "WRITTEN", "ORDERS", "TEXT_COUNTS", "Index", "complete",
            "add_to_graph", "lines_of", "lexical", "order_lines", "refresh"]
