@@ -310,6 +310,24 @@ def test_limit_parameter_rewrites_the_one_limit_clause():
             sparql.bindings(q, {"limit": bad})
 
 
+def test_limit_parameter_rewrites_every_clause_and_the_cap_a_gate_reads():
+    """A query that caps a part of itself too (`citers`: its candidates) holds the cap in each LIMIT
+    clause, and a part that must know it reads `BIND(n AS ?limit)`: all follow the parameter; `all`
+    removes them, leaving ?limit unbound."""
+    text = ("# q\n# @param limit limit = 100 -- cap\nSELECT ?s ?limit WHERE {\n"
+            "  { SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 100 }\n  BIND(100 AS ?limit)\n}\n"
+            "ORDER BY ?s LIMIT 100\n")
+    _, params = sparql.parse_header(text, "q.rq")
+    q = sparql.NamedQuery("q", "q", text, sparql.QUERY_DIR / "q.rq", params)
+    capped, _ = sparql.apply_limit(text, sparql.bindings(q, {"limit": "7"}))
+    assert capped.count("LIMIT 7") == 2 and "BIND(7 AS ?limit)" in capped and "100" not in capped.split("\n", 2)[2]
+    uncapped, _ = sparql.apply_limit(text, sparql.bindings(q, {"limit": "all"}))
+    assert "LIMIT" not in uncapped.split("\n", 2)[2] and "BIND" not in uncapped
+    assert "ORDER BY ?s  }" in uncapped
+    with pytest.raises(UserError, match="LIMIT 100"):  # a clause with another number is a mistake
+        sparql.parse_header(text.replace("ORDER BY ?s LIMIT 100\n", "ORDER BY ?s LIMIT 50\n"), "q.rq")
+
+
 def test_limit_parameter_needs_its_clause():
     for text in ("# q\n# @param limit limit = 100\nSELECT ?s WHERE { ?s ?p ?o }\n",
                  "# q\n# @param limit limit = 100\nSELECT ?s WHERE { ?s ?p ?o } LIMIT 50\n",

@@ -13,9 +13,11 @@ text, so a value cannot change the shape of the query. A parameter without a def
 left unbound, it matches everything.
 
 One parameter is not a term: ``# @param limit limit = 100 -- …`` declares the query's row cap. Its
-text holds exactly one ``LIMIT 100`` (the default, so the file runs unchanged in any SPARQL client);
-``limit=N`` (a whole number) replaces that number, ``limit=all`` removes the clause. A capped query
-says so in its description line, which ``resograph queries`` and ``GET /queries`` show.
+text holds the default in each of its ``LIMIT 100`` clauses (so the file runs unchanged in any SPARQL
+client) and, where a part of the query must know the cap (`citers` skips its chains when the direct
+citations fill it), in ``BIND(100 AS ?limit)``; ``limit=N`` (a whole number) replaces that number
+everywhere, ``limit=all`` removes the clauses and the binds (an unbound ``?limit`` means no cap). A
+capped query says so in its description line, which ``resograph queries`` and ``GET /queries`` show.
 
 On an Oxigraph store :func:`run` calls pyoxigraph directly (rows become rdflib terms as they are
 read) rather than going through oxrdflib. How to write a named query that Oxigraph 0.5 plans well
@@ -90,7 +92,7 @@ PARAM_KINDS = {
 
 #: The one parameter that is a row cap, not an RDF term (see the module docstring).
 LIMIT_PARAM = "limit"
-_LIMIT_CLAUSE = re.compile(r"\bLIMIT\s+(\d+)", re.I)
+_LIMIT_CLAUSE = re.compile(r"\bLIMIT\s+(\d+)|\bBIND\s*\(\s*(\d+)\s+AS\s+[?$]limit\s*\)", re.I)
 
 #: Output formats: name → media type.
 RESULT_FORMATS = {
@@ -180,9 +182,9 @@ def parse_header(text: str, path: Path | str) -> tuple[str, tuple[Param, ...]]:
             raise UserError(f"{path}:{number}: the row cap is declared as '# @param limit limit = N'")
         if m["kind"] == "limit":
             found = _limit_clauses(text)
-            if len(found) != 1 or found[0][2] != m["default"]:
-                raise UserError(f"{path}:{number}: a limit parameter needs a default and exactly one "
-                                f"'LIMIT {m['default']}' clause in the query")
+            if not found or any(n != m["default"] for _, _, n, _ in found):
+                raise UserError(f"{path}:{number}: a limit parameter needs a default and its "
+                                f"'LIMIT {m['default']}' clauses in the query (each with the default)")
             params.append(Param(m["name"], m["kind"], m["default"], (m["description"] or "").strip()))
             continue
         if not re.search(r"[?$]" + re.escape(m["name"]) + r"\b", text):
@@ -194,27 +196,34 @@ def parse_header(text: str, path: Path | str) -> tuple[str, tuple[Param, ...]]:
     return description, tuple(params)
 
 
-def _limit_clauses(text: str) -> list[tuple[int, int, str]]:
-    """``(start of the clause, start of the number, number)`` of each ``LIMIT n`` outside comments,
-    strings and IRIs."""
+def _limit_clauses(text: str) -> list[tuple[int, int, str, int]]:
+    """``(start of the clause, start of the number, number, end of the clause)`` of each ``LIMIT n``
+    and ``BIND(n AS ?limit)`` outside comments, strings and IRIs."""
     masked = gate.mask(text)
-    return [(m.start(), m.start(1), m.group(1)) for m in _LIMIT_CLAUSE.finditer(masked)]
+    return [(m.start(), m.start(g), m.group(g), m.end())
+            for m in _LIMIT_CLAUSE.finditer(masked) for g in (1 if m.group(1) else 2,)]
 
 
 def apply_limit(text: str, init_bindings: Mapping[str, Node] | None) -> tuple[str, dict[str, Node]]:
-    """The query text with the ``limit`` binding applied to its one ``LIMIT n`` clause, and the other
-    bindings. ``all`` removes the clause. Without a ``limit`` binding, both come back unchanged."""
+    """The query text with the ``limit`` binding applied to its ``LIMIT n`` clauses and ``BIND(n AS
+    ?limit)`` binds, and the other bindings. ``all`` removes them. Without a ``limit`` binding, both
+    come back unchanged."""
     init = dict(init_bindings or {})
     value = init.pop(LIMIT_PARAM, None)
     if value is None:
         return text, init
     found = _limit_clauses(text)
-    if len(found) != 1:
-        raise UserError("a limit parameter needs exactly one 'LIMIT n' clause in the query")
-    start, at, number = found[0]
-    if str(value) == "all":
-        return text[:start] + text[at + len(number):], init
-    return text[:at] + str(int(value)) + text[at + len(number):], init
+    if not found:
+        raise UserError("a limit parameter needs a 'LIMIT n' clause in the query")
+    out, done = [], 0
+    for start, at, number, end in found:
+        if str(value) == "all":  # the whole clause or bind goes
+            out.append(text[done:start])
+            done = end
+        else:
+            out += [text[done:at], str(int(value))]
+            done = at + len(number)
+    return "".join(out) + text[done:], init
 
 
 def _projected(text: str, name: str) -> bool:
