@@ -336,6 +336,33 @@ def test_limit_parameter_needs_its_clause():
             sparql.parse_header(text, "q.rq")
 
 
+def test_a_lateral_optional_answers_as_the_plain_one(fixture_graph, tmp_path):
+    """`# @lateral` before an OPTIONAL group: Oxigraph runs `LATERAL { OPTIONAL {…} }` (row by row),
+    other engines read a comment; the rows are the same on both stores. A mark anywhere else, or one
+    inside a string, is refused or left alone."""
+    text = ("PREFIX dcterms: <http://purl.org/dc/terms/>\nSELECT ?s ?key ?title WHERE {\n"
+            "  { SELECT ?s ?key WHERE { ?s dcterms:identifier ?key } ORDER BY ?key LIMIT 5 }\n"
+            "  # @lateral\n  OPTIONAL { ?s dcterms:title ?title FILTER(LANGMATCHES(LANG(?title), \"en\")) }\n"
+            "} ORDER BY ?key ?title")
+    rewritten = sparql.lateral(text)
+    assert "LATERAL { OPTIONAL { ?s dcterms:title" in rewritten and rewritten.endswith("} ORDER BY ?key ?title")
+    memory = Graph().parse(FIXTURE)
+    rows = [_rows(sparql.run(g, text)) for g in (fixture_graph, memory)]
+    plain = _rows(fixture_graph.query(text.replace("# @lateral", "")))
+    assert rows[0] == rows[1] == plain and len(plain) >= 5 and any(r[2] for r in plain)
+    quoted = 'SELECT ?s WHERE { ?s ?p """\n# @lateral\n""" }'
+    assert sparql.lateral(quoted) == quoted
+    with pytest.raises(UserError, match="OPTIONAL"):
+        sparql.lateral("SELECT ?s WHERE {\n  # @lateral\n  ?s ?p ?o\n}")
+    (tmp_path / "q.rq").write_text("# q\nSELECT ?s WHERE {\n  # @lateral\n  ?s ?p ?o\n}\n")
+    with pytest.raises(UserError, match="q.rq"):
+        sparql.load_catalogue(tmp_path)
+
+
+def _rows(result) -> list[tuple]:
+    return [tuple(None if v is None else str(v) for v in row) for row in result]
+
+
 def test_capped_named_queries_say_so():
     """A user must know a result is capped and how to lift it: the description line says it."""
     for q in sparql.load_catalogue().values():
