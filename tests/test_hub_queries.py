@@ -1,7 +1,7 @@
-"""The hub queries rewritten for issue 17 (citers, neighbourhood, cited-by-interpol-and-un) give the
-rows of the texts they replaced (kept in tests/fixtures/queries-before/), on Oxigraph and rdflib's
-memory store, on the seed with the six dev-corpus texts and on a synthetic corpus; a capped query's
-rows are the first rows of its `limit=all` answer."""
+"""The hub queries rewritten for issue 17 (citers, neighbourhood, cited-by-interpol-and-un,
+un-interpol-chain) give the rows of the texts they replaced (kept in tests/fixtures/queries-before/),
+on Oxigraph and rdflib's memory store, on the seed with the six dev-corpus texts and on a synthetic
+corpus; a capped query's rows are the first rows of its `limit=all` answer."""
 
 from __future__ import annotations
 
@@ -122,3 +122,19 @@ def test_cited_by_interpol_and_un_answers_as_before_on_the_dev_texts(dev):
 @pytest.mark.slow
 def test_cited_by_interpol_and_un_answers_as_before_on_a_synthetic_corpus(synthetic):
     same_answers(synthetic, "cited-by-interpol-and-un", {})
+
+
+def test_un_interpol_chain_answers_as_before_on_the_dev_texts(dev):
+    """From the seed (the default: its chain holds 51/1's series), from each dev text and key, and
+    with another topic: the rows of the text it replaced."""
+    same_answers(dev, "un-interpol-chain", {})
+    assert sparql.rows_as_dicts(dev.answers(dev.new["un-interpol-chain"], {})[0])
+    for key in DEV_KEYS + dev.most_cited(3):
+        same_answers(dev, "un-interpol-chain", {"from": key})
+    same_answers(dev, "un-interpol-chain", {"topic": "drug"})
+
+
+@pytest.mark.slow
+def test_un_interpol_chain_answers_as_before_on_a_synthetic_corpus(synthetic):
+    for key in synthetic.most_cited(3):
+        same_answers(synthetic, "un-interpol-chain", {"from": key})
