@@ -126,7 +126,23 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer (İ): go one by one
         lowered = "".join(c.lower() if c.isascii() else _fold_char(c) for c in text)
-    return _NON_ASCII.sub(_fold_match, lowered) if not lowered.isascii() else lowered
+    if lowered.isascii():
+        return lowered
+    # A text holds few distinct non-ASCII characters (é, à, ñ, quotes): one replace per character
+    # instead of a Python call per occurrence. Chained replaces give what one substitution pass
+    # gives when no character folds into another non-ASCII one; else the pass.
+    folds = []
+    for ch in set(_NON_ASCII.findall(lowered)):
+        folded = _FOLD_TABLE.get(ord(ch))
+        if folded is None:
+            folded = _FOLD_TABLE[ord(ch)] = _fold_char(ch)
+        if folded != ch:
+            if not folded.isascii():
+                return _NON_ASCII.sub(_fold_match, lowered)
+            folds.append((ch, folded))
+    for ch, folded in folds:
+        lowered = lowered.replace(ch, folded)
+    return lowered
 
 
 def decode(data: bytes, name: str) -> str:

@@ -50,10 +50,13 @@ def extract(text: str, path: str | None = None, lexicon: Lexicon | None = None) 
     per_paragraph = find_in_spans(ct.text, masked, spans, lex, doc.body, hits)
     mechanisms_per_paragraph = find_mechanisms_in_spans(ct.text, masked, spans, lex, hits)
     for par, mentions, found_mechanisms in zip(seg.paragraphs, per_paragraph, mechanisms_per_paragraph):
-        found = resolver.paragraph(par.id, par.function, mentions, masked, ct.span)
-        for c in found:
-            c.text = text[c.start:c.end]
-        citations += found
+        if mentions:  # most paragraphs cite nothing: nothing to resolve or remember
+            found = resolver.paragraph(par.id, par.function, mentions, masked, ct.span)
+            for c in found:
+                c.text = text[c.start:c.end]
+            citations += found
+        if not found_mechanisms:
+            continue
         seen: set[str] = set()
         for m in found_mechanisms:
             if m.key in seen:

@@ -9,6 +9,7 @@ what the document mentioned before.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 from operator import le
@@ -174,11 +175,12 @@ class _Spans:
             out[i] = list(rx.finditer(self.folded, *spans[i]))
         return out
 
-    def scan_at(self, rx: re.Pattern[str], intervals: prefilter.Intervals) -> list[list[re.Match[str]]]:
+    def scan_at(self, rx: re.Pattern[str], intervals: prefilter.Intervals) -> list[Sequence[re.Match[str]]]:
         """What `scan` answers, `rx` tried only inside `intervals` (where the prefilter found that a
         match can start): each span that one of them reaches is matched on its own."""
         spans, starts, ends = self.spans, self.starts, self.ends
-        out: list[list[re.Match[str]]] = [[] for _ in spans]
+        # (most spans get no match: they share one empty tuple; the finders only read these)
+        out: list[Sequence[re.Match[str]]] = [()] * len(spans)
         if not intervals:
             return out
         folded, n = self.folded, len(spans)

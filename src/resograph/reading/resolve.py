@@ -288,10 +288,11 @@ class Resolver:
         found: list[tuple[int, int, str, str | None]] = []
         attached: set[int] = set()
         article_treaties: set[str] = set()
-        window = _Window(mentions)
+        window = None  # built for the first article (most paragraphs name none)
         for m in mentions:
             if m.kind != "article":
                 continue
+            window = window or _Window(mentions)
             owner = self._article_owner(m, mentions, window, resolved, local, attached, folded)
             if owner is None:
                 continue

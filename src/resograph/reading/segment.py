@@ -63,12 +63,19 @@ def _lines(text: str, folded: str, lex: Lexicon) -> list[Line]:
     append = out.append
     for raw, fold_ in zip(raws, folds):
         end = pos + len(raw)
-        if end - pos > RUN_ON_MIN:
+        if not raw:
+            append(_EMPTY_LINE)
+        elif end - pos > RUN_ON_MIN:
             out += _cut_run_on(Line(pos, end, raw, fold_), lex)
         else:
             append(Line(pos, end, raw, fold_))
         pos = end + 1
     return out
+
+
+# Every empty line of every text: the walk skips empty lines and the look-aheads read only their
+# (empty) text, never their offsets, so one object serves them all. Never changed.
+_EMPTY_LINE = Line(-1, -1, "", "")
 
 
 # --- a whole resolution on one line (web pages) --------------------------------------------------
@@ -87,6 +94,7 @@ def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
     strong = False  # a cut at a number, the chapeau or an adoption line
     number = 0
     numbered_until = 0  # the opening phrase after a printed number is not another cut
+    header_firsts = _header_piece_firsts()
     for m in _CUT_AT.finditer(line.text):
         at = m.end()
         if at <= numbered_until:
@@ -96,6 +104,8 @@ def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
         # a printed number opens with a digit, the chapeau and the adoption line with one of a few
         # letters: only there is the rest of the line worth a window
         first = line.folded[at]
+        if not after_clause and first not in header_firsts:
+            continue  # most capitals: neither a number nor a phrase cuts there, and no header piece opens
         num = P.NUMBERED.match(_window(line.folded, at)) if first.isdecimal() else None
         if num:
             if not after_clause or int(num.group(1)) != number + 1:
@@ -103,7 +113,7 @@ def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
             number += 1
             strong = True
             numbered_until = at + num.end()
-        elif first in _header_piece_firsts() and _opens_header_piece(line.text[at:at + 1], _window(line.folded, at)):
+        elif first in header_firsts and _opens_header_piece(line.text[at:at + 1], _window(line.folded, at)):
             strong = True
         elif not (after_clause and _opening(lex, line, at)):
             continue
