@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, Namespace
 
 from resograph.graph.store import open_graph
@@ -167,3 +167,17 @@ def test_un_interpol_chain_answers_as_before_on_the_dev_texts(dev):
 def test_un_interpol_chain_answers_as_before_on_a_synthetic_corpus(synthetic):
     for key in synthetic.most_cited(3):
         same_answers(synthetic, "un-interpol-chain", {"from": key})
+
+
+@pytest.mark.parametrize("which", ["dev", pytest.param("synthetic", marks=pytest.mark.slow)])
+def test_every_citer_without_a_rank_is_an_instrument_of_the_registry(which, request):
+    """citers and neighbourhood find the citers that are no extracted text (no rg:textDateRank)
+    among the registry's instruments (rg:inRegistry true), not among every citing subject: every
+    subject with a key that cites and has no rank is one (the texts all have a rank, and the only
+    other citations are the registry's, data/registry/*.ttl)."""
+    g = request.getfixturevalue(which).g
+    keyed = set(g.subjects(DCTERMS.identifier))
+    ranked = set(g.subjects(RG.textDateRank))
+    unranked = {s for s in g.subjects(ELI.cites) if s in keyed and s not in ranked}
+    assert unranked  # the registry has citations (A/RES/51/1 cites A/DEC/49/426)
+    assert all((s, RG.inRegistry, Literal(True)) in g for s in unranked), unranked
