@@ -10,8 +10,10 @@ Comparing answers:
 - parameters: the embedded store binds them by substitution (Oxigraph SEP-0007, rdflib
   `initBindings`); Virtuoso gets the same query with the terms written in (the variable replaced by
   the term inside the query pattern, and a `VALUES` row at the top of the WHERE group so projected,
-  grouped and ordered variables still carry it). The rewritten text is also run on the embedded store
-  and must give the same answer as `initBindings`, so the rewrite itself is checked;
+  grouped and ordered variables still carry it; in a CONSTRUCT, a sub-select that projects the
+  parameter keeps the variable and gets the `VALUES` row inside). The rewritten text is also run on
+  the embedded store and must give the same answer as `initBindings`, so the rewrite itself is
+  checked;
 - SELECT results as multisets of rows (ORDER BY ties may legitimately order differently), terms
   normalised: numbers by value whatever their XSD type, `xsd:string` = plain literal, language tags
   lower-case, `GROUP_CONCAT` lists compared as sorted lists (their order is not defined), blank nodes
