@@ -9,8 +9,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
-from rdflib.namespace import DCTERMS
+from rdflib import Graph, Literal
+from rdflib.namespace import DCTERMS, Namespace
 
 from resograph.graph.store import open_graph
 from resograph.query import sparql
@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 BEFORE = FIXTURES / "queries-before"
 CONCAT = {"functions", "cites", "byInterpol", "byUN", "instruments"}  # GROUP_CONCAT: order left open
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+RG = Namespace("https://w3id.org/resograph/ontology#")
 TEXTS = [ROOT / "data" / "sources" / "GA-2025-93-RES-03.fr.txt", *sorted(FIXTURES.glob("dev0*.txt"))]
 
 
@@ -51,7 +53,8 @@ def _rows(table) -> list[tuple]:
 
 def same_answers(build: Build, name: str, params: dict) -> None:
     """The new query with `limit=all` answers as the old one, on both stores, row for row (and in the
-    same order where the old query sorted); with a cap, the first rows of that answer."""
+    same order where the old query sorted); with a cap, the first rows of that answer (a CONSTRUCT:
+    the triples of its first citing texts, `first_citers`)."""
     new, old = build.new[name], build.old[name]
     capped = "limit" in {p.name for p in new.params}
     olds = build.answers(old, params)
@@ -71,7 +74,33 @@ def same_answers(build: Build, name: str, params: dict) -> None:
         for all_rows, g in zip(news, build.graphs):
             for limit in (1, 3, 10):
                 first = sparql.materialise(sparql.run(g, new.text, sparql.bindings(new, {**params, "limit": str(limit)})))
-                assert _rows(first) == _rows(all_rows)[:limit], (name, params, limit)
+                if isinstance(all_rows, Graph):
+                    first_citers(build, sparql.bindings(new, params)["key"], all_rows, first, limit)
+                else:
+                    assert _rows(first) == _rows(all_rows)[:limit], (name, params, limit)
+
+
+def first_citers(build: Build, key, whole: Graph, capped: Graph, limit: int) -> None:
+    """A CONSTRUCT capped by citing texts (`neighbourhood`): of the texts that cite the centre or one
+    of its parts in the whole answer, the capped one shows the first `limit` by rg:textDateRank and
+    every citer without a rank (the registry's); what it leaves out of the whole answer is only
+    about the texts it does not show."""
+    parts, todo = {key}, [key]
+    while todo:
+        for part in build.g.subjects(ELI.is_part_of, todo.pop()):
+            if part not in parts:
+                parts.add(part)
+                todo.append(part)
+    rank = {s: int(o) for s, o in build.g.subject_objects(RG.textDateRank)}
+
+    def citing(g: Graph) -> set:
+        return {s for s, o in g.subject_objects(ELI.cites) if o in parts}
+
+    ranked = sorted((c for c in citing(whole) if c in rank), key=rank.get)
+    label = (str(key), limit, len(ranked))
+    assert citing(capped) == set(ranked[:limit]) | {c for c in citing(whole) if c not in rank}, label
+    assert set(capped) <= set(whole), label
+    assert {t[0] for t in set(whole) - set(capped)} <= set(ranked[limit:]), label
 
 
 @pytest.fixture(scope="module")
@@ -176,3 +205,17 @@ def test_bibliographic_coupling_answers_as_before_on_the_dev_texts(dev):
 def test_bibliographic_coupling_answers_as_before_on_a_synthetic_corpus(synthetic):
     for key in synthetic.most_cited(3):
         coupling_as_before(synthetic, key)
+
+
+@pytest.mark.parametrize("which", ["dev", pytest.param("synthetic", marks=pytest.mark.slow)])
+def test_every_citer_without_a_rank_is_an_instrument_of_the_registry(which, request):
+    """citers and neighbourhood find the citers that are no extracted text (no rg:textDateRank)
+    among the registry's instruments (rg:inRegistry true), not among every citing subject: every
+    subject with a key that cites and has no rank is one (the texts all have a rank, and the only
+    other citations are the registry's, data/registry/*.ttl)."""
+    g = request.getfixturevalue(which).g
+    keyed = set(g.subjects(DCTERMS.identifier))
+    ranked = set(g.subjects(RG.textDateRank))
+    unranked = {s for s in g.subjects(ELI.cites) if s in keyed and s not in ranked}
+    assert unranked  # the registry has citations (A/RES/51/1 cites A/DEC/49/426)
+    assert all((s, RG.inRegistry, Literal(True)) in g for s in unranked), unranked

@@ -10,8 +10,10 @@ Comparing answers:
 - parameters: the embedded store binds them by substitution (Oxigraph SEP-0007, rdflib
   `initBindings`); Virtuoso gets the same query with the terms written in (the variable replaced by
   the term inside the query pattern, and a `VALUES` row at the top of the WHERE group so projected,
-  grouped and ordered variables still carry it). The rewritten text is also run on the embedded store
-  and must give the same answer as `initBindings`, so the rewrite itself is checked;
+  grouped and ordered variables still carry it; in a CONSTRUCT, a sub-select that projects the
+  parameter keeps the variable and gets the `VALUES` row inside). The rewritten text is also run on
+  the embedded store and must give the same answer as `initBindings`, so the rewrite itself is
+  checked;
 - SELECT results as multisets of rows (ORDER BY ties may legitimately order differently), terms
   normalised: numbers by value whatever their XSD type, `xsd:string` = plain literal, language tags
   lower-case, `GROUP_CONCAT` lists compared as sorted lists (their order is not defined), blank nodes
@@ -338,10 +340,33 @@ def with_values_written_in(text: str, terms: dict) -> str:
     start = open_at if form == "SELECT" else head_at
 
     def substitute(segment: str, masked_segment: str) -> str:
+        # A sub-select that projects a parameter (a CONSTRUCT's: Oxigraph substitutes a parameter
+        # inside a sub-select only through its projection) keeps the variable and gets a VALUES row
+        # at the top of its WHERE group: a term is no projection, and Virtuoso 7.2 joined two such
+        # sub-selects with the term written in their patterns to nothing.
+        kept, rows = [], {}
+        for sub in re.finditer(r"\bSELECT\b(.*?)\bWHERE\s*\{", masked_segment, re.I | re.S):
+            names = [n for n in terms if re.search(r"[?$]" + n + r"\b", sub.group(1))]
+            if not names:
+                continue
+            depth = 0
+            for end in range(sub.end() - 1, len(masked_segment)):
+                depth += {"{": 1, "}": -1}.get(masked_segment[end], 0)
+                if depth == 0:
+                    break
+            kept.append((sub.start(), end))
+            rows[sub.end()] = (f" VALUES ({' '.join('?' + n for n in names)}) "
+                               f"{{ ({' '.join(terms[n].n3() for n in names)}) }}")
         out, last = [], 0
-        for v in re.finditer(r"[?$](\w+)\b", masked_segment):
-            if v.group(1) in terms:
-                out += [segment[last:v.start()], terms[v.group(1)].n3()]
+        marks = sorted([(v.start(), v) for v in re.finditer(r"[?$](\w+)\b", masked_segment)
+                        if v.group(1) in terms and not any(a <= v.start() < b for a, b in kept)]
+                       + [(at, None) for at in rows], key=lambda m: m[0])
+        for at, v in marks:
+            if v is None:
+                out += [segment[last:at], rows[at]]
+                last = at
+            else:
+                out += [segment[last:at], terms[v.group(1)].n3()]
                 last = v.end()
         return "".join(out) + segment[last:]
 

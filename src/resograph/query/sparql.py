@@ -644,7 +644,11 @@ def materialise(result: Any, max_rows: int | None = None) -> Table | bool | Grap
 
 def plain_strings(graph: Graph) -> Graph:
     """The graph with ``"x"^^xsd:string`` written as ``"x"`` (the same term in RDF 1.1; Oxigraph
-    spells the datatype out, rdflib keeps it, and Turtle readers prefer it bare)."""
+    spells the datatype out, rdflib keeps it, and Turtle readers prefer it bare). A graph without
+    such a literal (an Oxigraph answer: :func:`term_from_ox` writes them bare) comes back as it is:
+    a copy costs about what making the graph did (~20 µs a triple: 0.5 s for 24,552 triples)."""
+    if not any(isinstance(o, Literal) and o.datatype == XSD.string for o in graph.objects()):
+        return graph
     out = Graph()
     for prefix, ns in graph.namespaces():
         out.bind(prefix, ns, override=False)
