@@ -5,7 +5,8 @@ a temporary directory), publishes the built seed graph with `resograph publish` 
 Protocol, and SPARQL Update into a second graph), runs every named query both through Virtuoso's
 `/sparql` endpoint and on the embedded store (Oxigraph through rdflib, as `resograph query` does),
 compares the answers, then stops the server. The capped queries (a `limit` parameter) are also
-compared below their cap (1, 3) on the seed with the six dev-corpus texts, whose hubs have more rows. Skipped, with the reason, when `virtuoso-t` is missing.
+compared below their cap (1, 3) on the seed with the six dev-corpus texts, whose hubs have more
+rows. Skipped, with the reason, when `virtuoso-t` is missing.
 
 Comparing answers:
 - parameters: the embedded store binds them by substitution (Oxigraph SEP-0007, rdflib
