@@ -5,8 +5,10 @@ same fingerprint, registry and validation mode, and the published store is the g
 describes), the sources are hashed; only new or changed ones are extracted, graphed and validated
 (with the documents whose cited documents came or went); the store's new generation is an Oxigraph
 checkpoint of the current one with the removed and added lines applied; the dump files (if asked
-for) are merged from the cached parts after the store is published. With `formats="none"` nothing
-proportional to the corpus is done beyond hashing the sources.
+for) are merged from the published ones and the changed parts: the documents' chunks in a thread
+while the changed documents are validated and the store updated, the corpus chunk (the facts) after
+the store is published. With `formats="none"` nothing proportional to the corpus is done beyond
+hashing the sources.
 
 :func:`rebuild_in_place` returns False when it cannot (no usable manifest, most of the corpus
 changed, two texts of one symbol to choose between): the caller builds from scratch.
