@@ -175,6 +175,8 @@ def published_corpus_lines(out: Path, index: "DumpIndex | None") -> list[bytes] 
     if index is None or signature(path) != index.signature:
         return None
     offset, length = index.corpus
+    if length == 0:
+        return None  # never written (the corpus chunk holds the ontology at least)
     with open(path, "rb") as fh:
         data = os.pread(fh.fileno(), length, offset)
     if len(data) != length or (data and not data.endswith(b"\n")):
