@@ -246,3 +246,23 @@ def test_no_new_function_over_60_lines(capsys):
         listing = ", ".join(f"{name} {n}" for name, n in sorted(found.items(), key=lambda kv: -kv[1]))
         print(f"\nfunctions over {MAX_LINES} lines: {listing or 'none'}")
     assert sorted(set(found) - KNOWN_LONG) == []
+
+
+def test_a_command_imports_only_its_own_module():
+    """`resograph build` registers and imports the build command alone (every command's imports
+    together, networkx and the views among them, were ~0.5 s of each start); a line that names no
+    command still lists them all."""
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom resograph.cli import build_parser\n"
+             "p = build_parser(['build', '--help'])\n"
+             "print(sorted(p._subparsers._group_actions[0].choices))\n"
+             "print(sorted(m for m in sys.modules if m.startswith(('networkx', 'resograph.views', "
+             "'resograph.commands.'))))\n"
+             "print(len(build_parser(['--help'])._subparsers._group_actions[0].choices))\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    chosen, imported, every = out.stdout.splitlines()
+    assert chosen == "['build']"
+    assert imported == "['resograph.commands.build']"
+    assert int(every) == len(list((PACKAGE / "commands").glob("[!_]*.py")))

@@ -148,3 +148,42 @@ def test_above_the_threshold_a_build_writes_ntriples_alone_unless_asked(tmp_path
     assert snapshot(out) == snapshot(cold)
     build([synth_corpus], out, quiet=True)
     assert sorted(p.name for p in out.glob("resograph.*")) == ["resograph.nt"]
+
+
+def test_a_rebuild_writes_the_documents_chunks_while_it_updates_the_store(
+        tmp_path, synth_corpus, chunked, monkeypatch):
+    """The documents' chunks are written (in a thread) before the store is updated, the corpus
+    chunk after it; the file is the cold build's. Stopped by an error in between, the rebuild leaves
+    the published files as they were and no temporary file; the next one writes the cold bytes."""
+    from resograph.graph import rebuild
+
+    out = tmp_path / "b"
+    build([synth_corpus], out, quiet=True, formats=ALL)
+    before = snapshot(out)
+    started: list[str] = []
+    start = dumps.FileWriter.start
+    monkeypatch.setattr(dumps.FileWriter, "start", lambda w: started.append(w.fmt) or start(w))
+    publish = rebuild.Rebuild.publish
+
+    def fails(self):
+        assert sorted(self.writers) == ["jsonld", "nt", "ttl"]
+        for writer in self.writers.values():
+            writer._thread.join()  # the documents' chunks are written: the store step fails now
+            assert writer.tmp.is_file() and writer.error is None
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(rebuild.Rebuild, "publish", fails)
+    change_one(synth_corpus)
+    with pytest.raises(OSError):
+        build([synth_corpus], out, quiet=True, formats=ALL)
+    assert snapshot(out) == before and not list(out.glob(".*.tmp-*"))
+    assert sorted(started) == ["jsonld", "nt", "ttl"]
+    monkeypatch.setattr(rebuild.Rebuild, "publish", publish)
+    started.clear()
+    build([synth_corpus], out, quiet=True, formats=ALL)
+    assert sorted(started) == ["jsonld", "nt", "ttl"]
+    got = snapshot(out)
+    cold = tmp_path / "cold"
+    build([synth_corpus], cold, quiet=True, formats=ALL)
+    assert got == snapshot(cold) and got != before
+    assert not list(out.glob(".*.tmp-*"))

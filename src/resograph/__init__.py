@@ -17,6 +17,10 @@ from typing import Any
 from resograph.core.version import __version__  # noqa: F401  (resograph.__version__)
 
 
+_SUBMODULES = frozenset({"api", "cli", "commands", "core", "graph", "query", "reading", "tools",
+                         "views"})
+
+
 def _api():
     import importlib
 
@@ -27,6 +31,10 @@ def __getattr__(name: str) -> Any:
     """``resograph.NAME`` for a name of the API: imported from :mod:`resograph.api` on first use."""
     if name == "__all__":
         return ["__version__", *_api().__all__]
+    if name in _SUBMODULES:
+        # `from resograph import commands` asks for the attribute before importing the submodule:
+        # answering from the API would import all of it (~0.8 s of every command's start)
+        raise AttributeError(f"module 'resograph' has no attribute {name!r}")
     if not name.startswith("_") and name in _api().__all__:
         value = getattr(_api(), name)
         globals()[name] = value  # later look-ups skip this function

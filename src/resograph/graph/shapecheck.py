@@ -645,8 +645,6 @@ def _length(component: URIRef, longer: bool):
 
 def _range(component: URIRef, name: str, holds: Callable[[int], bool], sign: str):
     def add(c: _Compiler, s: _Shape, values: list[Node]) -> None:
-        from pyshacl.rdfutil.compare import compare_literal
-
         for bound in values:
             if not isinstance(bound, Literal):
                 c._fail(s.node, f"{name} that is not a literal")
@@ -664,6 +662,9 @@ def _range(component: URIRef, name: str, holds: Callable[[int], bool], sign: str
                 t = term(v)
                 if isinstance(t.value, str) != bound_is_string:
                     return False
+                # imported here, not when the shapes are compiled: pySHACL takes ~0.15 s to import,
+                # and a rebuild's documents compare integers (above)
+                from pyshacl.rdfutil.compare import compare_literal
                 try:
                     return holds(compare_literal(t, bound))
                 except (TypeError, NotImplementedError):
