@@ -43,6 +43,8 @@ def expected(store: ox.Store) -> set[bytes]:
                 out.add(b"%s %s %s ." % (x, pred, str(row[var]).encode()))
     for row in store.query(facts.UNMATERIALISED_OUT):
         out.add(b"%s %s %s ." % (str(row["doc"]).encode(), facts.OUT, str(row["out"]).encode()))
+    for row in store.query(facts.UNMATERIALISED_TEXT_CITES):
+        out.add(b"%s %s %s ." % (str(row["doc"]).encode(), facts.TEXT_CITES, str(row["x"]).encode()))
     for query, pred in ((facts.UNMATERIALISED_KEY_ORDER, facts.KEY_RANK), (facts.UNMATERIALISED_DATE_ORDER, facts.DATE_RANK),
                         (facts.UNMATERIALISED_UNRESOLVED_ORDER, facts.UNRESOLVED_RANK)):
         for rank, row in enumerate(store.query(query), 1):
@@ -87,7 +89,7 @@ def test_cold_build_facts_equal_the_aggregate(corpus):
     store = open_store(out)
     got, want = materialised(store), expected(store)
     assert want and got == want
-    # every kind of fact is there: counts, dates, out-degrees; and the dump file holds the same lines
+    # every kind of fact is there: counts, dates, out-degrees, text-level citations; and the dump file holds the same lines
     assert {line.split(b" ")[1] for line in got} == set(facts.WRITTEN)
     nt = (out / "resograph.nt").read_bytes().split(b"\n")
     assert {line for line in nt if line.split(b" ")[1:2] and line.split(b" ")[1] in facts.WRITTEN} == got

@@ -219,3 +219,18 @@ def test_every_citer_without_a_rank_is_an_instrument_of_the_registry(which, requ
     unranked = {s for s in g.subjects(ELI.cites) if s in keyed and s not in ranked}
     assert unranked  # the registry has citations (A/RES/51/1 cites A/DEC/49/426)
     assert all((s, RG.inRegistry, Literal(True)) in g for s in unranked), unranked
+
+
+@pytest.mark.parametrize("which", ["dev", pytest.param("synthetic", marks=pytest.mark.slow)])
+def test_a_chain_of_citations_passes_through_keyed_subjects_only(which, request):
+    """citers walks its chains over rg:textCites (the eli:cites of subjects with a key), not
+    eli:cites: the same chains, because every subject that both cites and is cited has a key (the
+    paragraphs, which cite without a key, are cited by nothing); and rg:textCites is exactly the
+    eli:cites of the subjects with a key."""
+    g = request.getfixturevalue(which).g
+    keyed = set(g.subjects(DCTERMS.identifier))
+    cited = set(g.objects(None, ELI.cites))
+    inner = {s for s in g.subjects(ELI.cites) if s in cited}
+    assert inner and inner <= keyed, inner - keyed
+    assert any(s not in keyed for s in g.subjects(ELI.cites))  # paragraphs do cite
+    assert set(g.subject_objects(RG.textCites)) == {(s, o) for s, o in g.subject_objects(ELI.cites) if s in keyed}

@@ -280,6 +280,8 @@ MUTATIONS: dict[str, Callable[[Graph], None]] = {
     "two ranks": lambda g: g.add((one(g, RG.citationRank), RG.citationRank, Literal(99999))),
     "out-degree a string": lambda g: replace(g, one(g, RG.citedInstrumentCount), RG.citedInstrumentCount,
                                              Literal("7")),
+    "text-level citation without a key": lambda g: drop(g, one(g, RG.textCites), DCTERMS.identifier),
+    "text-level citation to a literal": lambda g: replace(g, one(g, RG.textCites), RG.textCites, Literal("A/RES/51/1")),
     "key rank 0": lambda g: replace(g, one(g, RG.textKeyRank), RG.textKeyRank, Literal(0)),
     "two key ranks": lambda g: g.add((one(g, RG.textKeyRank), RG.textKeyRank, Literal(99999))),
     "date rank missing": lambda g: drop(g, one(g, RG.textKeyRank), RG.textDateRank),
