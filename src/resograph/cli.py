@@ -30,14 +30,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     names = sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
-    wanted = _command_of(sys.argv[1:] if argv is None else argv)
-    if wanted in names:
-        importlib.import_module(f"{commands.__name__}.{wanted}").register(sub)
-        if wanted in sub.choices:
-            return parser
-    for name in names:
-        if name != wanted or wanted not in sub.choices:
-            importlib.import_module(f"{commands.__name__}.{name}").register(sub)
+    wanted = _command_of(sys.argv[1:] if argv is None else argv)  # each module registers its name
+    for name in [wanted] if wanted in names else names:
+        importlib.import_module(f"{commands.__name__}.{name}").register(sub)
     return parser
 
 
