@@ -421,16 +421,20 @@ class _StoreReader:
         return [term_bytes(q.subject) for q in self.store.quads_for_pattern(None, self.node(p), n)]
 
     def pairs(self, p: bytes) -> list[tuple[bytes, bytes]]:
-        """(subject, object) of every line of predicate `p` (for the orders: ~10^4 lines), written
-        by pyoxigraph in one call (a Python call per term costs ~10x more)."""
+        """(subject, object) of every line of the order `p` (~10^4 lines of IRI and rank), written
+        by pyoxigraph in one call (a Python call per term costs ~10x more): a SELECT's TSV, which
+        makes no Python object per line (1.5-3x faster than serialising the quads at 10,000
+        documents); its integers come back bare and are written as N-Triples again."""
         ox = self.ox
-        text = ox.serialize(self.store.quads_for_pattern(None, self.node(p), None, ox.DefaultGraph()),
-                            format=ox.RdfFormat.N_QUADS)
+        text = self.store.query(f"SELECT ?s ?o WHERE {{ ?s {p.decode('utf-8')} ?o }}") \
+            .serialize(format=ox.QueryResultsFormat.TSV)
         out = []
-        for line in text.split(b"\n"):
+        for line in text.split(b"\n")[1:]:
             if line:
-                s, _, rest = line.split(b" ", 2)
-                out.append((s, rest[:-2]))
+                s, o = line.split(b"\t")
+                if not o.isdigit():
+                    raise ValueError(f"{p.decode()}: not a rank: {o.decode()}")
+                out.append((s, _int(int(o))))
         return out
 
     def subject_of(self, p: bytes, o: bytes) -> bytes | None:
