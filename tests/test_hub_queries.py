@@ -51,6 +51,11 @@ def _rows(table) -> list[tuple]:
             for row in sparql.rows_as_dicts(table)]
 
 
+def _canonical(row: tuple) -> str:
+    """A sort key for a row of `_rows` (a frozenset's str follows its hash order, not its values)."""
+    return repr([(k, sorted(v) if isinstance(v, frozenset) else v) for k, v in row])
+
+
 def same_answers(build: Build, name: str, params: dict) -> None:
     """The new query with `limit=all` answers as the old one, on both stores, row for row (and in the
     same order where the old query sorted); with a cap, the first rows of that answer (a CONSTRUCT:
@@ -69,7 +74,7 @@ def same_answers(build: Build, name: str, params: dict) -> None:
             if "ORDER BY" in old.text:
                 assert _rows(after) == _rows(before), (name, params)
             else:
-                assert sorted(_rows(after), key=str) == sorted(_rows(before), key=str), (name, params)
+                assert sorted(_rows(after), key=_canonical) == sorted(_rows(before), key=_canonical), (name, params)
     if capped:  # caps below, at and above a key's direct citers (citers walks its chains only below)
         for all_rows, g in zip(news, build.graphs):
             for limit in (1, 3, 10):
@@ -168,11 +173,6 @@ def test_un_interpol_chain_answers_as_before_on_a_synthetic_corpus(synthetic):
     for key in synthetic.most_cited(3):
         same_answers(synthetic, "un-interpol-chain", {"from": key})
 
-
-
-def _canonical(row: tuple) -> str:
-    """A sort key for a row of `_rows` (a frozenset's str follows its hash order, not its values)."""
-    return repr([(k, sorted(v) if isinstance(v, frozenset) else v) for k, v in row])
 
 
 def coupling_as_before(build: Build, key: str) -> None:
