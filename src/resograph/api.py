@@ -29,7 +29,7 @@ from resograph.core.errors import UserError
 from resograph.graph.build import BuildResult
 from resograph.graph.build import build as _run_build
 from resograph.graph.store import open_graph as _open_store
-from resograph.query import sparql
+from resograph.query import sparql, vocabcheck
 from resograph.reading.extract import extract, extract_file
 
 if TYPE_CHECKING:  # pandas and networkx are imported only when used
@@ -103,6 +103,10 @@ def query_df(graph: Graph, name: str, params: Mapping[str, Any] | None = None,
 
     query = sparql.resolve_query(name)
     values = {k: str(v) for k, v in {**(params or {}), **kwargs}.items() if v is not None}
+    if query.name != "query":
+        lacking = vocabcheck.missing(graph, query.text)
+        if lacking:
+            raise UserError(vocabcheck.stale_message(query.name, lacking))
     result = sparql.materialise(sparql.run(graph, query.text, sparql.bindings(query, values),
                                            source=query.name))
     if not isinstance(result, sparql.Table):

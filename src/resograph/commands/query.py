@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from resograph.query import keycheck, sparql
+from resograph.query import keycheck, sparql, vocabcheck
 from resograph.core.errors import UserError
 
 EPILOG = """\
@@ -77,6 +77,10 @@ def run(args: argparse.Namespace) -> int:
     form = sparql.check_query(query.text, allow_service=args.allow_service)
     graph = sparql.open_source(args.build, args.store, args.data)
     source = ", ".join(args.data) if args.data else f"{args.build} ({args.store})"
+    if query.name != "query":  # a named query or a .rq file: does the build have what it reads?
+        lacking = vocabcheck.missing(graph, query.text)
+        if lacking:
+            raise UserError(vocabcheck.stale_message(query.name, lacking, source))
     check_keys(graph, query, init, values, source)
     started = time.perf_counter()
     result = sparql.materialise(sparql.run(graph, query.text, init, source=str(query.path

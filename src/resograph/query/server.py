@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-from resograph.query import keycheck, sparql, textsearch
+from resograph.query import keycheck, sparql, textsearch, vocabcheck
 from resograph.query.limits import Admission, Limits
 from resograph.core.errors import UserError
 
@@ -430,6 +430,19 @@ class Engine:
             return [b["key"]["value"] for b in json.loads(data)["results"]["bindings"] if "key" in b]
 
         return await self._once_per_generation("keys", internal_job(keycheck.KEYS), parse) or []
+
+    async def lacking(self, q: sparql.NamedQuery) -> list[str]:
+        """The ResoGraph terms a named query reads that the store's ontology lacks (a build older
+        than the query: :mod:`resograph.query.vocabcheck`), asked once per store generation."""
+        names = vocabcheck.terms(q.text)
+        if not names:
+            return []
+
+        def parse(data: bytes) -> list[str]:
+            return [b["term"]["value"] for b in json.loads(data)["results"]["bindings"]]
+
+        return await self._once_per_generation(f"vocabulary {q.name}",
+                                               internal_job(vocabcheck.missing_query(names)), parse) or []
 
     async def exists(self, term) -> bool:
         """Whether an IRI is the subject or object of any triple (True when the check failed).
@@ -870,6 +883,9 @@ class Handlers:
             text = sparql.lateral(text)
         except UserError as exc:
             return _plain(400, str(exc))
+        lacking = await self.engine.lacking(q)
+        if lacking:  # an old build would answer as if nothing matched
+            return _plain(409, vocabcheck.stale_message(name, lacking))
         unknown = await self.unknown_key(q, bindings, values)
         if unknown:
             return _plain(400, unknown)
