@@ -353,7 +353,9 @@ def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool
             mention, pos = _item(text, folded, nm, min(first, nm.start()), end)
             items.append(mention)
         first = end
-        sep = P.LIST_STOP.match(folded, pos, end) or P.LIST_SEPARATOR.match(folded, pos, end)
+        # (LIST_STOP opens with a full stop: the engine is not called where there is none)
+        stop = P.LIST_STOP.match(folded, pos, end) if folded.startswith(".", pos, end) else None
+        sep = stop or P.LIST_SEPARATOR.match(folded, pos, end)
         nxt = sep.end() if sep else pos
         nm = NUMBER_ITEM.match(folded, nxt, end)
         sm = None if nm else SYMBOL.match(folded, nxt, end)
