@@ -177,28 +177,48 @@ class _Spans:
 
     def scan_at(self, rx: re.Pattern[str], intervals: prefilter.Intervals) -> list[Sequence[re.Match[str]]]:
         """What `scan` answers, `rx` tried only inside `intervals` (where the prefilter found that a
-        match can start): each span that one of them reaches is matched on its own."""
+        match can start), each span matched on its own as :func:`prefilter.matches` does.
+
+        One walk over the intervals and the spans together (both sorted): each interval is tried
+        in each span it reaches, from where that span's last match ended — the tries `matches`
+        makes span by span, without a call, a bisection and a copy of the intervals per span."""
         spans, starts, ends = self.spans, self.starts, self.ends
         # (most spans get no match: they share one empty tuple; the finders only read these)
         out: list[Sequence[re.Match[str]]] = [()] * len(spans)
         if not intervals:
             return out
         folded, n = self.folded, len(spans)
-        firsts = [a for a, _ in intervals]
         if not self.ordered:
+            firsts = [a for a, _ in intervals]
             for i, (start, end) in enumerate(spans):
                 out[i] = prefilter.matches(rx, folded, start, end, intervals, firsts)
             return out
-        last = -1
-        for a, b in intervals:  # sorted: the spans they reach come in order
-            i = bisect_right(starts, a) - 1
-            if i < 0 or ends[i] <= a:
-                i += 1  # in a gap: the next span, if the interval reaches it
-            while i < n and starts[i] < b:
-                if i > last:
-                    out[i] = prefilter.matches(rx, folded, starts[i], ends[i], intervals, firsts)
-                    last = i
+        match = rx.match
+        resume: dict[int, int] = {}  # span → where its next match may start (its last match's end)
+        i = max(bisect_right(starts, intervals[0][0]) - 1, 0)
+        for a, b in intervals:  # sorted and disjoint
+            while i < n and ends[i] <= a:
                 i += 1
+            j = i
+            while j < n and starts[j] < b:  # the spans the interval reaches
+                end = ends[j]
+                p = resume.get(j, starts[j])
+                if a > p:
+                    p = a
+                stop = b if b < end else end
+                while p < stop:
+                    m = match(folded, p, end)
+                    if m is None:
+                        p += 1
+                    else:
+                        if out[j]:
+                            out[j].append(m)  # type: ignore[attr-defined]  (a list once it holds one)
+                        else:
+                            out[j] = [m]
+                        p = m.end() if m.end() > p else p + 1
+                if p > resume.get(j, starts[j]):
+                    resume[j] = p
+                j += 1
         return out
 
     def scan_with(self, rx: re.Pattern[str], needles: tuple[str, ...]) -> list[list[re.Match[str]]]:
@@ -333,7 +353,9 @@ def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool
             mention, pos = _item(text, folded, nm, min(first, nm.start()), end)
             items.append(mention)
         first = end
-        sep = P.LIST_STOP.match(folded, pos, end) or P.LIST_SEPARATOR.match(folded, pos, end)
+        # (LIST_STOP opens with a full stop: the engine is not called where there is none)
+        stop = P.LIST_STOP.match(folded, pos, end) if folded.startswith(".", pos, end) else None
+        sep = stop or P.LIST_SEPARATOR.match(folded, pos, end)
         nxt = sep.end() if sep else pos
         nm = NUMBER_ITEM.match(folded, nxt, end)
         sm = None if nm else SYMBOL.match(folded, nxt, end)

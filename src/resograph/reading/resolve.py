@@ -156,8 +156,10 @@ class Resolver:
     def _later(self, key: str) -> bool:
         """Is `key` a Security Council resolution adopted after the citing document? None cites a
         later one, so such a reading is an error (of the text or the finder) and is dropped."""
+        if self.bound is None or not key.startswith("S/RES/"):  # (every SC_KEY match opens so)
+            return False
         m = P.SC_KEY.match(key)
-        if not m or self.bound is None:
+        if not m:
             return False
         number, year = int(m.group(1)), int(m.group(2))
         last_number, last_year = self.bound
