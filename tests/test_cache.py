@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from resograph.graph import cache as cache_mod
 from resograph.graph.cache import BuildCache
 from resograph.reading.extract import extract_file
@@ -89,3 +91,40 @@ def test_a_torn_entry_is_a_miss(tmp_path):
     c = BuildCache.open(tmp_path / "build")
     x = c.extractor(extract_file)(paths[0])
     assert (c.hits, c.misses) == (0, 1) and x.document.symbol == "S/RES/2811(2026)"
+
+
+def test_a_build_keeps_the_parsed_registry_and_lexicon_and_never_uses_a_bad_copy(tmp_path, monkeypatch):
+    """The registry and the lexicon, read from the Turtle files once, are kept in the build cache
+    (keyed by its fingerprint: those files and the code); the next build reads them back instead
+    of parsing; a copy that is torn or not a registry is parsed again and replaced, the outputs
+    the same."""
+    import pickle
+
+    from resograph.graph import build as build_mod
+    from resograph.graph.registry import Registry
+    from resograph.reading import lexicon
+
+    src = _copy(tmp_path, ["dev01_interpol_fr_preuves.txt", "dev04_unga_en_interpol.txt"])[0].parent
+    out = tmp_path / "b"
+    build_mod.build([src], out, quiet=True)
+    nt = (out / "resograph.nt").read_bytes()
+    kept = next((out / cache_mod.CACHE_DIR).iterdir()) / build_mod.PARSED_KIND
+    assert isinstance(pickle.loads((kept / "registry.pickle").read_bytes()), Registry)
+    parsed = []
+    monkeypatch.setattr(build_mod, "load_registry", lambda: parsed.append(1) or pytest.fail("parsed"))
+    build_mod.build([src], out, quiet=True)  # read back: not parsed
+    assert parsed == []
+    monkeypatch.undo()
+    lexicon.load_lexicon.cache_clear()
+    lexicon.provide(lambda: build_mod._kept(BuildCache.open(out, build_mod._versions()), "lexicon",
+                                            lexicon.Lexicon, lexicon.read_lexicon))
+    try:
+        assert lexicon.load_lexicon() == lexicon.read_lexicon()
+    finally:
+        lexicon.load_lexicon.cache_clear()
+    for bad in (b"torn", pickle.dumps({"not": "a registry"})):
+        (kept / "registry.pickle").write_bytes(bad)
+        (out / "resograph.nt").unlink()
+        build_mod.build([src], out, quiet=True)
+        assert (out / "resograph.nt").read_bytes() == nt
+        assert isinstance(pickle.loads((kept / "registry.pickle").read_bytes()), Registry)

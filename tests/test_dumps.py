@@ -67,7 +67,9 @@ def test_a_one_change_rebuild_serialises_one_chunk_and_writes_the_cold_bytes(
     change_one(synth_corpus)
     changed = build([synth_corpus], out, quiet=True, formats=ALL)
     assert changed.cache == "14 of 15 document(s) from the cache, 1 graphed, 1 validated"
-    assert sorted(fmt for fmt, _ in made) == ["jsonld", "jsonld", "nt", "nt", "ttl", "ttl"]  # corpus + 1
+    # the changed document's chunk in each file, and the corpus chunk of Turtle and JSON-LD; the
+    # N-Triples file's corpus chunk is the published one with the changed lines spliced in
+    assert sorted(fmt for fmt, _ in made) == ["jsonld", "jsonld", "nt", "ttl", "ttl"]
     got = snapshot(out)
     assert b'"A/RES/77/321"' in got["resograph.nt"] and got != before
     cold = tmp_path / "cold"
@@ -187,3 +189,58 @@ def test_a_rebuild_writes_the_documents_chunks_while_it_updates_the_store(
     build([synth_corpus], cold, quiet=True, formats=ALL)
     assert got == snapshot(cold) and got != before
     assert not list(out.glob(".*.tmp-*"))
+
+
+def test_a_spliced_corpus_chunk_holds_the_lines_a_merge_gives():
+    """The corpus chunk after a rebuild, spliced into the published chunk's bytes (a binary search
+    per changed line), holds exactly the sorted lines of the old chunk without those taken out and
+    with those put in: lines already there, lines both taken out and put in, at the ends and
+    between neighbours."""
+    import random
+
+    rnd = random.Random(7)
+    for _ in range(2000):
+        pool = [b'<urn:x%02d> <urn:p> "%d" .' % (rnd.randrange(40), rnd.randrange(3))
+                for _ in range(rnd.randrange(1, 40))]
+        old = sorted(set(rnd.sample(pool, rnd.randrange(len(pool) + 1))))
+        gone = set(rnd.sample(pool, rnd.randrange(min(len(pool), 6) + 1)))
+        came = set(rnd.sample(pool, rnd.randrange(min(len(pool), 6) + 1)))
+        want = sorted((set(old) - gone) | came)
+        spliced = dumps.Spliced(b"".join(line + b"\n" for line in old), gone, came)
+        data = b"".join(spliced.segments)
+        assert data == b"".join(line + b"\n" for line in want), (old, gone, came)
+        assert spliced.lines == want and spliced.size == len(data)
+
+
+def test_a_rebuild_copies_the_leading_chunks_while_it_reads_the_changed_text(
+        tmp_path, synth_corpus, chunked, monkeypatch):
+    """The chunks before the first changed text's are copied into the new files while the rebuild
+    extracts it, and kept when the texts still open with them; a changed text that takes a symbol
+    sorted before them has the files written whole. Either way the bytes are a cold build's."""
+    import shutil
+
+    out = tmp_path / "b"
+    build([synth_corpus], out, quiet=True, formats=ALL)
+    taken: list[tuple[str, int, bool]] = []
+    take = dumps.Prefix.take
+
+    def recorded(self, docs):
+        tmp = take(self, docs)
+        taken.append((self.fmt, len(self.entries), tmp is not None))
+        return tmp
+
+    monkeypatch.setattr(dumps.Prefix, "take", recorded)
+    change_one(synth_corpus)  # GA-2024-92-RES-01: ten texts sort before it
+    build([synth_corpus], out, quiet=True, formats=ALL)
+    assert sorted(taken) == [("jsonld", 10, True), ("nt", 10, True), ("ttl", 10, True)]
+    cold = tmp_path / "cold"
+    build([synth_corpus], cold, quiet=True, formats=ALL)
+    assert snapshot(out) == snapshot(cold)
+    taken.clear()
+    p = synth_corpus / "synth00014_unga_fr.txt"  # A/RES/81/1, after five texts, becomes the first
+    p.write_text(p.read_text(encoding="utf-8").replace("A/RES/81/1", "A/RES/1/1"), encoding="utf-8")
+    build([synth_corpus], out, quiet=True, formats=ALL)
+    assert sorted(taken) == [("jsonld", 5, False), ("nt", 5, False), ("ttl", 5, False)]
+    shutil.rmtree(cold)
+    build([synth_corpus], cold, quiet=True, formats=ALL)
+    assert snapshot(out) == snapshot(cold) and not list(out.glob(".*.tmp-*"))

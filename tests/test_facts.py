@@ -266,3 +266,70 @@ def test_capped_queries_answer_as_before(corpus, name):
     memory = Graph().parse(out / "resograph.nt", format="nt")
     assert sorted(_rows(memory, q.text, sparql.bindings(q, {"limit": "all"}))) == sorted(every)
     assert sorted(_rows(memory, q.text, sparql.bindings(q, {}))) == sorted(first)
+
+
+def _key_order_store(keys: dict[str, str]) -> ox.Store:
+    """Subjects <urn:s…> with these keys and their rg:keyRank (1, 2, 3… by key)."""
+    store = ox.Store()
+    lines = [b'<urn:%s> %s "%s" .' % (s.encode(), facts.IDENT, k.encode()) for s, k in keys.items()]
+    for rank, s in enumerate(sorted(keys, key=keys.get), 1):
+        lines.append(b"<urn:%s> %s %s ." % (s.encode(), facts.ANY_KEY_RANK, facts._int(rank)))
+    store.extend(facts._quads(lines))
+    return store
+
+
+def _key_ranks(store: ox.Store) -> dict[str, int]:
+    return {q.subject.value[4:]: int(q.object.value) for q in store.quads_for_pattern(
+        None, ox.NamedNode(facts.ANY_KEY_RANK[1:-1].decode()), None)}
+
+
+@pytest.mark.parametrize("window", [1000, 0])
+@pytest.mark.parametrize("new_key, read_whole, ranks", [
+    ("c", False, {"s1": 1, "s2": 2, "s3": 3, "s4": 4, "s5": 5}),   # the same key: nothing moves
+    ("cc", False, {"s1": 1, "s2": 2, "s3": 3, "s4": 4, "s5": 5}),  # between its neighbours
+    ("z", None, {"s1": 1, "s2": 2, "s4": 3, "s5": 4, "s3": 5}),    # past its untouched neighbours
+    ("a0", False, {"s1": 1, "s3": 2, "s2": 3, "s4": 4, "s5": 5}),  # swaps with its touched neighbour
+    ("b", True, None),  # tied with its touched neighbour: read whole (the tie's order is the old code's)
+])
+def test_an_order_moves_only_what_the_delta_touched(monkeypatch, window, new_key, read_whole, ranks):
+    """Two touched subjects at consecutive ranks (s2, s3: one text's citations of articles 3 and 5)
+    stay in place, with a few look-ups, when they are still in order between their untouched
+    neighbours; else the ranks between the places they leave and take are read one by one (None:
+    unless more than the order's WINDOW of them shift, then the whole order is read): the ranks
+    are the same either way."""
+    store = _key_order_store({"s1": "a", "s2": "b", "s3": "c", "s4": "d", "s5": "e"})
+    old = b'<urn:s3> %s "c" .' % facts.IDENT
+    new = b'<urn:s3> %s "%s" .' % (facts.IDENT, new_key.encode())
+    touch = b'<urn:s2> %s "b" .' % facts.IDENT  # s2's key line came again (another text cites it)
+    if new != old:
+        store.remove(facts._quads([old])[0])
+        store.add(facts._quads([new])[0])
+    delta = facts.Delta(store, [old, touch], [new, touch])
+    read = []
+    pairs = facts._StoreReader.pairs
+    monkeypatch.setattr(facts._StoreReader, "pairs", lambda self, p: read.append(p) or pairs(self, p))
+    monkeypatch.setattr(facts.Order, "WINDOW", window)
+    order = next(o for o in facts.ORDER_STEPS if o.predicate == facts.ANY_KEY_RANK)
+    order.refresh(delta)
+    assert bool(read) == (read_whole if read_whole is not None else window == 0)
+    got = _key_ranks(store)
+    if ranks is None:
+        assert {s: got[s] for s in ("s1", "s4", "s5")} == {"s1": 1, "s4": 4, "s5": 5}
+        assert {got["s2"], got["s3"]} == {2, 3}
+    else:
+        assert got == ranks
+
+
+def test_an_order_shifts_the_ranks_after_a_member_that_comes_or_goes(monkeypatch):
+    """A new member (a key first cited) takes its place and the members after it move down one;
+    when it goes they move back: without reading the whole order."""
+    store = _key_order_store({f"s{i}": k for i, k in enumerate("abdefg", 1)})
+    monkeypatch.setattr(facts._StoreReader, "pairs", lambda self, p: pytest.fail("read whole"))
+    order = next(o for o in facts.ORDER_STEPS if o.predicate == facts.ANY_KEY_RANK)
+    line = b'<urn:s9> %s "c" .' % facts.IDENT
+    store.add(facts._quads([line])[0])
+    order.refresh(facts.Delta(store, [], [line]))
+    assert _key_ranks(store) == {"s1": 1, "s2": 2, "s9": 3, "s3": 4, "s4": 5, "s5": 6, "s6": 7}
+    store.remove(facts._quads([line])[0])
+    order.refresh(facts.Delta(store, [line], []))
+    assert _key_ranks(store) == {"s1": 1, "s2": 2, "s3": 3, "s4": 4, "s5": 5, "s6": 6}

@@ -92,13 +92,18 @@ def build(sources: Iterable[str | os.PathLike], out_dir: str | os.PathLike = "bu
     with BuildLock(options.out):
         remove_stale_temps(options.out)
         run = _start(options, extractor, registry, started)
-        if run.incremental and options.store == "oxigraph" and _rebuilt(run, paths):
-            return run.result
-        intake = _extract(run, paths, sources)
-        graphed = _graph_per_document(run, intake) if run.incremental else _graph_whole(run, intake)
-        report = run.result.report
-        if report is None or report.conforms or allow_invalid:
-            _publish(run, graphed)
+        try:
+            if run.incremental and options.store == "oxigraph" and _rebuilt(run, paths):
+                return run.result
+            intake = _extract(run, paths, sources)
+            graphed = _graph_per_document(run, intake) if run.incremental else _graph_whole(run, intake)
+            report = run.result.report
+            if report is None or report.conforms or allow_invalid:
+                _publish(run, graphed)
+        finally:
+            from resograph.reading import lexicon
+
+            lexicon.provide(None)  # this build's cache kept the lexicon offered: not the next one's
     return run.result
 
 
@@ -121,12 +126,41 @@ def _options(out_dir, store: str, validation: str, formats, allow_invalid: bool,
 def _start(options: Options, extractor, registry: Registry | None, started: float) -> Run:
     """The run's registry, extractor and cache (the default extractor's results are cached)."""
     cache = BuildCache.open(options.out, _versions()) if extractor is None else None
+    default = registry is None  # the project's own ontology and registry files
+    if default and cache is not None:
+        from resograph.reading import lexicon
+
+        registry = _kept(cache, "registry", Registry, _parsed_registry)
+        lexicon.provide(lambda: _kept(cache, "lexicon", lexicon.Lexicon, lexicon.read_lexicon))
     run = Run(options, registry or load_registry(), extractor or _default_extractor(), cache,
               started=started)
     if run.incremental:
-        run.regdigest = inc.registry_digest(run.registry, registry is None)
+        run.regdigest = inc.registry_digest(run.registry, default)
     run.lap("registry")
     return run
+
+
+PARSED_KIND = "parsed"  # the registry and the extractor's lexicon, as read from their Turtle files
+
+
+def _kept(cache: BuildCache, name: str, cls: type, make: Callable[[], object]):
+    """`make()`, kept in the cache: the project's registry and the lexicon are read from the
+    ontology and registry files with rdflib (~0.25 CPU-s a process, twice the same files); the
+    cache's fingerprint covers those files, this code and rdflib's version, so a copy is never
+    stale, and one that cannot be read or is not a `cls` is made again."""
+    kept = cache.get(PARSED_KIND, name)
+    if isinstance(kept, cls):
+        return kept
+    made = make()
+    cache.put(PARSED_KIND, name, made)
+    return made
+
+
+def _parsed_registry() -> Registry:
+    """The project's registry with what every build reads of it made (kept with it)."""
+    registry = load_registry()
+    registry.graph, registry.keys(), registry.cito_characterization("")  # noqa: B018
+    return registry
 
 
 def _rebuilt(run: Run, paths: list[Path]) -> bool:

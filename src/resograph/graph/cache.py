@@ -205,11 +205,16 @@ class BuildCache:
         n = 0
         for kind in kinds:
             d = self.dir / kind
-            if not d.is_dir():
+            try:
+                names = os.listdir(d)  # names, not Paths: ~10,000 entries a kind at 10,000 sources
+            except OSError:
                 continue
-            for f in d.iterdir():
-                if f.name.split(".", 1)[0] not in keep:
-                    f.unlink(missing_ok=True)
+            for name in names:
+                if name.split(".", 1)[0] not in keep:
+                    try:
+                        os.unlink(os.path.join(d, name))
+                    except FileNotFoundError:
+                        pass
                     n += 1
         return n
 

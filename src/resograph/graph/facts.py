@@ -750,7 +750,7 @@ class Order:
 
     def refresh(self, delta: Delta) -> None:
         moved = self.touched(delta)
-        if not moved or self._in_place(delta, moved):
+        if not moved or self._in_place(delta, moved) or self._shifted(delta, moved):
             return
         ranked = delta.read.pairs(self.predicate)
         old_rank = {s: o for s, o in ranked}
@@ -769,10 +769,116 @@ class Order:
         delta.replace({b"%s %s %s ." % (s, p, o) for s, o in ranked if new_rank.get(s) != o},
                       {b"%s %s %s ." % (s, p, o) for s, o in new_rank.items() if old_rank.get(s) != o})
 
+    WINDOW = 1000  # ranks that move, read one by one at most (else the whole order is read)
+
+    def _shifted(self, delta: Delta, moved: set[bytes]) -> bool:
+        """The same ranks as reading the whole order gives (below), read by rank around what moved:
+        the touched subjects leave the order, those that are members go back in at the place a
+        binary search on the others' sort keys finds, and only the ranks between those places
+        whose members shift are read and written (a text that cites two new articles of a treaty
+        shifts the few keys after theirs). False, having written nothing, when more than WINDOW
+        ranks shift, two members that go in tie, or the order is not 1, 2, 3… as read."""
+        p, read = self.predicate, delta.read
+        held = self._held(read, moved)
+        if held is None:
+            return False
+        out = sorted(held.values())  # the touched subjects' old ranks: the order without them
+        n = self._size(read)
+        if len(set(out)) != len(out) or (out and out[-1] > n):
+            return False
+        subject_at: dict[int, bytes | None] = {}
+        keys: dict[bytes, tuple] = {}
+
+        def old_rank(i: int) -> int:  # of the i-th member of the order without the touched
+            r = i + 1
+            for x in out:
+                if x > r:
+                    break
+                r += 1
+            return r
+
+        def at(i: int) -> bytes | None:
+            r = old_rank(i)
+            if r not in subject_at:
+                subject_at[r] = read.subject_of(p, _int(r))
+            return subject_at[r]
+
+        def key(s: bytes) -> tuple:
+            if s not in keys:
+                keys[s] = self.sort_key(delta, s)
+            return keys[s]
+
+        joins = self._joins(delta, moved, at, key, n - len(out))
+        if joins is None:
+            return False
+        spans = _spans(joins, out, n - len(out))
+        if sum(end - begin for begin, end, _ in spans) > self.WINDOW:
+            return False
+        old = {b"%s %s %s ." % (s, p, _int(r)) for s, r in held.items()}
+        new = {b"%s %s %s ." % (s, p, _int(q + j + 1)) for j, (q, _, s) in enumerate(joins)}
+        for begin, end, shift in spans:
+            for i in range(begin, end):
+                s = at(i)
+                if s is None:
+                    return False
+                old.add(b"%s %s %s ." % (s, p, _int(old_rank(i))))
+                new.add(b"%s %s %s ." % (s, p, _int(old_rank(i) + shift)))
+        delta.replace(old, new)
+        return True
+
+    def _held(self, read: _StoreReader, moved: set[bytes]) -> dict[bytes, int] | None:
+        """The touched subjects' ranks in the order (None when one holds two)."""
+        held: dict[bytes, int] = {}
+        for s in moved:
+            ranks = read.objects(s, self.predicate)
+            if len(ranks) > 1:
+                return None
+            if ranks:
+                held[s] = _count(ranks[0])
+        return held
+
+    def _joins(self, delta: Delta, moved: set[bytes], at, key, size: int) -> list | None:
+        """(place among the untouched members, sort key, subject) of the touched subjects that are
+        members, in order: each goes before the first untouched member whose key is not below its
+        own (as bisect_left puts it); None when two tie or a rank is missing."""
+        joins = []
+        for s in (m for m in moved if self.member(delta, m)):
+            k, lo, hi = key(s), 0, size
+            while lo < hi:
+                mid = (lo + hi) // 2
+                t = at(mid)
+                if t is None:
+                    return None
+                if key(t) < k:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            joins.append((lo, k, s))
+        joins.sort()
+        if len({k for _, k, _ in joins}) != len(joins):
+            return None
+        return joins
+
+    def _size(self, read: _StoreReader) -> int:
+        """How many members the order has (its ranks are 1, 2, 3…): a binary search on the ranks."""
+        p, hi = self.predicate, 1
+        while read.subject_of(p, _int(hi)) is not None:
+            hi *= 2
+        lo = hi // 2  # held (or 0); hi is not
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if read.subject_of(p, _int(mid)) is not None:
+                lo = mid
+            else:
+                hi = mid
+        return lo
+
     def _in_place(self, delta: Delta, moved: set[bytes]) -> bool:
         """Whether every touched subject keeps its rank (the common case: an edited text keeps its key
-        and date; only its source link changed): each was and is a member, and its sort key still lies
-        between its neighbours' (no neighbour touched). A few look-ups instead of reading the order."""
+        and date; only its source link changed): each was and is a member, and each run of touched
+        subjects at consecutive ranks is still in order, strictly, and lies between the untouched
+        neighbours of the run (one text's citations often touch neighbours: articles 3, 5 and 9
+        of one treaty). A few look-ups instead of reading the order."""
         p = self.predicate
         ranks = {}
         for s in moved:
@@ -783,17 +889,39 @@ class Order:
             if len(held) != 1 or not member:
                 return False
             ranks[s] = _count(held[0])
-        for s, r in ranks.items():
-            key = self.sort_key(delta, s)
-            before = delta.read.subject_of(p, _int(r - 1)) if r > 1 else None
-            after = delta.read.subject_of(p, _int(r + 1))
-            if (r > 1 and before is None) or before in ranks or after in ranks:
+        at = {r: s for s, r in ranks.items()}
+        if len(at) != len(ranks):
+            return False  # two touched subjects at one rank
+        for first in sorted(r for r in at if r - 1 not in at):
+            run = [at[first]]
+            while first + len(run) in at:
+                run.append(at[first + len(run)])
+            keys = [self.sort_key(delta, s) for s in run]
+            if any(not a < b for a, b in zip(keys, keys[1:])):
+                return False  # out of order, or tied (inserted one by one, ties would swap)
+            last = first + len(run) - 1
+            before = delta.read.subject_of(p, _int(first - 1)) if first > 1 else None
+            after = delta.read.subject_of(p, _int(last + 1))
+            if (first > 1 and before is None) or before in ranks or after in ranks:
                 return False
-            if before is not None and not self.sort_key(delta, before) < key:
+            if before is not None and not self.sort_key(delta, before) < keys[0]:
                 return False
-            if after is not None and not key <= self.sort_key(delta, after):
+            if after is not None and not keys[-1] <= self.sort_key(delta, after):
                 return False
         return True
+
+
+def _spans(joins: list, out: list[int], size: int) -> list[tuple[int, int, int]]:
+    """(first, end, shift) of each run of the untouched members (by place in the order without the
+    touched, `size` of them) whose rank moves by `shift` (not 0): +1 from each join's place on, -1
+    from the place after each touched subject's old rank (`out`, sorted) on."""
+    steps = sorted([(q, 1) for q, _, _ in joins] + [(x - 1 - t, -1) for t, x in enumerate(out)])
+    spans, shift, start = [], 0, 0
+    for pos, step in steps + [(size, 0)]:
+        if shift and pos > start:
+            spans.append((start, pos, shift))
+        shift, start = shift + step, pos
+    return spans
 
 
 def _is_text(delta: Delta, s: bytes) -> bool:

@@ -11,6 +11,7 @@ itself does no set-up work.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -196,9 +197,32 @@ def _files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.ttl")) if folder.is_dir() else []
 
 
+_provided: Callable[[], object] | None = None
+
+
+def provide(loader: Callable[[], object] | None) -> None:
+    """Have the first :func:`load_lexicon` of the default folders in this process take what
+    `loader` gives, if it is a Lexicon (a copy a build kept, keyed by the files it is read from
+    and this code: resograph.graph.build), instead of reading the Turtle again."""
+    global _provided
+    _provided = loader
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(ontology: Path | None = None, registry: Path | None = None) -> Lexicon:
-    """Read clause functions and registry names; cached per (ontology, registry) folders."""
+    """Clause functions and registry names (:func:`read_lexicon`, or what :func:`provide` gave for
+    the default folders); cached per (ontology, registry) folders."""
+    global _provided
+    if ontology is None and registry is None and _provided is not None:
+        loader, _provided = _provided, None
+        lex = loader()
+        if isinstance(lex, Lexicon):
+            return lex
+    return read_lexicon(ontology, registry)
+
+
+def read_lexicon(ontology: Path | None = None, registry: Path | None = None) -> Lexicon:
+    """Read clause functions and registry names from the Turtle files."""
     ontology = ontology or ontology_dir()
     registry = registry or registry_dir()
     cf = Graph()
