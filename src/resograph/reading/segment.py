@@ -374,12 +374,12 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None, every_step: 
     folded = fold(ct.text) if folded is None else folded
     st = _State(lex, _lines(ct.text, folded, lex))
     _walk(st, every_step)
-    numbered = _number(st.blocks, ct)
+    paragraphs, spans = _number(st.blocks, ct)
     header = read_header(ct, folded, st.header, st.chapeau, st.footer)
     title_span = None
     if header.title_start is not None:
         title_span = _clean_span(ct, header.title_start, header.title_end)
-    return Segmented(header, [p for p, _ in numbered], [s for _, s in numbered], st.skipped, title_span)
+    return Segmented(header, paragraphs, spans, st.skipped, title_span)
 
 
 def _walk(st: _State, every_step: bool = False) -> None:
@@ -388,36 +388,44 @@ def _walk(st: _State, every_step: bool = False) -> None:
     by_first, chains, tail = kinds.by_first, kinds.chains, kinds.tail
     blank = True
     for index, line in enumerate(st.lines):
-        stripped = line.folded.strip()
+        folded = line.folded
         if line.opens:
             st.in_footer = st.in_footnote = False
-        if not stripped:
+        if not folded or folded.isspace():  # a blank line (most are the one shared empty line)
             st.in_footnote = False
             blank = True
             continue
-        st.was_blank, blank = blank or line.opens, False
-        c = stripped[0]
-        c = DIGIT if c.isdecimal() else c
+        st.was_blank = was_blank = blank or line.opens
+        blank = False
         after = st.in_footer or st.in_footnote or st.after_head or st.ended  # what came before decides
-        if st.current is not None and not (st.was_blank or after) and _runs_on(line):
-            st.current.lines.append(line)  # most lines: a paragraph's next, no step would take it
-            continue
+        current = st.current
+        if current is not None and not (was_blank or after):
+            # A line right under a paragraph's that opens in lower case goes on with it: every line a
+            # step takes opens with a capital, a digit or a mark, or comes after a blank line (an OCR
+            # "i9." aside). The commonest line of a real text: no step is asked.
+            first = line.text.lstrip()[:1]
+            if first.islower() and first not in "il":
+                current.lines.append(line)
+                continue
+        c = folded.lstrip()[0]
+        c = DIGIT if c.isdecimal() else c
         if after or every_step:
             steps = _STEPS
         else:
             rx = by_first[c] if c in by_first else kinds.pattern(c)
             kind = rx.match(line.folded) if rx is not None else None
-            steps = chains[kind.lastgroup] if kind else tail
+            if kind:
+                steps = chains[kind.lastgroup]
+            elif st.current is not None and not st.was_blank and not _ends_clause(st.current):
+                # the paragraph above goes on (no blank line between, no clause ended): no opening
+                # phrase counts here, and of the steps left only `_continuation` takes the line
+                st.current.lines.append(line)
+                continue
+            else:
+                steps = tail
         for step in steps:
             if step(st, index, line, c):
                 break
-
-
-def _runs_on(line: Line) -> bool:
-    """A line right under a paragraph's that opens in lower case goes on with it: every line a step
-    takes opens with a capital, a digit or a mark, or comes after a blank line (an OCR "i9." aside)."""
-    first = line.text.lstrip()[:1]
-    return first.islower() and first not in "il"
 
 
 def _after_end(st: _State, index: int, line: Line, c: str) -> bool:
@@ -613,8 +621,10 @@ def _comma_numbered(st: _State, line: Line) -> re.Match[str] | None:
 
 def _opening_line(st: _State, index: int, line: Line, c: str) -> bool:
     """A paragraph opening with a clause phrase of the lexicon ("Recalling", "DÉCIDE")."""
+    if not (st.was_blank or st.current is None or _ends_clause(st.current)):
+        return False  # inside a paragraph: no phrase opens one here (the cheap test first)
     opened = _opening(st.lex, line)
-    if not (opened and (st.was_blank or st.current is None or _ends_clause(st.current))):
+    if not opened:
         return False
     phrase, function, kind = opened
     st.in_body = True
@@ -733,7 +743,9 @@ def _is_symbol_line(folded: str) -> bool:
 
 
 def _ends_clause(block: _Block) -> bool:
-    last = L.CLAUSE_END_MARK.sub("", block.lines[-1].text.rstrip())  # footnote mark: "Group, 57"
+    last = block.lines[-1].text.rstrip()
+    if last[-1:].isdigit():  # only a line ending in a digit can end in a footnote mark: "Group, 57"
+        last = L.CLAUSE_END_MARK.sub("", last)
     return bool(last) and last[-1] in ",;:.»\"')"
 
 
@@ -778,17 +790,23 @@ def _clean_span(ct: CleanText, ostart: int, oend: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _number(blocks: list[_Block], ct: CleanText) -> list[tuple[Paragraph, tuple[int, int]]]:
-    out: list[tuple[Paragraph, tuple[int, int]]] = []
-    counts = {"preambular": 0, "operative": 0}
+def _number(blocks: list[_Block], ct: CleanText) -> tuple[list[Paragraph], list[tuple[int, int]]]:
+    """The paragraphs (pp_n, op_n) of the blocks, and each one's span in the cleaned text."""
+    paragraphs: list[Paragraph] = []
+    spans: list[tuple[int, int]] = []
+    preambular = operative = 0
+    original = ct.original
     for b in blocks:
-        counts[b.kind] += 1
-        pid = ("pp_" if b.kind == "preambular" else "op_") + str(counts[b.kind])
+        if b.kind == "preambular":
+            preambular += 1
+            pid = "pp_" + str(preambular)
+        else:
+            operative += 1
+            pid = "op_" + str(operative)
         first, last = b.lines[0], b.lines[-1]
         start = first.start + (len(first.text) - len(first.text.lstrip()))
         end = last.end - (len(last.text) - len(last.text.rstrip()))
         ostart, oend = ct.span(start, end)
-        out.append((Paragraph(pid, b.kind, b.phrase, b.function, ostart, oend, ct.original[ostart:oend]),
-                    (start, end)))
-    return out
-
+        paragraphs.append(Paragraph(pid, b.kind, b.phrase, b.function, ostart, oend, original[ostart:oend]))
+        spans.append((start, end))
+    return paragraphs, spans
