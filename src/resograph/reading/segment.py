@@ -324,7 +324,9 @@ def _opening_re(lex: Lexicon) -> re.Pattern[str]:
     cached = _OPENING_CACHE.get(id(lex))
     if cached is None:
         mods = sorted({m for ms in lex.modifiers.values() for m in ms}, key=len, reverse=True)
-        mod = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in mods) or "(?!x)x"
+        plain = all(m and m == m.strip() and "  " not in m for m in mods)  # what the trie assumes
+        mod = _modifier_trie(mods) if plain else "|".join(_modifier_units(m) for m in mods)
+        mod = mod or "(?!x)x"
         phrase = lex.phrase_re.pattern.removeprefix(r"(?<![\w/-])").removesuffix(r"(?![\w/])")
         cached = re.compile(
             rf"\s*(?P<all>(?:(?:{mod})\s+){{0,2}}(?P<phrase>{phrase})(?:\s*,?\s+(?:{mod})(?![\w]))*)(?![\w])"
@@ -332,6 +334,34 @@ def _opening_re(lex: Lexicon) -> re.Pattern[str]:
         _OPENING_CACHE[id(lex)] = cached
     return cached
 
+
+
+def _modifier_units(modifier: str) -> str:
+    return re.escape(modifier).replace(r"\ ", r"\s+")
+
+
+def _modifier_trie(mods: list[str]) -> str:
+    """The modifiers ("also", "further", "avec satisfaction", 76 of them) as one alternation
+    factored by common prefixes: the engine tries each branch of a flat alternation in turn at every
+    line it is asked about (about half of the opening pattern's time); here only the branch of the
+    line's first letter. The same texts match as with the longest-first flat alternation: the
+    characters are the same (a space reads one or more blanks), branches that part at a character cannot both
+    match, and a label that goes on is tried before the one that ends (greedy optional ending)."""
+    trie: dict = {}
+    for m in mods:
+        node = trie
+        for ch in m:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return walk(trie)
 
 
 # --- the line loop: each line goes to the first step that takes it --------------------------------
