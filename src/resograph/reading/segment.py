@@ -335,7 +335,6 @@ def _opening_re(lex: Lexicon) -> re.Pattern[str]:
     return cached
 
 
-
 def _modifier_units(modifier: str) -> str:
     return re.escape(modifier).replace(r"\ ", r"\s+")
 
@@ -345,8 +344,9 @@ def _modifier_trie(mods: list[str]) -> str:
     factored by common prefixes: the engine tries each branch of a flat alternation in turn at every
     line it is asked about (about half of the opening pattern's time); here only the branch of the
     line's first letter. The same texts match as with the longest-first flat alternation: the
-    characters are the same (a space reads one or more blanks), branches that part at a character cannot both
-    match, and a label that goes on is tried before the one that ends (greedy optional ending)."""
+    characters are the same (a space reads one or more blanks), branches that part at a character
+    cannot both match, and a label that goes on is tried before the one that ends (greedy optional
+    ending). `tests/test_segment_pass.py` compares the two."""
     trie: dict = {}
     for m in mods:
         node = trie
@@ -355,7 +355,8 @@ def _modifier_trie(mods: list[str]) -> str:
         node[""] = {}
 
     def walk(node: dict) -> str:
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + walk(child) for ch, child in sorted(node.items()) if ch]
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + walk(child)
+                    for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -443,13 +444,13 @@ def _walk(st: _State, every_step: bool = False) -> None:
             steps = _STEPS
         else:
             rx = by_first[c] if c in by_first else kinds.pattern(c)
-            kind = rx.match(line.folded) if rx is not None else None
+            kind = rx.match(folded) if rx is not None else None
             if kind:
                 steps = chains[kind.lastgroup]
-            elif st.current is not None and not st.was_blank and not _ends_clause(st.current):
+            elif current is not None and not was_blank and not _ends_clause(current):
                 # the paragraph above goes on (no blank line between, no clause ended): no opening
                 # phrase counts here, and of the steps left only `_continuation` takes the line
-                st.current.lines.append(line)
+                current.lines.append(line)
                 continue
             else:
                 steps = tail
