@@ -5,6 +5,7 @@ every line to every step, on every fixture and (when it is beside the checkout) 
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,43 @@ def test_the_line_kinds_never_skip_a_step_that_could_take_the_line():
             assert got is not None and got <= want, (text, got, want)
             seen.add(want)
     assert len(seen) == len(_FOLDED)  # every step's patterns were exercised
+
+
+def _flat_opening(lex) -> re.Pattern[str]:
+    """The opening pattern with its modifiers as one flat longest-first alternation (before the trie)."""
+    mods = sorted({m for ms in lex.modifiers.values() for m in ms}, key=len, reverse=True)
+    mod = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in mods)
+    phrase = lex.phrase_re.pattern.removeprefix(r"(?<![\w/-])").removesuffix(r"(?![\w/])")
+    return re.compile(rf"\s*(?P<all>(?:(?:{mod})\s+){{0,2}}(?P<phrase>{phrase})(?:\s*,?\s+(?:{mod})(?![\w]))*)(?![\w])")
+
+
+def _opening_at(rx: re.Pattern[str], text: str, at: int):
+    m = rx.match(text, at)
+    return m and (m.span("all"), m.group("phrase"))
+
+
+def test_modifiers_factored_by_prefix_match_as_the_flat_alternation():
+    """The opening pattern reads its modifiers ("also", "further", "avec satisfaction") as a trie:
+    at every word of every fixture line, and on random runs of modifiers (prefixes of one another:
+    "en", "en particular"; "de plus", "de nouveau") before a phrase, it finds what the flat
+    longest-first alternation finds."""
+    lex = load_lexicon()
+    trie, flat = S._opening_re(lex), _flat_opening(lex)
+    assert trie.pattern != flat.pattern
+    probes = 0
+    for path in _texts(FIXTURES):
+        for line in fold(clean(read_source(path)).text).split("\n"):
+            for at in [0, *(m.end() for m in re.finditer(r"\s+", line))]:
+                assert _opening_at(trie, line, at) == _opening_at(flat, line, at), (path.name, line[at:at + 60])
+                probes += 1
+    mods = sorted({m for ms in lex.modifiers.values() for m in ms})
+    phrases = sorted({p.label for p in lex.phrases})
+    rnd = random.Random(17)
+    for _ in range(5000):
+        words = [rnd.choice(mods) for _ in range(rnd.randint(0, 3))]
+        words.insert(rnd.randint(0, len(words)), rnd.choice(phrases))
+        words += [rnd.choice(mods) for _ in range(rnd.randint(0, 2))]
+        text = rnd.choice(["", "  "]) + rnd.choice([" ", ", ", "  "]).join(words) + rnd.choice(["", " x", ","])
+        assert _opening_at(trie, text, 0) == _opening_at(flat, text, 0), text
+        probes += 1
+    assert probes > 20000

@@ -60,6 +60,8 @@ class CleanText:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span; the end maps from its last character so deletions after it stay out."""
+        if not self._clean_at:  # nothing was deleted (most texts): the offsets are the original's
+            return (start, end) if end > start else (start, start)
         if end <= start:
             s = self.to_original(start)
             return s, s

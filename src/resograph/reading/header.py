@@ -269,7 +269,7 @@ def _set_title(h: Header, ct: CleanText, header: list[Line], i: int, offset: int
         j += 1
     ostart, oend = ct.span(start, end)
     title = P.TAG.sub("", ct.original[ostart:oend])
-    h.title = P.SPACES.sub(" ", title).strip() or None
+    h.title = " ".join(title.split()) or None  # blanks (`\s`: the same characters) as one space
     h.title_start, h.title_end = ostart, oend
 
 
@@ -287,9 +287,15 @@ def iso_date(day: str, month: str, year: str) -> str | None:
 def detect_language(folded: str) -> str:
     """The language whose stop words occur most often (ties: alphabetical order).
 
-    One tokenising pass and a count, instead of one regex scan per language (3× the work)."""
-    get = Counter(filter(_STOPWORD_SET.__contains__, _words(folded))).get
-    scores = {lang: sum([get(w, 0) for w in words]) for lang, words in P.STOPWORDS.items()}
+    One tokenising pass, then the stop words found are counted per language (a language's score
+    is how many of the tokens are its stop words), instead of one regex scan per language (3× the
+    work)."""
+    hits = list(filter(_STOPWORD_SET.__contains__, _words(folded)))
+    if _STOPWORD_SETS is None:  # a language lists a word twice: it counts twice (rare: the general count)
+        get = Counter(hits).get
+        scores = {lang: sum([get(w, 0) for w in words]) for lang, words in P.STOPWORDS.items()}
+    else:
+        scores = {lang: sum(map(words.__contains__, hits)) for lang, words in _STOPWORD_SETS}
     return max(sorted(scores), key=scores.__getitem__)
 
 
@@ -298,6 +304,8 @@ def detect_language(folded: str) -> str:
 _ASCII_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _STOPWORD_SET = frozenset(w for words in P.STOPWORDS.values() for w in words)
+_STOPWORD_SETS = None if any(len(set(words)) != len(words) for words in P.STOPWORDS.values()) else \
+    [(lang, frozenset(words)) for lang, words in P.STOPWORDS.items()]
 
 
 def _words(folded: str) -> list[str]:
