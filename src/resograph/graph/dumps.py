@@ -343,44 +343,76 @@ class Cancelled(Exception):
     """A writer was told to stop (:meth:`FileWriter.abort`)."""
 
 
-class Prefix:
+class _InThread:
+    """A temporary dump file written in a thread of its own (:meth:`start`; the caller joins it):
+    what the thread raised is kept in `error`; :meth:`abort` stops it within one copy step and
+    removes the file."""
+
+    kind = "dump"  # the thread's name: KIND-FMT
+
+    def __init__(self, out: Path, fmt: str) -> None:
+        self.out, self.fmt = out, fmt
+        self.tmp: Path | None = None
+        self.error: BaseException | None = None
+        self._stop = False
+        self._thread = None
+
+    def start(self):
+        import threading
+
+        self._thread = threading.Thread(target=self._run, name=f"{self.kind}-{self.fmt}", daemon=True)
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            self._work()
+        except BaseException as exc:  # noqa: BLE001  (the owner reads it in its own thread)
+            self.error = exc
+
+    def _work(self) -> None:
+        raise NotImplementedError
+
+    def abort(self) -> None:
+        """Stop the thread (within one copy step) and remove its temporary file."""
+        self._stop = True
+        if self._thread is not None:
+            self._thread.join()
+        self.discard()
+
+    def discard(self) -> None:
+        if self.tmp is not None:
+            self.tmp.unlink(missing_ok=True)
+            self.tmp = None
+
+
+class Prefix(_InThread):
     """The leading part of a dump file that a rebuild copies unchanged, copied into the temporary
     file before the rebuild knows its documents (while it extracts and graphs the changed ones): the
     published file's bytes up to the chunk of the first document whose source changed or went (the
     header and the chunks of the documents sorted before it). :class:`FileWriter` takes it on when
     the documents open with those (:meth:`take`); else it is removed and the file written whole."""
 
+    kind = "prefix"
+
     def __init__(self, out: Path, fmt: str, old: DumpIndex, entries: list[str]) -> None:
-        self.out, self.fmt, self.entries = out, fmt, entries
+        super().__init__(out, fmt)
+        self.entries = entries
         self.end = len(header(fmt))
         for entry in entries:  # the chunks follow the header one after another, as written
             offset, length = old.chunks[entry]
             if offset != self.end:
                 raise ValueError(f"{FORMATS[fmt]}: chunk {entry} not where its index says")
             self.end += length
-        self.tmp: Path | None = None
-        self.error: BaseException | None = None
-        self._stop = False
-        self._thread = None
 
-    def start(self) -> "Prefix":
-        import threading
-
-        self._thread = threading.Thread(target=self._run, name=f"prefix-{self.fmt}", daemon=True)
-        self._thread.start()
-        return self
-
-    def _run(self) -> None:
+    def _work(self) -> None:  # on error the writer writes the file whole
+        self.tmp = write_temp(self.out, FORMATS[self.fmt], b"", sync=False)
+        src = os.open(self.out / FORMATS[self.fmt], os.O_RDONLY)
         try:
-            self.tmp = write_temp(self.out, FORMATS[self.fmt], b"", sync=False)
-            src = os.open(self.out / FORMATS[self.fmt], os.O_RDONLY)
-            try:
-                with open(self.tmp, "r+b", buffering=0) as fh:
-                    _copy(src, fh.fileno(), 0, self.end, lambda: self._stop)
-            finally:
-                os.close(src)
-        except BaseException as exc:  # noqa: BLE001  (the writer then writes the file whole)
-            self.error = exc
+            with open(self.tmp, "r+b", buffering=0) as fh:
+                _copy(src, fh.fileno(), 0, self.end, lambda: self._stop)
+        finally:
+            os.close(src)
 
     def take(self, docs: list[Doc]) -> Path | None:
         """The temporary file, `self.end` bytes long, if `docs` (in file order) open with the
@@ -393,20 +425,8 @@ class Prefix:
         self.discard()
         return None
 
-    def abort(self) -> None:
-        """Stop the copy (within one copy step) and remove its temporary file."""
-        self._stop = True
-        if self._thread is not None:
-            self._thread.join()
-        self.discard()
 
-    def discard(self) -> None:
-        if self.tmp is not None:
-            self.tmp.unlink(missing_ok=True)
-            self.tmp = None
-
-
-class FileWriter:
+class FileWriter(_InThread):
     """One dump file written as a temporary file beside the published one (see the module
     docstring): the header and the documents' chunks — those of `old` (the published file's index,
     None: none usable) copied, the others serialised from the document's part (`load` gives it when
@@ -416,28 +436,15 @@ class FileWriter:
 
     def __init__(self, out: Path, fmt: str, docs: list[Doc], old: DumpIndex | None,
                  load: Callable[[Doc], DocPart], prefix: Prefix | None = None) -> None:
-        self.out, self.fmt, self.docs, self.old, self.load = out, fmt, docs, old, load
+        super().__init__(out, fmt)
+        self.docs, self.old, self.load = docs, old, load
         self.prefix = prefix  # the file's leading chunks, copied already from `old` (Prefix)
         self.head = header(fmt)
         self.index = DumpIndex((0, 0, 0))
-        self.tmp: Path | None = None
         self.pos = 0
-        self.error: BaseException | None = None
-        self._thread = None
-        self._stop = False
 
-    def start(self) -> "FileWriter":
-        import threading
-
-        self._thread = threading.Thread(target=self._run, name=f"dump-{self.fmt}", daemon=True)
-        self._thread.start()
-        return self
-
-    def _run(self) -> None:
-        try:
-            self.write_docs()
-        except BaseException as exc:  # noqa: BLE001  (raised again by finish, in the caller's thread)
-            self.error = exc
+    def _work(self) -> None:  # what it raises, finish raises again in the caller's thread
+        self.write_docs()
 
     def write_docs(self) -> None:
         done = 0  # documents whose chunks the prefix holds
@@ -510,18 +517,10 @@ class FileWriter:
             raise
         return self.tmp, self.index
 
-    def abort(self) -> None:
-        """Stop the writer (within one copy step) and remove its temporary file."""
-        self._stop = True
-        if self._thread is not None:
-            self._thread.join()
-        self.discard()
-
     def discard(self) -> None:
         if self.prefix is not None:
             self.prefix.abort()
-        if self.tmp is not None:
-            self.tmp.unlink(missing_ok=True)
+        super().discard()
 
 
 def usable(out: Path, fmt: str, old: dict[str, DumpIndex]) -> DumpIndex | None:
