@@ -1,6 +1,8 @@
 """Shared fixtures: what several test modules need is built once per session, in-process.
 
 - ``seed_path``: the seed resolution's text.
+- ``seed_build``: a build of the seed (store and default files), made once per test module that
+  asks for it (a module may write into its own).
 - ``synth_corpus``: a copy (the test may edit it) of one small synthetic corpus — 15 documents,
   seed 3, gold files removed — generated once per session with :func:`resograph.tools.synth.write_corpus`
   (what ``resograph synth --docs 15 --seed 3`` writes, without a subprocess per test).
@@ -21,6 +23,15 @@ SYNTH_DOCS, SYNTH_SEED = 15, 3
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory) -> Path:
+    from resograph.graph.build import build
+
+    out = tmp_path_factory.mktemp("seed-build")
+    build([str(SEED)], out, quiet=True)
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -15,18 +15,9 @@ from resograph.query import sparql
 from resograph.query.syntax import expected_tokens, explain, found_at, unknown_word
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "data" / "sources" / "GA-2025-93-RES-03.fr.txt"
 GOLD = json.loads((ROOT / "tests" / "fixtures" / "GA-2025-93-RES-03.fr.gold.json").read_text())
 GOLD_TARGETS = {c["target"] for c in GOLD["citations"]}
 
-
-@pytest.fixture(scope="module")
-def seed_build(tmp_path_factory):
-    from resograph.graph.build import build
-
-    out = tmp_path_factory.mktemp("build")
-    build([str(SEED)], out, quiet=True)
-    return out
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,6 @@ from resograph.core.errors import UserError
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "sample-graph.ttl"
-SEED = ROOT / "data" / "sources" / "GA-2025-93-RES-03.fr.txt"
 GOLD = json.loads((ROOT / "tests" / "fixtures" / "GA-2025-93-RES-03.fr.gold.json").read_text())
 
 
@@ -32,14 +31,6 @@ def catalogue():
 def fixture_graph():
     return Graph(store=PyoxigraphStore()).parse(FIXTURE)  # the store open_build gives: the fast path
 
-
-@pytest.fixture(scope="module")
-def seed_build(tmp_path_factory):
-    from resograph.graph.build import build
-
-    out = tmp_path_factory.mktemp("build")
-    build([str(SEED)], out, quiet=True)
-    return out
 
 
 # --------------------------------------------------------------------------- catalogue

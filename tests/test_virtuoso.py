@@ -194,14 +194,6 @@ class Virtuoso:
                           headers={"Accept": accept}, timeout=60)
 
 
-@pytest.fixture(scope="module")
-def seed_build(tmp_path_factory) -> Path:
-    from resograph.graph.build import build
-
-    out = tmp_path_factory.mktemp("seed-build")
-    build([str(SEED)], out, quiet=True)
-    return out
-
 
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory):

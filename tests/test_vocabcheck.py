@@ -21,17 +21,8 @@ from resograph.query.server import create_app, source_for
 import servers
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "data" / "sources" / "GA-2025-93-RES-03.fr.txt"
 TEXT_CITES = vocabcheck.RG + "textCites"
 
-
-@pytest.fixture(scope="module")
-def seed_build(tmp_path_factory):
-    from resograph.graph.build import build
-
-    out = tmp_path_factory.mktemp("build")
-    build([str(SEED)], out, quiet=True)
-    return out
 
 
 @pytest.fixture(scope="module")
