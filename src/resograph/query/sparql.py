@@ -591,20 +591,30 @@ class OxigraphResult(Result):
 
 
 class _TermConverter:
-    """pyoxigraph terms → rdflib terms; IRIs repeat a lot within one answer, so they are cached."""
+    """pyoxigraph terms → rdflib terms. IRIs and literals repeat a lot within one answer (keys,
+    eIds, functions, dates), and an rdflib ``Literal`` costs ~7 µs to make, so both are cached: the
+    2,120 rows of ``unresolved`` on the real corpus ×10 hold 8,480 literals, 1,372 distinct
+    (conversion 159 → 102 ms CPU)."""
 
     def __init__(self) -> None:
         import pyoxigraph as ox
 
-        self.named = ox.NamedNode
+        self.named, self.literal = ox.NamedNode, ox.Literal
         self.iris: dict[str, URIRef] = {}
+        self.literals: dict[Any, Node | None] = {}
 
     def __call__(self, term: Any) -> Node | None:
-        if type(term) is self.named:
+        kind = type(term)
+        if kind is self.named:
             iri = self.iris.get(term.value)
             if iri is None:
                 iri = self.iris[term.value] = URIRef(term.value)
             return iri
+        if kind is self.literal:
+            lit = self.literals.get(term)
+            if lit is None:
+                lit = self.literals[term] = term_from_ox(term)
+            return lit
         return term_from_ox(term)
 
 
