@@ -270,6 +270,55 @@ def test_unresolved_are_the_instruments_the_registry_lacks(seed):
         assert r["document"] == SEED_KEY and r["quote"]
 
 
+_ORDER_TEXT = """Resolution adopted by the General Assembly on {day} December 2026
+
+81/{number}. Cooperation in criminal matters
+
+The General Assembly,
+
+Recalling its resolutions 77/301 and 77/302,
+
+Recalling also its resolution 77/302,
+
+1. Recalls its resolution 77/301;
+
+2. Notes its resolution 77/302;
+
+3. Decides to remain seized of the matter;
+
+4. Requests a report;
+
+5. Invites States;
+
+6. Encourages States;
+
+7. Urges States;
+
+8. Welcomes cooperation;
+
+9. Calls upon States;
+
+10. Recalls its resolution 77/302;
+"""
+
+
+def test_unresolved_rows_in_key_document_paragraph_order(tmp_path):
+    # the query sorts on the keys' and documents' materialised places (integers), not on their
+    # strings: the rows must still come in code point order of key, document, paragraph ("op_10"
+    # before "op_2"), as the plain ORDER BY ?key ?document ?paragraph gave them
+    from resograph.graph.build import build
+
+    for name, day, number in (("b.txt", 3, 209), ("a.txt", 4, 210), ("c.txt", 2, 208)):
+        (tmp_path / name).write_text(_ORDER_TEXT.format(day=day, number=number), encoding="utf-8")
+    build([str(tmp_path / n) for n in ("a.txt", "b.txt", "c.txt")], tmp_path / "out", quiet=True)
+    rows = Built(tmp_path / "out").run("unresolved", limit="all")
+    order = [(r["key"], r.get("document", ""), r.get("paragraph", "")) for r in rows]
+    assert {k for k, _, _ in order} >= {"A/RES/77/301", "A/RES/77/302"}
+    assert {d for _, d, _ in order} >= {"A/RES/81/208", "A/RES/81/209", "A/RES/81/210"}
+    assert "op_10" in {p for _, _, p in order}
+    assert order == sorted(order), order
+
+
 @covers("instrument")
 def test_describe_one_instrument(seed):
     g = seed.run("instrument", key="A/RES/79/136")
