@@ -438,9 +438,8 @@ class Memo(dict):
 
     @staticmethod
     def _code() -> str:
-        from resograph.views import analysis
-
-        return sidecache.code_digest([analysis.__file__], nx.__version__, sys.version)
+        # the analyses' module by its path: importing it here would make an import cycle
+        return sidecache.code_digest([Path(__file__).with_name("analysis.py")], nx.__version__, sys.version)
 
     def __setitem__(self, key, value) -> None:
         self.pop(key, None)  # the latest entries are kept: a re-added one moves to the end
