@@ -33,6 +33,7 @@ through ``Graph.subject_objects``, so both give the same network.
 from __future__ import annotations
 
 import functools
+import gc
 import re
 import sys
 from collections import defaultdict
@@ -313,6 +314,18 @@ def from_rdf(graph: rdflib.Graph, spans: bool = False, lang: str = "en") -> nx.D
 
 def _project(graph: rdflib.Graph, spans: bool) -> nx.DiGraph:
     """The network before the title rule (what :func:`load` keeps per store generation)."""
+    # millions of short-lived tuples and strings, no cycles: the collector's passes over them are
+    # ~10 % of the reading at 10,000 documents (18.4 instead of 20.4 CPU-s)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(graph, spans)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read(graph: rdflib.Graph, spans: bool) -> nx.DiGraph:
     scan = _Scans(graph)
     nodes, keys, parents, part_of = _nodes(scan)
     edges: dict[tuple[str, str], dict] = {}
