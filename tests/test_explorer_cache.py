@@ -55,6 +55,9 @@ def test_the_second_explore_reads_the_side_cache_and_writes_the_same_page(built,
     # another language: its titles are computed once from the kept network, then kept too
     explore(built, tmp_path / "d.html", "--lang", "fr")
     assert sidecache.path(gen, "titles-fr").is_file()
+    # a language that is not a code (the API takes any string) names no file
+    G = network.load(built, lang="../../x")
+    assert G.number_of_nodes() and not any("x" in p.name.split(".")[1] for p in (built / sidecache.DIR).iterdir())
 
 
 def test_a_changed_source_rebuilt_shows_in_the_next_page_and_the_old_side_files_go(built, synth_corpus, tmp_path, capsys):

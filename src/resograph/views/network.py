@@ -418,6 +418,8 @@ def load_graph(graph: rdflib.Graph, spans: bool = False, lang: str = "en") -> nx
     if G is None:
         G = _project(graph, spans)
         sidecache.write(generation, CACHE_NAME, code_digest(), G)
+    if not re.fullmatch(r"[a-z]{2,3}", lang):  # only a language code names a file
+        return apply_titles(G, lang)
     # the title rule's answers, kept per language (~1 s at 10,000 documents)
     name, code = f"titles-{lang}", code_digest(titles.__file__)
     picked = sidecache.read(generation, name, code)
