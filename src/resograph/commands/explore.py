@@ -58,7 +58,9 @@ def run(args) -> int:
     if args.max_nodes is not None and args.max_nodes < 0:
         raise UserError(f"--max-nodes {args.max_nodes}: must be 0 (all) or more")
     started = time.perf_counter()
-    G = network.load(Path(args.build), lang=args.lang)
+    graph = network.load_rdf(Path(args.build))
+    G = network.load_graph(graph, lang=args.lang)  # kept beside the store's generation: read once
+    memo = network.Memo(network.generation_of(graph))  # Louvain and PageRank of the whole network
     total = G.number_of_nodes()
     G, hidden = select_view(G, args.focus, args.depth, include_isolated=args.all, source=str(args.build))
     if G.number_of_nodes() == 0:
@@ -68,11 +70,12 @@ def run(args) -> int:
     if out.exists() and out.is_dir():
         raise UserError(f"{out}: is a directory; give a file name with --out")
     if args.format == "html":
-        _write_page(G, out, args)
+        _write_page(G, out, args, memo)
     else:
         from resograph.views.export import write_network
 
-        write_network(G, out, args.format)
+        write_network(G, out, args.format, memo)
+    memo.save()
     seconds = time.perf_counter() - started
     size = out.stat().st_size
     what = f"{args.layout} layout" if args.format == "html" else args.format.upper()
@@ -85,14 +88,14 @@ def run(args) -> int:
     return 0
 
 
-def _write_page(G, out: Path, args) -> None:
+def _write_page(G, out: Path, args, memo) -> None:
     """The HTML page, and a line on what it leaves undrawn."""
     from resograph.views.explore import drawn_nodes, write_explorer
 
     max_nodes = MAX_NODES if args.max_nodes is None else args.max_nodes
     title = f"ResoGraph · {args.focus} (depth {args.depth})" if args.focus else "ResoGraph · citation network"
     drawn = len(drawn_nodes(G, max_nodes, args.focus))
-    write_explorer(G, out, layout=args.layout, focus=args.focus, title=title, max_nodes=max_nodes)
+    write_explorer(G, out, layout=args.layout, focus=args.focus, title=title, max_nodes=max_nodes, memo=memo)
     if drawn < G.number_of_nodes():
         which = "nearest to the focus, then most cited" if args.focus else "most cited"
         print(f"  drawn: the {drawn} instruments {which} and the links among them (--max-nodes {max_nodes}); "

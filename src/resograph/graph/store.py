@@ -31,7 +31,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.util import guess_format
 
 from resograph.core.errors import UserError
-from resograph.graph import textindex
+from resograph.graph import sidecache, textindex
 from resograph.graph.rdf import PREFIXES
 
 STORE_LINK = "store"
@@ -215,6 +215,7 @@ def prune_generations(build_dir: str | os.PathLike, keep: set[Path] | None = Non
         if child.resolve() not in keep:
             shutil.rmtree(child, ignore_errors=True)
     textindex.prune(build, {k.name for k in keep})
+    sidecache.prune(build, {k.name for k in keep})
 
 
 def fsync_dir(path: Path) -> None:

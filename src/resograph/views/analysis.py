@@ -12,7 +12,9 @@ from the citing to the cited instrument with ``relations`` among ``cites``, ``im
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
+from collections.abc import MutableMapping
 from itertools import combinations
 
 import networkx as nx
@@ -42,11 +44,22 @@ def most_cited(G: nx.DiGraph, n: int | None = 10) -> list[tuple[str, int, int]]:
     return rows if n is None else rows[:n]
 
 
-def pagerank(G: nx.DiGraph, n: int | None = 10, alpha: float = 0.85) -> list[tuple[str, float]]:
+MEMO_MIN = 1000  # graphs with fewer nodes than this are not memoised: recomputing is as quick
+
+
+def _digest(*parts) -> str:
+    """A digest of what an analysis reads (keys and numbers: ``repr`` is exact for both)."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def pagerank(G: nx.DiGraph, n: int | None = 10, alpha: float = 0.85,
+             memo: MutableMapping | None = None) -> list[tuple[str, float]]:
     """PageRank over all edges (citing → cited, article → treaty), highest first.
 
     An article passes its rank on to its treaty through the ``part_of`` edge, so citing an article
-    also lends weight to the treaty. Edge weight is the number of citing paragraphs.
+    also lends weight to the treaty. Edge weight is the number of citing paragraphs. ``memo``: a
+    mapping that keeps the scores of large graphs by a digest of the graph (nodes and links in
+    their order, weights), as :func:`clusters`.
 
     >>> from resograph.views.network import load
     >>> pagerank(load("tests/fixtures/explorer-sample.ttl"), 1)[0][0]
@@ -54,7 +67,16 @@ def pagerank(G: nx.DiGraph, n: int | None = 10, alpha: float = 0.85) -> list[tup
     """
     if G.number_of_nodes() == 0:
         return []
-    scores = nx.pagerank(G, alpha=alpha, weight="weight")
+    key = None
+    if memo is not None and G.number_of_nodes() >= MEMO_MIN:
+        # the node order and each adjacency's order decide the sums' order, so both are in the key
+        key = _digest("pagerank", alpha, nx.__version__,
+                      [(u, [(v, d.get("weight", 1)) for v, d in nbrs.items()]) for u, nbrs in G.adjacency()])
+    scores = memo.get(key) if key is not None else None
+    if scores is None:
+        scores = nx.pagerank(G, alpha=alpha, weight="weight")
+        if key is not None:
+            memo[key] = scores
     rows = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     return rows if n is None else rows[:n]
 
@@ -214,11 +236,14 @@ def _coupling_top(refs: dict[str, set[str]], n: int) -> list[tuple[str, str, int
     return [(a, b, -k) for k, a, b in best]
 
 
-def clusters(G: nx.DiGraph, seed: int = 0, resolution: float = 1.0) -> list[list[str]]:
+def clusters(G: nx.DiGraph, seed: int = 0, resolution: float = 1.0,
+             memo: MutableMapping | None = None) -> list[list[str]]:
     """Communities of the undirected network (Louvain, fixed seed), largest first.
 
     Isolated instruments form their own singleton groups. The same graph and seed give the same
-    clusters on every run.
+    clusters on every run. ``memo``: a mapping that keeps the communities of large graphs by a
+    digest of what Louvain reads (the nodes, the weighted links, the seed and resolution), so a
+    graph seen before costs a digest (~0.3 s at 10,000 documents) instead of Louvain (~5 s).
 
     >>> from resograph.views.network import load
     >>> groups = clusters(load("tests/fixtures/explorer-sample.ttl"))
@@ -227,15 +252,24 @@ def clusters(G: nx.DiGraph, seed: int = 0, resolution: float = 1.0) -> list[list
     """
     if G.number_of_nodes() == 0:
         return []
+    nodes, edges = sorted(G), sorted(G.edges(data="weight", default=1))
+    key = None
+    if memo is not None and len(nodes) >= MEMO_MIN:
+        key = _digest("louvain", seed, resolution, nx.__version__, nodes, edges)
+        if key in memo:
+            return [list(c) for c in memo[key]]
     U = nx.Graph()
-    U.add_nodes_from(sorted(G))
-    for u, v, w in sorted(G.edges(data="weight", default=1)):
+    U.add_nodes_from(nodes)
+    for u, v, w in edges:
         if U.has_edge(u, v):
             U[u][v]["weight"] += w
         else:
             U.add_edge(u, v, weight=w)
     found = nx.community.louvain_communities(U, weight="weight", seed=seed, resolution=resolution)
-    return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))
+    groups = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))
+    if key is not None:
+        memo[key] = [list(c) for c in groups]
+    return groups
 
 
 def ego(G: nx.DiGraph, key: str, depth: int = 1) -> nx.DiGraph:
@@ -283,11 +317,15 @@ def citing_counts(G: nx.DiGraph) -> dict[str, tuple[int, int]]:
     >>> citing_counts(G)["b"]
     (1, 2)
     """
-    counts = {k: [0, 0] for k in G}
-    for _, v, d in G.edges(data=True):
-        relations = d.get("relations") or [d.get("relation")]
-        if "cites" in relations or "implements" in relations:
-            counts[v][0] += 1
-        if "cites" in relations:
-            counts[v][1] += d.get("weight", 1)
-    return {k: (a, b) for k, (a, b) in counts.items()}
+    out = {}
+    for v, citers in G.pred.items():  # straight through the adjacency: no edge view (4x faster)
+        a = b = 0
+        for d in citers.values():
+            relations = d.get("relations") or [d.get("relation")]
+            if "cites" in relations:
+                a += 1
+                b += d.get("weight", 1)
+            elif "implements" in relations:
+                a += 1
+        out[v] = (a, b)
+    return out

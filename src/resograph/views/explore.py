@@ -340,7 +340,7 @@ def _spring(U: nx.Graph, nodes: list[str], seed: int, iterations: int = 80) -> d
     return {k_: (float(x), float(y)) for k_, (x, y) in zip(nodes, pos)}
 
 
-def force_positions(G: nx.DiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
+def force_positions(G: nx.DiGraph, seed: int = 7, memo=None) -> dict[str, tuple[float, float]]:
     """A force-directed layout (Fruchterman-Reingold, fixed seed), in canvas pixels.
 
     The force layout costs O(n²) per iteration, so above ``LARGE_GRAPH`` nodes each community
@@ -360,7 +360,7 @@ def force_positions(G: nx.DiGraph, seed: int = 7) -> dict[str, tuple[float, floa
     if len(U) <= LARGE_GRAPH:
         scale = 90 * math.sqrt(len(U))
         return {k: (x * scale, y * scale) for k, (x, y) in _spring(U, sorted(U), seed, 200).items()}
-    groups = analysis.clusters(G, seed=seed)
+    groups = analysis.clusters(G, seed=seed, memo=memo)
     home = {k: i for i, g in enumerate(groups) for k in g}
     between = nx.Graph()
     between.add_nodes_from(range(len(groups)))
@@ -449,8 +449,13 @@ def select_view(G: nx.DiGraph, focus: str | None = None, depth: int = 1,
         return analysis.ego(G, focus, depth), 0
     if include_isolated:
         return G, 0
-    linked = [k for k in G if G.degree(k) > 0]
-    return G.subgraph(linked).copy(), G.number_of_nodes() - len(linked)
+    succ, pred = G.succ, G.pred
+    isolated = [k for k in G if not succ[k] and not pred[k]]
+    # a copy less the isolated instruments is the subgraph of the others, in the same order, and
+    # 4x quicker than copying through a subgraph view
+    H = G.copy()
+    H.remove_nodes_from(isolated)
+    return H, len(isolated)
 
 
 CLUSTER_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
@@ -460,13 +465,14 @@ LABELS_ALWAYS = 40  # the page always labels this many of the most important dra
 
 
 def page_data(G: nx.DiGraph, layout: str = "timeline", focus: str | None = None,
-              title: str | None = None, max_nodes: int | None = MAX_NODES) -> dict:
+              title: str | None = None, max_nodes: int | None = MAX_NODES, memo=None) -> dict:
     """Everything the page shows, as one JSON-ready dict (vis nodes/edges, details, legend).
 
     Above ``max_nodes`` instruments only :func:`drawn_nodes` are drawn; ``meta.cut`` then says how
     many of how many, and ``hidden`` lists the others (key, title, citing instruments) for search.
     Clusters and PageRank are those of the whole graph (as ``resograph stats`` computes them), the
-    core numbers and the transitive reduction those of the drawn instruments.
+    core numbers and the transitive reduction those of the drawn instruments. ``memo``: where
+    clusters and PageRank of large graphs are kept between runs (:func:`analysis.clusters`).
     """
     if layout not in ("timeline", "force"):
         raise ValueError(f"layout must be 'timeline' or 'force', not {layout!r}")
@@ -479,12 +485,12 @@ def page_data(G: nx.DiGraph, layout: str = "timeline", focus: str | None = None,
         cut = {"shown": G.number_of_nodes(), "of": full.number_of_nodes(),
                "edgesShown": G.number_of_edges(), "edgesOf": full.number_of_edges(),
                "max": max_nodes, "by": "nearest to the focus, then most cited" if focus in full else "most cited"}
-    pos, axis = timeline_positions(G) if layout == "timeline" else (force_positions(G), None)
+    pos, axis = timeline_positions(G) if layout == "timeline" else (force_positions(G, memo=memo), None)
     physics = layout == "force" and G.number_of_nodes() <= PHYSICS_MAX_NODES
     bodies = {k: effective_body(G, k) for k in G}
-    clusters = analysis.clusters(full)
+    clusters = analysis.clusters(full, memo=memo)
     home = {k: i for i, group in enumerate(clusters) for k in group}
-    rank = dict(analysis.pagerank(full, None))
+    rank = dict(analysis.pagerank(full, None, memo=memo))
     vis_nodes, info_nodes = _node_records(G, pos, bodies, counts, focus, home, rank)
     vis_edges, info_edges, passages = _edge_records(G)
     n = G.number_of_nodes()
@@ -697,9 +703,9 @@ def _inline_safe(code: str, tag: str) -> str:
 
 
 def render_html(G: nx.DiGraph, layout: str = "timeline", focus: str | None = None,
-                title: str | None = None, max_nodes: int | None = MAX_NODES) -> str:
+                title: str | None = None, max_nodes: int | None = MAX_NODES, memo=None) -> str:
     """The whole page as one string (UTF-8, no external resource)."""
-    data = page_data(G, layout=layout, focus=focus, title=title, max_nodes=max_nodes)
+    data = page_data(G, layout=layout, focus=focus, title=title, max_nodes=max_nodes, memo=memo)
     parts = {
         "TITLE": _html.escape(data["meta"]["title"]),
         "VIS_CSS": _inline_safe((VIS_DIR / "vis-network.css").read_text(encoding="utf-8"), "style"),

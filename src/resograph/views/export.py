@@ -34,20 +34,20 @@ def _flat(value) -> str | int | float | bool | None:
     return str(value)
 
 
-def node_metrics(G: nx.DiGraph) -> dict[str, dict]:
+def node_metrics(G: nx.DiGraph, memo=None) -> dict[str, dict]:
     """Per instrument: ``cluster`` (rank of its community, 0 = largest), ``pagerank``, ``cited_by``
-    and ``citations``, the figures the page and ``stats`` use."""
-    cluster = {k: i for i, group in enumerate(analysis.clusters(G)) for k in group}
-    rank = dict(analysis.pagerank(G, None))
+    and ``citations``, the figures the page and ``stats`` use (``memo``: :func:`analysis.clusters`)."""
+    cluster = {k: i for i, group in enumerate(analysis.clusters(G, memo=memo)) for k in group}
+    rank = dict(analysis.pagerank(G, None, memo=memo))
     counts = analysis.citing_counts(G)
     return {k: {"cluster": cluster.get(k, -1), "pagerank": float(rank.get(k, 0.0)),
                 "cited_by": counts[k][0], "citations": counts[k][1]} for k in G}
 
 
-def plain(G: nx.DiGraph) -> nx.DiGraph:
+def plain(G: nx.DiGraph, memo=None) -> nx.DiGraph:
     """A copy of ``G`` whose attributes are all plain values, ready for ``write_gexf``/``write_graphml``."""
     H = nx.DiGraph()
-    metrics = node_metrics(G)
+    metrics = node_metrics(G, memo)
     for k, d in G.nodes(data=True):
         attrs = {name: _flat(v) for name, v in d.items() if name not in ("titles", "key")}  # key: the id
         attrs.update({f"title_{lang or 'und'}": t for lang, t in (d.get("titles") or {}).items()})
@@ -61,11 +61,11 @@ def plain(G: nx.DiGraph) -> nx.DiGraph:
     return H
 
 
-def write_network(G: nx.DiGraph, out: str | Path, fmt: str) -> Path:
+def write_network(G: nx.DiGraph, out: str | Path, fmt: str, memo=None) -> Path:
     """Write ``G`` (made :func:`plain` first) as ``gexf`` or ``graphml``, atomically."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     out = Path(out)
     with replacing(out, ".network-", f".{fmt}") as tmp:
-        FORMATS[fmt](plain(G), str(tmp))
+        FORMATS[fmt](plain(G, memo), str(tmp))
     return out

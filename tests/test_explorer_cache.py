@@ -1,0 +1,165 @@
+"""The explorer reads a build's store once per generation: the network, its titles and its large
+analyses are kept beside the generation (`build/side-cache/`), used only while they are true, and
+go with their generation."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from resograph.cli import main
+from resograph.graph import sidecache
+from resograph.views import analysis, network
+from resograph.views.explore import select_view
+
+SAMPLE = Path(__file__).parent / "fixtures" / "explorer-sample.ttl"
+
+
+def page_json(html: str) -> dict:
+    m = re.search(r'<script type="application/json" id="resograph-data">(.*?)</script>', html, re.S)
+    return json.loads(m.group(1))
+
+
+def explore(build: Path, out: Path, *args: str) -> bytes:
+    assert main(["explore", "--build", str(build), "--out", str(out), *args]) == 0
+    return out.read_bytes()
+
+
+def generation(build: Path) -> Path:
+    return (build / "store").resolve()
+
+
+@pytest.fixture()
+def built(synth_corpus, tmp_path) -> Path:
+    out = tmp_path / "build"
+    assert main(["build", str(synth_corpus), "--out", str(out), "-q", "--formats", "none"]) == 0
+    return out
+
+
+def test_the_second_explore_reads_the_side_cache_and_writes_the_same_page(built, tmp_path, monkeypatch, capsys):
+    first = explore(built, tmp_path / "a.html")
+    gen = generation(built)
+    assert sidecache.path(gen, "network").is_file() and sidecache.path(gen, "titles-en").is_file()
+
+    def no_store_read(*_a, **_k):
+        raise AssertionError("the store was read again")
+
+    monkeypatch.setattr(network, "_project", no_store_read)
+    assert explore(built, tmp_path / "b.html") == first
+    assert explore(built, tmp_path / "c.html", "--focus", next(iter(page_json(first.decode())["nodes"])))
+    # another language: its titles are computed once from the kept network, then kept too
+    explore(built, tmp_path / "d.html", "--lang", "fr")
+    assert sidecache.path(gen, "titles-fr").is_file()
+    # a language that is not a code (the API takes any string) names no file
+    G = network.load(built, lang="../../x")
+    assert G.number_of_nodes() and not any("x" in p.name.split(".")[1] for p in (built / sidecache.DIR).iterdir())
+
+
+def test_a_changed_source_rebuilt_shows_in_the_next_page_and_the_old_side_files_go(built, synth_corpus, tmp_path, capsys):
+    before = page_json(explore(built, tmp_path / "a.html", "--max-nodes", "0").decode())
+    old_gen = generation(built)
+    assert sidecache.path(old_gen, "network").is_file()
+    # change one citation of one text: resolution NN/MMM becomes NN/9999, a key no text cites
+    source, span, target = None, None, None
+    for path in sorted(synth_corpus.glob("*.txt")):
+        capsys.readouterr()
+        assert main(["extract", str(path), "--format", "json"]) == 0
+        found = json.loads(capsys.readouterr().out)
+        for c in found["citations"]:
+            m = re.fullmatch(r"A/RES/(\d+)/(\d+)", c["target"])
+            text = path.read_text(encoding="utf-8")
+            if m and text[c["start"]:c["end"]].endswith(f"{m.group(1)}/{m.group(2)}"):
+                source, span, target = path, (c["start"], c["end"]), f"A/RES/{m.group(1)}/9999"
+                break
+        if source:
+            break
+    assert source is not None, "no citation of a UN GA resolution by number in the corpus"
+    text = source.read_text(encoding="utf-8")
+    cited = text[span[0]:span[1]]
+    source.write_text(text[:span[0]] + re.sub(r"/\d+$", "/9999", cited) + text[span[1]:], encoding="utf-8")
+    assert target not in before["nodes"]
+    assert main(["build", str(synth_corpus), "--out", str(built), "-q", "--formats", "none"]) == 0
+    new_gen = generation(built)
+    assert new_gen != old_gen
+    after = page_json(explore(built, tmp_path / "b.html", "--max-nodes", "0").decode())
+    assert target in after["nodes"]
+    assert after["nodes"][target]["cited"] >= 1
+    assert sidecache.path(new_gen, "network").is_file()
+    # a third build prunes the first generation, and its side files with it
+    shutil.copy(source, synth_corpus / "copy-of-one.txt")
+    assert main(["build", str(synth_corpus), "--out", str(built), "-q", "--formats", "none"]) == 0
+    assert not old_gen.exists()
+    assert not any(p.name.startswith(old_gen.name) for p in (built / sidecache.DIR).iterdir())
+
+
+def test_a_torn_foreign_or_stale_side_file_is_never_used(built, tmp_path, synth_corpus):
+    page = explore(built, tmp_path / "a.html")
+    gen = generation(built)
+    kept = sidecache.path(gen, "network")
+    # torn: cut in the middle; the page is the same, and the file is written again whole
+    data = kept.read_bytes()
+    kept.write_bytes(data[: len(data) // 2])
+    assert explore(built, tmp_path / "b.html") == page
+    assert kept.read_bytes() != data[: len(data) // 2]
+    # foreign: another build's network under this generation's name
+    other = tmp_path / "other"
+    one = sorted(synth_corpus.glob("*.txt"))[:2]
+    assert main(["build", *map(str, one), "--out", str(other), "-q", "--formats", "none"]) == 0
+    explore(other, tmp_path / "o.html")
+    shutil.copy(sidecache.path(generation(other), "network"), kept)
+    assert sidecache.read(gen, "network", network.code_digest()) is None
+    assert explore(built, tmp_path / "c.html") == page
+    # stale code: a value written under other code is a miss
+    sidecache.write(gen, "probe", "code-1", {"x": 1})
+    assert sidecache.read(gen, "probe", "code-1") == {"x": 1}
+    assert sidecache.read(gen, "probe", "code-2") is None
+
+
+def test_a_build_directory_where_nothing_can_be_written_is_still_explored(built, tmp_path):
+    page = explore(built, tmp_path / "a.html")
+    shutil.rmtree(built / sidecache.DIR)
+    (built / sidecache.DIR).write_text("not a directory")  # the side cache cannot be written
+    assert explore(built, tmp_path / "b.html") == page
+    assert (built / sidecache.DIR).is_file()
+
+
+def test_rdf_files_are_read_as_before_without_a_side_cache(tmp_path):
+    assert network.generation_of(network.load_rdf(SAMPLE)) is None
+    explore(SAMPLE, tmp_path / "a.html")
+    assert not (SAMPLE.parent / sidecache.DIR).exists()
+
+
+def test_clusters_and_pagerank_are_memoised_by_what_they_read(monkeypatch):
+    G, _ = select_view(network.load(SAMPLE))
+    monkeypatch.setattr(analysis, "MEMO_MIN", 1)
+    memo: dict = {}
+    groups = analysis.clusters(G, memo=memo)
+    assert groups == analysis.clusters(G) and len(memo) == 1
+    (key,) = memo
+    memo[key] = [["kept"]]
+    assert analysis.clusters(G, memo=memo) == [["kept"]]  # the kept answer is the one used
+    assert analysis.clusters(G, seed=1, memo=memo) == analysis.clusters(G, seed=1)  # another seed: its own
+    H = G.copy()
+    H.add_edge("A/RES/51/1", "A/RES/79/136", weight=1, relations=["cites"])
+    assert analysis.clusters(H, memo=memo) == analysis.clusters(H)  # another graph: recomputed
+    ranks: dict = {}
+    assert analysis.pagerank(G, None, memo=ranks) == analysis.pagerank(G, None) and len(ranks) == 1
+    H = nx.DiGraph()
+    H.add_nodes_from(reversed(list(G)))
+    H.add_edges_from(G.edges(data=True))
+    analysis.pagerank(H, None, memo=ranks)
+    assert len(ranks) == 2  # the same graph in another order sums in another order: its own entry
+
+
+def test_the_memo_keeps_the_latest_entries(tmp_path):
+    memo = network.Memo()
+    for i in range(network.Memo.MAX + 3):
+        memo[f"k{i}"] = i
+    memo["k0"] = 0
+    assert list(memo)[-1] == "k0"
+    memo.save()  # no generation: nothing to write, no error
