@@ -405,8 +405,8 @@ def _num(nm: re.Match[str]) -> tuple:
     if form == "ss":
         k, a, b = nm.group("ssk", "sss", "ssn")
         return ("special", k.upper(), (int(a), int(b)))
-    a, b = nm.group("oldn", "oldr")
-    return ("old", int(a), b.upper())
+    a, b, special = nm.group("oldn", "oldr", "olds")
+    return ("old", int(a), keys.old_session(b, special))
 
 
 def _key_from(num: tuple, body: str | None, is_decision: bool, letter: str = "") -> str | None:

@@ -32,9 +32,12 @@ DATE = re.compile(
 # In a list the year is often printed once, after the last item ("186 (1964) of 4 March, 187 (1964)
 # of 13, March … and 198 (1964) of 18 December 1964"): the year is optional (group 3 None; the
 # caller takes it from the cited number), and a year is never the next item's number ("of 4 March
-# 2001 (1993)" reads as a date without year followed by the item 2001 (1993)).
+# 2001 (1993)" reads as a date without year followed by the item 2001 (1993)). One clause may date
+# the items before it day by day ("2253 (ES-V) and 2254 (ES-V) of 4 and 14 July 1967", "des 4 et 14
+# juillet"): group 1 is the last day, the last item's.
 DATE_CLAUSE = re.compile(
-    rf"\s*,?\s*(?:du|en\s+date\s+du|of|dated|de|del|adoptee?s?\s+le|adopted\s+on|on)\s+"
+    rf"\s*,?\s*(?:du|des|en\s+date\s+du|of|dated|de|del|adoptee?s?\s+le|adopted\s+on|on)\s+"
+    rf"(?:\d{{1,2}}{_ORD}\s*(?:,|\s(?:{_words(w for lang in LANGUAGES for w in lang.conjunctions)}))\s*)*"
     rf"(\d{{1,2}}){_ORD}\s*,?\s+(?:de\s+)?{_MONTH}(?:\s+(?:de\s+)?(\d{{4}})(?!\s*\())?\s*,?"
 )
 # Session span: "du 24 au 27 novembre 2025", "from 24 to 27 November 2025",
@@ -118,7 +121,9 @@ NUMBER_FORMS = {
     # Lettered resolutions (parts A, B … adopted under one number): "217 A (III)", "47/20 A"; a
     # letter after a slash number counts only when it is a capital in the text (find._item), so
     # the French "60/288 a été" is not one.
-    "old": r"(?P<old>(?P<oldn>\d{1,4})\s*(?:(?P<oldl>[a-h])\s*)?\(\s*(?P<oldr>[ivxlc]{1,7})\s*\))",  # 3013 (XXVII)
+    # Before 1976 a special or emergency special session's number is printed in the parenthesis too:
+    # "2248 (S-V)", "2253 (ES-V)" (the newer forms "S-26/2", "ES-10/19" are `ss`).
+    "old": r"(?P<old>(?P<oldn>\d{1,4})\s*(?:(?P<oldl>[a-h])\s*)?\(\s*(?:(?P<olds>e?s)\s*-\s*)?(?P<oldr>[ivxlc]{1,7})\s*\))",  # 3013 (XXVII)
 }
 # No two forms match at the same place (after the digits: "/" for slash, "(" and a year or a blank
 # and a year for sc, "(" and a Roman numeral or a letter for old; ss opens with "s-"/"es-", ocr with
@@ -154,7 +159,7 @@ OWN_YEAR = (
 SYMBOL = re.compile(
     r"(?=[aesg])(?<![\w/-])(?:"
     r"(?P<ares>a\s*/\s*res\s*/\s*(?P<ares_s>\d{1,3})\s*/\s*(?P<ares_n>\d{1,4}))"
-    r"|(?P<aresold>a\s*/\s*res\s*/\s*(?P<aold_n>\d{1,4})\s*\(\s*(?P<aold_r>[ivxlc]{1,7})\s*\))"
+    r"|(?P<aresold>a\s*/\s*res\s*/\s*(?P<aold_n>\d{1,4})\s*\(\s*(?:(?P<aold_s>e?s)\s*-\s*)?(?P<aold_r>[ivxlc]{1,7})\s*\))"
     r"|(?P<ares_es>a\s*/\s*res\s*/\s*e?s\s*-\s*\d{1,2}\s*/\s*\d{1,4})"
     r"|(?P<adec>a\s*/\s*dec\s*/\s*(?P<adec_s>\d{1,3})\s*/\s*(?P<adec_n>\d{1,4}))"
     r"|(?P<sres>s\s*/\s*res\s*/\s*(?P<sres_n>\d{1,4})\s*\(\s*(?P<sres_y>(?:19|20)\d{2})\s*\))"
@@ -173,7 +178,7 @@ SYMBOL = re.compile(
 SYMBOL_SCAN = re.compile(
     r"[aesg](?<![\w/-].)(?:"
     r"(?<=a)(?P<ares>\s*/\s*res\s*/\s*(?P<ares_s>\d{1,3})\s*/\s*(?P<ares_n>\d{1,4}))"
-    r"|(?<=a)(?P<aresold>\s*/\s*res\s*/\s*(?P<aold_n>\d{1,4})\s*\(\s*(?P<aold_r>[ivxlc]{1,7})\s*\))"
+    r"|(?<=a)(?P<aresold>\s*/\s*res\s*/\s*(?P<aold_n>\d{1,4})\s*\(\s*(?:(?P<aold_s>e?s)\s*-\s*)?(?P<aold_r>[ivxlc]{1,7})\s*\))"
     r"|(?<=a)(?P<ares_es>\s*/\s*res\s*/\s*e?s\s*-\s*\d{1,2}\s*/\s*\d{1,4})"
     r"|(?<=a)(?P<adec>\s*/\s*dec\s*/\s*(?P<adec_s>\d{1,3})\s*/\s*(?P<adec_n>\d{1,4}))"
     r"|(?<=s)(?P<sres>\s*/\s*res\s*/\s*(?P<sres_n>\d{1,4})\s*\(\s*(?P<sres_y>(?:19|20)\d{2})\s*\))"
