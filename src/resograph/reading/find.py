@@ -271,15 +271,20 @@ def _symbols(text: str, folded: str, matches: list[re.Match[str]], end: int) -> 
 
 
 def _body_near(folded: str, start: int, lo: int, hi: int) -> str | None:
-    """The body named closest before `start` (within 70 characters) or right after the list."""
+    """The body named closest before `start` (within 70 characters), or a body whose numbers get
+    no key (`P.OTHER_BODY`) when one is named right before the word, closer than any other."""
     best, best_pos = None, -1
     window = folded[max(lo, start - 70):start]
-    if not any(k in window for k in P.BODY_NEEDLES):  # no body named: spare the four scans
-        return None
-    for code, rx in P.BODY_CONTEXT:
-        for m in rx.finditer(window):
-            if m.start() > best_pos:
-                best, best_pos = code, m.start()
+    if any(k in window for k in P.BODY_NEEDLES):  # else no body named: spare the four scans
+        for code, rx in P.BODY_CONTEXT:
+            for m in rx.finditer(window):
+                if m.start() > best_pos:
+                    best, best_pos = code, m.start()
+    before = max(lo, start - 200)
+    if any(folded.find(k, before, start) >= 0 for k in P.OTHER_BODY_NEEDLES):
+        other = P.OTHER_BODY_BEFORE.search(folded, before, start)
+        if other and other.start() - (start - len(window)) > best_pos:
+            return P.OTHER_BODY
     return best
 
 
@@ -320,7 +325,7 @@ def _list_body(folded: str, w: re.Match[str], infix: re.Match[str] | None, pos: 
     if after:
         return P.BODY_AFTER_CODES[after.lastindex - 1]
     if infix:
-        return next(code for code, rx in P.BODY_CONTEXT if rx.fullmatch(infix.group("body")))
+        return next(code for code, rx in P.CITED_BODY_CONTEXT if rx.fullmatch(infix.group("body")))
     ws = w.start()
     if own_body and P.OWN_BODY.search(folded[max(start, ws - 12):ws]):
         return own_body
@@ -413,6 +418,8 @@ def _key_from(num: tuple, body: str | None, is_decision: bool, letter: str = "")
     """The key of a cited number given the body that issued it; `letter` is the part of a
     lettered resolution ("217 A (III)" → A/RES/217A(III)), written right after the number."""
     kind, a, b = num
+    if body == P.OTHER_BODY and kind != "sc":  # no key for its numbers (`n (yyyy)` is never its form)
+        return None
     what = "DEC" if is_decision else "RES"
     if kind == "special":  # special / emergency special session: A/RES/S-30/1, A/RES/ES-10/19
         return f"A/{what}/{a}-{b[0]}/{b[1]}{letter}"
@@ -428,7 +435,9 @@ def _key_from(num: tuple, body: str | None, is_decision: bool, letter: str = "")
         return f"E/{what}/{a}/{b}{letter}"
     if body == "hrc":
         return f"A/HRC/{what}/{a}/{b}{letter}"
-    if a > 120:  # no General Assembly session that high: not a resolution number
+    if not 31 <= a <= 120:
+        # The General Assembly numbers `session/n` from its 31st session (1976; before, `n (XXX)`),
+        # and has held no session that high: another body's number ("22/7"), not the Assembly's.
         return None
     if is_decision:
         return keys.un_ga_decision(a, b) + letter

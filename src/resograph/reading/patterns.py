@@ -58,8 +58,21 @@ BODY_NEEDLES = tuple(dict.fromkeys(n for lang in LANGUAGES for n in lang.body_ne
 # … and named right after a list of numbers ("… 2462 (2019) du Conseil de sécurité").
 # The genitive is required: in "…, as well as Economic and Social Council resolutions" the body
 # belongs to the next list.
+# Bodies whose numbers get no key (languages.Language.other_bodies), sorted longest first so that
+# "conference generale de l'unesco" is tried before "conference generale"; the code `OTHER_BODY`.
+OTHER_BODY = "other"
+OTHER_BODY_NAMES = _words(sorted({w for lang in LANGUAGES for w in lang.other_bodies}, key=len, reverse=True))
+OTHER_BODY_NEEDLES = tuple(dict.fromkeys(n for lang in LANGUAGES for n in lang.other_body_needles))
+# Such a body named right before "resolution(s)", with what completes its name ("to the …", no
+# punctuation) and nothing else in between ("Commission on Narcotic Drugs resolution 56/4",
+# "Conference of the Parties to the United Nations Convention against Transnational Organized Crime
+# resolution 9/1"; not "the Commission on Narcotic Drugs and recalling resolution 70/181"); matched
+# on the text before the word.
+OTHER_BODY_BEFORE = re.compile(r"\b(?:" + OTHER_BODY_NAMES + r")(?:\s+(?:to|a|en|de|del)\s[^,;:()\n.]{0,140})?\s+$")
+_CITED_BODIES = {**BODY_NAMES, OTHER_BODY: OTHER_BODY_NAMES}  # the issuing bodies and the others
+CITED_BODY_CONTEXT = [*BODY_CONTEXT, (OTHER_BODY, re.compile(OTHER_BODY_NAMES))]
 BODY_AFTER = [(code, re.compile(r"\s*,?\s*(?:de\s+l'\s*|du\s+|of\s+the\s+|of\s+|del\s+|de\s+la\s+|de\s+las\s+|de\s+)"
-                                r"(?:\w+\s+){0,2}?(?:" + rx + ")")) for code, rx in BODY_NAMES.items()]
+                                r"(?:\w+\s+){0,2}?(?:" + rx + ")")) for code, rx in _CITED_BODIES.items()]
 # The same in one pattern, a group per body in the same order: the first alternative that matches
 # is the first body whose pattern matches (one call instead of four). Body = BODY_AFTER_CODES[lastindex-1].
 BODY_AFTER_ANY = re.compile("|".join(f"({rx.pattern})" for _, rx in BODY_AFTER))
@@ -96,7 +109,7 @@ AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
 # A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)".
 BODY_INFIX = re.compile(
     r"\s*(?:(?:del|de\s+la|du|of\s+the|of|de)\s+|de\s+l'\s*)(?:(?:the|la|le|el)\s+)?(?P<body>"
-    + "|".join(BODY_NAMES[code] for code in ("un-sc", "ecosoc", "un-ga"))
+    + "|".join(_CITED_BODIES[code] for code in ("un-sc", "ecosoc", OTHER_BODY, "un-ga"))
     + r")(?:\s+de\s+las\s+naciones\s+unidas|\s+des\s+nations\s+unies|\s+of\s+the\s+united\s+nations)?\s*"
 )
 # A list that resumes after a relative clause: "resolutions 60/288 of 8 September 2006, by which …,
