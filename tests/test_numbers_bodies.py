@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from resograph.reading import find
 from resograph.reading import patterns as P
 from resograph.reading.languages import LANGUAGES
 from test_references import cited, ga_text, sc_text, sc_text_in
@@ -95,4 +96,56 @@ def test_every_other_body_holds_one_of_its_needles():
     assert len(names) > 60
     for name in names:
         assert any(k in name for k in P.OTHER_BODY_NEEDLES), name
-        assert P.OTHER_BODY_BEFORE.search(name + " "), name
+        assert P.OTHER_BODY_BEFORE.fullmatch((name + " ")[::-1]), name  # (read backwards)
+        assert P.BODY_BEFORE.fullmatch((name + ", ")[::-1]), name
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling resolution 33/1 of the Commission on Crime Prevention and Criminal Justice,"),
+    ("fr", "Rappelant la résolution 33/1 de la Commission pour la prévention du crime et la justice pénale,"),
+    ("es", "Recordando la resolución 33/1 de la Comisión de Prevención del Delito y Justicia Penal,"),
+])
+def test_a_long_body_name_after_the_number(lang, body):
+    # 33/1 could be an Assembly number: only the commission named after it says it is not
+    assert in_sc(lang, body) == {}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling that the Commission on Narcotic Drugs, in its resolution 56/4, and the Human Rights\n"
+           "Council, in its resolution 20/8, called upon States,"),
+    ("fr", "Rappelant que la Commission des stupéfiants, dans sa résolution 56/4, et le Conseil des droits de\n"
+           "l'homme, dans sa résolution 20/8, ont engagé les États,"),
+    ("es", "Recordando que la Comisión de Estupefacientes, en su resolución 56/4, y el Consejo de Derechos\n"
+           "Humanos, en su resolución 20/8, exhortaron a los Estados,"),
+])
+def test_a_body_named_before_in_its_resolution_issued_it(lang, body):
+    assert set(in_sc(lang, body)) == {"A/HRC/RES/20/8"}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling resolutions 70/181 of the General Assembly and 2178 (2014) of the Security Council,"),
+    ("fr", "Rappelant les résolutions 70/181 de l'Assemblée générale et 2178 (2014) du Conseil de sécurité,"),
+    ("es", "Recordando las resoluciones 70/181 y 71/209 de la Asamblea General y 2178 (2014) del Consejo de\n"
+           "Seguridad,"),
+])
+def test_a_list_that_names_the_body_after_each_group(lang, body):
+    want = {"A/RES/70/181", "S/RES/2178(2014)"} | ({"A/RES/71/209"} if lang == "es" else set())
+    assert set(in_sc(lang, body)) == want
+
+
+def test_a_list_of_the_general_assembly_and_another_body():
+    x = in_sc("fr", "Rappelant les résolutions 70/181 de l'Assemblée générale et 56/4 de la Commission des stupéfiants,")
+    assert set(x) == {"A/RES/70/181"}
+
+
+@pytest.mark.parametrize("before, named", [
+    ("recalling conference of the parties to the united nations convention against transnational\n"
+     "organized crime ", True),
+    ("recordando la comision de estupefacientes ", True),
+    ("noting the work of the commission on narcotic drugs and recalling ", False),
+    ("noting the work of the commission on narcotic drugs, and recalling general assembly ", False),
+    ("the conference of the parties, and recalling ", False),
+])
+def test_another_body_right_before_the_word_with_what_completes_its_name(before, named):
+    # (folded text before "resolution")
+    assert (find._other_body_before(before, 0, len(before)) is not None) is named

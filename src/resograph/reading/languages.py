@@ -30,7 +30,12 @@ class Language:
     # ("Commission on Narcotic Drugs resolution 56/4", "la résolution 22/7 de la Commission …") is
     # not a citation, rather than one of the General Assembly's. Plain folded phrases.
     other_bodies: tuple[str, ...] = ()
-    other_body_needles: tuple[str, ...] = ()  # every phrase of `other_bodies` holds one of these
+    # Every phrase of `other_bodies` holds one of these, and few texts near an issuing body's name do
+    # (not "council", "assembly"): where none is, the finder does not look for such a body.
+    other_body_needles: tuple[str, ...] = ()
+    # Words between a body and "its resolution" that make the resolution that body's ("the
+    # Commission, in its resolution …", "la Commission, dans sa résolution …").
+    possessive_links: tuple[str, ...] = ()
 
 
 FRENCH = Language(
@@ -45,6 +50,7 @@ FRENCH = Language(
     body_needles=("conse", "assembl"),
     conjunctions=("et", "ou", "ainsi que"),
     possessives=("sa", "ses", "leur", "leurs"),
+    possessive_links=("dans", "par"),
     vote_needle="voix",
     resolution_words=("resolution", "resolutions"),
     decision_words=("decision", "decisions"),
@@ -60,7 +66,8 @@ FRENCH = Language(
                   "conference generale de l'unesco", "conference generale", "conseil executif",
                   "conseil d'administration", "assemblee des nations unies pour l'environnement",
                   "conference internationale du travail"),
-    other_body_needles=("commission", "conference", "reunion", "assemblee", "conseil"),
+    other_body_needles=("commission", "conference", "reunion", "parties", "sante", "executif", "administration",
+                        "environnement"),
 )
 
 ENGLISH = Language(
@@ -75,6 +82,7 @@ ENGLISH = Language(
     body_needles=("council", "ecosoc", "assembl"),
     conjunctions=("and", "or", "as well as", "&"),
     possessives=("its", "their"),
+    possessive_links=("in", "by", "through"),
     vote_needle="vote",
     resolution_words=("resolution", "resolutions"),
     decision_words=("decision", "decisions"),
@@ -89,7 +97,8 @@ ENGLISH = Language(
                   "assembly of states parties", "world health assembly", "unesco general conference",
                   "general conference of unesco", "general conference", "executive board", "governing council",
                   "united nations environment assembly", "international labour conference"),
-    other_body_needles=("commission", "conference", "meeting", "assembly", "board", "council"),
+    other_body_needles=("commission", "conference", "meeting", "parties", "health", "board", "governing",
+                        "environment"),
 )
 
 SPANISH = Language(
@@ -104,6 +113,7 @@ SPANISH = Language(
     body_needles=("conse", "asamblea"),
     conjunctions=("y", "e", "o", "asi como"),
     possessives=("su", "sus"),
+    possessive_links=("en", "por", "mediante", "en virtud de"),
     vote_needle="voto",
     resolution_words=("resolucion", "resoluciones"),
     decision_words=("decision", "decisiones"),
@@ -118,7 +128,8 @@ SPANISH = Language(
                   "conferencia general de la unesco", "conferencia general", "consejo ejecutivo",
                   "consejo de administracion", "asamblea de las naciones unidas sobre el medio ambiente",
                   "conferencia internacional del trabajo"),
-    other_body_needles=("comision", "conferencia", "reunion", "asamblea", "consejo"),
+    other_body_needles=("comision", "conferencia", "reunion", "partes", "salud", "ejecutivo", "administracion",
+                        "medio ambiente"),
 )
 
 LANGUAGES: tuple[Language, ...] = (FRENCH, ENGLISH, SPANISH)

@@ -37,7 +37,7 @@ DATE = re.compile(
 # juillet"): group 1 is the last day, the last item's.
 DATE_CLAUSE = re.compile(
     rf"\s*,?\s*(?:du|des|en\s+date\s+du|of|dated|de|del|adoptee?s?\s+le|adopted\s+on|on)\s+"
-    rf"(?:\d{{1,2}}{_ORD}\s*(?:,|\s(?:{_words(w for lang in LANGUAGES for w in lang.conjunctions)}))\s*)*"
+    rf"(?:\d{{1,2}}\s*(?:,|\s(?:{_words(w for lang in LANGUAGES for w in lang.conjunctions)}))\s*(?=\d))*"
     rf"(\d{{1,2}}){_ORD}\s*,?\s+(?:de\s+)?{_MONTH}(?:\s+(?:de\s+)?(\d{{4}})(?!\s*\())?\s*,?"
 )
 # Session span: "du 24 au 27 novembre 2025", "from 24 to 27 November 2025",
@@ -55,27 +55,51 @@ BODY_NAMES = {code: "|".join(rx for lang in LANGUAGES for rx in lang.bodies.get(
 BODY_CONTEXT = [(code, re.compile(rx)) for code, rx in BODY_NAMES.items()]
 # Every match of a BODY_CONTEXT pattern contains one of these: a window without any names no body.
 BODY_NEEDLES = tuple(dict.fromkeys(n for lang in LANGUAGES for n in lang.body_needles))
-# … and named right after a list of numbers ("… 2462 (2019) du Conseil de sécurité").
-# The genitive is required: in "…, as well as Economic and Social Council resolutions" the body
-# belongs to the next list.
 # Bodies whose numbers get no key (languages.Language.other_bodies), sorted longest first so that
 # "conference generale de l'unesco" is tried before "conference generale"; the code `OTHER_BODY`.
 OTHER_BODY = "other"
-OTHER_BODY_NAMES = _words(sorted({w for lang in LANGUAGES for w in lang.other_bodies}, key=len, reverse=True))
+_OTHER_PHRASES = sorted({w for lang in LANGUAGES for w in lang.other_bodies}, key=len, reverse=True)
+OTHER_BODY_NAMES = _words(_OTHER_PHRASES)
 OTHER_BODY_NEEDLES = tuple(dict.fromkeys(n for lang in LANGUAGES for n in lang.other_body_needles))
-# Such a body named right before "resolution(s)", with what completes its name ("to the …", no
-# punctuation) and nothing else in between ("Commission on Narcotic Drugs resolution 56/4",
-# "Conference of the Parties to the United Nations Convention against Transnational Organized Crime
-# resolution 9/1"; not "the Commission on Narcotic Drugs and recalling resolution 70/181"); matched
-# on the text before the word.
-OTHER_BODY_BEFORE = re.compile(r"\b(?:" + OTHER_BODY_NAMES + r")(?:\s+(?:to|a|en|de|del)\s[^,;:()\n.]{0,140})?\s+$")
 _CITED_BODIES = {**BODY_NAMES, OTHER_BODY: OTHER_BODY_NAMES}  # the issuing bodies and the others
 CITED_BODY_CONTEXT = [*BODY_CONTEXT, (OTHER_BODY, re.compile(OTHER_BODY_NAMES))]
-BODY_AFTER = [(code, re.compile(r"\s*,?\s*(?:de\s+l'\s*|du\s+|of\s+the\s+|of\s+|del\s+|de\s+la\s+|de\s+las\s+|de\s+)"
-                                r"(?:\w+\s+){0,2}?(?:" + rx + ")")) for code, rx in _CITED_BODIES.items()]
-# The same in one pattern, a group per body in the same order: the first alternative that matches
-# is the first body whose pattern matches (one call instead of four). Body = BODY_AFTER_CODES[lastindex-1].
-BODY_AFTER_ANY = re.compile("|".join(f"({rx.pattern})" for _, rx in BODY_AFTER))
+# The names of each of those bodies as plain phrases (BODY_NAMES' alternatives are phrases whose
+# white space is `\s+`).
+_PHRASES = {**{code: rx.replace(r"\s+", " ").split("|") for code, rx in BODY_NAMES.items()}, OTHER_BODY: _OTHER_PHRASES}
+
+
+def _backwards(phrases) -> str:
+    """Folded phrases spelt backwards, as alternatives (a space for any white space)."""
+    return "|".join(re.escape(p[::-1]).replace(r"\ ", r"\s+") for p in phrases)
+
+
+# A body named right before "resolution(s)" or "in its resolution": "Commission on Narcotic Drugs
+# resolution 56/4", "the Human Rights Council, in its resolution 20/8"; not "the Commission on
+# Narcotic Drugs and recalling resolution 70/181". These are matched on the text before the word
+# read backwards (`text[:at][::-1]`), so that they are tried at one place instead of searched for
+# (100 µs a search). A group per body: BODY_BEFORE_CODES[lastindex - 1].
+OTHER_BODY_BEFORE = re.compile(r"\s*(?:" + _backwards(_OTHER_PHRASES) + r")(?!\w)")
+BODY_BEFORE = re.compile(r"\s*,?\s*(?:" + "|".join(f"({_backwards(ph)})" for ph in _PHRASES.values()) + r")(?!\w)")
+BODY_BEFORE_CODES = list(_PHRASES)
+# A conference or meeting "of the Parties" takes what completes its name before the word: "Conference
+# of the Parties to the United Nations Convention against Transnational Organized Crime resolution
+# 9/1". PARTIES: the word its name ends with; NAME_COMPLEMENT: what may follow it (no punctuation).
+PARTIES = ("parties", "partes")
+NAME_COMPLEMENT = re.compile(r"\s+(?:to|a|en|de|del)\s[^,;:().]{0,140}")
+# "in its " / "dans sa " / "en su " right before "resolution": the resolution of the body named before.
+POSSESSIVE_LINK = re.compile(
+    r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.possessive_links) + r")\s+"
+    r"(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")\s+$")
+# … and named right after a list of numbers ("… 2462 (2019) du Conseil de sécurité").
+# The genitive is required: in "…, as well as Economic and Social Council resolutions" the body
+# belongs to the next list.
+_GENITIVE = (r"\s*,?\s*(?:de\s+l'\s*|du\s+|of\s+the\s+|of\s+|del\s+|de\s+la\s+|de\s+las\s+|de\s+)"
+             r"(?:\w+\s+){0,2}?")
+BODY_AFTER = [(code, re.compile(_GENITIVE + r"(?:" + rx + ")")) for code, rx in _CITED_BODIES.items()]
+# The same in one pattern, the genitive read once and a group per body in the same order: the body
+# whose pattern matches (one call instead of five; no two bodies' names match at one place).
+# Body = BODY_AFTER_CODES[lastindex-1].
+BODY_AFTER_ANY = re.compile(_GENITIVE + "(?:" + "|".join(f"({rx})" for rx in _CITED_BODIES.values()) + ")")
 BODY_AFTER_CODES = [code for code, _ in BODY_AFTER]
 
 # Words that introduce resolution / decision numbers (folded): "resolution(s)", "resolucion(es)",
