@@ -33,6 +33,12 @@ def un_ga_resolution(session: int, number: int, letter: str = "") -> str:
     return f"A/RES/{session}/{number}{letter}"
 
 
+def old_session(numeral: str, special: str | None = None) -> str:
+    """The session of a pre-1976 key as printed in its parenthesis: `XXVII`, or for a special or
+    emergency special session `S-V`, `ES-V` (`A/RES/2248(S-V)`, `A/RES/2253(ES-V)`)."""
+    return f"{special.upper()}-{numeral.upper()}" if special else numeral.upper()
+
+
 def un_ga_decision(session: int, number: int) -> str:
     return f"A/DEC/{session}/{number}"
 
@@ -97,7 +103,7 @@ def symbol_key(m: re.Match[str], printed: str) -> str | None:
     if g("ares"):
         return un_ga_resolution(int(g("ares_s")), int(g("ares_n")))
     if g("aresold"):
-        return f"A/RES/{int(g('aold_n'))}({g('aold_r').upper()})"
+        return f"A/RES/{int(g('aold_n'))}({old_session(g('aold_r'), g('aold_s'))})"
     if g("ares_es"):
         return _SPACES.sub("", printed).upper()
     if g("adec"):

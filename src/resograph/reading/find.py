@@ -270,17 +270,37 @@ def _symbols(text: str, folded: str, matches: list[re.Match[str]], end: int) -> 
     return out
 
 
-def _body_near(folded: str, start: int, lo: int, hi: int) -> str | None:
-    """The body named closest before `start` (within 70 characters) or right after the list."""
+def _body_near(folded: str, start: int, lo: int) -> str | None:
+    """The body named closest before `start` (within 70 characters), or a body whose numbers get
+    no key (`P.OTHER_BODY`) when one is named right before the word, closer than any other."""
     best, best_pos = None, -1
     window = folded[max(lo, start - 70):start]
-    if not any(k in window for k in P.BODY_NEEDLES):  # no body named: spare the four scans
-        return None
-    for code, rx in P.BODY_CONTEXT:
-        for m in rx.finditer(window):
-            if m.start() > best_pos:
-                best, best_pos = code, m.start()
+    if any(k in window for k in P.BODY_NEEDLES):  # else no body named: spare the four scans
+        for code, rx in P.BODY_CONTEXT:
+            for m in rx.finditer(window):
+                if m.start() > best_pos:
+                    best, best_pos = code, m.start()
+    before = max(lo, start - 200)
+    if any(folded.find(k, before, start) >= 0 for k in P.OTHER_BODY_NEEDLES):
+        named_at = _other_body_before(folded, before, start)
+        if named_at is not None and named_at - (start - len(window)) > best_pos:  # after any other
+            return P.OTHER_BODY
     return best
+
+
+def _other_body_before(folded: str, before: int, at: int) -> int | None:
+    """Where a body whose numbers get no key is named right before `at` (in folded[before:at]),
+    with what completes a conference "of the Parties" ("… to the Convention …"), if one is."""
+    other = P.OTHER_BODY_BEFORE.match(folded[before:at][::-1])
+    if other:
+        return at - other.end()
+    for word in P.PARTIES:
+        end = folded.rfind(word, before, at) + len(word)
+        if end >= len(word) and P.NAME_COMPLEMENT.fullmatch(folded, end, at):
+            other = P.OTHER_BODY_BEFORE.match(folded[before:end][::-1])
+            if other:
+                return end - other.end()
+    return None
 
 
 def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
@@ -303,28 +323,42 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                     out.append(Mention("res-anaphor", back.start(), w.end(), text[back.start():w.end()], None,
                                        {"plural": plural}))
                 continue
-            body = _list_body(folded, w, infix, pos, start, end, own_body)
-            for m in items:
+            # A body named after an item is that of the items before it, back to the previous one
+            # named ("70/181 of the General Assembly and 2178 (2014) of the Security Council").
+            body = None if "body" in items[-1].data else _list_body(folded, w, infix, start, own_body)
+            for m in reversed(items):
+                body = m.data.pop("body", body)
                 m.key = _key_from(m.data["num"], body, is_decision, m.data["letter"])
                 m.data["list"] = ws  # the items of one list, for "the above-mentioned resolutions"
             out += [m for m in items if m.key]
     return out
 
 
-def _list_body(folded: str, w: re.Match[str], infix: re.Match[str] | None, pos: int, start: int,
-               end: int, own_body: str | None) -> str | None:
-    """The body whose resolutions a list names: named right after the list ("… 2462 (2019) du
-    Conseil de sécurité") wins, then one named between the word and the numbers, then "its"
-    (the issuing body's own, whatever body the sentence named before), then one named near."""
-    after = P.BODY_AFTER_ANY.match(folded, pos, min(end, pos + 45))
-    if after:
-        return P.BODY_AFTER_CODES[after.lastindex - 1]
+def _list_body(folded: str, w: re.Match[str], infix: re.Match[str] | None, start: int,
+               own_body: str | None) -> str | None:
+    """The body whose resolutions a list names when none is named right after it (`_read_list`
+    reads that): one named between the word and the numbers, then "its" (the issuing body's own,
+    whatever body the sentence named before, unless the sentence names the body right before it:
+    "the Commission on Narcotic Drugs, in its resolution 56/4"), then one named near."""
     if infix:
-        return next(code for code, rx in P.BODY_CONTEXT if rx.fullmatch(infix.group("body")))
+        return next(code for code, rx in P.CITED_BODY_CONTEXT if rx.fullmatch(infix.group("body")))
     ws = w.start()
-    if own_body and P.OWN_BODY.search(folded[max(start, ws - 12):ws]):
-        return own_body
-    return _body_near(folded, ws, start, end)
+    if P.OWN_BODY.search(folded[max(start, ws - 12):ws]):
+        link = P.POSSESSIVE_LINK.search(folded, max(start, ws - 30), ws)
+        if link:
+            agent = P.BODY_BEFORE.match(folded[max(start, link.start() - 200):link.start()][::-1])
+            if agent:
+                return P.BODY_BEFORE_CODES[agent.lastindex - 1]
+        if own_body:
+            return own_body
+    return _body_near(folded, ws, start)
+
+
+def _body_after(folded: str, pos: int, end: int) -> tuple[str, int] | None:
+    """The body named right after a number or a list ("… du Conseil de sécurité"), if one is, and
+    where its name ends."""
+    after = P.BODY_AFTER_ANY.match(folded, pos, min(end, pos + 90))
+    return (P.BODY_AFTER_CODES[after.lastindex - 1], after.end()) if after else None
 
 
 def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool,
@@ -333,7 +367,8 @@ def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool
 
     Items are separated by commas and conjunctions, and may carry a date clause each ("186 (1964)
     of 4 March, 187 (1964) of 13, March …"); a symbol in the list ("resolution A/RES/79/136") is
-    skipped here (`_symbols` finds it). The first item's span opens at the word (`ws`).
+    skipped here (`_symbols` finds it). The first item's span opens at the word (`ws`). A body
+    named after a number is kept in its `data["body"]`, and the list goes on after the name.
     """
     SYMBOL, NUMBER_ITEM = P.SYMBOL, P.NUMBER_ITEM
     items: list[Mention] = []
@@ -359,6 +394,14 @@ def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool
         nxt = sep.end() if sep else pos
         nm = NUMBER_ITEM.match(folded, nxt, end)
         sm = None if nm else SYMBOL.match(folded, nxt, end)
+        if not (nm or sm) and items and "body" not in items[-1].data:
+            body = _body_after(folded, pos, end)
+            if body:  # of the numbers before it ("… 2462 (2019) du Conseil de sécurité")
+                items[-1].data["body"], pos = body
+                sep = P.LIST_SEPARATOR.match(folded, pos, end)
+                nxt = sep.end() if sep else pos
+                nm = NUMBER_ITEM.match(folded, nxt, end)
+                sm = None if nm else SYMBOL.match(folded, nxt, end)
         if not (nm or sm):
             resume = P.LIST_RESUME.match(folded, pos, end) if plural and items else None
             if not resume:
@@ -405,14 +448,16 @@ def _num(nm: re.Match[str]) -> tuple:
     if form == "ss":
         k, a, b = nm.group("ssk", "sss", "ssn")
         return ("special", k.upper(), (int(a), int(b)))
-    a, b = nm.group("oldn", "oldr")
-    return ("old", int(a), b.upper())
+    a, b, special = nm.group("oldn", "oldr", "olds")
+    return ("old", int(a), keys.old_session(b, special))
 
 
 def _key_from(num: tuple, body: str | None, is_decision: bool, letter: str = "") -> str | None:
     """The key of a cited number given the body that issued it; `letter` is the part of a
     lettered resolution ("217 A (III)" → A/RES/217A(III)), written right after the number."""
     kind, a, b = num
+    if body == P.OTHER_BODY and kind != "sc":  # no key for its numbers (`n (yyyy)` is never its form)
+        return None
     what = "DEC" if is_decision else "RES"
     if kind == "special":  # special / emergency special session: A/RES/S-30/1, A/RES/ES-10/19
         return f"A/{what}/{a}-{b[0]}/{b[1]}{letter}"
@@ -428,7 +473,9 @@ def _key_from(num: tuple, body: str | None, is_decision: bool, letter: str = "")
         return f"E/{what}/{a}/{b}{letter}"
     if body == "hrc":
         return f"A/HRC/{what}/{a}/{b}{letter}"
-    if a > 120:  # no General Assembly session that high: not a resolution number
+    if not 31 <= a <= 120:
+        # The General Assembly numbers `session/n` from its 31st session (1976; before, `n (XXX)`),
+        # and has held no session that high: another body's number ("22/7"), not the Assembly's.
         return None
     if is_decision:
         return keys.un_ga_decision(a, b) + letter

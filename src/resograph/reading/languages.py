@@ -25,6 +25,17 @@ class Language:
     vote_needle: str  # a word every vote count of this language holds ("votes", "voix")
     resolution_words: tuple[str, ...] = ()  # "resolution(s)" before the numbers it introduces
     decision_words: tuple[str, ...] = ()  # "decision(s)" likewise
+    # Bodies whose resolutions and decisions have no key in DESIGN's table (functional commissions,
+    # conferences of the parties, the assemblies of the specialised agencies): a number they issued
+    # ("Commission on Narcotic Drugs resolution 56/4", "la résolution 22/7 de la Commission …") is
+    # not a citation, rather than one of the General Assembly's. Plain folded phrases.
+    other_bodies: tuple[str, ...] = ()
+    # Every phrase of `other_bodies` holds one of these, and few texts near an issuing body's name do
+    # (not "council", "assembly"): where none is, the finder does not look for such a body.
+    other_body_needles: tuple[str, ...] = ()
+    # Words between a body and "its resolution" that make the resolution that body's ("the
+    # Commission, in its resolution …", "la Commission, dans sa résolution …").
+    possessive_links: tuple[str, ...] = ()
 
 
 FRENCH = Language(
@@ -39,9 +50,24 @@ FRENCH = Language(
     body_needles=("conse", "assembl"),
     conjunctions=("et", "ou", "ainsi que"),
     possessives=("sa", "ses", "leur", "leurs"),
+    possessive_links=("dans", "par"),
     vote_needle="voix",
     resolution_words=("resolution", "resolutions"),
     decision_words=("decision", "decisions"),
+    other_bodies=("commission pour la prevention du crime et la justice penale",
+                  "commission de la prevention du crime et de la justice penale", "commission des stupefiants",
+                  "commission de la condition de la femme", "commission des droits de l'homme",
+                  "sous-commission de la promotion et de la protection des droits de l'homme",
+                  "commission du developpement social", "commission de la population et du developpement",
+                  "commission du developpement durable", "commission de statistique",
+                  "commission de la science et de la technique au service du developpement",
+                  "conference des parties", "conference des etats parties", "reunion des parties",
+                  "reunion des etats parties", "assemblee des etats parties", "assemblee mondiale de la sante",
+                  "conference generale de l'unesco", "conference generale", "conseil executif",
+                  "conseil d'administration", "assemblee des nations unies pour l'environnement",
+                  "conference internationale du travail"),
+    other_body_needles=("commission", "conference", "reunion", "parties", "sante", "executif", "administration",
+                        "environnement"),
 )
 
 ENGLISH = Language(
@@ -56,9 +82,23 @@ ENGLISH = Language(
     body_needles=("council", "ecosoc", "assembl"),
     conjunctions=("and", "or", "as well as", "&"),
     possessives=("its", "their"),
+    possessive_links=("in", "by", "through"),
     vote_needle="vote",
     resolution_words=("resolution", "resolutions"),
     decision_words=("decision", "decisions"),
+    other_bodies=("commission on crime prevention and criminal justice", "commission on narcotic drugs",
+                  "commission on the status of women", "commission on human rights",
+                  "sub-commission on the promotion and protection of human rights",
+                  "commission for social development", "commission on population and development",
+                  "commission on sustainable development", "statistical commission",
+                  "commission on science and technology for development",
+                  "conference of the parties", "conference of states parties", "conference of the states parties",
+                  "meeting of the parties", "meeting of states parties", "meeting of the states parties",
+                  "assembly of states parties", "world health assembly", "unesco general conference",
+                  "general conference of unesco", "general conference", "executive board", "governing council",
+                  "united nations environment assembly", "international labour conference"),
+    other_body_needles=("commission", "conference", "meeting", "parties", "health", "board", "governing",
+                        "environment"),
 )
 
 SPANISH = Language(
@@ -73,9 +113,23 @@ SPANISH = Language(
     body_needles=("conse", "asamblea"),
     conjunctions=("y", "e", "o", "asi como"),
     possessives=("su", "sus"),
+    possessive_links=("en", "por", "mediante", "en virtud de"),
     vote_needle="voto",
     resolution_words=("resolucion", "resoluciones"),
     decision_words=("decision", "decisiones"),
+    other_bodies=("comision de prevencion del delito y justicia penal", "comision de estupefacientes",
+                  "comision de la condicion juridica y social de la mujer", "comision de derechos humanos",
+                  "subcomision de promocion y proteccion de los derechos humanos",
+                  "comision de desarrollo social", "comision de poblacion y desarrollo",
+                  "comision sobre el desarrollo sostenible", "comision de estadistica",
+                  "comision de ciencia y tecnologia para el desarrollo",
+                  "conferencia de las partes", "conferencia de los estados partes", "reunion de las partes",
+                  "reunion de los estados partes", "asamblea de los estados partes", "asamblea mundial de la salud",
+                  "conferencia general de la unesco", "conferencia general", "consejo ejecutivo",
+                  "consejo de administracion", "asamblea de las naciones unidas sobre el medio ambiente",
+                  "conferencia internacional del trabajo"),
+    other_body_needles=("comision", "conferencia", "reunion", "partes", "salud", "ejecutivo", "administracion",
+                        "medio ambiente"),
 )
 
 LANGUAGES: tuple[Language, ...] = (FRENCH, ENGLISH, SPANISH)

@@ -32,9 +32,12 @@ DATE = re.compile(
 # In a list the year is often printed once, after the last item ("186 (1964) of 4 March, 187 (1964)
 # of 13, March … and 198 (1964) of 18 December 1964"): the year is optional (group 3 None; the
 # caller takes it from the cited number), and a year is never the next item's number ("of 4 March
-# 2001 (1993)" reads as a date without year followed by the item 2001 (1993)).
+# 2001 (1993)" reads as a date without year followed by the item 2001 (1993)). One clause may date
+# the items before it day by day ("2253 (ES-V) and 2254 (ES-V) of 4 and 14 July 1967", "des 4 et 14
+# juillet"): group 1 is the last day, the last item's.
 DATE_CLAUSE = re.compile(
-    rf"\s*,?\s*(?:du|en\s+date\s+du|of|dated|de|del|adoptee?s?\s+le|adopted\s+on|on)\s+"
+    rf"\s*,?\s*(?:du|des|en\s+date\s+du|of|dated|de|del|adoptee?s?\s+le|adopted\s+on|on)\s+"
+    rf"(?:\d{{1,2}}\s*(?:,|\s(?:{_words(w for lang in LANGUAGES for w in lang.conjunctions)}))\s*(?=\d))*"
     rf"(\d{{1,2}}){_ORD}\s*,?\s+(?:de\s+)?{_MONTH}(?:\s+(?:de\s+)?(\d{{4}})(?!\s*\())?\s*,?"
 )
 # Session span: "du 24 au 27 novembre 2025", "from 24 to 27 November 2025",
@@ -52,14 +55,51 @@ BODY_NAMES = {code: "|".join(rx for lang in LANGUAGES for rx in lang.bodies.get(
 BODY_CONTEXT = [(code, re.compile(rx)) for code, rx in BODY_NAMES.items()]
 # Every match of a BODY_CONTEXT pattern contains one of these: a window without any names no body.
 BODY_NEEDLES = tuple(dict.fromkeys(n for lang in LANGUAGES for n in lang.body_needles))
+# Bodies whose numbers get no key (languages.Language.other_bodies), sorted longest first so that
+# "conference generale de l'unesco" is tried before "conference generale"; the code `OTHER_BODY`.
+OTHER_BODY = "other"
+_OTHER_PHRASES = sorted({w for lang in LANGUAGES for w in lang.other_bodies}, key=len, reverse=True)
+OTHER_BODY_NAMES = _words(_OTHER_PHRASES)
+OTHER_BODY_NEEDLES = tuple(dict.fromkeys(n for lang in LANGUAGES for n in lang.other_body_needles))
+_CITED_BODIES = {**BODY_NAMES, OTHER_BODY: OTHER_BODY_NAMES}  # the issuing bodies and the others
+CITED_BODY_CONTEXT = [*BODY_CONTEXT, (OTHER_BODY, re.compile(OTHER_BODY_NAMES))]
+# The names of each of those bodies as plain phrases (BODY_NAMES' alternatives are phrases whose
+# white space is `\s+`).
+_PHRASES = {**{code: rx.replace(r"\s+", " ").split("|") for code, rx in BODY_NAMES.items()}, OTHER_BODY: _OTHER_PHRASES}
+
+
+def _backwards(phrases) -> str:
+    """Folded phrases spelt backwards, as alternatives (a space for any white space)."""
+    return "|".join(re.escape(p[::-1]).replace(r"\ ", r"\s+") for p in phrases)
+
+
+# A body named right before "resolution(s)" or "in its resolution": "Commission on Narcotic Drugs
+# resolution 56/4", "the Human Rights Council, in its resolution 20/8"; not "the Commission on
+# Narcotic Drugs and recalling resolution 70/181". These are matched on the text before the word
+# read backwards (`text[:at][::-1]`), so that they are tried at one place instead of searched for
+# (100 µs a search). A group per body: BODY_BEFORE_CODES[lastindex - 1].
+OTHER_BODY_BEFORE = re.compile(r"\s*(?:" + _backwards(_OTHER_PHRASES) + r")(?!\w)")
+BODY_BEFORE = re.compile(r"\s*,?\s*(?:" + "|".join(f"({_backwards(ph)})" for ph in _PHRASES.values()) + r")(?!\w)")
+BODY_BEFORE_CODES = list(_PHRASES)
+# A conference or meeting "of the Parties" takes what completes its name before the word: "Conference
+# of the Parties to the United Nations Convention against Transnational Organized Crime resolution
+# 9/1". PARTIES: the word its name ends with; NAME_COMPLEMENT: what may follow it (no punctuation).
+PARTIES = ("parties", "partes")
+NAME_COMPLEMENT = re.compile(r"\s+(?:to|a|en|de|del)\s[^,;:().]{0,140}")
+# "in its " / "dans sa " / "en su " right before "resolution": the resolution of the body named before.
+POSSESSIVE_LINK = re.compile(
+    r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.possessive_links) + r")\s+"
+    r"(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")\s+$")
 # … and named right after a list of numbers ("… 2462 (2019) du Conseil de sécurité").
 # The genitive is required: in "…, as well as Economic and Social Council resolutions" the body
 # belongs to the next list.
-BODY_AFTER = [(code, re.compile(r"\s*,?\s*(?:de\s+l'\s*|du\s+|of\s+the\s+|of\s+|del\s+|de\s+la\s+|de\s+las\s+|de\s+)"
-                                r"(?:\w+\s+){0,2}?(?:" + rx + ")")) for code, rx in BODY_NAMES.items()]
-# The same in one pattern, a group per body in the same order: the first alternative that matches
-# is the first body whose pattern matches (one call instead of four). Body = BODY_AFTER_CODES[lastindex-1].
-BODY_AFTER_ANY = re.compile("|".join(f"({rx.pattern})" for _, rx in BODY_AFTER))
+_GENITIVE = (r"\s*,?\s*(?:de\s+l'\s*|du\s+|of\s+the\s+|of\s+|del\s+|de\s+la\s+|de\s+las\s+|de\s+)"
+             r"(?:\w+\s+){0,2}?")
+BODY_AFTER = [(code, re.compile(_GENITIVE + r"(?:" + rx + ")")) for code, rx in _CITED_BODIES.items()]
+# The same in one pattern, the genitive read once and a group per body in the same order: the body
+# whose pattern matches (one call instead of five; no two bodies' names match at one place).
+# Body = BODY_AFTER_CODES[lastindex-1].
+BODY_AFTER_ANY = re.compile(_GENITIVE + "(?:" + "|".join(f"({rx})" for rx in _CITED_BODIES.values()) + ")")
 BODY_AFTER_CODES = [code for code, _ in BODY_AFTER]
 
 # Words that introduce resolution / decision numbers (folded): "resolution(s)", "resolucion(es)",
@@ -93,7 +133,7 @@ AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
 # A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)".
 BODY_INFIX = re.compile(
     r"\s*(?:(?:del|de\s+la|du|of\s+the|of|de)\s+|de\s+l'\s*)(?:(?:the|la|le|el)\s+)?(?P<body>"
-    + "|".join(BODY_NAMES[code] for code in ("un-sc", "ecosoc", "un-ga"))
+    + "|".join(_CITED_BODIES[code] for code in ("un-sc", "ecosoc", OTHER_BODY, "un-ga"))
     + r")(?:\s+de\s+las\s+naciones\s+unidas|\s+des\s+nations\s+unies|\s+of\s+the\s+united\s+nations)?\s*"
 )
 # A list that resumes after a relative clause: "resolutions 60/288 of 8 September 2006, by which …,
@@ -118,7 +158,9 @@ NUMBER_FORMS = {
     # Lettered resolutions (parts A, B … adopted under one number): "217 A (III)", "47/20 A"; a
     # letter after a slash number counts only when it is a capital in the text (find._item), so
     # the French "60/288 a été" is not one.
-    "old": r"(?P<old>(?P<oldn>\d{1,4})\s*(?:(?P<oldl>[a-h])\s*)?\(\s*(?P<oldr>[ivxlc]{1,7})\s*\))",  # 3013 (XXVII)
+    # Before 1976 a special or emergency special session's number is printed in the parenthesis too:
+    # "2248 (S-V)", "2253 (ES-V)" (the newer forms "S-26/2", "ES-10/19" are `ss`).
+    "old": r"(?P<old>(?P<oldn>\d{1,4})\s*(?:(?P<oldl>[a-h])\s*)?\(\s*(?:(?P<olds>e?s)\s*-\s*)?(?P<oldr>[ivxlc]{1,7})\s*\))",  # 3013 (XXVII)
 }
 # No two forms match at the same place (after the digits: "/" for slash, "(" and a year or a blank
 # and a year for sc, "(" and a Roman numeral or a letter for old; ss opens with "s-"/"es-", ocr with
@@ -154,7 +196,7 @@ OWN_YEAR = (
 SYMBOL = re.compile(
     r"(?=[aesg])(?<![\w/-])(?:"
     r"(?P<ares>a\s*/\s*res\s*/\s*(?P<ares_s>\d{1,3})\s*/\s*(?P<ares_n>\d{1,4}))"
-    r"|(?P<aresold>a\s*/\s*res\s*/\s*(?P<aold_n>\d{1,4})\s*\(\s*(?P<aold_r>[ivxlc]{1,7})\s*\))"
+    r"|(?P<aresold>a\s*/\s*res\s*/\s*(?P<aold_n>\d{1,4})\s*\(\s*(?:(?P<aold_s>e?s)\s*-\s*)?(?P<aold_r>[ivxlc]{1,7})\s*\))"
     r"|(?P<ares_es>a\s*/\s*res\s*/\s*e?s\s*-\s*\d{1,2}\s*/\s*\d{1,4})"
     r"|(?P<adec>a\s*/\s*dec\s*/\s*(?P<adec_s>\d{1,3})\s*/\s*(?P<adec_n>\d{1,4}))"
     r"|(?P<sres>s\s*/\s*res\s*/\s*(?P<sres_n>\d{1,4})\s*\(\s*(?P<sres_y>(?:19|20)\d{2})\s*\))"
@@ -173,7 +215,7 @@ SYMBOL = re.compile(
 SYMBOL_SCAN = re.compile(
     r"[aesg](?<![\w/-].)(?:"
     r"(?<=a)(?P<ares>\s*/\s*res\s*/\s*(?P<ares_s>\d{1,3})\s*/\s*(?P<ares_n>\d{1,4}))"
-    r"|(?<=a)(?P<aresold>\s*/\s*res\s*/\s*(?P<aold_n>\d{1,4})\s*\(\s*(?P<aold_r>[ivxlc]{1,7})\s*\))"
+    r"|(?<=a)(?P<aresold>\s*/\s*res\s*/\s*(?P<aold_n>\d{1,4})\s*\(\s*(?:(?P<aold_s>e?s)\s*-\s*)?(?P<aold_r>[ivxlc]{1,7})\s*\))"
     r"|(?<=a)(?P<ares_es>\s*/\s*res\s*/\s*e?s\s*-\s*\d{1,2}\s*/\s*\d{1,4})"
     r"|(?<=a)(?P<adec>\s*/\s*dec\s*/\s*(?P<adec_s>\d{1,3})\s*/\s*(?P<adec_n>\d{1,4}))"
     r"|(?<=s)(?P<sres>\s*/\s*res\s*/\s*(?P<sres_n>\d{1,4})\s*\(\s*(?P<sres_y>(?:19|20)\d{2})\s*\))"

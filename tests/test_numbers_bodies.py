@@ -1,0 +1,151 @@
+"""Resolution numbers and the body that issued them, as the genre prints them in the three languages:
+the pre-1976 special-session forms ("2253 (ES-V)"), and the resolutions of bodies that have no key in
+DESIGN's table (functional commissions, conferences of the parties, the specialised agencies'
+assemblies), which must not become General Assembly or ECOSOC keys. Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from resograph.reading import find
+from resograph.reading import patterns as P
+from resograph.reading.languages import LANGUAGES
+from test_references import cited, ga_text, sc_text, sc_text_in
+
+
+def in_sc(lang: str, body: str) -> dict[str, str | None]:
+    """target → date of the citations of a Security Council text in `lang` whose preamble is `body`."""
+    return cited(sc_text(2500, 2019, body) if lang == "en" else sc_text_in(lang, 2500, 2019, body))
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling General Assembly resolutions 2253 (ES-V) and 2254 (ES-V) of 4 and 14 July 1967,\n"
+           "32/5 of 28 October 1977 and 33/113 of 18 December 1978,"),
+    ("fr", "Rappelant les résolutions de l'Assemblée générale 2253 (ES-V) et 2254 (ES-V) des 4 et 14 juillet\n"
+           "1967, 32/5 du 28 octobre 1977 et 33/113 du 18 décembre 1978,"),
+    ("es", "Recordando las resoluciones de la Asamblea General 2253 (ES-V) y 2254 (ES-V), de 4 y 14 de julio\n"
+           "de 1967, 32/5, de 28 de octubre de 1977, y 33/113, de 18 de diciembre de 1978,"),
+])
+def test_emergency_special_session_numbers_before_1976_and_the_list_after_them(lang, body):
+    assert in_sc(lang, body) == {"A/RES/2253(ES-V)": None, "A/RES/2254(ES-V)": "1967-07-14",
+                                 "A/RES/32/5": "1977-10-28", "A/RES/33/113": "1978-12-18"}
+
+
+def test_special_session_numbers_in_every_spacing_and_as_a_symbol():
+    x = in_sc("en", "Recalling General Assembly resolution 2248(S-V) of 19 May 1967, resolution 1474 (ES-IV)\n"
+                    "and A/RES/2145 (XXI), as well as A/RES/2253 (ES-V),")
+    assert set(x) == {"A/RES/2248(S-V)", "A/RES/1474(ES-IV)", "A/RES/2145(XXI)", "A/RES/2253(ES-V)"}
+    # the newer forms are unchanged
+    assert set(in_sc("fr", "Rappelant les résolutions ES-10/19 et S-26/2 de l'Assemblée générale,")) == {
+        "A/RES/ES-10/19", "A/RES/S-26/2"}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling Commission on Crime Prevention and Criminal Justice resolution 22/7 of 26 April 2013\n"
+           "and Commission on Narcotic Drugs resolution 56/4,"),
+    ("en", "Recalling resolution 56/4 of the Commission on Narcotic Drugs and resolution 9/1 of the Conference\n"
+           "of the Parties to the United Nations Convention against Transnational Organized Crime,"),
+    ("en", "Recalling Conference of the Parties to the United Nations Convention against Transnational\n"
+           "Organized Crime resolution 9/1 and World Health Assembly resolution 66/10,"),
+    ("fr", "Rappelant la résolution 56/4 de la Commission des stupéfiants et les résolutions 22/7 et 23/2\n"
+           "de la Commission pour la prévention du crime et la justice pénale,"),
+    ("es", "Recordando la resolución 22/7 de la Comisión de Prevención del Delito y Justicia Penal y la\n"
+           "resolución 2005/69 de la Comisión de Derechos Humanos,"),
+])
+def test_resolutions_of_other_bodies_are_no_general_assembly_resolutions(lang, body):
+    x = in_sc(lang, body)
+    assert not [k for k in x if k.startswith(("A/", "E/"))], x
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling Commission on Narcotic Drugs resolution 56/4 and General Assembly resolution 70/181,"),
+    ("en", "Noting the work of the Commission on Narcotic Drugs and recalling resolution 70/181,"),
+    ("fr", "Rappelant les résolutions 56/4 et 57/2 de la Commission des stupéfiants ainsi que la résolution\n"
+           "70/181 de l'Assemblée générale,"),
+    ("es", "Recordando las resoluciones 56/4 y 57/2 de la Comisión de Estupefacientes, así como la resolución\n"
+           "70/181 de la Asamblea General,"),
+])
+def test_the_general_assembly_resolution_beside_another_bodys_is_kept(lang, body):
+    assert set(in_sc(lang, body)) == {"A/RES/70/181"}
+
+
+def test_a_security_council_resolution_named_beside_another_body_is_kept():
+    x = in_sc("en", "Recalling resolution 2178 (2014) of the Security Council and resolution 22/7 of the\n"
+                    "Commission on Crime Prevention and Criminal Justice,")
+    assert set(x) == {"S/RES/2178(2014)"}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling resolution 22/7 and decision 14/402,"),
+    ("fr", "Rappelant la résolution 22/7 et la décision 14/402,"),
+    ("es", "Recordando la resolución 22/7 y la decisión 14/402,"),
+])
+def test_a_slash_number_before_the_31st_session_is_not_the_general_assemblys(lang, body):
+    # the Assembly numbered `session/n` only from 1976: "22/7" is another body's
+    assert in_sc(lang, body) == {}
+
+
+def test_its_own_and_human_rights_council_slash_numbers_are_unchanged():
+    x = cited(ga_text("Recalling its resolutions 31/72 and 33/113 and Human Rights Council resolution 20/8,"))
+    assert set(x) == {"A/RES/31/72", "A/RES/33/113", "A/HRC/RES/20/8"}
+
+
+def test_every_other_body_holds_one_of_its_needles():
+    """find._body_near looks for another body's name only where one of OTHER_BODY_NEEDLES is."""
+    names = [w for lang in LANGUAGES for w in lang.other_bodies]
+    assert len(names) > 60
+    for name in names:
+        assert any(k in name for k in P.OTHER_BODY_NEEDLES), name
+        assert P.OTHER_BODY_BEFORE.fullmatch((name + " ")[::-1]), name  # (read backwards)
+        assert P.BODY_BEFORE.fullmatch((name + ", ")[::-1]), name
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling resolution 33/1 of the Commission on Crime Prevention and Criminal Justice,"),
+    ("fr", "Rappelant la résolution 33/1 de la Commission pour la prévention du crime et la justice pénale,"),
+    ("es", "Recordando la resolución 33/1 de la Comisión de Prevención del Delito y Justicia Penal,"),
+])
+def test_a_long_body_name_after_the_number(lang, body):
+    # 33/1 could be an Assembly number: only the commission named after it says it is not
+    assert in_sc(lang, body) == {}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling that the Commission on Narcotic Drugs, in its resolution 56/4, and the Human Rights\n"
+           "Council, in its resolution 20/8, called upon States,"),
+    ("fr", "Rappelant que la Commission des stupéfiants, dans sa résolution 56/4, et le Conseil des droits de\n"
+           "l'homme, dans sa résolution 20/8, ont engagé les États,"),
+    ("es", "Recordando que la Comisión de Estupefacientes, en su resolución 56/4, y el Consejo de Derechos\n"
+           "Humanos, en su resolución 20/8, exhortaron a los Estados,"),
+])
+def test_a_body_named_before_in_its_resolution_issued_it(lang, body):
+    assert set(in_sc(lang, body)) == {"A/HRC/RES/20/8"}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling resolutions 70/181 of the General Assembly and 2178 (2014) of the Security Council,"),
+    ("fr", "Rappelant les résolutions 70/181 de l'Assemblée générale et 2178 (2014) du Conseil de sécurité,"),
+    ("es", "Recordando las resoluciones 70/181 y 71/209 de la Asamblea General y 2178 (2014) del Consejo de\n"
+           "Seguridad,"),
+])
+def test_a_list_that_names_the_body_after_each_group(lang, body):
+    want = {"A/RES/70/181", "S/RES/2178(2014)"} | ({"A/RES/71/209"} if lang == "es" else set())
+    assert set(in_sc(lang, body)) == want
+
+
+def test_a_list_of_the_general_assembly_and_another_body():
+    x = in_sc("fr", "Rappelant les résolutions 70/181 de l'Assemblée générale et 56/4 de la Commission des stupéfiants,")
+    assert set(x) == {"A/RES/70/181"}
+
+
+@pytest.mark.parametrize("before, named", [
+    ("recalling conference of the parties to the united nations convention against transnational\n"
+     "organized crime ", True),
+    ("recordando la comision de estupefacientes ", True),
+    ("noting the work of the commission on narcotic drugs and recalling ", False),
+    ("noting the work of the commission on narcotic drugs, and recalling general assembly ", False),
+    ("the conference of the parties, and recalling ", False),
+])
+def test_another_body_right_before_the_word_with_what_completes_its_name(before, named):
+    # (folded text before "resolution")
+    assert (find._other_body_before(before, 0, len(before)) is not None) is named
