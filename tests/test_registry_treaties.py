@@ -1,0 +1,149 @@
+"""The treaties crime, terrorism and human-rights resolutions cite by name (data/registry, branch
+`registry`): each is found by its name and one of its articles in the languages the registry names it
+in, the ambiguous city names need their treaty's subject, and the registry holds a sourced date for each.
+
+The sentences are invented, in the genre (a preambular paragraph of a resolution).
+"""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS
+
+from resograph.core.keys import iri
+from resograph.core.paths import registry_dir
+from resograph.reading.extract import extract
+
+ELI_DATE = URIRef("http://data.europa.eu/eli/ontology#date_document")
+
+
+def targets(paragraph: str, opening: str = "The General Assembly,") -> set[str]:
+    text = f"{opening}\n\n{paragraph}\n\n1. Decides to remain seized of the matter.\n"
+    return {c.target for c in extract(text).citations}
+
+
+# (key, sentence naming the treaty with its article 4), in en / fr / es where the registry names it.
+BY_NAME_AND_ARTICLE = [
+    ("convention:trafficking-protocol-2000",
+     "Recalling article 4 of the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially "
+     "Women and Children, supplementing the United Nations Convention against Transnational Organized Crime,"),
+    ("convention:trafficking-protocol-2000",
+     "Rappelant l'article 4 du Protocole additionnel à la Convention des Nations Unies contre la criminalité "
+     "transnationale organisée visant à prévenir, réprimer et punir la traite des personnes, en particulier "
+     "des femmes et des enfants,"),
+    ("convention:trafficking-protocol-2000",
+     "Recordando el artículo 4 del Protocolo para prevenir, reprimir y sancionar la trata de personas, "
+     "especialmente mujeres y niños,"),
+    ("convention:migrants-protocol-2000",
+     "Recalling article 4 of the Protocol against the Smuggling of Migrants by Land, Sea and Air,"),
+    ("convention:migrants-protocol-2000",
+     "Rappelant l'article 4 du Protocole contre le trafic illicite de migrants par terre, air et mer, "
+     "additionnel à la Convention des Nations Unies contre la criminalité transnationale organisée,"),
+    ("convention:migrants-protocol-2000",
+     "Recordando el artículo 4 del Protocolo contra el tráfico ilícito de migrantes por tierra, mar y aire,"),
+    ("convention:firearms-protocol-2001",
+     "Recalling article 4 of the Protocol against the Illicit Manufacturing of and Trafficking in Firearms, "
+     "Their Parts and Components and Ammunition,"),
+    ("convention:firearms-protocol-2001",
+     "Rappelant l'article 4 du Protocole contre la fabrication et le trafic illicites d'armes à feu, de leurs "
+     "pièces, éléments et munitions,"),
+    ("convention:firearms-protocol-2001",
+     "Recordando el artículo 4 del Protocolo contra la fabricación y el tráfico ilícitos de armas de fuego, "
+     "sus piezas y componentes y municiones,"),
+    ("convention:iccpr-1966",
+     "Recalling article 4 of the International Covenant on Civil and Political Rights,"),
+    ("convention:iccpr-1966",
+     "Rappelant l'article 4 du Pacte international relatif aux droits civils et politiques,"),
+    ("convention:iccpr-1966",
+     "Recordando el artículo 4 del Pacto Internacional de Derechos Civiles y Políticos,"),
+    ("convention:icescr-1966",
+     "Recalling article 4 of the International Covenant on Economic, Social and Cultural Rights,"),
+    ("convention:icescr-1966",
+     "Rappelant l'article 4 du Pacte international relatif aux droits économiques, sociaux et culturels,"),
+    ("convention:icescr-1966",
+     "Recordando el artículo 4 del Pacto Internacional de Derechos Económicos, Sociales y Culturales,"),
+    ("convention:cat-1984",
+     "Recalling article 4 of the Convention against Torture and Other Cruel, Inhuman or Degrading Treatment "
+     "or Punishment,"),
+    ("convention:cat-1984",
+     "Rappelant l'article 4 de la Convention contre la torture et autres peines ou traitements cruels, "
+     "inhumains ou dégradants,"),
+    ("convention:cat-1984",
+     "Recordando el artículo 4 de la Convención contra la Tortura y Otros Tratos o Penas Crueles, Inhumanos "
+     "o Degradantes,"),
+    ("convention:crc-1989", "Recalling article 4 of the Convention on the Rights of the Child,"),
+    ("convention:crc-1989", "Rappelant l'article 4 de la Convention relative aux droits de l'enfant,"),
+    ("convention:refugees-1951", "Recalling article 4 of the Convention relating to the Status of Refugees,"),
+    ("convention:refugees-1951", "Rappelant l'article 4 de la Convention relative au statut des réfugiés,"),
+    ("convention:terrorism-financing-1999",
+     "Recalling article 4 of the International Convention for the Suppression of the Financing of Terrorism,"),
+    ("convention:terrorism-financing-1999",
+     "Rappelant l'article 4 de la Convention internationale pour la répression du financement du terrorisme,"),
+    ("convention:terrorist-bombings-1997",
+     "Recalling article 4 of the International Convention for the Suppression of Terrorist Bombings,"),
+    ("convention:nuclear-terrorism-2005",
+     "Recalling article 4 of the International Convention for the Suppression of Acts of Nuclear Terrorism,"),
+    ("convention:hostages-1979",
+     "Recalling article 4 of the International Convention against the Taking of Hostages,"),
+    ("convention:tokyo-1963",
+     "Recalling article 4 of the Convention on Offences and Certain Other Acts Committed on Board Aircraft,"),
+    ("convention:hague-1970",
+     "Recalling article 4 of the Convention for the Suppression of Unlawful Seizure of Aircraft,"),
+    ("convention:montreal-1971",
+     "Recalling article 4 of the Convention for the Suppression of Unlawful Acts against the Safety of "
+     "Civil Aviation,"),
+    ("convention:unclos-1982", "Recalling article 4 of the United Nations Convention on the Law of the Sea,"),
+    ("convention:rome-statute-1998", "Recalling article 4 of the Rome Statute of the International Criminal Court,"),
+    ("convention:rome-statute-1998",
+     "Recordando el artículo 4 del Estatuto de Roma de la Corte Penal Internacional,"),
+    ("convention:vclt-1969", "Recalling article 4 of the Vienna Convention on the Law of Treaties,"),
+    ("convention:vclt-1969", "Recordando el artículo 4 de la Convención de Viena sobre el Derecho de los Tratados,"),
+]
+
+
+@pytest.mark.parametrize("key, sentence", BY_NAME_AND_ARTICLE)
+def test_each_added_treaty_is_found_by_its_name_and_article(key, sentence):
+    assert targets(sentence) == {f"{key}/art_4"}
+
+
+@pytest.mark.parametrize("sentence, key", [
+    ("Recalling the International Covenant on Civil and Political Rights, in particular article 17 thereof,",
+     "convention:iccpr-1966"),
+    ("Calls upon States that have not yet done so to ratify the Firearms Protocol and the Trafficking in "
+     "Persons Protocol,", "convention:firearms-protocol-2001"),
+    ("Welcoming the entry into force of the Rome Statute,", "convention:rome-statute-1998"),
+    ("Recordando el Pacto Internacional de Derechos Económicos, Sociales y Culturales,", "convention:icescr-1966"),
+])
+def test_the_treaty_as_a_whole_by_its_name_or_alias(sentence, key):
+    assert key in targets(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Noting the meeting of experts held at The Hague in March,",
+    "Recalling the Hague Convention for the Protection of Cultural Property,",
+    "Noting the Montreal Convention on carriage by air,",
+    "Noting the work of UNCLOS III,",
+    "Recalling the Vienna Convention on the Law of Treaties between States and International Organizations,",
+])
+def test_places_and_other_treaties_of_the_same_city_are_not_the_added_treaties(sentence):
+    assert not targets(sentence) & {"convention:hague-1970", "convention:montreal-1971",
+                                    "convention:unclos-1982", "convention:vclt-1969"}
+
+
+def test_a_city_name_counts_with_its_treaty_subject_nearby():
+    got = targets("Recalling the Hague Convention of 1970 for the Suppression of Unlawful Seizure of Aircraft "
+                  "and the Montreal Convention of 1971 for the Suppression of Unlawful Acts against the Safety "
+                  "of Civil Aviation,")
+    assert {"convention:hague-1970", "convention:montreal-1971"} <= got
+
+
+def test_each_added_treaty_has_a_sourced_date_and_title():
+    reg = Graph()
+    for f in sorted(registry_dir().glob("*.ttl")):
+        reg.parse(f)
+    for key in sorted({k for k, _ in BY_NAME_AND_ARTICLE}):
+        node = URIRef(iri(key))
+        assert reg.value(node, ELI_DATE) is not None, key
+        assert any(t.language == "en" for t in reg.objects(node, DCTERMS.title)), key
+        assert list(reg.objects(node, DCTERMS.source)), key
