@@ -123,7 +123,6 @@ def test_the_treaty_as_a_whole_by_its_name_or_alias(sentence, key):
     "Noting the meeting of experts held at The Hague in March,",
     "Recalling the Hague Convention for the Protection of Cultural Property,",
     "Noting the Montreal Convention on carriage by air,",
-    "Noting the work of UNCLOS III,",
     "Recalling the Vienna Convention on the Law of Treaties between States and International Organizations,",
 ])
 def test_places_and_other_treaties_of_the_same_city_are_not_the_added_treaties(sentence):
