@@ -229,6 +229,48 @@ def test_the_foot_of_a_first_page_swallows_no_opening():
     assert x.paragraphs[1].text == "Noting with concern that terrorists benefit from crime,"
 
 
+# An odd page of an official PDF carries its running head the other way round: the short title, a wide
+# gap, the symbol last — the title wrapped onto the lines above when it is long.
+ODD_PAGE_HEADS = {
+    "en": ("The General Assembly,\n\nRecalling its resolution 79/243 of 24 December 2024,\n\n"
+           "1. Invites States to sign the United Nations Convention against Cybercrime;\n\n"
+           "2. Encourages States to cooperate;\n\n2/3                                     26-23107\n\n"
+           "Countering the use of information and communications technologies          A/RES/81/172\n\n"
+           "3. Decides to continue its consideration of the question.\n",
+           ["pp_1", "op_1", "op_2", "op_3"], {("pp_1", "A/RES/79/243"), ("op_1", "convention:cybercrime-2024")}),
+    "fr": ("L'Assemblée générale,\n\nRappelant sa résolution 58/4 du 31 octobre 2003,\n\n"
+           "1. Prie l'Office de continuer à fournir une assistance technique aux États, dans les limites\n"
+           "des ressources\n\n2/3                                     26-24410\n\n"
+           "Renforcement de la coopération internationale dans la mise en œuvre\n"
+           "de la Convention des Nations Unies contre la criminalité transnationale\n"
+           "organisée                                                       A/RES/81/151\n\n"
+           "existantes ;\n\n2. Décide de rester saisie de la question.\n",
+           ["pp_1", "op_1", "op_2"], {("pp_1", "A/RES/58/4")}),
+    "es": ("La Asamblea General,\n\nRecordando su resolución 58/4, de 31 de octubre de 2003,\n\n"
+           "Observando que los Estados partes deben adoptar medidas\n\n"
+           "Aplicación de la Convención de las Naciones Unidas\n"
+           "contra la Corrupción                                          A/RES/81/190\n\n"
+           "con arreglo a su legislación interna,\n\n1. Decide seguir examinando la cuestión.\n",
+           ["pp_1", "pp_2", "op_1"], {("pp_1", "A/RES/58/4")}),
+}
+
+
+@pytest.mark.parametrize("lang", ODD_PAGE_HEADS)
+def test_an_odd_pages_running_head_is_neither_a_paragraph_nor_read_in_one(lang):
+    text, ids, cited = ODD_PAGE_HEADS[lang]
+    x = extract(text)
+    assert [p.id for p in x.paragraphs] == ids
+    # only the paragraphs' own citations: the head's title names a treaty that no paragraph cites
+    assert {(c.paragraph, c.target) for c in x.citations} == cited
+
+
+def test_a_symbol_that_ends_a_line_of_running_text_stays_in_its_paragraph():
+    x = extract("The General Assembly,\n\nRecalling the guidelines contained in the annex to document      A/RES/74/247\n"
+                "and its resolution 75/282,\n\n1. Decides to continue its consideration of the question.\n")
+    assert [p.id for p in x.paragraphs] == ["pp_1", "op_1"]
+    assert {c.target for c in x.citations} >= {"A/RES/74/247", "A/RES/75/282"}
+
+
 def test_sub_paragraphs_belong_to_their_paragraph():
     x = extract(PAGE_BREAK)
     assert [p.id for p in ops(x)] == ["op_1", "op_2", "op_3"]  # the highest printed number is 3

@@ -360,6 +360,11 @@ _FURNITURE_TOKEN = (r"(?:page\s+\d+(?:\s*(?:/|of|sur|de)\s*\d+)?|-\s*\d+\s*-|\d+
 PAGE_FURNITURE = re.compile(rf"^\s*(?:distr\.?\s*:?.*|{_FURNITURE_TOKEN}(?:\s+{_FURNITURE_TOKEN})*)\s*$")
 # A running head: the document's symbol, then a wide gap and the short title.
 RUNNING_HEAD = re.compile(r"^\s*(?:[aes]/res/\S+|(?:ga|ag)-\d{4}-\S+|agn/\S+)\s{3,}\S")
+# The running head of an odd page: the short title, a wide gap, the symbol at the line's end (searched
+# in the whole folded text, so it opens with literal blanks, which the engine looks for fast, and takes
+# the rest of a run of blanks possessively, or every blank of an indent would start a new try; the title
+# may wrap onto the lines above, the symbol on the last one).
+RUNNING_HEAD_LAST = re.compile(r"   [ \t]*+(?:[aes]/res/\S+(?: \(\d{4}\))?|(?:ga|ag)-\d{4}-\S+|agn/\S+)[ \t]*$", re.M)
 # The closing adoption line: "Adoptée : 134 voix pour…", "Adopted.", "Adopted by consensus",
 # "Aprobada: 121 votos…". A wrapped line that merely starts with "adopted" is not one (see segment()).
 _ADOPTED = r"^\s*(?:adoptee?s?|adopted|aprobad[oa]s?|approuvee?s?)\s*"

@@ -387,6 +387,7 @@ class _State:
     in_footnote: bool = False  # a footnote runs on until a blank line or the page's end
     was_blank: bool = True  # a blank line (or a cut) precedes this line
     last_number: int = 0  # the last printed operative number
+    heads: frozenset[int] = frozenset()  # indices of the lines of odd pages' running heads (title first)
 
     def skip(self, line: Line) -> None:
         self.skipped.append((line.start, line.end))
@@ -404,6 +405,7 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None, every_step: 
     form the tests compare with)."""
     folded = fold(ct.text) if folded is None else folded
     st = _State(lex, _lines(ct.text, folded, lex))
+    st.heads = _title_first_heads(st.lines, folded)
     _walk(st, every_step)
     paragraphs, spans = _number(st.blocks, ct)
     header = read_header(ct, folded, st.header, st.chapeau, st.footer)
@@ -417,6 +419,7 @@ def _walk(st: _State, every_step: bool = False) -> None:
     """The line loop: each line goes to the first step that takes it."""
     kinds = _line_kinds()
     by_first, chains, tail = kinds.by_first, kinds.chains, kinds.tail
+    heads = st.heads
     blank = True
     for index, line in enumerate(st.lines):
         folded = line.folded
@@ -425,6 +428,10 @@ def _walk(st: _State, every_step: bool = False) -> None:
         if not folded or folded.isspace():  # a blank line (most are the one shared empty line)
             st.in_footnote = False
             blank = True
+            continue
+        if heads and index in heads and st.in_body:
+            st.skip(line)  # the blank line above still counts for the line below
+            st.in_footnote = False
             continue
         st.was_blank = was_blank = blank or line.opens
         blank = False
@@ -457,6 +464,37 @@ def _walk(st: _State, every_step: bool = False) -> None:
         for step in steps:
             if step(st, index, line, c):
                 break
+
+
+_HEAD_TITLE_LINES = 3  # an odd page's running head wraps its title onto at most this many lines above
+
+
+def _title_first_heads(lines: list[Line], folded: str) -> frozenset[int]:
+    """The lines of odd pages' running heads: the title, a wide gap and the symbol last ("The right to
+    privacy in the digital age      A/RES/81/172"), set off by blank lines; a long title wraps onto
+    up to three lines above the symbol's. Found by one search of the text, as they are rare; a line
+    of running text never ends in a symbol after a wide gap with a blank line below it."""
+    starts = []  # of the lines that end in a symbol after a wide gap, with a blank line below
+    for m in P.RUNNING_HEAD_LAST.finditer(folded):
+        line_start = folded.rfind("\n", 0, m.start()) + 1
+        below = folded.find("\n", m.end() + 1)
+        if folded[line_start:m.start()].strip() and not folded[m.end() + 1:below if below >= 0 else None].strip():
+            starts.append(line_start)  # (the symbol alone on its line is `_furniture`'s)
+    if not starts:
+        return frozenset()
+    heads = set()
+    index = {line.start: i for i, line in enumerate(lines) if line.start >= 0}
+    for line_start in starts:
+        i = index.get(line_start)
+        if i is None:
+            continue
+        above = i
+        while above > 0 and i - above < _HEAD_TITLE_LINES and lines[above - 1].text.strip():
+            above -= 1
+        if above > 0 and lines[above - 1].text.strip():  # no blank line above: only the symbol's line
+            above = i
+        heads.update(range(above, i + 1))
+    return frozenset(heads)
 
 
 def _after_end(st: _State, index: int, line: Line, c: str) -> bool:
