@@ -96,8 +96,8 @@ def test_every_other_body_holds_one_of_its_needles():
     assert len(names) > 60
     for name in names:
         assert any(k in name for k in P.OTHER_BODY_NEEDLES), name
-        assert P.OTHER_BODY_BEFORE.fullmatch((name + " ")[::-1]), name  # (read backwards)
-        assert P.BODY_BEFORE.fullmatch((name + ", ")[::-1]), name
+        assert find._body_before(f"recalling {name}, ", 0, len(name) + 12, P.ANY_BODY_PHRASES) == P.OTHER_BODY
+        assert find._other_body_at(f" of {name} ", 0, len(name) + 5) == len(name) + 4
 
 
 @pytest.mark.parametrize("lang, body", [
@@ -148,4 +148,4 @@ def test_a_list_of_the_general_assembly_and_another_body():
 ])
 def test_another_body_right_before_the_word_with_what_completes_its_name(before, named):
     # (folded text before "resolution")
-    assert (find._other_body_before(before, 0, len(before)) is not None) is named
+    assert (find._body_before(before, 0, len(before), P.OTHER_BODY_PHRASES) is not None) is named

@@ -272,7 +272,11 @@ def _symbols(text: str, folded: str, matches: list[re.Match[str]], end: int) -> 
 
 def _body_near(folded: str, start: int, lo: int) -> str | None:
     """The body named closest before `start` (within 70 characters), or a body whose numbers get
-    no key (`P.OTHER_BODY`) when one is named right before the word, closer than any other."""
+    no key (`P.OTHER_BODY`) named right before the word."""
+    before = max(lo, start - 200)
+    if any(folded.find(k, before, start) >= 0 for k in P.OTHER_BODY_NEEDLES) and \
+            _body_before(folded, before, start, P.OTHER_BODY_PHRASES):
+        return P.OTHER_BODY
     best, best_pos = None, -1
     window = folded[max(lo, start - 70):start]
     if any(k in window for k in P.BODY_NEEDLES):  # else no body named: spare the four scans
@@ -280,26 +284,48 @@ def _body_near(folded: str, start: int, lo: int) -> str | None:
             for m in rx.finditer(window):
                 if m.start() > best_pos:
                     best, best_pos = code, m.start()
-    before = max(lo, start - 200)
-    if any(folded.find(k, before, start) >= 0 for k in P.OTHER_BODY_NEEDLES):
-        named_at = _other_body_before(folded, before, start)
-        if named_at is not None and named_at - (start - len(window)) > best_pos:  # after any other
-            return P.OTHER_BODY
     return best
 
 
-def _other_body_before(folded: str, before: int, at: int) -> int | None:
-    """Where a body whose numbers get no key is named right before `at` (in folded[before:at]),
-    with what completes a conference "of the Parties" ("… to the Convention …"), if one is."""
-    other = P.OTHER_BODY_BEFORE.match(folded[before:at][::-1])
-    if other:
-        return at - other.end()
-    for word in P.PARTIES:
-        end = folded.rfind(word, before, at) + len(word)
+def _body_before(folded: str, lo: int, at: int, phrases: tuple[str, ...]) -> str | None:
+    """The body one of whose `phrases` (P.BODY_PHRASES) ends folded[lo:at], with what completes
+    a conference "of the Parties" ("… to the Convention …") after it, if one does."""
+    phrase = _ends_with(folded, lo, at, phrases)
+    for word in P.PARTIES if phrase is None else ():
+        end = folded.rfind(word, lo, at) + len(word)
         if end >= len(word) and P.NAME_COMPLEMENT.fullmatch(folded, end, at):
-            other = P.OTHER_BODY_BEFORE.match(folded[before:end][::-1])
-            if other:
-                return end - other.end()
+            phrase = _ends_with(folded, lo, end, phrases)
+            break
+    return P.BODY_PHRASES[phrase] if phrase else None
+
+
+def _ends_with(folded: str, lo: int, at: int, phrases: tuple[str, ...]) -> str | None:
+    """The longest of `phrases` that folded[lo:at] ends with as whole words (its white space as
+    one space; a comma or spaces after it are let go)."""
+    text = P.SPACES.sub(" ", folded[lo:at]).rstrip(" ,")
+    if not text.endswith(phrases):
+        return None
+    found = [p for p in phrases if text.endswith(p) and (len(text) == len(p) or not text[-len(p) - 1].isalnum())]
+    return max(found, key=len) if found else None
+
+
+def _other_body_at(folded: str, pos: int, end: int) -> int | None:
+    """Where the name of a body whose numbers get no key ends, when one is named at `pos` after a
+    genitive ("… de la Commission des stupéfiants", "of the Commission on Narcotic Drugs")."""
+    g = P.GENITIVE.match(folded, pos, end)
+    if not g:
+        return None
+    at = g.end()
+    text = P.SPACES.sub(" ", folded[at:min(end, at + 90)])
+    if not text.startswith(P.OTHER_BODY_PHRASES):
+        return None
+    for phrase in sorted((p for p in P.OTHER_BODY_PHRASES if text.startswith(p)), key=len, reverse=True):
+        if len(text) == len(phrase) or not text[len(phrase)].isalnum():
+            for word in phrase.split(" "):  # where it ends in the text (its white space as printed)
+                while folded[at].isspace():
+                    at += 1
+                at += len(word)
+            return at
     return None
 
 
@@ -315,6 +341,12 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
             infix = P.BODY_INFIX.match(folded, pos, end)
             if infix:
                 pos = infix.end()
+                infix_body = next(code for code, rx in P.BODY_CONTEXT if rx.fullmatch(infix.group("body")))
+            elif (other_end := _other_body_at(folded, pos, end)) is not None:
+                # "the resolutions of the Commission on Narcotic Drugs 56/4 and 57/2"
+                pos, infix_body = P.AFTER_WORD.match(folded, other_end, end).end(), P.OTHER_BODY
+            else:
+                infix_body = None
             plural = w.group(1).endswith(("s", "es"))
             items, pos = _read_list(text, folded, ws, pos, end, plural, taken)
             if not items:
@@ -325,7 +357,7 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                 continue
             # A body named after an item is that of the items before it, back to the previous one
             # named ("70/181 of the General Assembly and 2178 (2014) of the Security Council").
-            body = None if "body" in items[-1].data else _list_body(folded, w, infix, start, own_body)
+            body = None if "body" in items[-1].data else _list_body(folded, w, infix_body, start, own_body)
             for m in reversed(items):
                 body = m.data.pop("body", body)
                 m.key = _key_from(m.data["num"], body, is_decision, m.data["letter"])
@@ -334,21 +366,20 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
     return out
 
 
-def _list_body(folded: str, w: re.Match[str], infix: re.Match[str] | None, start: int,
+def _list_body(folded: str, w: re.Match[str], infix_body: str | None, start: int,
                own_body: str | None) -> str | None:
     """The body whose resolutions a list names when none is named right after it (`_read_list`
     reads that): one named between the word and the numbers, then "its" (the issuing body's own,
     whatever body the sentence named before, unless the sentence names the body right before it:
     "the Commission on Narcotic Drugs, in its resolution 56/4"), then one named near."""
-    if infix:
-        return next(code for code, rx in P.CITED_BODY_CONTEXT if rx.fullmatch(infix.group("body")))
+    if infix_body:
+        return infix_body
     ws = w.start()
     if P.OWN_BODY.search(folded[max(start, ws - 12):ws]):
         link = P.POSSESSIVE_LINK.search(folded, max(start, ws - 30), ws)
-        if link:
-            agent = P.BODY_BEFORE.match(folded[max(start, link.start() - 200):link.start()][::-1])
-            if agent:
-                return P.BODY_BEFORE_CODES[agent.lastindex - 1]
+        agent = link and _body_before(folded, max(start, link.start() - 200), link.start(), P.ANY_BODY_PHRASES)
+        if agent:
+            return agent
         if own_body:
             return own_body
     return _body_near(folded, ws, start)
@@ -358,7 +389,10 @@ def _body_after(folded: str, pos: int, end: int) -> tuple[str, int] | None:
     """The body named right after a number or a list ("… du Conseil de sécurité"), if one is, and
     where its name ends."""
     after = P.BODY_AFTER_ANY.match(folded, pos, min(end, pos + 90))
-    return (P.BODY_AFTER_CODES[after.lastindex - 1], after.end()) if after else None
+    if after:
+        return P.BODY_AFTER_CODES[after.lastindex - 1], after.end()
+    other_end = _other_body_at(folded, pos, end)
+    return (P.OTHER_BODY, other_end) if other_end is not None else None
 
 
 def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool,

@@ -55,37 +55,27 @@ BODY_NAMES = {code: "|".join(rx for lang in LANGUAGES for rx in lang.bodies.get(
 BODY_CONTEXT = [(code, re.compile(rx)) for code, rx in BODY_NAMES.items()]
 # Every match of a BODY_CONTEXT pattern contains one of these: a window without any names no body.
 BODY_NEEDLES = tuple(dict.fromkeys(n for lang in LANGUAGES for n in lang.body_needles))
-# Bodies whose numbers get no key (languages.Language.other_bodies), sorted longest first so that
-# "conference generale de l'unesco" is tried before "conference generale"; the code `OTHER_BODY`.
+# Bodies whose numbers get no key (languages.Language.other_bodies); the code `OTHER_BODY`. Their
+# names are looked for as plain phrases (`str.startswith`/`endswith` on text whose white space is
+# one space), not in a pattern: seventy phrases as alternatives cost 20 ms to compile per pattern.
 OTHER_BODY = "other"
-_OTHER_PHRASES = sorted({w for lang in LANGUAGES for w in lang.other_bodies}, key=len, reverse=True)
-OTHER_BODY_NAMES = _words(_OTHER_PHRASES)
 OTHER_BODY_NEEDLES = tuple(dict.fromkeys(n for lang in LANGUAGES for n in lang.other_body_needles))
-_CITED_BODIES = {**BODY_NAMES, OTHER_BODY: OTHER_BODY_NAMES}  # the issuing bodies and the others
-CITED_BODY_CONTEXT = [*BODY_CONTEXT, (OTHER_BODY, re.compile(OTHER_BODY_NAMES))]
-# The names of each of those bodies as plain phrases (BODY_NAMES' alternatives are phrases whose
-# white space is `\s+`).
-_PHRASES = {**{code: rx.replace(r"\s+", " ").split("|") for code, rx in BODY_NAMES.items()}, OTHER_BODY: _OTHER_PHRASES}
-
-
-def _backwards(phrases) -> str:
-    """Folded phrases spelt backwards, as alternatives (a space for any white space)."""
-    return "|".join(re.escape(p[::-1]).replace(r"\ ", r"\s+") for p in phrases)
-
-
-# A body named right before "resolution(s)" or "in its resolution": "Commission on Narcotic Drugs
-# resolution 56/4", "the Human Rights Council, in its resolution 20/8"; not "the Commission on
-# Narcotic Drugs and recalling resolution 70/181". These are matched on the text before the word
-# read backwards (`text[:at][::-1]`), so that they are tried at one place instead of searched for
-# (100 µs a search). A group per body: BODY_BEFORE_CODES[lastindex - 1].
-OTHER_BODY_BEFORE = re.compile(r"\s*(?:" + _backwards(_OTHER_PHRASES) + r")(?!\w)")
-BODY_BEFORE = re.compile(r"\s*,?\s*(?:" + "|".join(f"({_backwards(ph)})" for ph in _PHRASES.values()) + r")(?!\w)")
-BODY_BEFORE_CODES = list(_PHRASES)
+# Every body's names as plain phrases → its code (BODY_NAMES' alternatives are phrases whose white
+# space is `\s+`), and those phrases as one tuple for `startswith`/`endswith`.
+BODY_PHRASES = {**{ph: code for code, rx in BODY_NAMES.items() for ph in rx.replace(r"\s+", " ").split("|")},
+                **{ph: OTHER_BODY for lang in LANGUAGES for ph in lang.other_bodies}}
+OTHER_BODY_PHRASES = tuple(ph for ph, code in BODY_PHRASES.items() if code == OTHER_BODY)
+ANY_BODY_PHRASES = tuple(BODY_PHRASES)
+# "in its " / "dans sa " / "en su " right before "resolution": the resolution of a body named just
+# before ("the Human Rights Council, in its resolution 20/8"); `,` and spaces may stand between.
+POSSESSIVE_LINK = re.compile(
+    r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.possessive_links) + r")\s+"
+    r"(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")\s+$")
 # A conference or meeting "of the Parties" takes what completes its name before the word: "Conference
 # of the Parties to the United Nations Convention against Transnational Organized Crime resolution
 # 9/1". PARTIES: the word its name ends with; NAME_COMPLEMENT: what may follow it (no punctuation).
 PARTIES = ("parties", "partes")
-NAME_COMPLEMENT = re.compile(r"\s+(?:to|a|en|de|del)\s[^,;:().]{0,140}")
+NAME_COMPLEMENT = re.compile(r"\s+(?:to|a|en|de|del)\s[^,;:().]{0,140}?\s*,?\s*")
 # "in its " / "dans sa " / "en su " right before "resolution": the resolution of the body named before.
 POSSESSIVE_LINK = re.compile(
     r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.possessive_links) + r")\s+"
@@ -93,13 +83,13 @@ POSSESSIVE_LINK = re.compile(
 # … and named right after a list of numbers ("… 2462 (2019) du Conseil de sécurité").
 # The genitive is required: in "…, as well as Economic and Social Council resolutions" the body
 # belongs to the next list.
-_GENITIVE = (r"\s*,?\s*(?:de\s+l'\s*|du\s+|of\s+the\s+|of\s+|del\s+|de\s+la\s+|de\s+las\s+|de\s+)"
-             r"(?:\w+\s+){0,2}?")
-BODY_AFTER = [(code, re.compile(_GENITIVE + r"(?:" + rx + ")")) for code, rx in _CITED_BODIES.items()]
+_GENITIVE = r"\s*,?\s*(?:de\s+l'\s*|du\s+|of\s+the\s+|of\s+|del\s+|de\s+la\s+|de\s+las\s+|de\s+)"
+GENITIVE = re.compile(_GENITIVE)  # before another body's name ("… de la Commission des stupéfiants")
+BODY_AFTER = [(code, re.compile(_GENITIVE + r"(?:\w+\s+){0,2}?(?:" + rx + ")")) for code, rx in BODY_NAMES.items()]
 # The same in one pattern, the genitive read once and a group per body in the same order: the body
-# whose pattern matches (one call instead of five; no two bodies' names match at one place).
+# whose pattern matches (one call instead of four; no two bodies' names match at one place).
 # Body = BODY_AFTER_CODES[lastindex-1].
-BODY_AFTER_ANY = re.compile(_GENITIVE + "(?:" + "|".join(f"({rx})" for rx in _CITED_BODIES.values()) + ")")
+BODY_AFTER_ANY = re.compile(_GENITIVE + r"(?:\w+\s+){0,2}?(?:" + "|".join(f"({rx})" for rx in BODY_NAMES.values()) + ")")
 BODY_AFTER_CODES = [code for code, _ in BODY_AFTER]
 
 # Words that introduce resolution / decision numbers (folded): "resolution(s)", "resolucion(es)",
@@ -133,7 +123,7 @@ AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
 # A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)".
 BODY_INFIX = re.compile(
     r"\s*(?:(?:del|de\s+la|du|of\s+the|of|de)\s+|de\s+l'\s*)(?:(?:the|la|le|el)\s+)?(?P<body>"
-    + "|".join(_CITED_BODIES[code] for code in ("un-sc", "ecosoc", OTHER_BODY, "un-ga"))
+    + "|".join(BODY_NAMES[code] for code in ("un-sc", "ecosoc", "un-ga"))
     + r")(?:\s+de\s+las\s+naciones\s+unidas|\s+des\s+nations\s+unies|\s+of\s+the\s+united\s+nations)?\s*"
 )
 # A list that resumes after a relative clause: "resolutions 60/288 of 8 September 2006, by which …,
