@@ -10,7 +10,7 @@ for any run of white space. The order of `LANGUAGES` is the order of the alterna
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,10 @@ class Language:
     vote_needle: str  # a word every vote count of this language holds ("votes", "voix")
     resolution_words: tuple[str, ...] = ()  # "resolution(s)" before the numbers it introduces
     decision_words: tuple[str, ...] = ()  # "decision(s)" likewise
+    # The head nouns of an instrument's name ("International *Covenant* on …", "*Protocole* facultatif")
+    # → the kind of instrument they name: how the reader notices a treaty the registry does not know.
+    instrument_nouns: dict[str, str] = field(default_factory=dict)
+    range_words: tuple[str, ...] = ()  # between the two ends of a range of articles ("16 to 21")
 
 
 FRENCH = Language(
@@ -42,6 +46,10 @@ FRENCH = Language(
     vote_needle="voix",
     resolution_words=("resolution", "resolutions"),
     decision_words=("decision", "decisions"),
+    instrument_nouns={"convention": "Treaty", "pacte": "Treaty", "protocole": "Treaty", "traite": "Treaty",
+                      "statut": "Constitution", "constitution": "Constitution", "declaration": "Declaration",
+                      "accord": "Agreement"},
+    range_words=("a", "au"),
 )
 
 ENGLISH = Language(
@@ -59,6 +67,10 @@ ENGLISH = Language(
     vote_needle="vote",
     resolution_words=("resolution", "resolutions"),
     decision_words=("decision", "decisions"),
+    instrument_nouns={"convention": "Treaty", "covenant": "Treaty", "protocol": "Treaty", "treaty": "Treaty",
+                      "statute": "Constitution", "constitution": "Constitution", "declaration": "Declaration",
+                      "agreement": "Agreement"},
+    range_words=("to",),
 )
 
 SPANISH = Language(
@@ -76,6 +88,10 @@ SPANISH = Language(
     vote_needle="voto",
     resolution_words=("resolucion", "resoluciones"),
     decision_words=("decision", "decisiones"),
+    instrument_nouns={"convencion": "Treaty", "convenio": "Treaty", "pacto": "Treaty", "protocolo": "Treaty",
+                      "tratado": "Treaty", "estatuto": "Constitution", "constitucion": "Constitution",
+                      "declaracion": "Declaration", "acuerdo": "Agreement"},
+    range_words=("a", "al"),
 )
 
 LANGUAGES: tuple[Language, ...] = (FRENCH, ENGLISH, SPANISH)
