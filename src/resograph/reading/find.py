@@ -17,9 +17,21 @@ from operator import le
 from resograph.core import keys
 from resograph.reading import patterns as P
 from resograph.reading import prefilter
+from resograph.reading.languages import LANGUAGES
 from resograph.reading.lexicon import Lexicon
 from resograph.core.models import Mention
 from resograph.reading.segment import iso_date
+
+# The head nouns of instruments' names and the words of an article range, from the languages' data.
+# (Built here, not in patterns.py, while patterns.py is being reworked on another branch.)
+INSTRUMENT_KINDS = {noun: kind for lang in LANGUAGES for noun, kind in lang.instrument_nouns.items()}
+INSTRUMENT_NOUN = re.compile(r"\b(?:" + "|".join(sorted(INSTRUMENT_KINDS, key=len, reverse=True)) + r")\b")
+INSTRUMENT_NEEDLES = tuple(INSTRUMENT_KINDS)  # every INSTRUMENT_NOUN match opens with one
+RANGE_WORDS = frozenset(w for lang in LANGUAGES for w in lang.range_words)
+# A place or a person after "of"/"de" makes a name ("le Statut de Rome", "el Protocolo de Kyoto"),
+# not an article ("de l'Organisation") nor an acronym ("of INTERPOL") — unfolded text.
+NAMED_AFTER_OF = re.compile(r"\s+(?:of|de|del|d')\s*([A-ZÀ-Ý][\w'-]*)")
+LONGEST_RANGE = 30  # "Articles 73 to 91 of the Charter"; "articles 1 to 500" is not a range of the genre
 
 
 def find_mentions(text: str, folded: str, start: int, end: int, lex: Lexicon,
@@ -61,6 +73,8 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
         anaphors = sp.scan_with(P.ANAPHOR, P.ANAPHOR_KEYS)
         articles = sp.scan(P.ARTICLE)
         chapters = sp.scan_with(P.CHAPTER, P.CHAPTER_NEEDLES)
+    instruments = (sp.scan_at(INSTRUMENT_NOUN, hits["instrument"]) if hits is not None
+                   else sp.scan_with(INSTRUMENT_NOUN, INSTRUMENT_NEEDLES))
     result: list[list[Mention]] = []
     for i, (start, end) in enumerate(spans):
         out: list[Mention] = []
@@ -72,8 +86,12 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
             out += _numbers(text, folded, resolutions[i], decisions[i], start, end, own_body, taken)
         named: list[Mention] = _named(text, folded, names[i], lex) if names[i] else []
         out += named
-        if anaphors[i]:
-            out += _anaphora(text, folded, anaphors[i], end, [(m.start, m.end) for m in named])
+        anaphoric: list[Mention] = (_anaphora(text, folded, anaphors[i], end, [(m.start, m.end) for m in named])
+                                    if anaphors[i] else [])
+        out += anaphoric
+        if instruments[i]:
+            out += _unknown_names(text, folded, instruments[i], start, end,
+                                  [(m.start, m.end) for m in named + anaphoric])
         if articles[i]:
             out += _articles(text, folded, articles[i], start, end)
         if chapters[i]:
@@ -99,7 +117,8 @@ def prefilter_scan(folded: str, lex: Lexicon) -> Hits | None:
         known = _PREFILTERS[id(lex)] = (lex, prefilter.load(
             {"symbol": P.SYMBOL_OPENING, "anaphor": P.ANAPHOR},
             {"resolution": P.RESOLUTION_OPENINGS, "decision": P.DECISION_OPENINGS, "name": lex.name_openings,
-             "article": P.ARTICLE_OPENINGS, "chapter": P.CHAPTER_OPENINGS, "mechanism": lex.mechanism_openings}))
+             "article": P.ARTICLE_OPENINGS, "chapter": P.CHAPTER_OPENINGS, "mechanism": lex.mechanism_openings,
+             "instrument": INSTRUMENT_NEEDLES}))
     pf = known[1]
     return pf.scan(folded) if pf is not None else None
 
@@ -576,13 +595,65 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
         noun = m.group("noun")
         if noun in P.CAPITALISED_NOUNS and not text[m.start("noun")].isupper():
             continue
-        if P.ANAPHOR_BLOCKER.match(folded, m.end(), end):
-            continue
-        # "la Convention" inside a longer capitalised name we do not know ("la Convention X") is skipped
-        nxt = P.NEXT_CAPITALISED_WORD.match(text[m.end():m.end() + 40])
-        if nxt and not nxt.group(1).isupper() and nxt.group(1).lower() not in ("de", "des", "du", "del"):
+        if _name_after(text, folded, m.end(), end):  # "la Convention X", "the Convention on …": a name
             continue
         out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None, {"noun": noun}))
+    return out
+
+
+def _name_after(text: str, folded: str, at: int, end: int) -> str:
+    """What makes the instrument noun that ends at `at` part of a longer name, if anything: the
+    words that go on with it ("on", "relatif aux", "de 1988", "(") or a capitalised word ("Pacto
+    Internacional", "la Convention X"); "" when nothing does ("the Convention provides …")."""
+    block = P.ANAPHOR_BLOCKER.match(folded, at, end)
+    if block:
+        return block.group(0)
+    after = text[at:at + 40]
+    nxt = P.NEXT_CAPITALISED_WORD.match(after)
+    if nxt and not nxt.group(1).isupper() and nxt.group(1).lower() not in ("de", "des", "du", "del"):
+        return nxt.group(1)
+    place = NAMED_AFTER_OF.match(after)
+    if place and not place.group(1).isupper():
+        return place.group(0)
+    return ""
+
+
+def _capitalised_before(text: str, at: int) -> tuple[int, str] | None:
+    """Where the capitalised word right before `at` starts, and the word ("*International*
+    Covenant", "*Atlantic* Charter"), unless it only opens a sentence."""
+    lo = max(0, at - 60)
+    prefix = text[lo:at]
+    before = P.WORD_BEFORE.search(prefix)
+    if before and before.group(1)[0].isupper() and not P.SENTENCE_END.search(prefix[:before.start(1)]):
+        return lo + before.start(1), before.group(1)
+    return None
+
+
+def _unknown_names(text: str, folded: str, matches: list[re.Match[str]], start: int, end: int,
+                   taken: list[tuple[int, int]]) -> list[Mention]:
+    """Names of instruments the registry does not know ("the International Covenant on Civil and
+    Political Rights", "le Protocole facultatif …", "el Pacto Internacional de …"). They are cited
+    by no key (there is none to give), but they are antecedents: "article 17 thereof" or "the
+    Convention" after one must not be read as a treaty named before it."""
+    out: list[Mention] = []
+    spans = _Overlap(taken) if len(taken) > 8 else None  # (a few: a plain scan is cheaper)
+    for m in matches:
+        s, e = m.span()
+        if not text[s].isupper():  # "the convention" is no name
+            continue
+        if spans.overlaps(s, e) if spans else any(a < e and s < b for a, b in taken):
+            continue  # a name the registry knows, or an anaphor
+        after = _name_after(text, folded, e, end)
+        before = _capitalised_before(text, s)
+        if before and before[1].endswith(("'s", "’s")):
+            continue  # "the Organization's Constitution": a possessive, not a name
+        if not before and not (after and not after.lstrip().startswith("(")):
+            continue  # "the Convention (…)", "the Treaty entered into force": no name
+        while before and before[0] >= start:  # the name opens at its first capital ("International")
+            s = before[0]
+            before = _capitalised_before(text, s)
+        noun = m.group(0)
+        out.append(Mention("unknown", s, e, text[s:e], None, {"noun": noun, "kind": INSTRUMENT_KINDS[noun]}))
     return out
 
 
@@ -592,12 +663,8 @@ def _is_charter(text: str, folded: str, m: re.Match[str], end: int) -> bool:
     noun_at = m.end() - len(m.group("charter").split()[-1])
     if not text[noun_at].isupper() or P.CHARTER_NAME_AFTER.match(folded, m.end(), end):
         return False
-    if noun_at == m.start():  # no determiner: the word before must not be a capitalised name
-        prefix = text[max(0, m.start() - 60):m.start()]
-        before = P.WORD_BEFORE.search(prefix)
-        if before and before.group(1)[0].isupper() and not P.SENTENCE_END.search(prefix[:before.start(1)]):
-            return False
-    return True
+    # no determiner: the word before must not be a capitalised name
+    return noun_at != m.start() or _capitalised_before(text, m.start()) is None
 
 
 def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,
@@ -610,8 +677,26 @@ def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,
         numbers = [int(n) for n in P.ARTICLE_NUMBER.findall(nums_text)]
         spans = [(m.start("nums") + x.start(), m.start("nums") + x.end())
                  for x in P.ARTICLE_NUMBER.finditer(nums_text)]
+        if len(numbers) > 1:
+            numbers, spans = _ranges(folded, numbers, spans)
         out.append(_part(text, folded, m, start, end, "art", numbers, spans))
     return out
+
+
+def _ranges(folded: str, numbers: list[int], spans: list[tuple[int, int]]
+            ) -> tuple[list[int], list[tuple[int, int]]]:
+    """Every article of a printed range ("articles 16 to 21", "artículos 16 a 21"), each inner one
+    spanning the range; a range longer than the genre's is left as its two ends."""
+    out_n, out_s = numbers[:1], spans[:1]
+    for i in range(1, len(numbers)):
+        a, b = numbers[i - 1], numbers[i]
+        (a_start, a_end), (b_start, b_end) = spans[i - 1], spans[i]
+        if 1 < b - a <= LONGEST_RANGE and folded[a_end:b_start].strip() in RANGE_WORDS:
+            out_n += range(a + 1, b)
+            out_s += [(a_start, b_end)] * (b - a - 1)
+        out_n.append(b)
+        out_s.append((b_start, b_end))
+    return out_n, out_s
 
 
 def _chapters(text: str, folded: str, matches: list[re.Match[str]], start: int,

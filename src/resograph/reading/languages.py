@@ -10,7 +10,7 @@ for any run of white space. The order of `LANGUAGES` is the order of the alterna
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,10 @@ class Language:
     # Words between a body and "its resolution" that make the resolution that body's ("the
     # Commission, in its resolution …", "la Commission, dans sa résolution …").
     possessive_links: tuple[str, ...] = ()
+    # The head nouns of an instrument's name ("International *Covenant* on …", "*Protocole* facultatif")
+    # → the kind of instrument they name: how the reader notices a treaty the registry does not know.
+    instrument_nouns: dict[str, str] = field(default_factory=dict)
+    range_words: tuple[str, ...] = ()  # between the two ends of a range of articles ("16 to 21")
 
 
 FRENCH = Language(
@@ -68,6 +72,10 @@ FRENCH = Language(
                   "conference internationale du travail"),
     other_body_needles=("commission", "conference", "reunion", "parties", "sante", "executif", "administration",
                         "environnement"),
+    instrument_nouns={"convention": "Treaty", "pacte": "Treaty", "protocole": "Treaty", "traite": "Treaty",
+                      "statut": "Constitution", "constitution": "Constitution", "declaration": "Declaration",
+                      "accord": "Agreement"},
+    range_words=("a", "au"),
 )
 
 ENGLISH = Language(
@@ -99,6 +107,10 @@ ENGLISH = Language(
                   "united nations environment assembly", "international labour conference"),
     other_body_needles=("commission", "conference", "meeting", "parties", "health", "board", "governing",
                         "environment"),
+    instrument_nouns={"convention": "Treaty", "covenant": "Treaty", "protocol": "Treaty", "treaty": "Treaty",
+                      "statute": "Constitution", "constitution": "Constitution", "declaration": "Declaration",
+                      "agreement": "Agreement"},
+    range_words=("to",),
 )
 
 SPANISH = Language(
@@ -130,6 +142,10 @@ SPANISH = Language(
                   "conferencia internacional del trabajo"),
     other_body_needles=("comision", "conferencia", "reunion", "partes", "salud", "ejecutivo", "administracion",
                         "medio ambiente"),
+    instrument_nouns={"convencion": "Treaty", "convenio": "Treaty", "pacto": "Treaty", "protocolo": "Treaty",
+                      "tratado": "Treaty", "estatuto": "Constitution", "constitucion": "Constitution",
+                      "declaracion": "Declaration", "acuerdo": "Agreement"},
+    range_words=("a", "al"),
 )
 
 LANGUAGES: tuple[Language, ...] = (FRENCH, ENGLISH, SPANISH)

@@ -17,6 +17,10 @@ from resograph.core.models import Citation, Mention
 
 TREATY_KINDS = ("Treaty", "Constitution", "Agreement", "Declaration")
 OWNER_KINDS = ("Treaty", "Constitution", "Charter")  # what has articles and chapters
+# Keys of the instruments the registry does not know ("the International Covenant on …"): antecedents
+# of articles and anaphora, never cited (no key exists to cite them by: none is invented).
+UNKNOWN = "?"
+OWNERS = OWNER_KINDS + (UNKNOWN,)  # an unknown instrument of any kind may own the article that follows
 UN_BODIES = ("un-sc", "un-ga", "ecosoc")
 
 
@@ -48,6 +52,13 @@ class _Named:
 _CONVENTION_NOUNS = ("convention", "convencion", "convenio")
 
 
+def _grouped(h: _Named, nouns: set[str] | None) -> bool:
+    """Does a treaty count among "both Conventions", "les trois conventions"? Not an unknown one that
+    a convention noun cannot name ("le Protocole de 1972" beside the three drug conventions)."""
+    return h.kind == "Treaty" and (nouns is None or not h.key.startswith(UNKNOWN)
+                                   or not nouns.isdisjoint(_CONVENTION_NOUNS))
+
+
 class _Timeline:
     """Named instruments in naming order, indexed by kind (and, for treaties, by the noun that may
     refer back to them), so "the latest X before p" is a bisection rather than a scan of all named so
@@ -70,7 +81,9 @@ class _Timeline:
         for noun in _CONVENTION_NOUNS:
             if nouns is None or noun in nouns:
                 self._add((h.kind, noun), h)
-        if h.kind == "Treaty":
+        if h.key.startswith(UNKNOWN):
+            self._add(UNKNOWN, h)
+        if _grouped(h, nouns):
             last = next(reversed(self._latest_treaty.values()), None)
             self._in_order = self._in_order and (last is None or last.pos <= h.pos)
             self._latest_treaty.pop(h.key, None)
@@ -145,6 +158,11 @@ class Resolver:
         self.lex = lex
         self.own_symbol = own_symbol
         self.own_body = own_body
+        # The nouns that may refer back to each instrument (absent: any), the lexicon's and those of
+        # the unknown instruments this document names ("the Convention" may name an unknown
+        # convention, not an unknown covenant or protocol); the kinds of those.
+        self.nouns: dict[str, set[str]] = dict(lex.anaphor_nouns)
+        self.unknown_kinds: dict[str, str] = {}
         self.history = self._timeline()
         self.bound = _own_bound(own_symbol)
         # Resolutions cited so far, in reading order: their positions, keys and lists (the keys of
@@ -172,11 +190,13 @@ class Resolver:
                 self.history.append(_Named(m.start, m.key, self._kind(m.key)))
 
     def _timeline(self) -> _Timeline:
-        return _Timeline(self.lex.anaphor_nouns.get)
+        return _Timeline(self.nouns.get)
 
     def _kind(self, key: str) -> str:
         if key in P.KEY_KINDS:
             return P.KEY_KINDS[key]
+        if key.startswith(UNKNOWN):
+            return self.unknown_kinds[key]
         return self.lex.kinds.get(key, "Treaty" if key.startswith("convention:") else "Instrument")
 
     def _antecedent(self, noun: str, before: int, local: _Timeline) -> list[str]:
@@ -221,7 +241,7 @@ class Resolver:
     def _recent_scan(self, before: int, local: _Timeline, count: int) -> list[str]:
         keys: list[str] = []
         for h in sorted(self.history.items + local.items, key=lambda h: -h.pos):
-            if h.pos < before and h.kind == "Treaty" and h.key not in keys:
+            if h.pos < before and _grouped(h, self.nouns.get(h.key)) and h.key not in keys:
                 keys.append(h.key)
             if len(keys) == count:
                 break
@@ -265,6 +285,13 @@ class Resolver:
                 self.resolution_at.append(m.start)
                 self.resolution_key.append((m.key, group))
                 self.resolution_lists.setdefault(group, {})[m.key] = None
+            elif m.kind == "unknown":
+                key = f"{UNKNOWN}{m.start}"
+                noun = m.data["noun"]
+                self.nouns[key] = set(_CONVENTION_NOUNS) if noun in _CONVENTION_NOUNS else {noun}
+                self.unknown_kinds[key] = m.data["kind"]
+                resolved[i] = [key]
+                local.append(_Named(m.start, key, m.data["kind"]))
             elif m.kind == "res-anaphor":
                 resolved[i] = self._resolutions_before(m.start, m.data["plural"])
             elif m.kind == "anaphor":
@@ -296,12 +323,12 @@ class Resolver:
                 continue
             window = window or _Window(mentions)
             owner = self._article_owner(m, mentions, window, resolved, local, attached, folded)
-            if owner is None:
+            if owner is None or owner.startswith(UNKNOWN):
                 continue
             article_treaties.add(owner)
             part = m.data["part"]
             for n, (a, b) in zip(m.data["numbers"], m.data["number_spans"]):
-                s, e = (m.start, m.data["first_end"]) if a < m.data["first_end"] else (a, b)
+                s, e = (m.start, b) if b <= m.data["first_end"] else (a, b)
                 found.append((s, e, f"{owner}/{part}_{n}", None))
         for i, m in enumerate(mentions):
             if m.kind in ("symbol", "number", "undoc") and m.key:
@@ -312,6 +339,8 @@ class Resolver:
                 found += [(m.start, m.end, key, None) for key in resolved.get(i, [])]
             elif m.kind == "anaphor" and i not in attached:
                 for key in resolved.get(i, []):
+                    if key.startswith(UNKNOWN):
+                        continue
                     # (the Charter named again, not as an Article's owner, is the Charter as a whole)
                     if key in article_treaties and key != P.CHARTER_KEY and not self._whole_treaty(folded, m):
                         continue
@@ -326,23 +355,25 @@ class Resolver:
                 other = mentions[j]
                 # the owner's mention may start at its determiner ("de [la Convention]")
                 if (m.end <= other.start <= at or other.start <= at < other.end) \
-                        and other.kind in ("named", "anaphor") and resolved.get(j):
+                        and other.kind in ("named", "anaphor", "unknown"):
+                    if not resolved.get(j):
+                        return None  # "Article 3 of the Constitution" in a UN text: none we know
                     attached.add(j)
                     return resolved[j][0]
             if P.UNKNOWN_OWNER.match(folded, at):
                 return None  # "Article 65 of the Statute of the Court": an instrument we do not know
         if m.data.get("owner") == "previous":
-            before = _latest((self.history, local), OWNER_KINDS, m.start)
+            before = _latest((self.history, local), OWNERS, m.start)
             return before.key if before else None
         # The treaty under discussion: the latest named in this paragraph before the article, else
         # the first named after it in this paragraph, else the latest named in the document. A
         # Chapter named alone in a United Nations text ("acting under Chapter VII") is the Charter's.
-        found = local.latest(OWNER_KINDS, m.start) or local.earliest(OWNER_KINDS)
+        found = local.latest(OWNERS, m.start) or local.earliest(OWNERS)
         if found:
             return found.key
         if m.data["part"] == "chap" and self.own_body in UN_BODIES:
             return P.CHARTER_KEY
-        found = self.history.latest(OWNER_KINDS, float("inf"))
+        found = self.history.latest(OWNERS, float("inf"))
         return found.key if found else None
 
     @staticmethod

@@ -1,0 +1,130 @@
+"""Articles and the instrument they belong to, and anaphora, when the text names instruments the
+registry does not know (human-rights covenants, protocols, regional conventions): invented
+sentences in the genre, in English, French and Spanish."""
+
+from __future__ import annotations
+
+import pytest
+
+from resograph.reading.extract import extract
+
+CHAPEAU = {"en": "The General Assembly,", "fr": "L'Assemblée générale,", "es": "La Asamblea General,"}
+
+
+def cited(lang: str, *paragraphs: str) -> set[tuple[str, str]]:
+    """(paragraph, target) of a General Assembly text whose preamble is `paragraphs`."""
+    text = CHAPEAU[lang] + "\n\n" + "\n\n".join(paragraphs) + "\n"
+    return {(c.paragraph, c.target) for c in extract(text).citations}
+
+
+# An article (or "thereof", "its article", "dudit Pacte") whose nearest antecedent is an instrument
+# the registry does not know is not an article of an older, known treaty: no citation (no key exists).
+@pytest.mark.parametrize("lang, first, second", [
+    ("en", "Noting the Convention on Cybercrime of the Council of Europe,",
+     "Recalling the Universal Declaration of Human Rights and the International Covenant on Civil and\n"
+     "Political Rights, in particular article 17 thereof,"),
+    ("en", "Noting the Convention on Cybercrime of the Council of Europe,",
+     "Recalling the International Covenant on Civil and Political Rights, in particular its article 17,"),
+    ("fr", "Prenant note de la Convention sur la cybercriminalité du Conseil de l'Europe,",
+     "Rappelant le Pacte international relatif aux droits civils et politiques, notamment son article 17,"),
+    ("fr", "Prenant note de la Convention sur la cybercriminalité du Conseil de l'Europe,",
+     "Rappelant le Pacte international relatif aux droits civils et politiques, et l'article 17 dudit Pacte,"),
+    ("fr", "Prenant note de la Convention sur la cybercriminalité du Conseil de l'Europe,",
+     "Rappelant la Convention relative aux droits de l'enfant et l'article 3 de celle-ci,"),
+    ("es", "Tomando nota del Convenio sobre la Ciberdelincuencia del Consejo de Europa,",
+     "Recordando el Pacto Internacional de Derechos Civiles y Políticos, en particular su artículo 17,"),
+    ("en", "Noting the Convention on Cybercrime of the Council of Europe,",
+     "Recalling also the Optional Protocol to the Convention on the Rights of the Child on the sale of\n"
+     "children, in particular article 3 thereof,"),
+])
+def test_an_article_of_an_unknown_instrument_is_not_an_older_treatys(lang, first, second):
+    assert cited(lang, first, second) == {("pp_1", "convention:budapest-2001")}
+
+
+@pytest.mark.parametrize("lang, paragraphs", [
+    ("en", ("Recalling the United Nations Convention against Corruption,",
+            "Recalling also the Convention on the Rights of Persons with Disabilities,",
+            "Stressing that States parties to the Convention should ensure access to justice,")),
+    ("fr", ("Rappelant la Convention des Nations Unies contre la corruption,",
+            "Rappelant aussi la Convention relative aux droits des personnes handicapées,",
+            "Soulignant que les États parties à la Convention doivent garantir l'accès à la justice,")),
+    ("es", ("Recordando la Convención de las Naciones Unidas contra la Corrupción,",
+            "Recordando también la Convención sobre los Derechos de las Personas con Discapacidad,",
+            "Destacando que los Estados partes en la Convención deben garantizar el acceso a la justicia,")),
+])
+def test_the_convention_after_an_unknown_convention_is_that_one(lang, paragraphs):
+    assert cited(lang, *paragraphs) == {("pp_1", "convention:uncac-2003")}
+
+
+def test_an_unknown_covenant_does_not_hide_the_convention_named_before_it():
+    # "the Convention" refers back to a convention: a covenant named in between is not one
+    got = cited("en", "Recalling the United Nations Convention against Corruption,",
+                "Recalling also the International Covenant on Civil and Political Rights,",
+                "Urging States parties to the Convention to cooperate,")
+    assert got == {("pp_1", "convention:uncac-2003"), ("pp_3", "convention:uncac-2003")}
+
+
+def test_the_possessive_constitution_of_interpol_is_still_its_constitution():
+    text = ("The General Assembly of the ICPO-INTERPOL, meeting in Vienna,\n\n"
+            "RECALLING the United Nations Convention against Corruption,\n\n"
+            "BEARING IN MIND Article 26 of the Organization's Constitution,\n")
+    got = {(c.paragraph, c.target) for c in extract(text).citations}
+    assert ("pp_2", "interpol:constitution/art_26") in got
+
+
+def test_a_constitution_named_in_a_un_text_is_not_the_last_treaty():
+    assert cited("en", "Noting the United Nations Convention against Corruption,",
+                 "Recalling Article 3 of the Constitution,") == {("pp_1", "convention:uncac-2003")}
+    assert cited("en", "Noting the United Nations Convention against Corruption,",
+                 "Recalling Article 3 of the Constitution of the World Health Organization,") \
+        == {("pp_1", "convention:uncac-2003")}
+
+
+# Ranges: every article of a printed range, in the three languages; not a range out of the genre.
+@pytest.mark.parametrize("lang, paragraph", [
+    ("en", "Recalling articles 16 to 21 of the United Nations Convention against Transnational Organized Crime,"),
+    ("fr", "Rappelant les articles 16 à 21 de la Convention des Nations Unies contre la criminalité\n"
+           "transnationale organisée,"),
+    ("es", "Recordando los artículos 16 a 21 de la Convención de las Naciones Unidas contra la Delincuencia\n"
+           "Organizada Transnacional,"),
+])
+def test_an_article_range_gives_every_article_in_it(lang, paragraph):
+    assert cited(lang, paragraph) == {("pp_1", f"convention:untoc-2000/art_{n}") for n in range(16, 22)}
+
+
+def test_charter_ranges_and_lists_with_a_range():
+    assert cited("en", "Recalling Articles 33 to 38 and Article 51 of the Charter of the United Nations,") \
+        == {("pp_1", f"un:charter/art_{n}") for n in (33, 34, 35, 36, 37, 38, 51)}
+
+
+def test_a_range_too_long_for_the_genre_keeps_its_two_ends():
+    assert cited("en", "Recalling articles 1 to 500 of the United Nations Convention against Corruption,") \
+        == {("pp_1", "convention:uncac-2003/art_1"), ("pp_1", "convention:uncac-2003/art_500")}
+
+
+def test_a_range_span_is_the_printed_range():
+    x = extract(CHAPEAU["en"] + "\n\nRecalling articles 16 to 18 of the United Nations Convention against "
+                "Transnational Organized Crime,\n")
+    assert [(c.target.rsplit("/", 1)[1], c.text) for c in x.citations] == [
+        ("art_16", "articles 16"), ("art_17", "16 to 18"), ("art_18", "18")]
+
+
+@pytest.mark.parametrize("lang, paragraph", [
+    ("es", "Recordando el Estatuto de Roma de la Corte Penal Internacional, en particular su artículo 7,"),
+    ("fr", "Rappelant le Statut de Rome de la Cour pénale internationale, notamment son article 7,"),
+    ("en", "Recalling the Rome Statute of the International Criminal Court, in particular its article 7,"),
+])
+def test_a_name_made_of_a_noun_and_a_place_is_an_unknown_instrument(lang, paragraph):
+    first = {"en": "Noting the United Nations Convention against Corruption,",
+             "fr": "Prenant note de la Convention des Nations Unies contre la corruption,",
+             "es": "Tomando nota de la Convención de las Naciones Unidas contra la Corrupción,"}[lang]
+    assert cited(lang, first, paragraph) == {("pp_1", "convention:uncac-2003")}
+
+
+def test_the_three_conventions_are_conventions_not_a_protocol_named_among_them():
+    got = cited("fr", "Réaffirmant la Convention unique sur les stupéfiants de 1961 telle que modifiée par le\n"
+                      "Protocole de 1972, la Convention sur les substances psychotropes de 1971 et la Convention\n"
+                      "des Nations Unies contre le trafic illicite de stupéfiants et de substances psychotropes de 1988,",
+                "Exhortant les États à adhérer aux trois conventions,")
+    assert {t for p, t in got if p == "pp_2"} == {"convention:single-drugs-1961", "convention:psychotropic-1971",
+                                                  "convention:drugs-1988"}
