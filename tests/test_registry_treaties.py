@@ -94,6 +94,9 @@ BY_NAME_AND_ARTICLE = [
      "Recalling article 4 of the Convention for the Suppression of Unlawful Acts against the Safety of "
      "Civil Aviation,"),
     ("convention:unclos-1982", "Recalling article 4 of the United Nations Convention on the Law of the Sea,"),
+    ("convention:unclos-1982", "Rappelant l'article 4 de la Convention des Nations Unies sur le droit de la mer,"),
+    ("convention:unclos-1982",
+     "Recordando el artículo 4 de la Convención de las Naciones Unidas sobre el Derecho del Mar,"),
     ("convention:rome-statute-1998", "Recalling article 4 of the Rome Statute of the International Criminal Court,"),
     ("convention:rome-statute-1998",
      "Recordando el artículo 4 del Estatuto de Roma de la Corte Penal Internacional,"),

@@ -28,9 +28,10 @@ INSTRUMENT_KINDS = {noun: kind for lang in LANGUAGES for noun, kind in lang.inst
 INSTRUMENT_NOUN = re.compile(r"\b(?:" + "|".join(sorted(INSTRUMENT_KINDS, key=len, reverse=True)) + r")\b")
 INSTRUMENT_NEEDLES = tuple(INSTRUMENT_KINDS)  # every INSTRUMENT_NOUN match opens with one
 RANGE_WORDS = frozenset(w for lang in LANGUAGES for w in lang.range_words)
-# A place or a person after "of"/"de" makes a name ("le Statut de Rome", "el Protocolo de Kyoto"),
-# not an article ("de l'Organisation") nor an acronym ("of INTERPOL") — unfolded text.
-NAMED_AFTER_OF = re.compile(r"\s+(?:of|de|del|d')\s*([A-ZÀ-Ý][\w'-]*)")
+# A place, a person or a body after "of"/"de" makes a name ("le Statut de Rome", "el Protocolo de
+# Kyoto", "the Covenant of the League of Nations", "le Pacte de la Société des Nations"), not an
+# acronym ("of INTERPOL") — unfolded text.
+NAMED_AFTER_OF = re.compile(r"\s+(?:of|de|del|d')\s*(?:(?:the|la|las|los|l')\s*)?([A-ZÀ-Ý][\w'-]*)")
 LONGEST_RANGE = 30  # "Articles 73 to 91 of the Charter"; "articles 1 to 500" is not a range of the genre
 
 
