@@ -406,10 +406,10 @@ def test_every_name_and_mechanism_label_holds_one_of_its_needles():
     for labels, rx, found in (({fold(n.label) for n in lex.names}, lex.name_re, lex.name_needles),
                               ({fold(label) for _, label in lex.mechanisms}, lex.mechanism_re,
                                lex.mechanism_needles)):
-        # few needles, or the prefilter stops paying: the names' are 29 since the treaties of branch
-        # `registry` (their words: "trafficking", "protocole", "internacional"…; no CPU cost measured on
-        # the real and synthetic corpora), the mechanisms' under 20
-        assert len(found) < (30 if rx is lex.name_re else 20)
+        # few needles, or the prefilter stops paying: the names' are 20 since the treaties of branch
+        # `registry` ("protocol", "covenant", "pact" among patterns.NAME_NEEDLES: without them 29, with
+        # words as common as "international" and "particulier"), the mechanisms' under 20
+        assert len(found) <= (20 if rx is lex.name_re else 19)
         for label in labels:
             spaced = re.sub(r"\s+", "  \n ", label.strip()).replace("'", "' ")
             assert rx.fullmatch(spaced), spaced

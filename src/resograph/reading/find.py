@@ -17,22 +17,10 @@ from operator import le
 from resograph.core import keys
 from resograph.reading import patterns as P
 from resograph.reading import prefilter
-from resograph.reading.languages import LANGUAGES
 from resograph.reading.lexicon import Lexicon
 from resograph.core.models import Mention
 from resograph.reading.segment import iso_date
 
-# The head nouns of instruments' names and the words of an article range, from the languages' data.
-# (Built here, not in patterns.py, while patterns.py is being reworked on another branch.)
-INSTRUMENT_KINDS = {noun: kind for lang in LANGUAGES for noun, kind in lang.instrument_nouns.items()}
-INSTRUMENT_NOUN = re.compile(r"\b(?:" + "|".join(sorted(INSTRUMENT_KINDS, key=len, reverse=True)) + r")\b")
-INSTRUMENT_NEEDLES = tuple(INSTRUMENT_KINDS)  # every INSTRUMENT_NOUN match opens with one
-RANGE_WORDS = frozenset(w for lang in LANGUAGES for w in lang.range_words)
-# A place, a person or a body after "of"/"de" makes a name ("le Statut de Rome", "el Protocolo de
-# Kyoto", "the Covenant of the League of Nations", "le Pacte de la Société des Nations"), not an
-# acronym ("of INTERPOL") — unfolded text.
-NAMED_AFTER_OF = re.compile(r"\s+(?:of|de|del|d')\s*(?:(?:the|la|las|los|l')\s*)?([A-ZÀ-Ý][\w'-]*)")
-LONGEST_RANGE = 30  # "Articles 73 to 91 of the Charter"; "articles 1 to 500" is not a range of the genre
 
 
 def find_mentions(text: str, folded: str, start: int, end: int, lex: Lexicon,
@@ -74,8 +62,8 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
         anaphors = sp.scan_with(P.ANAPHOR, P.ANAPHOR_KEYS)
         articles = sp.scan(P.ARTICLE)
         chapters = sp.scan_with(P.CHAPTER, P.CHAPTER_NEEDLES)
-    instruments = (sp.scan_at(INSTRUMENT_NOUN, hits["instrument"]) if hits is not None
-                   else sp.scan_with(INSTRUMENT_NOUN, INSTRUMENT_NEEDLES))
+    instruments = (sp.scan_at(P.INSTRUMENT_NOUN, hits["instrument"]) if hits is not None
+                   else sp.scan_with(P.INSTRUMENT_NOUN, P.INSTRUMENT_NEEDLES))
     result: list[list[Mention]] = []
     for i, (start, end) in enumerate(spans):
         out: list[Mention] = []
@@ -119,7 +107,7 @@ def prefilter_scan(folded: str, lex: Lexicon) -> Hits | None:
             {"symbol": P.SYMBOL_OPENING, "anaphor": P.ANAPHOR},
             {"resolution": P.RESOLUTION_OPENINGS, "decision": P.DECISION_OPENINGS, "name": lex.name_openings,
              "article": P.ARTICLE_OPENINGS, "chapter": P.CHAPTER_OPENINGS, "mechanism": lex.mechanism_openings,
-             "instrument": INSTRUMENT_NEEDLES}))
+             "instrument": P.INSTRUMENT_NEEDLES}))
     pf = known[1]
     return pf.scan(folded) if pf is not None else None
 
@@ -613,7 +601,7 @@ def _name_after(text: str, folded: str, at: int, end: int) -> str:
     nxt = P.NEXT_CAPITALISED_WORD.match(after)
     if nxt and not nxt.group(1).isupper() and nxt.group(1).lower() not in ("de", "des", "du", "del"):
         return nxt.group(1)
-    place = NAMED_AFTER_OF.match(after)
+    place = P.NAMED_AFTER_OF.match(after)
     if place and not place.group(1).isupper():
         return place.group(0)
     return ""
@@ -654,7 +642,7 @@ def _unknown_names(text: str, folded: str, matches: list[re.Match[str]], start: 
             s = before[0]
             before = _capitalised_before(text, s)
         noun = m.group(0)
-        out.append(Mention("unknown", s, e, text[s:e], None, {"noun": noun, "kind": INSTRUMENT_KINDS[noun]}))
+        out.append(Mention("unknown", s, e, text[s:e], None, {"noun": noun, "kind": P.INSTRUMENT_KINDS[noun]}))
     return out
 
 
@@ -692,7 +680,7 @@ def _ranges(folded: str, numbers: list[int], spans: list[tuple[int, int]]
     for i in range(1, len(numbers)):
         a, b = numbers[i - 1], numbers[i]
         (a_start, a_end), (b_start, b_end) = spans[i - 1], spans[i]
-        if 1 < b - a <= LONGEST_RANGE and folded[a_end:b_start].strip() in RANGE_WORDS:
+        if 1 < b - a <= P.LONGEST_RANGE and folded[a_end:b_start].strip() in P.RANGE_WORDS:
             out_n += range(a + 1, b)
             out_s += [(a_start, b_end)] * (b - a - 1)
         out_n.append(b)

@@ -225,7 +225,7 @@ SYMBOL_OPENING = re.compile(r"\b[aesg](?:\s*/|[ag]\s*-|gn\s*/)")  # `\b`: SYMBOL
 # Words of the registry's instrument names and mechanism labels that the finder looks for before
 # scanning a paragraph with the names pattern (lexicon.needles completes them from the labels).
 NAME_NEEDLES = ("conven", "accord", "agree", "acuerdo", "statut", "estatuto", "constitu", "declara",
-                "2030", "185", "uncac", "untoc")
+                "protocol", "covenant", "pact", "2030", "185", "uncac", "untoc")
 MECHANISM_NEEDLES = ("cyber", "ciberdel", "24/7", "nexus", "notic", "notif")
 
 # Every SYMBOL match contains one of these: a paragraph without either holds no symbol.
@@ -241,6 +241,17 @@ ARTICLE = re.compile(  # `\b(?:articles?|articulos?|arts?\.)`, literal first (se
 )
 # The words every match of RESOLUTION_WORD, DECISION_WORD, ARTICLE, CHAPTER opens with, after a
 # non-word character (their look-behind): what the native prefilter looks for (find.prefilter_scan).
+# The head nouns of instruments' names and the words of an article range, from the languages' data.
+INSTRUMENT_KINDS = {noun: kind for lang in LANGUAGES for noun, kind in lang.instrument_nouns.items()}
+INSTRUMENT_NOUN = re.compile(r"\b(?:" + "|".join(sorted(INSTRUMENT_KINDS, key=len, reverse=True)) + r")\b")
+INSTRUMENT_NEEDLES = tuple(INSTRUMENT_KINDS)  # every INSTRUMENT_NOUN match opens with one
+RANGE_WORDS = frozenset(w for lang in LANGUAGES for w in lang.range_words)
+# A place, a person or a body after "of"/"de" makes a name ("le Statut de Rome", "el Protocolo de
+# Kyoto", "the Covenant of the League of Nations", "le Pacte de la Société des Nations"), not an
+# acronym ("of INTERPOL") — unfolded text.
+NAMED_AFTER_OF = re.compile(r"\s+(?:of|de|del|d')\s*(?:(?:the|la|las|los|l')\s*)?([A-ZÀ-Ý][\w'-]*)")
+LONGEST_RANGE = 30  # "Articles 73 to 91 of the Charter"; "articles 1 to 500" is not a range of the genre
+
 RESOLUTION_OPENINGS = (os.path.commonprefix([w for lang in LANGUAGES for w in lang.resolution_words]),)
 DECISION_OPENINGS = (os.path.commonprefix([w for lang in LANGUAGES for w in lang.decision_words]),)
 ARTICLE_OPENINGS = ("article", "articulo", "art.", "arts.")
