@@ -76,10 +76,6 @@ POSSESSIVE_LINK = re.compile(
 # 9/1". PARTIES: the word its name ends with; NAME_COMPLEMENT: what may follow it (no punctuation).
 PARTIES = ("parties", "partes")
 NAME_COMPLEMENT = re.compile(r"\s+(?:to|a|en|de|del)\s[^,;:().]{0,140}?\s*,?\s*")
-# "in its " / "dans sa " / "en su " right before "resolution": the resolution of the body named before.
-POSSESSIVE_LINK = re.compile(
-    r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.possessive_links) + r")\s+"
-    r"(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")\s+$")
 # … and named right after a list of numbers ("… 2462 (2019) du Conseil de sécurité").
 # The genitive is required: in "…, as well as Economic and Social Council resolutions" the body
 # belongs to the next list.
