@@ -117,6 +117,14 @@ def test_each_added_treaty_is_found_by_its_name_and_article(key, sentence):
      "Persons Protocol,", "convention:firearms-protocol-2001"),
     ("Welcoming the entry into force of the Rome Statute,", "convention:rome-statute-1998"),
     ("Recordando el Pacto Internacional de Derechos Económicos, Sociales y Culturales,", "convention:icescr-1966"),
+    # spellings of names the registry had before: British English (INTERPOL's), the 1997 Agreement in full
+    ("Recalling the United Nations Convention against Transnational Organised Crime,", "convention:untoc-2000"),
+    ("Recalling the Agreement between the United Nations and the International Criminal Police Organization,",
+     "agreement:un-interpol-1997"),
+    ("Rappelant l'Accord entre l'Organisation des Nations Unies et l'Organisation internationale de police "
+     "criminelle,", "agreement:un-interpol-1997"),
+    ("Recordando el Acuerdo entre las Naciones Unidas y la Organización Internacional de Policía Criminal,",
+     "agreement:un-interpol-1997"),
 ])
 def test_the_treaty_as_a_whole_by_its_name_or_alias(sentence, key):
     assert key in targets(sentence)
