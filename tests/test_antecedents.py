@@ -129,3 +129,12 @@ def test_the_three_conventions_are_conventions_not_a_protocol_named_among_them()
                 "Exhortant les États à adhérer aux trois conventions,")
     assert {t for p, t in got if p == "pp_2"} == {"convention:single-drugs-1961", "convention:psychotropic-1971",
                                                   "convention:drugs-1988"}
+
+
+def test_a_known_treatys_name_inside_a_longer_one_is_not_that_treaty():
+    # "Inter-American Convention against Corruption" holds UNCAC's short name; an acronym or a
+    # possessive before a name does not make it longer
+    assert cited("en", "Noting the Inter-American Convention against Corruption, in particular its article 6,") \
+        == set()
+    assert cited("en", "Recalling the UN Convention against Corruption and INTERPOL's Constitution,") \
+        == {("pp_1", "convention:uncac-2003"), ("pp_1", "interpol:constitution")}

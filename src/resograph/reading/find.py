@@ -536,6 +536,8 @@ def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -
         excl = lex.exclude.get(name.key)
         if excl is not None and excl.match(after):
             continue
+        if name.key.startswith("convention:") and _inside_longer_name(text, m.start()):
+            continue  # "the Inter-American Convention against Corruption" is not UNCAC
         out.append(Mention("named", m.start(), m.end(), text[m.start():m.end()], name.key,
                            {"kind": name.kind, "weak": weak}))
     return out
@@ -616,6 +618,17 @@ def _capitalised_before(text: str, at: int) -> tuple[int, str] | None:
     if before and before.group(1)[0].isupper() and not P.SENTENCE_END.search(prefix[:before.start(1)]):
         return lo + before.start(1), before.group(1)
     return None
+
+
+def _inside_longer_name(text: str, at: int) -> bool:
+    """Does a treaty's name that starts at `at` go on a longer name to its left ("*Inter-American*
+    Convention against Corruption", "*African Union* Convention …")? A capitalised word right before
+    it that is no acronym ("UN", "ONU"), no possessive ("INTERPOL's") and opens no sentence."""
+    before = _capitalised_before(text, at)
+    if before is None:
+        return False
+    word = before[1]
+    return not (word.isupper() or word.endswith(("'s", "’s")))
 
 
 def _unknown_names(text: str, folded: str, matches: list[re.Match[str]], start: int, end: int,
