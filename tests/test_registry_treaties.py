@@ -157,3 +157,46 @@ def test_each_added_treaty_has_a_sourced_date_and_title():
         assert reg.value(node, ELI_DATE) is not None, key
         assert any(t.language == "en" for t in reg.objects(node, DCTERMS.title)), key
         assert list(reg.objects(node, DCTERMS.source)), key
+
+
+# The Statute of the International Court of Justice and the agreements the Security Council's texts of
+# 1948–1975 name (data/registry/agreements.ttl), the parties in either order, across a line break.
+@pytest.mark.parametrize("sentence, expected", [
+    ("Recalling the provisions of the General Armistice Agreement between Israel and\nSyria,",
+     {"agreement:israel-syria-armistice-1949"}),
+    ("Noting the obligations of the parties under the Armistice Agreement between Lebanon and Israel,",
+     {"agreement:israel-lebanon-armistice-1949"}),
+    ("Considering the Egyptian-Israeli General Armistice Agreement,", {"agreement:egypt-israel-armistice-1949"}),
+    ("Rappelant la Convention d'armistice général entre Israël et la Jordanie,",
+     {"agreement:israel-jordan-armistice-1949"}),
+    ("Recalling the Renville Truce Agreement,", {"agreement:renville-1948"}),
+    ("Acting in accordance with Article 65 of the Statute of the International Court of Justice,",
+     {"convention:icj-statute-1945/art_65"}),
+    ("Rappelant l'article 36 du Statut de la Cour internationale de Justice,", {"convention:icj-statute-1945/art_36"}),
+    ("Considering that the vacancy must be filled in accordance with the terms of the Statute of the Court,", {"convention:icj-statute-1945"}),
+])
+def test_the_councils_older_agreements_and_the_court_statute_by_name(sentence, expected):
+    assert targets(sentence, "The Security Council,") == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rappelant le Statut de la Cour pénale internationale,",
+    "Recordando el Estatuto de la Corte Penal Internacional,",
+    "Recalling the Statute of the Court Criminal,",
+    "Condemning the violations of the General Armistice Agreements,",  # several, none named
+])
+def test_other_courts_statutes_and_unnamed_agreements_are_not_these(sentence):
+    assert not targets(sentence) & {"convention:icj-statute-1945", "agreement:israel-syria-armistice-1949",
+                                    "agreement:egypt-israel-armistice-1949"}
+
+
+def test_the_court_statute_and_the_agreements_have_a_sourced_date():
+    reg = Graph()
+    for f in sorted(registry_dir().glob("*.ttl")):
+        reg.parse(f)
+    for key in ("convention:icj-statute-1945", "agreement:egypt-israel-armistice-1949",
+                "agreement:israel-lebanon-armistice-1949", "agreement:israel-jordan-armistice-1949",
+                "agreement:israel-syria-armistice-1949", "agreement:renville-1948"):
+        node = URIRef(iri(key))
+        assert reg.value(node, ELI_DATE) is not None, key
+        assert list(reg.objects(node, DCTERMS.source)), key
