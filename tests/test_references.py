@@ -168,6 +168,14 @@ def test_reports_and_letters_by_symbol_as_printed_without_the_full_stop():
         ("S/11563", "S/11563"), ("S/Agenda/1705/Rev.1", "S/Agenda/1705/Rev.1"), ("S/7350", "S/7350")]
 
 
+def test_a_revision_or_addendum_printed_with_a_space_keeps_its_number():
+    x = extract(sc_text(500, 1982, "Having considered the item in document S/Agenda/2329/Rev. 1 and the report\n"
+                                   "A/37/511/Add. 2, and the letter in S/15000. Noting the report,"))
+    assert [(c.target, c.text) for c in x.citations] == [
+        ("S/Agenda/2329/Rev.1", "S/Agenda/2329/Rev. 1"), ("A/37/511/Add.2", "A/37/511/Add. 2"),
+        ("S/15000", "S/15000")]
+
+
 def test_spanish_and_french_lists_with_dates_between_items():
     want = {"S/RES/1373(2001)": "2001-09-28", "S/RES/1624(2005)": "2005-09-14", "S/RES/2178(2014)": "2014-09-24"}
     assert cited(sc_text_in("es", 2500, 2019, "Recordando sus resoluciones 1373 (2001), de 28 de septiembre de "
@@ -179,9 +187,13 @@ def test_spanish_and_french_lists_with_dates_between_items():
 
 
 def test_an_article_of_an_instrument_we_do_not_know_is_not_given_to_another():
+    x = cited(sc_text(300, 1971, "Recalling the Charter of the United Nations, and acting under article 2\n"
+                                 "of the Statute of the International Residual Mechanism for Criminal Tribunals,"))
+    assert set(x) == {"un:charter"}
+    # the Court's Statute is known (data/registry/agreements.ttl): its article, not the Charter's
     x = cited(sc_text(300, 1971, "Recalling the Charter of the United Nations, and requesting an opinion under\n"
                                  "Article 65 of the Statute of the International Court of Justice,"))
-    assert set(x) == {"un:charter"}
+    assert set(x) == {"un:charter", "convention:icj-statute-1945/art_65"}
 
 
 # --- the real corpus: CR-UNSC, 598 Security Council resolutions 1946–1986 (read, never copied) ------

@@ -178,7 +178,8 @@ OWN_YEAR = (
 
 # Whole symbols, recognised anywhere in a paragraph. A UN document symbol (`undoc`: reports,
 # letters, agendas — "S/11563", "S/Agenda/1769/Rev.1", "A/60/288") has up to five digits, and its
-# last part ends in a letter or digit: the full stop of a sentence is not part of it.
+# last part ends in a letter or digit: the full stop of a sentence is not part of it. "Rev. 1" and
+# "Add. 2" are printed with a space too (the key drops it).
 SYMBOL = re.compile(
     r"(?=[aesg])(?<![\w/-])(?:"
     r"(?P<ares>a\s*/\s*res\s*/\s*(?P<ares_s>\d{1,3})\s*/\s*(?P<ares_n>\d{1,4}))"
@@ -190,7 +191,7 @@ SYMBOL = re.compile(
     r"|(?P<eresold>e\s*/\s*res\s*/\s*(?P<eold_n>\d{1,4})\s*\(\s*(?P<eold_r>[ivxlc]{1,7})\s*\))"
     r"|(?P<ip>(?:ga|ag)\s*-\s*(?P<ip_y>(?:19|20)\d{2})\s*-\s*(?:(?P<ip_s>\d{1,3})\s*-\s*)?res\s*-\s*(?P<ip_n>\d{1,3}))"
     r"|(?P<agn>agn\s*/\s*(?P<agn_s>\d{1,3})\s*/\s*(?P<agn_t>res|rap)\s*/\s*(?P<agn_n>\d{1,3}))"
-    r"|(?P<undoc>[ase]/(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}\d{1,5}(?:/(?:[a-z]{1,6}\.)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
+    r"|(?P<undoc>[ase]/(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}\d{1,5}(?:/(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
     r")(?![\w/])"
 )
 
@@ -209,7 +210,7 @@ SYMBOL_SCAN = re.compile(
     r"|(?<=e)(?P<eresold>\s*/\s*res\s*/\s*(?P<eold_n>\d{1,4})\s*\(\s*(?P<eold_r>[ivxlc]{1,7})\s*\))"
     r"|(?P<ip>(?:(?<=g)a|(?<=a)g)\s*-\s*(?P<ip_y>(?:19|20)\d{2})\s*-\s*(?:(?P<ip_s>\d{1,3})\s*-\s*)?res\s*-\s*(?P<ip_n>\d{1,3}))"
     r"|(?<=a)(?P<agn>gn\s*/\s*(?P<agn_s>\d{1,3})\s*/\s*(?P<agn_t>res|rap)\s*/\s*(?P<agn_n>\d{1,3}))"
-    r"|(?<=[ase])(?P<undoc>/(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}\d{1,5}(?:/(?:[a-z]{1,6}\.)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
+    r"|(?<=[ase])(?P<undoc>/(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}\d{1,5}(?:/(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
     r")(?![\w/])"
 )
 
