@@ -390,8 +390,9 @@ def _clause_subject(folded: str, start: int, at: int) -> str | None:
     "Solicita al Consejo de Seguridad que …"), when `at` is in the same clause: "its resolution"
     there is that body's, not the issuing body's. Not a body's name that qualifies a resolution
     ("Recalling General Assembly resolution 60/288 and its resolution …")."""
-    if folded.find(";", start, at) >= 0:
-        return None
+    opening = folded[start:min(at, start + P.CLAUSE_OPENING_SPAN)]
+    if not any(k in opening for k in P.ANY_BODY_NEEDLES) or folded.find(";", start, at) >= 0:
+        return None  # (most clauses with "its resolution" name no body at all: spare the phrase tests)
     pos = start
     for _ in range(P.CLAUSE_OPENING_WORDS):
         word = P.CLAUSE_WORD.match(folded, pos, at)

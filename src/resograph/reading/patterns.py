@@ -76,6 +76,8 @@ POSSESSIVE_LINK = re.compile(
 # words before it (the first may follow the paragraph's number or bullet), a determiner, and after
 # the name what makes it a resolution's qualifier instead ("Security Council resolution …").
 CLAUSE_OPENING_WORDS = 3
+CLAUSE_OPENING_SPAN = 100  # characters from the paragraph's start that hold such a body's needle
+ANY_BODY_NEEDLES = BODY_NEEDLES + OTHER_BODY_NEEDLES  # every name of ANY_BODY_PHRASES holds one
 CLAUSE_WORD = re.compile(r"\s*(?:\d{1,3}\s*[.)]\s*|[-–•·]\s*)?([a-z]+)(?=\s)")
 CLAUSE_DETERMINER = re.compile(
     r"\s+(?:(?:" + _words(sorted({w for lang in LANGUAGES for w in lang.determiners}, key=len, reverse=True))
