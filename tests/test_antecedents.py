@@ -22,7 +22,7 @@ def cited(lang: str, *paragraphs: str) -> set[tuple[str, str]]:
 # the registry does not know is not an article of an older, known treaty: no citation (no key exists).
 @pytest.mark.parametrize("lang, first, second", [
     ("en", "Noting the Convention on Cybercrime of the Council of Europe,",
-     "Recalling the Universal Declaration of Human Rights and the International Convention on the\n"
+     "Recalling the Declaration on the Rights of Indigenous Peoples and the International Convention on the\n"
      "Elimination of All Forms of Racial Discrimination, in particular article 4 thereof,"),
     ("en", "Noting the Convention on Cybercrime of the Council of Europe,",
      "Recalling the Covenant of the League of Nations, in particular its article 16,"),

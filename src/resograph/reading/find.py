@@ -321,20 +321,8 @@ def _other_body_at(folded: str, pos: int, end: int) -> int | None:
     """Where the name of a body whose numbers get no key ends, when one is named at `pos` after a
     genitive ("… de la Commission des stupéfiants", "of the Commission on Narcotic Drugs")."""
     g = P.GENITIVE.match(folded, pos, end)
-    if not g:
-        return None
-    at = g.end()
-    text = P.SPACES.sub(" ", folded[at:min(end, at + 90)])
-    if not text.startswith(P.OTHER_BODY_PHRASES):
-        return None
-    for phrase in sorted((p for p in P.OTHER_BODY_PHRASES if text.startswith(p)), key=len, reverse=True):
-        if len(text) == len(phrase) or not text[len(phrase)].isalnum():
-            for word in phrase.split(" "):  # where it ends in the text (its white space as printed)
-                while folded[at].isspace():
-                    at += 1
-                at += len(word)
-            return at
-    return None
+    found = g and _starts_with(folded, g.end(), end, P.OTHER_BODY_PHRASES)
+    return found[1] if found else None
 
 
 def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
@@ -346,13 +334,13 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
         for w in words:
             ws, we = w.span()
             pos = P.AFTER_WORD.match(folded, we, end).end()
-            infix = P.BODY_INFIX.match(folded, pos, end)
-            if infix:
-                pos = infix.end()
-                infix_body = next(code for code, rx in P.BODY_CONTEXT if rx.fullmatch(infix.group("body")))
-            elif (other_end := _other_body_at(folded, pos, end)) is not None:
+            # (another body first: "of the General Assembly of the OAS" opens with the Assembly's name)
+            if (other_end := _other_body_at(folded, pos, end)) is not None:
                 # "the resolutions of the Commission on Narcotic Drugs 56/4 and 57/2"
                 pos, infix_body = P.AFTER_WORD.match(folded, other_end, end).end(), P.OTHER_BODY
+            elif infix := P.BODY_INFIX.match(folded, pos, end):
+                pos = infix.end()
+                infix_body = next(code for code, rx in P.BODY_CONTEXT if rx.fullmatch(infix.group("body")))
             else:
                 infix_body = None
             plural = w.group(1).endswith(("s", "es"))
@@ -388,19 +376,65 @@ def _list_body(folded: str, w: re.Match[str], infix_body: str | None, start: int
         agent = link and _body_before(folded, max(start, link.start() - 200), link.start(), P.ANY_BODY_PHRASES)
         if agent:
             return agent
+        subject = _clause_subject(folded, start, ws)
+        if subject:
+            return subject
         if own_body:
             return own_body
     return _body_near(folded, ws, start)
 
 
+def _clause_subject(folded: str, start: int, at: int) -> str | None:
+    """The body a paragraph names right after its opening words, as the one it addresses or speaks
+    of ("Encourages the Human Rights Council to …", "Invite le Conseil économique et social à …",
+    "Solicita al Consejo de Seguridad que …"), when `at` is in the same clause: "its resolution"
+    there is that body's, not the issuing body's. Not a body's name that qualifies a resolution
+    ("Recalling General Assembly resolution 60/288 and its resolution …")."""
+    opening = folded[start:min(at, start + P.CLAUSE_OPENING_SPAN)]
+    if not any(k in opening for k in P.ANY_BODY_NEEDLES) or folded.find(";", start, at) >= 0:
+        return None  # (most clauses with "its resolution" name no body at all: spare the phrase tests)
+    pos = start
+    for _ in range(P.CLAUSE_OPENING_WORDS):
+        word = P.CLAUSE_WORD.match(folded, pos, at)
+        if not word:
+            return None
+        pos = word.end()
+        if word.group(1) in P.GENITIVE_WORDS:  # "Taking note of the Council…": its object, no subject
+            continue
+        found = _starts_with(folded, P.CLAUSE_DETERMINER.match(folded, pos, at).end(), at, P.ANY_BODY_PHRASES)
+        if found:
+            code, name_end = found
+            if P.BODY_QUALIFIES.match(folded, name_end, at):
+                return None
+            return code
+    return None
+
+
+def _starts_with(folded: str, at: int, end: int, phrases: tuple[str, ...]) -> tuple[str, int] | None:
+    """The body of the longest of `phrases` that folded[at:end] opens with as whole words, and where
+    its name ends (the white space of the text as printed)."""
+    text = P.SPACES.sub(" ", folded[at:min(end, at + 90)])
+    if not text.startswith(phrases):
+        return None
+    for phrase in sorted((p for p in phrases if text.startswith(p)), key=len, reverse=True):
+        if len(text) == len(phrase) or not text[len(phrase)].isalnum():
+            pos = at
+            for word in phrase.split(" "):  # where it ends in the text (its white space as printed)
+                while folded[pos].isspace():
+                    pos += 1
+                pos += len(word)
+            return P.BODY_PHRASES[phrase], pos
+    return None
+
+
 def _body_after(folded: str, pos: int, end: int) -> tuple[str, int] | None:
     """The body named right after a number or a list ("… du Conseil de sécurité"), if one is, and
     where its name ends."""
+    other_end = _other_body_at(folded, pos, end)  # first: "of the OAS General Assembly" is not the UN's
+    if other_end is not None:
+        return P.OTHER_BODY, other_end
     after = P.BODY_AFTER_ANY.match(folded, pos, min(end, pos + 90))
-    if after:
-        return P.BODY_AFTER_CODES[after.lastindex - 1], after.end()
-    other_end = _other_body_at(folded, pos, end)
-    return (P.OTHER_BODY, other_end) if other_end is not None else None
+    return (P.BODY_AFTER_CODES[after.lastindex - 1], after.end()) if after else None
 
 
 def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool,

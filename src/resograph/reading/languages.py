@@ -40,6 +40,9 @@ class Language:
     # → the kind of instrument they name: how the reader notices a treaty the registry does not know.
     instrument_nouns: dict[str, str] = field(default_factory=dict)
     range_words: tuple[str, ...] = ()  # between the two ends of a range of articles ("16 to 21")
+    # The determiners before a body named as a clause's addressee ("Encourages *the* Human Rights
+    # Council to …", "Solicita *al* Consejo …"): "its resolution" further on is that body's.
+    determiners: tuple[str, ...] = ()
 
 
 FRENCH = Language(
@@ -69,13 +72,16 @@ FRENCH = Language(
                   "reunion des etats parties", "assemblee des etats parties", "assemblee mondiale de la sante",
                   "conference generale de l'unesco", "conference generale", "conseil executif",
                   "conseil d'administration", "assemblee des nations unies pour l'environnement",
-                  "conference internationale du travail"),
+                  "conference internationale du travail",
+                  # other organisations' general assemblies, not the United Nations'
+                  "assemblee generale de l'organisation des etats americains", "assemblee generale de l'oea"),
     other_body_needles=("commission", "conference", "reunion", "parties", "sante", "executif", "administration",
-                        "environnement"),
+                        "environnement", "americains", "oea"),
     instrument_nouns={"convention": "Treaty", "pacte": "Treaty", "protocole": "Treaty", "traite": "Treaty",
                       "statut": "Constitution", "constitution": "Constitution", "declaration": "Declaration",
                       "accord": "Agreement"},
     range_words=("a", "au"),
+    determiners=("le", "la", "l'", "au", "a la"),
 )
 
 ENGLISH = Language(
@@ -104,13 +110,17 @@ ENGLISH = Language(
                   "meeting of the parties", "meeting of states parties", "meeting of the states parties",
                   "assembly of states parties", "world health assembly", "unesco general conference",
                   "general conference of unesco", "general conference", "executive board", "governing council",
-                  "united nations environment assembly", "international labour conference"),
+                  "united nations environment assembly", "international labour conference",
+                  # other organisations' general assemblies, not the United Nations'
+                  "general assembly of the organization of american states", "oas general assembly",
+                  "general assembly of the oas"),
     other_body_needles=("commission", "conference", "meeting", "parties", "health", "board", "governing",
-                        "environment"),
+                        "environment", "american", "oas"),
     instrument_nouns={"convention": "Treaty", "covenant": "Treaty", "protocol": "Treaty", "treaty": "Treaty",
                       "statute": "Constitution", "constitution": "Constitution", "declaration": "Declaration",
                       "agreement": "Agreement"},
     range_words=("to",),
+    determiners=("the",),
 )
 
 SPANISH = Language(
@@ -139,13 +149,16 @@ SPANISH = Language(
                   "reunion de los estados partes", "asamblea de los estados partes", "asamblea mundial de la salud",
                   "conferencia general de la unesco", "conferencia general", "consejo ejecutivo",
                   "consejo de administracion", "asamblea de las naciones unidas sobre el medio ambiente",
-                  "conferencia internacional del trabajo"),
+                  "conferencia internacional del trabajo",
+                  # other organisations' general assemblies, not the United Nations'
+                  "asamblea general de la organizacion de los estados americanos", "asamblea general de la oea"),
     other_body_needles=("comision", "conferencia", "reunion", "partes", "salud", "ejecutivo", "administracion",
-                        "medio ambiente"),
+                        "medio ambiente", "americanos", "oea"),
     instrument_nouns={"convencion": "Treaty", "convenio": "Treaty", "pacto": "Treaty", "protocolo": "Treaty",
                       "tratado": "Treaty", "estatuto": "Constitution", "constitucion": "Constitution",
                       "declaracion": "Declaration", "acuerdo": "Agreement"},
     range_words=("a", "al"),
+    determiners=("el", "la", "al", "a la"),
 )
 
 LANGUAGES: tuple[Language, ...] = (FRENCH, ENGLISH, SPANISH)

@@ -71,6 +71,20 @@ ANY_BODY_PHRASES = tuple(BODY_PHRASES)
 POSSESSIVE_LINK = re.compile(
     r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.possessive_links) + r")\s+"
     r"(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")\s+$")
+# A body named as a clause's addressee or subject right after its opening words ("Encourages the
+# Human Rights Council to …", "Solicita al Consejo de Seguridad que …"; find._clause_subject): the
+# words before it (the first may follow the paragraph's number or bullet), a determiner, and after
+# the name what makes it a resolution's qualifier instead ("Security Council resolution …").
+CLAUSE_OPENING_WORDS = 3
+CLAUSE_OPENING_SPAN = 100  # characters from the paragraph's start that hold such a body's needle
+ANY_BODY_NEEDLES = BODY_NEEDLES + OTHER_BODY_NEEDLES  # every name of ANY_BODY_PHRASES holds one
+CLAUSE_WORD = re.compile(r"\s*(?:\d{1,3}\s*[.)]\s*|[-–•·]\s*)?([a-z]+)(?=\s)")
+CLAUSE_DETERMINER = re.compile(
+    r"\s+(?:(?:" + _words(sorted({w for lang in LANGUAGES for w in lang.determiners}, key=len, reverse=True))
+    + r")(?:\s+|(?<=')\s*))?")
+GENITIVE_WORDS = frozenset(("of", "de", "du", "des", "del"))
+BODY_QUALIFIES = re.compile(
+    r"\s+(?:" + _words({w for lang in LANGUAGES for w in lang.resolution_words + lang.decision_words}) + r")\b")
 # A conference or meeting "of the Parties" takes what completes its name before the word: "Conference
 # of the Parties to the United Nations Convention against Transnational Organized Crime resolution
 # 9/1". PARTIES: the word its name ends with; NAME_COMPLEMENT: what may follow it (no punctuation).
@@ -222,7 +236,7 @@ SYMBOL_OPENING = re.compile(r"\b[aesg](?:\s*/|[ag]\s*-|gn\s*/)")  # `\b`: SYMBOL
 # Words of the registry's instrument names and mechanism labels that the finder looks for before
 # scanning a paragraph with the names pattern (lexicon.needles completes them from the labels).
 NAME_NEEDLES = ("conven", "accord", "agree", "acuerdo", "statut", "estatuto", "constitu", "declara",
-                "protocol", "covenant", "pact", "2030", "185", "uncac", "untoc")
+                "protocol", "covenant", "pact", "2030", "185", "uncac", "untoc", "rules", "regl", "nations")
 MECHANISM_NEEDLES = ("cyber", "ciberdel", "24/7", "nexus", "notic", "notif")
 
 # Every SYMBOL match contains one of these: a paragraph without either holds no symbol.

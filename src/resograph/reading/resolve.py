@@ -21,6 +21,9 @@ OWNER_KINDS = ("Treaty", "Constitution", "Charter")  # what has articles and cha
 # of articles and anaphora, never cited (no key exists to cite them by: none is invented).
 UNKNOWN = "?"
 OWNERS = OWNER_KINDS + (UNKNOWN,)  # an unknown instrument of any kind may own the article that follows
+# … and, in the paragraph that names it, a declaration known by its resolution's key ("the Universal
+# Declaration of Human Rights, particularly article 21"): the article is a part of that resolution.
+NEAR_OWNERS = OWNERS + ("Resolution",)
 UN_BODIES = ("un-sc", "un-ga", "ecosoc")
 
 
@@ -325,6 +328,12 @@ class Resolver:
             owner = self._article_owner(m, mentions, window, resolved, local, attached, folded)
             if owner is None or owner.startswith(UNKNOWN):
                 continue
+            if P.RESOLUTION_KEY.match(owner):
+                # An article of a declaration known by its resolution's key ("article 12 of the Universal
+                # Declaration of Human Rights") is a part of that resolution, which it cites, as
+                # "paragraph 5 of resolution 77/20" cites the resolution (corpus README).
+                found.append((m.start, m.data["first_end"], owner, None))
+                continue
             article_treaties.add(owner)
             part = m.data["part"]
             for n, (a, b) in zip(m.data["numbers"], m.data["number_spans"]):
@@ -363,12 +372,12 @@ class Resolver:
             if P.UNKNOWN_OWNER.match(folded, at):
                 return None  # "Article 65 of the Statute of the Court": an instrument we do not know
         if m.data.get("owner") == "previous":
-            before = _latest((self.history, local), OWNERS, m.start)
+            before = _latest((self.history, local), NEAR_OWNERS, m.start)
             return before.key if before else None
         # The treaty under discussion: the latest named in this paragraph before the article, else
         # the first named after it in this paragraph, else the latest named in the document. A
         # Chapter named alone in a United Nations text ("acting under Chapter VII") is the Charter's.
-        found = local.latest(OWNERS, m.start) or local.earliest(OWNERS)
+        found = local.latest(NEAR_OWNERS, m.start) or local.earliest(NEAR_OWNERS)
         if found:
             return found.key
         if m.data["part"] == "chap" and self.own_body in UN_BODIES:
