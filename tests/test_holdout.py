@@ -29,7 +29,8 @@ CORPORA = {"holdout": 10, "holdout2": 12, "holdout3": 12, "holdout4": 10, "holdo
 BAR = (0.90, 0.85)  # documents F1, paragraphs F1
 # (holdout4 scored 0.803 / 0.785 when it was added, 0.989 / 0.962 once the treaties without a registry
 # key, article ranges, other bodies' resolutions and special sessions were read: it takes this bar too)
-LOWER_BAR = {"holdout6": (0.86, 0.83)}  # what main scored when it was added (0.870 / 0.834); raise it to BAR
+# (holdout6 scored 0.870 / 0.834 when it was added, 0.932 / 0.899 once a running head's wrapped title no
+# longer swallowed the rest of its page in the indented layout: it takes this bar too)
 SYMBOL_MISSES = {"holdout6": ["h6_10_hrc_es_privacidad"]}  # own symbols main does not read yet
 
 
@@ -56,7 +57,7 @@ def test_corpus_is_complete_and_well_formed(corpus):
 @pytest.mark.parametrize("corpus", CORPORA)
 def test_corpus_scores_above_the_bar(corpus):
     docs, paragraphs = totals(results(corpus))
-    docs_bar, paragraphs_bar = LOWER_BAR.get(corpus, BAR)
+    docs_bar, paragraphs_bar = BAR
     assert docs.f1 >= docs_bar, docs
     assert paragraphs.f1 >= paragraphs_bar, paragraphs
 

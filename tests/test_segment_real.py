@@ -264,6 +264,37 @@ def test_an_odd_pages_running_head_is_neither_a_paragraph_nor_read_in_one(lang):
     assert {(c.paragraph, c.target) for c in x.citations} == cited
 
 
+# An even page's running head in the indented layout (`pdftotext -layout`): the symbol, the title wrapped
+# onto an indented line, a blank line, then the page's body, indented as deep as the title's wrap.
+EVEN_PAGE_HEADS = {
+    "en": ("The General Assembly,", "Recalling its resolution 79/243 of 24 December 2024,", "26-20001 (E)",
+           "Countering the use of information and communications technologies", "for criminal purposes",
+           "Aware that States need to cooperate at all hours,", "Invites States to sign the United Nations",
+           "Convention against Cybercrime;", "Decides to continue its consideration of the question."),
+    "fr": ("L’Assemblée générale,", "Rappelant sa résolution 79/243 du 24 décembre 2024,", "26-20001 (F)",
+           "Lutte contre l’utilisation des technologies de l’information", "et des communications à des fins criminelles",
+           "Consciente que les autorités doivent coopérer à toute heure,", "Invite les États à ratifier la Convention",
+           "des Nations Unies contre la cybercriminalité ;", "Décide de poursuivre l’examen de la question."),
+    "es": ("La Asamblea General,", "Recordando su resolución 79/243, de 24 de diciembre de 2024,", "26-20001 (S)",
+           "Lucha contra la utilización de las tecnologías de la información", "y las comunicaciones con fines delictivos",
+           "Consciente de que las autoridades deben cooperar a toda hora,", "Invita a los Estados a ratificar la Convención",
+           "de las Naciones Unidas contra la Ciberdelincuencia;", "Decide seguir examinando la cuestión."),
+}
+
+
+@pytest.mark.parametrize("lang", EVEN_PAGE_HEADS)
+def test_an_even_pages_wrapped_running_head_ends_at_the_blank_line_below_it(lang):
+    chapeau, recalling, job, title, wrap, aware, op1, op1_wrap, op2 = EVEN_PAGE_HEADS[lang]
+    text = (f"                    {chapeau}\n\n                    {recalling}\n\n\n{job}\n*2620001*\n"
+            f"A/RES/81/167        {title}\n                    {wrap}\n\n\n"
+            f"                    {aware}\n\n                    1.      {op1}\n            {op1_wrap}\n\n"
+            f"                    2.      {op2}\n")
+    x = extract(text)
+    assert [p.id for p in x.paragraphs] == ["pp_1", "pp_2", "op_1", "op_2"]
+    assert ("op_1", "convention:cybercrime-2024") in {(c.paragraph, c.target) for c in x.citations}
+    assert title not in x.paragraphs[1].text
+
+
 def test_a_symbol_that_ends_a_line_of_running_text_stays_in_its_paragraph():
     x = extract("The General Assembly,\n\nRecalling the guidelines contained in the annex to document      A/RES/74/247\n"
                 "and its resolution 75/282,\n\n1. Decides to continue its consideration of the question.\n")
