@@ -427,6 +427,14 @@ def test_preambular_openings_of_old_texts():
     ("L'Assemblée générale,\n\nCraignant que la situation ne s'aggrave,\n", "preambular", "concerned"),
     ("L'Assemblée générale,\n\nPriant instamment les États de coopérer,\n", "preambular", "stressing"),
     ("La Asamblea General,\n\nDecidido a cooperar con los Estados,\n", "preambular", "determined"),
+    # the Councils speak in the masculine in Spanish ("El Consejo de Derechos Humanos, Guiado por …")
+    ("El Consejo de Derechos Humanos,\n\nGuiado por la Carta de las Naciones Unidas,\n", "preambular", "guided"),
+    ("El Consejo de Seguridad,\n\nInspirado por los propósitos de la Carta,\n", "preambular", "guided"),
+    ("El Consejo de Seguridad,\n\nAlentado por los progresos alcanzados,\n", "preambular", "welcoming"),
+    ("El Consejo Económico y Social,\n\nComprometido con la Agenda 2030,\n", "preambular", "determined"),
+    ("El Consejo de Seguridad,\n\nIndignado por los ataques,\n", "preambular", "concerned"),
+    # folded, "Décidé", "Engagé", "Encouragé par" are the verbs: those stay operative
+    ("Le Conseil de sécurité,\n\n1. Engage les États à coopérer;\n", "operative", "encourages"),
     ("The General Assembly,\n\n1. Approves the programme of work;\n", "operative", "adopts"),
     ("The Security Council,\n\n1. Extends the mandate of the Force;\n", "operative", "decides"),
     ("The Security Council,\n\n1. Regrets the failure of the parties;\n", "operative", "condemns"),
