@@ -86,6 +86,29 @@ def test_general_assembly_and_ecosoc_title_and_meeting_lines(text, symbol, body,
     assert x.paragraphs[-1].text.endswith(";")  # the meeting and date lines are not the paragraph's
 
 
+# A Human Rights Council resolution comes under the General Assembly's masthead, its own symbol
+# A/HRC/RES/{session}/{n} above a "{session}/{n}." title line that is not the Assembly's.
+@pytest.mark.parametrize("head, chapeau, recalling, op", [
+    ("Naciones Unidas    A/HRC/RES/61/7\nAsamblea General    Distr. general\n\nConsejo de Derechos Humanos\n"
+     "61er período de sesiones\n\nResolución aprobada por el Consejo de Derechos Humanos el 3 de abril de 2026\n\n"
+     "61/7. Los derechos del niño\n", "El Consejo de Derechos Humanos,", "Recordando sus resoluciones 42/15 y 48/4 y "
+     "la resolución 2396 (2017) del Consejo de Seguridad,", "1. Decide seguir examinando la cuestión."),
+    ("Nations Unies    A/HRC/RES/61/7\nAssemblée générale    Distr. générale\n\nConseil des droits de l'homme\n"
+     "Soixante et unième session\n\nRésolution adoptée par le Conseil des droits de l'homme le 3 avril 2026\n\n"
+     "61/7. Droits de l'enfant\n", "Le Conseil des droits de l'homme,", "Rappelant ses résolutions 42/15 et 48/4 "
+     "et la résolution 2396 (2017) du Conseil de sécurité,", "1. Décide de poursuivre l'examen de la question."),
+    ("United Nations    A/HRC/RES/61/7\nGeneral Assembly    Distr.: General\n\nHuman Rights Council\n"
+     "Sixty-first session\n\nResolution adopted by the Human Rights Council on 3 April 2026\n\n"
+     "61/7. Rights of the child\n", "The Human Rights Council,", "Recalling its resolutions 42/15 and 48/4 and "
+     "Security Council resolution 2396 (2017),", "1. Decides to continue its consideration of the question."),
+])
+def test_a_human_rights_council_resolution_has_its_own_symbol(head, chapeau, recalling, op):
+    x = extract(f"{head}\n{chapeau}\n\n{recalling}\n\n{op}\n")
+    assert (x.document.symbol, x.document.body, x.document.number, x.document.session) == ("A/HRC/RES/61/7", "hrc", 7, 61)
+    # its own resolutions are the Council's; a Security Council resolution of 2017 is not later than it
+    assert {c.target for c in x.citations} == {"A/HRC/RES/42/15", "A/HRC/RES/48/4", "S/RES/2396(2017)"}
+
+
 def test_a_draft_symbol_line_is_neither_the_symbol_nor_a_paragraph():
     x = extract("Resolution 77 (1949)\nof 1 March 1949\n[S/1234]\n" + BODY)
     assert x.document.symbol == "S/RES/77(1949)"

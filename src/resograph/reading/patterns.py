@@ -407,8 +407,11 @@ VOTE_NEEDLES = tuple(lang.vote_needle for lang in LANGUAGES)
 # Small patterns of the header and the finders, compiled once (the module-level `re.search(string, …)`
 # looks each pattern up in re's cache on every call).
 FOOTNOTE_MARK_AT_END = re.compile(r"(?<=[,;:.»\"')])\d{1,2}$")  # "…,12" at the end of a line
-SYMBOL_NUMBER = re.compile(r"RES-(\d+)$|^[AE]/RES/\d+/(\d+)$|^S/RES/(\d+)\(")  # number within a key
-SYMBOL_SESSION = re.compile(r"GA-\d{4}-(\d+)-RES|^[AE]/RES/(\d+)/")  # session within a key
+SYMBOL_NUMBER = re.compile(r"RES-(\d+)$|^[AE]/(?:HRC/)?RES/\d+/(\d+)$|^S/RES/(\d+)\(")  # number within a key
+SYMBOL_SESSION = re.compile(r"GA-\d{4}-(\d+)-RES|^[AE]/(?:HRC/)?RES/(\d+)/")  # session within a key
+# A Human Rights Council resolution's symbol, printed under the General Assembly's masthead: a UN
+# document symbol to the finders, the document's own symbol in its title block.
+HRC_RESOLUTION_SYMBOL = re.compile(r"A/HRC/RES/\d{1,3}/\d{1,3}$")
 MEETING_WORD = re.compile(r"(?:reunie|meeting|reunida|reunido|siting|sitting|assembled)\b")
 ADOPTION_WORD = re.compile(r"adopt|aprob")
 SPACES = re.compile(r"\s+")
