@@ -149,3 +149,21 @@ def test_a_list_of_the_general_assembly_and_another_body():
 def test_another_body_right_before_the_word_with_what_completes_its_name(before, named):
     # (folded text before "resolution")
     assert (find._body_before(before, 0, len(before), P.OTHER_BODY_PHRASES) is not None) is named
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling the resolutions of the Assembly 60/288 of 8 September 2006 and 79/243,"),
+    ("fr", "Rappelant les résolutions de l'Assemblée 60/288 du 8 septembre 2006 et 79/243,"),
+    ("es", "Recordando las resoluciones de la Asamblea 60/288, de 8 de septiembre de 2006, y 79/243,"),
+])
+def test_the_assembly_by_its_short_name_between_the_word_and_the_numbers(lang, body):
+    assert set(in_sc(lang, body)) == {"A/RES/60/288", "A/RES/79/243"}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling the resolutions of the Assembly of States Parties 5/1 and 6/2,"),
+    ("fr", "Rappelant les résolutions de l'Assemblée des États parties 5/1 et 6/2,"),
+    ("es", "Recordando las resoluciones de la Asamblea de los Estados Partes 5/1 y 6/2,"),
+])
+def test_an_assembly_of_states_parties_is_not_the_general_assembly(lang, body):
+    assert in_sc(lang, body) == {}

@@ -349,7 +349,7 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
             infix = P.BODY_INFIX.match(folded, pos, end)
             if infix:
                 pos = infix.end()
-                infix_body = next(code for code, rx in P.BODY_CONTEXT if rx.fullmatch(infix.group("body")))
+                infix_body = next(code for code, rx in P.INFIX_BODY_CONTEXT if rx.fullmatch(infix.group("body")))
             elif (other_end := _other_body_at(folded, pos, end)) is not None:
                 # "the resolutions of the Commission on Narcotic Drugs 56/4 and 57/2"
                 pos, infix_body = P.AFTER_WORD.match(folded, other_end, end).end(), P.OTHER_BODY

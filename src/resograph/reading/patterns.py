@@ -116,12 +116,20 @@ RESOLUTION_ANAPHOR = re.compile(
 # What may stand between the word and the first number: "nº", "A/RES/" is its own pattern.
 AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
 
-# A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)".
+# A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)",
+# or by its short name right before a number ("las resoluciones de la Asamblea 60/288").
+_SHORT_BODY_NAMES = {code: "|".join(rx for lang in LANGUAGES for rx in lang.short_bodies.get(code, ()))
+                     for code in BODY_ORDER}
+_INFIX_CODES = ("un-sc", "ecosoc", "un-ga")
 BODY_INFIX = re.compile(
     r"\s*(?:(?:del|de\s+la|du|of\s+the|of|de)\s+|de\s+l'\s*)(?:(?:the|la|le|el)\s+)?(?P<body>"
-    + "|".join(BODY_NAMES[code] for code in ("un-sc", "ecosoc", "un-ga"))
+    + "|".join(BODY_NAMES[code] for code in _INFIX_CODES)
+    + "|(?:" + "|".join(rx for code in _INFIX_CODES if (rx := _SHORT_BODY_NAMES[code])) + r")(?=\s*\d)"
     + r")(?:\s+de\s+las\s+naciones\s+unidas|\s+des\s+nations\s+unies|\s+of\s+the\s+united\s+nations)?\s*"
 )
+# The body of a BODY_INFIX name: its full names, or its short ones.
+INFIX_BODY_CONTEXT = [(code, re.compile("|".join(filter(None, (BODY_NAMES[code], _SHORT_BODY_NAMES[code])))))
+                      for code in _INFIX_CODES]
 # A list that resumes after a relative clause: "resolutions 60/288 of 8 September 2006, by which …,
 # and 79/136 of 6 December 2024" — only with a date after the number, to stay safe.
 LIST_RESUME = re.compile(
