@@ -167,3 +167,21 @@ def test_the_assembly_by_its_short_name_between_the_word_and_the_numbers(lang, b
 ])
 def test_an_assembly_of_states_parties_is_not_the_general_assembly(lang, body):
     assert in_sc(lang, body) == {}
+
+
+# In the indented layout of a PDF as text, a wrapped line sets a line break and its indentation between
+# "its" and the word ("et sa" / "             résolution 1296 (XLIV)").
+ECOSOC_HEAD = {"en": "2027/18. Title\n\n             The Economic and Social Council,\n\n",
+               "fr": "2027/18. Titre\n\n             Le Conseil économique et social,\n\n",
+               "es": "2027/18. Título\n\n             El Consejo Económico y Social,\n\n"}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Reaffirming its resolution 1996/31 of 25 July 1996 and its\n             resolution 1296 (XLIV),"),
+    ("fr", "Réaffirmant sa résolution 1996/31 du 25 juillet 1996 et sa\n             résolution 1296 (XLIV),"),
+    ("es", "Reafirmando su resolución 1996/31, de 25 de julio de 1996, y su\n             resolución 1296 (XLIV),"),
+])
+def test_its_before_a_line_break_and_indentation_is_still_the_councils_own(lang, body):
+    x = cited(f"{ECOSOC_HEAD[lang]}             {body}\n\n             1. Decides.\n")
+    assert set(x) == {"E/RES/1996/31", "E/RES/1296(XLIV)"}
+

@@ -278,6 +278,16 @@ def _symbols(text: str, folded: str, matches: list[re.Match[str]], end: int) -> 
     return out
 
 
+def _window_start(folded: str, at: int, lo: int, width: int) -> int:
+    """Where a look-behind window of `width` characters before `at` starts, the white space right
+    before `at` not counted: a hard-wrapped, indented line ("et sa" / "             résolution…")
+    puts a line break and its indentation between the word and what qualifies it."""
+    end = at
+    while end > lo and folded[end - 1].isspace():
+        end -= 1
+    return max(lo, end - width)
+
+
 def _body_near(folded: str, start: int, lo: int) -> str | None:
     """The body named closest before `start` (within 70 characters), or a body whose numbers get
     no key (`P.OTHER_BODY`) named right before the word."""
@@ -383,7 +393,7 @@ def _list_body(folded: str, w: re.Match[str], infix_body: str | None, start: int
     if infix_body:
         return infix_body
     ws = w.start()
-    if P.OWN_BODY.search(folded[max(start, ws - 12):ws]):
+    if P.OWN_BODY.search(folded[_window_start(folded, ws, start, 12):ws]):
         link = P.POSSESSIVE_LINK.search(folded, max(start, ws - 30), ws)
         agent = link and _body_before(folded, max(start, link.start() - 200), link.start(), P.ANY_BODY_PHRASES)
         if agent:
