@@ -161,6 +161,22 @@ def test_the_assembly_by_its_short_name_between_the_word_and_the_numbers(lang, b
 
 
 @pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling the resolutions of the Council 2178 (2014), 2396 (2017) and 2482 (2019),"),
+    ("fr", "Rappelant la résolution 1373 (2001) du Conseil de sécurité et les résolutions du Conseil 2178 (2014),\n"
+           "2396 (2017) et 2482 (2019),"),
+    ("es", "Recordando las resoluciones del Consejo 2178 (2014), 2396 (2017) y 2482 (2019),"),
+])
+def test_the_council_by_its_short_name_before_security_council_numbers(lang, body):
+    text = ga_text(body, lang)
+    assert set(cited(text)) - {"S/RES/1373(2001)"} == {"S/RES/2178(2014)", "S/RES/2396(2017)", "S/RES/2482(2019)"}
+
+
+def test_a_short_council_before_a_slash_number_names_no_body():
+    # which council's "42/15"? Not the General Assembly's, whatever the document
+    assert cited(ga_text("Recordando las resoluciones del Consejo 42/15 y 48/4,", "es")) == {}
+
+
+@pytest.mark.parametrize("lang, body", [
     ("en", "Recalling the resolutions of the Assembly of States Parties 5/1 and 6/2,"),
     ("fr", "Rappelant les résolutions de l'Assemblée des États parties 5/1 et 6/2,"),
     ("es", "Recordando las resoluciones de la Asamblea de los Estados Partes 5/1 y 6/2,"),

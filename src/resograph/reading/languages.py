@@ -40,9 +40,10 @@ class Language:
     # → the kind of instrument they name: how the reader notices a treaty the registry does not know.
     instrument_nouns: dict[str, str] = field(default_factory=dict)
     range_words: tuple[str, ...] = ()  # between the two ends of a range of articles ("16 to 21")
-    # The short names a text gives a body it has named in full ("la Asamblea"), read only between
-    # "resolution(s)" and a number ("las resoluciones de la Asamblea 60/288 y 79/243"): there the
-    # word cannot be another body's start (regular expressions, like `bodies`).
+    # The short names a text gives a body it has named in full ("la Asamblea", "le Conseil"), read only
+    # between "resolution(s)" and a number of the body's own form ("las resoluciones de la Asamblea
+    # 60/288 y 79/243", "les résolutions du Conseil 2178 (2014)"): there the word cannot be another
+    # body's start (regular expressions, like `bodies`).
     short_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -80,7 +81,7 @@ FRENCH = Language(
                       "statut": "Constitution", "constitution": "Constitution", "declaration": "Declaration",
                       "accord": "Agreement"},
     range_words=("a", "au"),
-    short_bodies={"un-ga": (r"assemblee",)},
+    short_bodies={"un-sc": (r"conseil",), "un-ga": (r"assemblee",)},
 )
 
 ENGLISH = Language(
@@ -116,7 +117,7 @@ ENGLISH = Language(
                       "statute": "Constitution", "constitution": "Constitution", "declaration": "Declaration",
                       "agreement": "Agreement"},
     range_words=("to",),
-    short_bodies={"un-ga": (r"assembly",)},
+    short_bodies={"un-sc": (r"council",), "un-ga": (r"assembly",)},
 )
 
 SPANISH = Language(
@@ -152,7 +153,7 @@ SPANISH = Language(
                       "tratado": "Treaty", "estatuto": "Constitution", "constitucion": "Constitution",
                       "declaracion": "Declaration", "acuerdo": "Agreement"},
     range_words=("a", "al"),
-    short_bodies={"un-ga": (r"asamblea",)},
+    short_bodies={"un-sc": (r"consejo",), "un-ga": (r"asamblea",)},
 )
 
 LANGUAGES: tuple[Language, ...] = (FRENCH, ENGLISH, SPANISH)

@@ -117,14 +117,18 @@ RESOLUTION_ANAPHOR = re.compile(
 AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
 
 # A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)",
-# or by its short name right before a number ("las resoluciones de la Asamblea 60/288").
+# or by its short name right before a number of its own form ("las resoluciones de la Asamblea 60/288",
+# "les résolutions du Conseil 2178 (2014)": a short "Council" is the Security Council only there).
 _SHORT_BODY_NAMES = {code: "|".join(rx for lang in LANGUAGES for rx in lang.short_bodies.get(code, ()))
                      for code in BODY_ORDER}
+_SHORT_BODY_NUMBER = {"un-sc": r"(?=\s*\d{1,4}\s*\(\s*\d{4}\s*\))"}
+_ANY_NUMBER = r"(?=\s*\d)"  # the lookahead of the other bodies' short names
 _INFIX_CODES = ("un-sc", "ecosoc", "un-ga")
 BODY_INFIX = re.compile(
     r"\s*(?:(?:del|de\s+la|du|of\s+the|of|de)\s+|de\s+l'\s*)(?:(?:the|la|le|el)\s+)?(?P<body>"
     + "|".join(BODY_NAMES[code] for code in _INFIX_CODES)
-    + "|(?:" + "|".join(rx for code in _INFIX_CODES if (rx := _SHORT_BODY_NAMES[code])) + r")(?=\s*\d)"
+    + "".join(f"|(?:{rx}){_SHORT_BODY_NUMBER.get(code, _ANY_NUMBER)}"
+              for code in _INFIX_CODES if (rx := _SHORT_BODY_NAMES[code]))
     + r")(?:\s+de\s+las\s+naciones\s+unidas|\s+des\s+nations\s+unies|\s+of\s+the\s+united\s+nations)?\s*"
 )
 # The body of a BODY_INFIX name: its full names, or its short ones.
