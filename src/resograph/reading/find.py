@@ -548,6 +548,8 @@ def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -
             continue
         if name.key.startswith("convention:") and _inside_longer_name(text, m.start()):
             continue  # "the Inter-American Convention against Corruption" is not UNCAC
+        if name.key == P.CHARTER_KEY and _ends_declaration_title(text, folded, m.start()):
+            continue  # "Declaration on … in accordance with the Charter of the United Nations"
         out.append(Mention("named", m.start(), m.end(), text[m.start():m.end()], name.key,
                            {"kind": name.kind, "weak": weak}))
     return out
@@ -628,6 +630,13 @@ def _capitalised_before(text: str, at: int) -> tuple[int, str] | None:
     if before and before.group(1)[0].isupper() and not P.SENTENCE_END.search(prefix[:before.start(1)]):
         return lo + before.start(1), before.group(1)
     return None
+
+
+def _ends_declaration_title(text: str, folded: str, at: int) -> bool:
+    """Does the Charter's name at `at` end a capitalised Declaration's title (P.CHARTER_TITLE_END)?"""
+    lo = max(0, at - P.CHARTER_TITLE_REACH)
+    m = P.CHARTER_TITLE_END.search(folded[lo:at])
+    return m is not None and text[lo + m.start()].isupper()
 
 
 def _inside_longer_name(text: str, at: int) -> bool:

@@ -315,6 +315,14 @@ ANAPHOR_KEYS = ("conven", "accord", "agreement", "acuerdo", "declara", "statut",
 # "African Charter"), or "of"/"de"/"on" after it ("the Charter of the Organization of African Unity",
 # "Charter of Economic Rights and Duties of States", "la carta de fecha …" — a letter).
 CHARTER_NAME_AFTER = re.compile(r"\s*(?:of|de|del|des|du|on|sur|sobre|for|pour|para)\b")
+# The Charter as the end of a declaration's title ("Declaration on Principles of International Law
+# concerning Friendly Relations … in accordance with the Charter of the United Nations", "Déclaration
+# relative aux principes … conformément à la Charte des Nations Unies", "Declaración sobre los
+# principios … de conformidad con la Carta …"): part of that title, not a citation of the Charter.
+# Searched in the folded text that ends where the Charter's name starts; the title has no punctuation.
+CHARTER_TITLE_END = re.compile(r"\b(?:declaration|declaracion)\s[^,;:.()]{0,240}?\s(?:in\s+accordance\s+with|"
+                               r"conformement\s+a|de\s+conformidad\s+con)\s+(?:the\s+|la\s+)?$")
+CHARTER_TITLE_REACH = 300  # how far back a declaration's title may open
 CHARTER_KEY = "un:charter"
 # Kinds of instrument the resolver gives some keys, over the registry's: the Charter is a treaty, but
 # "the Convention" never refers back to it, nor does "the Charter" to a convention.
