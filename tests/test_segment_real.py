@@ -131,6 +131,13 @@ def test_adoption_line_at_the_head_gives_meeting_and_date():
     ("Resolución 777 (1992)\n\nAprobada por el Consejo de Seguridad en su 3108ª sesión, celebrada el 26 de agosto "
      "de 1992\n\nEl Consejo de Seguridad,\n\nRecordando su resolución 50 (1948),\n\n1. Exhorta a las partes a cesar "
      "el fuego;\n", 3108, "1992-08-26"),
+    # the date wrapped onto the next line, as the PDFs print it (indented or not)
+    ("            Résolution 777 (1992)\n\n            Adoptée par le Conseil de sécurité à sa 3108e séance,\n"
+     "            le 26 août 1992\n\n            Le Conseil de sécurité,\n\n            Rappelant sa résolution 50 "
+     "(1948),\n\n            1. Demande aux parties de cesser le feu;\n", 3108, "1992-08-26"),
+    ("Resolución 777 (1992)\nAprobada por el Consejo de Seguridad en su 3108a sesión, celebrada el\n26 de agosto "
+     "de 1992\n\nEl Consejo de Seguridad,\n\nRecordando su resolución 50 (1948),\n\n1. Exhorta a las partes a cesar "
+     "el fuego;\n", 3108, "1992-08-26"),
 ])
 def test_adoption_line_at_the_head_in_french_and_spanish(head, meeting, date):
     x = extract(head)

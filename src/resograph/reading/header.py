@@ -192,9 +192,12 @@ def _place_and_dates(h: Header, chapeau: list[Line]) -> None:
 
 
 def _adoption_date(h: Header, lines: list[Line]) -> None:
-    for ln in lines:
+    """The date of the adoption line, read with the line it wraps onto ("Adoptée par le Conseil de
+    sécurité à sa 10114e séance," / "le 18 mars 2027")."""
+    for i, ln in enumerate(lines):
         if P.ADOPTION_WORD.search(ln.folded):
-            dm = P.DATE.search(ln.folded)
+            wrap = lines[i + 1].folded if i + 1 < len(lines) and L.UNFINISHED.search(ln.folded.rstrip()) else ""
+            dm = P.DATE.search(ln.folded + " " + wrap)
             if dm:
                 h.dates = _dates_of(dm)
                 return
