@@ -168,6 +168,30 @@ def test_the_vote_and_meeting_line_is_the_documents_never_a_paragraph(foot, meet
     assert x.paragraphs[-1].text == "2. Requests the Secretary-General to report."
 
 
+# The plain layout of a PDF as text (no blank line between blocks): the plenary meeting line right under
+# the last paragraph's full stop is the document's, not the paragraph's last line.
+@pytest.mark.parametrize("text, meeting, date", [
+    ("A/RES/82/118\nThe General Assembly,\nRecalling its resolution 73/151,\n1. Calls upon States to act;\n"
+     "2. Requests a report.\n59th plenary meeting\n15 December 2027\n", 59, "2027-12-15"),
+    ("A/RES/82/118\nL'Assemblée générale,\nRappelant sa résolution 73/151,\n1. Engage les États à agir ;\n"
+     "2. Demande un rapport.\n59e séance plénière\n15 décembre 2027\n", 59, "2027-12-15"),
+    ("A/RES/82/118\nLa Asamblea General,\nRecordando su resolución 73/151,\n1. Exhorta a los Estados;\n"
+     "2. Solicita un informe.\n59a sesión plenaria\n15 de diciembre de 2027\n", 59, "2027-12-15"),
+])
+def test_a_plenary_line_right_under_the_last_full_stop(text, meeting, date):
+    x = extract(text)
+    assert (x.document.meeting, x.document.dates) == (meeting, [date])
+    assert [p.id for p in x.paragraphs] == ["pp_1", "op_1", "op_2"]
+    assert x.paragraphs[-1].text.endswith(".")
+
+
+def test_a_wrapped_line_that_reads_like_a_plenary_line_stays_in_its_paragraph():
+    x = extract("A/RES/82/118\nLa Asamblea General,\nRecordando su resolución 73/151,\n1. Exhorta a los Estados a "
+                "reunirse en su\n59a sesión plenaria\n2. Solicita un informe.\n")
+    assert [p.id for p in x.paragraphs] == ["pp_1", "op_1", "op_2"]
+    assert x.paragraphs[1].text.endswith("59a sesión plenaria")
+
+
 FR = ("Résolution 100 (1953)\ndu 2 mai 1953\n\nLe Conseil de sécurité,\n\nRappelant sa résolution 50 (1948),\n\n"
       "1. Demande aux parties de cesser le feu;\n\n")
 ES = ("Resolución 100 (1953)\nde 2 de mayo de 1953\n\nEl Consejo de Seguridad,\n\nRecordando su resolución 50 (1948),"

@@ -588,10 +588,12 @@ def _closing(st: _State, index: int, line: Line, c: str) -> bool:
     """An adoption, vote, meeting or date line: the document's, never a paragraph."""
     F = _line_firsts()
     f = line.folded
+    # (or right under a paragraph that ends with its full stop: the plain layout sets no blank line)
     after_break = st.was_blank or st.current is None
+    after_stop = after_break or st.current.lines[-1].text.rstrip().endswith(".")
     closing = (c in F.vote_strong and P.VOTE_STRONG.match(f)) or _adoption_at_meeting(st, index, line, c) \
-        or (after_break and ((c in F.vote and P.VOTE_LINE.match(f)) or (c in F.plenary and L.PLENARY_LINE.match(f))
-                             or (c == "a" and L.ADOPTION_LINE.match(f))))
+        or (after_break and ((c in F.vote and P.VOTE_LINE.match(f)) or (c == "a" and L.ADOPTION_LINE.match(f)))) \
+        or (after_stop and c in F.plenary and L.PLENARY_LINE.match(f))
     date = not closing and st.in_body and st.current is not None and c in F.date and L.DATE_ONLY.match(f)
     if not (closing or date):
         return False
