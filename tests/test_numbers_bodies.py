@@ -149,3 +149,55 @@ def test_a_list_of_the_general_assembly_and_another_body():
 def test_another_body_right_before_the_word_with_what_completes_its_name(before, named):
     # (folded text before "resolution")
     assert (find._body_before(before, 0, len(before), P.OTHER_BODY_PHRASES) is not None) is named
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling the resolutions of the Assembly 60/288 of 8 September 2006 and 79/243,"),
+    ("fr", "Rappelant les résolutions de l'Assemblée 60/288 du 8 septembre 2006 et 79/243,"),
+    ("es", "Recordando las resoluciones de la Asamblea 60/288, de 8 de septiembre de 2006, y 79/243,"),
+])
+def test_the_assembly_by_its_short_name_between_the_word_and_the_numbers(lang, body):
+    assert set(in_sc(lang, body)) == {"A/RES/60/288", "A/RES/79/243"}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling the resolutions of the Council 2178 (2014), 2396 (2017) and 2482 (2019),"),
+    ("fr", "Rappelant la résolution 1373 (2001) du Conseil de sécurité et les résolutions du Conseil 2178 (2014),\n"
+           "2396 (2017) et 2482 (2019),"),
+    ("es", "Recordando las resoluciones del Consejo 2178 (2014), 2396 (2017) y 2482 (2019),"),
+])
+def test_the_council_by_its_short_name_before_security_council_numbers(lang, body):
+    text = ga_text(body, lang)
+    assert set(cited(text)) - {"S/RES/1373(2001)"} == {"S/RES/2178(2014)", "S/RES/2396(2017)", "S/RES/2482(2019)"}
+
+
+def test_a_short_council_before_a_slash_number_names_no_body():
+    # which council's "42/15"? Not the General Assembly's, whatever the document
+    assert cited(ga_text("Recordando las resoluciones del Consejo 42/15 y 48/4,", "es")) == {}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling the resolutions of the Assembly of States Parties 5/1 and 6/2,"),
+    ("fr", "Rappelant les résolutions de l'Assemblée des États parties 5/1 et 6/2,"),
+    ("es", "Recordando las resoluciones de la Asamblea de los Estados Partes 5/1 y 6/2,"),
+])
+def test_an_assembly_of_states_parties_is_not_the_general_assembly(lang, body):
+    assert in_sc(lang, body) == {}
+
+
+# In the indented layout of a PDF as text, a wrapped line sets a line break and its indentation between
+# "its" and the word ("et sa" / "             résolution 1296 (XLIV)").
+ECOSOC_HEAD = {"en": "2027/18. Title\n\n             The Economic and Social Council,\n\n",
+               "fr": "2027/18. Titre\n\n             Le Conseil économique et social,\n\n",
+               "es": "2027/18. Título\n\n             El Consejo Económico y Social,\n\n"}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Reaffirming its resolution 1996/31 of 25 July 1996 and its\n             resolution 1296 (XLIV),"),
+    ("fr", "Réaffirmant sa résolution 1996/31 du 25 juillet 1996 et sa\n             résolution 1296 (XLIV),"),
+    ("es", "Reafirmando su resolución 1996/31, de 25 de julio de 1996, y su\n             resolución 1296 (XLIV),"),
+])
+def test_its_before_a_line_break_and_indentation_is_still_the_councils_own(lang, body):
+    x = cited(f"{ECOSOC_HEAD[lang]}             {body}\n\n             1. Decides.\n")
+    assert set(x) == {"E/RES/1996/31", "E/RES/1296(XLIV)"}
+

@@ -151,6 +151,32 @@ def test_other_charters_and_letters_are_not_the_charter():
     assert cited(ga_text("Tomando nota de la Carta de fecha 3 de mayo de 2025,", "es")) == {}
 
 
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling the Declaration on Principles of International Law concerning Friendly Relations and\n"
+           "Cooperation among States in accordance with the Charter of the United Nations, contained in the annex\n"
+           "to its resolution 2625 (XXV),"),
+    ("fr", "Rappelant la Déclaration relative aux principes du droit international touchant les relations\n"
+           "amicales et la coopération entre les États conformément à la Charte des Nations Unies, qui figure\n"
+           "en annexe à sa résolution 2625 (XXV),"),
+    ("es", "Recordando la Declaración sobre los Principios de Derecho Internacional referentes a las Relaciones\n"
+           "de Amistad y a la Cooperación entre los Estados de conformidad con la Carta de las Naciones Unidas,\n"
+           "que figura en el anexo de su resolución 2625 (XXV),"),
+])
+def test_the_charter_at_the_end_of_a_declarations_title_is_part_of_the_title(lang, body):
+    assert set(cited(ga_text(body, lang))) == {"A/RES/2625(XXV)"}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling the Universal Declaration of Human Rights and the Charter of the United Nations,"),
+    ("en", "Resolved to adopt a declaration in accordance with the Charter of the United Nations,"),
+    ("fr", "Réaffirmant la Déclaration universelle des droits de l'homme, et agissant conformément à la Charte\n"
+           "des Nations Unies,"),
+    ("es", "Actuando de conformidad con la Carta de las Naciones Unidas,"),
+])
+def test_the_charter_beside_a_declaration_is_still_the_charter(lang, body):
+    assert "un:charter" in cited(ga_text(body, lang))
+
+
 def test_a_chapter_in_arabic_numerals_is_not_a_treaty_chapter():
     assert cited(ga_text("Taking note of chapter 4 of the report of the Secretary-General,")) == {}
 

@@ -76,6 +76,8 @@ BY_NAME_AND_ARTICLE = [
     ("convention:crc-1989", "Rappelant l'article 4 de la Convention relative aux droits de l'enfant,"),
     ("convention:refugees-1951", "Recalling article 4 of the Convention relating to the Status of Refugees,"),
     ("convention:refugees-1951", "Rappelant l'article 4 de la Convention relative au statut des réfugiés,"),
+    ("convention:crc-1989", "Recordando el artículo 4 de la Convención sobre los Derechos del Niño,"),
+    ("convention:refugees-1951", "Recordando el artículo 4 de la Convención sobre el Estatuto de los Refugiados,"),
     ("convention:terrorism-financing-1999",
      "Recalling article 4 of the International Convention for the Suppression of the Financing of Terrorism,"),
     ("convention:terrorism-financing-1999",
@@ -117,6 +119,12 @@ def test_each_added_treaty_is_found_by_its_name_and_article(key, sentence):
      "Persons Protocol,", "convention:firearms-protocol-2001"),
     ("Welcoming the entry into force of the Rome Statute,", "convention:rome-statute-1998"),
     ("Recordando el Pacto Internacional de Derechos Económicos, Sociales y Culturales,", "convention:icescr-1966"),
+    # Spanish names, as UN texts print them: across a line break, a footnote marker glued to the year
+    ("Recordando la Convención sobre los Derechos del\nNiño3,", "convention:crc-1989"),
+    ("Reafirmando que la Convención sobre el Estatuto de los Refugiados de 19511 sigue siendo la piedra angular,",
+     "convention:refugees-1951"),
+    ("Exhorta a los Estados a adherirse a la Convención de 1951 sobre el Estatuto de los Refugiados;",
+     "convention:refugees-1951"),
     # spellings of names the registry had before: British English (INTERPOL's), the 1997 Agreement in full
     ("Recalling the United Nations Convention against Transnational Organised Crime,", "convention:untoc-2000"),
     ("Recalling the Agreement between the United Nations and the International Criminal Police Organization,",

@@ -86,6 +86,29 @@ def test_general_assembly_and_ecosoc_title_and_meeting_lines(text, symbol, body,
     assert x.paragraphs[-1].text.endswith(";")  # the meeting and date lines are not the paragraph's
 
 
+# A Human Rights Council resolution comes under the General Assembly's masthead, its own symbol
+# A/HRC/RES/{session}/{n} above a "{session}/{n}." title line that is not the Assembly's.
+@pytest.mark.parametrize("head, chapeau, recalling, op", [
+    ("Naciones Unidas    A/HRC/RES/61/7\nAsamblea General    Distr. general\n\nConsejo de Derechos Humanos\n"
+     "61er período de sesiones\n\nResolución aprobada por el Consejo de Derechos Humanos el 3 de abril de 2026\n\n"
+     "61/7. Los derechos del niño\n", "El Consejo de Derechos Humanos,", "Recordando sus resoluciones 42/15 y 48/4 y "
+     "la resolución 2396 (2017) del Consejo de Seguridad,", "1. Decide seguir examinando la cuestión."),
+    ("Nations Unies    A/HRC/RES/61/7\nAssemblée générale    Distr. générale\n\nConseil des droits de l'homme\n"
+     "Soixante et unième session\n\nRésolution adoptée par le Conseil des droits de l'homme le 3 avril 2026\n\n"
+     "61/7. Droits de l'enfant\n", "Le Conseil des droits de l'homme,", "Rappelant ses résolutions 42/15 et 48/4 "
+     "et la résolution 2396 (2017) du Conseil de sécurité,", "1. Décide de poursuivre l'examen de la question."),
+    ("United Nations    A/HRC/RES/61/7\nGeneral Assembly    Distr.: General\n\nHuman Rights Council\n"
+     "Sixty-first session\n\nResolution adopted by the Human Rights Council on 3 April 2026\n\n"
+     "61/7. Rights of the child\n", "The Human Rights Council,", "Recalling its resolutions 42/15 and 48/4 and "
+     "Security Council resolution 2396 (2017),", "1. Decides to continue its consideration of the question."),
+])
+def test_a_human_rights_council_resolution_has_its_own_symbol(head, chapeau, recalling, op):
+    x = extract(f"{head}\n{chapeau}\n\n{recalling}\n\n{op}\n")
+    assert (x.document.symbol, x.document.body, x.document.number, x.document.session) == ("A/HRC/RES/61/7", "hrc", 7, 61)
+    # its own resolutions are the Council's; a Security Council resolution of 2017 is not later than it
+    assert {c.target for c in x.citations} == {"A/HRC/RES/42/15", "A/HRC/RES/48/4", "S/RES/2396(2017)"}
+
+
 def test_a_draft_symbol_line_is_neither_the_symbol_nor_a_paragraph():
     x = extract("Resolution 77 (1949)\nof 1 March 1949\n[S/1234]\n" + BODY)
     assert x.document.symbol == "S/RES/77(1949)"
@@ -106,6 +129,13 @@ def test_adoption_line_at_the_head_gives_meeting_and_date():
      "Le Conseil de sécurité,\n\nRappelant sa résolution 50 (1948),\n\n1. Demande aux parties de cesser le feu;\n",
      3108, "1992-08-26"),
     ("Resolución 777 (1992)\n\nAprobada por el Consejo de Seguridad en su 3108ª sesión, celebrada el 26 de agosto "
+     "de 1992\n\nEl Consejo de Seguridad,\n\nRecordando su resolución 50 (1948),\n\n1. Exhorta a las partes a cesar "
+     "el fuego;\n", 3108, "1992-08-26"),
+    # the date wrapped onto the next line, as the PDFs print it (indented or not)
+    ("            Résolution 777 (1992)\n\n            Adoptée par le Conseil de sécurité à sa 3108e séance,\n"
+     "            le 26 août 1992\n\n            Le Conseil de sécurité,\n\n            Rappelant sa résolution 50 "
+     "(1948),\n\n            1. Demande aux parties de cesser le feu;\n", 3108, "1992-08-26"),
+    ("Resolución 777 (1992)\nAprobada por el Consejo de Seguridad en su 3108a sesión, celebrada el\n26 de agosto "
      "de 1992\n\nEl Consejo de Seguridad,\n\nRecordando su resolución 50 (1948),\n\n1. Exhorta a las partes a cesar "
      "el fuego;\n", 3108, "1992-08-26"),
 ])
@@ -136,6 +166,30 @@ def test_the_vote_and_meeting_line_is_the_documents_never_a_paragraph(foot, meet
     assert x.document.vote == want
     assert [p.id for p in x.paragraphs] == ["pp_1", "op_1", "op_2"]
     assert x.paragraphs[-1].text == "2. Requests the Secretary-General to report."
+
+
+# The plain layout of a PDF as text (no blank line between blocks): the plenary meeting line right under
+# the last paragraph's full stop is the document's, not the paragraph's last line.
+@pytest.mark.parametrize("text, meeting, date", [
+    ("A/RES/82/118\nThe General Assembly,\nRecalling its resolution 73/151,\n1. Calls upon States to act;\n"
+     "2. Requests a report.\n59th plenary meeting\n15 December 2027\n", 59, "2027-12-15"),
+    ("A/RES/82/118\nL'Assemblée générale,\nRappelant sa résolution 73/151,\n1. Engage les États à agir ;\n"
+     "2. Demande un rapport.\n59e séance plénière\n15 décembre 2027\n", 59, "2027-12-15"),
+    ("A/RES/82/118\nLa Asamblea General,\nRecordando su resolución 73/151,\n1. Exhorta a los Estados;\n"
+     "2. Solicita un informe.\n59a sesión plenaria\n15 de diciembre de 2027\n", 59, "2027-12-15"),
+])
+def test_a_plenary_line_right_under_the_last_full_stop(text, meeting, date):
+    x = extract(text)
+    assert (x.document.meeting, x.document.dates) == (meeting, [date])
+    assert [p.id for p in x.paragraphs] == ["pp_1", "op_1", "op_2"]
+    assert x.paragraphs[-1].text.endswith(".")
+
+
+def test_a_wrapped_line_that_reads_like_a_plenary_line_stays_in_its_paragraph():
+    x = extract("A/RES/82/118\nLa Asamblea General,\nRecordando su resolución 73/151,\n1. Exhorta a los Estados a "
+                "reunirse en su\n59a sesión plenaria\n2. Solicita un informe.\n")
+    assert [p.id for p in x.paragraphs] == ["pp_1", "op_1", "op_2"]
+    assert x.paragraphs[1].text.endswith("59a sesión plenaria")
 
 
 FR = ("Résolution 100 (1953)\ndu 2 mai 1953\n\nLe Conseil de sécurité,\n\nRappelant sa résolution 50 (1948),\n\n"
@@ -262,6 +316,37 @@ def test_an_odd_pages_running_head_is_neither_a_paragraph_nor_read_in_one(lang):
     assert [p.id for p in x.paragraphs] == ids
     # only the paragraphs' own citations: the head's title names a treaty that no paragraph cites
     assert {(c.paragraph, c.target) for c in x.citations} == cited
+
+
+# An even page's running head in the indented layout (`pdftotext -layout`): the symbol, the title wrapped
+# onto an indented line, a blank line, then the page's body, indented as deep as the title's wrap.
+EVEN_PAGE_HEADS = {
+    "en": ("The General Assembly,", "Recalling its resolution 79/243 of 24 December 2024,", "26-20001 (E)",
+           "Countering the use of information and communications technologies", "for criminal purposes",
+           "Aware that States need to cooperate at all hours,", "Invites States to sign the United Nations",
+           "Convention against Cybercrime;", "Decides to continue its consideration of the question."),
+    "fr": ("L’Assemblée générale,", "Rappelant sa résolution 79/243 du 24 décembre 2024,", "26-20001 (F)",
+           "Lutte contre l’utilisation des technologies de l’information", "et des communications à des fins criminelles",
+           "Consciente que les autorités doivent coopérer à toute heure,", "Invite les États à ratifier la Convention",
+           "des Nations Unies contre la cybercriminalité ;", "Décide de poursuivre l’examen de la question."),
+    "es": ("La Asamblea General,", "Recordando su resolución 79/243, de 24 de diciembre de 2024,", "26-20001 (S)",
+           "Lucha contra la utilización de las tecnologías de la información", "y las comunicaciones con fines delictivos",
+           "Consciente de que las autoridades deben cooperar a toda hora,", "Invita a los Estados a ratificar la Convención",
+           "de las Naciones Unidas contra la Ciberdelincuencia;", "Decide seguir examinando la cuestión."),
+}
+
+
+@pytest.mark.parametrize("lang", EVEN_PAGE_HEADS)
+def test_an_even_pages_wrapped_running_head_ends_at_the_blank_line_below_it(lang):
+    chapeau, recalling, job, title, wrap, aware, op1, op1_wrap, op2 = EVEN_PAGE_HEADS[lang]
+    text = (f"                    {chapeau}\n\n                    {recalling}\n\n\n{job}\n*2620001*\n"
+            f"A/RES/81/167        {title}\n                    {wrap}\n\n\n"
+            f"                    {aware}\n\n                    1.      {op1}\n            {op1_wrap}\n\n"
+            f"                    2.      {op2}\n")
+    x = extract(text)
+    assert [p.id for p in x.paragraphs] == ["pp_1", "pp_2", "op_1", "op_2"]
+    assert ("op_1", "convention:cybercrime-2024") in {(c.paragraph, c.target) for c in x.citations}
+    assert title not in x.paragraphs[1].text
 
 
 def test_a_symbol_that_ends_a_line_of_running_text_stays_in_its_paragraph():
@@ -396,6 +481,14 @@ def test_preambular_openings_of_old_texts():
     ("L'Assemblée générale,\n\nCraignant que la situation ne s'aggrave,\n", "preambular", "concerned"),
     ("L'Assemblée générale,\n\nPriant instamment les États de coopérer,\n", "preambular", "stressing"),
     ("La Asamblea General,\n\nDecidido a cooperar con los Estados,\n", "preambular", "determined"),
+    # the Councils speak in the masculine in Spanish ("El Consejo de Derechos Humanos, Guiado por …")
+    ("El Consejo de Derechos Humanos,\n\nGuiado por la Carta de las Naciones Unidas,\n", "preambular", "guided"),
+    ("El Consejo de Seguridad,\n\nInspirado por los propósitos de la Carta,\n", "preambular", "guided"),
+    ("El Consejo de Seguridad,\n\nAlentado por los progresos alcanzados,\n", "preambular", "welcoming"),
+    ("El Consejo Económico y Social,\n\nComprometido con la Agenda 2030,\n", "preambular", "determined"),
+    ("El Consejo de Seguridad,\n\nIndignado por los ataques,\n", "preambular", "concerned"),
+    # folded, "Décidé", "Engagé", "Encouragé par" are the verbs: those stay operative
+    ("Le Conseil de sécurité,\n\n1. Engage les États à coopérer;\n", "operative", "encourages"),
     ("The General Assembly,\n\n1. Approves the programme of work;\n", "operative", "adopts"),
     ("The Security Council,\n\n1. Extends the mandate of the Force;\n", "operative", "decides"),
     ("The Security Council,\n\n1. Regrets the failure of the parties;\n", "operative", "condemns"),

@@ -278,6 +278,16 @@ def _symbols(text: str, folded: str, matches: list[re.Match[str]], end: int) -> 
     return out
 
 
+def _window_start(folded: str, at: int, lo: int, width: int) -> int:
+    """Where a look-behind window of `width` characters before `at` starts, the white space right
+    before `at` not counted: a hard-wrapped, indented line ("et sa" / "             résolution…")
+    puts a line break and its indentation between the word and what qualifies it."""
+    end = at
+    while end > lo and folded[end - 1].isspace():
+        end -= 1
+    return max(lo, end - width)
+
+
 def _body_near(folded: str, start: int, lo: int) -> str | None:
     """The body named closest before `start` (within 70 characters), or a body whose numbers get
     no key (`P.OTHER_BODY`) named right before the word."""
@@ -340,7 +350,7 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                 pos, infix_body = P.AFTER_WORD.match(folded, other_end, end).end(), P.OTHER_BODY
             elif infix := P.BODY_INFIX.match(folded, pos, end):
                 pos = infix.end()
-                infix_body = next(code for code, rx in P.BODY_CONTEXT if rx.fullmatch(infix.group("body")))
+                infix_body = next(code for code, rx in P.INFIX_BODY_CONTEXT if rx.fullmatch(infix.group("body")))
             else:
                 infix_body = None
             plural = w.group(1).endswith(("s", "es"))
@@ -371,7 +381,7 @@ def _list_body(folded: str, w: re.Match[str], infix_body: str | None, start: int
     if infix_body:
         return infix_body
     ws = w.start()
-    if P.OWN_BODY.search(folded[max(start, ws - 12):ws]):
+    if P.OWN_BODY.search(folded[_window_start(folded, ws, start, 12):ws]):
         link = P.POSSESSIVE_LINK.search(folded, max(start, ws - 30), ws)
         agent = link and _body_before(folded, max(start, link.start() - 200), link.start(), P.ANY_BODY_PHRASES)
         if agent:
@@ -572,6 +582,8 @@ def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -
             continue
         if name.key.startswith("convention:") and _inside_longer_name(text, m.start()):
             continue  # "the Inter-American Convention against Corruption" is not UNCAC
+        if name.key == P.CHARTER_KEY and _ends_declaration_title(text, folded, m.start()):
+            continue  # "Declaration on … in accordance with the Charter of the United Nations"
         out.append(Mention("named", m.start(), m.end(), text[m.start():m.end()], name.key,
                            {"kind": name.kind, "weak": weak}))
     return out
@@ -652,6 +664,13 @@ def _capitalised_before(text: str, at: int) -> tuple[int, str] | None:
     if before and before.group(1)[0].isupper() and not P.SENTENCE_END.search(prefix[:before.start(1)]):
         return lo + before.start(1), before.group(1)
     return None
+
+
+def _ends_declaration_title(text: str, folded: str, at: int) -> bool:
+    """Does the Charter's name at `at` end a capitalised Declaration's title (P.CHARTER_TITLE_END)?"""
+    lo = max(0, at - P.CHARTER_TITLE_REACH)
+    m = P.CHARTER_TITLE_END.search(folded[lo:at])
+    return m is not None and text[lo + m.start()].isupper()
 
 
 def _inside_longer_name(text: str, at: int) -> bool:

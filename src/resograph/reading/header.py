@@ -57,7 +57,7 @@ def _own_symbol(h: Header, ct: CleanText, header: list[Line]) -> None:
             continue
         for m in P.SYMBOL_SCAN.finditer(ln.folded):
             key = keys.symbol_key(m, ct.text[ln.start + m.start():ln.start + m.end()])
-            if key and not m.group("undoc"):
+            if key and (not m.group("undoc") or P.HRC_RESOLUTION_SYMBOL.match(key)):
                 h.symbol = key
                 return
 
@@ -66,7 +66,8 @@ def _body(h: Header, header: list[Line], chapeau: list[Line]) -> None:
     if h.symbol:
         h.body = ("interpol-ga" if h.symbol.startswith(("GA-", "AGN/")) else
                   "un-sc" if h.symbol.startswith("S/") else
-                  "ecosoc" if h.symbol.startswith("E/") else "un-ga")
+                  "ecosoc" if h.symbol.startswith("E/") else
+                  "hrc" if h.symbol.startswith("A/HRC/") else "un-ga")
         return
     chap_folded = " ".join(ln.folded for ln in chapeau)
     if "interpol" in chap_folded or "oipc" in chap_folded or "icpo" in chap_folded:
@@ -191,9 +192,12 @@ def _place_and_dates(h: Header, chapeau: list[Line]) -> None:
 
 
 def _adoption_date(h: Header, lines: list[Line]) -> None:
-    for ln in lines:
+    """The date of the adoption line, read with the line it wraps onto ("Adoptée par le Conseil de
+    sécurité à sa 10114e séance," / "le 18 mars 2027")."""
+    for i, ln in enumerate(lines):
         if P.ADOPTION_WORD.search(ln.folded):
-            dm = P.DATE.search(ln.folded)
+            wrap = lines[i + 1].folded if i + 1 < len(lines) and L.UNFINISHED.search(ln.folded.rstrip()) else ""
+            dm = P.DATE.search(ln.folded + " " + wrap)
             if dm:
                 h.dates = _dates_of(dm)
                 return

@@ -43,6 +43,11 @@ class Language:
     # The determiners before a body named as a clause's addressee ("Encourages *the* Human Rights
     # Council to …", "Solicita *al* Consejo …"): "its resolution" further on is that body's.
     determiners: tuple[str, ...] = ()
+    # The short names a text gives a body it has named in full ("la Asamblea", "le Conseil"), read only
+    # between "resolution(s)" and a number of the body's own form ("las resoluciones de la Asamblea
+    # 60/288 y 79/243", "les résolutions du Conseil 2178 (2014)"): there the word cannot be another
+    # body's start (regular expressions, like `bodies`).
+    short_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 FRENCH = Language(
@@ -82,6 +87,7 @@ FRENCH = Language(
                       "accord": "Agreement"},
     range_words=("a", "au"),
     determiners=("le", "la", "l'", "au", "a la"),
+    short_bodies={"un-sc": (r"conseil",), "un-ga": (r"assemblee",)},
 )
 
 ENGLISH = Language(
@@ -121,6 +127,7 @@ ENGLISH = Language(
                       "agreement": "Agreement"},
     range_words=("to",),
     determiners=("the",),
+    short_bodies={"un-sc": (r"council",), "un-ga": (r"assembly",)},
 )
 
 SPANISH = Language(
@@ -159,6 +166,7 @@ SPANISH = Language(
                       "declaracion": "Declaration", "acuerdo": "Agreement"},
     range_words=("a", "al"),
     determiners=("el", "la", "al", "a la"),
+    short_bodies={"un-sc": (r"consejo",), "un-ga": (r"asamblea",)},
 )
 
 LANGUAGES: tuple[Language, ...] = (FRENCH, ENGLISH, SPANISH)

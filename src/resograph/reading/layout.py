@@ -78,9 +78,10 @@ THIRD_PERSON_VERB = re.compile(r"[A-Z][a-z]{2,}s\b")  # unfolded text
 DIGITS = re.compile(r"\d+")
 # A footnote mark or number after the last word of a line ("…meeting. 22").
 TRAILING_MARK = re.compile(r"\s*\d{1,3}\s*$")
-# An adoption line that stops mid-phrase and wraps: "Adopted unanimously at the", "…, with".
-UNFINISHED = re.compile(r"(?:,|\(|\b(?:at|the|its|by|with|to|and|of|on|a|la|sa|en|su|par|por|avec|con|y|et))$",
-                        re.IGNORECASE)
+# An adoption line that stops mid-phrase and wraps: "Adopted unanimously at the", "…, with",
+# "… en su 10230a sesión, celebrada el".
+UNFINISHED = re.compile(r"(?:,|\(|\b(?:at|the|its|by|with|to|and|of|on|a|la|sa|en|su|par|por|avec|con|y|et|"
+                        r"le|el|du|del|de))$", re.IGNORECASE)
 # A footnote mark after the clause's last punctuation, glued or spaced: "…,12", "…Group, 57".
 CLAUSE_END_MARK = re.compile(r"(?<=[,;:.»\"')])\s*\d{1,3}$")
 # A lettered or roman item: "(a) To renew …", "(ii) Report …"

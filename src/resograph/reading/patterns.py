@@ -130,12 +130,24 @@ RESOLUTION_ANAPHOR = re.compile(
 # What may stand between the word and the first number: "nº", "A/RES/" is its own pattern.
 AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
 
-# A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)".
+# A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)",
+# or by its short name right before a number of its own form ("las resoluciones de la Asamblea 60/288",
+# "les résolutions du Conseil 2178 (2014)": a short "Council" is the Security Council only there).
+_SHORT_BODY_NAMES = {code: "|".join(rx for lang in LANGUAGES for rx in lang.short_bodies.get(code, ()))
+                     for code in BODY_ORDER}
+_SHORT_BODY_NUMBER = {"un-sc": r"(?=\s*\d{1,4}\s*\(\s*\d{4}\s*\))"}
+_ANY_NUMBER = r"(?=\s*\d)"  # the lookahead of the other bodies' short names
+_INFIX_CODES = ("un-sc", "ecosoc", "un-ga")
 BODY_INFIX = re.compile(
     r"\s*(?:(?:del|de\s+la|du|of\s+the|of|de)\s+|de\s+l'\s*)(?:(?:the|la|le|el)\s+)?(?P<body>"
-    + "|".join(BODY_NAMES[code] for code in ("un-sc", "ecosoc", "un-ga"))
+    + "|".join(BODY_NAMES[code] for code in _INFIX_CODES)
+    + "".join(f"|(?:{rx}){_SHORT_BODY_NUMBER.get(code, _ANY_NUMBER)}"
+              for code in _INFIX_CODES if (rx := _SHORT_BODY_NAMES[code]))
     + r")(?:\s+de\s+las\s+naciones\s+unidas|\s+des\s+nations\s+unies|\s+of\s+the\s+united\s+nations)?\s*"
 )
+# The body of a BODY_INFIX name: its full names, or its short ones.
+INFIX_BODY_CONTEXT = [(code, re.compile("|".join(filter(None, (BODY_NAMES[code], _SHORT_BODY_NAMES[code])))))
+                      for code in _INFIX_CODES]
 # A list that resumes after a relative clause: "resolutions 60/288 of 8 September 2006, by which …,
 # and 79/136 of 6 December 2024" — only with a date after the number, to stay safe.
 LIST_RESUME = re.compile(
@@ -318,6 +330,14 @@ ANAPHOR_KEYS = ("conven", "accord", "agreement", "acuerdo", "declara", "statut",
 # "African Charter"), or "of"/"de"/"on" after it ("the Charter of the Organization of African Unity",
 # "Charter of Economic Rights and Duties of States", "la carta de fecha …" — a letter).
 CHARTER_NAME_AFTER = re.compile(r"\s*(?:of|de|del|des|du|on|sur|sobre|for|pour|para)\b")
+# The Charter as the end of a declaration's title ("Declaration on Principles of International Law
+# concerning Friendly Relations … in accordance with the Charter of the United Nations", "Déclaration
+# relative aux principes … conformément à la Charte des Nations Unies", "Declaración sobre los
+# principios … de conformidad con la Carta …"): part of that title, not a citation of the Charter.
+# Searched in the folded text that ends where the Charter's name starts; the title has no punctuation.
+CHARTER_TITLE_END = re.compile(r"\b(?:declaration|declaracion)\s[^,;:.()]{0,240}?\s(?:in\s+accordance\s+with|"
+                               r"conformement\s+a|de\s+conformidad\s+con)\s+(?:the\s+|la\s+)?$")
+CHARTER_TITLE_REACH = 300  # how far back a declaration's title may open
 CHARTER_KEY = "un:charter"
 # Kinds of instrument the resolver gives some keys, over the registry's: the Charter is a treaty, but
 # "the Convention" never refers back to it, nor does "the Charter" to a convention.
@@ -422,8 +442,11 @@ VOTE_NEEDLES = tuple(lang.vote_needle for lang in LANGUAGES)
 # Small patterns of the header and the finders, compiled once (the module-level `re.search(string, …)`
 # looks each pattern up in re's cache on every call).
 FOOTNOTE_MARK_AT_END = re.compile(r"(?<=[,;:.»\"')])\d{1,2}$")  # "…,12" at the end of a line
-SYMBOL_NUMBER = re.compile(r"RES-(\d+)$|^[AE]/RES/\d+/(\d+)$|^S/RES/(\d+)\(")  # number within a key
-SYMBOL_SESSION = re.compile(r"GA-\d{4}-(\d+)-RES|^[AE]/RES/(\d+)/")  # session within a key
+SYMBOL_NUMBER = re.compile(r"RES-(\d+)$|^[AE]/(?:HRC/)?RES/\d+/(\d+)$|^S/RES/(\d+)\(")  # number within a key
+SYMBOL_SESSION = re.compile(r"GA-\d{4}-(\d+)-RES|^[AE]/(?:HRC/)?RES/(\d+)/")  # session within a key
+# A Human Rights Council resolution's symbol, printed under the General Assembly's masthead: a UN
+# document symbol to the finders, the document's own symbol in its title block.
+HRC_RESOLUTION_SYMBOL = re.compile(r"A/HRC/RES/\d{1,3}/\d{1,3}$")
 MEETING_WORD = re.compile(r"(?:reunie|meeting|reunida|reunido|siting|sitting|assembled)\b")
 ADOPTION_WORD = re.compile(r"adopt|aprob")
 SPACES = re.compile(r"\s+")

@@ -382,7 +382,7 @@ class _State:
     intro: tuple[str, str] | None = None  # phrase, function of an "INVITE … à :" list
     current: _Block | None = None
     ended: bool = False  # after the adoption line only annexes and footnotes follow
-    after_head: bool = False  # a running head may wrap onto an indented second line
+    after_head: bool = False  # a running head may wrap onto indented lines, up to a blank line
     in_footer: bool = False  # the adoption line may wrap onto this line
     in_footnote: bool = False  # a footnote runs on until a blank line or the page's end
     was_blank: bool = True  # a blank line (or a cut) precedes this line
@@ -426,7 +426,9 @@ def _walk(st: _State, every_step: bool = False) -> None:
         if line.opens:
             st.in_footer = st.in_footnote = False
         if not folded or folded.isspace():  # a blank line (most are the one shared empty line)
-            st.in_footnote = False
+            # ends a footnote, and a running head's wrapped title: the page's body, indented like it
+            # in the PDF layout, begins below
+            st.in_footnote = st.after_head = False
             blank = True
             continue
         if heads and index in heads and st.in_body:
@@ -586,10 +588,12 @@ def _closing(st: _State, index: int, line: Line, c: str) -> bool:
     """An adoption, vote, meeting or date line: the document's, never a paragraph."""
     F = _line_firsts()
     f = line.folded
+    # (or right under a paragraph that ends with its full stop: the plain layout sets no blank line)
     after_break = st.was_blank or st.current is None
+    after_stop = after_break or st.current.lines[-1].text.rstrip().endswith(".")
     closing = (c in F.vote_strong and P.VOTE_STRONG.match(f)) or _adoption_at_meeting(st, index, line, c) \
-        or (after_break and ((c in F.vote and P.VOTE_LINE.match(f)) or (c in F.plenary and L.PLENARY_LINE.match(f))
-                             or (c == "a" and L.ADOPTION_LINE.match(f))))
+        or (after_break and ((c in F.vote and P.VOTE_LINE.match(f)) or (c == "a" and L.ADOPTION_LINE.match(f)))) \
+        or (after_stop and c in F.plenary and L.PLENARY_LINE.match(f))
     date = not closing and st.in_body and st.current is not None and c in F.date and L.DATE_ONLY.match(f)
     if not (closing or date):
         return False
