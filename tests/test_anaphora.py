@@ -232,3 +232,10 @@ def test_a_paragraph_of_another_clause_does_not_join_the_run():
                 "Noting that the above-mentioned resolutions have been implemented,",
                 chapeau={"en": "The Security Council,"})
     assert {t for p, t in got if p == "pp_3"} == {"S/RES/1111(2013)", "S/RES/1122(2013)"}
+
+
+def test_every_noun_the_registry_declares_is_read_as_an_anaphor():
+    from resograph.reading import patterns as P
+    from resograph.reading.lexicon import load_lexicon
+    declared = {n for nouns in load_lexicon().anaphor_nouns.values() for n in nouns}
+    assert declared - {"charter", "charte", "carta"} <= set(P.ANAPHOR_NOUNS)
