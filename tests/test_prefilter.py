@@ -105,7 +105,8 @@ def test_same_extraction_on_mutated_resolutions(text):
 @given(st.lists(st.one_of(fuzz.pieces, st.sampled_from(
     ["the", "la", "l'", "cette", "both", "the two", "former", "latter", "charter", "carta", "a/", "s /",
      "ga-", "ag -", "agn/", "art.", "arts.", "chapitres", "résolutions", "decisiones", "convenio", "ª", "º",
-     "é", "\u00a0", "\x1c", "?", "_", "/", "-"])), max_size=80).map("".join))
+     "é", "\u00a0", "\x1c", "?", "_", "/", "-", "pacte", "protocolo", "covenants", "ambos", "dudit", "1951",
+     " de 1967"])), max_size=80).map("".join))
 def test_same_matches_on_folded_soup(text):
     same_matches(fold(clean(text).text))
 

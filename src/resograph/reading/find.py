@@ -75,7 +75,7 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
             out += _numbers(text, folded, resolutions[i], decisions[i], start, end, own_body, taken)
         named: list[Mention] = _named(text, folded, names[i], lex) if names[i] else []
         out += named
-        anaphoric: list[Mention] = (_anaphora(text, folded, anaphors[i], end, [(m.start, m.end) for m in named])
+        anaphoric: list[Mention] = (_anaphora(text, folded, anaphors[i], end, [(m.start, m.end) for m in named], lex)
                                     if anaphors[i] else [])
         out += anaphoric
         if instruments[i]:
@@ -367,7 +367,6 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
             for m in reversed(items):
                 body = m.data.pop("body", body)
                 m.key = _key_from(m.data["num"], body, is_decision, m.data["letter"])
-                m.data["list"] = ws  # the items of one list, for "the above-mentioned resolutions"
             out += [m for m in items if m.key]
     return out
 
@@ -580,7 +579,8 @@ def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -
         excl = lex.exclude.get(name.key)
         if excl is not None and excl.match(after):
             continue
-        if name.key.startswith("convention:") and _inside_longer_name(text, m.start()):
+        if name.key.startswith("convention:") and (_inside_longer_name(text, m.start())
+                                                   or _inside_protocol_name(folded, m.start())):
             continue  # "the Inter-American Convention against Corruption" is not UNCAC
         if name.key == P.CHARTER_KEY and _ends_declaration_title(text, folded, m.start()):
             continue  # "Declaration on … in accordance with the Charter of the United Nations"
@@ -607,7 +607,7 @@ class _Overlap:
 
 
 def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
-              named: list[tuple[int, int]]) -> list[Mention]:
+              named: list[tuple[int, int]], lex: Lexicon) -> list[Mention]:
     out = []
     spans = _Overlap(named)
     for m in matches:
@@ -616,7 +616,7 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
         if m.group("group"):
             size = 3 if P.GROUP_SIZE.search(m.group("group")) else 2
             out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
-                               {"noun": "convention", "group": size}))
+                               {"noun": P.GROUP_NOUNS[m.group("plural")], "group": size}))
             continue
         if m.group("order"):
             order = m.group("order")
@@ -632,10 +632,30 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
         noun = m.group("noun")
         if noun in P.CAPITALISED_NOUNS and not text[m.start("noun")].isupper():
             continue
+        year = m.group("year") or m.group("year2")
         if _name_after(text, folded, m.end(), end):  # "la Convention X", "the Convention on …": a name
+            if year and (dated := _dated_name(text, folded, m, year, end, lex)):
+                out.append(dated)
             continue
-        out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None, {"noun": noun}))
+        data = {"noun": noun, "year": year} if year else {"noun": noun}
+        out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None, data))
     return out
+
+
+def _dated_name(text: str, folded: str, m: re.Match[str], year: str, end: int, lex: Lexicon) -> Mention | None:
+    """A known name with its year put after the noun ("la Convention de 1951 relative au statut des
+    réfugiés"): the name read without the year, if the registry's key for it has that year."""
+    noun_at, after = m.start("noun"), m.end()
+    probe = folded[noun_at:m.end("noun")] + folded[after:min(end, after + 200)]
+    nm = lex.name_re.match(probe)
+    if nm is None or nm.end() <= m.end("noun") - noun_at:
+        return None
+    name = lex.name(nm.group(0))
+    ky = P.KEY_YEAR.search(name.key)
+    if ky is None or ky.group(1) != year:
+        return None
+    stop = after + nm.end() - (m.end("noun") - noun_at)
+    return Mention("named", noun_at, stop, text[noun_at:stop], name.key, {"kind": name.kind, "weak": False})
 
 
 def _name_after(text: str, folded: str, at: int, end: int) -> str:
@@ -682,6 +702,13 @@ def _inside_longer_name(text: str, at: int) -> bool:
         return False
     word = before[1]
     return not (word.isupper() or word.endswith(("'s", "’s")))
+
+
+def _inside_protocol_name(folded: str, at: int) -> bool:
+    """Is the treaty's name that starts at `at` part of the name of a protocol to it ("the Optional
+    Protocol to the Convention on the Rights of the Child")? The protocol is not the treaty."""
+    lo = max(0, at - P.PROTOCOL_REACH)
+    return folded.find(P.PROTOCOL_NEEDLE, lo, at) >= 0 and P.PART_OF_PROTOCOL.search(folded, lo, at) is not None
 
 
 def _unknown_names(text: str, folded: str, matches: list[re.Match[str]], start: int, end: int,

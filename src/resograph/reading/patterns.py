@@ -304,17 +304,31 @@ UNKNOWN_OWNER = re.compile(r"(?:statute|statut|estatuto|pacte|pact|pacto|protoco
 THEREOF = re.compile(r"\s*,?\s*(?:thereof|de\s+celle-ci|de\s+celui-ci|de\s+esta|de\s+la\s+misma|de\s+dicha\s+convencion)\b")
 WHOSE = re.compile(r"\b(?:cuyo|cuya|cuyos|cuyas|dont\s+l'|dont\s+les|whose)\s*$")
 
-# Anaphora: "la Convention", "that Convention", "cet instrument", "both Conventions".
+# Anaphora: "la Convention", "that Convention", "le Pacte", "el Protocolo", "cet instrument", "both
+# Conventions", and year-qualified ones ("the 1951 Convention", "la Convention de 1951", "el Protocolo
+# de 1967"). The nouns are the languages' instrument nouns (`INSTRUMENT_KINDS`, languages.py); the
+# registry says which instrument each may refer back to (rg:anaphorNoun).
 # Every alternative opens with one of the letters of the look-ahead, which spares the engine the
 # ~50 alternatives at most word starts (40 % faster scan, same matches).
+# Not "the Treaty", "la Constitución": no instrument the registry holds is called so (no rg:anaphorNoun;
+# tests/test_anaphora.py checks that every noun it declares is here), and each alternative costs the
+# prefilter's compilation (these four: 100 ms at start-up).
+ANAPHOR_NOUNS = tuple(sorted({*INSTRUMENT_KINDS, "instrument", "instrumento"} - {"traite", "treaty", "tratado", "constitucion"},
+                             key=len, reverse=True))
+# Plurals of the nouns a group anaphor counts ("both Conventions", "les deux Pactes") → the noun.
+GROUP_NOUNS = {"conventions": "convention", "convenciones": "convencion", "convenios": "convenio",
+               "instruments": "instrument", "instrumentos": "instrumento", "covenants": "covenant",
+               "pactes": "pacte", "pactos": "pacto", "protocols": "protocol", "protocoles": "protocole",
+               "protocolos": "protocolo"}
+_YEAR = r"(?:18|19|20)\d\d"
 ANAPHOR = re.compile(
-    r"\b(?=[abcdefilst])(?:(?P<det>la|le|l'|the|that|this|cette|cet|ce|ladite|ledit|dicha|dicho|esa|ese|esta|este|el|said|"
-    r"aforementioned|cette\s+meme|la\s+meme|la\s+misma|el\s+mismo|dite|du|del|au|al)\s*"
-    r"(?P<noun>convention|convencion|convenio|accord|agreement|acuerdo|declaration|declaracion|statut|"
-    r"constitution|estatuto|instrument|instrumento)\b"
+    r"\b(?=[abcdefilst])(?:(?P<det>la|le|l'|the|that|this|cette|cet|ce|ladite|ledit|dudit|dicha|dicho|esa|ese|"
+    r"esta|este|el|said|aforementioned|cette\s+meme|la\s+meme|la\s+misma|el\s+mismo|dite|du|del|au|al)\s*"
+    # (a footnote mark may stick to the noun: "la Convention3")
+    rf"(?:(?P<year>{_YEAR})\s+)?(?P<noun>{'|'.join(ANAPHOR_NOUNS)})(?![^\W\d_])(?:\s+(?:de|of)\s+(?P<year2>{_YEAR})\b)?"
     r"|(?P<group>(?:both|the\s+two|these\s+two|those\s+two|the\s+three|these\s+three|all\s+three|"
-    r"(?:les|ces|aux|des)\s+(?:deux|trois)|(?:las|a\s+las|de\s+las|estas)\s+(?:dos|tres)|ambas|"
-    r"(?:a|de)\s+ambas)\s+(?:conventions|convenciones|convenios|instruments|instrumentos))\b"
+    r"(?:les|ces|aux|des)\s+(?:deux|trois)|(?:las|los|a\s+las|a\s+los|de\s+las|de\s+los|estas|estos)\s+(?:dos|tres)|"
+    r"ambas|ambos|(?:a|de)\s+amb[ao]s)\s+(?P<plural>" + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r"))\b"
     r"|(?P<order>(?:the\s+)?(?:former|latter)|la\s+premiere|le\s+premier|la\s+seconde|la\s+derniere|"
     r"le\s+dernier|la\s+primera|el\s+primero|la\s+segunda|esta\s+ultima|la\s+ultima)\b"
     # "the Charter", "Charter principles", "la Charte", "la Carta": capitalised and on its own, the
@@ -323,9 +337,22 @@ ANAPHOR = re.compile(
 )
 # Every ANAPHOR match contains one of these (part of its noun, or its "former"/"latter" word), so a
 # paragraph that contains none need not be scanned (two paragraphs in three).
-ANAPHOR_KEYS = ("conven", "accord", "agreement", "acuerdo", "declara", "statut", "constitution", "instrument",
-                "former", "latter", "premi", "seconde", "dernier", "primer", "segunda", "ultima",
-                "charte", "carta")
+ANAPHOR_KEYS = tuple(n for n in ANAPHOR_NOUNS if not any(o != n and o in n for o in ANAPHOR_NOUNS)) + (
+    "former", "latter", "premi", "seconde", "dernier", "primer", "segunda", "ultima", "charte", "carta")
+# A treaty named inside a protocol's name ("Optional Protocol to the Convention on the Rights of the
+# Child", "Protocole facultatif se rapportant à la Convention …", "Protocolo Facultativo de la
+# Convención …", "Protocol … amending the Single Convention"): the text before the treaty's name
+# (folded), up to five words between the noun and the link, none a conjunction ("the Protocol and the
+# Convention" names both). PROTOCOL_NEEDLE: what that text must hold.
+PROTOCOL_NEEDLE = "protocol"
+PART_OF_PROTOCOL = re.compile(
+    r"\bprotocol(?:e|o)?s?(?:\s+(?!(?:and|et|y|e|or|ou|o|as|ainsi|asi)\b)[^\s,;:()]+){0,5}?\s+"
+    r"(?:to|a|au|aux|de|del|amending|modifiant|portant\s+modification\s+de|que\s+modifica|de\s+modificacion\s+de)\s+"
+    r"(?:(?:the|la|le|les|l'|el|los|las)\s*)?$"
+)
+PROTOCOL_REACH = 90  # characters before a treaty's name in which its protocol's noun may stand
+# The year at the end of a key (`convention:refugees-1951`): the year of adoption (DESIGN.md).
+KEY_YEAR = re.compile(r"-((?:18|19|20)\d\d)$")
 # What makes "Charter" part of another name: a capitalised word before it ("Atlantic Charter",
 # "African Charter"), or "of"/"de"/"on" after it ("the Charter of the Organization of African Unity",
 # "Charter of Economic Rights and Duties of States", "la carta de fecha …" — a letter).
@@ -349,8 +376,14 @@ ANAPHOR_BLOCKER = re.compile(
     r"contra\b|relativa\b|relatif\b|des\s+nations\s+unies|of\s+the\s+united\s+nations|de\s+las\s+naciones|"
     r"du\s+conseil|of\s+the\s+council|del\s+consejo|internationale?\b|international\b|europeenne?\b|"
     r"european\b|interamericana\b|americaine\b|american\b|africaine\b|african\b|arabe\b|arab\b|"
-    r"universelle\b|universal\b|de\s+(?:19|20)\d\d|of\s+(?:19|20)\d\d|unique\b|single\b|de\s+[a-z]+\s+sur)"
+    r"universelle\b|universal\b|de\s+(?:19|20)\d\d|of\s+(?:19|20)\d\d|unique\b|single\b|de\s+[a-z]+\s+sur|"
+    # a protocol's name goes on after its noun: "le Protocole facultatif à …", "the Protocol to the …"
+    r"facultati(?:f|ve|vo|va)\b|additionnel\b|adicional\b|optional\b|additional\b|to\s+the\b)"
 )
+# The kinds of instrument a bare noun may also refer back to when no instrument that declares the noun
+# (rg:anaphorNoun, or the head noun of an unknown name) was named before: "the Convention" any treaty,
+# "la Déclaration" any declaration. The other nouns ("the Covenant", "the Protocol", "the Statute")
+# refer only to an instrument that declares them: "the Protocol" is never the Convention it supplements.
 NOUN_KINDS = {
     "charter": ("Charter",), "charte": ("Charter",), "carta": ("Charter",),
     "convention": ("Treaty",), "convencion": ("Treaty",), "convenio": ("Treaty",),
@@ -361,8 +394,7 @@ NOUN_KINDS = {
     "statut": ("Constitution",), "constitution": ("Constitution",), "estatuto": ("Constitution",),
 }
 # Nouns that must be capitalised in the source to count ("the convention" in lower case is generic).
-CAPITALISED_NOUNS = {"convention", "convencion", "convenio", "accord", "agreement", "acuerdo",
-                     "declaration", "declaracion", "statut", "constitution", "estatuto"}
+CAPITALISED_NOUNS = frozenset(INSTRUMENT_KINDS)
 # Words near an anaphor that make it a mention of the treaty as a whole (parties, ratification…).
 WHOLE_TREATY_CUE = re.compile(
     r"parti(?:e|es)\b|parties\b|partes\b|ratif|adhe|accession|acced|adoption|adopt|aprobacion|"

@@ -63,9 +63,9 @@ def _grouped(h: _Named, nouns: set[str] | None) -> bool:
 
 
 class _Timeline:
-    """Named instruments in naming order, indexed by kind (and, for treaties, by the noun that may
-    refer back to them), so "the latest X before p" is a bisection rather than a scan of all named so
-    far: a paragraph of 10,000 "article 5 of the Convention" took quadratic time (issue 18)."""
+    """Named instruments in naming order, indexed by kind and by the nouns that may refer back to
+    them, so "the latest X before p" is a bisection rather than a scan of all named so far: a
+    paragraph of 10,000 "article 5 of the Convention" took quadratic time (issue 18)."""
 
     def __init__(self, nouns_of: Callable[[str], set[str] | None]):
         self.items: list[_Named] = []
@@ -81,9 +81,9 @@ class _Timeline:
         self.keys.add(h.key)
         self._add(h.kind, h)
         nouns = self._nouns_of(h.key)
-        for noun in _CONVENTION_NOUNS:
-            if nouns is None or noun in nouns:
-                self._add((h.kind, noun), h)
+        # (a treaty that declares no noun may be called a convention)
+        for noun in nouns if nouns is not None else _CONVENTION_NOUNS if h.kind == "Treaty" else ():
+            self._add(("noun", noun), h)
         if h.key.startswith(UNKNOWN):
             self._add(UNKNOWN, h)
         if _grouped(h, nouns):
@@ -139,6 +139,37 @@ def _latest(timelines, labels, before: float) -> _Named | None:
     return best
 
 
+def _same_run(earlier: tuple[str, str], later: tuple[str, str]) -> bool:
+    """Are two paragraphs (id, clause function) adjacent and of the same clause ("Recalling …" then
+    "Recalling further …")?"""
+    (a, fa), (b, fb) = earlier, later
+    kind_a, _, n_a = a.rpartition("_")
+    kind_b, _, n_b = b.rpartition("_")
+    return fa == fb and kind_a == kind_b and n_a.isdigit() and n_b.isdigit() and int(n_a) + 1 == int(n_b)
+
+
+def _year(key: str) -> str | None:
+    m = P.KEY_YEAR.search(key)
+    return m.group(1) if m else None
+
+
+_DATED: dict[int, tuple[Lexicon, dict[tuple[str, str], tuple[str, ...]]]] = {}  # per lexicon, built once
+
+
+def _dated_keys(lex: Lexicon) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(noun, year) → the registry's instruments that declare the noun and were adopted that year
+    ("convention", "1951") → (convention:refugees-1951,)."""
+    known = _DATED.get(id(lex))
+    if known is None or known[0] is not lex:
+        table: dict[tuple[str, str], list[str]] = {}
+        for key, nouns in sorted(lex.anaphor_nouns.items()):
+            year = _year(key)
+            for noun in nouns if year else ():
+                table.setdefault((noun, year), []).append(key)
+        known = _DATED[id(lex)] = (lex, {k: tuple(v) for k, v in table.items()})
+    return known[1]
+
+
 class _Window:
     """Which mentions may start in [lo, at] or hold ``at``, in order: found by bisection when the
     mentions are sorted by start (they are, when there are two or more), else all of them."""
@@ -168,11 +199,13 @@ class Resolver:
         self.unknown_kinds: dict[str, str] = {}
         self.history = self._timeline()
         self.bound = _own_bound(own_symbol)
-        # Resolutions cited so far, in reading order: their positions, keys and lists (the keys of
-        # each list, by its position), for "that resolution" / "the above-mentioned resolutions".
+        # Resolutions cited so far, in reading order: their positions, keys and paragraphs (an index
+        # into `resolution_paragraphs`: id and clause function of each paragraph that cites one), for
+        # "that resolution" / "the above-mentioned resolutions".
         self.resolution_at: list[int] = []
         self.resolution_key: list[tuple[str, int]] = []
-        self.resolution_lists: dict[int, dict[str, None]] = {}
+        self.resolution_paragraphs: list[tuple[str, str]] = []
+        self._paragraph: tuple[str, str] = ("", "")  # the paragraph being resolved
 
     def _later(self, key: str) -> bool:
         """Is `key` a Security Council resolution adopted after the citing document? None cites a
@@ -192,6 +225,9 @@ class Resolver:
             if m.kind == "named" and m.key:
                 self.history.append(_Named(m.start, m.key, self._kind(m.key)))
 
+    def _nouns_of(self, key: str) -> set[str]:
+        return self.nouns.get(key) or set()
+
     def _timeline(self) -> _Timeline:
         return _Timeline(self.nouns.get)
 
@@ -203,10 +239,14 @@ class Resolver:
         return self.lex.kinds.get(key, "Treaty" if key.startswith("convention:") else "Instrument")
 
     def _antecedent(self, noun: str, before: int, local: _Timeline) -> list[str]:
-        kinds = P.NOUN_KINDS.get(noun, ("Treaty",))
+        """The instrument "the <noun>" refers back to: the latest named that declares the noun, else
+        (for the nouns of `P.NOUN_KINDS`) the latest of a kind the noun may name."""
+        kinds = P.NOUN_KINDS.get(noun, ())
         found = None
-        if noun in _CONVENTION_NOUNS:  # a treaty that this noun can name, if any
-            found = _latest((self.history, local), [(k, noun) for k in kinds], before)
+        # In an INTERPOL text "le Statut", "el Estatuto" are its Constitution (corpus README), not
+        # the Rome Statute: those nouns go by kind there.
+        if not ("Constitution" in kinds and self.own_body == "interpol-ga"):
+            found = _latest((self.history, local), [("noun", noun)], before)
         found = found or _latest((self.history, local), kinds, before)
         if found:
             return [found.key]
@@ -216,35 +256,78 @@ class Resolver:
             return [P.CHARTER_KEY]
         return []
 
+    def _dated(self, m: Mention, local: _Timeline) -> str:
+        """"the 1951 Convention", "la Convention de 1951": the instrument of that noun and year named
+        before, else the one the registry knows (when it knows exactly one), else an instrument the
+        registry does not know (an antecedent, never cited)."""
+        noun, year = m.data["noun"], m.data["year"]
+        # (the year tells the treaty: "la Convención de 1951" is the convention the registry calls a
+        # "Convention" in the languages it has sourced names in)
+        nouns = _CONVENTION_NOUNS if noun in _CONVENTION_NOUNS else (noun,)
+        named = [h for h in self.history.items + local.items
+                 if h.pos < m.start and _year(h.key) == year and not self._nouns_of(h.key).isdisjoint(nouns)]
+        if named:
+            return max(named, key=lambda h: (h.pos, -h.seq)).key
+        known = sorted({k for n in nouns for k in _dated_keys(self.lex).get((n, year), ())})
+        if len(known) == 1:
+            return known[0]
+        return self._unknown(m.start, noun, P.INSTRUMENT_KINDS.get(noun, "Treaty"))
+
+    def _unknown(self, at: int, noun: str, kind: str) -> str:
+        """The key of an instrument the registry does not know, named at `at` with head `noun`."""
+        key = f"{UNKNOWN}{at}"
+        # ("the Convention" may name an unknown convention, not an unknown covenant or protocol)
+        self.nouns[key] = set(_CONVENTION_NOUNS) if noun in _CONVENTION_NOUNS else {noun}
+        self.unknown_kinds[key] = kind
+        return key
+
     def _resolutions_before(self, before: int, plural: bool) -> list[str]:
-        """"that resolution": the resolution cited last; "the above-mentioned resolutions": those of
-        the list cited last, when it has two or more."""
+        """"that resolution": the resolution cited last. "the above-mentioned resolutions": those
+        cited before it in its own paragraph, when it cites some ("Reaffirms its resolution 365
+        (1974), by which it endorsed General Assembly resolution 3212 (XXIX), and calls for the
+        implementation of those resolutions"); else those of the last paragraph that cites
+        resolutions, with the run of paragraphs of the same clause right before it that cite some
+        ("Recalling its resolutions …, / Recalling further General Assembly resolutions …, /
+        Reaffirming … the aforesaid resolutions": both lists) — two at least."""
         last = bisect_left(self.resolution_at, before) - 1  # positions grow: reading order
         if last < 0:
             return []
-        key, group = self.resolution_key[last]
+        key, first = self.resolution_key[last]
         if not plural:
             return [key]
+        paragraphs = self.resolution_paragraphs
+        if paragraphs[first] != self._paragraph:
+            while first > 0 and _same_run(paragraphs[first - 1], paragraphs[first]):
+                first -= 1
+        keys: dict[str, None] = {}
+        for key, p in reversed(self.resolution_key[:last + 1]):
+            if p < first:
+                break
+            keys[key] = None
         # a plural needs a list behind it: after a single resolution it names no one in particular
-        keys = list(self.resolution_lists[group])
-        return keys if len(keys) > 1 else []
+        return list(reversed(keys)) if len(keys) > 1 else []
 
-    def _recent(self, before: int, local: _Timeline, count: int) -> list[str]:
-        """The `count` distinct treaties named most recently before `before`, latest first."""
-        mine = local.recent_treaties(before, count)
-        earlier = self.history.recent_treaties(before, 2 * count)
-        if mine is None or earlier is None:  # out of reading order: the plain scan
-            return self._recent_scan(before, local, count)
+    def _recent(self, before: int, local: _Timeline, count: int, noun: str = "convention") -> list[str]:
+        """The `count` distinct treaties named most recently before `before`, latest first; for a
+        noun other than "convention"/"instrument" ("both Covenants"), those that declare it."""
+        strict = noun not in P.NOUN_KINDS
+        mine = None if strict else local.recent_treaties(before, count)
+        earlier = None if strict else self.history.recent_treaties(before, 2 * count)
+        if mine is None or earlier is None:  # out of reading order, or a noun to check: the plain scan
+            return self._recent_scan(before, local, count, noun if strict else None)
         keys: list[str] = []
         for h in sorted(mine + earlier, key=lambda h: -h.pos):
             if h.key not in keys:
                 keys.append(h.key)
         return keys[:count]
 
-    def _recent_scan(self, before: int, local: _Timeline, count: int) -> list[str]:
+    def _recent_scan(self, before: int, local: _Timeline, count: int, noun: str | None = None) -> list[str]:
         keys: list[str] = []
         for h in sorted(self.history.items + local.items, key=lambda h: -h.pos):
-            if h.pos < before and _grouped(h, self.nouns.get(h.key)) and h.key not in keys:
+            nouns = self.nouns.get(h.key)
+            if noun is not None and noun not in (nouns or ()):
+                continue
+            if h.pos < before and _grouped(h, nouns) and h.key not in keys:
                 keys.append(h.key)
             if len(keys) == count:
                 break
@@ -260,6 +343,7 @@ class Resolver:
             mentions = [m for m in mentions
                         if not (m.kind == "named" and m.data.get("weak") and m.key not in named_before)]
         local = self._timeline()
+        self._paragraph = (pid, function)
         resolved = self._resolve_names(mentions, local)
         found = self._targets(mentions, resolved, local, folded)
         for h in local.items:
@@ -284,25 +368,24 @@ class Resolver:
                 resolved[i] = [m.key]
                 local.append(_Named(m.start, m.key, self._kind(m.key)))
             elif m.kind in ("number", "symbol") and m.key and P.RESOLUTION_KEY.match(m.key):
-                group = m.data.get("list", m.start)
+                if not self.resolution_paragraphs or self.resolution_paragraphs[-1] != self._paragraph:
+                    self.resolution_paragraphs.append(self._paragraph)
                 self.resolution_at.append(m.start)
-                self.resolution_key.append((m.key, group))
-                self.resolution_lists.setdefault(group, {})[m.key] = None
+                self.resolution_key.append((m.key, len(self.resolution_paragraphs) - 1))
             elif m.kind == "unknown":
-                key = f"{UNKNOWN}{m.start}"
-                noun = m.data["noun"]
-                self.nouns[key] = set(_CONVENTION_NOUNS) if noun in _CONVENTION_NOUNS else {noun}
-                self.unknown_kinds[key] = m.data["kind"]
+                key = self._unknown(m.start, m.data["noun"], m.data["kind"])
                 resolved[i] = [key]
                 local.append(_Named(m.start, key, m.data["kind"]))
             elif m.kind == "res-anaphor":
                 resolved[i] = self._resolutions_before(m.start, m.data["plural"])
             elif m.kind == "anaphor":
-                if m.data.get("group"):  # "both Conventions", "les trois conventions"
-                    keys = self._recent(m.start, local, m.data["group"])
+                if m.data.get("group"):  # "both Conventions", "les trois conventions", "both Covenants"
+                    keys = self._recent(m.start, local, m.data["group"], m.data["noun"])
                 elif m.data.get("order"):  # "the former" / "the latter" of the last two treaties
                     pair = self._recent(m.start, local, 2)
                     keys = pair[:1] if m.data["order"] == "latter" else pair[1:2]
+                elif m.data.get("year"):  # "the 1951 Convention"
+                    keys = [self._dated(m, local)]
                 else:
                     keys = self._antecedent(m.data["noun"], m.start, local)
                 resolved[i] = keys

@@ -1,0 +1,241 @@
+"""Instruments referred to without their full name: "the Covenant", "le Protocole", "el Estatuto",
+year-qualified names ("the 1951 Convention", "la Convención de 1951"), a treaty named inside a
+protocol's name, and "the above-mentioned resolutions" after several lists. Invented sentences in
+the genre, in English, French and Spanish (corpus README: an anaphor cites the instrument most
+recently named of its kind)."""
+
+from __future__ import annotations
+
+import pytest
+
+from resograph.reading.extract import extract
+
+CHAPEAU = {"en": "The General Assembly,", "fr": "L'Assemblée générale,", "es": "La Asamblea General,"}
+INTERPOL = {"en": "The ICPO-INTERPOL General Assembly, meeting in Lyon,",
+            "fr": "L'Assemblée générale de l'OIPC-INTERPOL, réunie à Lyon,",
+            "es": "La Asamblea General de la OIPC-INTERPOL, reunida en Lyon,"}
+
+
+def cited(lang: str, *paragraphs: str, chapeau: dict[str, str] = CHAPEAU) -> set[tuple[str, str]]:
+    """(paragraph, target) of a text whose preamble is `paragraphs`."""
+    text = chapeau[lang] + "\n\n" + "\n\n".join(paragraphs) + "\n"
+    return {(c.paragraph, c.target) for c in extract(text).citations}
+
+
+ICCPR = "convention:iccpr-1966"
+
+
+UNCAC = {"en": "Recalling also the United Nations Convention against Corruption,",
+         "fr": "Rappelant aussi la Convention des Nations Unies contre la corruption,",
+         "es": "Recordando también la Convención de las Naciones Unidas contra la Corrupción,"}
+
+
+@pytest.mark.parametrize("lang, named, anaphor", [
+    ("en", "Recalling the International Covenant on Civil and Political Rights,",
+     "Noting that article 17 of the Covenant protects privacy,"),
+    ("en", "Recalling the International Covenant on Civil and Political Rights,",
+     "Noting that article 17 of that Covenant protects privacy,"),
+    ("fr", "Rappelant le Pacte international relatif aux droits civils et politiques,",
+     "Notant que l'article 17 du Pacte protège la vie privée,"),
+    ("fr", "Rappelant le Pacte international relatif aux droits civils et politiques,",
+     "Notant que l'article 17 dudit Pacte protège la vie privée,"),
+    ("es", "Recordando el Pacto Internacional de Derechos Civiles y Políticos,",
+     "Observando que el artículo 17 del Pacto protege la vida privada,"),
+])
+def test_the_covenant_is_the_covenant_named_before_not_the_last_treaty(lang, named, anaphor):
+    assert {t for p, t in cited(lang, named, UNCAC[lang], anaphor) if p == "pp_3"} == {f"{ICCPR}/art_17"}
+
+
+@pytest.mark.parametrize("lang, paragraphs", [
+    ("en", ("Recalling the United Nations Convention against Corruption,",
+            "Recalling the International Covenant on Civil and Political Rights,",
+            "Urging States that have not done so to become parties to the Covenant,")),
+    ("fr", ("Rappelant la Convention des Nations Unies contre la corruption,",
+            "Rappelant le Pacte international relatif aux droits civils et politiques,",
+            "Engageant les États qui ne l'ont pas encore fait à devenir parties au Pacte,")),
+    ("es", ("Recordando la Convención de las Naciones Unidas contra la Corrupción,",
+            "Recordando el Pacto Internacional de Derechos Civiles y Políticos,",
+            "Instando a los Estados que aún no lo hayan hecho a hacerse partes en el Pacto,")),
+])
+def test_the_covenant_as_a_whole_is_cited_bare(lang, paragraphs):
+    assert ("pp_3", ICCPR) in cited(lang, *paragraphs)
+
+
+def test_both_covenants_are_the_two_covenants_not_the_last_two_treaties():
+    got = cited("en", "Recalling the International Covenant on Economic, Social and Cultural Rights and the "
+                "International Covenant on Civil and Political Rights,",
+                "Recalling also the United Nations Convention against Corruption,",
+                "Urging States to ratify both Covenants,")
+    assert {t for p, t in got if p == "pp_3"} == {ICCPR, "convention:icescr-1966"}
+
+
+# "the Protocol" refers back to a protocol: the registry's UNTOC Protocols by any of their names, never
+# the Convention they supplement.
+@pytest.mark.parametrize("lang, named, anaphor, key", [
+    ("en", "Recalling the United Nations Convention against Transnational Organized Crime and the Protocol to "
+           "Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children,",
+     "Urging States to ratify the Protocol,", "convention:trafficking-protocol-2000"),
+    ("fr", "Rappelant la Convention des Nations Unies contre la criminalité transnationale organisée et le "
+           "Protocole contre le trafic illicite de migrants par terre, air et mer,",
+     "Engageant les États à ratifier le Protocole,", "convention:migrants-protocol-2000"),
+    ("es", "Recordando la Convención de las Naciones Unidas contra la Delincuencia Organizada Transnacional y el "
+           "Protocolo contra la fabricación y el tráfico ilícitos de armas de fuego, sus piezas y componentes y "
+           "municiones,",
+     "Instando a los Estados a ratificar el Protocolo,", "convention:firearms-protocol-2001"),
+])
+def test_the_protocol_is_the_protocol_named_before(lang, named, anaphor, key):
+    assert {t for p, t in cited(lang, named, anaphor) if p == "pp_2"} == {key}
+
+
+@pytest.mark.parametrize("lang, named, anaphor", [
+    ("en", "Recalling the United Nations Convention against Transnational Organized Crime,",
+     "Urging States to ratify the Protocol and to apply article 5 of the Protocol,"),
+    ("fr", "Rappelant la Convention des Nations Unies contre la criminalité transnationale organisée,",
+     "Engageant les États à ratifier le Protocole et à appliquer l'article 5 du Protocole,"),
+    ("es", "Recordando la Convención de las Naciones Unidas contra la Delincuencia Organizada Transnacional,",
+     "Instando a los Estados a ratificar el Protocolo y a aplicar el artículo 5 del Protocolo,"),
+])
+def test_the_protocol_is_never_the_convention_it_supplements(lang, named, anaphor):
+    assert {p for p, _ in cited(lang, named, anaphor)} == {"pp_1"}
+
+
+def test_the_statute_in_a_un_text_is_the_statute_named_before():
+    assert cited("en", "Recalling the Rome Statute of the International Criminal Court,",
+                 "Noting that article 27 of the Statute applies equally to all persons,") == {
+        ("pp_1", "convention:rome-statute-1998"), ("pp_2", "convention:rome-statute-1998/art_27")}
+    assert cited("es", "Recordando el Estatuto de Roma de la Corte Penal Internacional,",
+                 "Observando que el artículo 27 del Estatuto se aplica por igual a todos,") == {
+        ("pp_1", "convention:rome-statute-1998"), ("pp_2", "convention:rome-statute-1998/art_27")}
+
+
+def test_the_statute_of_the_court_named_before_is_not_the_rome_statute():
+    got = cited("en", "Recalling the Rome Statute of the International Criminal Court,",
+                "Recalling also the Statute of the International Court of Justice, in particular article 65 of "
+                "the Statute,")
+    assert got == {("pp_1", "convention:rome-statute-1998")}
+
+
+def test_el_estatuto_in_an_interpol_text_is_still_its_constitution():
+    got = cited("es", "RECORDANDO el Estatuto de Roma de la Corte Penal Internacional,",
+                "TENIENDO PRESENTE el artículo 3 del Estatuto,", chapeau=INTERPOL)
+    assert ("pp_2", "interpol:constitution/art_3") in got
+
+
+REFUGEES = "convention:refugees-1951"
+
+
+# "the 1951 Convention": the treaty of that noun and year the registry knows, when it knows one.
+@pytest.mark.parametrize("lang, paragraphs", [
+    ("en", ("Recalling the United Nations Convention against Corruption,",
+            "Mindful of the obligations of States parties to the 1951 Convention, in particular article 33 thereof,")),
+    ("fr", ("Rappelant la Convention des Nations Unies contre la corruption,",
+            "Consciente des obligations des États parties à la Convention de 1951, notamment son article 33,")),
+    ("es", ("Recordando la Convención de las Naciones Unidas contra la Corrupción,",
+            "Consciente de las obligaciones de los Estados partes en la Convención de 1951, en particular su "
+            "artículo 33,")),
+])
+def test_a_year_qualified_convention_is_the_registrys_treaty_of_that_year(lang, paragraphs):
+    assert {t for p, t in cited(lang, *paragraphs) if p == "pp_2"} == {REFUGEES, f"{REFUGEES}/art_33"}
+
+
+def test_an_article_of_a_year_qualified_convention_is_not_the_last_treatys():
+    got = cited("en", "Recalling the United Nations Convention against Corruption,",
+                "Bearing in mind article 33 of the 1951 Convention,")
+    assert ("pp_2", f"{REFUGEES}/art_33") in got and ("pp_2", "convention:uncac-2003/art_33") not in got
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Recalling the 1967 Protocol, in particular article 1 thereof,"),
+    ("fr", "Rappelant le Protocole de 1967, notamment son article 1,"),
+    ("es", "Recordando el Protocolo de 1967, en particular su artículo 1,"),
+])
+def test_a_year_qualified_instrument_the_registry_lacks_is_no_citation_and_no_other(lang, text):
+    first = {"en": "Recalling the United Nations Convention against Corruption,",
+             "fr": "Rappelant la Convention des Nations Unies contre la corruption,",
+             "es": "Recordando la Convención de las Naciones Unidas contra la Corrupción,"}[lang]
+    assert cited(lang, first, text) == {("pp_1", "convention:uncac-2003")}
+
+
+def test_a_year_the_registry_holds_twice_needs_the_instrument_named_before():
+    # two Protocols of 2000 (trafficking, migrants): "the 2000 Protocol" alone names neither
+    assert cited("en", "Urging States to ratify the 2000 Protocol,") == set()
+    got = cited("en", "Recalling the Protocol against the Smuggling of Migrants by Land, Sea and Air,",
+                "Urging States to ratify the 2000 Protocol,")
+    assert ("pp_2", "convention:migrants-protocol-2000") in got
+
+
+def test_a_known_name_with_its_year_after_the_noun():
+    got = cited("fr", "Rappelant la Convention de 1951 relative au statut des réfugiés,")
+    assert got == {("pp_1", REFUGEES)}
+
+
+# A Protocol *to* a treaty is not that treaty: "the Optional Protocol to the Convention on the Rights of
+# the Child" cites neither the Convention nor, for "article 3 of the Optional Protocol", its article 3.
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Recalling the Optional Protocol to the Convention on the Rights of the Child on the sale of children, "
+           "child prostitution and child pornography, in particular article 3 of the Optional Protocol,"),
+    ("en", "Recalling the Optional Protocol to the Convention against Torture and Other Cruel, Inhuman or "
+           "Degrading Treatment or Punishment, in particular article 3 thereof,"),
+    ("fr", "Rappelant le Protocole facultatif à la Convention relative aux droits de l'enfant, concernant la vente "
+           "d'enfants, et notamment son article 3,"),
+    ("fr", "Rappelant le Protocole facultatif se rapportant à la Convention contre la torture et autres peines ou "
+           "traitements cruels, inhumains ou dégradants,"),
+    ("es", "Recordando el Protocolo Facultativo de la Convención contra la Tortura y Otros Tratos o Penas "
+           "Crueles, Inhumanos o Degradantes, en particular su artículo 3,"),
+])
+def test_a_protocol_to_a_treaty_is_not_that_treaty(lang, text):
+    assert cited(lang, text) == set()
+
+
+def test_a_treaty_and_a_protocol_named_side_by_side_are_both_named():
+    got = cited("en", "Recalling the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially "
+                "Women and Children and the Convention against Torture,")
+    assert got == {("pp_1", "convention:trafficking-protocol-2000"), ("pp_1", "convention:cat-1984")}
+
+
+# "the above-mentioned resolutions": those cited before it in its paragraph; else those of the last
+# paragraph citing resolutions, with the run of paragraphs of the same clause right before it.
+@pytest.mark.parametrize("lang, paragraphs", [
+    ("en", ("Recalling its resolutions 1111 (2013) and 1122 (2013),",
+            "Recalling further General Assembly resolutions 67/101 and 67/102,",
+            "Deploring that the aforesaid resolutions have not been implemented,")),
+    ("fr", ("Rappelant ses résolutions 1111 (2013) et 1122 (2013),",
+            "Rappelant en outre les résolutions 67/101 et 67/102 de l'Assemblée générale,",
+            "Déplorant que lesdites résolutions n'aient pas été appliquées,")),
+    ("es", ("Recordando sus resoluciones 1111 (2013) y 1122 (2013),",
+            "Recordando además las resoluciones 67/101 y 67/102 de la Asamblea General,",
+            "Deplorando que dichas resoluciones no se hayan aplicado,")),
+])
+def test_the_aforesaid_resolutions_after_two_recalled_lists_are_both_lists(lang, paragraphs):
+    chapeau = {"en": "The Security Council,", "fr": "Le Conseil de sécurité,", "es": "El Consejo de Seguridad,"}
+    got = {t for p, t in cited(lang, *paragraphs, chapeau=chapeau) if p == "pp_3"}
+    assert got == {"S/RES/1111(2013)", "S/RES/1122(2013)", "A/RES/67/101", "A/RES/67/102"}
+
+
+def test_the_above_mentioned_resolutions_in_one_paragraph_with_two_lists():
+    got = cited("en", "Recalling its resolutions 1111 (2013) and 1122 (2013) and General Assembly resolutions "
+                "67/101 and 67/102,", "Noting that the above-mentioned resolutions have not been implemented,",
+                chapeau={"en": "The Security Council,"})
+    assert {t for p, t in got if p == "pp_2"} == {"S/RES/1111(2013)", "S/RES/1122(2013)", "A/RES/67/101",
+                                                 "A/RES/67/102"}
+
+
+def test_those_resolutions_in_the_paragraph_that_cites_them_are_only_its_own():
+    got = cited("en", "1. Reaffirms its resolution 1100 (2013);",
+                "2. Reaffirms its resolution 1111 (2013), by which it endorsed General Assembly resolution 67/101, "
+                "and calls for the implementation of those resolutions;", chapeau={"en": "The Security Council,"})
+    assert {t for p, t in got if p == "op_2"} == {"S/RES/1111(2013)", "A/RES/67/101"}
+
+
+def test_a_paragraph_of_another_clause_does_not_join_the_run():
+    got = cited("en", "Recalling its resolution 1100 (2013),", "Welcoming its resolutions 1111 (2013) and 1122 (2013),",
+                "Noting that the above-mentioned resolutions have been implemented,",
+                chapeau={"en": "The Security Council,"})
+    assert {t for p, t in got if p == "pp_3"} == {"S/RES/1111(2013)", "S/RES/1122(2013)"}
+
+
+def test_every_noun_the_registry_declares_is_read_as_an_anaphor():
+    from resograph.reading import patterns as P
+    from resograph.reading.lexicon import load_lexicon
+    declared = {n for nouns in load_lexicon().anaphor_nouns.values() for n in nouns}
+    assert declared - {"charter", "charte", "carta"} <= set(P.ANAPHOR_NOUNS)
