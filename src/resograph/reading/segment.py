@@ -709,6 +709,20 @@ def _opening_line(st: _State, index: int, line: Line, c: str) -> bool:
     return True
 
 
+def _heading(st: _State, index: int, line: Line, c: str) -> bool:
+    """A heading inside the operative part ("Member countries", "II. Secretaría General") between two
+    operative paragraphs: page furniture, neither a paragraph nor part of the one above (a list
+    often restarts at 1 under it; the numbering goes on all the same)."""
+    if not (st.operative and st.was_blank and _heading_at(st.lines, index)):
+        return False
+    j = _after_blanks(st.lines, index + 1)
+    if not (_list_item(st.lines[j]) or (_opening(st.lex, st.lines[j]) or ("", "", ""))[2] == "operative"):
+        return False
+    st.skip(line)
+    st.current = None
+    return True
+
+
 def _unknown_opening(st: _State, index: int, line: Line, c: str) -> bool:
     """A paragraph opening with a word the lexicon does not know, in the shape of a clause phrase."""
     if not st.in_body:
@@ -743,7 +757,7 @@ def _continuation(st: _State, index: int, line: Line, c: str) -> bool:
 
 
 _STEPS = (_after_end, _running_head, _furniture, _footnote, _closing, _chapeau, _numbered, _opening_line,
-          _unknown_opening, _continuation)
+          _heading, _unknown_opening, _continuation)
 
 
 # --- one match per line: the first step that can take it ----------------------------------------
@@ -815,7 +829,10 @@ def _ends_clause(block: _Block) -> bool:
     last = block.lines[-1].text.rstrip()
     if last[-1:].isdigit():  # only a line ending in a digit can end in a footnote mark: "Group, 57"
         last = L.CLAUSE_END_MARK.sub("", last)
-    return bool(last) and last[-1] in ",;:.»\"')"
+    return bool(last) and last[-1] in _CLAUSE_ENDS
+
+
+_CLAUSE_ENDS = ",;:.»\"')"
 
 
 def _block_ends_with_colon(lines: list[Line], i: int) -> bool:
@@ -826,9 +843,29 @@ def _block_ends_with_colon(lines: list[Line], i: int) -> bool:
     while j < len(lines) and lines[j].text.strip() and not _list_item(lines[j]):
         text = lines[j].text.rstrip()
         j += 1
+    j = _after_blanks(lines, j)
+    if j < len(lines) and not _list_item(lines[j]) and _heading_at(lines, j):
+        j = _after_blanks(lines, j + 1)  # "RESOLVES as follows:", a heading, then the list
+    return text.endswith(":") and j < len(lines) and _list_item(lines[j])
+
+
+_HEADING_WORDS = 8  # "Cooperation with the United Nations Office on Drugs and Crime" at most
+
+
+def _heading_at(lines: list[Line], i: int) -> bool:
+    """Is lines[i] shaped as a heading: a short line that opens with a capital and ends no clause,
+    with a blank line under it and a line after that?"""
+    text = lines[i].text.strip()
+    if not (text and text[0].isupper() and text[-1] not in _CLAUSE_ENDS and len(text.split()) <= _HEADING_WORDS):
+        return False
+    return i + 2 < len(lines) and not lines[i + 1].text.strip() and _after_blanks(lines, i + 1) < len(lines)
+
+
+def _after_blanks(lines: list[Line], j: int) -> int:
+    """The index of the first line from `j` on that is not blank (len(lines) if none)."""
     while j < len(lines) and not lines[j].text.strip():
         j += 1
-    return text.endswith(":") and j < len(lines) and _list_item(lines[j])
+    return j
 
 
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")

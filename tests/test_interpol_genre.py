@@ -1,0 +1,64 @@
+"""INTERPOL General Assembly resolutions over the decades (what tests/fixtures/holdout5 found): operative
+lists under headings, resolutions named by session and number, INTERPOL's own rules and their articles,
+"that Convention on …", "the latter" after resolutions, a treaty named inside a Protocol's title.
+Invented texts in the genre, in English, French and Spanish."""
+
+from __future__ import annotations
+
+import pytest
+
+from resograph.reading.extract import extract
+
+CHAPEAU = {
+    "en": "GA-2026-94-RES-04\n\nSubject: Police cooperation\n\nThe ICPO-INTERPOL General Assembly, meeting in "
+          "Lyon, France, from 2 to 5 November 2026 at its 94th session:",
+    "fr": "AG-2026-94-RES-04\n\nObjet : Coopération policière\n\nL'Assemblée générale de l'OIPC-INTERPOL, réunie "
+          "à Lyon (France) du 2 au 5 novembre 2026 en sa 94^e session :",
+    "es": "AG-2026-94-RES-04\n\nAsunto: Cooperación policial\n\nLa Asamblea General de la OIPC-INTERPOL, reunida "
+          "en Lyon (Francia) del 2 al 5 de noviembre de 2026 en su 94.ª reunión:",
+}
+
+
+def interpol(lang: str, *blocks: str) -> str:
+    return CHAPEAU[lang] + "\n\n" + "\n\n".join(blocks) + "\n"
+
+
+def cited(lang: str, *blocks: str) -> set[tuple[str, str]]:
+    """(paragraph, target) pairs of an INTERPOL text made of `blocks`."""
+    return {(c.paragraph, c.target) for c in extract(interpol(lang, *blocks)).citations}
+
+
+# "RESOLVES as follows:", a heading, a list numbered from 1, another heading, a list numbered from 1
+# again: the headings are no paragraphs, nor the intro line; the numbering goes on across the lists.
+@pytest.mark.parametrize("lang, blocks", [
+    ("en", ("RECALLING resolution GA-2008-RES-07,", "RESOLVES as follows:", "Member countries",
+            "1. Member countries are urged to apply Security Council resolution 2396 (2017);",
+            "2. Member countries are invited to connect their units to I-24/7;", "General Secretariat",
+            "1. The General Secretariat is requested to apply resolution 1617 (2005);",
+            "2. The General Secretariat is requested to report at the 95th session.")),
+    ("fr", ("RAPPELANT la résolution GA-2008-RES-07,", "DÉCIDE ce qui suit :", "Pays membres",
+            "1. Les pays membres sont invités à appliquer la résolution 2396 (2017) du Conseil de sécurité ;",
+            "2. Les pays membres sont invités à relier leurs unités au système I-24/7 ;", "Secrétariat général",
+            "1. Le Secrétariat général est chargé d'appliquer la résolution 1617 (2005) ;",
+            "2. Le Secrétariat général est chargé de rendre compte à la 95^e session.")),
+    ("es", ("RECORDANDO la resolución GA-2008-RES-07,", "DECIDE:", "I. Países miembros",
+            "1. alentar a los países miembros a aplicar la resolución 2396 (2017) del Consejo de Seguridad;",
+            "2. alentar a los países miembros a conectar sus unidades al sistema I-24/7;",
+            "II. Secretaría General",
+            "1. pedir a la Secretaría General que aplique la resolución 1617 (2005);",
+            "2. pedir a la Secretaría General que informe en la 95.ª reunión.")),
+])
+def test_a_list_that_restarts_under_a_heading_is_numbered_on(lang, blocks):
+    x = extract(interpol(lang, *blocks))
+    assert [p.id for p in x.paragraphs] == ["pp_1", "op_1", "op_2", "op_3", "op_4"]
+    assert {p.phrase for p in x.paragraphs if p.kind == "operative"} == {blocks[1].split()[0].rstrip(":")}
+    assert not [p for p in x.paragraphs if "General Secretariat\n" in p.text or "Secrétariat général\n" in p.text
+                or "Secretaría General\n" in p.text]
+    assert {(c.paragraph, c.target) for c in x.citations} == {
+        ("pp_1", "GA-2008-RES-07"), ("op_1", "S/RES/2396(2017)"), ("op_3", "S/RES/1617(2005)")}
+
+
+def test_a_heading_naming_an_instrument_cites_nothing():
+    assert cited("en", "INVITES member countries to:", "1. use I-24/7;",
+                 "Implementation of the United Nations Convention against Corruption",
+                 "2. designate contact points for asset recovery.") == set()
