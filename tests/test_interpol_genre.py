@@ -62,3 +62,26 @@ def test_a_heading_naming_an_instrument_cites_nothing():
     assert cited("en", "INVITES member countries to:", "1. use I-24/7;",
                  "Implementation of the United Nations Convention against Corruption",
                  "2. designate contact points for asset recovery.") == set()
+
+
+# "that Convention on …" points back: a name takes no demonstrative, the words after it are about the
+# article ("article 12 of that Convention on confiscation and seizure"); nor is it a second convention
+# among "both Conventions".
+@pytest.mark.parametrize("lang, recalling, latter, both", [
+    ("en", "RECALLING the United Nations Convention against Transnational Organized Crime, and article 12 of "
+           "that Convention on confiscation and seizure,",
+     "NOTING the United Nations Convention against Corruption,",
+     "INVITES States parties to both Conventions to designate contact points."),
+    ("fr", "RAPPELANT la Convention des Nations Unies contre la criminalité transnationale organisée, et "
+           "l'article 12 de cette Convention sur la confiscation et la saisie,",
+     "NOTANT la Convention des Nations Unies contre la corruption,",
+     "INVITE les États parties aux deux conventions à désigner des points de contact."),
+    ("es", "RECORDANDO la Convención de las Naciones Unidas contra la Delincuencia Organizada Transnacional, y "
+           "el artículo 12 de dicha Convención sobre el decomiso y la incautación,",
+     "OBSERVANDO la Convención de las Naciones Unidas contra la Corrupción,",
+     "INVITA a los Estados partes en ambas convenciones a designar puntos de contacto."),
+])
+def test_that_convention_on_something_is_the_convention_named_before(lang, recalling, latter, both):
+    untoc, uncac = "convention:untoc-2000", "convention:uncac-2003"
+    assert cited(lang, recalling, latter, both) == {
+        ("pp_1", untoc), ("pp_1", untoc + "/art_12"), ("pp_2", uncac), ("op_1", untoc), ("op_1", uncac)}

@@ -586,7 +586,9 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
         noun = m.group("noun")
         if noun in P.CAPITALISED_NOUNS and not text[m.start("noun")].isupper():
             continue
-        if _name_after(text, folded, m.end(), end):  # "la Convention X", "the Convention on …": a name
+        # "la Convention X", "the Convention on …": a name; but "of that Convention on confiscation"
+        # points back (a name takes no demonstrative), what follows is about the article
+        if _name_after(text, folded, m.end(), end) and " ".join(m.group("det").split()) not in P.DEMONSTRATIVES:
             continue
         out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None, {"noun": noun}))
     return out

@@ -294,6 +294,10 @@ ANAPHOR = re.compile(
     # Charter of the United Nations (find._anaphora checks the capital and what stands around it)
     r"|(?P<charter>(?:(?:the|that|this|said|la|cette|ladite|dicha|esta|esa)\s+)?(?:charter|charte|carta))\b)"
 )
+# The determiners of ANAPHOR that point back: after one of them the noun is an anaphor even when words
+# that would make it a name follow ("article 12 of that Convention on confiscation and seizure").
+DEMONSTRATIVES = frozenset(("that", "this", "said", "aforementioned", "cette", "cet", "ce", "ladite", "ledit",
+                            "dicha", "dicho", "esa", "ese", "esta", "este", "cette meme", "la misma", "el mismo"))
 # Every ANAPHOR match contains one of these (part of its noun, or its "former"/"latter" word), so a
 # paragraph that contains none need not be scanned (two paragraphs in three).
 ANAPHOR_KEYS = ("conven", "accord", "agreement", "acuerdo", "declara", "statut", "constitution", "instrument",
