@@ -85,3 +85,33 @@ def test_that_convention_on_something_is_the_convention_named_before(lang, recal
     untoc, uncac = "convention:untoc-2000", "convention:uncac-2003"
     assert cited(lang, recalling, latter, both) == {
         ("pp_1", untoc), ("pp_1", untoc + "/art_12"), ("pp_2", uncac), ("op_1", untoc), ("op_1", uncac)}
+
+
+# INTERPOL's other rules (the General Regulations, the Rules on the Processing of Data) have no key: their
+# articles, by "of the …", "thereof", "son article", "su artículo", are not the Constitution's.
+@pytest.mark.parametrize("lang, paragraph", [
+    ("en", "HAVING REGARD TO Article 41 of the Constitution and Article 10 of the General Regulations,"),
+    ("en", "HAVING REGARD TO Article 41 of the Constitution and to the General Regulations, in particular Article "
+           "10 thereof,"),
+    ("en", "HAVING REGARD TO Article 41 of the Constitution and to INTERPOL's Rules on the Processing of Data, in "
+           "particular Article 10 thereof,"),
+    ("en", "HAVING REGARD TO Article 41 of the Constitution and to Articles 82 and 83 of INTERPOL's Rules on the "
+           "Processing of Data,"),
+    ("fr", "AYANT À L'ESPRIT l'article 41 du Statut et le Règlement général, en particulier son article 10,"),
+    ("fr", "AYANT À L'ESPRIT l'article 41 du Statut et le Règlement d'INTERPOL sur le traitement des données, "
+           "notamment ses articles 10 et 11,"),
+    ("es", "TENIENDO PRESENTE el artículo 41 del Estatuto y el Reglamento General, en particular su artículo 10,"),
+    ("es", "TENIENDO PRESENTE el artículo 41 del Estatuto y el Reglamento de INTERPOL sobre el Tratamiento de "
+           "Datos, en particular sus artículos 10 y 11,"),
+], ids=["en-of", "en-thereof", "en-possessive", "en-possessive-of", "fr-son", "fr-ses", "es-su", "es-sus"])
+def test_an_article_of_interpols_other_rules_is_not_the_constitutions(lang, paragraph):
+    assert cited(lang, paragraph) == {("pp_1", "interpol:constitution/art_41")}
+
+
+@pytest.mark.parametrize("lang, paragraph", [
+    ("en", "HAVING REGARD TO the General Regulations and to Article 3 of the Constitution,"),
+    ("fr", "AYANT À L'ESPRIT le Règlement général et l'article 3 du Statut,"),
+    ("es", "TENIENDO PRESENTE el Reglamento General y el artículo 3 del Estatuto,"),
+])
+def test_the_constitution_named_after_the_rules_is_still_the_constitution(lang, paragraph):
+    assert cited(lang, paragraph) == {("pp_1", "interpol:constitution/art_3")}

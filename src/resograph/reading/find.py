@@ -649,8 +649,8 @@ def _unknown_names(text: str, folded: str, matches: list[re.Match[str]], start: 
             continue  # a name the registry knows, or an anaphor
         after = _name_after(text, folded, e, end)
         before = _capitalised_before(text, s)
-        if before and before[1].endswith(("'s", "’s")):
-            continue  # "the Organization's Constitution": a possessive, not a name
+        if before and before[1].endswith(("'s", "’s")) and not after:
+            continue  # "the Organization's Constitution": a possessive, not a name ("INTERPOL's Rules on …" is)
         if not before and not (after and not after.lstrip().startswith("(")):
             continue  # "the Convention (…)", "the Treaty entered into force": no name
         while before and before[0] >= start:  # the name opens at its first capital ("International")

@@ -38,6 +38,8 @@ class Language:
     possessive_links: tuple[str, ...] = ()
     # The head nouns of an instrument's name ("International *Covenant* on …", "*Protocole* facultatif")
     # → the kind of instrument they name: how the reader notices a treaty the registry does not know.
+    # "Rules": an organization's own rules ("the General Regulations", "le Règlement d'INTERPOL sur le
+    # traitement des données"), which own the articles cited after them ("son article 10").
     instrument_nouns: dict[str, str] = field(default_factory=dict)
     range_words: tuple[str, ...] = ()  # between the two ends of a range of articles ("16 to 21")
 
@@ -74,7 +76,7 @@ FRENCH = Language(
                         "environnement"),
     instrument_nouns={"convention": "Treaty", "pacte": "Treaty", "protocole": "Treaty", "traite": "Treaty",
                       "statut": "Constitution", "constitution": "Constitution", "declaration": "Declaration",
-                      "accord": "Agreement"},
+                      "accord": "Agreement", "reglement": "Rules"},
     range_words=("a", "au"),
 )
 
@@ -109,7 +111,7 @@ ENGLISH = Language(
                         "environment"),
     instrument_nouns={"convention": "Treaty", "covenant": "Treaty", "protocol": "Treaty", "treaty": "Treaty",
                       "statute": "Constitution", "constitution": "Constitution", "declaration": "Declaration",
-                      "agreement": "Agreement"},
+                      "agreement": "Agreement", "regulations": "Rules", "rules": "Rules"},
     range_words=("to",),
 )
 
@@ -144,7 +146,7 @@ SPANISH = Language(
                         "medio ambiente"),
     instrument_nouns={"convencion": "Treaty", "convenio": "Treaty", "pacto": "Treaty", "protocolo": "Treaty",
                       "tratado": "Treaty", "estatuto": "Constitution", "constitucion": "Constitution",
-                      "declaracion": "Declaration", "acuerdo": "Agreement"},
+                      "declaracion": "Declaration", "acuerdo": "Agreement", "reglamento": "Rules"},
     range_words=("a", "al"),
 )
 

@@ -273,7 +273,8 @@ ARTICLE_OWNER_LINK = re.compile(
 # What an article's owner link leads to when no instrument the finder knows stands there: the name
 # of another one ("… of the Statute of the International Court of Justice", "… du Pacte …").
 UNKNOWN_OWNER = re.compile(r"(?:statute|statut|estatuto|pacte|pact|pacto|protocol|protocole|protocolo|"
-                           r"treaty|traite|tratado|covenant|rules|reglement|reglamento)\b")
+                           r"treaty|traite|tratado|covenant|rules|reglement|reglamento|rpd|"
+                           r"(?:general\s+|financial\s+|staff\s+)?regulations|interpol's\s+(?:rules|regulations))\b")
 THEREOF = re.compile(r"\s*,?\s*(?:thereof|de\s+celle-ci|de\s+celui-ci|de\s+esta|de\s+la\s+misma|de\s+dicha\s+convencion)\b")
 WHOSE = re.compile(r"\b(?:cuyo|cuya|cuyos|cuyas|dont\s+l'|dont\s+les|whose)\s*$")
 
@@ -318,7 +319,8 @@ ANAPHOR_BLOCKER = re.compile(
     r"contra\b|relativa\b|relatif\b|des\s+nations\s+unies|of\s+the\s+united\s+nations|de\s+las\s+naciones|"
     r"du\s+conseil|of\s+the\s+council|del\s+consejo|internationale?\b|international\b|europeenne?\b|"
     r"european\b|interamericana\b|americaine\b|american\b|africaine\b|african\b|arabe\b|arab\b|"
-    r"universelle\b|universal\b|de\s+(?:19|20)\d\d|of\s+(?:19|20)\d\d|unique\b|single\b|de\s+[a-z]+\s+sur)"
+    r"universelle\b|universal\b|de\s+(?:19|20)\d\d|of\s+(?:19|20)\d\d|unique\b|single\b|generale?\b|"
+    r"d(?:e\s+|')[a-z]+\s+(?:sur|sobre)\b)"
 )
 NOUN_KINDS = {
     "charter": ("Charter",), "charte": ("Charter",), "carta": ("Charter",),
