@@ -115,3 +115,73 @@ def test_an_article_of_interpols_other_rules_is_not_the_constitutions(lang, para
 ])
 def test_the_constitution_named_after_the_rules_is_still_the_constitution(lang, paragraph):
     assert cited(lang, paragraph) == {("pp_1", "interpol:constitution/art_3")}
+
+
+# Up to its 69th session (2000) INTERPOL coded its resolutions AGN/{session}/RES/{n}: a resolution named by
+# number and session has that key. From the 70th the code's form changed with the years: no key is made.
+@pytest.mark.parametrize("lang, paragraph", [
+    ("en", "RECALLING Resolution No. 5 adopted at the 66th session (New Delhi, 1997) and resolution No. 7 adopted "
+           "at the 77th session (2008),"),
+    ("en", "RECALLING resolution No. 5 adopted by the General Assembly at its 66th session and resolution No. 7 "
+           "adopted by the General Assembly at its 77th session,"),
+    ("fr", "RAPPELANT la résolution n° 5 adoptée à la 66e session (New Delhi, 1997) et la résolution n° 7 adoptée "
+           "lors de la 77^e session,"),
+    ("es", "RECORDANDO la resolución n.º 5 aprobada en la 66.ª reunión (Nueva Delhi, 1997) y la resolución n.º 7 "
+           "aprobada en la 77.ª reunión,"),
+], ids=["en", "en-by-the-assembly", "fr", "es"])
+def test_a_resolution_named_by_number_and_session_before_2001_has_its_agn_code(lang, paragraph):
+    assert cited(lang, paragraph) == {("pp_1", "AGN/66/RES/5")}
+
+
+# "the latter", "la seconde", "esta última" right after a list of resolutions is one of them, not a treaty
+# named earlier in the text.
+@pytest.mark.parametrize("lang, treaty, resolutions", [
+    ("en", "RECALLING the United Nations Convention against Corruption,",
+     "RECALLING ALSO resolutions AGN/65/RES/11 and GA-2022-90-RES-01, the latter on financial crime,"),
+    ("fr", "RAPPELANT la Convention des Nations Unies contre la corruption,",
+     "RAPPELANT ÉGALEMENT les résolutions AGN/65/RES/11 et GA-2022-90-RES-01, la seconde relative à la "
+     "criminalité financière,"),
+    ("es", "RECORDANDO la Convención de las Naciones Unidas contra la Corrupción,",
+     "RECORDANDO TAMBIÉN las resoluciones AGN/65/RES/11 y GA-2022-90-RES-01, esta última relativa a la "
+     "delincuencia financiera,"),
+], ids=["en", "fr", "es"])
+def test_the_latter_after_resolutions_is_no_treaty(lang, treaty, resolutions):
+    assert cited(lang, treaty, resolutions) == {
+        ("pp_1", "convention:uncac-2003"), ("pp_2", "AGN/65/RES/11"), ("pp_2", "GA-2022-90-RES-01")}
+
+
+@pytest.mark.parametrize("lang, paragraph", [
+    ("en", "RECALLING resolution GA-2022-90-RES-01, the Single Convention on Narcotic Drugs of 1961 and the "
+           "Convention on Psychotropic Substances of 1971, in particular article 21 of the latter,"),
+    ("es", "RECORDANDO la resolución GA-2022-90-RES-01, la Convención Única de 1961 sobre Estupefacientes y el "
+           "Convenio sobre Sustancias Sicotrópicas de 1971, en particular el artículo 21 de este último,"),
+], ids=["en", "es"])
+def test_the_latter_after_two_treaties_is_still_the_second(lang, paragraph):
+    assert ("pp_1", "convention:psychotropic-1971/art_21") in cited(lang, paragraph)
+
+
+# A treaty named inside another instrument's title ("… supplementing the United Nations Convention against
+# Transnational Organized Crime") is not cited there; it stays the treaty "the Convention" refers back to.
+@pytest.mark.parametrize("lang, protocol, anaphor", [
+    ("en", "NOTING that the Protocol against the Smuggling of Migrants by Land, Sea and Air, supplementing the "
+           "United Nations Convention against Transnational Organized Crime, requires States parties to "
+           "criminalize such smuggling,",
+     "URGES member countries to apply article 27 of the Convention."),
+    ("fr", "NOTANT que le Protocole contre le trafic illicite de migrants par terre, air et mer, additionnel à la "
+           "Convention des Nations Unies contre la criminalité transnationale organisée, exige des États parties "
+           "qu'ils érigent ce trafic en infraction,",
+     "INVITE les pays membres à appliquer l'article 27 de la Convention."),
+    ("es", "OBSERVANDO que el Protocolo contra el tráfico ilícito de migrantes por tierra, mar y aire, que "
+           "complementa la Convención de las Naciones Unidas contra la Delincuencia Organizada Transnacional, "
+           "obliga a los Estados partes a tipificar como delito dicho tráfico,",
+     "INSTA a los países miembros a aplicar el artículo 27 de la Convención."),
+], ids=["en", "fr", "es"])
+def test_a_treaty_named_in_a_protocols_title_is_not_cited_there(lang, protocol, anaphor):
+    found = cited(lang, protocol, anaphor)
+    assert ("pp_1", "convention:untoc-2000") not in found
+    assert ("op_1", "convention:untoc-2000/art_27") in found
+
+
+def test_the_optional_protocols_treaty_is_not_cited_through_its_title():
+    assert cited("en", "RECALLING the Optional Protocol to the Convention against Torture and Other Cruel, "
+                       "Inhuman or Degrading Treatment or Punishment,") == set()

@@ -42,6 +42,10 @@ class Language:
     # traitement des données"), which own the articles cited after them ("son article 10").
     instrument_nouns: dict[str, str] = field(default_factory=dict)
     range_words: tuple[str, ...] = ()  # between the two ends of a range of articles ("16 to 21")
+    # Words right before a treaty's name that make it part of another instrument's title ("the Protocol
+    # against the Smuggling of Migrants …, *supplementing the* United Nations Convention against …"):
+    # that treaty is named there, not cited.
+    title_links: tuple[str, ...] = ()
 
 
 FRENCH = Language(
@@ -78,6 +82,8 @@ FRENCH = Language(
                       "statut": "Constitution", "constitution": "Constitution", "declaration": "Declaration",
                       "accord": "Agreement", "reglement": "Rules"},
     range_words=("a", "au"),
+    title_links=("additionnel a la", "protocole facultatif a la",
+                 "protocole facultatif se rapportant a la"),
 )
 
 ENGLISH = Language(
@@ -113,6 +119,7 @@ ENGLISH = Language(
                       "statute": "Constitution", "constitution": "Constitution", "declaration": "Declaration",
                       "agreement": "Agreement", "regulations": "Rules", "rules": "Rules"},
     range_words=("to",),
+    title_links=("supplementing the", "optional protocol to the"),
 )
 
 SPANISH = Language(
@@ -148,6 +155,7 @@ SPANISH = Language(
                       "tratado": "Treaty", "estatuto": "Constitution", "constitucion": "Constitution",
                       "declaracion": "Declaration", "acuerdo": "Agreement", "reglamento": "Rules"},
     range_words=("a", "al"),
+    title_links=("que complementa la", "protocolo facultativo de la"),
 )
 
 LANGUAGES: tuple[Language, ...] = (FRENCH, ENGLISH, SPANISH)

@@ -115,6 +115,17 @@ RESOLUTION_ANAPHOR = re.compile(
 )
 # What may stand between the word and the first number: "nº", "A/RES/" is its own pattern.
 AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
+# An INTERPOL resolution named by its number and session, after "resolution": "Resolution No. 5 adopted
+# at the 66th session", "la résolution n° 5 adoptée à la 66e session", "la resolución n.º 12 aprobada en
+# la 67.ª reunión". Up to the 69th session (2000) the code follows from them: AGN/{session}/RES/{n}; from
+# the 70th (Budapest, 2001: AG-2001-RES-05) its form changed with the years, and no key is made.
+SESSION_NUMBERED = re.compile(
+    r"\s*(?:n(?:\.\s*)?[o°º]\.?\s*|numero\s+|number\s+)?(?P<n>\d{1,3})\s*,?\s+(?:adopted|adoptee|aprobada)\s+"
+    r"(?:by\s+the\s+general\s+assembly\s+|par\s+l'assemblee\s+generale\s+|por\s+la\s+asamblea\s+general\s+)?"
+    r"(?:at|during|a|lors\s+de|en|durante)\s+(?:(?:the|its|la|sa|su)\s+)?(?P<session>\d{1,3})\S{0,7}\s+"
+    r"(?:session|reunion)\b"
+)
+LAST_AGN_SESSION = 69
 
 # A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)".
 BODY_INFIX = re.compile(
@@ -242,6 +253,10 @@ INSTRUMENT_KINDS = {noun: kind for lang in LANGUAGES for noun, kind in lang.inst
 INSTRUMENT_NOUN = re.compile(r"\b(?:" + "|".join(sorted(INSTRUMENT_KINDS, key=len, reverse=True)) + r")\b")
 INSTRUMENT_NEEDLES = tuple(INSTRUMENT_KINDS)  # every INSTRUMENT_NOUN match opens with one
 RANGE_WORDS = frozenset(w for lang in LANGUAGES for w in lang.range_words)
+# A treaty's name inside another instrument's title: the title's words end right before it (searched in
+# the few characters before the name, `$` at the name's start).
+IN_TITLE = re.compile(r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.title_links) + r")\s*$")
+TITLE_LINK = re.compile(r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.title_links) + r")\s+")
 # A place, a person or a body after "of"/"de" makes a name ("le Statut de Rome", "el Protocolo de
 # Kyoto", "the Covenant of the League of Nations", "le Pacte de la Société des Nations"), not an
 # acronym ("of INTERPOL") — unfolded text.
