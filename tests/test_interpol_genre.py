@@ -185,3 +185,39 @@ def test_a_treaty_named_in_a_protocols_title_is_not_cited_there(lang, protocol, 
 def test_the_optional_protocols_treaty_is_not_cited_through_its_title():
     assert cited("en", "RECALLING the Optional Protocol to the Convention against Torture and Other Cruel, "
                        "Inhuman or Degrading Treatment or Punishment,") == set()
+
+
+# "la Constitución" in a Spanish INTERPOL text is the Organization's Constitution, as "the Constitution", "le
+# Statut" and "el Estatuto" are; a country's constitution is not.
+def test_la_constitucion_in_an_interpol_text_is_interpols():
+    assert cited("es", "TENIENDO PRESENTE la Constitución de la OIPC-INTERPOL, en particular sus artículos 2 y 3,",
+                 "OBSERVANDO que la Constitución de Colombia protege los datos personales,") == {
+        ("pp_1", "interpol:constitution/art_2"), ("pp_1", "interpol:constitution/art_3")}
+
+
+# Items lettered "a)", as French and Spanish print them, under a verb that introduces a list in a text without
+# printed numbers, are the operative paragraphs, like "(a)" items.
+@pytest.mark.parametrize("lang, intro, items", [
+    ("fr", "RECOMMANDE aux pays membres :", ("a) d'appliquer la résolution 2396 (2017) du Conseil de sécurité ;",
+                                             "b) de relier leurs unités au système I-24/7 ;",
+                                             "c) de réexaminer la question à la 95^e session.")),
+    ("es", "RECOMIENDA a los países miembros:", ("a) aplicar la resolución 2396 (2017) del Consejo de Seguridad;",
+                                                 "b) conectar sus unidades al sistema I-24/7;",
+                                                 "c) volver a examinar la cuestión en la 95.ª reunión.")),
+    ("en", "RECOMMENDS that member countries:", ("(a) apply Security Council resolution 2396 (2017);",
+                                                 "(b) connect their units to I-24/7;",
+                                                 "(c) review the matter at the 95th session.")),
+], ids=["fr", "es", "en"])
+def test_lettered_items_under_a_list_intro_are_the_operative_paragraphs(lang, intro, items):
+    x = extract(interpol(lang, intro, *items))
+    assert [p.id for p in x.paragraphs] == ["op_1", "op_2", "op_3"]
+    assert {(c.paragraph, c.target) for c in x.citations} == {("op_1", "S/RES/2396(2017)")}
+
+
+def test_lettered_sub_paragraphs_under_a_numbered_paragraph_stay_in_it():
+    x = extract(interpol("fr", "1. INVITE les pays membres :", "a) à appliquer la résolution 2396 (2017) ;",
+                         "b) à relier leurs unités au système I-24/7 ;",
+                         "2. CHARGE le Secrétariat général d'appliquer la résolution 1617 (2005)."))
+    assert [p.id for p in x.paragraphs] == ["op_1", "op_2"]
+    assert {(c.paragraph, c.target) for c in x.citations} == {("op_1", "S/RES/2396(2017)"),
+                                                             ("op_2", "S/RES/1617(2005)")}

@@ -300,7 +300,7 @@ ANAPHOR = re.compile(
     r"\b(?=[abcdefilst])(?:(?P<det>la|le|l'|the|that|this|cette|cet|ce|ladite|ledit|dicha|dicho|esa|ese|esta|este|el|said|"
     r"aforementioned|cette\s+meme|la\s+meme|la\s+misma|el\s+mismo|dite|du|del|au|al)\s*"
     r"(?P<noun>convention|convencion|convenio|accord|agreement|acuerdo|declaration|declaracion|statut|"
-    r"constitution|estatuto|instrument|instrumento)\b"
+    r"constitution|constitucion|estatuto|instrument|instrumento)\b"
     r"|(?P<group>(?:both|the\s+two|these\s+two|those\s+two|the\s+three|these\s+three|all\s+three|"
     r"(?:les|ces|aux|des)\s+(?:deux|trois)|(?:las|a\s+las|de\s+las|estas)\s+(?:dos|tres)|ambas|"
     r"(?:a|de)\s+ambas)\s+(?:conventions|convenciones|convenios|instruments|instrumentos))\b"
@@ -316,7 +316,7 @@ DEMONSTRATIVES = frozenset(("that", "this", "said", "aforementioned", "cette", "
                             "dicha", "dicho", "esa", "ese", "esta", "este", "cette meme", "la misma", "el mismo"))
 # Every ANAPHOR match contains one of these (part of its noun, or its "former"/"latter" word), so a
 # paragraph that contains none need not be scanned (two paragraphs in three).
-ANAPHOR_KEYS = ("conven", "accord", "agreement", "acuerdo", "declara", "statut", "constitution", "instrument",
+ANAPHOR_KEYS = ("conven", "accord", "agreement", "acuerdo", "declara", "statut", "constitu", "instrument",
                 "former", "latter", "premi", "seconde", "dernier", "primer", "segunda", "ultima",
                 "charte", "carta")
 # What makes "Charter" part of another name: a capitalised word before it ("Atlantic Charter",
@@ -345,10 +345,11 @@ NOUN_KINDS = {
     "accord": ("Agreement",), "agreement": ("Agreement",), "acuerdo": ("Agreement",),
     "declaration": ("Declaration",), "declaracion": ("Declaration",),
     "statut": ("Constitution",), "constitution": ("Constitution",), "estatuto": ("Constitution",),
+    "constitucion": ("Constitution",),
 }
 # Nouns that must be capitalised in the source to count ("the convention" in lower case is generic).
 CAPITALISED_NOUNS = {"convention", "convencion", "convenio", "accord", "agreement", "acuerdo",
-                     "declaration", "declaracion", "statut", "constitution", "estatuto"}
+                     "declaration", "declaracion", "statut", "constitution", "constitucion", "estatuto"}
 # Words near an anaphor that make it a mention of the treaty as a whole (parties, ratification…).
 WHOLE_TREATY_CUE = re.compile(
     r"parti(?:e|es)\b|parties\b|partes\b|ratif|adhe|accession|acced|adoption|adopt|aprobacion|"

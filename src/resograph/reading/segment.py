@@ -628,7 +628,7 @@ def _numbered(st: _State, index: int, line: Line, c: str) -> bool:
     F = _line_firsts()
     m = (c in F.numbered and P.NUMBERED.match(line.folded)) or (c in _OCR_NUMBER_FIRSTS and _comma_numbered(st, line))
     bullet = None if m or c not in F.bullet else P.BULLET.match(line.folded)
-    letter = None if m or bullet or c != "(" else _lettered_item(st, line)
+    letter = None if m or bullet or not (c == "(" or c.isalpha()) else _lettered_item(st, line)
     if not (m or (bullet and st.operative) or letter):
         return False
     at = (m or bullet or letter).end()
