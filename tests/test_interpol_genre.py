@@ -221,3 +221,20 @@ def test_lettered_sub_paragraphs_under_a_numbered_paragraph_stay_in_it():
     assert [p.id for p in x.paragraphs] == ["op_1", "op_2"]
     assert {(c.paragraph, c.target) for c in x.citations} == {("op_1", "S/RES/2396(2017)"),
                                                              ("op_2", "S/RES/1617(2005)")}
+
+
+# A chapeau hard-wrapped over two or three lines, as a PDF gives it, is read whole: session, place, dates.
+@pytest.mark.parametrize("chapeau, session, place, dates", [
+    ("The ICPO-Interpol General Assembly, meeting in Lyon from 4 to 10\nOctober 1995 at its 64th session:",
+     64, "Lyon", ["1995-10-04", "1995-10-10"]),
+    ("L'Assemblée générale de l'O.I.P.C.-Interpol, réunie à Lyon du\n1er au 7 octobre 1985 en sa\n54ème session,",
+     54, "Lyon", ["1985-10-01", "1985-10-07"]),
+    ("La Asamblea General de la OIPC-INTERPOL, reunida en Punta del Este (Uruguay)\ndel 4 al 7 de noviembre de "
+     "1991 en su 60.ª reunión:", 60, "Punta del Este", ["1991-11-04", "1991-11-07"]),
+    ("La Asamblea General de la OIPC-INTERPOL, reunida en Lyon del 8 al 12 de noviembre de 1999 en su 68.ª "
+     "reunión,", 68, "Lyon", ["1999-11-08", "1999-11-12"]),
+], ids=["en", "fr", "es-wrapped", "es-del"])
+def test_a_wrapped_chapeau_gives_session_place_and_dates(chapeau, session, place, dates):
+    x = extract("AGN/60/RES/4\n\nSubject: X\n\n" + chapeau + "\n\nHAVING REGARD TO Article 2 of the Constitution,\n")
+    assert (x.document.session, x.document.place, x.document.dates) == (session, place, dates)
+    assert [p.id for p in x.paragraphs] == ["pp_1"]

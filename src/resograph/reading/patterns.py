@@ -412,8 +412,8 @@ SESSION_NUMBER = re.compile(
     r"(\d{1,3})\s*(?:st|nd|rd|th|e|eme|er|re|a|ª|º)?\s*\.?\s*(?:ª|º|a)?\s*"
     r"(?:session|reunion|periodo\s+de\s+sesiones|general\s+assembly\s+session)"
 )
-PLACE = re.compile(
-    r"\b(?:à|a|in|en|at)\s+((?:[A-ZÉÈÎ][\w'’\-]*)(?:[ -](?:[A-ZÉÈÎ][\w'’\-]*|de|del|la|upon|am|sur|es|y))*)"
+PLACE = re.compile(  # capitalised words, joined by the small words of names ("Rio de Janeiro", "Punta del Este")
+    r"\b(?:à|a|in|en|at)\s+((?:[A-ZÉÈÎ][\w'’\-]*)(?:[ -](?:(?:de|del|la|upon|am|sur|es|y)[ -])*[A-ZÉÈÎ][\w'’\-]*)*)"
 )
 VOTES = [
     re.compile(r"(\d+)\s+voix\s+pour\s*,?\s*(\d+)\s+(?:voix\s+)?contre\s*,?\s*(?:et\s+)?(\d+)\s+abstentions?"),

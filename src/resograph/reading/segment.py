@@ -709,6 +709,18 @@ def _opening_line(st: _State, index: int, line: Line, c: str) -> bool:
     return True
 
 
+def _chapeau_wrap(st: _State, index: int, line: Line, c: str) -> bool:
+    """The chapeau's next line when the chapeau wraps ("The ICPO-Interpol General Assembly, meeting in
+    Beijing from 4 to 10" / "October 1995 at its 64th session:"): still the chapeau, whose session,
+    place and dates the header reads. A chapeau ends with its comma or colon."""
+    if st.was_blank or st.current is not None or not st.chapeau or st.chapeau[-1] is not st.lines[index - 1]:
+        return False
+    if st.chapeau[-1].text.rstrip()[-1:] in ",;:.":  # (not a bracket: "réunie à Lyon (France)")
+        return False
+    st.chapeau.append(line)
+    return True
+
+
 def _heading(st: _State, index: int, line: Line, c: str) -> bool:
     """A heading inside the operative part ("Member countries", "II. Secretaría General") between two
     operative paragraphs: page furniture, neither a paragraph nor part of the one above (a list
@@ -757,7 +769,7 @@ def _continuation(st: _State, index: int, line: Line, c: str) -> bool:
 
 
 _STEPS = (_after_end, _running_head, _furniture, _footnote, _closing, _chapeau, _numbered, _opening_line,
-          _heading, _unknown_opening, _continuation)
+          _chapeau_wrap, _heading, _unknown_opening, _continuation)
 
 
 # --- one match per line: the first step that can take it ----------------------------------------
