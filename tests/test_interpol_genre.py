@@ -238,3 +238,19 @@ def test_a_wrapped_chapeau_gives_session_place_and_dates(chapeau, session, place
     x = extract("AGN/60/RES/4\n\nSubject: X\n\n" + chapeau + "\n\nHAVING REGARD TO Article 2 of the Constitution,\n")
     assert (x.document.session, x.document.place, x.document.dates) == (session, place, dates)
     assert [p.id for p in x.paragraphs] == ["pp_1"]
+
+
+# The INTERPOL General Assembly elects, amends its rules and entrusts tasks: those verbs open operative
+# paragraphs (a preambular reading would shift every op_n after them).
+@pytest.mark.parametrize("lang, verbs", [
+    ("en", ("ELECTS the following delegate under Article 15 of the Constitution;", "AMENDS the General Regulations;")),
+    ("fr", ("ÉLIT le délégué suivant conformément à l'article 15 du Statut ;", "MODIFIE le Règlement général ;",
+            "CONFIE au Secrétariat général le soin d'en rendre compte.")),
+    ("es", ("ELIGE al delegado siguiente con arreglo al artículo 15 del Estatuto;", "MODIFICA el Reglamento General;",
+            "MANDATA a la Secretaría General para que informe.")),
+], ids=["en", "fr", "es"])
+def test_interpol_operative_verbs_open_operative_paragraphs(lang, verbs):
+    x = extract(interpol(lang, {"en": "RECALLING resolution GA-2008-RES-07,", "fr": "RAPPELANT la résolution "
+                                "GA-2008-RES-07,", "es": "RECORDANDO la resolución GA-2008-RES-07,"}[lang], *verbs))
+    assert [p.id for p in x.paragraphs] == ["pp_1"] + [f"op_{i}" for i in range(1, len(verbs) + 1)]
+    assert ("op_1", "interpol:constitution/art_15") in {(c.paragraph, c.target) for c in x.citations}
