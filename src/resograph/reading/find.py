@@ -551,13 +551,14 @@ def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -
         excl = lex.exclude.get(name.key)
         if excl is not None and excl.match(after):
             continue
-        if name.key.startswith("convention:") and _inside_longer_name(text, m.start()):
+        treaty = name.key.startswith("convention:")
+        if treaty and _inside_longer_name(text, m.start()):
             continue  # "the Inter-American Convention against Corruption" is not UNCAC
         data = {"kind": name.kind, "weak": weak}
-        if P.IN_TITLE.search(folded, max(0, m.start() - _TITLE_LINK_SPAN), m.start()):
+        if treaty and P.IN_TITLE.search(folded, max(0, m.start() - _TITLE_LINK_SPAN), m.start()):
             data["in_title"] = True  # "… supplementing the Convention": an antecedent, not cited
         out.append(Mention("named", m.start(), m.end(), text[m.start():m.end()], name.key, data))
-        if m.end() - m.start() > _TITLE_LINK_SPAN:
+        if treaty and m.end() - m.start() > _TITLE_LINK_SPAN:
             out += _named_in_title(text, folded, m, lex)
     return out
 

@@ -255,8 +255,9 @@ INSTRUMENT_NEEDLES = tuple(INSTRUMENT_KINDS)  # every INSTRUMENT_NOUN match open
 RANGE_WORDS = frozenset(w for lang in LANGUAGES for w in lang.range_words)
 # A treaty's name inside another instrument's title: the title's words end right before it (searched in
 # the few characters before the name, `$` at the name's start).
-IN_TITLE = re.compile(r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.title_links) + r")\s*$")
-TITLE_LINK = re.compile(r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.title_links) + r")\s+")
+_TITLE_LINKS = r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.title_links) + ")"
+IN_TITLE = re.compile(_TITLE_LINKS + r"\s*$")
+TITLE_LINK = re.compile(_TITLE_LINKS + r"\s+")  # inside a registry name that holds another treaty's
 # A place, a person or a body after "of"/"de" makes a name ("le Statut de Rome", "el Protocolo de
 # Kyoto", "the Covenant of the League of Nations", "le Pacte de la Société des Nations"), not an
 # acronym ("of INTERPOL") — unfolded text.
@@ -316,8 +317,8 @@ DEMONSTRATIVES = frozenset(("that", "this", "said", "aforementioned", "cette", "
                             "dicha", "dicho", "esa", "ese", "esta", "este", "cette meme", "la misma", "el mismo"))
 # Every ANAPHOR match contains one of these (part of its noun, or its "former"/"latter" word), so a
 # paragraph that contains none need not be scanned (two paragraphs in three).
-ANAPHOR_KEYS = ("conven", "accord", "agreement", "acuerdo", "declara", "statut", "constitu", "instrument",
-                "former", "latter", "premi", "seconde", "dernier", "primer", "segunda", "ultima",
+ANAPHOR_KEYS = ("conven", "accord", "agreement", "acuerdo", "declara", "statut", "constitution", "constitucion",
+                "instrument", "former", "latter", "premi", "seconde", "dernier", "primer", "segunda", "ultima",
                 "charte", "carta")
 # What makes "Charter" part of another name: a capitalised word before it ("Atlantic Charter",
 # "African Charter"), or "of"/"de"/"on" after it ("the Charter of the Organization of African Unity",

@@ -709,11 +709,19 @@ def _opening_line(st: _State, index: int, line: Line, c: str) -> bool:
     return True
 
 
-def _chapeau_wrap(st: _State, index: int, line: Line, c: str) -> bool:
+def _outside_paragraphs(st: _State, index: int, line: Line, c: str) -> bool:
+    """A line that opens no paragraph and belongs to none: the chapeau's wrapped line, or a heading
+    inside the operative part (one step for both: most lines that reach it are neither)."""
+    if st.was_blank:
+        return st.operative and _heading(st, index, line)
+    return st.current is None and bool(st.chapeau) and _chapeau_wrap(st, index, line)
+
+
+def _chapeau_wrap(st: _State, index: int, line: Line) -> bool:
     """The chapeau's next line when the chapeau wraps ("The ICPO-Interpol General Assembly, meeting in
     Beijing from 4 to 10" / "October 1995 at its 64th session:"): still the chapeau, whose session,
     place and dates the header reads. A chapeau ends with its comma or colon."""
-    if st.was_blank or st.current is not None or not st.chapeau or st.chapeau[-1] is not st.lines[index - 1]:
+    if st.chapeau[-1] is not st.lines[index - 1]:
         return False
     if st.chapeau[-1].text.rstrip()[-1:] in ",;:.":  # (not a bracket: "réunie à Lyon (France)")
         return False
@@ -721,11 +729,11 @@ def _chapeau_wrap(st: _State, index: int, line: Line, c: str) -> bool:
     return True
 
 
-def _heading(st: _State, index: int, line: Line, c: str) -> bool:
+def _heading(st: _State, index: int, line: Line) -> bool:
     """A heading inside the operative part ("Member countries", "II. Secretaría General") between two
     operative paragraphs: page furniture, neither a paragraph nor part of the one above (a list
     often restarts at 1 under it; the numbering goes on all the same)."""
-    if not (st.operative and st.was_blank and _heading_at(st.lines, index)):
+    if not _heading_at(st.lines, index):
         return False
     j = _after_blanks(st.lines, index + 1)
     if not (_list_item(st.lines[j]) or (_opening(st.lex, st.lines[j]) or ("", "", ""))[2] == "operative"):
@@ -769,7 +777,7 @@ def _continuation(st: _State, index: int, line: Line, c: str) -> bool:
 
 
 _STEPS = (_after_end, _running_head, _furniture, _footnote, _closing, _chapeau, _numbered, _opening_line,
-          _chapeau_wrap, _heading, _unknown_opening, _continuation)
+          _outside_paragraphs, _unknown_opening, _continuation)
 
 
 # --- one match per line: the first step that can take it ----------------------------------------
