@@ -61,6 +61,11 @@ def interpol_resolution(year: int, number: int, session: int | None = None) -> s
     return f"GA-{year}-{session}-RES-{number:02d}"
 
 
+def interpol_agn_resolution(session: int, number: int) -> str:
+    """`AGN/66/RES/5`: the code INTERPOL gave its resolutions up to its 69th session (2000)."""
+    return f"AGN/{session}/RES/{number}"
+
+
 def normalise_symbol(text: str) -> str:
     """A symbol as printed → its key: spaces and non-breaking hyphens go, `AG-` becomes `GA-`."""
     s = text.replace("\u2011", "-").replace("\u2010", "-").replace("\u2013", "-")

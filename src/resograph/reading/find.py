@@ -355,6 +355,11 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                 infix_body = None
             plural = w.group(1).endswith(("s", "es"))
             items, pos = _read_list(text, folded, ws, pos, end, plural, taken)
+            if not items and not is_decision and own_body == "interpol-ga":
+                by_session = _by_session(text, folded, w, end)
+                if by_session:
+                    out.append(by_session)
+                    continue
             if not items:
                 if not is_decision and (back := P.RESOLUTION_ANAPHOR.search(folded, max(start, ws - 30), ws)):
                     # "that resolution", "the above-mentioned resolutions": one named before
@@ -369,6 +374,16 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                 m.key = _key_from(m.data["num"], body, is_decision, m.data["letter"])
             out += [m for m in items if m.key]
     return out
+
+
+def _by_session(text: str, folded: str, w: re.Match[str], end: int) -> Mention | None:
+    """An INTERPOL resolution named by number and session ("Resolution No. 5 adopted at the 66th
+    session"), where the session gives its code (`P.LAST_AGN_SESSION`)."""
+    sn = P.SESSION_NUMBERED.match(folded, w.end(), end)
+    if not sn or not 0 < int(sn.group("session")) <= P.LAST_AGN_SESSION:
+        return None
+    key = keys.interpol_agn_resolution(int(sn.group("session")), int(sn.group("n")))
+    return Mention("number", w.start(), sn.end(), text[w.start():sn.end()], key, {"list": w.start()})
 
 
 def _list_body(folded: str, w: re.Match[str], infix_body: str | None, start: int,
@@ -579,14 +594,34 @@ def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -
         excl = lex.exclude.get(name.key)
         if excl is not None and excl.match(after):
             continue
-        if name.key.startswith("convention:") and (_inside_longer_name(text, m.start())
-                                                   or _inside_protocol_name(folded, m.start())):
+        treaty = name.key.startswith("convention:")
+        if treaty and (_inside_longer_name(text, m.start()) or _inside_protocol_name(folded, m.start())):
             continue  # "the Inter-American Convention against Corruption" is not UNCAC
         if name.key == P.CHARTER_KEY and _ends_declaration_title(text, folded, m.start()):
             continue  # "Declaration on … in accordance with the Charter of the United Nations"
-        out.append(Mention("named", m.start(), m.end(), text[m.start():m.end()], name.key,
-                           {"kind": name.kind, "weak": weak}))
+        data = {"kind": name.kind, "weak": weak}
+        if treaty and P.IN_TITLE.search(folded, max(0, m.start() - _TITLE_LINK_SPAN), m.start()):
+            data["in_title"] = True  # "… supplementing the Convention": an antecedent, not cited
+        out.append(Mention("named", m.start(), m.end(), text[m.start():m.end()], name.key, data))
+        if treaty and m.end() - m.start() > _TITLE_LINK_SPAN:
+            out += _named_in_title(text, folded, m, lex)
     return out
+
+
+_TITLE_LINK_SPAN = 60  # the longest of the languages' title links, with room for line breaks
+
+
+def _named_in_title(text: str, folded: str, m: re.Match[str], lex: Lexicon) -> list[Mention]:
+    """The treaty a registry name holds in its own title ("Protocol against the Smuggling of Migrants
+    …, supplementing the United Nations Convention against Transnational Organized Crime"): an
+    antecedent for "the Convention" after it, never cited (`in_title`)."""
+    link = P.TITLE_LINK.search(folded, m.start(), m.end())
+    inner = link and lex.name_re.search(folded, link.end(), m.end())
+    if not inner:
+        return []
+    name = lex.name(inner.group(0))
+    return [Mention("named", inner.start(), inner.end(), text[inner.start():inner.end()], name.key,
+                    {"kind": name.kind, "weak": False, "in_title": True})]
 
 
 class _Overlap:
@@ -633,7 +668,9 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
         if noun in P.CAPITALISED_NOUNS and not text[m.start("noun")].isupper():
             continue
         year = m.group("year") or m.group("year2")
-        if _name_after(text, folded, m.end(), end):  # "la Convention X", "the Convention on …": a name
+        # "la Convention X", "the Convention on …": a name; but "of that Convention on confiscation"
+        # points back (a name takes no demonstrative), what follows is about the article
+        if _name_after(text, folded, m.end(), end) and " ".join(m.group("det").split()) not in P.DEMONSTRATIVES:
             if year and (dated := _dated_name(text, folded, m, year, end, lex)):
                 out.append(dated)
             continue
@@ -727,8 +764,8 @@ def _unknown_names(text: str, folded: str, matches: list[re.Match[str]], start: 
             continue  # a name the registry knows, or an anaphor
         after = _name_after(text, folded, e, end)
         before = _capitalised_before(text, s)
-        if before and before[1].endswith(("'s", "’s")):
-            continue  # "the Organization's Constitution": a possessive, not a name
+        if before and before[1].endswith(("'s", "’s")) and not after:
+            continue  # "the Organization's Constitution": a possessive, not a name ("INTERPOL's Rules on …" is)
         if not before and not (after and not after.lstrip().startswith("(")):
             continue  # "the Convention (…)", "the Treaty entered into force": no name
         while before and before[0] >= start:  # the name opens at its first capital ("International")

@@ -38,6 +38,8 @@ class Language:
     possessive_links: tuple[str, ...] = ()
     # The head nouns of an instrument's name ("International *Covenant* on …", "*Protocole* facultatif")
     # → the kind of instrument they name: how the reader notices a treaty the registry does not know.
+    # "Rules": an organization's own rules ("the General Regulations", "le Règlement d'INTERPOL sur le
+    # traitement des données"), which own the articles cited after them ("son article 10").
     instrument_nouns: dict[str, str] = field(default_factory=dict)
     range_words: tuple[str, ...] = ()  # between the two ends of a range of articles ("16 to 21")
     # The determiners before a body named as a clause's addressee ("Encourages *the* Human Rights
@@ -48,6 +50,10 @@ class Language:
     # 60/288 y 79/243", "les résolutions du Conseil 2178 (2014)"): there the word cannot be another
     # body's start (regular expressions, like `bodies`).
     short_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Words right before a treaty's name that make it part of another instrument's title ("the Protocol
+    # against the Smuggling of Migrants …, *supplementing the* United Nations Convention against …"):
+    # that treaty is named there, not cited.
+    title_links: tuple[str, ...] = ()
 
 
 FRENCH = Language(
@@ -84,10 +90,12 @@ FRENCH = Language(
                         "environnement", "americains", "oea"),
     instrument_nouns={"convention": "Treaty", "pacte": "Treaty", "protocole": "Treaty", "traite": "Treaty",
                       "statut": "Constitution", "constitution": "Constitution", "declaration": "Declaration",
-                      "accord": "Agreement"},
+                      "accord": "Agreement", "reglement": "Rules"},
     range_words=("a", "au"),
     determiners=("le", "la", "l'", "au", "a la"),
     short_bodies={"un-sc": (r"conseil",), "un-ga": (r"assemblee",)},
+    title_links=("additionnel a la", "protocole facultatif a la",
+                 "protocole facultatif se rapportant a la"),
 )
 
 ENGLISH = Language(
@@ -124,10 +132,11 @@ ENGLISH = Language(
                         "environment", "american", "oas"),
     instrument_nouns={"convention": "Treaty", "covenant": "Treaty", "protocol": "Treaty", "treaty": "Treaty",
                       "statute": "Constitution", "constitution": "Constitution", "declaration": "Declaration",
-                      "agreement": "Agreement"},
+                      "agreement": "Agreement", "regulations": "Rules", "rules": "Rules"},
     range_words=("to",),
     determiners=("the",),
     short_bodies={"un-sc": (r"council",), "un-ga": (r"assembly",)},
+    title_links=("supplementing the", "optional protocol to the"),
 )
 
 SPANISH = Language(
@@ -163,10 +172,11 @@ SPANISH = Language(
                         "medio ambiente", "americanos", "oea"),
     instrument_nouns={"convencion": "Treaty", "convenio": "Treaty", "pacto": "Treaty", "protocolo": "Treaty",
                       "tratado": "Treaty", "estatuto": "Constitution", "constitucion": "Constitution",
-                      "declaracion": "Declaration", "acuerdo": "Agreement"},
+                      "declaracion": "Declaration", "acuerdo": "Agreement", "reglamento": "Rules"},
     range_words=("a", "al"),
     determiners=("el", "la", "al", "a la"),
     short_bodies={"un-sc": (r"consejo",), "un-ga": (r"asamblea",)},
+    title_links=("que complementa la", "protocolo facultativo de la"),
 )
 
 LANGUAGES: tuple[Language, ...] = (FRENCH, ENGLISH, SPANISH)

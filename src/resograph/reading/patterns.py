@@ -129,6 +129,17 @@ RESOLUTION_ANAPHOR = re.compile(
 )
 # What may stand between the word and the first number: "nº", "A/RES/" is its own pattern.
 AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
+# An INTERPOL resolution named by its number and session, after "resolution": "Resolution No. 5 adopted
+# at the 66th session", "la résolution n° 5 adoptée à la 66e session", "la resolución n.º 12 aprobada en
+# la 67.ª reunión". Up to the 69th session (2000) the code follows from them: AGN/{session}/RES/{n}; from
+# the 70th (Budapest, 2001: AG-2001-RES-05) its form changed with the years, and no key is made.
+SESSION_NUMBERED = re.compile(
+    r"\s*(?:n(?:\.\s*)?[o°º]\.?\s*|numero\s+|number\s+)?(?P<n>\d{1,3})\s*,?\s+(?:adopted|adoptee|aprobada)\s+"
+    r"(?:by\s+the\s+general\s+assembly\s+|par\s+l'assemblee\s+generale\s+|por\s+la\s+asamblea\s+general\s+)?"
+    r"(?:at|during|a|lors\s+de|en|durante)\s+(?:(?:the|its|la|sa|su)\s+)?(?P<session>\d{1,3})\S{0,7}\s+"
+    r"(?:session|reunion)\b"
+)
+LAST_AGN_SESSION = 69
 
 # A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)",
 # or by its short name right before a number of its own form ("las resoluciones de la Asamblea 60/288",
@@ -269,6 +280,11 @@ INSTRUMENT_KINDS = {noun: kind for lang in LANGUAGES for noun, kind in lang.inst
 INSTRUMENT_NOUN = re.compile(r"\b(?:" + "|".join(sorted(INSTRUMENT_KINDS, key=len, reverse=True)) + r")\b")
 INSTRUMENT_NEEDLES = tuple(INSTRUMENT_KINDS)  # every INSTRUMENT_NOUN match opens with one
 RANGE_WORDS = frozenset(w for lang in LANGUAGES for w in lang.range_words)
+# A treaty's name inside another instrument's title: the title's words end right before it (searched in
+# the few characters before the name, `$` at the name's start).
+_TITLE_LINKS = r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.title_links) + ")"
+IN_TITLE = re.compile(_TITLE_LINKS + r"\s*$")
+TITLE_LINK = re.compile(_TITLE_LINKS + r"\s+")  # inside a registry name that holds another treaty's
 # A place, a person or a body after "of"/"de" makes a name ("le Statut de Rome", "el Protocolo de
 # Kyoto", "the Covenant of the League of Nations", "le Pacte de la Société des Nations"), not an
 # acronym ("of INTERPOL") — unfolded text.
@@ -300,7 +316,8 @@ ARTICLE_OWNER_LINK = re.compile(
 # What an article's owner link leads to when no instrument the finder knows stands there: the name
 # of another one ("… of the Statute of the International Court of Justice", "… du Pacte …").
 UNKNOWN_OWNER = re.compile(r"(?:statute|statut|estatuto|pacte|pact|pacto|protocol|protocole|protocolo|"
-                           r"treaty|traite|tratado|covenant|rules|reglement|reglamento)\b")
+                           r"treaty|traite|tratado|covenant|rules|reglement|reglamento|rpd|"
+                           r"(?:general\s+|financial\s+|staff\s+)?regulations|interpol's\s+(?:rules|regulations))\b")
 THEREOF = re.compile(r"\s*,?\s*(?:thereof|de\s+celle-ci|de\s+celui-ci|de\s+esta|de\s+la\s+misma|de\s+dicha\s+convencion)\b")
 WHOSE = re.compile(r"\b(?:cuyo|cuya|cuyos|cuyas|dont\s+l'|dont\s+les|whose)\s*$")
 
@@ -310,10 +327,13 @@ WHOSE = re.compile(r"\b(?:cuyo|cuya|cuyos|cuyas|dont\s+l'|dont\s+les|whose)\s*$"
 # registry says which instrument each may refer back to (rg:anaphorNoun).
 # Every alternative opens with one of the letters of the look-ahead, which spares the engine the
 # ~50 alternatives at most word starts (40 % faster scan, same matches).
-# Not "the Treaty", "la Constitución": no instrument the registry holds is called so (no rg:anaphorNoun;
-# tests/test_anaphora.py checks that every noun it declares is here), and each alternative costs the
-# prefilter's compilation (these four: 100 ms at start-up).
-ANAPHOR_NOUNS = tuple(sorted({*INSTRUMENT_KINDS, "instrument", "instrumento"} - {"traite", "treaty", "tratado", "constitucion"},
+# Not "the Treaty", "le traité", "el Tratado": no instrument the registry holds is called so (no
+# rg:anaphorNoun; tests/test_anaphora.py checks that every noun it declares is here), and each
+# alternative costs the prefilter's compilation (~25 ms at start-up each). "la Constitución" is INTERPOL's
+# Constitution in its Spanish texts (NOUN_KINDS).
+# Nor an organization's own rules ("the Rules", "le Règlement": kind "Rules", never cited).
+ANAPHOR_NOUNS = tuple(sorted(({n for n, kind in INSTRUMENT_KINDS.items() if kind != "Rules"}
+                              | {"instrument", "instrumento"}) - {"traite", "treaty", "tratado"},
                              key=len, reverse=True))
 # Plurals of the nouns a group anaphor counts ("both Conventions", "les deux Pactes") → the noun.
 GROUP_NOUNS = {"conventions": "convention", "convenciones": "convencion", "convenios": "convenio",
@@ -335,6 +355,10 @@ ANAPHOR = re.compile(
     # Charter of the United Nations (find._anaphora checks the capital and what stands around it)
     r"|(?P<charter>(?:(?:the|that|this|said|la|cette|ladite|dicha|esta|esa)\s+)?(?:charter|charte|carta))\b)"
 )
+# The determiners of ANAPHOR that point back: after one of them the noun is an anaphor even when words
+# that would make it a name follow ("article 12 of that Convention on confiscation and seizure").
+DEMONSTRATIVES = frozenset(("that", "this", "said", "aforementioned", "cette", "cet", "ce", "ladite", "ledit",
+                            "dicha", "dicho", "esa", "ese", "esta", "este", "cette meme", "la misma", "el mismo"))
 # Every ANAPHOR match contains one of these (part of its noun, or its "former"/"latter" word), so a
 # paragraph that contains none need not be scanned (two paragraphs in three).
 ANAPHOR_KEYS = tuple(n for n in ANAPHOR_NOUNS if not any(o != n and o in n for o in ANAPHOR_NOUNS)) + (
@@ -376,7 +400,8 @@ ANAPHOR_BLOCKER = re.compile(
     r"contra\b|relativa\b|relatif\b|des\s+nations\s+unies|of\s+the\s+united\s+nations|de\s+las\s+naciones|"
     r"du\s+conseil|of\s+the\s+council|del\s+consejo|internationale?\b|international\b|europeenne?\b|"
     r"european\b|interamericana\b|americaine\b|american\b|africaine\b|african\b|arabe\b|arab\b|"
-    r"universelle\b|universal\b|de\s+(?:19|20)\d\d|of\s+(?:19|20)\d\d|unique\b|single\b|de\s+[a-z]+\s+sur|"
+    r"universelle\b|universal\b|de\s+(?:19|20)\d\d|of\s+(?:19|20)\d\d|unique\b|single\b|generale?\b|"
+    r"d(?:e\s+|')[a-z]+\s+(?:sur|sobre)\b|"
     # a protocol's name goes on after its noun: "le Protocole facultatif à …", "the Protocol to the …"
     r"facultati(?:f|ve|vo|va)\b|additionnel\b|adicional\b|optional\b|additional\b|to\s+the\b)"
 )
@@ -392,6 +417,7 @@ NOUN_KINDS = {
     "accord": ("Agreement",), "agreement": ("Agreement",), "acuerdo": ("Agreement",),
     "declaration": ("Declaration",), "declaracion": ("Declaration",),
     "statut": ("Constitution",), "constitution": ("Constitution",), "estatuto": ("Constitution",),
+    "constitucion": ("Constitution",),
 }
 # Nouns that must be capitalised in the source to count ("the convention" in lower case is generic).
 CAPITALISED_NOUNS = frozenset(INSTRUMENT_KINDS)
@@ -457,8 +483,8 @@ SESSION_NUMBER = re.compile(
     r"(\d{1,3})\s*(?:st|nd|rd|th|e|eme|er|re|a|ª|º)?\s*\.?\s*(?:ª|º|a)?\s*"
     r"(?:session|reunion|periodo\s+de\s+sesiones|general\s+assembly\s+session)"
 )
-PLACE = re.compile(
-    r"\b(?:à|a|in|en|at)\s+((?:[A-ZÉÈÎ][\w'’\-]*)(?:[ -](?:[A-ZÉÈÎ][\w'’\-]*|de|del|la|upon|am|sur|es|y))*)"
+PLACE = re.compile(  # capitalised words, joined by the small words of names ("Rio de Janeiro", "Punta del Este")
+    r"\b(?:à|a|in|en|at)\s+((?:[A-ZÉÈÎ][\w'’\-]*)(?:[ -](?:(?:de|del|la|upon|am|sur|es|y)[ -])*[A-ZÉÈÎ][\w'’\-]*)*)"
 )
 VOTES = [
     re.compile(r"(\d+)\s+voix\s+pour\s*,?\s*(\d+)\s+(?:voix\s+)?contre\s*,?\s*(?:et\s+)?(\d+)\s+abstentions?"),

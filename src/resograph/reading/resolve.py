@@ -307,6 +307,16 @@ class Resolver:
         # a plural needs a list behind it: after a single resolution it names no one in particular
         return list(reversed(keys)) if len(keys) > 1 else []
 
+    def _resolution_last(self, before: int, local: _Timeline) -> bool:
+        """Was a resolution cited after the latest treaty named before `before`? Then "the latter",
+        "esta última" is one of those resolutions ("resolutions AGN/65/RES/11 and GA-2022-90-RES-01,
+        the latter on …"), not a treaty."""
+        i = bisect_left(self.resolution_at, before) - 1
+        if i < 0:
+            return False
+        treaty = _latest((self.history, local), ("Treaty",), before)
+        return treaty is None or self.resolution_at[i] > treaty.pos
+
     def _recent(self, before: int, local: _Timeline, count: int, noun: str = "convention") -> list[str]:
         """The `count` distinct treaties named most recently before `before`, latest first; for a
         noun other than "convention"/"instrument" ("both Covenants"), those that declare it."""
@@ -382,7 +392,7 @@ class Resolver:
                 if m.data.get("group"):  # "both Conventions", "les trois conventions", "both Covenants"
                     keys = self._recent(m.start, local, m.data["group"], m.data["noun"])
                 elif m.data.get("order"):  # "the former" / "the latter" of the last two treaties
-                    pair = self._recent(m.start, local, 2)
+                    pair = [] if self._resolution_last(m.start, local) else self._recent(m.start, local, 2)
                     keys = pair[:1] if m.data["order"] == "latter" else pair[1:2]
                 elif m.data.get("year"):  # "the 1951 Convention"
                     keys = [self._dated(m, local)]
@@ -425,7 +435,7 @@ class Resolver:
         for i, m in enumerate(mentions):
             if m.kind in ("symbol", "number", "undoc") and m.key:
                 found.append((m.start, m.end, m.key, m.data.get("date")))
-            elif m.kind == "named" and i not in attached:
+            elif m.kind == "named" and i not in attached and not m.data.get("in_title"):
                 found.append((m.start, m.end, m.key, None))
             elif m.kind == "res-anaphor":
                 found += [(m.start, m.end, key, None) for key in resolved.get(i, [])]

@@ -632,7 +632,7 @@ def _numbered(st: _State, index: int, line: Line, c: str) -> bool:
     F = _line_firsts()
     m = (c in F.numbered and P.NUMBERED.match(line.folded)) or (c in _OCR_NUMBER_FIRSTS and _comma_numbered(st, line))
     bullet = None if m or c not in F.bullet else P.BULLET.match(line.folded)
-    letter = None if m or bullet or c != "(" else _lettered_item(st, line)
+    letter = None if m or bullet or not (c == "(" or c.isalpha()) else _lettered_item(st, line)
     if not (m or (bullet and st.operative) or letter):
         return False
     at = (m or bullet or letter).end()
@@ -713,6 +713,40 @@ def _opening_line(st: _State, index: int, line: Line, c: str) -> bool:
     return True
 
 
+def _outside_paragraphs(st: _State, index: int, line: Line, c: str) -> bool:
+    """A line that opens no paragraph and belongs to none: the chapeau's wrapped line, or a heading
+    inside the operative part (one step for both: most lines that reach it are neither)."""
+    if st.was_blank:
+        return st.operative and _heading(st, index, line)
+    return st.current is None and bool(st.chapeau) and _chapeau_wrap(st, index, line)
+
+
+def _chapeau_wrap(st: _State, index: int, line: Line) -> bool:
+    """The chapeau's next line when the chapeau wraps ("The ICPO-Interpol General Assembly, meeting in
+    Beijing from 4 to 10" / "October 1995 at its 64th session:"): still the chapeau, whose session,
+    place and dates the header reads. A chapeau ends with its comma or colon."""
+    if st.chapeau[-1] is not st.lines[index - 1]:
+        return False
+    if st.chapeau[-1].text.rstrip()[-1:] in ",;:.":  # (not a bracket: "réunie à Lyon (France)")
+        return False
+    st.chapeau.append(line)
+    return True
+
+
+def _heading(st: _State, index: int, line: Line) -> bool:
+    """A heading inside the operative part ("Member countries", "II. Secretaría General") between two
+    operative paragraphs: page furniture, neither a paragraph nor part of the one above (a list
+    often restarts at 1 under it; the numbering goes on all the same)."""
+    if not _heading_at(st.lines, index):
+        return False
+    j = _after_blanks(st.lines, index + 1)
+    if not (_list_item(st.lines[j]) or (_opening(st.lex, st.lines[j]) or ("", "", ""))[2] == "operative"):
+        return False
+    st.skip(line)
+    st.current = None
+    return True
+
+
 def _unknown_opening(st: _State, index: int, line: Line, c: str) -> bool:
     """A paragraph opening with a word the lexicon does not know, in the shape of a clause phrase."""
     if not st.in_body:
@@ -747,7 +781,7 @@ def _continuation(st: _State, index: int, line: Line, c: str) -> bool:
 
 
 _STEPS = (_after_end, _running_head, _furniture, _footnote, _closing, _chapeau, _numbered, _opening_line,
-          _unknown_opening, _continuation)
+          _outside_paragraphs, _unknown_opening, _continuation)
 
 
 # --- one match per line: the first step that can take it ----------------------------------------
@@ -819,7 +853,10 @@ def _ends_clause(block: _Block) -> bool:
     last = block.lines[-1].text.rstrip()
     if last[-1:].isdigit():  # only a line ending in a digit can end in a footnote mark: "Group, 57"
         last = L.CLAUSE_END_MARK.sub("", last)
-    return bool(last) and last[-1] in ",;:.»\"')"
+    return bool(last) and last[-1] in _CLAUSE_ENDS
+
+
+_CLAUSE_ENDS = ",;:.»\"')"
 
 
 def _block_ends_with_colon(lines: list[Line], i: int) -> bool:
@@ -830,9 +867,29 @@ def _block_ends_with_colon(lines: list[Line], i: int) -> bool:
     while j < len(lines) and lines[j].text.strip() and not _list_item(lines[j]):
         text = lines[j].text.rstrip()
         j += 1
+    j = _after_blanks(lines, j)
+    if j < len(lines) and not _list_item(lines[j]) and _heading_at(lines, j):
+        j = _after_blanks(lines, j + 1)  # "RESOLVES as follows:", a heading, then the list
+    return text.endswith(":") and j < len(lines) and _list_item(lines[j])
+
+
+_HEADING_WORDS = 8  # "Cooperation with the United Nations Office on Drugs and Crime" at most
+
+
+def _heading_at(lines: list[Line], i: int) -> bool:
+    """Is lines[i] shaped as a heading: a short line that opens with a capital and ends no clause,
+    with a blank line under it and a line after that?"""
+    text = lines[i].text.strip()
+    if not (text and text[0].isupper() and text[-1] not in _CLAUSE_ENDS and len(text.split()) <= _HEADING_WORDS):
+        return False
+    return i + 2 < len(lines) and not lines[i + 1].text.strip() and _after_blanks(lines, i + 1) < len(lines)
+
+
+def _after_blanks(lines: list[Line], j: int) -> int:
+    """The index of the first line from `j` on that is not blank (len(lines) if none)."""
     while j < len(lines) and not lines[j].text.strip():
         j += 1
-    return text.endswith(":") and j < len(lines) and _list_item(lines[j])
+    return j
 
 
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
