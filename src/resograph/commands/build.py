@@ -59,6 +59,10 @@ def run(args: argparse.Namespace) -> int:
                    allow_invalid=args.allow_invalid, quiet=args.quiet, formats=args.formats,
                    strict=args.strict)
     print(result.summary())
+    if result.published and args.store == "oxigraph":
+        from resograph.views import warm
+
+        warm.start(args.out, result.triples)  # the explorer's side cache, in the background
     if result.report is not None and not result.report.conforms:
         print(result.report.text.rstrip(), file=sys.stderr)
         return 1

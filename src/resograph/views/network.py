@@ -421,12 +421,15 @@ def load(path: str | Path, spans: bool = False, lang: str = "en") -> nx.DiGraph:
 CACHE_NAME = "network"
 
 
-def load_graph(graph: rdflib.Graph, spans: bool = False, lang: str = "en") -> nx.DiGraph:
+def load_graph(graph: rdflib.Graph, spans: bool = False, lang: str = "en", wait: bool = True) -> nx.DiGraph:
     """:func:`from_rdf`, through the generation's side cache when ``graph`` is a build's on-disk
-    store (:func:`generation_of`) and ``spans`` is off."""
+    store (:func:`generation_of`) and ``spans`` is off. ``wait``: while the build's writer
+    (:mod:`resograph.views.warm`) writes the generation's values, wait for it rather than compute them."""
     generation = generation_of(graph) if not spans else None
     if generation is None:
         return from_rdf(graph, spans=spans, lang=lang)
+    if wait:
+        sidecache.wait(generation)  # a writer holds it only until the network, titles and analyses are in
     G = sidecache.read(generation, CACHE_NAME, code_digest())
     if G is None:
         G = _project(graph, spans)

@@ -1,0 +1,124 @@
+"""The explorer's side cache written for a build, so that its first `resograph explore` is quick.
+
+`resograph explore` keeps what it derives from a store generation beside it
+(:mod:`resograph.graph.sidecache`): the network, the titles in the reader's language, and Louvain and
+PageRank of the page's network. Without this module the first explore after a build computes them
+(~24 CPU-s at 10,000 documents). :func:`start`, called by `resograph build` once the build is
+published, has them written from the published store by a process of its own, so that neither the
+build nor the explore waits for them:
+
+- the process runs the explorer's own code on the store (:func:`warm`), so its values are those the
+  explore would have written, under the same stamps (a page from them is byte-identical);
+- it holds the generation's lock while it writes (:func:`resograph.graph.sidecache.claim`): an
+  explore that starts meanwhile waits for it rather than doing the same work twice;
+- it runs at a lower priority, and gives up when a newer generation is published before it starts
+  reading (a rebuild right after a rebuild);
+- small builds are left alone (under :data:`MIN_TRIPLES`, an explore computes them in a second or
+  two); ``RESOGRAPH_SIDE_CACHE`` = ``off`` (never), ``now`` (in the build's process, before it
+  returns), ``background`` (always in the background), ``auto`` (the default).
+
+A rebuild does not patch the previous generation's values with its delta: the network's titles,
+years and counts depend on other documents than the changed ones, and any change of a link changes
+Louvain's input (~5 s to redo whatever the patch), so the values are computed again, off the
+rebuild's path.
+
+>>> start("build", triples=0)   # a small build: nothing to do
+'small'
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from resograph.graph import sidecache
+from resograph.graph.store import open_build, store_path
+
+MIN_TRIPLES = 100_000  # ~250 synthetic documents; below, the first explore reads the store in ~1-2 s
+ENV = "RESOGRAPH_SIDE_CACHE"
+MODES = ("auto", "background", "now", "off")
+NICE = 10
+
+
+def mode() -> str:
+    """What ``RESOGRAPH_SIDE_CACHE`` asks for (``auto`` when unset or not one of :data:`MODES`)."""
+    value = os.environ.get(ENV, "auto").strip().lower()
+    return value if value in MODES else "auto"
+
+
+def published_generation(build_dir: str | os.PathLike) -> Path | None:
+    """The generation `build/store` points at, or None (no on-disk store)."""
+    link = store_path(build_dir)
+    return link.resolve() if link.is_symlink() else None
+
+
+def start(build_dir: str | os.PathLike, triples: int) -> str:
+    """Have the side cache of the build's published generation written, as :func:`mode` says;
+    returns what was done: ``off``, ``small``, ``none`` (no on-disk store), ``busy`` (another
+    process is writing it), ``now`` or ``background``."""
+    how = mode()
+    if how == "off":
+        return "off"
+    if how == "auto" and triples < MIN_TRIPLES:
+        return "small"
+    generation = published_generation(build_dir)
+    if generation is None:
+        return "none"
+    fd = sidecache.claim(generation)
+    if fd is None:
+        return "busy"
+    if how == "now":
+        try:
+            warm(build_dir, generation)
+        finally:
+            sidecache.release(generation, fd)
+        return "now"
+    try:
+        subprocess.Popen([sys.executable, "-m", "resograph.views.warm", str(Path(build_dir).resolve()),
+                          str(generation)],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         pass_fds=(fd,), start_new_session=True, close_fds=True)
+    except OSError:
+        sidecache.release(generation, fd)
+        return "off"
+    os.close(fd)  # the child holds the lock now
+    return "background"
+
+
+def warm(build_dir: str | os.PathLike, generation: Path, lang: str = "en") -> bool:
+    """Write ``generation``'s side cache as the default explore would (the network, its titles in
+    ``lang``, Louvain and PageRank of the page's network); False, and nothing written, when the
+    build no longer publishes ``generation``."""
+    from resograph.views import analysis, network  # networkx: not for a build that starts a process
+    from resograph.views.explore import select_view  # the page's view: the same analyses' inputs
+
+    graph = open_build(build_dir)
+    if network.generation_of(graph) != generation:
+        return False
+    G = network.load_graph(graph, lang=lang, wait=False)  # this process holds the lock
+    memo = network.Memo(generation)
+    H, _ = select_view(G)
+    analysis.clusters(H, memo=memo)
+    analysis.pagerank(H, None, memo=memo)
+    memo.save()
+    return True
+
+
+def main(argv: list[str]) -> int:
+    """`python -m resograph.views.warm BUILD GENERATION`, as :func:`start` runs it (the lock is
+    inherited: released when this process ends)."""
+    build_dir, generation = Path(argv[0]), Path(argv[1])
+    try:
+        os.nice(NICE)
+        warm(build_dir, generation)
+    except Exception:  # noqa: BLE001 - nobody reads this process's output: the explore computes instead
+        return 1
+    finally:
+        sidecache.lock_path(generation).unlink(missing_ok=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
