@@ -250,6 +250,35 @@ def test_plain_network_is_accepted_by_networkx_writers_directly(G, tmp_path):
     assert all(isinstance(v, plain_types) for _, _, d in H.edges(data=True) for v in d.values())
 
 
+def test_the_gexf_writer_writes_the_bytes_networkx_writes(G, tmp_path):
+    from resograph.views import export
+
+    def same(H) -> bool:
+        export.write_gexf(H, tmp_path / "mine.gexf")
+        nx.write_gexf(H, tmp_path / "nx.gexf")
+        return (tmp_path / "mine.gexf").read_bytes() == (tmp_path / "nx.gexf").read_bytes()
+
+    assert same(export.plain(G))
+    # what XML escapes in attribute values, floats that are not numbers, a node without data,
+    # attributes first met on a later node or edge, no edges, no nodes
+    H = nx.DiGraph()
+    H.add_node('say "&" <here>', label="tab\there\nnew line\r", score=float("nan"), big=float("inf"))
+    H.add_node("é/ü", flag=False)
+    H.add_node("bare")
+    H.add_edge('say "&" <here>', "é/ü", weight=2.5, relation="cites")
+    H.add_edge("é/ü", "bare", late=-float("inf"))
+    assert same(H)
+    assert same(nx.DiGraph([("a", "b")]))
+    assert same(nx.DiGraph())
+    one = nx.DiGraph()
+    one.add_node("only")
+    assert same(one)
+    # what the writer leaves to networkx: lists, special keys, another kind of graph
+    for odd in (nx.DiGraph([("a", "b", {"spells": [(1, 2)]})]), nx.Graph([("a", "b")]),
+                nx.DiGraph([("a", "b", {"when": [("x", 1, 2)]})])):
+        assert same(odd)
+
+
 def test_explore_format_gexf_writes_the_focus_view(tmp_path, capsys):
     from resograph.cli import main
 
