@@ -163,13 +163,17 @@ def write_gexf(G: nx.DiGraph, path: str | Path) -> None:
              + "".join(f"      {line}\n" for line in declared[cls]) + "    </attributes>" for cls in blocks]
     parts += [_element(f"<{tag}", tag, lines, "    ") for tag, lines in (("nodes", nodes), ("edges", edges))]
     body = '  <graph defaultedgetype="directed" mode="static" name="">\n' + "\n".join(parts) + "\n  </graph>"
-    text = (f'<gexf xmlns="{table.NS_GEXF}" xmlns:xsi="{table.NS_XSI}" '
+    with open(path, "wb") as f:
+        f.write(_gexf_document(table, body).encode("utf-8", "xmlcharrefreplace"))
+
+
+def _gexf_document(table, body: str) -> str:
+    """The declaration, the root element with its meta data, and ``body`` (the graph element)."""
+    return ("<?xml version='1.0' encoding='utf-8'?>\n"
+            f'<gexf xmlns="{table.NS_GEXF}" xmlns:xsi="{table.NS_XSI}" '
             f'xsi:schemaLocation="{table.SCHEMALOCATION}" version="{table.VERSION}">\n'
             f'  <meta lastmodifieddate="{time.strftime("%Y-%m-%d")}">\n'
             f"    <creator>NetworkX {nx.__version__}</creator>\n  </meta>\n{body}\n</gexf>\n")
-    with open(path, "wb") as f:
-        f.write(b"<?xml version='1.0' encoding='utf-8'?>\n")
-        f.write(text.encode("utf-8", "xmlcharrefreplace"))
 
 
 def _element(head: str, tag: str, children: list[str], pad: str) -> str:
