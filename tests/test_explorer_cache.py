@@ -5,6 +5,7 @@ go with their generation."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -238,3 +239,31 @@ def test_a_writer_that_died_or_hangs_never_holds_an_explore_up_for_long(built, t
         assert explore(built, tmp_path / "c.html") == page
     finally:
         sidecache.release(gen, fd)
+
+
+def test_the_next_build_stops_a_writer_busy_with_a_generation_it_replaced(built, tmp_path):
+    import subprocess
+    import sys
+
+    def writer_of(name: str, *argv: str) -> subprocess.Popen:
+        """A process that holds the lock of generation `name` (as start() leaves a writer) and sleeps."""
+        fd = sidecache.claim(built / "stores" / name)
+        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", *argv], pass_fds=(fd,))
+        os.write(fd, str(child.pid).encode())
+        os.close(fd)
+        return child
+
+    current = generation(built)
+    old = writer_of("gen-replaced", warm.MODULE)
+    other = writer_of("gen-other", "not-a-writer")  # holds a lock but is not a writer: left alone
+    mine = writer_of(current.name, warm.MODULE)  # busy with the published generation: left alone
+    try:
+        assert warm.stop_superseded(built, current) == [old.pid]
+        assert old.wait(timeout=30) != 0
+        assert other.poll() is None and mine.poll() is None
+        assert sidecache.writer(sidecache.lock_path(current)) == mine.pid
+    finally:
+        for p in (old, other, mine):
+            p.kill()
+            p.wait()
+    assert sidecache.writer(sidecache.lock_path(current)) is None  # nobody holds it now

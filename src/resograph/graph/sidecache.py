@@ -144,6 +144,7 @@ def claim(generation: str | os.PathLike) -> int | None:
         return None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.ftruncate(fd, 0)  # a killed writer's process id goes
     except OSError:
         os.close(fd)
         return None
@@ -176,3 +177,22 @@ def wait(generation: str | os.PathLike, seconds: float | None = None) -> bool:
                 time.sleep(0.05)
     finally:
         os.close(fd)
+
+
+def writer(lock: Path) -> int | None:
+    """The process id a held lock file names (written by whoever started the writer), or None when
+    nobody holds the lock or it names no process id."""
+    try:
+        fd = os.open(lock, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            return None  # nobody holds it
+        except OSError:
+            pass
+        text = os.read(fd, 32).decode("ascii", "replace").strip()
+    finally:
+        os.close(fd)
+    return int(text) if text.isdigit() else None

@@ -12,7 +12,8 @@ build nor the explore waits for them:
 - it holds the generation's lock while it writes (:func:`resograph.graph.sidecache.claim`): an
   explore that starts meanwhile waits for it rather than doing the same work twice;
 - it runs at a lower priority, and gives up when a newer generation is published before it starts
-  reading (a rebuild right after a rebuild);
+  reading; the next build stops it if it is still busy then (:func:`stop_superseded`: a rebuild
+  right after a rebuild);
 - small builds are left alone (under :data:`MIN_TRIPLES`, an explore computes them in a second or
   two); ``RESOGRAPH_SIDE_CACHE`` = ``off`` (never), ``now`` (in the build's process, before it
   returns), ``background`` (always in the background), ``auto`` (the default).
@@ -29,6 +30,7 @@ rebuild's path.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -40,6 +42,7 @@ MIN_TRIPLES = 100_000  # ~250 synthetic documents; below, the first explore read
 ENV = "RESOGRAPH_SIDE_CACHE"
 MODES = ("auto", "background", "now", "off")
 NICE = 10
+MODULE = "resograph.views.warm"  # how start() runs it, and how stop_superseded() knows it
 
 
 def mode() -> str:
@@ -57,7 +60,8 @@ def published_generation(build_dir: str | os.PathLike) -> Path | None:
 def start(build_dir: str | os.PathLike, triples: int) -> str:
     """Have the side cache of the build's published generation written, as :func:`mode` says;
     returns what was done: ``off``, ``small``, ``none`` (no on-disk store), ``busy`` (another
-    process is writing it), ``now`` or ``background``."""
+    process is writing it), ``now``, ``failed`` (``now`` went wrong: the explore will compute it) or
+    ``background``."""
     how = mode()
     if how == "off":
         return "off"
@@ -66,25 +70,50 @@ def start(build_dir: str | os.PathLike, triples: int) -> str:
     generation = published_generation(build_dir)
     if generation is None:
         return "none"
+    stop_superseded(build_dir, generation)
     fd = sidecache.claim(generation)
     if fd is None:
         return "busy"
     if how == "now":
         try:
             warm(build_dir, generation)
+        except Exception:  # noqa: BLE001 - the build is published all the same; an explore computes it
+            return "failed"
         finally:
             sidecache.release(generation, fd)
         return "now"
     try:
-        subprocess.Popen([sys.executable, "-m", "resograph.views.warm", str(Path(build_dir).resolve()),
+        child = subprocess.Popen([sys.executable, "-m", MODULE, str(Path(build_dir).resolve()),
                           str(generation)],
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                          pass_fds=(fd,), start_new_session=True, close_fds=True)
     except OSError:
         sidecache.release(generation, fd)
         return "off"
+    os.write(fd, str(child.pid).encode())  # for the next build to stop it (stop_superseded)
     os.close(fd)  # the child holds the lock now
     return "background"
+
+
+def stop_superseded(build_dir: str | os.PathLike, generation: Path) -> list[int]:
+    """Stop the writers still busy with generations other than ``generation``: a rebuild has replaced
+    theirs, and nobody explores a replaced generation for long (a rebuild right after a rebuild
+    would otherwise share the machine with a writer whose work goes unused). Only a process whose
+    command is this module's and that holds its lock is stopped. Returns their process ids."""
+    stopped = []
+    folder = Path(build_dir) / sidecache.DIR
+    for lock in sorted(folder.glob("*.writing")) if folder.is_dir() else ():
+        if lock.name.split(".", 1)[0] == generation.name:
+            continue
+        pid = sidecache.writer(lock)
+        try:
+            if pid is None or MODULE not in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace"):
+                continue
+            os.kill(pid, signal.SIGTERM)
+        except OSError:
+            continue
+        stopped.append(pid)
+    return stopped
 
 
 def warm(build_dir: str | os.PathLike, generation: Path, lang: str = "en") -> bool:
