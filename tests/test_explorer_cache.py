@@ -262,6 +262,9 @@ def test_the_next_build_stops_a_writer_busy_with_a_generation_it_replaced(built,
         assert old.wait(timeout=30) != 0
         assert other.poll() is None and mine.poll() is None
         assert sidecache.writer(sidecache.lock_path(current)) == mine.pid
+        # as a build starts, every writer of the build directory: that build replaces its generation
+        assert warm.stop_superseded(built) == [mine.pid]
+        assert mine.wait(timeout=30) != 0 and other.poll() is None
     finally:
         for p in (old, other, mine):
             p.kill()
