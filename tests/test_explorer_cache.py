@@ -5,6 +5,7 @@ go with their generation."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 
 from resograph.cli import main
 from resograph.graph import sidecache
-from resograph.views import analysis, network
+from resograph.views import analysis, network, warm
 from resograph.views.explore import select_view
 
 SAMPLE = Path(__file__).parent / "fixtures" / "explorer-sample.ttl"
@@ -163,3 +164,109 @@ def test_the_memo_keeps_the_latest_entries(tmp_path):
     memo["k0"] = 0
     assert list(memo)[-1] == "k0"
     memo.save()  # no generation: nothing to write, no error
+
+
+# ---------------------------------------------------------------- written by the build (views/warm.py)
+
+def no_store_read(*_a, **_k):
+    raise AssertionError("the store was read: the side cache was not there")
+
+
+def build_with(corpus: Path, out: Path, how: str, monkeypatch) -> Path:
+    monkeypatch.setenv(warm.ENV, how)
+    assert main(["build", str(corpus), "--out", str(out), "-q", "--formats", "none"]) == 0
+    return out
+
+
+def test_the_build_writes_the_side_cache_so_the_first_explore_reads_no_store(synth_corpus, tmp_path, monkeypatch):
+    plain = build_with(synth_corpus, tmp_path / "plain", "off", monkeypatch)
+    assert not (plain / sidecache.DIR).exists()  # off: the build writes none
+    page = explore(plain, tmp_path / "a.html")  # the first explore reads the store, as before
+    built = build_with(synth_corpus, tmp_path / "build", "now", monkeypatch)
+    gen = generation(built)
+    assert sidecache.path(gen, "network").is_file() and sidecache.path(gen, "titles-en").is_file()
+    assert not sidecache.lock_path(gen).exists()
+    monkeypatch.setattr(network, "_project", no_store_read)
+    assert explore(built, tmp_path / "b.html") == page
+
+
+def test_a_rebuild_writes_its_own_generations_side_cache_and_the_page_shows_the_change(synth_corpus, tmp_path, monkeypatch):
+    built = build_with(synth_corpus, tmp_path / "build", "now", monkeypatch)
+    old_gen = generation(built)
+    before = page_json(explore(built, tmp_path / "a.html", "--max-nodes", "0").decode())
+    source = sorted(synth_corpus.glob("*.txt"))[0]
+    text = source.read_text(encoding="utf-8")
+    first = text.index("\n\n")  # a paragraph of its own that cites a key no text cites
+    source.write_text(text[:first] + "\n\nRecalling resolution 77/9876 of the General Assembly,"
+                      + text[first:], encoding="utf-8")
+    assert "A/RES/77/9876" not in before["nodes"]
+    build_with(synth_corpus, built, "now", monkeypatch)  # a rebuild in place
+    new_gen = generation(built)
+    assert new_gen != old_gen and sidecache.path(new_gen, "network").is_file()
+    monkeypatch.setattr(network, "_project", no_store_read)
+    after = page_json(explore(built, tmp_path / "b.html", "--max-nodes", "0").decode())
+    assert after["nodes"]["A/RES/77/9876"]["cited"] >= 1
+
+
+def test_a_build_has_the_side_cache_written_in_the_background_and_an_explore_waits_for_it(
+        synth_corpus, tmp_path, monkeypatch):
+    built = build_with(synth_corpus, tmp_path / "build", "background", monkeypatch)
+    gen = generation(built)
+    monkeypatch.setattr(network, "_project", no_store_read)  # in this process only: not the writer's
+    explore(built, tmp_path / "a.html")  # waits for the writer (or finds its files written)
+    assert sidecache.path(gen, "network").is_file() and not sidecache.lock_path(gen).exists()
+
+
+def test_a_small_build_leaves_it_to_the_first_explore(synth_corpus, tmp_path, monkeypatch):
+    monkeypatch.delenv(warm.ENV, raising=False)
+    built = build_with(synth_corpus, tmp_path / "build", "auto", monkeypatch)
+    assert warm.start(built, warm.MIN_TRIPLES - 1) == "small"
+    assert not (built / sidecache.DIR).exists()
+
+
+def test_a_writer_that_died_or_hangs_never_holds_an_explore_up_for_long(built, tmp_path, monkeypatch):
+    gen = generation(built)
+    page = explore(built, tmp_path / "a.html")
+    shutil.rmtree(built / sidecache.DIR)
+    sidecache.lock_path(gen).parent.mkdir()
+    sidecache.lock_path(gen).touch()  # left by a writer that was killed: nobody holds its lock
+    assert explore(built, tmp_path / "b.html") == page
+    shutil.rmtree(built / sidecache.DIR)
+    fd = sidecache.claim(gen)  # a writer that holds the lock and never finishes
+    assert fd is not None and sidecache.claim(gen) is None
+    monkeypatch.setattr(sidecache, "WAIT_SECONDS", 0.2)
+    try:
+        assert explore(built, tmp_path / "c.html") == page
+    finally:
+        sidecache.release(gen, fd)
+
+
+def test_the_next_build_stops_a_writer_busy_with_a_generation_it_replaced(built, tmp_path):
+    import subprocess
+    import sys
+
+    def writer_of(name: str, *argv: str) -> subprocess.Popen:
+        """A process that holds the lock of generation `name` (as start() leaves a writer) and sleeps."""
+        fd = sidecache.claim(built / "stores" / name)
+        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", *argv], pass_fds=(fd,))
+        os.write(fd, str(child.pid).encode())
+        os.close(fd)
+        return child
+
+    current = generation(built)
+    old = writer_of("gen-replaced", warm.MODULE)
+    other = writer_of("gen-other", "not-a-writer")  # holds a lock but is not a writer: left alone
+    mine = writer_of(current.name, warm.MODULE)  # busy with the published generation: left alone
+    try:
+        assert warm.stop_superseded(built, current) == [old.pid]
+        assert old.wait(timeout=30) != 0
+        assert other.poll() is None and mine.poll() is None
+        assert sidecache.writer(sidecache.lock_path(current)) == mine.pid
+        # as a build starts, every writer of the build directory: that build replaces its generation
+        assert warm.stop_superseded(built) == [mine.pid]
+        assert mine.wait(timeout=30) != 0 and other.poll() is None
+    finally:
+        for p in (old, other, mine):
+            p.kill()
+            p.wait()
+    assert sidecache.writer(sidecache.lock_path(current)) is None  # nobody holds it now

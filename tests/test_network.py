@@ -250,6 +250,35 @@ def test_plain_network_is_accepted_by_networkx_writers_directly(G, tmp_path):
     assert all(isinstance(v, plain_types) for _, _, d in H.edges(data=True) for v in d.values())
 
 
+def test_the_gexf_writer_writes_the_bytes_networkx_writes(G, tmp_path):
+    from resograph.views import export
+
+    def same(H) -> bool:
+        export.write_gexf(H, tmp_path / "mine.gexf")
+        nx.write_gexf(H, tmp_path / "nx.gexf")
+        return (tmp_path / "mine.gexf").read_bytes() == (tmp_path / "nx.gexf").read_bytes()
+
+    assert same(export.plain(G))
+    # what XML escapes in attribute values, floats that are not numbers, a node without data,
+    # attributes first met on a later node or edge, no edges, no nodes
+    H = nx.DiGraph()
+    H.add_node('say "&" <here>', label="tab\there\nnew line\r", score=float("nan"), big=float("inf"))
+    H.add_node("é/ü", flag=False)
+    H.add_node("bare")
+    H.add_edge('say "&" <here>', "é/ü", weight=2.5, relation="cites")
+    H.add_edge("é/ü", "bare", late=-float("inf"))
+    assert same(H)
+    assert same(nx.DiGraph([("a", "b")]))
+    assert same(nx.DiGraph())
+    one = nx.DiGraph()
+    one.add_node("only")
+    assert same(one)
+    # what the writer leaves to networkx: lists, special keys, another kind of graph
+    for odd in (nx.DiGraph([("a", "b", {"spells": [(1, 2)]})]), nx.Graph([("a", "b")]),
+                nx.DiGraph([("a", "b", {"when": [("x", 1, 2)]})])):
+        assert same(odd)
+
+
 def test_explore_format_gexf_writes_the_focus_view(tmp_path, capsys):
     from resograph.cli import main
 
@@ -258,3 +287,43 @@ def test_explore_format_gexf_writes_the_focus_view(tmp_path, capsys):
                  "--out", str(out)]) == 0
     assert sorted(nx.read_graphml(out)) == ["A/DEC/49/426", "A/RES/51/1", SEED]
     assert "GRAPHML" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- special and emergency special sessions
+
+SPECIAL = """
+@prefix rg: <https://w3id.org/resograph/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix eli: <http://data.europa.eu/eli/ontology#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix id: <https://w3id.org/resograph/id/> .
+<https://w3id.org/resograph/id/A/RES/2253(ES-V)> a rg:Resolution ; dcterms:identifier "A/RES/2253(ES-V)" .
+<https://w3id.org/resograph/id/A/RES/2248(S-V)> a rg:Resolution ; dcterms:identifier "A/RES/2248(S-V)" .
+<https://w3id.org/resograph/id/A/RES/1474(ES-IV)> a rg:Resolution ; dcterms:identifier "A/RES/1474(ES-IV)" .
+<https://w3id.org/resograph/id/A/RES/S-26/2> a rg:Resolution ; dcterms:identifier "A/RES/S-26/2" .
+<https://w3id.org/resograph/id/A/RES/ES-10/14> a rg:Resolution ; dcterms:identifier "A/RES/ES-10/14" .
+<https://w3id.org/resograph/id/A/RES/ES-10/13> a rg:Resolution ; dcterms:identifier "A/RES/ES-10/13" ;
+    eli:date_document "2003-10-21"^^xsd:date .
+<https://w3id.org/resograph/id/A/RES/2200(XXI)> a rg:Resolution ; dcterms:identifier "A/RES/2200(XXI)" .
+id:session\\/un-ga\\/ES-5 a rg:Session ; rg:startDate "1967-06-17"^^xsd:date ; rg:endDate "1967-09-18"^^xsd:date .
+id:session\\/un-ga\\/S-26 a rg:Session ; rg:startDate "2001-06-25"^^xsd:date ; rg:endDate "2001-06-27"^^xsd:date .
+id:session\\/un-ga\\/ES-10 a rg:Session ; rg:startDate "1997-04-24"^^xsd:date .
+id:session\\/un-ga\\/ES-4 a rg:Session ; rg:startDate "1960-09-17"^^xsd:date .
+"""
+
+
+def test_a_special_sessions_resolution_takes_its_sessions_year_when_the_graph_dates_it():
+    G = network.from_rdf(rdflib.Graph().parse(data=SPECIAL, format="turtle"))
+    year = {k: (d["year"], d["year_source"]) for k, d in G.nodes(data=True)}
+    # the session dated within one year: that year
+    assert year["A/RES/2253(ES-V)"] == (1967, "session")
+    assert year["A/RES/S-26/2"] == (2001, "session")
+    # a text's own date first
+    assert year["A/RES/ES-10/13"] == (2003, "date")
+    # never a guess: a session the graph does not date (S-V), or dates only by its opening (ES-10,
+    # resumed until 2003 and later; ES-IV), gives no year; nor does a special session's number
+    assert year["A/RES/2248(S-V)"] == (None, None)
+    assert year["A/RES/ES-10/14"] == (None, None)
+    assert year["A/RES/1474(ES-IV)"] == (None, None)
+    # a regular session's Roman numeral still gives the year it opened
+    assert year["A/RES/2200(XXI)"] == (1966, "key")

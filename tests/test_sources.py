@@ -71,6 +71,12 @@ def cli(*args: str) -> subprocess.CompletedProcess:
     ("a_res_47_20a.fr.txt", "A/RES/47/20A"),
     ("A_RES_1514_XV.txt", "A/RES/1514(XV)"),
     ("A_RES_3013(XXVII).en.txt", "A/RES/3013(XXVII)"),
+    ("A_RES_ES-10_14.txt", "A/RES/ES-10/14"),       # emergency special session
+    ("A_RES_S-26_2.en.txt", "A/RES/S-26/2"),           # special session
+    ("a_res_es-07_014_fr.txt", "A/RES/ES-7/14"),        # as the reader keys "ES-07/14"
+    ("A_RES_2253_ES-V.txt", "A/RES/2253(ES-V)"),         # before 1976
+    ("A_RES_2248(S-V).txt", "A/RES/2248(S-V)"),
+    ("A_RES_1474_ES-IV_EN.txt", "A/RES/1474(ES-IV)"),
     ("A_DEC_49_426.txt", "A/DEC/49/426"),
     ("E_RES_2004_21.es.txt", "E/RES/2004/21"),
     ("E_RES_833B_XXXII.txt", "E/RES/833B(XXXII)"),
@@ -82,7 +88,8 @@ def test_the_file_name_rule_reads_the_symbols_file_names_carry(name, key):
 
 
 @pytest.mark.parametrize("name", ["notes.txt", "S_RES_12.txt", "A_RES_51_1x2.txt", "resolution.en.txt",
-                                  "XS_RES_0001_1946.txt"])
+                                  "XS_RES_0001_1946.txt", "A_RES_ES_10_14.txt", "A_RES_2253_ES-5.txt",
+                                  "A_RES_X-10_14.txt"])
 def test_a_file_name_without_a_symbol_gives_none(name):
     assert symbol_from_file_name(name) is None
 

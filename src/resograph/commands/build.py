@@ -53,12 +53,16 @@ def register(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from resograph.graph.build import build
+    from resograph.views import warm
 
     sources = args.sources or [str(sources_dir())]
+    warm.stop_superseded(args.out)  # a writer of the side cache this build replaces: not beside it
     result = build(sources, args.out, store=args.store, validation=args.validation,
                    allow_invalid=args.allow_invalid, quiet=args.quiet, formats=args.formats,
                    strict=args.strict)
     print(result.summary())
+    if result.published and args.store == "oxigraph":
+        warm.start(args.out, result.triples)  # the explorer's side cache, in the background
     if result.report is not None and not result.report.conforms:
         print(result.report.text.rstrip(), file=sys.stderr)
         return 1

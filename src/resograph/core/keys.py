@@ -25,6 +25,33 @@ def roman(n: int) -> str:
     return "".join(out)
 
 
+def from_roman(numeral: str) -> int:
+    """`XXVII` → 27 (the session of a pre-1976 key)."""
+    values = [dict(I=1, V=5, X=10, L=50, C=100, D=500, M=1000)[c] for c in numeral.upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+_GA_SPECIAL = re.compile(r"A/(?:RES|DEC)/(?:(?P<kind>E?S)-(?P<n>\d{1,2})/\d+[A-Z]?"
+                         r"|\d+[A-Z]?\((?P<oldkind>E?S)-(?P<roman>[IVXLC]+)\))")
+
+
+def ga_special_session(key: str) -> str | None:
+    """The General Assembly special (`S-n`) or emergency special (`ES-n`) session a key names, the
+    number in Arabic numerals as in its session IRI (`…/id/session/un-ga/ES-10`), else None.
+
+    >>> ga_special_session("A/RES/ES-10/14"), ga_special_session("A/RES/2253(ES-V)")
+    ('ES-10', 'ES-5')
+    >>> ga_special_session("A/RES/S-26/2"), ga_special_session("A/RES/1514(XV)")
+    ('S-26', None)
+    """
+    m = _GA_SPECIAL.fullmatch(key)
+    if m is None:
+        return None
+    if m["kind"]:
+        return f"{m['kind']}-{int(m['n'])}"
+    return f"{m['oldkind']}-{from_roman(m['roman'])}"
+
+
 def un_ga_resolution(session: int, number: int, letter: str = "") -> str:
     """`A/RES/79/136`; before the 31st session (1976) `A/RES/3013(XXVII)`. A lettered resolution's
     letter follows the number: `A/RES/47/20A`, `A/RES/217A(III)`."""

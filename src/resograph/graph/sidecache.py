@@ -14,16 +14,23 @@ atomically (a temporary file renamed into place), so a killed writer leaves no t
 truncated or unreadable one is a miss. A build directory the reader cannot write (someone else's,
 read-only) is read and never written.
 
+A build may have its values written by a process of their own (:mod:`resograph.views.warm`): that
+process holds a lock on `<generation>.writing` (:func:`claim`) while it writes, and a reader that
+misses meanwhile waits for it (:func:`wait`) instead of computing the same values a second time.
+The kernel drops the lock however the writer ends, so a killed writer never holds a reader up.
+
 >>> read(Path("build/stores/gen-x"), "network", "code")   # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+import fcntl
 import gc
 import hashlib
 import os
 import pickle
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -114,3 +121,78 @@ def prune(build_dir: str | os.PathLike, keep: set[str]) -> None:
     for child in folder.iterdir():
         if child.name.startswith(".") or child.name.split(".", 1)[0] not in keep:
             child.unlink(missing_ok=True)
+
+
+WAIT_SECONDS = 300  # a reader waits at most this long for a writer, then computes the values itself
+
+
+def lock_path(generation: str | os.PathLike) -> Path:
+    """The lock file of the process writing ``generation``'s values (pruned with them)."""
+    gen = Path(generation)
+    return gen.parent.parent / DIR / f"{gen.name}.writing"
+
+
+def claim(generation: str | os.PathLike) -> int | None:
+    """Lock ``generation``'s values for writing: a file descriptor that holds the lock (it passes to
+    a child process with it, and the lock lasts while any holder keeps it open), or None when
+    another process holds it or the build directory cannot be written."""
+    file = lock_path(generation)
+    try:
+        file.parent.mkdir(exist_ok=True)
+        fd = os.open(file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.ftruncate(fd, 0)  # a killed writer's process id goes
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def release(generation: str | os.PathLike, fd: int) -> None:
+    """Done writing: remove the lock file, then drop the lock (readers waiting on it go on)."""
+    lock_path(generation).unlink(missing_ok=True)
+    os.close(fd)
+
+
+def wait(generation: str | os.PathLike, seconds: float | None = None) -> bool:
+    """Wait while a process writes ``generation``'s values (at most ``seconds``, default
+    :data:`WAIT_SECONDS`); True if one was writing and has finished (read them again), False if none
+    was (or it still is)."""
+    try:
+        fd = os.open(lock_path(generation), os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        deadline = time.monotonic() + (WAIT_SECONDS if seconds is None else seconds)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                return True
+            except OSError:
+                if time.monotonic() > deadline:
+                    return False
+                time.sleep(0.05)
+    finally:
+        os.close(fd)
+
+
+def writer(lock: Path) -> int | None:
+    """The process id a held lock file names (written by whoever started the writer), or None when
+    nobody holds the lock or it names no process id."""
+    try:
+        fd = os.open(lock, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            return None  # nobody holds it
+        except OSError:
+            pass
+        text = os.read(fd, 32).decode("ascii", "replace").strip()
+    finally:
+        os.close(fd)
+    return int(text) if text.isdigit() else None

@@ -44,8 +44,8 @@ import rdflib
 from rdflib import RDF, Literal, URIRef
 
 from resograph.core import kinds as kind_table
-from resograph.core.keys import undocs_url
-from resograph.core.namespaces import CITO, CLAUSE_FUNCTION, DCTERMS, ELI, OA, RDFS, RG, SKOS
+from resograph.core.keys import from_roman, ga_special_session, undocs_url
+from resograph.core.namespaces import BASE, CITO, CLAUSE_FUNCTION, DCTERMS, ELI, OA, RDFS, RG, SKOS
 from resograph.graph import sidecache
 from resograph.query.sparql import oxigraph_scope
 from resograph.views import titles
@@ -67,12 +67,9 @@ _KEY_YEAR = [
 # September 1960), so the year is when the session opened: a resolution of its last weeks may be
 # of the next year.
 _GA_SESSION = re.compile(r"^A/RES/\d+\s*\(([IVXLC]+)\)$")
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def _roman(text: str) -> int:
-    values = [_ROMAN[c] for c in text]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+# A special or emergency special session (A/RES/2253(ES-V), A/RES/ES-10/14) met when it was called:
+# its year is never read off its number, only off its session's dates (:func:`_year`).
+_SESSION_IRI = "<" + BASE + "session/un-ga/{}>"
 
 
 def year_from_key(key: str) -> int | None:
@@ -82,13 +79,15 @@ def year_from_key(key: str) -> int | None:
     (2024, None)
     >>> year_from_key("A/RES/1514(XV)"), year_from_key("A/RES/3212(XXIX)")
     (1960, 1974)
+    >>> year_from_key("A/RES/2253(ES-V)"), year_from_key("A/RES/ES-10/14")  # special sessions
+    (None, None)
     """
     for pattern in _KEY_YEAR:
         m = pattern.match(key)
         if m:
             return int(m.group(1))
     m = _GA_SESSION.match(key)
-    return 1945 + _roman(m.group(1)) if m else None
+    return 1945 + from_roman(m.group(1)) if m else None
 
 
 def function_name(value) -> str:
@@ -186,7 +185,8 @@ def _nodes(scan: _Scans) -> tuple[dict[str, dict], dict[str, str], dict[str, str
                 kinds[s] = kind
     read = {name: _grouped(scan.values(p)) for name, p in (
         ("titles", DCTERMS.title), ("labels", SKOS.prefLabel), ("rdfs_labels", RDFS.label),
-        ("dates", ELI.date_document), ("starts", RG.startDate), ("registry", RG.inRegistry),
+        ("dates", ELI.date_document), ("starts", RG.startDate), ("ends", RG.endDate),
+        ("registry", RG.inRegistry),
         ("articles", RG.articleNumber))}
     read["bodies"] = _grouped(scan.links(ELI.passed_by))
     read["sessions"] = _grouped(scan.links(RG.session))
@@ -216,7 +216,7 @@ def _node(s: str, key: str, kind: str, read: dict[str, dict]) -> dict:
     named = [pair for b in bodies for pair in read["labels"].get(b, []) + read["rdfs_labels"].get(b, [])]
     for value, lang in sorted(named, key=_value_lang):
         body_labels.setdefault(lang, value)
-    year, year_source = _year(key, date, read["sessions"].get(s, ()), read["starts"])
+    year, year_source = _year(key, date, read["sessions"].get(s, ()), read["starts"], read["ends"])
     flags = read["registry"].get(s)
     return {
         "key": key,
@@ -236,12 +236,25 @@ def _node(s: str, key: str, kind: str, read: dict[str, dict]) -> dict:
     }
 
 
-def _year(key: str, date: str | None, sessions, starts: dict) -> tuple[int | None, str | None]:
-    """The year of adoption and where it comes from: the date, the session's start, or the key."""
+def _year(key: str, date: str | None, sessions, starts: dict, ends: dict) -> tuple[int | None, str | None]:
+    """The year of adoption and where it comes from: the date, the session's start, or the key.
+
+    A General Assembly special or emergency special session's resolution without a date of its own
+    takes the year of the session its key names (``A/RES/ES-10/14``: ``…/session/un-ga/ES-10``) when
+    the graph dates that session within one year (its rg:startDate and rg:endDate: the registry's
+    sessions data, which holds no special session yet); else it has no year: an emergency special
+    session can be resumed for decades (ES-10 opened in 1997)."""
     session_start = min((d[:10] for x in sessions for d, _ in starts.get(x, ())), default=None)
     for candidate, source in ((date, "date"), (session_start, "session")):
         if candidate and re.match(r"^\d{4}", candidate):
             return int(candidate[:4]), source
+    special = ga_special_session(key)
+    if special is not None:
+        session = _SESSION_IRI.format(special)
+        years = {d[:4] for which in (starts, ends) for d, _ in which.get(session, ())}
+        if session in starts and session in ends and len(years) == 1 and min(years).isdigit():
+            return int(min(years)), "session"
+        return None, None
     y = year_from_key(key)
     return (y, "key") if y is not None else (None, None)
 
@@ -408,12 +421,15 @@ def load(path: str | Path, spans: bool = False, lang: str = "en") -> nx.DiGraph:
 CACHE_NAME = "network"
 
 
-def load_graph(graph: rdflib.Graph, spans: bool = False, lang: str = "en") -> nx.DiGraph:
+def load_graph(graph: rdflib.Graph, spans: bool = False, lang: str = "en", wait: bool = True) -> nx.DiGraph:
     """:func:`from_rdf`, through the generation's side cache when ``graph`` is a build's on-disk
-    store (:func:`generation_of`) and ``spans`` is off."""
+    store (:func:`generation_of`) and ``spans`` is off. ``wait``: while the build's writer
+    (:mod:`resograph.views.warm`) writes the generation's values, wait for it rather than compute them."""
     generation = generation_of(graph) if not spans else None
     if generation is None:
         return from_rdf(graph, spans=spans, lang=lang)
+    if wait:
+        sidecache.wait(generation)  # a writer holds it only until the network, titles and analyses are in
     G = sidecache.read(generation, CACHE_NAME, code_digest())
     if G is None:
         G = _project(graph, spans)
