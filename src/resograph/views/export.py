@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import networkx as nx
 
@@ -70,21 +71,10 @@ _GEXF_GRAPH_KEYS = frozenset({"mode", "name", "node_default", "edge_default"})
 
 def _xml_attr(text: str) -> str:
     """An attribute value escaped as xml.etree.ElementTree escapes it."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
-    if "\n" in text:
-        text = text.replace("\n", "&#10;")
-    if "\t" in text:
-        text = text.replace("\t", "&#09;")
-    return text
+    return escape(text, _XML_ATTR_ENTITIES)
+
+
+_XML_ATTR_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
 
 
 def _gexf_value(v) -> str:
