@@ -107,17 +107,25 @@ BODY_AFTER_CODES = [code for code, _ in BODY_AFTER]
 # boundary as a look-behind after it (`\bresol…` ≡ `resol(?<!\wresol)…`): a pattern that opens
 # with a literal lets the regex engine jump from one "resol" to the next instead of trying every
 # position of the text (10× faster scan, same matches). Built from the languages' words.
-def _stem_first(words) -> str:
-    """Whole words as one group opening with their common stem, the word boundary as a look-behind."""
+def _stem_first(words, abbreviation: str = "") -> str:
+    """Whole words as one group opening with their common stem, the word boundary as a look-behind;
+    `abbreviation` ("res."), counted only before a number, is one more branch of the group."""
     words = list(dict.fromkeys(words))
     stem = os.path.commonprefix(words)
     rest = "|".join(re.escape(w[len(stem):]) for w in sorted(words, key=len, reverse=True))
     if not stem:
         return rf"\b({rest})\b"
+    if abbreviation:  # (the engine factors out the stem's opening the two branches share: still a literal)
+        short = re.escape(abbreviation.rstrip("."))
+        return (rf"({re.escape(stem)}(?<!\w{re.escape(stem)})(?:{rest})\b"
+                rf"|{short}(?<!\w{short}){re.escape(abbreviation[len(abbreviation.rstrip('.')):])}(?=\s*\d))")
     return rf"({re.escape(stem)}(?<!\w{re.escape(stem)})(?:{rest}))\b"
 
 
-RESOLUTION_WORD = re.compile(_stem_first(w for lang in LANGUAGES for w in lang.resolution_words))
+# "Res." before a number ("su Res. 49/60", "la Res. 79/243"): the abbreviation the three languages share.
+RESOLUTION_ABBREVIATION = "res."
+RESOLUTION_WORD = re.compile(_stem_first((w for lang in LANGUAGES for w in lang.resolution_words),
+                                         RESOLUTION_ABBREVIATION))
 DECISION_WORD = re.compile(_stem_first(w for lang in LANGUAGES for w in lang.decision_words))
 # Words right before "resolution(s)" that refer back to resolutions cited before ("that resolution",
 # "the above-mentioned resolutions", "ladite résolution", "dicha resolución"); not "this resolution"
@@ -291,7 +299,8 @@ TITLE_LINK = re.compile(_TITLE_LINKS + r"\s+")  # inside a registry name that ho
 NAMED_AFTER_OF = re.compile(r"\s+(?:of|de|del|d')\s*(?:(?:the|la|las|los|l')\s*)?([A-ZÀ-Ý][\w'-]*)")
 LONGEST_RANGE = 30  # "Articles 73 to 91 of the Charter"; "articles 1 to 500" is not a range of the genre
 
-RESOLUTION_OPENINGS = (os.path.commonprefix([w for lang in LANGUAGES for w in lang.resolution_words]),)
+RESOLUTION_OPENINGS = (os.path.commonprefix([w for lang in LANGUAGES for w in lang.resolution_words]),
+                       RESOLUTION_ABBREVIATION)
 DECISION_OPENINGS = (os.path.commonprefix([w for lang in LANGUAGES for w in lang.decision_words]),)
 ARTICLE_OPENINGS = ("article", "articulo", "art.", "arts.")
 CHAPTER_OPENINGS = ("chapter", "chapitre", "capitulo")
