@@ -174,6 +174,12 @@ LIST_RESUME = re.compile(
     r"(?=\d{1,4}\s*/\s*\d{1,4}\s*,?\s*(?:of|du|de|del)\s+\d)"
 )
 
+# "resolutions … :" at the end of a line, the numbers on the lines below: a table of resolutions (number,
+# date, subject) or a list one item a line ("Rappelant les résolutions ci-après, qui demeurent
+# applicables :" / "1267 (1999)    15 octobre 1999    …"). The rest of the clause holds no sentence
+# end nor blank line; TABLE_HEADINGS: lines of column headings before the first row.
+TABLE_INTRO = re.compile(r"(?:[^\n;.:]|\n(?![ \t]*\n)){0,200}?:[ \t]*\n")
+TABLE_HEADINGS = 1
 # One cited number, in the forms that follow "resolution(s)". `n (yyyy)` may be split by a line
 # break, and OCR leaves slips in it: a full stop before the parenthesis ("512.(1982)"), the opening
 # parenthesis lost ("387 1976)" — the closing one must be there).
