@@ -58,3 +58,18 @@ def test_deleted_blanks_map_back_to_the_original():
     assert c.text == "résolution 34 / 145 du"
     s, e = c.span(c.text.index("34"), c.text.index(" du"))
     assert "résolution 3 4 / 1 4 5 du"[s:e] == "3 4 / 1 4 5"
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("L'Assemblée générale de l'O.I.P.C.-Interpol,\n\nCONSIDERANT la Convention de 1988,\n\nINVITE les pays "
+     "membres :\n\n- à en appliquer les articles 7 et\n|\n                    AGN/61/RES/12\n                    Page 2"
+     "\n\n  11 ;\n",
+     {("pp_1", "convention:drugs-1988"), ("op_1", "convention:drugs-1988/art_7"),
+      ("op_1", "convention:drugs-1988/art_11")}),
+    ("La Asamblea General,\n\nRecordando sus resoluciones 32/147 y\n |\n                    - 2 -\n\n"
+     "34/145, relativas al terrorismo,\n\n1. Decide incluir el tema.\n",
+     {("pp_1", "A/RES/32/147"), ("pp_1", "A/RES/34/145")}),
+])
+def test_a_stray_bar_line_of_a_scanned_page_break_is_furniture(source, expected):
+    x = extract(source)
+    assert {(c.paragraph, c.target) for c in x.citations} == expected
