@@ -62,6 +62,13 @@ _OCR_ELL_NUMBERS = (
 # Digits spaced out by the scanner in a slash number: "3 4 / 1 4 5", "4 0 / 6 1" (two digits at least
 # before the slash, as every session number since the 10th has); the blanks between digits go.
 _OCR_SPACED_NUMBER = re.compile(r"(?<![\w/])\d(?: \d)+ ?/ ?\d(?: \d)*(?![\w/])")
+# Where to look for one: a slash after two spaced digits (opens with a literal: the engine skips from one
+# slash to the next instead of trying the whole pattern at every character).
+_SPACED_SLASH = re.compile(r"/(?:(?<=\d \d /)|(?<=\d \d/))")
+_SPACED_REACH = 40  # characters around that slash that hold the whole number
+# Every number slip above has a slash after two spaced digits, or an "l" next to a slash: one scan
+# (from slash to slash) tells the few texts that may hold one.
+_SLASH_SLIP = re.compile(r"/(?:(?<=\d \d /)|(?<=\d \d/)|(?<=l/)|(?=l))")
 _BLANK_BETWEEN_DIGITS = re.compile(r"(?<=\d) (?=\d)")
 
 
@@ -70,13 +77,22 @@ def _ocr_repairs(text: str) -> tuple[str, list[tuple[int, int]]]:
     for rx, repl, needle in _OCR_SAME_LENGTH:
         if needle in text:
             text = rx.sub(repl, text)
+    if _SLASH_SLIP.search(text) is None:
+        return text, []
     for rx, needles in _OCR_ELL_NUMBERS:
         if any(n in text for n in needles):
             text = rx.sub(lambda m: m.group(0).replace("l", "1"), text)
-    deletions = []
-    if " /" in text or "/ " in text:
-        for m in _OCR_SPACED_NUMBER.finditer(text):
-            deletions += [(d.start() + m.start(), d.end() + m.start()) for d in _BLANK_BETWEEN_DIGITS.finditer(m.group(0))]
+    deletions: list[tuple[int, int]] = []
+    done = 0
+    for slash in _SPACED_SLASH.finditer(text):
+        if slash.start() < done:
+            continue
+        hi = min(len(text), slash.end() + _SPACED_REACH)  # (a match that ends there might go on after it)
+        for m in _OCR_SPACED_NUMBER.finditer(text, max(done, slash.start() - _SPACED_REACH), hi):
+            if m.start() <= slash.start() < m.end() and (m.end() < hi or hi == len(text)):
+                deletions += [(d.start() + m.start(), d.end() + m.start())
+                              for d in _BLANK_BETWEEN_DIGITS.finditer(m.group(0))]
+                done = m.end()
     return text, deletions
 
 

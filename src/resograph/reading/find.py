@@ -355,7 +355,8 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                 infix_body = None
             plural = w.group(1).endswith(("s", "es"))
             items, pos = _read_list(text, folded, ws, pos, end, plural, taken)
-            if not items and not is_decision and (intro := P.TABLE_INTRO.match(folded, pos, end)):
+            if (not items and not is_decision and ":" in folded[pos:pos + P.TABLE_INTRO_REACH + 1]
+                    and (intro := P.TABLE_INTRO.match(folded, pos, end))):
                 items = _rows(text, folded, intro.end(), end, taken)
             if not items and not is_decision and own_body == "interpol-ga":
                 by_session = _by_session(text, folded, w, end)

@@ -178,7 +178,8 @@ LIST_RESUME = re.compile(
 # date, subject) or a list one item a line ("Rappelant les résolutions ci-après, qui demeurent
 # applicables :" / "1267 (1999)    15 octobre 1999    …"). The rest of the clause holds no sentence
 # end nor blank line; TABLE_HEADINGS: lines of column headings before the first row.
-TABLE_INTRO = re.compile(r"(?:[^\n;.:]|\n(?![ \t]*\n)){0,200}?:[ \t]*\n")
+TABLE_INTRO_REACH = 200  # characters from the word to the colon
+TABLE_INTRO = re.compile(rf"(?:[^\n;.:]|\n(?![ \t]*\n)){{0,{TABLE_INTRO_REACH}}}?:[ \t]*\n")
 TABLE_HEADINGS = 1
 # One cited number, in the forms that follow "resolution(s)". `n (yyyy)` may be split by a line
 # break, and OCR leaves slips in it: a full stop before the parenthesis ("512.(1982)"), the opening
