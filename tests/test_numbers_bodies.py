@@ -201,3 +201,22 @@ def test_its_before_a_line_break_and_indentation_is_still_the_councils_own(lang,
     x = cited(f"{ECOSOC_HEAD[lang]}             {body}\n\n             1. Decides.\n")
     assert set(x) == {"E/RES/1996/31", "E/RES/1296(XLIV)"}
 
+
+
+# "Res." for "resolution" before a number (holdout8): a singular, in the three languages; not a word
+# that merely ends a sentence or opens another ("pres. 3", "Res. A/RES/…" is the symbol's).
+@pytest.mark.parametrize("lang, body, expected", [
+    ("es", "Teniendo presente la Declaración aprobada por la Asamblea General en su Res. 49/60, de 9 de\n"
+           "diciembre de 1994, y la Convención (véase la Res. 79/243, anexo),",
+     {"A/RES/49/60": "1994-12-09", "A/RES/79/243": None}),
+    ("fr", "Rappelant la Rés. 2625 (XXV) de l'Assemblée générale et sa Res. 2396 (2017),",
+     {"A/RES/2625(XXV)": None, "S/RES/2396(2017)": None}),
+    ("en", "Recalling General Assembly Res. 51/210 and Res. A/RES/60/288,",
+     {"A/RES/51/210": None, "A/RES/60/288": None}),
+])
+def test_res_abbreviation_before_a_number(lang, body, expected):
+    assert in_sc(lang, body) == expected
+
+
+def test_res_abbreviation_without_a_number_or_inside_a_word_is_nothing():
+    assert in_sc("en", "Noting that the Pres. 3 statements and the Res. of the Council were circulated,") == {}

@@ -156,6 +156,36 @@ def test_a_city_name_counts_with_its_treaty_subject_nearby():
     assert {"convention:hague-1970", "convention:montreal-1971"} <= got
 
 
+# The hostage-taking and aviation conventions in French and Spanish: by title, or by city and year as
+# the General Assembly's texts on terrorism of the 1970s–1980s list them (holdout8).
+@pytest.mark.parametrize("sentence, expected", [
+    ("Prenant note de la Convention internationale contre la prise d'otages, adoptée par sa résolution 34/146,",
+     {"convention:hostages-1979", "A/RES/34/146"}),
+    ("Teniendo presente la Convención Internacional contra la toma de rehenes (resolución 34/146, anexo),",
+     {"convention:hostages-1979", "A/RES/34/146"}),
+    ("Considérant que les instruments relatifs à l'aviation civile (Convention de Tokyo de 1963, Convention de "
+     "La Haye de 1970 et Convention de Montréal de 1971) n'ont pas été ratifiés par tous les États,",
+     {"convention:tokyo-1963", "convention:hague-1970", "convention:montreal-1971"}),
+    ("Instando a los Estados a ser partes en el Convenio sobre las infracciones y ciertos otros actos cometidos "
+     "a bordo de las aeronaves, en el Convenio para la represión del apoderamiento ilícito de aeronaves y en el "
+     "Convenio de Montreal de 1971,",
+     {"convention:tokyo-1963", "convention:hague-1970", "convention:montreal-1971"}),
+    ("Rappelant la Convention pour la répression d'actes illicites dirigés contre la sécurité de l'aviation "
+     "civile,", {"convention:montreal-1971"}),
+])
+def test_hostage_and_aviation_conventions_by_their_french_and_spanish_names(sentence, expected):
+    assert targets(sentence, "L'Assemblée générale,") == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rappelant la Convention de La Haye de 1954 pour la protection des biens culturels,",
+    "Notant la Convention de Montréal de 1999 relative au transport aérien international,",
+    "Recordando el Convenio de La Haya de 1980 sobre la sustracción internacional de menores,",
+])
+def test_other_treaties_of_the_same_city_in_french_and_spanish_are_not_the_aviation_ones(sentence):
+    assert not targets(sentence, "L'Assemblée générale,") & {"convention:hague-1970", "convention:montreal-1971"}
+
+
 def test_each_added_treaty_has_a_sourced_date_and_title():
     reg = Graph()
     for f in sorted(registry_dir().glob("*.ttl")):

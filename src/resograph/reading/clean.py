@@ -41,6 +41,60 @@ _DELETE = re.compile(
 )
 _SUPERSCRIPT = re.compile(r"\^\{[^{}\n]{1,6}\}")  # 93^{ème} → 93ème
 
+# OCR slips of scanned resolutions (1970s–1990s) that only one reading fits, repaired one character for
+# one (offsets unchanged). Each pattern opens with a literal, so the engine skips to its next
+# occurrence; the number slips are looked for only where their needle is in the text.
+_OCR_SAME_LENGTH: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    # "Ia résolution", "Ia Charte": a capital I for the l of the article "la" (no word of the three
+    # languages is "Ia")
+    (re.compile(r"I(?<![\w-]I)a(?= +[^\W\d_])"), "la", "Ia "),
+    # "1'article": a one for the l of an elided article before a word
+    (re.compile(r"1(?<![\w']1)'(?=[a-zà-ÿ])"), "l'", "1'"),
+    # "resoluci6n", "Comisi6n": a six for the ó of Spanish "-ión" (no word ends in "i6n")
+    (re.compile(r"6(?<=[^\W\d_]i6)n\b"), "ón", "i6n"),
+)
+# "l" for "1" inside a number that can only be a resolution's: "3l/l02" (each part of a slash number
+# holds a digit besides), "AGN/55/RES/l" (after an INTERPOL code's "RES/" only a number comes).
+_OCR_ELL_NUMBERS = (
+    (re.compile(r"(?<![\w/])(?=[\dl]{0,3}\d)[\dl]{1,4}/(?=[\dl]{0,3}\d)[\dl]{1,4}(?![\w/])"), ("l/", "/l")),
+    (re.compile(r"(?<=[Rr][Ee][Ss]/)(?<=[Aa][Gg][Nn]/\d\d/[Rr][Ee][Ss]/)[\dl]{1,3}(?![\w/])"), ("S/l", "s/l")),
+)
+# Digits spaced out by the scanner in a slash number: "3 4 / 1 4 5", "4 0 / 6 1" (two digits at least
+# before the slash, as every session number since the 10th has); the blanks between digits go.
+_OCR_SPACED_NUMBER = re.compile(r"(?<![\w/])\d(?: \d)+ ?/ ?\d(?: \d)*(?![\w/])")
+# Where to look for one: a slash after two spaced digits (opens with a literal: the engine skips from one
+# slash to the next instead of trying the whole pattern at every character).
+_SPACED_SLASH = re.compile(r"/(?:(?<=\d \d /)|(?<=\d \d/))")
+_SPACED_REACH = 40  # characters around that slash that hold the whole number
+# Every number slip above has a slash after two spaced digits, or an "l" next to a slash: one scan
+# (from slash to slash) tells the few texts that may hold one.
+_SLASH_SLIP = re.compile(r"/(?:(?<=\d \d /)|(?<=\d \d/)|(?<=l/)|(?=l))")
+_BLANK_BETWEEN_DIGITS = re.compile(r"(?<=\d) (?=\d)")
+
+
+def _ocr_repairs(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text with the one-for-one OCR repairs made, and the spans of the blanks to delete."""
+    for rx, repl, needle in _OCR_SAME_LENGTH:
+        if needle in text:
+            text = rx.sub(repl, text)
+    if _SLASH_SLIP.search(text) is None:
+        return text, []
+    for rx, needles in _OCR_ELL_NUMBERS:
+        if any(n in text for n in needles):
+            text = rx.sub(lambda m: m.group(0).replace("l", "1"), text)
+    deletions: list[tuple[int, int]] = []
+    done = 0
+    for slash in _SPACED_SLASH.finditer(text):
+        if slash.start() < done:
+            continue
+        hi = min(len(text), slash.end() + _SPACED_REACH)  # (a match that ends there might go on after it)
+        for m in _OCR_SPACED_NUMBER.finditer(text, max(done, slash.start() - _SPACED_REACH), hi):
+            if m.start() <= slash.start() < m.end() and (m.end() < hi or hi == len(text)):
+                deletions += [(d.start() + m.start(), d.end() + m.start())
+                              for d in _BLANK_BETWEEN_DIGITS.finditer(m.group(0))]
+                done = m.end()
+    return text, deletions
+
 
 @dataclass
 class CleanText:
@@ -78,7 +132,8 @@ def clean(original: str) -> CleanText:
     text = _SAME_LENGTH_CHARS.sub(lambda m: _SAME_LENGTH[ord(m.group(0))], original)
     if "\r" in text and "\r\n" not in text:
         text = text.replace("\r", "\n")  # old Mac line ends: same length
-    spans = [(m.start(), m.end()) for m in _DELETE.finditer(text)]
+    text, spans = _ocr_repairs(text)
+    spans += [(m.start(), m.end()) for m in _DELETE.finditer(text)]
     for m in _SUPERSCRIPT.finditer(text):
         spans += [(m.start(), m.start() + 2), (m.end() - 1, m.end())]
     if not spans:

@@ -355,6 +355,9 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                 infix_body = None
             plural = w.group(1).endswith(("s", "es"))
             items, pos = _read_list(text, folded, ws, pos, end, plural, taken)
+            if (not items and not is_decision and ":" in folded[pos:pos + P.TABLE_INTRO_REACH + 1]
+                    and (intro := P.TABLE_INTRO.match(folded, pos, end))):
+                items = _rows(text, folded, intro.end(), end, taken)
             if not items and not is_decision and own_body == "interpol-ga":
                 by_session = _by_session(text, folded, w, end)
                 if by_session:
@@ -511,6 +514,31 @@ def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool
             nm = None if sm else NUMBER_ITEM.match(folded, nxt, end)
         pos = nxt
     return items, pos
+
+
+def _rows(text: str, folded: str, pos: int, end: int, taken: list[tuple[int, int]]) -> list[Mention]:
+    """The numbers that open the lines below "resolutions … :" (a table of resolutions, or a list one
+    item a line), each line's list read on; up to TABLE_HEADINGS lines of column headings may stand
+    before the first, and the first line that opens with no number ends them."""
+    items: list[Mention] = []
+    headings = P.TABLE_HEADINGS
+    while pos < end:
+        line_end = folded.find("\n", pos, end)
+        line_end = end if line_end < 0 else line_end
+        at = pos + len(folded[pos:line_end]) - len(folded[pos:line_end].lstrip())
+        if at < line_end:  # not a blank line
+            nm = P.NUMBER_ITEM.match(folded, at, line_end)
+            if nm and nm.lastgroup != "ocr":
+                row, after = _read_list(text, folded, at, at, end, True, taken)
+                items += row
+                nl = folded.find("\n", after, end)
+                line_end = max(line_end, end if nl < 0 else nl)
+            elif items or not headings:
+                break
+            else:
+                headings -= 1
+        pos = line_end + 1
+    return items
 
 
 def _item(text: str, folded: str, nm: re.Match[str], start: int, end: int) -> tuple[Mention, int]:

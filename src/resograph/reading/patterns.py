@@ -107,17 +107,25 @@ BODY_AFTER_CODES = [code for code, _ in BODY_AFTER]
 # boundary as a look-behind after it (`\bresol…` ≡ `resol(?<!\wresol)…`): a pattern that opens
 # with a literal lets the regex engine jump from one "resol" to the next instead of trying every
 # position of the text (10× faster scan, same matches). Built from the languages' words.
-def _stem_first(words) -> str:
-    """Whole words as one group opening with their common stem, the word boundary as a look-behind."""
+def _stem_first(words, abbreviation: str = "") -> str:
+    """Whole words as one group opening with their common stem, the word boundary as a look-behind;
+    `abbreviation` ("res."), counted only before a number, is one more branch of the group."""
     words = list(dict.fromkeys(words))
     stem = os.path.commonprefix(words)
     rest = "|".join(re.escape(w[len(stem):]) for w in sorted(words, key=len, reverse=True))
     if not stem:
         return rf"\b({rest})\b"
+    if abbreviation:  # (the engine factors out the stem's opening the two branches share: still a literal)
+        short = re.escape(abbreviation.rstrip("."))
+        return (rf"({re.escape(stem)}(?<!\w{re.escape(stem)})(?:{rest})\b"
+                rf"|{short}(?<!\w{short}){re.escape(abbreviation[len(abbreviation.rstrip('.')):])}(?=\s*\d))")
     return rf"({re.escape(stem)}(?<!\w{re.escape(stem)})(?:{rest}))\b"
 
 
-RESOLUTION_WORD = re.compile(_stem_first(w for lang in LANGUAGES for w in lang.resolution_words))
+# "Res." before a number ("su Res. 49/60", "la Res. 79/243"): the abbreviation the three languages share.
+RESOLUTION_ABBREVIATION = "res."
+RESOLUTION_WORD = re.compile(_stem_first((w for lang in LANGUAGES for w in lang.resolution_words),
+                                         RESOLUTION_ABBREVIATION))
 DECISION_WORD = re.compile(_stem_first(w for lang in LANGUAGES for w in lang.decision_words))
 # Words right before "resolution(s)" that refer back to resolutions cited before ("that resolution",
 # "the above-mentioned resolutions", "ladite résolution", "dicha resolución"); not "this resolution"
@@ -166,6 +174,13 @@ LIST_RESUME = re.compile(
     r"(?=\d{1,4}\s*/\s*\d{1,4}\s*,?\s*(?:of|du|de|del)\s+\d)"
 )
 
+# "resolutions … :" at the end of a line, the numbers on the lines below: a table of resolutions (number,
+# date, subject) or a list one item a line ("Rappelant les résolutions ci-après, qui demeurent
+# applicables :" / "1267 (1999)    15 octobre 1999    …"). The rest of the clause holds no sentence
+# end nor blank line; TABLE_HEADINGS: lines of column headings before the first row.
+TABLE_INTRO_REACH = 200  # characters from the word to the colon
+TABLE_INTRO = re.compile(rf"(?:[^\n;.:]|\n(?![ \t]*\n)){{0,{TABLE_INTRO_REACH}}}?:[ \t]*\n")
+TABLE_HEADINGS = 1
 # One cited number, in the forms that follow "resolution(s)". `n (yyyy)` may be split by a line
 # break, and OCR leaves slips in it: a full stop before the parenthesis ("512.(1982)"), the opening
 # parenthesis lost ("387 1976)" — the closing one must be there).
@@ -291,7 +306,8 @@ TITLE_LINK = re.compile(_TITLE_LINKS + r"\s+")  # inside a registry name that ho
 NAMED_AFTER_OF = re.compile(r"\s+(?:of|de|del|d')\s*(?:(?:the|la|las|los|l')\s*)?([A-ZÀ-Ý][\w'-]*)")
 LONGEST_RANGE = 30  # "Articles 73 to 91 of the Charter"; "articles 1 to 500" is not a range of the genre
 
-RESOLUTION_OPENINGS = (os.path.commonprefix([w for lang in LANGUAGES for w in lang.resolution_words]),)
+RESOLUTION_OPENINGS = (os.path.commonprefix([w for lang in LANGUAGES for w in lang.resolution_words]),
+                       RESOLUTION_ABBREVIATION)
 DECISION_OPENINGS = (os.path.commonprefix([w for lang in LANGUAGES for w in lang.decision_words]),)
 ARTICLE_OPENINGS = ("article", "articulo", "art.", "arts.")
 CHAPTER_OPENINGS = ("chapter", "chapitre", "capitulo")
@@ -444,9 +460,9 @@ CHAPEAU = re.compile(
 NUMBERED = re.compile(r"^\s*(?:[-–•·]\s*)?(\d{1,3})\s*[.)]\s+(?=\S)")
 BULLET = re.compile(r"^\s*[-–•·▪]\s+(?=\S)")
 # Page furniture: page numbers ("Page 2/3", "- 2 -", "2/3"), UN job numbers ("25-21344 (F)"),
-# rules of underscores, or several of these on one line.
+# rules of underscores, a scanned page's edge or column rule read as "|", or several of these on one line.
 _FURNITURE_TOKEN = (r"(?:page\s+\d+(?:\s*(?:/|of|sur|de)\s*\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|\d{1,3}|"
-                    r"\d{2}-\d{5}(?:\s*\([a-z]\))?|\*\d+\*|[_\-–—=*.·]{3,})")
+                    r"\d{2}-\d{5}(?:\s*\([a-z]\))?|\*\d+\*|[_\-–—=*.·]{3,}|[|¦]{1,3})")
 PAGE_FURNITURE = re.compile(rf"^\s*(?:distr\.?\s*:?.*|{_FURNITURE_TOKEN}(?:\s+{_FURNITURE_TOKEN})*)\s*$")
 # A running head: the document's symbol, then a wide gap and the short title.
 RUNNING_HEAD = re.compile(r"^\s*(?:[aes]/res/\S+|(?:ga|ag)-\d{4}-\S+|agn/\S+)\s{3,}\S")
