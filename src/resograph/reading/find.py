@@ -350,7 +350,8 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                 pos, infix_body = P.AFTER_WORD.match(folded, other_end, end).end(), P.OTHER_BODY
             elif infix := P.BODY_INFIX.match(folded, pos, end):
                 pos = infix.end()
-                infix_body = next(code for code, rx in P.INFIX_BODY_CONTEXT if rx.fullmatch(infix.group("body")))
+                infix_body = next(code for code, rx in P.INFIX_BODY_CONTEXT
+                                  if (b := rx.match(folded, infix.start("body"))) and b.end() == infix.end("body"))
             else:
                 infix_body = None
             plural = w.group(1).endswith(("s", "es"))
@@ -411,21 +412,28 @@ def _list_body(folded: str, w: re.Match[str], infix_body: str | None, start: int
 def _clause_subject(folded: str, start: int, at: int) -> str | None:
     """The body a paragraph names right after its opening words, as the one it addresses or speaks
     of ("Encourages the Human Rights Council to …", "Invite le Conseil économique et social à …",
-    "Solicita al Consejo de Seguridad que …"), when `at` is in the same clause: "its resolution"
-    there is that body's, not the issuing body's. Not a body's name that qualifies a resolution
+    "Solicita al Consejo de Seguridad que …"), or as the one whose decision it speaks of ("Welcoming
+    the decision of the Human Rights Council to extend, by its resolution …"), when `at` is in the
+    same clause: "its resolution" there is that body's, not the issuing body's. Not a body's name that qualifies a resolution
     ("Recalling General Assembly resolution 60/288 and its resolution …")."""
     opening = folded[start:min(at, start + P.CLAUSE_OPENING_SPAN)]
     if not any(k in opening for k in P.ANY_BODY_NEEDLES) or folded.find(";", start, at) >= 0:
         return None  # (most clauses with "its resolution" name no body at all: spare the phrase tests)
     pos = start
-    for _ in range(P.CLAUSE_OPENING_WORDS):
+    for i in range(P.AGENT_NOUN_WORDS):
         word = P.CLAUSE_WORD.match(folded, pos, at)
         if not word:
             return None
         pos = word.end()
         if word.group(1) in P.GENITIVE_WORDS:  # "Taking note of the Council…": its object, no subject
             continue
-        found = _starts_with(folded, P.CLAUSE_DETERMINER.match(folded, pos, at).end(), at, P.ANY_BODY_PHRASES)
+        if word.group(1) in P.AGENT_NOUNS and (genitive := P.GENITIVE.match(folded, pos, at)):
+            name = genitive.end()  # "Welcoming the decision of the Human Rights Council to …": who decided
+        elif i < P.CLAUSE_OPENING_WORDS:
+            name = P.CLAUSE_DETERMINER.match(folded, pos, at).end()
+        else:
+            continue
+        found = _starts_with(folded, name, at, P.ANY_BODY_PHRASES)
         if found:
             code, name_end = found
             if P.BODY_QUALIFIES.match(folded, name_end, at):

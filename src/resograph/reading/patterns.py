@@ -83,6 +83,10 @@ CLAUSE_DETERMINER = re.compile(
     r"\s+(?:(?:" + _words(sorted({w for lang in LANGUAGES for w in lang.determiners}, key=len, reverse=True))
     + r")(?:\s+|(?<=')\s*))?")
 GENITIVE_WORDS = frozenset(("of", "de", "du", "des", "del"))
+# Nouns whose genitive names who acted ("the *decision* of the Human Rights Council to …"): a body
+# named there is the clause's subject as well.
+AGENT_NOUNS = frozenset(w for lang in LANGUAGES for w in lang.agent_nouns)
+AGENT_NOUN_WORDS = 7  # … within the opening words ("Acogiendo con beneplácito la decisión del …")
 BODY_QUALIFIES = re.compile(
     r"\s+(?:" + _words({w for lang in LANGUAGES for w in lang.resolution_words + lang.decision_words}) + r")\b")
 # A conference or meeting "of the Parties" takes what completes its name before the word: "Conference
@@ -143,21 +147,25 @@ LAST_AGN_SESSION = 69
 
 # A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)",
 # or by its short name right before a number of its own form ("las resoluciones de la Asamblea 60/288",
-# "les résolutions du Conseil 2178 (2014)": a short "Council" is the Security Council only there).
+# "les résolutions du Conseil 2178 (2014)": a short "Council" is the Security Council only there, and
+# the Human Rights Council before a number `session/n` — "las resoluciones del Consejo 42/15 y 43/2" —
+# as ECOSOC numbers `yyyy/n`).
 _SHORT_BODY_NAMES = {code: "|".join(rx for lang in LANGUAGES for rx in lang.short_bodies.get(code, ()))
                      for code in BODY_ORDER}
-_SHORT_BODY_NUMBER = {"un-sc": r"(?=\s*\d{1,4}\s*\(\s*\d{4}\s*\))"}
+_SHORT_BODY_NUMBER = {"un-sc": r"(?=\s*\d{1,4}\s*\(\s*\d{4}\s*\))", "hrc": r"(?=\s*\d{1,3}\s*/\s*\d)"}
 _ANY_NUMBER = r"(?=\s*\d)"  # the lookahead of the other bodies' short names
-_INFIX_CODES = ("un-sc", "ecosoc", "un-ga")
+_INFIX_CODES = ("un-sc", "ecosoc", "hrc", "un-ga")
+_INFIX_SHORT = {code: f"(?:{rx}){_SHORT_BODY_NUMBER.get(code, _ANY_NUMBER)}"
+                for code in _INFIX_CODES if (rx := _SHORT_BODY_NAMES[code])}
 BODY_INFIX = re.compile(
     r"\s*(?:(?:del|de\s+la|du|of\s+the|of|de)\s+|de\s+l'\s*)(?:(?:the|la|le|el)\s+)?(?P<body>"
     + "|".join(BODY_NAMES[code] for code in _INFIX_CODES)
-    + "".join(f"|(?:{rx}){_SHORT_BODY_NUMBER.get(code, _ANY_NUMBER)}"
-              for code in _INFIX_CODES if (rx := _SHORT_BODY_NAMES[code]))
+    + "".join(f"|{short}" for short in _INFIX_SHORT.values())
     + r")(?:\s+de\s+las\s+naciones\s+unidas|\s+des\s+nations\s+unies|\s+of\s+the\s+united\s+nations)?\s*"
 )
-# The body of a BODY_INFIX name: its full names, or its short ones.
-INFIX_BODY_CONTEXT = [(code, re.compile("|".join(filter(None, (BODY_NAMES[code], _SHORT_BODY_NAMES[code])))))
+# The body of a BODY_INFIX name: its full names, or its short ones with the number form that follows
+# them (matched at the name's start in the text, so the look-ahead sees the number).
+INFIX_BODY_CONTEXT = [(code, re.compile("|".join(filter(None, (BODY_NAMES[code], _INFIX_SHORT.get(code))))))
                       for code in _INFIX_CODES]
 # A list that resumes after a relative clause: "resolutions 60/288 of 8 September 2006, by which …,
 # and 79/136 of 6 December 2024" — only with a date after the number, to stay safe.
