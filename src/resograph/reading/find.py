@@ -275,6 +275,24 @@ def _symbols(text: str, folded: str, matches: list[re.Match[str]], end: int) -> 
         if dm and dm.group(3):
             mention.data["date"] = iso_date(dm.group(1), dm.group(2), dm.group(3))
         out.append(mention)
+        if m.group("ip") or m.group("agn"):
+            out += _symbol_list(text, folded, m, end)
+    return out
+
+
+def _symbol_list(text: str, folded: str, m: re.Match[str], end: int) -> list[Mention]:
+    """The numbers that follow an INTERPOL symbol in an abbreviated list ("AGN/62/RES/6 and 7",
+    "AG-2003-RES-04 and -05"), each the key of the first's stem with its own number, in rising order."""
+    out = []
+    last, pos = int(m.group("ip_n") or m.group("agn_n")), m.end()
+    while (tail := P.SYMBOL_LIST_TAIL.match(folded, pos, end)) and int(tail.group("n")) > last:
+        last, pos = int(tail.group("n")), tail.end()
+        if m.group("ip"):
+            key = keys.interpol_resolution(int(m.group("ip_y")), last, int(m.group("ip_s")) if m.group("ip_s") else None)
+        else:
+            key = f"AGN/{int(m.group('agn_s'))}/{m.group('agn_t').upper()}/{last}"
+        s = tail.start("n") - (folded[tail.start("n") - 1] == "-")
+        out.append(Mention("symbol", s, tail.end(), text[s:tail.end()], key))
     return out
 
 

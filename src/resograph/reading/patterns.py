@@ -240,6 +240,17 @@ SYMBOL = re.compile(
     r")(?![\w/])"
 )
 
+# An INTERPOL symbol's list abbreviated to the numbers that follow it, each under the first's stem:
+# "resolutions AGN/62/RES/6 and 7", "AG-2003-RES-04 and -05", "les résolutions AG-2015-84-RES-02
+# et 03", "GA-2019-88-RES-03, 04 and 05". A separator is required, and the number is not part of a
+# date, a percentage, a fraction ("24/7") or another code (find._symbol_list also wants it higher).
+SYMBOL_LIST_TAIL = re.compile(
+    r"(?:\s*[,;]\s*(?:(?:" + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s+)?"
+    r"|\s+(?:" + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s+)"
+    r"(?:-\s*)?(?P<n>\d{1,3})(?![\w/%\u2011\u2010-]|[.,]\d|\s*(?:%|per\s*cent|pour\s*cent|por\s*ciento)|\s+(?:de\s+)?"
+    + _MONTH + r"\b)"
+)
+
 # SYMBOL for scanning (finditer): the same matches and inner groups, faster. It opens with the
 # first letter itself instead of a look-ahead, so the regex engine skips in C to the next a/e/s/g
 # (SYMBOL tries every position); each alternative checks that letter with a look-behind. Its
