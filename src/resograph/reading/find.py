@@ -824,8 +824,22 @@ def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,
                  for x in P.ARTICLE_NUMBER.finditer(nums_text)]
         if len(numbers) > 1:
             numbers, spans = _ranges(folded, numbers, spans)
+        elif _is_heading(text, m, start):
+            continue
         out.append(_part(text, folded, m, start, end, "art", numbers, spans))
     return out
+
+
+def _is_heading(text: str, m: re.Match[str], start: int) -> bool:
+    """Whether an "Article 2" stands alone on its line between a sentence's end (or the paragraph's
+    start) and a capitalised line: the heading of an article of an instrument the resolution quotes
+    (a trusteeship agreement it approves), not a citation of another's article. A line that wraps
+    inside a sentence ("in accordance with / Article 25 / of the Charter") ends with no full stop."""
+    line = text.rfind("\n", start, m.start()) + 1 or start
+    if text[line:m.start()].strip() or not P.ARTICLE_HEADING_END.match(text, m.end()):
+        return False
+    before = text[start:line].rstrip()
+    return not before or before[-1] in P.SENTENCE_ENDS
 
 
 def _ranges(folded: str, numbers: list[int], spans: list[tuple[int, int]]

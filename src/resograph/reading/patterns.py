@@ -287,6 +287,10 @@ SYMBOL_NEEDLES = ("/", "-")
 # "its/sa/ses/su/sus resolution" — the issuing body's own.
 OWN_BODY = re.compile(r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")\s+(?:own\s+)?$")
 
+# What follows an article's heading on a line of its own ("Article 2" / "The United States …"): the end
+# of the line, then a capitalised or numbered line (find._is_heading); and what ends the text before it.
+ARTICLE_HEADING_END = re.compile(r"[ \t]*\.?[ \t]*\r?\n\s*[A-Z0-9]")
+SENTENCE_ENDS = ".:;"
 # Treaty articles: "article 41", "articles 37, 40 and 47", "los artículos 37 y 40", "art. 41".
 ARTICLE = re.compile(  # `\b(?:articles?|articulos?|arts?\.)`, literal first (see RESOLUTION_WORD)
     r"art(?<!\wart)(?:icles?|iculos?|s?\.)\s+(?P<nums>\d{1,3}(?:\s*\([a-z0-9]{1,3}\))?"
