@@ -10,6 +10,7 @@ from resograph.core.namespaces import BASE, CLAUSE_FUNCTION, ONTOLOGY  # noqa: F
 
 _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_ROMAN_DIGIT = {numeral: value for value, numeral in _ROMAN if len(numeral) == 1}
 _SPACES = re.compile(r"\s+")
 _INTERPOL_CODE = re.compile(r"(?:AG|GA)-(\d{4})-(?:(\d{1,3})-)?RES-(\d{1,3})", re.IGNORECASE)
 _UN_SYMBOL = re.compile(UN_SYMBOL)
@@ -23,6 +24,12 @@ def roman(n: int) -> str:
         count, n = divmod(n, value)
         out.append(numeral * count)
     return "".join(out)
+
+
+def roman_value(numeral: str) -> int:
+    """`XIV` → 14 (upper or lower case; a numeral's usual subtractive pairs)."""
+    values = [_ROMAN_DIGIT[c] for c in numeral.upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def un_ga_resolution(session: int, number: int, letter: str = "") -> str:

@@ -62,6 +62,8 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
         anaphors = sp.scan_with(P.ANAPHOR, P.ANAPHOR_KEYS)
         articles = sp.scan(P.ARTICLE)
         chapters = sp.scan_with(P.CHAPTER, P.CHAPTER_NEEDLES)
+    phrase_anaphors = (sp.scan_with(lex.phrase_anaphor_re, lex.phrase_anaphor_needles)
+                       if lex.phrase_anaphor_re is not None else None)
     instruments = (sp.scan_at(P.INSTRUMENT_NOUN, hits["instrument"]) if hits is not None
                    else sp.scan_with(P.INSTRUMENT_NOUN, P.INSTRUMENT_NEEDLES))
     result: list[list[Mention]] = []
@@ -75,8 +77,10 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
             out += _numbers(text, folded, resolutions[i], decisions[i], start, end, own_body, taken)
         named: list[Mention] = _named(text, folded, names[i], lex) if names[i] else []
         out += named
-        anaphoric: list[Mention] = (_anaphora(text, folded, anaphors[i], end, [(m.start, m.end) for m in named], lex)
-                                    if anaphors[i] else [])
+        anaphoric: list[Mention] = (_phrase_anaphora(text, phrase_anaphors[i], named)
+                                    if phrase_anaphors is not None and phrase_anaphors[i] else [])
+        if anaphors[i]:  # ("la Convention" inside "la Convention d'armistice général" is not one)
+            anaphoric += _anaphora(text, folded, anaphors[i], end, [(m.start, m.end) for m in named + anaphoric], lex)
         out += anaphoric
         if instruments[i]:
             out += _unknown_names(text, folded, instruments[i], start, end,
@@ -705,6 +709,15 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
     return out
 
 
+def _phrase_anaphora(text: str, matches: list[re.Match[str]], named: list[Mention]) -> list[Mention]:
+    """"the General Armistice Agreement": an anaphor noun of several words, capitalised as the
+    registry writes it, outside a full name ("… between Israel and Syria" is named)."""
+    spans = _Overlap([(m.start, m.end) for m in named])
+    return [Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
+                    {"noun": " ".join(m.group("noun").split())})
+            for m in matches if text[m.start("noun")].isupper() and not spans.overlaps(m.start(), m.end())]
+
+
 def _dated_name(text: str, folded: str, m: re.Match[str], year: str, end: int, lex: Lexicon) -> Mention | None:
     """A known name with its year put after the noun ("la Convention de 1951 relative au statut des
     réfugiés"): the name read without the year, if the registry's key for it has that year."""
@@ -818,6 +831,12 @@ def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,
     treaty ("… of the Convention", "… thereof", "cuyo artículo 48")."""
     out = []
     for m in matches:
+        if m.group("roman"):  # "article V": its capitals as printed, not a word ("article vi…")
+            numeral = text[m.start("roman"):m.end("roman")]
+            if numeral.isupper() and not _is_heading(text, m, start):
+                out.append(_part(text, folded, m, start, end, "art", [keys.roman_value(numeral)],
+                                 [m.span("roman")]))
+            continue
         nums_text = P.ARTICLE_NUMBER_PARENS.sub(lambda x: " " * len(x.group(0)), m.group("nums"))
         numbers = [int(n) for n in P.ARTICLE_NUMBER.findall(nums_text)]
         spans = [(m.start("nums") + x.start(), m.start("nums") + x.end())

@@ -291,9 +291,11 @@ OWN_BODY = re.compile(r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.po
 # of the line, then a capitalised or numbered line (find._is_heading); and what ends the text before it.
 ARTICLE_HEADING_END = re.compile(r"[ \t]*\.?[ \t]*\r?\n\s*[A-Z0-9]")
 SENTENCE_ENDS = ".:;"
-# Treaty articles: "article 41", "articles 37, 40 and 47", "los artículos 37 y 40", "art. 41".
+# Treaty articles: "article 41", "articles 37, 40 and 47", "los artículos 37 y 40", "art. 41"; an old
+# agreement's in Roman numerals, one at a time and printed in capitals ("article V of the General
+# Armistice Agreement"; find._articles checks the capitals).
 ARTICLE = re.compile(  # `\b(?:articles?|articulos?|arts?\.)`, literal first (see RESOLUTION_WORD)
-    r"art(?<!\wart)(?:icles?|iculos?|s?\.)\s+(?P<nums>\d{1,3}(?:\s*\([a-z0-9]{1,3}\))?"
+    r"art(?<!\wart)(?:icles?|iculos?|s?\.)\s+(?P<nums>(?:\d{1,3}|(?P<roman>[ivxl]{1,6})(?=[\s,;:.)]|$))(?:\s*\([a-z0-9]{1,3}\))?"
     r"(?:\s*(?:,\s*(?:et|and|y|e)?|et|and|y|e|&|to|a|au|al)\s*\d{1,3}\b(?:\s*\([a-z0-9]{1,3}\))?)*)"
 )
 # The words every match of RESOLUTION_WORD, DECISION_WORD, ARTICLE, CHAPTER opens with, after a
@@ -378,6 +380,9 @@ ANAPHOR = re.compile(
     # Charter of the United Nations (find._anaphora checks the capital and what stands around it)
     r"|(?P<charter>(?:(?:the|that|this|said|la|cette|ladite|dicha|esta|esa)\s+)?(?:charter|charte|carta))\b)"
 )
+# The determiners before an anaphor noun of several words the registry declares ("the General
+# Armistice Agreement" after "the General Armistice Agreement between Israel and Syria"; lexicon.py).
+PHRASE_ANAPHOR_DETERMINERS = (r"the|that|this|said|la|le|l'|du|au|cette|ladite|ledit|dudit|el|del|al|dicha|dicho|esa|ese|esta|este")
 # The determiners of ANAPHOR that point back: after one of them the noun is an anaphor even when words
 # that would make it a name follow ("article 12 of that Convention on confiscation and seizure").
 DEMONSTRATIVES = frozenset(("that", "this", "said", "aforementioned", "cette", "cet", "ce", "ladite", "ledit",
