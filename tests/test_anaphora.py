@@ -239,5 +239,41 @@ def test_a_paragraph_of_another_clause_does_not_join_the_run():
 def test_every_noun_the_registry_declares_is_read_as_an_anaphor():
     from resograph.reading import patterns as P
     from resograph.reading.lexicon import load_lexicon
-    declared = {n for nouns in load_lexicon().anaphor_nouns.values() for n in nouns}
-    assert declared - {"charter", "charte", "carta"} <= set(P.ANAPHOR_NOUNS)
+    lex = load_lexicon()
+    declared = {n for nouns in lex.anaphor_nouns.values() for n in nouns}
+    # (nouns of several words, "General Armistice Agreement", are the lexicon's own pattern)
+    phrases = {n for n in declared if " " in n}
+    assert declared - phrases - {"charter", "charte", "carta"} <= set(P.ANAPHOR_NOUNS)
+    assert all(lex.phrase_anaphor_re.fullmatch("the " + n) for n in phrases)
+
+
+# An agreement the registry gives a noun of several words: "the General Armistice Agreement" after its
+# full name is that agreement, and its articles are numbered in Roman numerals ("article V").
+@pytest.mark.parametrize("lang, named, article, bare", [
+    ("en", "Recalling the General Armistice Agreement between Israel and Syria,",
+     "1. Calls upon the parties to comply with article V of the General Armistice Agreement;",
+     "2. Requests the parties to carry out the General Armistice Agreement in good faith."),
+    ("fr", "Rappelant la Convention d'armistice général entre Israël et la Syrie,",
+     "1. Invite les parties à respecter l'article V de la Convention d'armistice général ;",
+     "2. Prie les parties d'appliquer la Convention d'armistice général de bonne foi."),
+    ("es", "Recordando el Acuerdo General de Armisticio entre Israel y Siria,",
+     "1. Exhorta a las partes a respetar el artículo V del Acuerdo General de Armisticio;",
+     "2. Pide a las partes que apliquen el Acuerdo General de Armisticio de buena fe."),
+])
+def test_a_noun_of_several_words_refers_back_to_the_agreement_named_before(lang, named, article, bare):
+    head = {"en": ("Resolution", "The Security Council,"), "fr": ("Résolution", "Le Conseil de sécurité,"),
+            "es": ("Resolución", "El Consejo de Seguridad,")}[lang]
+    text = f"{head[0]} 111 (1956)\n\n{head[1]}\n\n{named}\n\n{article}\n\n{bare}\n"
+    key = "agreement:israel-syria-armistice-1949"
+    assert {(c.paragraph, c.target) for c in extract(text).citations} == {
+        ("pp_1", key), ("op_1", key + "/art_5"), ("op_2", key)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Recalling the General Armistice Agreements between Israel and its neighbours,",  # plural: all four
+    "Noting that the general armistice agreement was not signed,",  # not the registry's capitals
+    "Recalling article vi of the Convention,",  # a Roman number in lower case is no article
+])
+def test_no_armistice_agreement_without_its_name_or_capitals(sentence):
+    text = f"Resolution 111 (1956)\n\nThe Security Council,\n\n{sentence}\n\n1. Decides to remain seized.\n"
+    assert not [c for c in extract(text).citations if "armistice" in c.target or "/art_" in c.target]

@@ -254,3 +254,31 @@ def test_interpol_operative_verbs_open_operative_paragraphs(lang, verbs):
                                 "GA-2008-RES-07,", "es": "RECORDANDO la resolución GA-2008-RES-07,"}[lang], *verbs))
     assert [p.id for p in x.paragraphs] == ["pp_1"] + [f"op_{i}" for i in range(1, len(verbs) + 1)]
     assert ("op_1", "interpol:constitution/art_15") in {(c.paragraph, c.target) for c in x.citations}
+
+
+# A list of INTERPOL codes abbreviated after the first: the numbers that follow take its stem.
+@pytest.mark.parametrize("lang, paragraph, want", [
+    ("en", "RECALLING resolutions AGN/62/RES/6 and 7,", {"AGN/62/RES/6", "AGN/62/RES/7"}),
+    ("en", "RECALLING resolutions AG-2003-RES-04 and -05,", {"GA-2003-RES-04", "GA-2003-RES-05"}),
+    ("en", "RECALLING resolutions GA-2019-88-RES-03, 04 and 05,",
+     {"GA-2019-88-RES-03", "GA-2019-88-RES-04", "GA-2019-88-RES-05"}),
+    ("fr", "RAPPELANT les résolutions AG-2015-84-RES-02 et 03,", {"GA-2015-84-RES-02", "GA-2015-84-RES-03"}),
+    ("es", "RECORDANDO las resoluciones AG-2015-84-RES-02 y 03,", {"GA-2015-84-RES-02", "GA-2015-84-RES-03"}),
+    # not a number of the list: lower, a fraction, a percentage, a date
+    ("en", "RECALLING resolution AGN/62/RES/6 and 2 others,", {"AGN/62/RES/6"}),
+    ("en", "RECALLING resolution GA-2019-88-RES-03 and 24/7 services,", {"GA-2019-88-RES-03"}),
+    ("fr", "RAPPELANT la résolution AG-2015-84-RES-02 et 30 % des pays,", {"GA-2015-84-RES-02"}),
+    ("en", "RECALLING resolution AGN/63/RES/6, 7 December 1994,", {"AGN/63/RES/6"}),
+])
+def test_an_abbreviated_list_of_interpol_codes_takes_the_first_codes_stem(lang, paragraph, want):
+    assert {t for p, t in cited(lang, paragraph, "1. DECIDES to act.")} == want
+
+
+@pytest.mark.parametrize("paragraph", [
+    "RECALLING Article 3 of the I.C.P.O.-Interpol Constitution,",
+    "RAPPELANT l'article 3 du Statut de l'O.I.P.C.-Interpol,",
+    "RECORDANDO el artículo 3 del Estatuto de la O.I.P.C.-Interpol,",
+])
+def test_interpols_constitution_by_its_older_initials_in_a_un_text(paragraph):
+    text = f"A/RES/80/7\n\nThe General Assembly,\n\n{paragraph}\n\n1. Decides to remain seized of the question.\n"
+    assert {c.target for c in extract(text).citations} == {"interpol:constitution/art_3"}

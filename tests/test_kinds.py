@@ -22,6 +22,8 @@ from resograph.core.paths import ontology_dir, registry_dir
     ("A/RES/47/20A", "resolution", "un-ga"),
     ("E/RES/833B(XXXII)", "resolution", "ecosoc"),
     ("E/RES/2004/21", "resolution", "ecosoc"),
+    ("A/HRC/RES/48/4", "resolution", "hrc"),
+    ("A/HRC/DEC/45/101", "decision", "hrc"),
     ("GA-2012-81-RES-08", "resolution", "interpol-ga"),
     ("GA-2008-RES-07", "resolution", "interpol-ga"),
     ("AGN/68/RES/1", "resolution", "interpol-ga"),

@@ -307,3 +307,24 @@ def test_french_and_spanish_resolutions_referred_back_to():
                                              "Reafirmando dicha resolución y la presente resolución,"))
     assert {(c.paragraph, c.target) for c in x.citations} == {("pp_1", "S/RES/2462(2019)"),
                                                               ("pp_2", "S/RES/2462(2019)")}
+
+
+# An instrument the resolution quotes in full (a trusteeship agreement it approves) heads its own
+# articles "Article 2" on a line of their own: headings, not the Charter's articles. A line that
+# wraps inside a sentence before "Article 25" still cites it.
+@pytest.mark.parametrize("lang, approves, heading, prose, wrapped", [
+    ("en", "Approves the following terms of trusteeship:", "Article 2",
+     "The Administering Authority shall act in accordance with the Charter.",
+     "The Authority shall report as required under\nArticle 88\nof the Charter."),
+    ("fr", "Approuve les termes suivants de l'accord de tutelle :", "Article 2",
+     "L'Autorité chargée de l'administration agira conformément à la Charte.",
+     "L'Autorité fera rapport comme le prévoit\nl'Article 88\nde la Charte."),
+    ("es", "Aprueba los siguientes términos del acuerdo de administración fiduciaria:", "Artículo 2",
+     "La Autoridad Administradora actuará de conformidad con la Carta.",
+     "La Autoridad informará según lo previsto en el\nArtículo 88\nde la Carta."),
+])
+def test_an_article_heading_alone_on_its_line_is_no_citation(lang, approves, heading, prose, wrapped):
+    body = f"{approves}\n\n{heading}\n\n{prose}\n\n{heading.replace('2', '3')}\n\n{wrapped}"
+    text = sc_text(21, 1947, body) if lang == "en" else sc_text_in(lang, 21, 1947, body)
+    assert not {t for t in cited(text) if t.startswith("un:charter/art_") and t != "un:charter/art_88"}
+    assert "un:charter/art_88" in cited(text)

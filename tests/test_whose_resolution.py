@@ -93,3 +93,35 @@ def test_the_united_nations_general_assembly_beside_the_oas_is_kept():
                        "resolution 70/1,") == {"A/RES/70/1"}
     assert in_ga("fr", "Rappelant la résolution 70/1 de l'Assemblée générale des Nations Unies et la résolution\n"
                        "50/12 de l'Assemblée générale de l'OEA,") == {"A/RES/70/1"}
+
+
+# --- the Human Rights Council: whose decision, and its own short name -----------------------------
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Welcoming the decision of the Human Rights Council to extend, by its resolution 48/4, the mandate,"),
+    ("fr", "Se félicitant de la décision du Conseil des droits de l'homme de proroger, par sa résolution 48/4, "
+           "le mandat,"),
+    ("es", "Acogiendo con beneplácito la decisión del Consejo de Derechos Humanos de prorrogar, en su "
+           "resolución 48/4, el mandato,"),
+])
+def test_its_resolution_after_the_decision_of_a_council_is_the_councils(lang, body):
+    assert in_ga(lang, body) == {"A/HRC/RES/48/4"}
+
+
+HRC_CHAPEAU = {"en": "The Human Rights Council,", "fr": "Le Conseil des droits de l'homme,",
+               "es": "El Consejo de Derechos Humanos,"}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling the resolutions of the Council 42/15 and 43/2,"),
+    ("fr", "Rappelant les résolutions du Conseil 42/15 et 43/2,"),
+    ("es", "Recordando las resoluciones del Consejo 42/15 y 43/2,"),
+])
+def test_the_councils_short_name_before_a_session_number_is_the_human_rights_council(lang, body):
+    text = f"A/HRC/RES/45/3\n\n{HRC_CHAPEAU[lang]}\n\n{body}\n\n1. Decides to remain seized of the matter.\n"
+    assert set(cited(text)) == {"A/HRC/RES/42/15", "A/HRC/RES/43/2"}
+
+
+def test_the_councils_short_name_before_a_year_number_is_still_the_security_councils():
+    text = sc_text_in("es", 2200, 2015, "Recordando las resoluciones del Consejo 1373 (2001) y 2178 (2014),")
+    assert set(cited(text)) == {"S/RES/1373(2001)", "S/RES/2178(2014)"}

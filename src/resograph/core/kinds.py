@@ -59,6 +59,10 @@ CHAPTER = r"^(?P<parent>.+)/chap_(?P<n>[IVXLC]+)$"  # un:charter/chap_VII
 #: of them, and a key that matches none is a UN document cited in a body text.
 KEY_SHAPES: tuple[tuple[str, str, str | None], ...] = (
     (r"^A/RES/", "resolution", "un-ga"),
+    # The Human Rights Council numbers its own resolutions and decisions under the Assembly's
+    # series symbol: A/HRC/RES/{session}/{number}, A/HRC/DEC/{session}/{number}.
+    (r"^A/HRC/RES/", "resolution", "hrc"),
+    (r"^A/HRC/DEC/", "decision", "hrc"),
     (r"^A/DEC/", "decision", "un-ga"),
     (r"^S/RES/", "resolution", "un-sc"),
     (r"^E/RES/", "resolution", "ecosoc"),
@@ -89,6 +93,7 @@ BODIES: tuple[Body, ...] = (
     Body("un-ga", "UN General Assembly", "#179c8a"),
     Body("un-sc", "UN Security Council", "#d1495b"),
     Body("ecosoc", "UN Economic and Social Council", "#8e6bbf"),
+    Body("hrc", "UN Human Rights Council", "#e07b39"),
     Body("coe", "Council of Europe", "#d99a00"),
 )
 

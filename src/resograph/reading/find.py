@@ -62,6 +62,8 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
         anaphors = sp.scan_with(P.ANAPHOR, P.ANAPHOR_KEYS)
         articles = sp.scan(P.ARTICLE)
         chapters = sp.scan_with(P.CHAPTER, P.CHAPTER_NEEDLES)
+    phrase_anaphors = (sp.scan_with(lex.phrase_anaphor_re, lex.phrase_anaphor_needles)
+                       if lex.phrase_anaphor_re is not None else None)
     instruments = (sp.scan_at(P.INSTRUMENT_NOUN, hits["instrument"]) if hits is not None
                    else sp.scan_with(P.INSTRUMENT_NOUN, P.INSTRUMENT_NEEDLES))
     result: list[list[Mention]] = []
@@ -75,8 +77,10 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
             out += _numbers(text, folded, resolutions[i], decisions[i], start, end, own_body, taken)
         named: list[Mention] = _named(text, folded, names[i], lex) if names[i] else []
         out += named
-        anaphoric: list[Mention] = (_anaphora(text, folded, anaphors[i], end, [(m.start, m.end) for m in named], lex)
-                                    if anaphors[i] else [])
+        anaphoric: list[Mention] = (_phrase_anaphora(text, phrase_anaphors[i], named)
+                                    if phrase_anaphors is not None and phrase_anaphors[i] else [])
+        if anaphors[i]:  # ("la Convention" inside "la Convention d'armistice général" is not one)
+            anaphoric += _anaphora(text, folded, anaphors[i], end, [(m.start, m.end) for m in named + anaphoric], lex)
         out += anaphoric
         if instruments[i]:
             out += _unknown_names(text, folded, instruments[i], start, end,
@@ -275,6 +279,24 @@ def _symbols(text: str, folded: str, matches: list[re.Match[str]], end: int) -> 
         if dm and dm.group(3):
             mention.data["date"] = iso_date(dm.group(1), dm.group(2), dm.group(3))
         out.append(mention)
+        if m.group("ip") or m.group("agn"):
+            out += _symbol_list(text, folded, m, end)
+    return out
+
+
+def _symbol_list(text: str, folded: str, m: re.Match[str], end: int) -> list[Mention]:
+    """The numbers that follow an INTERPOL symbol in an abbreviated list ("AGN/62/RES/6 and 7",
+    "AG-2003-RES-04 and -05"), each the key of the first's stem with its own number, in rising order."""
+    out = []
+    last, pos = int(m.group("ip_n") or m.group("agn_n")), m.end()
+    while (tail := P.SYMBOL_LIST_TAIL.match(folded, pos, end)) and int(tail.group("n")) > last:
+        last, pos = int(tail.group("n")), tail.end()
+        if m.group("ip"):
+            key = keys.interpol_resolution(int(m.group("ip_y")), last, int(m.group("ip_s")) if m.group("ip_s") else None)
+        else:
+            key = f"AGN/{int(m.group('agn_s'))}/{m.group('agn_t').upper()}/{last}"
+        s = tail.start("n") - (folded[tail.start("n") - 1] == "-")
+        out.append(Mention("symbol", s, tail.end(), text[s:tail.end()], key))
     return out
 
 
@@ -350,7 +372,8 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                 pos, infix_body = P.AFTER_WORD.match(folded, other_end, end).end(), P.OTHER_BODY
             elif infix := P.BODY_INFIX.match(folded, pos, end):
                 pos = infix.end()
-                infix_body = next(code for code, rx in P.INFIX_BODY_CONTEXT if rx.fullmatch(infix.group("body")))
+                infix_body = next(code for code, rx in P.INFIX_BODY_CONTEXT
+                                  if (b := rx.match(folded, infix.start("body"))) and b.end() == infix.end("body"))
             else:
                 infix_body = None
             plural = w.group(1).endswith(("s", "es"))
@@ -414,21 +437,28 @@ def _list_body(folded: str, w: re.Match[str], infix_body: str | None, start: int
 def _clause_subject(folded: str, start: int, at: int) -> str | None:
     """The body a paragraph names right after its opening words, as the one it addresses or speaks
     of ("Encourages the Human Rights Council to …", "Invite le Conseil économique et social à …",
-    "Solicita al Consejo de Seguridad que …"), when `at` is in the same clause: "its resolution"
-    there is that body's, not the issuing body's. Not a body's name that qualifies a resolution
+    "Solicita al Consejo de Seguridad que …"), or as the one whose decision it speaks of ("Welcoming
+    the decision of the Human Rights Council to extend, by its resolution …"), when `at` is in the
+    same clause: "its resolution" there is that body's, not the issuing body's. Not a body's name that qualifies a resolution
     ("Recalling General Assembly resolution 60/288 and its resolution …")."""
     opening = folded[start:min(at, start + P.CLAUSE_OPENING_SPAN)]
     if not any(k in opening for k in P.ANY_BODY_NEEDLES) or folded.find(";", start, at) >= 0:
         return None  # (most clauses with "its resolution" name no body at all: spare the phrase tests)
     pos = start
-    for _ in range(P.CLAUSE_OPENING_WORDS):
+    for i in range(P.AGENT_NOUN_WORDS):
         word = P.CLAUSE_WORD.match(folded, pos, at)
         if not word:
             return None
         pos = word.end()
         if word.group(1) in P.GENITIVE_WORDS:  # "Taking note of the Council…": its object, no subject
             continue
-        found = _starts_with(folded, P.CLAUSE_DETERMINER.match(folded, pos, at).end(), at, P.ANY_BODY_PHRASES)
+        if word.group(1) in P.AGENT_NOUNS and (genitive := P.GENITIVE.match(folded, pos, at)):
+            name = genitive.end()  # "Welcoming the decision of the Human Rights Council to …": who decided
+        elif i < P.CLAUSE_OPENING_WORDS:
+            name = P.CLAUSE_DETERMINER.match(folded, pos, at).end()
+        else:
+            continue
+        found = _starts_with(folded, name, at, P.ANY_BODY_PHRASES)
         if found:
             code, name_end = found
             if P.BODY_QUALIFIES.match(folded, name_end, at):
@@ -707,6 +737,15 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
     return out
 
 
+def _phrase_anaphora(text: str, matches: list[re.Match[str]], named: list[Mention]) -> list[Mention]:
+    """"the General Armistice Agreement": an anaphor noun of several words, capitalised as the
+    registry writes it, outside a full name ("… between Israel and Syria" is named)."""
+    spans = _Overlap([(m.start, m.end) for m in named])
+    return [Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
+                    {"noun": " ".join(m.group("noun").split())})
+            for m in matches if text[m.start("noun")].isupper() and not spans.overlaps(m.start(), m.end())]
+
+
 def _dated_name(text: str, folded: str, m: re.Match[str], year: str, end: int, lex: Lexicon) -> Mention | None:
     """A known name with its year put after the noun ("la Convention de 1951 relative au statut des
     réfugiés"): the name read without the year, if the registry's key for it has that year."""
@@ -820,14 +859,34 @@ def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,
     treaty ("… of the Convention", "… thereof", "cuyo artículo 48")."""
     out = []
     for m in matches:
+        if m.group("roman"):  # "article V": its capitals as printed, not a word ("article vi…")
+            numeral = text[m.start("roman"):m.end("roman")]
+            if numeral.isupper() and not _is_heading(text, m, start):
+                out.append(_part(text, folded, m, start, end, "art", [keys.from_roman(numeral)],
+                                 [m.span("roman")]))
+            continue
         nums_text = P.ARTICLE_NUMBER_PARENS.sub(lambda x: " " * len(x.group(0)), m.group("nums"))
         numbers = [int(n) for n in P.ARTICLE_NUMBER.findall(nums_text)]
         spans = [(m.start("nums") + x.start(), m.start("nums") + x.end())
                  for x in P.ARTICLE_NUMBER.finditer(nums_text)]
         if len(numbers) > 1:
             numbers, spans = _ranges(folded, numbers, spans)
+        elif _is_heading(text, m, start):
+            continue
         out.append(_part(text, folded, m, start, end, "art", numbers, spans))
     return out
+
+
+def _is_heading(text: str, m: re.Match[str], start: int) -> bool:
+    """Whether an "Article 2" stands alone on its line between a sentence's end (or the paragraph's
+    start) and a capitalised line: the heading of an article of an instrument the resolution quotes
+    (a trusteeship agreement it approves), not a citation of another's article. A line that wraps
+    inside a sentence ("in accordance with / Article 25 / of the Charter") ends with no full stop."""
+    line = text.rfind("\n", start, m.start()) + 1 or start
+    if text[line:m.start()].strip() or not P.ARTICLE_HEADING_END.match(text, m.end()):
+        return False
+    before = text[start:line].rstrip()
+    return not before or before[-1] in P.SENTENCE_ENDS
 
 
 def _ranges(folded: str, numbers: list[int], spans: list[tuple[int, int]]

@@ -45,6 +45,9 @@ class Language:
     # The determiners before a body named as a clause's addressee ("Encourages *the* Human Rights
     # Council to …", "Solicita *al* Consejo …"): "its resolution" further on is that body's.
     determiners: tuple[str, ...] = ()
+    # Nouns after a clause's opening words whose genitive names the body that acted ("Welcoming the
+    # *decision* of the Human Rights Council to extend, by its resolution 48/4, …"): "its" is that body.
+    agent_nouns: tuple[str, ...] = ()
     # The short names a text gives a body it has named in full ("la Asamblea", "le Conseil"), read only
     # between "resolution(s)" and a number of the body's own form ("las resoluciones de la Asamblea
     # 60/288 y 79/243", "les résolutions du Conseil 2178 (2014)"): there the word cannot be another
@@ -93,7 +96,8 @@ FRENCH = Language(
                       "accord": "Agreement", "reglement": "Rules"},
     range_words=("a", "au"),
     determiners=("le", "la", "l'", "au", "a la"),
-    short_bodies={"un-sc": (r"conseil",), "un-ga": (r"assemblee",)},
+    agent_nouns=("decision", "decisions"),
+    short_bodies={"un-sc": (r"conseil",), "hrc": (r"conseil",), "un-ga": (r"assemblee",)},
     title_links=("additionnel a la", "protocole facultatif a la",
                  "protocole facultatif se rapportant a la"),
 )
@@ -135,7 +139,8 @@ ENGLISH = Language(
                       "agreement": "Agreement", "regulations": "Rules", "rules": "Rules"},
     range_words=("to",),
     determiners=("the",),
-    short_bodies={"un-sc": (r"council",), "un-ga": (r"assembly",)},
+    agent_nouns=("decision", "decisions"),
+    short_bodies={"un-sc": (r"council",), "hrc": (r"council",), "un-ga": (r"assembly",)},
     title_links=("supplementing the", "optional protocol to the"),
 )
 
@@ -175,7 +180,8 @@ SPANISH = Language(
                       "declaracion": "Declaration", "acuerdo": "Agreement", "reglamento": "Rules"},
     range_words=("a", "al"),
     determiners=("el", "la", "al", "a la"),
-    short_bodies={"un-sc": (r"consejo",), "un-ga": (r"asamblea",)},
+    agent_nouns=("decision", "decisiones"),
+    short_bodies={"un-sc": (r"consejo",), "hrc": (r"consejo",), "un-ga": (r"asamblea",)},
     title_links=("que complementa la", "protocolo facultativo de la"),
 )
 

@@ -58,6 +58,10 @@ class Lexicon:
     name_openings: tuple[str, ...] = field(init=False)  # … and opens with one of these (prefilter)
     mechanism_openings: tuple[str, ...] = field(init=False)
     mechanism_needles: tuple[str, ...] = field(init=False)  # … and every mechanism_re match
+    # Anaphor nouns of several words ("the General Armistice Agreement"): a determiner and the phrase,
+    # None when the registry declares none; every match holds one of its needles.
+    phrase_anaphor_re: re.Pattern[str] | None = field(init=False)
+    phrase_anaphor_needles: tuple[str, ...] = field(init=False)
     phrase_of: dict[str, Phrase] = field(init=False)
     name_of: dict[str, Name] = field(init=False)
     mechanism_of: dict[str, str] = field(init=False)
@@ -79,6 +83,11 @@ class Lexicon:
         self.name_openings = openings(fold(n.label) for n in self.names)
         self.mechanism_openings = openings(fold(label) for _, label in self.mechanisms)
         self.mechanism_needles = needles({fold(label) for _, label in self.mechanisms}, P.MECHANISM_NEEDLES)
+        phrases = sorted({n for nouns in self.anaphor_nouns.values() for n in nouns if " " in n}, key=len, reverse=True)
+        self.phrase_anaphor_re = re.compile(
+            rf"(?<![\w-])(?:{P.PHRASE_ANAPHOR_DETERMINERS})\s+(?P<noun>"
+            + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in phrases) + r")(?![^\W\d_])") if phrases else None
+        self.phrase_anaphor_needles = needles(set(phrases), ())
 
     def phrase(self, matched: str) -> Phrase:
         return _lookup(self.phrase_of, self._seen, ("phrase", matched))

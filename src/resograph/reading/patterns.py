@@ -83,6 +83,10 @@ CLAUSE_DETERMINER = re.compile(
     r"\s+(?:(?:" + _words(sorted({w for lang in LANGUAGES for w in lang.determiners}, key=len, reverse=True))
     + r")(?:\s+|(?<=')\s*))?")
 GENITIVE_WORDS = frozenset(("of", "de", "du", "des", "del"))
+# Nouns whose genitive names who acted ("the *decision* of the Human Rights Council to …"): a body
+# named there is the clause's subject as well.
+AGENT_NOUNS = frozenset(w for lang in LANGUAGES for w in lang.agent_nouns)
+AGENT_NOUN_WORDS = 7  # … within the opening words ("Acogiendo con beneplácito la decisión del …")
 BODY_QUALIFIES = re.compile(
     r"\s+(?:" + _words({w for lang in LANGUAGES for w in lang.resolution_words + lang.decision_words}) + r")\b")
 # A conference or meeting "of the Parties" takes what completes its name before the word: "Conference
@@ -151,21 +155,25 @@ LAST_AGN_SESSION = 69
 
 # A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)",
 # or by its short name right before a number of its own form ("las resoluciones de la Asamblea 60/288",
-# "les résolutions du Conseil 2178 (2014)": a short "Council" is the Security Council only there).
+# "les résolutions du Conseil 2178 (2014)": a short "Council" is the Security Council only there, and
+# the Human Rights Council before a number `session/n` — "las resoluciones del Consejo 42/15 y 43/2" —
+# as ECOSOC numbers `yyyy/n`).
 _SHORT_BODY_NAMES = {code: "|".join(rx for lang in LANGUAGES for rx in lang.short_bodies.get(code, ()))
                      for code in BODY_ORDER}
-_SHORT_BODY_NUMBER = {"un-sc": r"(?=\s*\d{1,4}\s*\(\s*\d{4}\s*\))"}
+_SHORT_BODY_NUMBER = {"un-sc": r"(?=\s*\d{1,4}\s*\(\s*\d{4}\s*\))", "hrc": r"(?=\s*\d{1,3}\s*/\s*\d)"}
 _ANY_NUMBER = r"(?=\s*\d)"  # the lookahead of the other bodies' short names
-_INFIX_CODES = ("un-sc", "ecosoc", "un-ga")
+_INFIX_CODES = ("un-sc", "ecosoc", "hrc", "un-ga")
+_INFIX_SHORT = {code: f"(?:{rx}){_SHORT_BODY_NUMBER.get(code, _ANY_NUMBER)}"
+                for code in _INFIX_CODES if (rx := _SHORT_BODY_NAMES[code])}
 BODY_INFIX = re.compile(
     r"\s*(?:(?:del|de\s+la|du|of\s+the|of|de)\s+|de\s+l'\s*)(?:(?:the|la|le|el)\s+)?(?P<body>"
     + "|".join(BODY_NAMES[code] for code in _INFIX_CODES)
-    + "".join(f"|(?:{rx}){_SHORT_BODY_NUMBER.get(code, _ANY_NUMBER)}"
-              for code in _INFIX_CODES if (rx := _SHORT_BODY_NAMES[code]))
+    + "".join(f"|{short}" for short in _INFIX_SHORT.values())
     + r")(?:\s+de\s+las\s+naciones\s+unidas|\s+des\s+nations\s+unies|\s+of\s+the\s+united\s+nations)?\s*"
 )
-# The body of a BODY_INFIX name: its full names, or its short ones.
-INFIX_BODY_CONTEXT = [(code, re.compile("|".join(filter(None, (BODY_NAMES[code], _SHORT_BODY_NAMES[code])))))
+# The body of a BODY_INFIX name: its full names, or its short ones with the number form that follows
+# them (matched at the name's start in the text, so the look-ahead sees the number).
+INFIX_BODY_CONTEXT = [(code, re.compile("|".join(filter(None, (BODY_NAMES[code], _INFIX_SHORT.get(code))))))
                       for code in _INFIX_CODES]
 # A list that resumes after a relative clause: "resolutions 60/288 of 8 September 2006, by which …,
 # and 79/136 of 6 December 2024" — only with a date after the number, to stay safe.
@@ -247,6 +255,17 @@ SYMBOL = re.compile(
     r")(?![\w/])"
 )
 
+# An INTERPOL symbol's list abbreviated to the numbers that follow it, each under the first's stem:
+# "resolutions AGN/62/RES/6 and 7", "AG-2003-RES-04 and -05", "les résolutions AG-2015-84-RES-02
+# et 03", "GA-2019-88-RES-03, 04 and 05". A separator is required, and the number is not part of a
+# date, a percentage, a fraction ("24/7") or another code (find._symbol_list also wants it higher).
+SYMBOL_LIST_TAIL = re.compile(
+    r"(?:\s*[,;]\s*(?:(?:" + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s+)?"
+    r"|\s+(?:" + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s+)"
+    r"(?:-\s*)?(?P<n>\d{1,3})(?![\w/%\u2011\u2010-]|[.,]\d|\s*(?:%|per\s*cent|pour\s*cent|por\s*ciento)|\s+(?:de\s+)?"
+    + _MONTH + r"\b)"
+)
+
 # SYMBOL for scanning (finditer): the same matches and inner groups, faster. It opens with the
 # first letter itself instead of a look-ahead, so the regex engine skips in C to the next a/e/s/g
 # (SYMBOL tries every position); each alternative checks that letter with a look-behind. Its
@@ -283,9 +302,15 @@ SYMBOL_NEEDLES = ("/", "-")
 # "its/sa/ses/su/sus resolution" — the issuing body's own.
 OWN_BODY = re.compile(r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")\s+(?:own\s+)?$")
 
-# Treaty articles: "article 41", "articles 37, 40 and 47", "los artículos 37 y 40", "art. 41".
+# What follows an article's heading on a line of its own ("Article 2" / "The United States …"): the end
+# of the line, then a capitalised or numbered line (find._is_heading); and what ends the text before it.
+ARTICLE_HEADING_END = re.compile(r"[ \t]*\.?[ \t]*\r?\n\s*[A-Z0-9]")
+SENTENCE_ENDS = ".:;"
+# Treaty articles: "article 41", "articles 37, 40 and 47", "los artículos 37 y 40", "art. 41"; an old
+# agreement's in Roman numerals, one at a time and printed in capitals ("article V of the General
+# Armistice Agreement"; find._articles checks the capitals).
 ARTICLE = re.compile(  # `\b(?:articles?|articulos?|arts?\.)`, literal first (see RESOLUTION_WORD)
-    r"art(?<!\wart)(?:icles?|iculos?|s?\.)\s+(?P<nums>\d{1,3}(?:\s*\([a-z0-9]{1,3}\))?"
+    r"art(?<!\wart)(?:icles?|iculos?|s?\.)\s+(?P<nums>(?:\d{1,3}|(?P<roman>[ivxl]{1,6})(?=[\s,;:.)]|$))(?:\s*\([a-z0-9]{1,3}\))?"
     r"(?:\s*(?:,\s*(?:et|and|y|e)?|et|and|y|e|&|to|a|au|al)\s*\d{1,3}\b(?:\s*\([a-z0-9]{1,3}\))?)*)"
 )
 # The words every match of RESOLUTION_WORD, DECISION_WORD, ARTICLE, CHAPTER opens with, after a
@@ -371,6 +396,9 @@ ANAPHOR = re.compile(
     # Charter of the United Nations (find._anaphora checks the capital and what stands around it)
     r"|(?P<charter>(?:(?:the|that|this|said|la|cette|ladite|dicha|esta|esa)\s+)?(?:charter|charte|carta))\b)"
 )
+# The determiners before an anaphor noun of several words the registry declares ("the General
+# Armistice Agreement" after "the General Armistice Agreement between Israel and Syria"; lexicon.py).
+PHRASE_ANAPHOR_DETERMINERS = (r"the|that|this|said|la|le|l'|du|au|cette|ladite|ledit|dudit|el|del|al|dicha|dicho|esa|ese|esta|este")
 # The determiners of ANAPHOR that point back: after one of them the noun is an anaphor even when words
 # that would make it a name follow ("article 12 of that Convention on confiscation and seizure").
 DEMONSTRATIVES = frozenset(("that", "this", "said", "aforementioned", "cette", "cet", "ce", "ladite", "ledit",
