@@ -87,7 +87,9 @@ class Lexicon:
         self.phrase_anaphor_re = re.compile(
             rf"(?<![\w-])(?:{P.PHRASE_ANAPHOR_DETERMINERS})\s+(?P<noun>"
             + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in phrases) + r")(?![^\W\d_])") if phrases else None
-        self.phrase_anaphor_needles = needles(set(phrases), ())
+        # (each phrase's longest word that is no instrument noun: "armistice", not the frequent "convention")
+        self.phrase_anaphor_needles = tuple(sorted({
+            max((w for w in re.split(r"[\s']+", n) if w not in P.INSTRUMENT_KINDS), key=len, default=n) for n in phrases}))
 
     def phrase(self, matched: str) -> Phrase:
         return _lookup(self.phrase_of, self._seen, ("phrase", matched))
