@@ -14,6 +14,9 @@ Three corpora by three annotators, each following corpus/README.md without readi
 - holdout6: written blind, UN resolutions in French and Spanish as their PDFs come out as text (GA
   of 1975 and today, ECOSOC, Security Council, Human Rights Council), with footnotes, hyphenated words,
   French and Spanish lists and treaty names.
+- holdout7: written blind, English resolutions on crime, drugs, terrorism and police cooperation as their
+  PDFs come out as text (long Third Committee texts, an ECOSOC resolution quoting a draft for the General
+  Assembly, Security Council counter-terrorism, INTERPOL texts citing UN texts by abbreviation).
 - holdout8: written blind, hard-to-read texts in French and Spanish (and one in English): OCR'd UN General
   Assembly and INTERPOL texts of the 1980s–1990s ("Ia résolution", "3l/l02", "3 4 / 1 4 5", "resoluci6n"),
   citations in parentheses, after a colon, in a table of resolutions and an annex's title, lists split by
@@ -32,12 +35,14 @@ import pytest
 from resograph.tools.evaluate import evaluate, totals
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CORPORA = {"holdout": 10, "holdout2": 12, "holdout3": 12, "holdout4": 10, "holdout5": 10, "holdout6": 10, "holdout8": 8}  # corpus → number of texts
+CORPORA = {"holdout": 10, "holdout2": 12, "holdout3": 12, "holdout4": 10, "holdout5": 10, "holdout6": 10, "holdout7": 10, "holdout8": 8}  # corpus → number of texts
 BAR = (0.90, 0.85)  # documents F1, paragraphs F1
 # (holdout4 scored 0.803 / 0.785 when it was added, 0.989 / 0.962 once the treaties without a registry
 # key, article ranges, other bodies' resolutions and special sessions were read: it takes this bar too)
 # (holdout6 scored 0.870 / 0.834 when it was added, 0.932 / 0.899 once a running head's wrapped title no
 # longer swallowed the rest of its page in the indented layout: it takes this bar too)
+# (holdout7 scored 0.963 / 0.916 when it was added, 0.998 / 0.998 once quoted drafts, "UNSCR", lists resumed
+# after relative clauses, the Hanoi Convention and the commissions' short names were read)
 # (holdout5 scored 0.974 / 0.896 on main when it was added, 1.000 / 1.000 once operative lists under
 # headings, resolutions named by session and number and INTERPOL's keyless rules were read)
 # (holdout8 scored 0.906 / 0.872 when it was added (branch holdout8, base ff64dd1), 1.000 / 1.000 once OCR
