@@ -236,6 +236,42 @@ def test_a_paragraph_of_another_clause_does_not_join_the_run():
     assert {t for p, t in got if p == "pp_3"} == {"S/RES/1111(2013)", "S/RES/1122(2013)"}
 
 
+# … and the words after "resolution(s)" that do the same ("les résolutions susmentionnées", "las
+# resoluciones antes mencionadas", "the resolutions mentioned above", "the Council's resolutions under
+# reference"), as the Council's texts of the 1950s–60s and French and Spanish texts write them.
+@pytest.mark.parametrize("lang, recalled, anaphor", [
+    ("en", "Recalling its resolutions 1111 (2013) and 1122 (2013),",
+     "1. Demands the full implementation of the resolutions mentioned above;"),
+    ("en", "Recalling its resolutions 1111 (2013) and 1122 (2013),",
+     "1. Considers that the parties have not complied with the Council's resolutions\nunder reference;"),
+    ("fr", "Rappelant ses résolutions 1111 (2013) et 1122 (2013),",
+     "1. Exige la pleine application des résolutions susmentionnées ;"),
+    ("fr", "Rappelant ses résolutions 1111 (2013) et 1122 (2013),",
+     "1. Exige la pleine application des résolutions mentionnées ci-dessus ;"),
+    ("es", "Recordando sus resoluciones 1111 (2013) y 1122 (2013),",
+     "1. Exige la plena aplicación de las resoluciones antes mencionadas;"),
+    ("es", "Recordando sus resoluciones 1111 (2013) y 1122 (2013),",
+     "1. Exige la plena aplicación de las resoluciones en cuestión;"),
+])
+def test_resolutions_referred_back_to_by_words_after_the_noun(lang, recalled, anaphor):
+    chapeau = {"en": "The Security Council,", "fr": "Le Conseil de sécurité,", "es": "El Consejo de Seguridad,"}
+    got = {t for p, t in cited(lang, recalled, anaphor, chapeau=chapeau) if p == "op_1"}
+    assert got == {"S/RES/1111(2013)", "S/RES/1122(2013)"}
+
+
+@pytest.mark.parametrize("lang, recalled, anaphor", [
+    # one resolution before a plural: no one in particular
+    ("en", "Recalling its resolution 1111 (2013),", "1. Urges the parties to implement the resolutions mentioned above;"),
+    ("fr", "Rappelant sa résolution 1111 (2013),", "1. Exhorte les parties à appliquer les résolutions précitées ;"),
+    # a word that only looks like one ("mentionnées" alone names no antecedent in French)
+    ("fr", "Rappelant ses résolutions 1111 (2013) et 1122 (2013),",
+     "1. Prie le Secrétaire général de lui présenter les résolutions mentionnées par les États ;"),
+])
+def test_words_after_the_noun_with_no_list_behind_them_cite_nothing(lang, recalled, anaphor):
+    chapeau = {"en": "The Security Council,", "fr": "Le Conseil de sécurité,"}
+    assert not {t for p, t in cited(lang, recalled, anaphor, chapeau=chapeau) if p == "op_1"}
+
+
 def test_every_noun_the_registry_declares_is_read_as_an_anaphor():
     from resograph.reading import patterns as P
     from resograph.reading.lexicon import load_lexicon

@@ -396,6 +396,10 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                     # "that resolution", "the above-mentioned resolutions": one named before
                     out.append(Mention("res-anaphor", back.start(), w.end(), text[back.start():w.end()], None,
                                        {"plural": plural}))
+                elif not is_decision and (after := P.RESOLUTION_ANAPHOR_AFTER.match(folded, w.end(), end)):
+                    # "les résolutions susmentionnées", "the resolutions referred to above"
+                    out.append(Mention("res-anaphor", ws, after.end(), text[ws:after.end()], None,
+                                       {"plural": plural}))
                 continue
             # A body named after an item is that of the items before it, back to the previous one
             # named ("70/181 of the General Assembly and 2178 (2014) of the Security Council").

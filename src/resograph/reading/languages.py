@@ -28,6 +28,9 @@ class Language:
     # 2322 (2016)", as INTERPOL's English texts write): the word → the body.
     resolution_abbreviations: dict[str, str] = field(default_factory=dict)
     decision_words: tuple[str, ...] = ()  # "decision(s)" likewise
+    # Words right after "resolution(s)" that refer back to resolutions cited before ("les résolutions
+    # susmentionnées", "las resoluciones antes mencionadas", "the resolutions referred to above")
+    anaphors_after: tuple[str, ...] = ()
     # "draft resolution" before a quoted draft that a resolution recommends to another body
     draft_words: tuple[str, ...] = ()
     # Bodies whose resolutions and decisions have no key in DESIGN's table (functional commissions,
@@ -86,6 +89,10 @@ FRENCH = Language(
     vote_needle="voix",
     resolution_words=("resolution", "resolutions"),
     decision_words=("decision", "decisions"),
+    anaphors_after=("susmentionnee", "susmentionnees", "susvisee", "susvisees", "precitee", "precitees",
+                    "susdite", "susdites", "mentionnee ci-dessus", "mentionnees ci-dessus",
+                    "ci-dessus mentionnee", "ci-dessus mentionnees", "visee ci-dessus", "visees ci-dessus",
+                    "citee plus haut", "citees plus haut", "en question"),
     draft_words=("projet de resolution", "projet de decision", "projets de resolution"),
     other_bodies=("commission pour la prevention du crime et la justice penale",
                   "commission de la prevention du crime et de la justice penale", "commission des stupefiants",
@@ -133,6 +140,8 @@ ENGLISH = Language(
     resolution_words=("resolution", "resolutions"),
     resolution_abbreviations={"unscr": "un-sc", "unscrs": "un-sc"},
     decision_words=("decision", "decisions"),
+    anaphors_after=("mentioned above", "referred to above", "cited above", "above-mentioned", "aforementioned",
+                    "under reference", "in question"),
     draft_words=("draft resolution", "draft decision"),
     other_bodies=("commission on crime prevention and criminal justice", "commission on narcotic drugs",
                   "commission on the status of women", "commission on human rights",
@@ -178,6 +187,10 @@ SPANISH = Language(
     vote_needle="voto",
     resolution_words=("resolucion", "resoluciones"),
     decision_words=("decision", "decisiones"),
+    anaphors_after=("antes mencionada", "antes mencionadas", "anteriormente mencionada", "anteriormente mencionadas",
+                    "mencionada anteriormente", "mencionadas anteriormente", "arriba mencionada",
+                    "arriba mencionadas", "antes citada", "antes citadas", "precitada", "precitadas",
+                    "mencionada", "mencionadas", "citada", "citadas", "en cuestion"),
     draft_words=("proyecto de resolucion", "proyecto de decision", "proyectos de resolucion"),
     other_bodies=("comision de prevencion del delito y justicia penal", "comision de estupefacientes",
                   "comision de la condicion juridica y social de la mujer", "comision de derechos humanos",

@@ -147,6 +147,11 @@ RESOLUTION_ANAPHOR = re.compile(
     r"ladite|lesdites|cette|ces|(?:la|les)\s+(?:susdites?|susmentionnees?|precitees?)|dichas?|esas?|"
     r"(?:la|las)\s+(?:citadas?|mencionadas?|antes\s+mencionadas?))\s+$"
 )
+# … and right after it ("les résolutions susmentionnées", "las resoluciones antes mencionadas", "the
+# Council's resolutions under reference"), the longest phrase first.
+RESOLUTION_ANAPHOR_AFTER = re.compile(
+    r"\s+(?:" + _words(sorted({w for lang in LANGUAGES for w in lang.anaphors_after}, key=len, reverse=True))
+    + r")(?![\w-])")
 # What may stand between the word and the first number: "nº", "A/RES/" is its own pattern.
 AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
 # An INTERPOL resolution named by its number and session, after "resolution": "Resolution No. 5 adopted
