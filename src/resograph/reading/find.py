@@ -292,9 +292,11 @@ def _body_near(folded: str, start: int, lo: int) -> str | None:
     """The body named closest before `start` (within 70 characters), or a body whose numbers get
     no key (`P.OTHER_BODY`) named right before the word."""
     before = max(lo, start - 200)
-    if any(folded.find(k, before, start) >= 0 for k in P.OTHER_BODY_NEEDLES) and \
-            _body_before(folded, before, start, P.OTHER_BODY_PHRASES):
-        return P.OTHER_BODY
+    if any(folded.find(k, before, start) >= 0 for k in P.OTHER_BODY_NEEDLES):
+        link = P.INCLUSION_LINK.search(folded, before, start)  # "…, including resolution 67/1"
+        if _body_before(folded, before, start, P.OTHER_BODY_PHRASES) or (
+                link and _body_before(folded, before, link.start(), P.OTHER_BODY_PHRASES)):
+            return P.OTHER_BODY
     best, best_pos = None, -1
     window = folded[max(lo, start - 70):start]
     if any(k in window for k in P.BODY_NEEDLES):  # else no body named: spare the four scans
@@ -351,8 +353,8 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
             elif infix := P.BODY_INFIX.match(folded, pos, end):
                 pos = infix.end()
                 infix_body = next(code for code, rx in P.INFIX_BODY_CONTEXT if rx.fullmatch(infix.group("body")))
-            else:
-                infix_body = None
+            else:  # "UNSCR 2396 (2017)": the word names the body
+                infix_body = None if is_decision else P.RESOLUTION_ABBREVIATIONS.get(w.group(1))
             plural = w.group(1).endswith(("s", "es"))
             items, pos = _read_list(text, folded, ws, pos, end, plural, taken)
             if not items and not is_decision and own_body == "interpol-ga":
@@ -361,6 +363,9 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                     out.append(by_session)
                     continue
             if not items:
+                if not is_decision and (bare := _sc_number(text, folded, w, pos, end, infix_body, start)):
+                    out.append(bare)  # "UNSCR 2396" after "UNSCR 2396 (2017)": the resolver gives its year
+                    continue
                 if not is_decision and (back := P.RESOLUTION_ANAPHOR.search(folded, max(start, ws - 30), ws)):
                     # "that resolution", "the above-mentioned resolutions": one named before
                     out.append(Mention("res-anaphor", back.start(), w.end(), text[back.start():w.end()], None,
@@ -374,6 +379,17 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                 m.key = _key_from(m.data["num"], body, is_decision, m.data["letter"])
             out += [m for m in items if m.key]
     return out
+
+
+def _sc_number(text: str, folded: str, w: re.Match[str], pos: int, end: int, infix_body: str | None,
+               start: int) -> Mention | None:
+    """A Security Council resolution's number printed without its year ("UN Security Council Resolution
+    2396", "operative paragraph 15 of UNSCR 2396", "la résolution 2396 du Conseil de sécurité"), the
+    Council named with it."""
+    m = P.BARE_NUMBER.match(folded, pos, end)
+    if not m or (infix_body or _body_near(folded, w.start(), start) or (_body_after(folded, m.end(), end) or ("",))[0]) != "un-sc":
+        return None
+    return Mention("sc-number", w.start(), m.end(), text[w.start():m.end()], None, {"n": int(m.group(1))})
 
 
 def _by_session(text: str, folded: str, w: re.Match[str], end: int) -> Mention | None:
@@ -503,7 +519,8 @@ def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool
                 nm = NUMBER_ITEM.match(folded, nxt, end)
                 sm = None if nm else SYMBOL.match(folded, nxt, end)
         if not (nm or sm):
-            resume = P.LIST_RESUME.match(folded, pos, end) if plural and items else None
+            resume = (P.LIST_RESUME.match(folded, pos, end) or _parallel_resume(folded, pos, end, items[0].end)
+                      if plural and items else None)
             if not resume:
                 break
             nxt = resume.end()
@@ -511,6 +528,22 @@ def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool
             nm = None if sm else NUMBER_ITEM.match(folded, nxt, end)
         pos = nxt
     return items, pos
+
+
+def _parallel_resume(folded: str, pos: int, end: int, first_end: int) -> re.Match[str] | None:
+    """Where a list of numbers without dates resumes after a relative clause: at a number that opens
+    the same clause as the first item ("resolutions 70/174, by which …, 76/181, by which …"), or
+    that the list goes on after ("…, and 78/224, 75/196"). Any other number after a clause is not
+    the list's."""
+    m = P.LIST_RESUME_BARE.match(folded, pos, end)
+    nm = m and P.NUMBER_ITEM.match(folded, m.end(), end)
+    if not nm:
+        return None
+    here, first = P.CLAUSE_AFTER_ITEM.match(folded, nm.end(), end), P.CLAUSE_AFTER_ITEM.match(folded, first_end, end)
+    if here and first and P.SPACES.sub(" ", here.group(1)) == P.SPACES.sub(" ", first.group(1)):
+        return m
+    sep = P.LIST_SEPARATOR.match(folded, nm.end(), end)
+    return m if sep and P.NUMBER_ITEM.match(folded, sep.end(), end) else None
 
 
 def _item(text: str, folded: str, nm: re.Match[str], start: int, end: int) -> tuple[Mention, int]:

@@ -24,7 +24,12 @@ class Language:
     possessives: tuple[str, ...]  # "its"/"their" before "resolution": the issuing body's own
     vote_needle: str  # a word every vote count of this language holds ("votes", "voix")
     resolution_words: tuple[str, ...] = ()  # "resolution(s)" before the numbers it introduces
+    # One word for a body's name and "resolution(s)" ("UNSCR 2396 (2017)", "UNSCRs 1373 (2001) and
+    # 2322 (2016)", as INTERPOL's English texts write): the word → the body.
+    resolution_abbreviations: dict[str, str] = field(default_factory=dict)
     decision_words: tuple[str, ...] = ()  # "decision(s)" likewise
+    # "draft resolution" before a quoted draft that a resolution recommends to another body
+    draft_words: tuple[str, ...] = ()
     # Bodies whose resolutions and decisions have no key in DESIGN's table (functional commissions,
     # conferences of the parties, the assemblies of the specialised agencies): a number they issued
     # ("Commission on Narcotic Drugs resolution 56/4", "la résolution 22/7 de la Commission …") is
@@ -33,6 +38,12 @@ class Language:
     # Every phrase of `other_bodies` holds one of these, and few texts near an issuing body's name do
     # (not "council", "assembly"): where none is, the finder does not look for such a body.
     other_body_needles: tuple[str, ...] = ()
+    # Their short name, read only as a resolution's qualifier ("Commission resolution 66/3", "la
+    # résolution 66/3 de la Commission"): no body with keyed resolutions is called so.
+    other_body_short_names: tuple[str, ...] = ()
+    # Words between a body's name and "resolution" that pick one of its resolutions out ("the
+    # resolutions of the Commission on Narcotic Drugs, *including* resolution 67/1").
+    inclusion_links: tuple[str, ...] = ()
     # Words between a body and "its resolution" that make the resolution that body's ("the
     # Commission, in its resolution …", "la Commission, dans sa résolution …").
     possessive_links: tuple[str, ...] = ()
@@ -72,6 +83,7 @@ FRENCH = Language(
     vote_needle="voix",
     resolution_words=("resolution", "resolutions"),
     decision_words=("decision", "decisions"),
+    draft_words=("projet de resolution", "projet de decision", "projets de resolution"),
     other_bodies=("commission pour la prevention du crime et la justice penale",
                   "commission de la prevention du crime et de la justice penale", "commission des stupefiants",
                   "commission de la condition de la femme", "commission des droits de l'homme",
@@ -88,6 +100,8 @@ FRENCH = Language(
                   "assemblee generale de l'organisation des etats americains", "assemblee generale de l'oea"),
     other_body_needles=("commission", "conference", "reunion", "parties", "sante", "executif", "administration",
                         "environnement", "americains", "oea"),
+    other_body_short_names=("commission",),
+    inclusion_links=("notamment", "notamment la", "en particulier", "en particulier la", "y compris", "y compris la"),
     instrument_nouns={"convention": "Treaty", "pacte": "Treaty", "protocole": "Treaty", "traite": "Treaty",
                       "statut": "Constitution", "constitution": "Constitution", "declaration": "Declaration",
                       "accord": "Agreement", "reglement": "Rules"},
@@ -113,7 +127,9 @@ ENGLISH = Language(
     possessive_links=("in", "by", "through"),
     vote_needle="vote",
     resolution_words=("resolution", "resolutions"),
+    resolution_abbreviations={"unscr": "un-sc", "unscrs": "un-sc"},
     decision_words=("decision", "decisions"),
+    draft_words=("draft resolution", "draft decision"),
     other_bodies=("commission on crime prevention and criminal justice", "commission on narcotic drugs",
                   "commission on the status of women", "commission on human rights",
                   "sub-commission on the promotion and protection of human rights",
@@ -130,6 +146,8 @@ ENGLISH = Language(
                   "general assembly of the oas"),
     other_body_needles=("commission", "conference", "meeting", "parties", "health", "board", "governing",
                         "environment", "american", "oas"),
+    other_body_short_names=("commission",),
+    inclusion_links=("including", "in particular", "particularly", "notably", "especially"),
     instrument_nouns={"convention": "Treaty", "covenant": "Treaty", "protocol": "Treaty", "treaty": "Treaty",
                       "statute": "Constitution", "constitution": "Constitution", "declaration": "Declaration",
                       "agreement": "Agreement", "regulations": "Rules", "rules": "Rules"},
@@ -155,6 +173,7 @@ SPANISH = Language(
     vote_needle="voto",
     resolution_words=("resolucion", "resoluciones"),
     decision_words=("decision", "decisiones"),
+    draft_words=("proyecto de resolucion", "proyecto de decision", "proyectos de resolucion"),
     other_bodies=("comision de prevencion del delito y justicia penal", "comision de estupefacientes",
                   "comision de la condicion juridica y social de la mujer", "comision de derechos humanos",
                   "subcomision de promocion y proteccion de los derechos humanos",
@@ -170,6 +189,9 @@ SPANISH = Language(
                   "asamblea general de la organizacion de los estados americanos", "asamblea general de la oea"),
     other_body_needles=("comision", "conferencia", "reunion", "partes", "salud", "ejecutivo", "administracion",
                         "medio ambiente", "americanos", "oea"),
+    other_body_short_names=("comision",),
+    inclusion_links=("en particular", "en particular la", "incluida", "incluida la", "entre ellas", "entre ellas la",
+                     "especialmente", "especialmente la"),
     instrument_nouns={"convencion": "Treaty", "convenio": "Treaty", "pacto": "Treaty", "protocolo": "Treaty",
                       "tratado": "Treaty", "estatuto": "Constitution", "constitucion": "Constitution",
                       "declaracion": "Declaration", "acuerdo": "Agreement", "reglamento": "Rules"},

@@ -63,9 +63,12 @@ OTHER_BODY_NEEDLES = tuple(dict.fromkeys(n for lang in LANGUAGES for n in lang.o
 # Every body's names as plain phrases → its code (BODY_NAMES' alternatives are phrases whose white
 # space is `\s+`), and those phrases as one tuple for `startswith`/`endswith`.
 BODY_PHRASES = {**{ph: code for code, rx in BODY_NAMES.items() for ph in rx.replace(r"\s+", " ").split("|")},
-                **{ph: OTHER_BODY for lang in LANGUAGES for ph in lang.other_bodies}}
+                **{ph: OTHER_BODY for lang in LANGUAGES for ph in lang.other_bodies + lang.other_body_short_names}}
 OTHER_BODY_PHRASES = tuple(ph for ph, code in BODY_PHRASES.items() if code == OTHER_BODY)
-ANY_BODY_PHRASES = tuple(BODY_PHRASES)
+# (a short name qualifies a resolution only: "Requests the Commission, in accordance with its resolution …")
+ANY_BODY_PHRASES = tuple(ph for ph in BODY_PHRASES if ph not in {w for lang in LANGUAGES for w in lang.other_body_short_names})
+# ", including " right before "resolution": "the resolutions of the Commission on Narcotic Drugs, including resolution 67/1"
+INCLUSION_LINK = re.compile(r"\s*,?\s*\b(?:" + _words(w for lang in LANGUAGES for w in lang.inclusion_links) + r")\s+$")
 # "in its " / "dans sa " / "en su " right before "resolution": the resolution of a body named just
 # before ("the Human Rights Council, in its resolution 20/8"); `,` and spaces may stand between.
 POSSESSIVE_LINK = re.compile(
@@ -107,17 +110,24 @@ BODY_AFTER_CODES = [code for code, _ in BODY_AFTER]
 # boundary as a look-behind after it (`\bresol…` ≡ `resol(?<!\wresol)…`): a pattern that opens
 # with a literal lets the regex engine jump from one "resol" to the next instead of trying every
 # position of the text (10× faster scan, same matches). Built from the languages' words.
-def _stem_first(words) -> str:
-    """Whole words as one group opening with their common stem, the word boundary as a look-behind."""
-    words = list(dict.fromkeys(words))
-    stem = os.path.commonprefix(words)
-    rest = "|".join(re.escape(w[len(stem):]) for w in sorted(words, key=len, reverse=True))
-    if not stem:
-        return rf"\b({rest})\b"
-    return rf"({re.escape(stem)}(?<!\w{re.escape(stem)})(?:{rest}))\b"
+def _stem_first(*word_lists) -> str:
+    """Whole words as one group, each list of words opening with its common stem, the word boundary
+    as a look-behind."""
+    alternatives = []
+    for words in word_lists:
+        words = list(dict.fromkeys(words))
+        stem = os.path.commonprefix(words)
+        rest = "|".join(re.escape(w[len(stem):]) for w in sorted(words, key=len, reverse=True))
+        alternatives.append(rf"{re.escape(stem)}(?<!\w{re.escape(stem)})(?:{rest})" if stem else rf"\b(?:{rest})")
+    return "(" + "|".join(alternatives) + r")\b"
 
 
-RESOLUTION_WORD = re.compile(_stem_first(w for lang in LANGUAGES for w in lang.resolution_words))
+# "UNSCR" and the like: a body's name and "resolution" in one word (languages.Language) → the body.
+RESOLUTION_ABBREVIATIONS = {w: body for lang in LANGUAGES for w, body in lang.resolution_abbreviations.items()}
+RESOLUTION_WORD = re.compile(_stem_first([w for lang in LANGUAGES for w in lang.resolution_words],
+                                         *([RESOLUTION_ABBREVIATIONS] if RESOLUTION_ABBREVIATIONS else [])))
+# "the following draft resolution:" before a quoted draft (segment._quoted_draft)
+DRAFT_INTRO = re.compile(r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.draft_words) + ")")
 DECISION_WORD = re.compile(_stem_first(w for lang in LANGUAGES for w in lang.decision_words))
 # Words right before "resolution(s)" that refer back to resolutions cited before ("that resolution",
 # "the above-mentioned resolutions", "ladite résolution", "dicha resolución"); not "this resolution"
@@ -165,7 +175,17 @@ LIST_RESUME = re.compile(
     r"[^;.]{0,220}?[,;]\s*(?:and|et|y|as\s+well\s+as|ainsi\s+que|asi\s+como)\s+(?:its\s+|sa\s+|su\s+)?"
     r"(?=\d{1,4}\s*/\s*\d{1,4}\s*,?\s*(?:of|du|de|del)\s+\d)"
 )
+# … and without a date (find._parallel_resume decides): where the next number opens the same clause
+# as the list's first item ("its resolutions 70/174, by which it endorsed the Doha Declaration,
+# 76/181, by which it endorsed …") or the list goes on after it ("…, and 78/224, 75/196 and 80/178").
+LIST_RESUME_BARE = re.compile(
+    r"[^;.]{0,220}?[,;]\s*(?:(?:" + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s+)?"
+    r"(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")?\s*(?=\d{1,4}\s*/\s*\d{1,4}(?![/\d]))"
+)
+CLAUSE_AFTER_ITEM = re.compile(r"\s*,\s*([a-z]+\s+[a-z]+)\b")  # ", by which", ", par laquelle"
 
+# A number alone after "resolution", no year, slash or part after it: "Security Council Resolution 2396 calls"
+BARE_NUMBER = re.compile(r"(\d{1,4})\b(?!\s*[(/]|\s*-\s*\d|[.,]\d)")
 # One cited number, in the forms that follow "resolution(s)". `n (yyyy)` may be split by a line
 # break, and OCR leaves slips in it: a full stop before the parenthesis ("512.(1982)"), the opening
 # parenthesis lost ("387 1976)" — the closing one must be there).
@@ -291,7 +311,8 @@ TITLE_LINK = re.compile(_TITLE_LINKS + r"\s+")  # inside a registry name that ho
 NAMED_AFTER_OF = re.compile(r"\s+(?:of|de|del|d')\s*(?:(?:the|la|las|los|l')\s*)?([A-ZÀ-Ý][\w'-]*)")
 LONGEST_RANGE = 30  # "Articles 73 to 91 of the Charter"; "articles 1 to 500" is not a range of the genre
 
-RESOLUTION_OPENINGS = (os.path.commonprefix([w for lang in LANGUAGES for w in lang.resolution_words]),)
+RESOLUTION_OPENINGS = (os.path.commonprefix([w for lang in LANGUAGES for w in lang.resolution_words]),
+                       *([os.path.commonprefix(list(RESOLUTION_ABBREVIATIONS))] if RESOLUTION_ABBREVIATIONS else []))
 DECISION_OPENINGS = (os.path.commonprefix([w for lang in LANGUAGES for w in lang.decision_words]),)
 ARTICLE_OPENINGS = ("article", "articulo", "art.", "arts.")
 CHAPTER_OPENINGS = ("chapter", "chapitre", "capitulo")

@@ -281,6 +281,16 @@ class Resolver:
         self.unknown_kinds[key] = kind
         return key
 
+    def _sc_cited_before(self, before: int, number: int) -> list[str]:
+        """"UN Security Council Resolution 2396" without its year: the resolution of that number the
+        text cited before with its year ("UNSCR 2396 (2017)"); nothing if it cited none (a number is
+        not given a year that no source here gives it)."""
+        prefix = f"S/RES/{number}("
+        for key, _ in reversed(self.resolution_key[:bisect_left(self.resolution_at, before)]):
+            if key.startswith(prefix):
+                return [key]
+        return []
+
     def _resolutions_before(self, before: int, plural: bool) -> list[str]:
         """"that resolution": the resolution cited last. "the above-mentioned resolutions": those
         cited before it in its own paragraph, when it cites some ("Reaffirms its resolution 365
@@ -388,6 +398,8 @@ class Resolver:
                 local.append(_Named(m.start, key, m.data["kind"]))
             elif m.kind == "res-anaphor":
                 resolved[i] = self._resolutions_before(m.start, m.data["plural"])
+            elif m.kind == "sc-number":
+                resolved[i] = self._sc_cited_before(m.start, m.data["n"])
             elif m.kind == "anaphor":
                 if m.data.get("group"):  # "both Conventions", "les trois conventions", "both Covenants"
                     keys = self._recent(m.start, local, m.data["group"], m.data["noun"])
@@ -437,7 +449,7 @@ class Resolver:
                 found.append((m.start, m.end, m.key, m.data.get("date")))
             elif m.kind == "named" and i not in attached and not m.data.get("in_title"):
                 found.append((m.start, m.end, m.key, None))
-            elif m.kind == "res-anaphor":
+            elif m.kind in ("res-anaphor", "sc-number"):
                 found += [(m.start, m.end, key, None) for key in resolved.get(i, [])]
             elif m.kind == "anaphor" and i not in attached:
                 for key in resolved.get(i, []):

@@ -388,6 +388,7 @@ class _State:
     was_blank: bool = True  # a blank line (or a cut) precedes this line
     last_number: int = 0  # the last printed operative number
     heads: frozenset[int] = frozenset()  # indices of the lines of odd pages' running heads (title first)
+    draft: bool = False  # inside a quoted draft resolution ("“The General Assembly," … ”)
 
     def skip(self, line: Line) -> None:
         self.skipped.append((line.start, line.end))
@@ -449,6 +450,11 @@ def _walk(st: _State, every_step: bool = False) -> None:
                 continue
         c = folded.lstrip()[0]
         c = DIGIT if c.isdecimal() else c
+        if c in _OPEN_QUOTES and (st.draft or _quoted_draft(st.lines, index)):
+            line = _in_draft(st, index, line)
+            if line is None:
+                continue
+            folded, c = line.folded, _first(line.folded)
         if after or every_step:
             steps = _STEPS
         else:
@@ -477,15 +483,25 @@ def _title_first_heads(lines: list[Line], folded: str) -> frozenset[int]:
     up to three lines above the symbol's. Found by one search of the text, as they are rare; a line
     of running text never ends in a symbol after a wide gap with a blank line below it."""
     starts = []  # of the lines that end in a symbol after a wide gap, with a blank line below
+    wraps = []  # … with the title's wrapped rest below, then a blank line
     for m in P.RUNNING_HEAD_LAST.finditer(folded):
         line_start = folded.rfind("\n", 0, m.start()) + 1
         below = folded.find("\n", m.end() + 1)
-        if folded[line_start:m.start()].strip() and not folded[m.end() + 1:below if below >= 0 else None].strip():
-            starts.append(line_start)  # (the symbol alone on its line is `_furniture`'s)
-    if not starts:
+        title = folded[line_start:m.start()]
+        if not title.strip():
+            continue  # (the symbol alone on its line is `_furniture`'s)
+        if not folded[m.end() + 1:below if below >= 0 else None].strip():
+            starts.append(line_start)
+        elif below >= 0 and _title_wrap_below(title, folded[m.end() + 1:below], folded, below):
+            wraps.append(line_start)
+    if not (starts or wraps):
         return frozenset()
     heads = set()
     index = {line.start: i for i, line in enumerate(lines) if line.start >= 0}
+    for line_start in wraps:  # the symbol on the title's first line: "… counter    A/RES/81/196" / "the world drug problem"
+        i = index.get(line_start)
+        if i is not None and i + 1 < len(lines) and not (i and lines[i - 1].text.strip()):  # set off above too
+            heads.update((i, i + 1))
     for line_start in starts:
         i = index.get(line_start)
         if i is None:
@@ -497,6 +513,19 @@ def _title_first_heads(lines: list[Line], folded: str) -> frozenset[int]:
             above = i
         heads.update(range(above, i + 1))
     return frozenset(heads)
+
+
+_HEAD_INDENT = 12  # a running head's wrapped title line is indented at least this much
+
+
+def _title_wrap_below(title: str, below: str, folded: str, below_end: int) -> bool:
+    """Is `below` the wrapped rest of a running head's `title` (the line above, the symbol after it):
+    indented as the title is, one line, a blank line under it?"""
+    indent = len(title) - len(title.lstrip())
+    if indent < _HEAD_INDENT or len(below) - len(below.lstrip()) != indent or not below.strip():
+        return False
+    after = folded.find("\n", below_end + 1)
+    return not folded[below_end + 1:after if after >= 0 else None].strip()
 
 
 def _after_end(st: _State, index: int, line: Line, c: str) -> bool:
@@ -844,6 +873,58 @@ def _line_kinds() -> _Kinds:
     return _KINDS[0]
 
 
+_OPEN_QUOTES = frozenset("\"“‘«„")
+
+
+def _in_draft(st: _State, index: int, line: Line) -> Line | None:
+    """A line of a quoted draft resolution (`_quoted_draft`): read unquoted; None for the draft's
+    chapeau, which is neither a paragraph nor the document's chapeau."""
+    if _quoted_chapeau(line):
+        st.draft = st.in_body = True
+        st.operative, st.intro, st.current = False, None, None
+        st.skip(line)
+        return None
+    line = st.lines[index] = _unquoted(line)
+    return line
+
+
+def _first(folded: str) -> str:
+    """The first non-blank character of a line (DIGIT for a digit)."""
+    c = folded.lstrip()[0]
+    return DIGIT if c.isdecimal() else c
+
+
+def _quoted_chapeau(line: Line) -> bool:
+    """'“The General Assembly,': a quoted resolution opens."""
+    f = line.folded.lstrip()
+    return f[:1] in _OPEN_QUOTES and f.rstrip().endswith(",") and bool(P.CHAPEAU.match(f[1:]))
+
+
+_DRAFT_INTRO_LINES = 3  # "Recommends to the General Assembly the adoption of the following draft" / "resolution:"
+
+
+def _quoted_draft(lines: list[Line], i: int) -> bool:
+    """Does lines[i] open a quoted draft resolution that the text recommends ("Recommends to the
+    General Assembly the adoption of the following draft resolution:" / "“The General Assembly,")?
+    Its paragraphs, each opening with a quotation mark, are the document's own, read as if unquoted.
+    A resolution quoted as it reads ("Reaffirms its resolution 425 (1978) which reads:") and any
+    quotation without a chapeau stay inside the paragraph that quotes them."""
+    if not _quoted_chapeau(lines[i]):
+        return False
+    k = i - 1
+    while k >= 0 and not lines[k].text.strip():
+        k -= 1
+    if k < 0 or not lines[k].text.rstrip().endswith(":"):
+        return False
+    return bool(P.DRAFT_INTRO.search(" ".join(line.folded for line in lines[max(0, k - _DRAFT_INTRO_LINES + 1):k + 1])))
+
+
+def _unquoted(line: Line) -> Line:
+    """The line with its opening quotation mark read as a blank (offsets unchanged)."""
+    k = len(line.folded) - len(line.folded.lstrip())
+    return Line(line.start, line.end, line.text, line.folded[:k] + " " + line.folded[k + 1:], line.opens)
+
+
 def _is_symbol_line(folded: str) -> bool:
     m = P.SYMBOL.match(folded.strip())
     return bool(m) and m.end() == len(folded.strip())
@@ -864,13 +945,14 @@ def _block_ends_with_colon(lines: list[Line], i: int) -> bool:
     then numbered or bulleted items); "Recommends … as follows:" before running text is a paragraph."""
     text = lines[i].text.rstrip()
     j = i + 1
-    while j < len(lines) and lines[j].text.strip() and not _list_item(lines[j]):
+    while j < len(lines) and lines[j].text.strip() and not _list_item(lines[j]) and not _quoted_draft(lines, j):
         text = lines[j].text.rstrip()
         j += 1
     j = _after_blanks(lines, j)
     if j < len(lines) and not _list_item(lines[j]) and _heading_at(lines, j):
         j = _after_blanks(lines, j + 1)  # "RESOLVES as follows:", a heading, then the list
-    return text.endswith(":") and j < len(lines) and _list_item(lines[j])
+    # ("Recommends … the adoption of the following draft resolution:" introduces a quoted draft)
+    return text.endswith(":") and j < len(lines) and (_list_item(lines[j]) or _quoted_draft(lines, j))
 
 
 _HEADING_WORDS = 8  # "Cooperation with the United Nations Office on Drugs and Crime" at most
