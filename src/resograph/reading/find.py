@@ -383,23 +383,10 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
             if (not items and not is_decision and ":" in folded[pos:pos + P.TABLE_INTRO_REACH + 1]
                     and (intro := P.TABLE_INTRO.match(folded, pos, end))):
                 items = _rows(text, folded, intro.end(), end, taken)
-            if not items and not is_decision and own_body == "interpol-ga":
-                by_session = _by_session(text, folded, w, end)
-                if by_session:
-                    out.append(by_session)
-                    continue
             if not items:
-                if not is_decision and (bare := _sc_number(text, folded, w, pos, end, infix_body, start)):
-                    out.append(bare)  # "UNSCR 2396" after "UNSCR 2396 (2017)": the resolver gives its year
-                    continue
-                if not is_decision and (back := P.RESOLUTION_ANAPHOR.search(folded, max(start, ws - 30), ws)):
-                    # "that resolution", "the above-mentioned resolutions": one named before
-                    out.append(Mention("res-anaphor", back.start(), w.end(), text[back.start():w.end()], None,
-                                       {"plural": plural}))
-                elif not is_decision and (after := P.RESOLUTION_ANAPHOR_AFTER.match(folded, w.end(), end)):
-                    # "les résolutions susmentionnées", "the resolutions referred to above"
-                    out.append(Mention("res-anaphor", ws, after.end(), text[ws:after.end()], None,
-                                       {"plural": plural}))
+                if not is_decision and (lone := _without_list(text, folded, w, pos, end, start, infix_body,
+                                                              plural, own_body)):
+                    out.append(lone)
                 continue
             # A body named after an item is that of the items before it, back to the previous one
             # named ("70/181 of the General Assembly and 2178 (2014) of the Security Council").
@@ -409,6 +396,24 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                 m.key = _key_from(m.data["num"], body, is_decision, m.data["letter"])
             out += [m for m in items if m.key]
     return out
+
+
+def _without_list(text: str, folded: str, w: re.Match[str], pos: int, end: int, start: int,
+                  infix_body: str | None, plural: bool, own_body: str | None) -> Mention | None:
+    """What "resolution(s)" with no list of numbers after it names: an INTERPOL resolution by number and
+    session, a Council number without its year, or resolutions cited before, by words before the noun
+    ("that resolution", "the above-mentioned resolutions") or after it ("les résolutions
+    susmentionnées", "the resolutions referred to above")."""
+    if own_body == "interpol-ga" and (by_session := _by_session(text, folded, w, end)):
+        return by_session
+    if bare := _sc_number(text, folded, w, pos, end, infix_body, start):
+        return bare  # "UNSCR 2396" after "UNSCR 2396 (2017)": the resolver gives its year
+    ws = w.start()
+    if back := P.RESOLUTION_ANAPHOR.search(folded, max(start, ws - 30), ws):
+        return Mention("res-anaphor", back.start(), w.end(), text[back.start():w.end()], None, {"plural": plural})
+    if after := P.RESOLUTION_ANAPHOR_AFTER.match(folded, w.end(), end):
+        return Mention("res-anaphor", ws, after.end(), text[ws:after.end()], None, {"plural": plural})
+    return None
 
 
 def _sc_number(text: str, folded: str, w: re.Match[str], pos: int, end: int, infix_body: str | None,
