@@ -272,6 +272,16 @@ def test_words_after_the_noun_with_no_list_behind_them_cite_nothing(lang, recall
     assert not {t for p, t in cited(lang, recalled, anaphor, chapeau=chapeau) if p == "op_1"}
 
 
+# … but with numbers after those words, the numbers are the citation ("la résolution précitée 77/20").
+@pytest.mark.parametrize("lang, paragraph, expected", [
+    ("fr", "Rappelant sa résolution 75/10 et la résolution précitée 77/20,", {"A/RES/75/10", "A/RES/77/20"}),
+    ("es", "Recordando las resoluciones antes mencionadas 75/10 y 77/20,", {"A/RES/75/10", "A/RES/77/20"}),
+    ("en", "Recalling the resolutions referred to above 75/10 and 77/20,", {"A/RES/75/10", "A/RES/77/20"}),
+])
+def test_numbers_after_the_words_that_refer_back_are_read(lang, paragraph, expected):
+    assert {t for p, t in cited(lang, paragraph) if p == "pp_1"} == expected
+
+
 def test_every_noun_the_registry_declares_is_read_as_an_anaphor():
     from resograph.reading import patterns as P
     from resograph.reading.lexicon import load_lexicon

@@ -153,7 +153,10 @@ RESOLUTION_ANAPHOR_AFTER = re.compile(
     r"\s+(?:" + _words(sorted({w for lang in LANGUAGES for w in lang.anaphors_after}, key=len, reverse=True))
     + r")(?![\w-])")
 # What may stand between the word and the first number: "nº", "A/RES/" is its own pattern.
-AFTER_WORD = re.compile(r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
+# … and those words when a number follows them ("la résolution précitée 77/20", "las resoluciones antes
+# mencionadas 75/10 y 77/20"): the number is read, not the anaphor.
+AFTER_WORD = re.compile(r"(?:" + RESOLUTION_ANAPHOR_AFTER.pattern + r"(?=\s*\d))?"
+                        r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
 # An INTERPOL resolution named by its number and session, after "resolution": "Resolution No. 5 adopted
 # at the 66th session", "la résolution n° 5 adoptée à la 66e session", "la resolución n.º 12 aprobada en
 # la 67.ª reunión". Up to the 69th session (2000) the code follows from them: AGN/{session}/RES/{n}; from
