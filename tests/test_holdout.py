@@ -21,6 +21,9 @@ Three corpora by three annotators, each following corpus/README.md without readi
   Assembly and INTERPOL texts of the 1980s–1990s ("Ia résolution", "3l/l02", "3 4 / 1 4 5", "resoluci6n"),
   citations in parentheses, after a colon, in a table of resolutions and an annex's title, lists split by
   a page break, "Res." and spaced or prefixed symbols, emergency special sessions.
+- holdout9: written blind, born-digital texts of the mission's core: the UN–INTERPOL cooperation series in
+  fr/es/en, INTERPOL General Assembly texts in Spanish and French, Security Council counter-terrorism texts
+  in French and Spanish, an ECOSOC resolution recommending a draft to the General Assembly.
 The bar is lower than on the dev corpus on purpose: this measures generalisation, not memorisation.
 """
 
@@ -35,7 +38,7 @@ import pytest
 from resograph.tools.evaluate import evaluate, totals
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CORPORA = {"holdout": 10, "holdout2": 12, "holdout3": 12, "holdout4": 10, "holdout5": 10, "holdout6": 10, "holdout7": 10, "holdout8": 8}  # corpus → number of texts
+CORPORA = {"holdout": 10, "holdout2": 12, "holdout3": 12, "holdout4": 10, "holdout5": 10, "holdout6": 10, "holdout7": 10, "holdout8": 8, "holdout9": 8}  # corpus → number of texts
 BAR = (0.90, 0.85)  # documents F1, paragraphs F1
 # (holdout4 scored 0.803 / 0.785 when it was added, 0.989 / 0.962 once the treaties without a registry
 # key, article ranges, other bodies' resolutions and special sessions were read: it takes this bar too)
