@@ -118,12 +118,19 @@ def test_lettered_resolutions():
     assert set(x) == {"A/RES/377A(V)", "A/RES/181B(II)", "E/RES/833B(XXXII)"}
     x = cited(ga_text("Recalling its resolutions 47/20 A of 23 November 1992 and 47/20 B,"))
     assert x == {"A/RES/47/20A": "1992-11-23", "A/RES/47/20B": None}
+    # The Security Council's parts: "161 A (1961)" is its part A, not resolution 161 of that year
+    x = cited(sc_text(300, 1971, "Recalling its resolutions 143 (1960) and 161 A (1961) of 21 February 1961,\n"
+                                 "and resolution 169 B(1961),"))
+    assert x == {"S/RES/143(1960)": None, "S/RES/161A(1961)": "1961-02-21", "S/RES/169B(1961)": None}
 
 
 def test_a_small_letter_after_a_number_is_a_word_not_a_part():
     # French "a" (has) after a number: no lettered resolution
     x = cited(ga_text("Rappelant que sa résolution 60/288 a été adoptée sans vote,", "fr"))
     assert set(x) == {"A/RES/60/288"}
+    # … nor a small letter between a Council number and its year: the year still names it
+    x = cited(sc_text_in("fr", 300, 1971, "Rappelant sa résolution 242 a (1967),"))
+    assert set(x) == {"S/RES/242(1967)"}
 
 
 def test_the_charter_its_articles_and_chapters():

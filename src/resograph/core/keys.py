@@ -70,8 +70,9 @@ def un_ga_decision(session: int, number: int) -> str:
     return f"A/DEC/{session}/{number}"
 
 
-def sc_resolution(number: int, year: int) -> str:
-    return f"S/RES/{number}({year})"
+def sc_resolution(number: int, year: int, letter: str = "") -> str:
+    """`S/RES/2482(2019)`; a lettered part `S/RES/161A(1961)`."""
+    return f"S/RES/{number}{letter}({year})"
 
 
 def ecosoc_resolution(year_or_number: int, number_or_session: int, *, old: bool = False) -> str:

@@ -617,9 +617,11 @@ def _item(text: str, folded: str, nm: re.Match[str], start: int, end: int) -> tu
     """One cited number with the date clause that follows it; the span ends before a trailing comma."""
     num = _num(nm)
     pos = nm.end()
-    letter = nm.group("oldl") or nm.group("sl")
+    letter = nm.group("oldl") or nm.group("sl") or nm.group("scl")
     if letter and nm.group("sl") and not text[nm.start("sl")].isupper():
         letter, pos = None, nm.end("sb")  # "60/288 a été …": a word, not a part letter
+    elif letter and nm.group("scl") and not text[nm.start("scl")].isupper():
+        letter = None  # "n a (yyyy)": a slip, the year still says which resolution
     mention = Mention("number", start, pos, "", None, {"num": num, "letter": (letter or "").upper()})
     dm = P.DATE_CLAUSE.match(folded, pos, end)
     if dm:
@@ -665,7 +667,7 @@ def _key_from(num: tuple, body: str | None, is_decision: bool, letter: str = "")
         # `n (yyyy)` is the Security Council's form; resolutions 1–99 are of 1946–1950.
         if body in ("un-ga", "ecosoc", "hrc") and a < 100 and b > 1950:
             return None
-        return keys.sc_resolution(a, b)
+        return keys.sc_resolution(a, b, letter)
     if kind == "old":
         prefix = "E" if body == "ecosoc" else "A"
         return f"{prefix}/{what}/{a}{letter}({b})"

@@ -220,7 +220,8 @@ BARE_NUMBER = re.compile(r"(\d{1,4})\b(?!\s*[(/]|\s*-\s*\d|[.,]\d)")
 # parenthesis lost ("387 1976)" — the closing one must be there).
 NUMBER_FORMS = {
     "slash": r"(?P<slash>(?P<sa>\d{1,4})\s*/\s*(?P<sb>\d{1,4})(?:\s?(?P<sl>[a-h])(?![\w/-]))?)(?![/\d])",  # 79/136, 2016/18
-    "sc": r"(?P<sc>(?P<scn>\d{1,4})\s*\.?\s*(?:\(\s*|(?<=\s))(?P<scy>(?:19|20)\d{2})\s*\))",  # 2482 (2019)
+    # A part letter may follow the number ("161 A (1961)"): it counts only as a capital in the text.
+    "sc": r"(?P<sc>(?P<scn>\d{1,4})(?:\s?(?P<scl>[a-h])(?=\s*\())?\s*\.?\s*(?:\(\s*|(?<=\s))(?P<scy>(?:19|20)\d{2})\s*\))",  # 2482 (2019)
     "ss": r"(?P<ss>(?P<ssk>e?s)\s*-\s*(?P<sss>\d{1,2})\s*/\s*(?P<ssn>\d{1,3}))(?![/\d])",  # S-30/1, ES-10/19
     # OCR slips of digits in `n (yyyy)`: S/$ for 5, O for 0, I/l/[/| for 1 ("S71 (1985)", "I11 (1956)",
     # "SOL (1982)", "[86 (1964)" for 186). The finder accepts one inside a list of resolutions after
@@ -254,7 +255,7 @@ OCR_DIGITS = str.maketrans({"s": "5", "$": "5", "o": "0", "i": "1", "l": "1", "[
 # A Security Council resolution's key (number, year), and the year in other keys that bounds what a
 # document can cite (group 1, plus the offset): a General Assembly session opens in September of
 # 1945 + its number and ends in the next year.
-SC_KEY = re.compile(r"S/RES/(\d+)\((\d{4})\)$")
+SC_KEY = re.compile(r"S/RES/(\d+)[A-H]?\((\d{4})\)$")
 RESOLUTION_KEY = re.compile(r"[ASE]/RES/|GA-\d{4}-|AGN/\d+/RES/")  # keys of resolutions
 OWN_YEAR = (
     (re.compile(r"(?:GA|AG)-(\d{4})-"), 0),

@@ -58,7 +58,7 @@ _TITLE_LANGS = ("en", "fr", "es", None)
 
 _KEY_YEAR = [
     re.compile(r"^GA-(\d{4})-"),                      # GA-2012-81-RES-08, GA-2008-RES-07
-    re.compile(r"^S/RES/\d+\((\d{4})\)$"),             # S/RES/2482(2019)
+    re.compile(r"^S/RES/\d+[A-Z]?\((\d{4})\)$"),       # S/RES/2482(2019), S/RES/161A(1961)
     re.compile(r"^E/RES/(\d{4})/"),                    # E/RES/2004/21
     re.compile(r"^[a-z]+:[a-z0-9-]*-(\d{4})(?:/|$)"),  # convention:cybercrime-2024, agreement:…-1997
 ]
@@ -66,7 +66,7 @@ _KEY_YEAR = [
 # 1976). The n-th regular session opened in 1945 + n (the first in January 1946, the fifteenth in
 # September 1960), so the year is when the session opened: a resolution of its last weeks may be
 # of the next year.
-_GA_SESSION = re.compile(r"^A/RES/\d+\s*\(([IVXLC]+)\)$")
+_GA_SESSION = re.compile(r"^A/RES/\d+[A-Z]?\s*\(([IVXLC]+)\)$")  # also lettered: A/RES/217A(III)
 # A special or emergency special session (A/RES/2253(ES-V), A/RES/ES-10/14) met when it was called:
 # its year is never read off its number, only off its session's dates (:func:`_year`).
 _SESSION_IRI = "<" + BASE + "session/un-ga/{}>"
@@ -79,6 +79,8 @@ def year_from_key(key: str) -> int | None:
     (2024, None)
     >>> year_from_key("A/RES/1514(XV)"), year_from_key("A/RES/3212(XXIX)")
     (1960, 1974)
+    >>> year_from_key("A/RES/217A(III)"), year_from_key("S/RES/161A(1961)")  # lettered parts
+    (1948, 1961)
     >>> year_from_key("A/RES/2253(ES-V)"), year_from_key("A/RES/ES-10/14")  # special sessions
     (None, None)
     """
