@@ -28,8 +28,12 @@ class Language:
     # 2322 (2016)", as INTERPOL's English texts write): the word → the body.
     resolution_abbreviations: dict[str, str] = field(default_factory=dict)
     decision_words: tuple[str, ...] = ()  # "decision(s)" likewise
-    # Words right after "resolution(s)" that refer back to resolutions cited before ("les résolutions
-    # susmentionnées", "las resoluciones antes mencionadas", "the resolutions referred to above")
+    # Words right before "resolution(s)" that refer back to resolutions cited before ("that resolution",
+    # "the above-mentioned resolutions", "ladite résolution", "dicha resolución"); never "this
+    # resolution" nor "la présente résolution" (the document itself).
+    anaphors_before: tuple[str, ...] = ()
+    # … and right after it ("les résolutions susmentionnées", "las resoluciones antes mencionadas", "the
+    # resolutions referred to above")
     anaphors_after: tuple[str, ...] = ()
     # "draft resolution" before a quoted draft that a resolution recommends to another body
     draft_words: tuple[str, ...] = ()
@@ -89,6 +93,8 @@ FRENCH = Language(
     vote_needle="voix",
     resolution_words=("resolution", "resolutions"),
     decision_words=("decision", "decisions"),
+    anaphors_before=("ladite", "lesdites", "cette", "ces", "la susdite", "les susdites", "la susmentionnee",
+                     "les susmentionnees", "la precitee", "les precitees"),
     anaphors_after=("susmentionnee", "susmentionnees", "susvisee", "susvisees", "precitee", "precitees",
                     "susdite", "susdites", "mentionnee ci-dessus", "mentionnees ci-dessus",
                     "ci-dessus mentionnee", "ci-dessus mentionnees", "visee ci-dessus", "visees ci-dessus",
@@ -140,6 +146,8 @@ ENGLISH = Language(
     resolution_words=("resolution", "resolutions"),
     resolution_abbreviations={"unscr": "un-sc", "unscrs": "un-sc"},
     decision_words=("decision", "decisions"),
+    anaphors_before=("that", "those", "these", "said", "the above-mentioned", "the above mentioned",
+                     "the abovementioned", "the aforementioned", "the aforesaid", "the above", "the said"),
     anaphors_after=("mentioned above", "referred to above", "cited above", "above-mentioned", "aforementioned",
                     "under reference", "in question"),
     draft_words=("draft resolution", "draft decision"),
@@ -187,6 +195,8 @@ SPANISH = Language(
     vote_needle="voto",
     resolution_words=("resolucion", "resoluciones"),
     decision_words=("decision", "decisiones"),
+    anaphors_before=("dicha", "dichas", "esa", "esas", "la citada", "las citadas", "la mencionada",
+                     "las mencionadas", "la antes mencionada", "las antes mencionadas"),
     anaphors_after=("antes mencionada", "antes mencionadas", "anteriormente mencionada", "anteriormente mencionadas",
                     "mencionada anteriormente", "mencionadas anteriormente", "arriba mencionada",
                     "arriba mencionadas", "antes citada", "antes citadas", "precitada", "precitadas",

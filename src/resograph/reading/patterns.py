@@ -139,14 +139,10 @@ RESOLUTION_WORD = re.compile(_stem_first([w for lang in LANGUAGES for w in lang.
 # "the following draft resolution:" before a quoted draft (segment._quoted_draft)
 DRAFT_INTRO = re.compile(r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.draft_words) + ")")
 DECISION_WORD = re.compile(_stem_first(w for lang in LANGUAGES for w in lang.decision_words))
-# Words right before "resolution(s)" that refer back to resolutions cited before ("that resolution",
-# "the above-mentioned resolutions", "ladite résolution", "dicha resolución"); not "this resolution"
-# nor "la présente résolution" (the document itself).
+# Words right before "resolution(s)" that refer back to resolutions cited before (languages.anaphors_before)
 RESOLUTION_ANAPHOR = re.compile(
-    r"\b(?:that|those|these|said|the\s+(?:above(?:-|\s)?mentioned|aforementioned|aforesaid|above|said)|"
-    r"ladite|lesdites|cette|ces|(?:la|les)\s+(?:susdites?|susmentionnees?|precitees?)|dichas?|esas?|"
-    r"(?:la|las)\s+(?:citadas?|mencionadas?|antes\s+mencionadas?))\s+$"
-)
+    r"\b(?:" + _words(sorted({w for lang in LANGUAGES for w in lang.anaphors_before}, key=len, reverse=True))
+    + r")\s+$")
 # … and right after it ("les résolutions susmentionnées", "las resoluciones antes mencionadas", "the
 # Council's resolutions under reference"), the longest phrase first.
 RESOLUTION_ANAPHOR_AFTER = re.compile(
