@@ -324,3 +324,25 @@ def test_a_noun_of_several_words_refers_back_to_the_agreement_named_before(lang,
 def test_no_armistice_agreement_without_its_name_or_capitals(sentence):
     text = f"Resolution 111 (1956)\n\nThe Security Council,\n\n{sentence}\n\n1. Decides to remain seized.\n"
     assert not [c for c in extract(text).citations if "armistice" in c.target or "/art_" in c.target]
+
+
+UNTOC_KEY, UNCAC_KEY = "convention:untoc-2000", "convention:uncac-2003"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Recalling the United Nations Convention against Transnational Organized Crime and the United Nations "
+           "Convention against Corruption, in particular articles 27 and 48, respectively,"),
+    ("fr", "Rappelant la Convention des Nations Unies contre la criminalité transnationale organisée et la "
+           "Convention des Nations Unies contre la corruption, notamment leurs articles 27 et 48 respectivement,"),
+    ("es", "Recordando la Convención de las Naciones Unidas contra la Delincuencia Organizada Transnacional y la "
+           "Convención de las Naciones Unidas contra la Corrupción, y sus artículos 27 y 48, respectivamente,"),
+])
+def test_respectively_pairs_the_articles_with_the_treaties_named_before_them(lang, text):
+    assert cited(lang, text) == {("pp_1", UNTOC_KEY), ("pp_1", UNCAC_KEY), ("pp_1", f"{UNTOC_KEY}/art_27"),
+                                 ("pp_1", f"{UNCAC_KEY}/art_48")}
+
+
+def test_respectively_with_fewer_treaties_than_articles_keeps_the_treaty_under_discussion():
+    got = cited("en", "Recalling the United Nations Convention against Corruption, in particular articles 27 and 48, "
+                      "respectively,")
+    assert got == {("pp_1", UNCAC_KEY), ("pp_1", f"{UNCAC_KEY}/art_27"), ("pp_1", f"{UNCAC_KEY}/art_48")}

@@ -973,6 +973,8 @@ def _part(text: str, folded: str, m: re.Match[str], start: int, end: int, part: 
         data["owner"] = "previous"
     if P.WHOSE.search(folded[max(start, m.start() - 12):m.start()]):
         data["owner"] = "previous"
+    if len(numbers) > 1 and "owner_at" not in data and P.RESPECTIVELY.match(folded, m.end(), end):
+        data["respectively"] = True  # each number goes with one of the treaties named before it
     first_end = spans[0][1] if spans else m.end()
     data["first_end"] = first_end
     return Mention("article", m.start(), m.end(), text[m.start():first_end], None, data)

@@ -60,6 +60,9 @@ class Language:
     # traitement des données"), which own the articles cited after them ("son article 10").
     instrument_nouns: dict[str, str] = field(default_factory=dict)
     range_words: tuple[str, ...] = ()  # between the two ends of a range of articles ("16 to 21")
+    # After a list of articles, pairs them with the treaties named before them, in order ("the Palermo and
+    # Mérida Conventions, and their articles 27 and 48, respectively")
+    respectively_words: tuple[str, ...] = ()
     # The determiners before a body named as a clause's addressee ("Encourages *the* Human Rights
     # Council to …", "Solicita *al* Consejo …"): "its resolution" further on is that body's.
     determiners: tuple[str, ...] = ()
@@ -122,6 +125,7 @@ FRENCH = Language(
                       "statut": "Constitution", "constitution": "Constitution", "declaration": "Declaration",
                       "accord": "Agreement", "reglement": "Rules"},
     range_words=("a", "au"),
+    respectively_words=("respectivement",),
     determiners=("le", "la", "l'", "au", "a la"),
     agent_nouns=("decision", "decisions"),
     short_bodies={"un-sc": (r"conseil",), "hrc": (r"conseil",), "un-ga": (r"assemblee",)},
@@ -173,6 +177,7 @@ ENGLISH = Language(
                       "statute": "Constitution", "constitution": "Constitution", "declaration": "Declaration",
                       "agreement": "Agreement", "regulations": "Rules", "rules": "Rules"},
     range_words=("to",),
+    respectively_words=("respectively",),
     determiners=("the",),
     agent_nouns=("decision", "decisions"),
     short_bodies={"un-sc": (r"council",), "hrc": (r"council",), "un-ga": (r"assembly",)},
@@ -224,6 +229,7 @@ SPANISH = Language(
                       "tratado": "Treaty", "estatuto": "Constitution", "constitucion": "Constitution",
                       "declaracion": "Declaration", "acuerdo": "Agreement", "reglamento": "Rules"},
     range_words=("a", "al"),
+    respectively_words=("respectivamente",),
     determiners=("el", "la", "al", "a la"),
     agent_nouns=("decision", "decisiones"),
     short_bodies={"un-sc": (r"consejo",), "hrc": (r"consejo",), "un-ga": (r"asamblea",)},

@@ -384,6 +384,7 @@ UNKNOWN_OWNER = re.compile(r"(?:statute|statut|estatuto|pacte|pact|pacto|protoco
                            r"treaty|traite|tratado|covenant|rules|reglement|reglamento|rpd|"
                            r"(?:general\s+|financial\s+|staff\s+)?regulations|interpol's\s+(?:rules|regulations))\b")
 THEREOF = re.compile(r"\s*,?\s*(?:thereof|de\s+celle-ci|de\s+celui-ci|de\s+esta|de\s+la\s+misma|de\s+dicha\s+convencion)\b")
+RESPECTIVELY = re.compile(r"\s*,?\s*(?:" + _words(w for lang in LANGUAGES for w in lang.respectively_words) + r")\b")
 WHOSE = re.compile(r"\b(?:cuyo|cuya|cuyos|cuyas|dont\s+l'|dont\s+les|whose)\s*$")
 
 # Anaphora: "la Convention", "that Convention", "le Pacte", "el Protocolo", "cet instrument", "both

@@ -129,6 +129,14 @@ class _Timeline:
         return out
 
 
+def _respective(m: Mention, local: _Timeline) -> list[str] | None:
+    """The owners of "their articles 27 and 48, respectively": as many treaties as numbers, the last
+    named in the paragraph before the list, in naming order; None if the paragraph names fewer."""
+    count = len(m.data["numbers"])
+    recent = local.recent_treaties(m.start, count)
+    return [h.key for h in reversed(recent)] if recent and len(recent) == count else None
+
+
 def _latest(timelines, labels, before: float) -> _Named | None:
     """:meth:`_Timeline.latest` over several timelines; on equal positions the earlier timeline wins."""
     best = None
@@ -430,6 +438,11 @@ class Resolver:
             if m.kind != "article":
                 continue
             window = window or _Window(mentions)
+            if m.data.get("respectively") and (owners := _respective(m, local)):
+                article_treaties.update(owners)
+                found += [(a, b, f"{owner}/{m.data['part']}_{n}", None)
+                          for n, (a, b), owner in zip(m.data["numbers"], m.data["number_spans"], owners)]
+                continue
             owner = self._article_owner(m, mentions, window, resolved, local, attached, folded)
             if owner is None or owner.startswith(UNKNOWN):
                 continue
