@@ -346,3 +346,53 @@ def test_respectively_with_fewer_treaties_than_articles_keeps_the_treaty_under_d
     got = cited("en", "Recalling the United Nations Convention against Corruption, in particular articles 27 and 48, "
                       "respectively,")
     assert got == {("pp_1", UNCAC_KEY), ("pp_1", f"{UNCAC_KEY}/art_27"), ("pp_1", f"{UNCAC_KEY}/art_48")}
+
+
+@pytest.mark.parametrize("lang, named, article, respectively", [
+    ("es", "Recordando el Pacto Internacional de Derechos Económicos, Sociales y Culturales y el Pacto Internacional "
+           "de Derechos Civiles y Políticos,",
+     "en particular el artículo 2, párrafo 2, y el artículo 26, respectivamente,", True),
+    ("en", "Recalling the International Covenant on Economic, Social and Cultural Rights and the International "
+           "Covenant on Civil and Political Rights,", "in particular article 2, paragraph 2, and article 26, respectively,",
+     True),
+    ("en", "Recalling the International Covenant on Economic, Social and Cultural Rights and the International "
+           "Covenant on Civil and Political Rights,", "in particular article 2, paragraph 2, and article 26,", False),
+])
+def test_respectively_after_two_article_references_pairs_them_too(lang, named, article, respectively):
+    icescr, iccpr = "convention:icescr-1966", "convention:iccpr-1966"
+    got = cited(lang, named + " " + article)
+    # without "respectively" both articles go to the treaty under discussion, the one named last
+    first = icescr if respectively else iccpr
+    assert got == {("pp_1", icescr), ("pp_1", iccpr), ("pp_1", f"{first}/art_2"), ("pp_1", f"{iccpr}/art_26")}
+
+
+@pytest.mark.parametrize("lang, first, anaphor, key", [
+    ("es", "Recordando la Convención de las Naciones Unidas contra la Ciberdelincuencia,",
+     "Observando que el Convenio sobre la Ciberdelincuencia del Consejo de Europa y la citada Convención se completan,",
+     "convention:cybercrime-2024"),
+    ("es", "Recordando el Convenio sobre la Ciberdelincuencia del Consejo de Europa,",
+     "Observando que la Convención de las Naciones Unidas contra la Corrupción y el referido Convenio se completan,",
+     "convention:budapest-2001"),
+    ("en", "Recalling the United Nations Convention against Corruption,",
+     "Noting that the above-mentioned Convention and the Charter of the United Nations apply,", "convention:uncac-2003"),
+])
+def test_determiners_of_several_words_that_point_back(lang, first, anaphor, key):
+    assert ("pp_2", key) in cited(lang, first, anaphor)
+
+
+@pytest.mark.parametrize("owner", ["dudit Statut", "du même Statut"])
+def test_an_article_of_the_same_statute_named_before(owner):
+    text = ("AGN/45/RES/7\n\nL'Assemblée générale de l'O.I.P.C.-Interpol, réunie en sa 45e session,\n\n"
+            "RAPPELANT l'article 2 du Statut de l'O.I.P.C.-Interpol, dans l'esprit de la Déclaration universelle des "
+            f"droits de l'homme, ainsi que l'article 3 {owner},\n\nDÉCIDE de rester saisie.\n")
+    got = {c.target for c in extract(text).citations}
+    assert {"interpol:constitution/art_2", "interpol:constitution/art_3"} <= got
+
+
+@pytest.mark.parametrize("lang, text, key", [
+    ("fr", "Se félicitant des travaux du Comité spécial chargé d'élaborer une convention contre la corruption,", None),
+    ("en", "Welcoming the work of the Ad Hoc Committee to negotiate a convention against corruption,", None),
+    ("en", "Welcoming the entry into force of the Convention against Corruption,", "convention:uncac-2003"),
+])
+def test_a_lower_case_name_after_an_indefinite_article_is_a_task_not_the_treaty(lang, text, key):
+    assert cited(lang, text) == ({("pp_1", key)} if key else set())

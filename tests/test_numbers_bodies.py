@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from resograph.reading import find
+from resograph.reading.extract import extract
 from resograph.reading import patterns as P
 from resograph.reading.languages import LANGUAGES
 from test_references import cited, ga_text, sc_text, sc_text_in
@@ -222,3 +223,41 @@ def test_res_abbreviation_before_a_number(lang, body, expected):
 
 def test_res_abbreviation_without_a_number_or_inside_a_word_is_nothing():
     assert in_sc("en", "Noting that the Pres. 3 statements and the Res. of the Council were circulated,") == {}
+
+
+HRC_HEAD = {"en": "A/HRC/RES/31/9\n\nThe Human Rights Council,\n\n",
+            "es": "A/HRC/RES/31/9\n\nEl Consejo de Derechos Humanos,\n\n"}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling its resolutions 5/1 and S-1/1,\n\n1. Reaffirms its resolution 5/1 and the annex to that "
+           "resolution;"),
+    ("es", "Recordando sus resoluciones 5/1 y S-1/1,\n\n1. Reafirma su resolución 5/1 y el anexo de dicha "
+           "resolución;"),
+])
+def test_the_human_rights_councils_special_sessions_and_that_resolution(lang, body):
+    # "S-1/1" in the Council's own text is its first special session's (A/HRC/RES/S-1/1, not the General
+    # Assembly's); "that resolution" after "its resolution 5/1" in the same paragraph is 5/1.
+    got = {(c.paragraph, c.target) for c in extract(HRC_HEAD[lang] + body + "\n").citations}
+    assert got == {("pp_1", "A/HRC/RES/5/1"), ("pp_1", "A/HRC/RES/S-1/1"), ("op_1", "A/HRC/RES/5/1")}
+
+
+@pytest.mark.parametrize("lang, body, also", [
+    ("en", "Recalling its resolutions S-20/3 and S-20/4 C,", set()),
+    ("fr", "Rappelant sa résolution S-20/3 et sa résolution S-20/4 C, comme la résolution S-20/4 a pu le faire,",
+     {"A/RES/S-20/4"}),  # a small "a" is a word (French "has"), not a part
+])
+def test_a_part_letter_after_a_special_session_number(lang, body, also):
+    assert set(cited(ga_text(body, lang))) == {"A/RES/S-20/3", "A/RES/S-20/4C"} | also
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Recalling Economic and Social Council resolution 1503 (XLVIII), and the procedure revised in the said "
+           "resolution 1503 (XLVIII),"),
+    ("es", "Recordando la resolución 1503 (XLVIII) del Consejo Económico y Social y el procedimiento establecido en "
+           "la citada resolución 1503 (XLVIII),"),
+])
+def test_a_roman_session_after_the_thirtieth_is_the_economic_and_social_councils(lang, body):
+    # the General Assembly numbered `n (XXX)` up to its 30th session: "1503 (XLVIII)" is ECOSOC's anyhow
+    assert set(cited(ga_text(body, lang))) == {"E/RES/1503(XLVIII)"}
+    assert set(cited(ga_text("Recalling its resolution 3314 (XXIX),"))) == {"A/RES/3314(XXIX)"}

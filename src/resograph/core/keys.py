@@ -52,10 +52,13 @@ def ga_special_session(key: str) -> str | None:
     return f"{m['oldkind']}-{from_roman(m['roman'])}"
 
 
+LAST_ROMAN_GA_SESSION = 30  # the General Assembly numbered `n (XXX)` up to its 30th session (1975)
+
+
 def un_ga_resolution(session: int, number: int, letter: str = "") -> str:
     """`A/RES/79/136`; before the 31st session (1976) `A/RES/3013(XXVII)`. A lettered resolution's
     letter follows the number: `A/RES/47/20A`, `A/RES/217A(III)`."""
-    if session < 31:
+    if session <= LAST_ROMAN_GA_SESSION:
         return f"A/RES/{number}{letter}({roman(session)})"
     return f"A/RES/{session}/{number}{letter}"
 

@@ -617,9 +617,11 @@ def _item(text: str, folded: str, nm: re.Match[str], start: int, end: int) -> tu
     """One cited number with the date clause that follows it; the span ends before a trailing comma."""
     num = _num(nm)
     pos = nm.end()
-    letter = nm.group("oldl") or nm.group("sl") or nm.group("scl")
+    letter = nm.group("oldl") or nm.group("sl") or nm.group("scl") or nm.group("ssl")
     if letter and nm.group("sl") and not text[nm.start("sl")].isupper():
         letter, pos = None, nm.end("sb")  # "60/288 a été …": a word, not a part letter
+    elif letter and nm.group("ssl") and not text[nm.start("ssl")].isupper():
+        letter, pos = None, nm.end("ssn")
     elif letter and nm.group("scl") and not text[nm.start("scl")].isupper():
         letter = None  # "n a (yyyy)": a slip, the year still says which resolution
     mention = Mention("number", start, pos, "", None, {"num": num, "letter": (letter or "").upper()})
@@ -662,14 +664,17 @@ def _key_from(num: tuple, body: str | None, is_decision: bool, letter: str = "")
         return None
     what = "DEC" if is_decision else "RES"
     if kind == "special":  # special / emergency special session: A/RES/S-30/1, A/RES/ES-10/19
-        return f"A/{what}/{a}-{b[0]}/{b[1]}{letter}"
+        # (the Human Rights Council's special sessions number theirs so too: A/HRC/RES/S-1/1)
+        return f"A/{'HRC/' if body == 'hrc' and a == 'S' else ''}{what}/{a}-{b[0]}/{b[1]}{letter}"
     if kind == "sc":
         # `n (yyyy)` is the Security Council's form; resolutions 1–99 are of 1946–1950.
         if body in ("un-ga", "ecosoc", "hrc") and a < 100 and b > 1950:
             return None
         return keys.sc_resolution(a, b, letter)
     if kind == "old":
-        prefix = "E" if body == "ecosoc" else "A"
+        # `n (session)` is the General Assembly's form up to its 30th session (1975), the Economic and
+        # Social Council's up to its 63rd (1977): a later session ("1503 (XLVIII)") is the Council's.
+        prefix = "E" if body == "ecosoc" or (b.isalpha() and keys.from_roman(b) > keys.LAST_ROMAN_GA_SESSION) else "A"
         return f"{prefix}/{what}/{a}{letter}({b})"
     if 1945 <= a <= 2100:  # year/number: ECOSOC's numbering (or its decisions)
         return f"E/{what}/{a}/{b}{letter}"
@@ -699,6 +704,8 @@ def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -
         treaty = name.key.startswith("convention:")
         if treaty and (_inside_longer_name(text, m.start()) or _inside_protocol_name(folded, m.start())):
             continue  # "the Inter-American Convention against Corruption" is not UNCAC
+        if treaty and text[m.start()].islower() and P.INDEFINITE_BEFORE.search(folded, max(0, m.start() - 8), m.start()):
+            continue  # "élaborer une convention contre la criminalité transnationale organisée": a task
         if name.key == P.CHARTER_KEY and _ends_declaration_title(text, folded, m.start()):
             continue  # "Declaration on … in accordance with the Charter of the United Nations"
         data = {"kind": name.kind, "weak": weak}
@@ -772,7 +779,9 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
         year = m.group("year") or m.group("year2")
         # "la Convention X", "the Convention on …": a name; but "of that Convention on confiscation"
         # points back (a name takes no demonstrative), what follows is about the article
-        if _name_after(text, folded, m.end(), end) and " ".join(m.group("det").split()) not in P.DEMONSTRATIVES:
+        det = " ".join(m.group("det").split())
+        if _name_after(text, folded, m.end(), end) and det not in P.DEMONSTRATIVES \
+                and not P.POINTING_BACK.fullmatch(det):
             if year and (dated := _dated_name(text, folded, m, year, end, lex)):
                 out.append(dated)
             continue
@@ -918,7 +927,23 @@ def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,
         elif _is_heading(text, m, start):
             continue
         out.append(_part(text, folded, m, start, end, "art", numbers, spans))
-    return out
+    return _respective_run(out, folded)
+
+
+def _respective_run(articles: list[Mention], folded: str) -> list[Mention]:
+    """"article 2, paragraph 2, and article 26, respectively": the articles joined up to the one that
+    "respectively" follows are one list, paired with the treaties named before it (resolve)."""
+    for i in range(len(articles) - 1, 0, -1):
+        last, prev = articles[i], articles[i - 1]
+        if not last.data.get("respectively") or len(last.data["numbers"]) != 1 \
+                or not P.ARTICLE_JOIN.fullmatch(folded, prev.end, last.start) or prev.data.get("owner_at") is not None:
+            continue
+        for key in ("numbers", "number_spans"):
+            prev.data[key] = prev.data[key] + last.data[key]
+        prev.data["respectively"] = True
+        prev.end = last.end
+        del articles[i]
+    return articles
 
 
 def _is_heading(text: str, m: re.Match[str], start: int) -> bool:
@@ -973,7 +998,7 @@ def _part(text: str, folded: str, m: re.Match[str], start: int, end: int, part: 
         data["owner"] = "previous"
     if P.WHOSE.search(folded[max(start, m.start() - 12):m.start()]):
         data["owner"] = "previous"
-    if len(numbers) > 1 and "owner_at" not in data and P.RESPECTIVELY.match(folded, m.end(), end):
+    if "owner_at" not in data and P.RESPECTIVELY.match(folded, m.end(), end):
         data["respectively"] = True  # each number goes with one of the treaties named before it
     first_end = spans[0][1] if spans else m.end()
     data["first_end"] = first_end

@@ -60,6 +60,9 @@ class Language:
     # traitement des données"), which own the articles cited after them ("son article 10").
     instrument_nouns: dict[str, str] = field(default_factory=dict)
     range_words: tuple[str, ...] = ()  # between the two ends of a range of articles ("16 to 21")
+    # Indefinite articles: before a treaty's name in lower case ("élaborer une convention contre la
+    # criminalité transnationale organisée") they make it a description of a task, not the treaty
+    indefinite_articles: tuple[str, ...] = ()
     # After a list of articles, pairs them with the treaties named before them, in order ("the Palermo and
     # Mérida Conventions, and their articles 27 and 48, respectively")
     respectively_words: tuple[str, ...] = ()
@@ -126,6 +129,7 @@ FRENCH = Language(
                       "accord": "Agreement", "reglement": "Rules"},
     range_words=("a", "au"),
     respectively_words=("respectivement",),
+    indefinite_articles=("un", "une", "d'un", "d'une"),
     determiners=("le", "la", "l'", "au", "a la"),
     agent_nouns=("decision", "decisions"),
     short_bodies={"un-sc": (r"conseil",), "hrc": (r"conseil",), "un-ga": (r"assemblee",)},
@@ -178,6 +182,7 @@ ENGLISH = Language(
                       "agreement": "Agreement", "regulations": "Rules", "rules": "Rules"},
     range_words=("to",),
     respectively_words=("respectively",),
+    indefinite_articles=("a", "an"),
     determiners=("the",),
     agent_nouns=("decision", "decisions"),
     short_bodies={"un-sc": (r"council",), "hrc": (r"council",), "un-ga": (r"assembly",)},
@@ -230,6 +235,7 @@ SPANISH = Language(
                       "declaracion": "Declaration", "acuerdo": "Agreement", "reglamento": "Rules"},
     range_words=("a", "al"),
     respectively_words=("respectivamente",),
+    indefinite_articles=("un", "una"),
     determiners=("el", "la", "al", "a la"),
     agent_nouns=("decision", "decisiones"),
     short_bodies={"un-sc": (r"consejo",), "hrc": (r"consejo",), "un-ga": (r"asamblea",)},

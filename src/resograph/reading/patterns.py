@@ -218,7 +218,7 @@ NUMBER_FORMS = {
     "slash": r"(?P<slash>(?P<sa>\d{1,4})\s*/\s*(?P<sb>\d{1,4})(?:\s?(?P<sl>[a-h])(?![\w/-]))?)(?![/\d])",  # 79/136, 2016/18
     # A part letter may follow the number ("161 A (1961)"): it counts only as a capital in the text.
     "sc": r"(?P<sc>(?P<scn>\d{1,4})(?:\s?(?P<scl>[a-h])(?=\s*\())?\s*\.?\s*(?:\(\s*|(?<=\s))(?P<scy>(?:19|20)\d{2})\s*\))",  # 2482 (2019)
-    "ss": r"(?P<ss>(?P<ssk>e?s)\s*-\s*(?P<sss>\d{1,2})\s*/\s*(?P<ssn>\d{1,3}))(?![/\d])",  # S-30/1, ES-10/19
+    "ss": r"(?P<ss>(?P<ssk>e?s)\s*-\s*(?P<sss>\d{1,2})\s*/\s*(?P<ssn>\d{1,3})(?:\s?(?P<ssl>[a-h])(?![\w/-]))?)(?![/\d])",  # S-30/1, ES-10/19, S-20/4 C
     # OCR slips of digits in `n (yyyy)`: S/$ for 5, O for 0, I/l/[/| for 1 ("S71 (1985)", "I11 (1956)",
     # "SOL (1982)", "[86 (1964)" for 186). The finder accepts one inside a list of resolutions after
     # an item, or right after the word when it holds a digit: where the context makes the number
@@ -252,7 +252,7 @@ OCR_DIGITS = str.maketrans({"s": "5", "$": "5", "o": "0", "i": "1", "l": "1", "[
 # document can cite (group 1, plus the offset): a General Assembly session opens in September of
 # 1945 + its number and ends in the next year.
 SC_KEY = re.compile(r"S/RES/(\d+)[A-H]?\((\d{4})\)$")
-RESOLUTION_KEY = re.compile(r"[ASE]/RES/|GA-\d{4}-|AGN/\d+/RES/")  # keys of resolutions
+RESOLUTION_KEY = re.compile(r"[ASE]/RES/|A/HRC/RES/|GA-\d{4}-|AGN/\d+/RES/")  # keys of resolutions
 OWN_YEAR = (
     (re.compile(r"(?:GA|AG)-(\d{4})-"), 0),
     (re.compile(r"E/RES/(\d{4})/"), 0),
@@ -375,8 +375,9 @@ SENTENCE_END = re.compile(r"(?:[.;:!?]|\n\s*\n|^)\s*$")  # nothing, or a sentenc
 # " of that ", " del ", " de cet ".
 ARTICLE_OWNER_LINK = re.compile(
     r"\s*(?:,?\s*(?:paragraphs?|paragraphes?|parrafos?|paras?\.?|alineas?|sub-?paragraph)\s+\d{1,3}(?:\s*\([a-z]\))?\s*,?)?"
-    r"\s*(?:of|de|du|del|des|to|from|under|en\s+virtud\s+del?)\s+"
-    r"(?:(?:the|la|le|l'|el|that|this|cet|cette|ce|said|ladite|ledit|dicha|dicho|esa|ese|esta|este|present|presente|susdite)\s*)*"
+    r"\s*(?:of|de|du|del|des|to|from|under|en\s+virtud\s+del?|dudit|desdits|desdites)\s+"
+    r"(?:(?:the|la|le|l'|el|that|this|cet|cette|ce|said|ladite|ledit|dicha|dicho|esa|ese|esta|este|present|presente|susdite|"
+    r"meme|mismo|misma|aforesaid|aforementioned|above-mentioned|citad[ao]|mencionad[ao]|referid[ao])\s*)*"
 )
 # What an article's owner link leads to when no instrument the finder knows stands there: the name
 # of another one ("… of the Statute of the International Court of Justice", "… du Pacte …").
@@ -384,6 +385,11 @@ UNKNOWN_OWNER = re.compile(r"(?:statute|statut|estatuto|pacte|pact|pacto|protoco
                            r"treaty|traite|tratado|covenant|rules|reglement|reglamento|rpd|"
                            r"(?:general\s+|financial\s+|staff\s+)?regulations|interpol's\s+(?:rules|regulations))\b")
 THEREOF = re.compile(r"\s*,?\s*(?:thereof|de\s+celle-ci|de\s+celui-ci|de\s+esta|de\s+la\s+misma|de\s+dicha\s+convencion)\b")
+INDEFINITE_BEFORE = re.compile(r"(?<![\w'])(?:" + _words(w for lang in LANGUAGES for w in lang.indefinite_articles) + r")\s+$")
+# Between two article references of one list: ", paragraph 2, and the", " et l'", ", y el ".
+ARTICLE_JOIN = re.compile(
+    r"\s*(?:,?\s*(?:paragraphs?|paragraphes?|parrafos?|alineas?)\s+\d{1,3}\s*)?,?\s*(?:"
+    + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s+(?:the\s+|l'\s*|el\s+|les\s+|los\s+)?")
 RESPECTIVELY = re.compile(r"\s*,?\s*(?:" + _words(w for lang in LANGUAGES for w in lang.respectively_words) + r")\b")
 WHOSE = re.compile(r"\b(?:cuyo|cuya|cuyos|cuyas|dont\s+l'|dont\s+les|whose)\s*$")
 
@@ -407,9 +413,15 @@ GROUP_NOUNS = {"conventions": "convention", "convenciones": "convencion", "conve
                "pactes": "pacte", "pactos": "pacto", "protocols": "protocol", "protocoles": "protocole",
                "protocolos": "protocolo"}
 _YEAR = r"(?:18|19|20)\d\d"
+# Determiners of several words that point back ("the above-mentioned Convention", "la citada Convención",
+# "el referido Convenio", "la susdite Convention"), as regular expressions of folded text.
+_POINTING_BACK = (r"the\s+above(?:-|\s+)?mentioned", r"the\s+aforesaid", r"the\s+aforementioned",
+                  r"la\s+susdite", r"le\s+susdit", r"(?:la|el)\s+(?:antes\s+)?(?:citad|mencionad|referid|precitad)[ao]")
 ANAPHOR = re.compile(
     r"\b(?=[abcdefilst])(?:(?P<det>la|le|l'|the|that|this|cette|cet|ce|ladite|ledit|dudit|dicha|dicho|esa|ese|"
-    r"esta|este|el|said|aforementioned|cette\s+meme|la\s+meme|la\s+misma|el\s+mismo|dite|du|del|au|al)\s*"
+    r"esta|este|el|said|aforementioned|cette\s+meme|la\s+meme|le\s+meme|du\s+meme|la\s+misma|el\s+mismo|dite|du|"
+    r"del|au|al|"
+    + "|".join(_POINTING_BACK) + r")\s*"
     # (a footnote mark may stick to the noun: "la Convention3")
     rf"(?:(?P<year>{_YEAR})\s+)?(?P<noun>{'|'.join(ANAPHOR_NOUNS)})(?![^\W\d_])(?:\s+(?:de|of)\s+(?P<year2>{_YEAR})\b)?"
     r"|(?P<group>(?:both|the\s+two|these\s+two|those\s+two|the\s+three|these\s+three|all\s+three|"
@@ -427,7 +439,9 @@ PHRASE_ANAPHOR_DETERMINERS = (r"the|that|this|said|la|le|l'|du|au|cette|ladite|l
 # The determiners of ANAPHOR that point back: after one of them the noun is an anaphor even when words
 # that would make it a name follow ("article 12 of that Convention on confiscation and seizure").
 DEMONSTRATIVES = frozenset(("that", "this", "said", "aforementioned", "cette", "cet", "ce", "ladite", "ledit",
-                            "dicha", "dicho", "esa", "ese", "esta", "este", "cette meme", "la misma", "el mismo"))
+                            "dicha", "dicho", "esa", "ese", "esta", "este", "cette meme", "la meme", "le meme",
+                            "du meme", "la misma", "el mismo"))
+POINTING_BACK = re.compile("|".join(_POINTING_BACK))  # … and these, which point back as they do
 # Every ANAPHOR match contains one of these (part of its noun, or its "former"/"latter" word), so a
 # paragraph that contains none need not be scanned (two paragraphs in three).
 ANAPHOR_KEYS = tuple(n for n in ANAPHOR_NOUNS if not any(o != n and o in n for o in ANAPHOR_NOUNS)) + (

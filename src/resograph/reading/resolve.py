@@ -133,7 +133,7 @@ def _respective(m: Mention, local: _Timeline) -> list[str] | None:
     """The owners of "their articles 27 and 48, respectively": as many treaties as numbers, the last
     named in the paragraph before the list, in naming order; None if the paragraph names fewer."""
     count = len(m.data["numbers"])
-    recent = local.recent_treaties(m.start, count)
+    recent = local.recent_treaties(m.start, count) if count > 1 else None
     return [h.key for h in reversed(recent)] if recent and len(recent) == count else None
 
 
