@@ -28,6 +28,11 @@ Three corpora by three annotators, each following corpus/README.md without readi
   (GA resolutions of the Roman-numeral era and special sessions "3201 (S-VI)", lettered "161 A (1961)",
   "663 C (XXIV)", "S-20/4 C", ECOSOC before and after 1978, GA decisions, emergency special sessions, HRC
   resolutions, the Covenants, the drug-control treaties), born-digital and as PDFs give text.
+- holdout11: written blind, resolutions of regional and other organisations (OAS General Assembly and
+  Permanent Council, Ameripol, OAU, African Union, Council of Europe, ASEANAPOL, OSCE) in es/fr/en citing
+  UN and INTERPOL instruments beside their own keyless symbols ("AG/RES. 2004 (XXXIV-O/04)", "CP/RES. 883
+  (1526/06)", "CM/Res(2019)3", "décision 749 (XXXIII)", "Decision No. 3/05"), regional treaties and charters
+  without a key that capture "la Convención" / "Charte" / "Estatuto"; own symbols are null (no key exists).
 The bar is lower than on the dev corpus on purpose: this measures generalisation, not memorisation.
 """
 
@@ -42,7 +47,7 @@ import pytest
 from resograph.tools.evaluate import evaluate, totals
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CORPORA = {"holdout": 10, "holdout2": 12, "holdout3": 12, "holdout4": 10, "holdout5": 10, "holdout6": 10, "holdout7": 10, "holdout8": 8, "holdout9": 8, "holdout10": 8}  # corpus → number of texts
+CORPORA = {"holdout": 10, "holdout2": 12, "holdout3": 12, "holdout4": 10, "holdout5": 10, "holdout6": 10, "holdout7": 10, "holdout8": 8, "holdout9": 8, "holdout10": 8, "holdout11": 8}  # corpus → number of texts
 BAR = (0.90, 0.85)  # documents F1, paragraphs F1
 # (holdout4 scored 0.803 / 0.785 when it was added, 0.989 / 0.962 once the treaties without a registry
 # key, article ranges, other bodies' resolutions and special sessions were read: it takes this bar too)
