@@ -333,6 +333,8 @@ def _body_before(folded: str, lo: int, at: int, phrases: tuple[str, ...]) -> str
     """The body one of whose `phrases` (P.BODY_PHRASES) ends folded[lo:at], with what completes
     a conference "of the Parties" ("… to the Convention …") after it, if one does."""
     phrase = _ends_with(folded, lo, at, phrases)
+    if phrase is None and (un := P.UN_COMPLEMENT.search(folded, lo, at)):
+        phrase = _ends_with(folded, lo, un.start(), phrases)
     for word in P.PARTIES if phrase is None else ():
         end = folded.rfind(word, lo, at) + len(word)
         if end >= len(word) and P.NAME_COMPLEMENT.fullmatch(folded, end, at):
@@ -393,6 +395,11 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
             body = None if "body" in items[-1].data else _list_body(folded, w, infix_body, start, own_body)
             for m in reversed(items):
                 body = m.data.pop("body", body)
+                if body is None and own_body is None and m.data["num"][0] == "old":
+                    # "n (XXVIII)" with no United Nations body named, in another organisation's text:
+                    # its own numbering (the OAU's, the AU's), not the General Assembly's
+                    m.key = None
+                    continue
                 m.key = _key_from(m.data["num"], body, is_decision, m.data["letter"])
             out += [m for m in items if m.key]
     return out
@@ -454,8 +461,9 @@ def _list_body(folded: str, w: re.Match[str], infix_body: str | None, start: int
         subject = _clause_subject(folded, start, ws)
         if subject:
             return subject
-        if own_body:
-            return own_body
+        # "its resolution" in a text whose body is not one of DESIGN's (another organisation's): its own,
+        # with no key
+        return own_body or P.OTHER_BODY
     return _body_near(folded, ws, start)
 
 
@@ -704,8 +712,11 @@ def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -
         treaty = name.key.startswith("convention:")
         if treaty and (_inside_longer_name(text, m.start()) or _inside_protocol_name(folded, m.start())):
             continue  # "the Inter-American Convention against Corruption" is not UNCAC
-        if treaty and text[m.start()].islower() and P.INDEFINITE_BEFORE.search(folded, max(0, m.start() - 8), m.start()):
-            continue  # "élaborer une convention contre la criminalité transnationale organisée": a task
+        if treaty and P.INDEFINITE_BEFORE.search(folded, max(0, m.start() - 8), m.start()) \
+                and any(text[m.start() + x.start()].islower() for x in P.INSTRUMENT_NOUN.finditer(m.group(0))):
+            # "élaborer une convention contre la criminalité transnationale organisée", "negotiations on a
+            # United Nations convention against …": a task, not the treaty (whose name capitalises its noun)
+            continue
         if name.key == P.CHARTER_KEY and _ends_declaration_title(text, folded, m.start()):
             continue  # "Declaration on … in accordance with the Charter of the United Nations"
         data = {"kind": name.kind, "weak": weak}
@@ -827,7 +838,7 @@ def _name_after(text: str, folded: str, at: int, end: int) -> str:
     if nxt and not nxt.group(1).isupper() and nxt.group(1).lower() not in ("de", "des", "du", "del"):
         return nxt.group(1)
     place = P.NAMED_AFTER_OF.match(after)
-    if place and not place.group(1).isupper():
+    if place and not (place.group(1).isupper() and P.OWN_ACRONYMS.match(place.group(1))):
         return place.group(0)
     return ""
 
@@ -902,6 +913,8 @@ def _is_charter(text: str, folded: str, m: re.Match[str], end: int) -> bool:
     noun_at = m.end() - len(m.group("charter").split()[-1])
     if not text[noun_at].isupper() or P.CHARTER_NAME_AFTER.match(folded, m.end(), end):
         return False
+    if _name_after(text, folded, m.end(), end):
+        return False  # "la Carta Democrática Interamericana", "la Charte africaine des droits de l'homme"
     # no determiner: the word before must not be a capitalised name
     return noun_at != m.start() or _capitalised_before(text, m.start()) is None
 
@@ -996,8 +1009,9 @@ def _part(text: str, folded: str, m: re.Match[str], start: int, end: int, part: 
         data["owner_at"] = link.end()
     elif P.THEREOF.match(folded, m.end(), end):
         data["owner"] = "previous"
-    if P.WHOSE.search(folded[max(start, m.start() - 12):m.start()]):
-        data["owner"] = "previous"
+    before = folded[max(start, m.start() - 12):m.start()]
+    if P.WHOSE.search(before) or ("owner_at" not in data and P.OWN_BODY.search(before)):
+        data["owner"] = "previous"  # "cuyo artículo 48", "son article II": the instrument named before
     if "owner_at" not in data and P.RESPECTIVELY.match(folded, m.end(), end):
         data["respectively"] = True  # each number goes with one of the treaties named before it
     first_end = spans[0][1] if spans else m.end()

@@ -70,6 +70,8 @@ def _body(h: Header, header: list[Line], chapeau: list[Line]) -> None:
                   "hrc" if h.symbol.startswith("A/HRC/") else "un-ga")
         return
     chap_folded = " ".join(ln.folded for ln in chapeau)
+    if P.ORGANISATION_NAMED.search(chap_folded) or any(P.ORGANISATION_HEAD.match(ln.folded) for ln in header):
+        return  # another organisation's text ("ORGANIZACIÓN DE LOS ESTADOS AMERICANOS" / "LA ASAMBLEA GENERAL,")
     if "interpol" in chap_folded or "oipc" in chap_folded or "icpo" in chap_folded:
         h.body = "interpol-ga"
         return

@@ -21,7 +21,9 @@ class Language:
     bodies: dict[str, tuple[str, ...]]  # issuing body code → its names (regular expressions)
     body_needles: tuple[str, ...]  # every name of `bodies` holds one of these
     conjunctions: tuple[str, ...]  # words between two items of a list ("and", "as well as")
-    possessives: tuple[str, ...]  # "its"/"their" before "resolution": the issuing body's own
+    # "its"/"their" before "resolution": the issuing body's own; before "article(s)": the instrument named
+    # before ("la Charte de l'OUA, en particulier son article II"), never one named after
+    possessives: tuple[str, ...]
     vote_needle: str  # a word every vote count of this language holds ("votes", "voix")
     resolution_words: tuple[str, ...] = ()  # "resolution(s)" before the numbers it introduces
     # One word for a body's name and "resolution(s)" ("UNSCR 2396 (2017)", "UNSCRs 1373 (2001) and
@@ -60,6 +62,10 @@ class Language:
     # traitement des données"), which own the articles cited after them ("son article 10").
     instrument_nouns: dict[str, str] = field(default_factory=dict)
     range_words: tuple[str, ...] = ()  # between the two ends of a range of articles ("16 to 21")
+    # Other organisations whose resolutions the genre also has (regional, inter-regional and police
+    # organisations): named at the head of a document or in its chapeau, they issued it — its own
+    # numbers ("sa décision 749 (XXXIII)", "AHG/Res.213 (XXVIII)") have no key in DESIGN's table.
+    other_organisations: tuple[str, ...] = ()
     # Indefinite articles: before a treaty's name in lower case ("élaborer une convention contre la
     # criminalité transnationale organisée") they make it a description of a task, not the treaty
     indefinite_articles: tuple[str, ...] = ()
@@ -94,7 +100,7 @@ FRENCH = Language(
             "un-ga": (r"assemblee\s+generale",)},
     body_needles=("conse", "assembl"),
     conjunctions=("et", "ou", "ainsi que"),
-    possessives=("sa", "ses", "leur", "leurs"),
+    possessives=("sa", "son", "ses", "leur", "leurs"),
     possessive_links=("dans", "par"),
     vote_needle="voix",
     resolution_words=("resolution", "resolutions"),
@@ -129,6 +135,10 @@ FRENCH = Language(
                       "accord": "Agreement", "reglement": "Rules"},
     range_words=("a", "au"),
     respectively_words=("respectivement",),
+    other_organisations=("organisation des etats americains", "union africaine", "organisation de l'unite africaine",
+                         "conseil de l'europe", "union europeenne",
+                         "organisation pour la securite et la cooperation en europe", "ligue des etats arabes",
+                         "communaute economique des etats de l'afrique de l'ouest"),
     indefinite_articles=("un", "une", "d'un", "d'une"),
     determiners=("le", "la", "l'", "au", "a la"),
     agent_nouns=("decision", "decisions"),
@@ -182,6 +192,12 @@ ENGLISH = Language(
                       "agreement": "Agreement", "regulations": "Rules", "rules": "Rules"},
     range_words=("to",),
     respectively_words=("respectively",),
+    other_organisations=("organization of american states", "african union", "organization of african unity",
+                         "council of europe", "european union", "organization for security and co-operation in europe",
+                         "organization for security and cooperation in europe", "league of arab states",
+                         "economic community of west african states", "association of southeast asian nations",
+                         # acronyms that are names in every language
+                         "ameripol", "aseanapol", "afripol", "europol", "asean", "osce"),
     indefinite_articles=("a", "an"),
     determiners=("the",),
     agent_nouns=("decision", "decisions"),
@@ -235,6 +251,10 @@ SPANISH = Language(
                       "declaracion": "Declaration", "acuerdo": "Agreement", "reglamento": "Rules"},
     range_words=("a", "al"),
     respectively_words=("respectivamente",),
+    other_organisations=("organizacion de los estados americanos", "union africana",
+                         "organizacion de la unidad africana", "consejo de europa", "union europea",
+                         "organizacion para la seguridad y la cooperacion en europa", "liga de los estados arabes",
+                         "comunidad de policias de america"),
     indefinite_articles=("un", "una"),
     determiners=("el", "la", "al", "a la"),
     agent_nouns=("decision", "decisiones"),

@@ -59,6 +59,11 @@ BODY_NEEDLES = tuple(dict.fromkeys(n for lang in LANGUAGES for n in lang.body_ne
 # names are looked for as plain phrases (`str.startswith`/`endswith` on text whose white space is
 # one space), not in a pattern: seventy phrases as alternatives cost 20 ms to compile per pattern.
 OTHER_BODY = "other"
+# Another organisation named at the head of a document (a line that opens with its name, after an ordinal:
+# "19th ASEANAPOL Conference") or in its chapeau (header._body): it issued the document.
+_ORGANISATIONS = _words(sorted({w for lang in LANGUAGES for w in lang.other_organisations}, key=len, reverse=True))
+ORGANISATION_HEAD = re.compile(r"\s*(?:\d+\w*\s+)?(?:" + _ORGANISATIONS + r")\b")
+ORGANISATION_NAMED = re.compile(r"\b(?:" + _ORGANISATIONS + r")\b")
 OTHER_BODY_NEEDLES = tuple(dict.fromkeys(n for lang in LANGUAGES for n in lang.other_body_needles))
 # Every body's names as plain phrases → its code (BODY_NAMES' alternatives are phrases whose white
 # space is `\s+`), and those phrases as one tuple for `startswith`/`endswith`.
@@ -96,6 +101,9 @@ BODY_QUALIFIES = re.compile(
 # of the Parties to the United Nations Convention against Transnational Organized Crime resolution
 # 9/1". PARTIES: the word its name ends with; NAME_COMPLEMENT: what may follow it (no punctuation).
 PARTIES = ("parties", "partes")
+# "… the General Assembly of the United Nations, by its resolution": the complement after a body's name
+UN_COMPLEMENT = re.compile(r"\s+(?:of\s+the\s+united\s+nations|des\s+nations\s+unies|de\s+las\s+naciones\s+unidas|"
+                           r"de\s+l'onu|de\s+la\s+onu)\s*,?\s*$")
 NAME_COMPLEMENT = re.compile(r"\s+(?:to|a|en|de|del)\s[^,;:().]{0,140}?\s*,?\s*")
 # … and named right after a list of numbers ("… 2462 (2019) du Conseil de sécurité").
 # The genitive is required: in "…, as well as Economic and Social Council resolutions" the body
@@ -125,7 +133,8 @@ def _stem_first(*word_lists, abbreviation: str = "") -> str:
         alternatives.append(rf"{re.escape(stem)}(?<!\w{re.escape(stem)})(?:{rest})\b" if stem else rf"\b(?:{rest})\b")
     if abbreviation:
         short = re.escape(abbreviation.rstrip("."))
-        alternatives.append(rf"{short}(?<!\w{short}){re.escape(abbreviation[len(abbreviation.rstrip('.')):])}(?=\s*\d)")
+        # (not after "/": "AHG/Res.213 (XXVIII)", "CM/Res.1714 (LXX)" are another organisation's symbols)
+        alternatives.append(rf"{short}(?<![\w/]{short}){re.escape(abbreviation[len(abbreviation.rstrip('.')):])}(?=\s*\d)")
     return "(" + "|".join(alternatives) + ")"
 
 
@@ -351,7 +360,10 @@ TITLE_LINK = re.compile(_TITLE_LINKS + r"\s+")  # inside a registry name that ho
 # A place, a person or a body after "of"/"de" makes a name ("le Statut de Rome", "el Protocolo de
 # Kyoto", "the Covenant of the League of Nations", "le Pacte de la Société des Nations"), not an
 # acronym ("of INTERPOL") — unfolded text.
-NAMED_AFTER_OF = re.compile(r"\s+(?:of|de|del|d')\s*(?:(?:the|la|las|los|l')\s*)?([A-ZÀ-Ý][\w'-]*)")
+NAMED_AFTER_OF = re.compile(r"\s+(?:of|de|del|d'|du|des)\s*(?:(?:the|la|las|los|l')\s*)?([A-ZÀ-Ý][\w'-]*)")
+# … an acronym there makes a name too ("el Estatuto de AMERIPOL", "le Statut d'AFRIPOL"), unless it is of
+# an organisation whose own instruments the bare noun means ("el Estatuto de la OIPC-INTERPOL").
+OWN_ACRONYMS = re.compile(r"(?:.*-)?(?:INTERPOL|OIPC|ICPO|ONU|UN|NU)(?:-.*)?$")
 LONGEST_RANGE = 30  # "Articles 73 to 91 of the Charter"; "articles 1 to 500" is not a range of the genre
 
 RESOLUTION_OPENINGS = (os.path.commonprefix([w for lang in LANGUAGES for w in lang.resolution_words]),
@@ -484,7 +496,9 @@ ANAPHOR_BLOCKER = re.compile(
     r"du\s+conseil|of\s+the\s+council|del\s+consejo|internationale?\b|international\b|europeenne?\b|"
     r"european\b|interamericana\b|americaine\b|american\b|africaine\b|african\b|arabe\b|arab\b|"
     r"universelle\b|universal\b|de\s+(?:19|20)\d\d|of\s+(?:19|20)\d\d|unique\b|single\b|generale?\b|"
-    r"d(?:e\s+|')[a-z]+\s+(?:sur|sobre)\b|"
+    # "la Convention de sauvegarde des droits de l'homme", "… d'entraide sur …": a name goes on after a
+    # common noun ("de manière efficace", "de bonne foi" are no name: no "des"/"du"/"sur" after them)
+    r"d(?:e\s+|')[a-z]+\s+(?:sur|sobre|des|du|de\s+la|de\s+l')\b|"
     # a protocol's name goes on after its noun: "le Protocole facultatif à …", "the Protocol to the …"
     r"facultati(?:f|ve|vo|va)\b|additionnel\b|adicional\b|optional\b|additional\b|to\s+the\b)"
 )
