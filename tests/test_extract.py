@@ -410,8 +410,9 @@ def test_every_name_and_mechanism_label_holds_one_of_its_needles():
         # `registry` ("protocol", "covenant", "pact" among patterns.NAME_NEEDLES: without them 29, with
         # words as common as "international" and "particulier"), 23 since the rules and declarations
         # known by title of branch `bodies` ("rules", "regl", "nations" among them: without them 31;
-        # "guidelines", "definition" their own), the mechanisms' under 20
-        assert len(found) <= (23 if rx is lex.name_re else 19)
+        # "guidelines", "definition" their own), 24 since "Global Counter-Terrorism Strategy" (its own
+        # "counter-terrorism", a rare word: the scan's cost is in common ones), the mechanisms' under 20
+        assert len(found) <= (24 if rx is lex.name_re else 19)
         for label in labels:
             spaced = re.sub(r"\s+", "  \n ", label.strip()).replace("'", "' ")
             assert rx.fullmatch(spaced), spaced

@@ -112,3 +112,47 @@ def test_a_united_nations_text_about_a_regional_organisation_keeps_its_body():
 def test_the_terrorist_bombings_convention_in_french_and_spanish(name, lang):
     chapeau = {"fr": "L'Assemblée générale,", "es": "La Asamblea General,"}[lang]
     assert targets(f"A/RES/81/41\n\n{chapeau}\n\nRappelant {name},\n") == {("pp_1", "convention:terrorist-bombings-1997")}
+
+
+@pytest.mark.parametrize("body", [
+    "Rappelant la Déclaration politique adoptée par l'Assemblée générale des Nations Unies à sa vingtième session "
+    "extraordinaire, qui figure en annexe à sa résolution S-20/2,",
+    "Rappelant la résolution 71/19 de l'Assemblée générale des Nations Unies, relative à la coopération avec "
+    "INTERPOL, et sa résolution 73/11,",
+])
+def test_its_resolution_after_a_united_nations_body_named_in_the_sentence_is_that_bodys(body):
+    # in another organisation's text "its" is the organisation's own, unless the sentence named a UN body
+    assert {t for _, t in targets(AU.format(body=body))} - {"A/RES/71/19"} == (
+        {"A/RES/S-20/2"} if "S-20/2" in body else {"A/RES/73/11"})
+
+
+def test_an_ecowas_decision_symbol_is_no_united_nations_document():
+    assert targets(AU.format(body="Vu la Décision A/DEC.4/12/99 et la résolution A/RES.1/5/09,")) == set()
+
+
+def test_another_organisations_page_foot_inside_a_paragraph_is_furniture():
+    text = ("CARIBBEAN COMMUNITY\n\nThe Council,\n\nNOTING that States are Parties to the Council of Europe Convention "
+            "on Cybercrime\n\nCARICOM/CONSLE/28/2025                              Page 1 of 2\n\n"
+            "and have benefited from its programmes;\n\nRECALLING resolution 79/243 of the General Assembly;\n\n"
+            "1. URGE Member States to act.\n")
+    assert targets(text) == {("pp_1", "convention:budapest-2001"), ("pp_2", "A/RES/79/243")}
+
+
+@pytest.mark.parametrize("named, cited", [
+    ("la Carta sobre la Seguridad Europea aprobada en Estambul", False),
+    ("la Carta de las Naciones Unidas", True),
+])
+def test_that_charter_is_the_charter_named_before_it(named, cited):
+    text = f"A/RES/54/9\n\nLa Asamblea General,\n\nTomando nota de {named} y de la Plataforma que figura en dicha Carta,\n"
+    got = {t for p, t in targets(text)}
+    assert ("un:charter" in got) == cited
+
+
+@pytest.mark.parametrize("lang, text, key", [
+    ("en", "Invites the two organizations to implement the Global Counter-Terrorism Strategy,", "A/RES/60/288"),
+    ("es", "Insta a aplicar la Convención de Palermo y el Protocolo contra la trata de personas,",
+     "convention:trafficking-protocol-2000"),
+])
+def test_short_names_as_texts_write_them(lang, text, key):
+    chapeau = {"en": "The General Assembly,", "es": "La Asamblea General,"}[lang]
+    assert key in {t for _, t in targets(f"A/RES/81/42\n\n{chapeau}\n\n{text}\n")}

@@ -461,10 +461,22 @@ def _list_body(folded: str, w: re.Match[str], infix_body: str | None, start: int
         subject = _clause_subject(folded, start, ws)
         if subject:
             return subject
-        # "its resolution" in a text whose body is not one of DESIGN's (another organisation's): its own,
-        # with no key
-        return own_body or P.OTHER_BODY
+        if own_body:
+            return own_body
+        # In another organisation's text "its resolution" is that organisation's own (no key), unless
+        # the sentence named a United Nations body before it ("la Declaración … adoptada por la Asamblea
+        # General de las Naciones Unidas …, que figura en anexo a su resolución S-20/2")
+        return _body_earlier_in_sentence(folded, ws, start) or P.OTHER_BODY
     return _body_near(folded, ws, start)
+
+
+def _body_earlier_in_sentence(folded: str, at: int, start: int) -> str | None:
+    """The United Nations body named last before `at` in its sentence (up to P.SENTENCE_REACH back)."""
+    lo = max(start, at - P.SENTENCE_REACH)
+    lo = max(lo, folded.rfind(";", lo, at) + 1, folded.rfind(". ", lo, at) + 1)
+    window = folded[lo:at]
+    found = [(m.start(), code) for code, rx in P.BODY_CONTEXT for m in rx.finditer(window)]
+    return max(found)[1] if found else None
 
 
 def _clause_subject(folded: str, start: int, at: int) -> str | None:
@@ -915,8 +927,28 @@ def _is_charter(text: str, folded: str, m: re.Match[str], end: int) -> bool:
         return False
     if _name_after(text, folded, m.end(), end):
         return False  # "la Carta Democrática Interamericana", "la Charte africaine des droits de l'homme"
+    det = folded[m.start():noun_at].strip()
+    if det in P.DEMONSTRATIVES and (prev := _last_charter_before(folded, m.start())) is not None \
+            and _names_another_charter(text, folded, prev):
+        return False  # "la Carta sobre la Seguridad Europea … dicha Carta": that Charter
     # no determiner: the word before must not be a capitalised name
     return noun_at != m.start() or _capitalised_before(text, m.start()) is None
+
+
+def _last_charter_before(folded: str, at: int) -> int | None:
+    """Where the last "Charter" word before `at` ends, if any."""
+    found = None
+    for found in P.CHARTER_WORD.finditer(folded, max(0, at - P.CHARTER_BACK_REACH), at):
+        pass
+    return found.end() if found else None
+
+
+def _names_another_charter(text: str, folded: str, at: int) -> bool:
+    """Does the "Charter" word that ends at `at` go on with another charter's name ("Carta de París",
+    "Charter for European Security") rather than the United Nations' ("Charte des Nations Unies")?"""
+    if P.UN_NAME_AFTER.match(folded, at):
+        return False
+    return bool(P.CHARTER_NAME_AFTER.match(folded, at) or _name_after(text, folded, at, min(len(folded), at + 60)))
 
 
 def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,

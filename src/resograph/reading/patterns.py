@@ -101,9 +101,10 @@ BODY_QUALIFIES = re.compile(
 # of the Parties to the United Nations Convention against Transnational Organized Crime resolution
 # 9/1". PARTIES: the word its name ends with; NAME_COMPLEMENT: what may follow it (no punctuation).
 PARTIES = ("parties", "partes")
+SENTENCE_REACH = 300  # how far back "its resolution" looks for the body its sentence named (find._list_body)
 # "… the General Assembly of the United Nations, by its resolution": the complement after a body's name
-UN_COMPLEMENT = re.compile(r"\s+(?:of\s+the\s+united\s+nations|des\s+nations\s+unies|de\s+las\s+naciones\s+unidas|"
-                           r"de\s+l'onu|de\s+la\s+onu)\s*,?\s*$")
+_OF_THE_UN = r"(?:of\s+the\s+united\s+nations|des\s+nations\s+unies|de\s+las\s+naciones\s+unidas|de\s+l'onu|de\s+la\s+onu)"
+UN_COMPLEMENT = re.compile(rf"\s+{_OF_THE_UN}\s*,?\s*$")
 NAME_COMPLEMENT = re.compile(r"\s+(?:to|a|en|de|del)\s[^,;:().]{0,140}?\s*,?\s*")
 # … and named right after a list of numbers ("… 2462 (2019) du Conseil de sécurité").
 # The genitive is required: in "…, as well as Economic and Social Council resolutions" the body
@@ -272,6 +273,8 @@ OWN_YEAR = (
 # letters, agendas — "S/11563", "S/Agenda/1769/Rev.1", "A/60/288") has up to five digits, and its
 # last part ends in a letter or digit: the full stop of a sentence is not part of it. "Rev. 1" and
 # "Add. 2" are printed with a space too (the key drops it).
+# "A/DEC.4/12/99", "A/RES.1/5/09" are ECOWAS's decisions and resolutions, no UN symbol: the UN writes
+# "A/DEC/…", "A/RES/…".
 SYMBOL = re.compile(
     r"(?=[aesg])(?<![\w/-])(?:"
     r"(?P<ares>a\s*/\s*res\s*/\s*(?P<ares_s>\d{1,3})\s*/\s*(?P<ares_n>\d{1,4}))"
@@ -283,7 +286,7 @@ SYMBOL = re.compile(
     r"|(?P<eresold>e\s*/\s*res\s*/\s*(?P<eold_n>\d{1,4})\s*\(\s*(?P<eold_r>[ivxlc]{1,7})\s*\))"
     r"|(?P<ip>(?:ga|ag)\s*-\s*(?P<ip_y>(?:19|20)\d{2})\s*-\s*(?:(?P<ip_s>\d{1,3})\s*-\s*)?res\s*-\s*(?P<ip_n>\d{1,3}))"
     r"|(?P<agn>agn\s*/\s*(?P<agn_s>\d{1,3})\s*/\s*(?P<agn_t>res|rap)\s*/\s*(?P<agn_n>\d{1,3}))"
-    r"|(?P<undoc>[ase]/(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}\d{1,5}(?:/(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
+    r"|(?P<undoc>[ase]/(?!(?:res|dec)\.)(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}\d{1,5}(?:/(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
     r")(?![\w/])"
 )
 
@@ -313,7 +316,7 @@ SYMBOL_SCAN = re.compile(
     r"|(?<=e)(?P<eresold>\s*/\s*res\s*/\s*(?P<eold_n>\d{1,4})\s*\(\s*(?P<eold_r>[ivxlc]{1,7})\s*\))"
     r"|(?P<ip>(?:(?<=g)a|(?<=a)g)\s*-\s*(?P<ip_y>(?:19|20)\d{2})\s*-\s*(?:(?P<ip_s>\d{1,3})\s*-\s*)?res\s*-\s*(?P<ip_n>\d{1,3}))"
     r"|(?<=a)(?P<agn>gn\s*/\s*(?P<agn_s>\d{1,3})\s*/\s*(?P<agn_t>res|rap)\s*/\s*(?P<agn_n>\d{1,3}))"
-    r"|(?<=[ase])(?P<undoc>/(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}\d{1,5}(?:/(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
+    r"|(?<=[ase])(?P<undoc>/(?!(?:res|dec)\.)(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}\d{1,5}(?:/(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
     r")(?![\w/])"
 )
 
@@ -475,6 +478,9 @@ KEY_YEAR = re.compile(r"-((?:18|19|20)\d\d)$")
 # What makes "Charter" part of another name: a capitalised word before it ("Atlantic Charter",
 # "African Charter"), or "of"/"de"/"on" after it ("the Charter of the Organization of African Unity",
 # "Charter of Economic Rights and Duties of States", "la carta de fecha …" — a letter).
+CHARTER_WORD = re.compile(r"\b(?:charter|charte|carta)\b")
+CHARTER_BACK_REACH = 3000  # how far back "that Charter" looks for the Charter it points to
+UN_NAME_AFTER = re.compile(rf"\s+{_OF_THE_UN}\b")
 CHARTER_NAME_AFTER = re.compile(r"\s*(?:of|de|del|des|du|on|sur|sobre|for|pour|para)\b")
 # The Charter as the end of a declaration's title ("Declaration on Principles of International Law
 # concerning Friendly Relations … in accordance with the Charter of the United Nations", "Déclaration
@@ -542,9 +548,13 @@ NUMBERED = re.compile(r"^\s*(?:[-–•·]\s*)?(\d{1,3})\s*[.)]\s+(?=\S)")
 BULLET = re.compile(r"^\s*[-–•·▪]\s+(?=\S)")
 # Page furniture: page numbers ("Page 2/3", "- 2 -", "2/3"), UN job numbers ("25-21344 (F)"),
 # rules of underscores, a scanned page's edge or column rule read as "|", or several of these on one line.
-_FURNITURE_TOKEN = (r"(?:page\s+\d+(?:\s*(?:/|of|sur|de)\s*\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|\d{1,3}|"
+_PAGE_NUMBER = r"pag(?:e|ina)\s+\d+(?:\s*(?:/|of|sur|de)\s*\d+)?"
+_FURNITURE_TOKEN = (rf"(?:{_PAGE_NUMBER}|-\s*\d+\s*-|\d+\s*/\s*\d+|\d{{1,3}}|"
                     r"\d{2}-\d{5}(?:\s*\([a-z]\))?|\*\d+\*|[_\-–—=*.·]{3,}|[|¦]{1,3})")
 PAGE_FURNITURE = re.compile(rf"^\s*(?:distr\.?\s*:?.*|{_FURNITURE_TOKEN}(?:\s+{_FURNITURE_TOKEN})*)\s*$")
+# Another organisation's page foot or head: its symbol, a wide gap, the page ("CARICOM/CONSLE/28/2025
+# Page 1 of 2", "CM/Res.1714 (LXX)   Page 2")
+SYMBOL_AND_PAGE = re.compile(rf"^\s*[a-z][\w.()-]*/\S*\s{{3,}}{_PAGE_NUMBER}\s*$")
 # A running head: the document's symbol, then a wide gap and the short title.
 RUNNING_HEAD = re.compile(r"^\s*(?:[aes]/res/\S+|(?:ga|ag)-\d{4}-\S+|agn/\S+)\s{3,}\S")
 # The running head of an odd page: the short title, a wide gap, the symbol at the line's end (searched

@@ -569,6 +569,7 @@ def _furniture(st: _State, index: int, line: Line, c: str) -> bool:
     F = _line_firsts()
     f = line.folded
     if not ((c in F.furniture and P.PAGE_FURNITURE.match(f)) or (c in "[(" and L.DRAFT_SYMBOL_LINE.match(f))
+            or ("  pag" in f and P.SYMBOL_AND_PAGE.match(f))
             or (c in _JOB_FOOTER_FIRSTS and len(f) < 80 and L.JOB_FOOTER.match(f))
             or (st.in_body and c in F.symbol and _is_symbol_line(f))):
         return False
@@ -827,7 +828,7 @@ def _step_patterns() -> list[tuple[int, list[str]]]:
     unfolded = lambda *rxs: [f"(?i:{rx.pattern})" for rx in rxs]  # noqa: E731 - matched on line.text
     return [
         (_STEPS.index(_running_head), folded(P.RUNNING_HEAD)),
-        (_STEPS.index(_furniture), folded(P.PAGE_FURNITURE, L.DRAFT_SYMBOL_LINE, L.JOB_FOOTER)
+        (_STEPS.index(_furniture), folded(P.PAGE_FURNITURE, L.DRAFT_SYMBOL_LINE, L.JOB_FOOTER, P.SYMBOL_AND_PAGE)
          + [rf"\s*(?:{P.SYMBOL.pattern})"]),  # the symbol is matched on the stripped line
         (_STEPS.index(_footnote), folded(P.FOOTNOTE) + unfolded(L.FOOTNOTE_START)),
         (_STEPS.index(_closing), folded(P.VOTE_STRONG, L.ADOPTION_LINE, P.VOTE_LINE, L.PLENARY_LINE, L.DATE_ONLY)),
