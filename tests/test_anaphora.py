@@ -396,3 +396,22 @@ def test_an_article_of_the_same_statute_named_before(owner):
 ])
 def test_a_lower_case_name_after_an_indefinite_article_is_a_task_not_the_treaty(lang, text, key):
     assert cited(lang, text) == ({("pp_1", key)} if key else set())
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "RAPPELANT l'article 3 du Statut de l'Organisation,\n\nRAPPELANT la Convention internationale contre la prise "
+           "d'otages,\n\nCONSCIENTE des limites que fixe ledit article 3,"),
+    ("es", "RECORDANDO el artículo 3 del Estatuto de la Organización,\n\nRECORDANDO la Convención Internacional contra "
+           "la Toma de Rehenes,\n\nCONSCIENTE de los límites que fija dicho artículo 3,"),
+])
+def test_the_said_article_is_the_article_of_that_number_cited_before(lang, text):
+    head = {"fr": "AGN/56/RES/6\n\nL'Assemblée générale de l'O.I.P.C.-Interpol,\n\n",
+            "es": "AGN/56/RES/6\n\nLa Asamblea General de la OIPC-INTERPOL,\n\n"}[lang]
+    got = {(c.paragraph, c.target) for c in extract(head + text + "\n").citations}
+    assert ("pp_3", "interpol:constitution/art_3") in got and ("pp_3", "convention:hostages-1979/art_3") not in got
+
+
+def test_and_that_article_is_still_the_treaty_under_discussion():
+    got = cited("en", "Recalling the Single Convention on Narcotic Drugs of 1961, and that article 4 provides for "
+                      "cooperation,")
+    assert ("pp_1", "convention:single-drugs-1961/art_4") in got

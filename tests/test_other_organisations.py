@@ -156,3 +156,36 @@ def test_that_charter_is_the_charter_named_before_it(named, cited):
 def test_short_names_as_texts_write_them(lang, text, key):
     chapeau = {"en": "The General Assembly,", "es": "La Asamblea General,"}[lang]
     assert key in {t for _, t in targets(f"A/RES/81/42\n\n{chapeau}\n\n{text}\n")}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("4. Invite INTERPOL à réexaminer les demandes au regard de l'article 3 de son Statut ;", "interpol:constitution/art_3"),
+    ("4. Invites INTERPOL to review requests in the light of article 3 of its Constitution;", "interpol:constitution/art_3"),
+    ("4. Invite les États à appliquer l'article 3 de son Statut ;", None),
+])
+def test_its_constitution_after_interpol_in_the_sentence_is_interpols(text, key):
+    doc = f"A/HRC/RES/60/2\n\nLe Conseil des droits de l'homme,\n\nRappelant la Convention contre la torture,\n\n{text}\n"
+    got = {t for p, t in targets(doc) if p == "op_1"}
+    assert got == ({key} if key else set())
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("es", "Recordando las resoluciones de la Comisión de Estupefacientes, en particular su resolución 61/11, y su "
+           "resolución 70/1,"),
+    ("en", "Recalling the resolutions of the Commission on Narcotic Drugs, in particular its resolution 61/11, and its "
+           "own resolution 70/1,"),
+])
+def test_its_resolution_after_an_inclusion_is_the_named_bodys(lang, body):
+    chapeau = {"en": "The General Assembly,", "es": "La Asamblea General,"}[lang]
+    assert {t for _, t in targets(f"A/RES/81/43\n\n{chapeau}\n\n{body}\n")} == {"A/RES/70/1"}
+
+
+@pytest.mark.parametrize("lang, text, keys", [
+    ("fr", "Rappelant les Règles de Bangkok et les Règles de Tokyo, ainsi que ses propres résolutions 5/1 et 5/2,",
+     {"A/RES/65/229", "A/RES/45/110", "A/HRC/RES/5/1", "A/HRC/RES/5/2"}),
+    ("en", "Urges States parties to the Organized Crime Convention to apply article 18 thereof,",
+     {"convention:untoc-2000", "convention:untoc-2000/art_18"}),
+])
+def test_short_names_and_own_resolutions_in_a_human_rights_council_text(lang, text, keys):
+    chapeau = {"en": "The Human Rights Council,", "fr": "Le Conseil des droits de l'homme,"}[lang]
+    assert {t for _, t in targets(f"A/HRC/RES/60/3\n\n{chapeau}\n\n{text}\n")} == keys

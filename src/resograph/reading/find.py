@@ -470,11 +470,16 @@ def _list_body(folded: str, w: re.Match[str], infix_body: str | None, start: int
     return _body_near(folded, ws, start)
 
 
-def _body_earlier_in_sentence(folded: str, at: int, start: int) -> str | None:
-    """The United Nations body named last before `at` in its sentence (up to P.SENTENCE_REACH back)."""
+def _sentence_start(folded: str, at: int, start: int) -> int:
+    """Where the sentence that holds `at` opens: after the last ";" or ". " before it, at most
+    P.SENTENCE_REACH back and not before `start` (the paragraph's)."""
     lo = max(start, at - P.SENTENCE_REACH)
-    lo = max(lo, folded.rfind(";", lo, at) + 1, folded.rfind(". ", lo, at) + 1)
-    window = folded[lo:at]
+    return max(lo, folded.rfind(";", lo, at) + 1, folded.rfind(". ", lo, at) + 1)
+
+
+def _body_earlier_in_sentence(folded: str, at: int, start: int) -> str | None:
+    """The United Nations body named last before `at` in its sentence."""
+    window = folded[_sentence_start(folded, at, start):at]
     found = [(m.start(), code) for code, rx in P.BODY_CONTEXT for m in rx.finditer(window)]
     return max(found)[1] if found else None
 
@@ -1039,11 +1044,16 @@ def _part(text: str, folded: str, m: re.Match[str], start: int, end: int, part: 
     link = P.ARTICLE_OWNER_LINK.match(folded, m.end(), end)
     if link and link.end() > m.end():
         data["owner_at"] = link.end()
+        if P.OWN_CONSTITUTION.match(folded, m.end(), end) \
+                and P.INTERPOL_NAMED.search(folded, _sentence_start(folded, m.start(), start), m.start()):
+            data["owner_key"] = P.INTERPOL_CONSTITUTION_KEY  # "Invite INTERPOL à … l'article 3 de son Statut"
     elif P.THEREOF.match(folded, m.end(), end):
         data["owner"] = "previous"
     before = folded[max(start, m.start() - 12):m.start()]
     if P.WHOSE.search(before) or ("owner_at" not in data and P.OWN_BODY.search(before)):
         data["owner"] = "previous"  # "cuyo artículo 48", "son article II": the instrument named before
+    elif "owner_at" not in data and len(numbers) == 1 and P.ARTICLE_ANAPHOR.search(before):
+        data["owner"] = "same"  # "ledit article 3", "said article 41": the one cited before (resolve)
     if "owner_at" not in data and P.RESPECTIVELY.match(folded, m.end(), end):
         data["respectively"] = True  # each number goes with one of the treaties named before it
     first_end = spans[0][1] if spans else m.end()

@@ -26,6 +26,7 @@ class Language:
     possessives: tuple[str, ...]
     vote_needle: str  # a word every vote count of this language holds ("votes", "voix")
     resolution_words: tuple[str, ...] = ()  # "resolution(s)" before the numbers it introduces
+    own_words: tuple[str, ...] = ()  # between the possessive and the noun: "its own", "ses propres", "sus propias"
     # One word for a body's name and "resolution(s)" ("UNSCR 2396 (2017)", "UNSCRs 1373 (2001) and
     # 2322 (2016)", as INTERPOL's English texts write): the word → the body.
     resolution_abbreviations: dict[str, str] = field(default_factory=dict)
@@ -37,6 +38,8 @@ class Language:
     # … and right after it ("les résolutions susmentionnées", "las resoluciones antes mencionadas", "the
     # resolutions referred to above")
     anaphors_after: tuple[str, ...] = ()
+    # Words before "article" that point back to the article of that number cited before ("ledit article 3")
+    article_anaphors: tuple[str, ...] = ()
     # "draft resolution" before a quoted draft that a resolution recommends to another body
     draft_words: tuple[str, ...] = ()
     # Bodies whose resolutions and decisions have no key in DESIGN's table (functional commissions,
@@ -101,10 +104,12 @@ FRENCH = Language(
     body_needles=("conse", "assembl"),
     conjunctions=("et", "ou", "ainsi que"),
     possessives=("sa", "son", "ses", "leur", "leurs"),
+    own_words=("propre", "propres"),
     possessive_links=("dans", "par"),
     vote_needle="voix",
     resolution_words=("resolution", "resolutions"),
     decision_words=("decision", "decisions"),
+    article_anaphors=("ledit", "lesdits", "cet", "ce meme", "le meme"),
     anaphors_before=("ladite", "lesdites", "cette", "ces", "la susdite", "les susdites", "la susmentionnee",
                      "les susmentionnees", "la precitee", "les precitees"),
     anaphors_after=("susmentionnee", "susmentionnees", "susvisee", "susvisees", "precitee", "precitees",
@@ -159,11 +164,14 @@ ENGLISH = Language(
     body_needles=("council", "ecosoc", "assembl"),
     conjunctions=("and", "or", "as well as", "&"),
     possessives=("its", "their"),
+    own_words=("own",),
     possessive_links=("in", "by", "through"),
     vote_needle="vote",
     resolution_words=("resolution", "resolutions"),
     resolution_abbreviations={"unscr": "un-sc", "unscrs": "un-sc"},
     decision_words=("decision", "decisions"),
+    # (not "that": "and that article 41 provides …" is a conjunction, the treaty under discussion's article)
+    article_anaphors=("said", "the said", "the aforementioned", "the above-mentioned"),
     anaphors_before=("that", "those", "these", "said", "the above-mentioned", "the above mentioned",
                      "the abovementioned", "the aforementioned", "the aforesaid", "the above", "the said"),
     anaphors_after=("mentioned above", "referred to above", "cited above", "above-mentioned", "aforementioned",
@@ -217,10 +225,13 @@ SPANISH = Language(
     body_needles=("conse", "asamblea"),
     conjunctions=("y", "e", "o", "asi como"),
     possessives=("su", "sus"),
+    own_words=("propia", "propias", "propio", "propios"),
     possessive_links=("en", "por", "mediante", "en virtud de"),
     vote_needle="voto",
     resolution_words=("resolucion", "resoluciones"),
     decision_words=("decision", "decisiones"),
+    article_anaphors=("dicho", "dichos", "el citado", "el mencionado", "el referido", "el precitado",
+                      "el mismo"),
     anaphors_before=("dicha", "dichas", "esa", "esas", "la citada", "las citadas", "la mencionada",
                      "las mencionadas", "la antes mencionada", "las antes mencionadas"),
     anaphors_after=("antes mencionada", "antes mencionadas", "anteriormente mencionada", "anteriormente mencionadas",

@@ -76,8 +76,9 @@ ANY_BODY_PHRASES = tuple(ph for ph in BODY_PHRASES if ph not in {w for lang in L
 INCLUSION_LINK = re.compile(r"\s*,?\s*\b(?:" + _words(w for lang in LANGUAGES for w in lang.inclusion_links) + r")\s+$")
 # "in its " / "dans sa " / "en su " right before "resolution": the resolution of a body named just
 # before ("the Human Rights Council, in its resolution 20/8"); `,` and spaces may stand between.
+# (or an inclusion: "las resoluciones de la Comisión de Estupefacientes, en particular su resolución 61/11")
 POSSESSIVE_LINK = re.compile(
-    r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.possessive_links) + r")\s+"
+    r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.possessive_links + lang.inclusion_links) + r")\s+"
     r"(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")\s+$")
 # A body named as a clause's addressee or subject right after its opening words ("Encourages the
 # Human Rights Council to …", "Solicita al Consejo de Seguridad que …"; find._clause_subject): the
@@ -335,7 +336,8 @@ MECHANISM_NEEDLES = ("cyber", "ciberdel", "24/7", "nexus", "notic", "notif")
 SYMBOL_NEEDLES = ("/", "-")
 
 # "its/sa/ses/su/sus resolution" — the issuing body's own.
-OWN_BODY = re.compile(r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")\s+(?:own\s+)?$")
+OWN_BODY = re.compile(r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")\s+"
+                      r"(?:(?:" + _words(w for lang in LANGUAGES for w in lang.own_words) + r")\s+)?$")
 
 # What follows an article's heading on a line of its own ("Article 2" / "The United States …"): the end
 # of the line, then a capitalised or numbered line (find._is_heading); and what ends the text before it.
@@ -392,6 +394,7 @@ ARTICLE_OWNER_LINK = re.compile(
     r"\s*(?:,?\s*(?:paragraphs?|paragraphes?|parrafos?|paras?\.?|alineas?|sub-?paragraph)\s+\d{1,3}(?:\s*\([a-z]\))?\s*,?)?"
     r"\s*(?:of|de|du|del|des|to|from|under|en\s+virtud\s+del?|dudit|desdits|desdites)\s+"
     r"(?:(?:the|la|le|l'|el|that|this|cet|cette|ce|said|ladite|ledit|dicha|dicho|esa|ese|esta|este|present|presente|susdite|"
+    r"its|son|sa|su|"
     r"meme|mismo|misma|aforesaid|aforementioned|above-mentioned|citad[ao]|mencionad[ao]|referid[ao])\s*)*"
 )
 # What an article's owner link leads to when no instrument the finder knows stands there: the name
@@ -406,6 +409,8 @@ ARTICLE_JOIN = re.compile(
     r"\s*(?:,?\s*(?:paragraphs?|paragraphes?|parrafos?|alineas?)\s+\d{1,3}\s*)?,?\s*(?:"
     + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s+(?:the\s+|l'\s*|el\s+|les\s+|los\s+)?")
 RESPECTIVELY = re.compile(r"\s*,?\s*(?:" + _words(w for lang in LANGUAGES for w in lang.respectively_words) + r")\b")
+ARTICLE_ANAPHOR = re.compile(r"\b(?:" + _words(sorted({w for lang in LANGUAGES for w in lang.article_anaphors}, key=len,
+                                                        reverse=True)) + r")\s+$")
 WHOSE = re.compile(r"\b(?:cuyo|cuya|cuyos|cuyas|dont\s+l'|dont\s+les|whose)\s*$")
 
 # Anaphora: "la Convention", "that Convention", "le Pacte", "el Protocolo", "cet instrument", "both
@@ -491,6 +496,12 @@ CHARTER_TITLE_END = re.compile(r"\b(?:declaration|declaracion)\s[^,;:.()]{0,240}
                                r"conformement\s+a|de\s+conformidad\s+con)\s+(?:the\s+|la\s+)?$")
 CHARTER_TITLE_REACH = 300  # how far back a declaration's title may open
 CHARTER_KEY = "un:charter"
+INTERPOL_CONSTITUTION_KEY = "interpol:constitution"
+# "… INTERPOL … l'article 3 de son Statut", "article 2 of its Constitution": the possessive's owner is
+# INTERPOL when its sentence names INTERPOL before (find._part)
+OWN_CONSTITUTION = re.compile(r"\s*,?\s*(?:of|de|del|du)\s+(?:its|son|sa|su)\s+(?:constitution|statute|statut|estatuto|"
+                              r"constitucion)\b")
+INTERPOL_NAMED = re.compile(r"\b(?:interpol|oipc|icpo)\b")
 # Kinds of instrument the resolver gives some keys, over the registry's: the Charter is a treaty, but
 # "the Convention" never refers back to it, nor does "the Charter" to a convention.
 KEY_KINDS = {CHARTER_KEY: "Charter"}

@@ -213,6 +213,7 @@ class Resolver:
         self.resolution_at: list[int] = []
         self.resolution_key: list[tuple[str, int]] = []
         self.resolution_paragraphs: list[tuple[str, str]] = []
+        self.article_owners: dict[tuple[str, object], str] = {}  # (part, number) → owner last cited
         self._paragraph: tuple[str, str] = ("", "")  # the paragraph being resolved
 
     def _later(self, key: str) -> bool:
@@ -259,7 +260,7 @@ class Resolver:
         if found:
             return [found.key]
         if "Constitution" in kinds and self.own_body == "interpol-ga":
-            return ["interpol:constitution"]
+            return [P.INTERPOL_CONSTITUTION_KEY]
         if "Charter" in kinds:  # "the Charter" with none named before: the United Nations'
             return [P.CHARTER_KEY]
         return []
@@ -457,6 +458,7 @@ class Resolver:
             for n, (a, b) in zip(m.data["numbers"], m.data["number_spans"]):
                 s, e = (m.start, b) if b <= m.data["first_end"] else (a, b)
                 found.append((s, e, f"{owner}/{part}_{n}", None))
+                self.article_owners[(part, n)] = owner
         for i, m in enumerate(mentions):
             if m.kind in ("symbol", "number", "undoc") and m.key:
                 found.append((m.start, m.end, m.key, m.data.get("date")))
@@ -476,6 +478,10 @@ class Resolver:
 
     def _article_owner(self, m: Mention, mentions: list[Mention], window: _Window, resolved: dict[int, list[str]],
                        local: _Timeline, attached: set[int], folded: str) -> str | None:
+        if "owner_key" in m.data:
+            return m.data["owner_key"]
+        if m.data.get("owner") == "same" and (same := self.article_owners.get((m.data["part"], m.data["numbers"][0]))):
+            return same  # "ledit article 3": the article 3 cited before
         at = m.data.get("owner_at")
         if at is not None:
             for j in window.indices(m.end, at):
