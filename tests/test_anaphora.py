@@ -415,3 +415,16 @@ def test_and_that_article_is_still_the_treaty_under_discussion():
     got = cited("en", "Recalling the Single Convention on Narcotic Drugs of 1961, and that article 4 provides for "
                       "cooperation,")
     assert ("pp_1", "convention:single-drugs-1961/art_4") in got
+
+
+@pytest.mark.parametrize("lang, text, keys", [
+    ("en", "Urging States to ratify the Palermo and Merida Conventions,", {UNTOC_KEY, UNCAC_KEY}),
+    ("fr", "Invitant les États à ratifier les Conventions de Palerme et de Mérida,", {UNTOC_KEY, UNCAC_KEY}),
+    ("es", "Instando a ratificar las Convenciones de Palermo y Mérida,", {UNTOC_KEY, UNCAC_KEY}),
+    # the ambiguous short names keep their rule (their subject nearby): "aéronefs" for The Hague
+    ("fr", "Invitant les États à adhérer aux Conventions de Tokyo, de La Haye et de Montréal relatives aux aéronefs,",
+     {"convention:tokyo-1963", "convention:hague-1970"}),
+    ("en", "Noting the conventions of the Council of Europe and the relevant conventions,", set()),
+])
+def test_a_plural_noun_over_a_list_of_places_names_each_treaty(lang, text, keys):
+    assert {t for _, t in cited(lang, text)} == keys

@@ -34,7 +34,18 @@ def find_names(text: str, folded: str, start: int, end: int, lex: Lexicon) -> li
     only those: a title needs no others (its named instruments are antecedents and tell what the
     resolution implements), and they do not depend on the others."""
     names = _Spans(folded, [(start, end)]).scan_with(lex.name_re, lex.name_needles)[0]
-    return _named(text, folded, names, lex) if names else []
+    return _names_in(text, folded, names, start, end, lex)
+
+
+def _names_in(text: str, folded: str, names: list[re.Match[str]], start: int, end: int,
+              lex: Lexicon) -> list[Mention]:
+    """The named mentions of text[start:end]: registry names (`names`, the scan's matches), and the
+    treaties a plural noun names by their places."""
+    named = _named(text, folded, names, lex) if names else []
+    if folded.find("conven", start, end) >= 0:  # (every plural noun opens so)
+        named += _plural_names(text, folded, start, end, lex)
+        named.sort(key=_position)
+    return named
 
 
 def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lexicon,
@@ -75,7 +86,7 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
             taken = [(m.start, m.end) for m in out]
         if resolutions[i] or decisions[i]:
             out += _numbers(text, folded, resolutions[i], decisions[i], start, end, own_body, taken)
-        named: list[Mention] = _named(text, folded, names[i], lex) if names[i] else []
+        named = _names_in(text, folded, names[i], start, end, lex)
         out += named
         anaphoric: list[Mention] = (_phrase_anaphora(text, phrase_anaphors[i], named)
                                     if phrase_anaphors is not None and phrase_anaphors[i] else [])
@@ -746,6 +757,77 @@ def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -
 
 
 _TITLE_LINK_SPAN = 60  # the longest of the languages' title links, with room for line breaks
+
+
+def _plural_names(text: str, folded: str, start: int, end: int, lex: Lexicon) -> list[Mention]:
+    """Treaties named by their places under one plural noun: "les Conventions de Tokyo, de La Haye et de
+    Montréal", "las Convenciones de Palermo y Mérida", "the Palermo and Merida Conventions". A place
+    counts when the registry knows the singular short name it makes ("Convention de La Haye", "Merida
+    Convention"), in a run of two or more such places next to the noun."""
+    out: list[Mention] = []
+    for m in P.PLURAL_NOUN.finditer(folded, start, end):
+        singular = P.PLURAL_NOUNS[m.group(0)]
+        chunks, after = _places_after(folded, m.end(), end), True
+        if not chunks:
+            chunks, after = _places_before(folded, start, m.start()), False
+        found = []
+        for a, b in chunks if after else reversed(chunks):  # the run of places next to the noun
+            if (place := _place_name(folded, a, b, singular, after, lex)) is None:
+                break
+            found.append(place)
+        if len(found) < 2:
+            continue
+        for a, b, name in sorted(found):
+            ctx = lex.context.get(name.key)
+            weak = ctx is not None and not ctx.search(folded[max(0, a - 20):min(len(folded), b + 140)])
+            out.append(Mention("named", a, b, text[a:b], name.key, {"kind": name.kind, "weak": weak}))
+    return out
+
+
+def _places_after(folded: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """The items of "de Tokyo, de La Haye et de Montréal" after a plural noun (the first needs its "de")."""
+    lead = P.PLACE_LEAD.match(folded, pos, end)
+    return _place_items(folded, lead.end(), min(end, pos + P.PLACE_REACH)) if lead else []
+
+
+def _places_before(folded: str, start: int, pos: int) -> list[tuple[int, int]]:
+    """The items of "the Tokyo, Hague and Montreal" before a plural noun."""
+    lo = max(start, pos - P.PLACE_REACH)
+    the = None
+    for the in P.THE_BEFORE_PLACES.finditer(folded, lo, pos):
+        pass
+    return _place_items(folded, the.end(), pos) if the else []
+
+
+def _place_items(folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of the list items between lo and hi (separators of lists; a leading "de"/"d'" dropped)."""
+    stop = P.PLACE_LIST_END.search(folded, lo, hi)
+    hi = stop.start() if stop else hi
+    items, at = [], lo
+    for sep in P.PLACE_SEPARATOR.finditer(folded, lo, hi):
+        items.append((at, sep.start()))
+        at = sep.end()
+    items.append((at, hi))
+    out = []
+    for a, b in items:
+        lead = P.PLACE_LEAD.match(folded, a, b)
+        a = lead.end() if lead else a
+        b = a + len(folded[a:b].rstrip())
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _place_name(folded: str, a: int, b: int, singular: str, after: bool, lex: Lexicon):
+    """(start, end, name) of the longest run of words of the item, from its start, that names a treaty
+    with the singular noun ("convention de" + "la haye"; "hague" + "convention"), else None."""
+    words = list(re.finditer(r"\S+", folded[a:b]))[:P.PLACE_WORDS]
+    for k in range(len(words), 0, -1):
+        place = folded[a:a + words[k - 1].end()]
+        name = lex.known_name(f"{singular} de {place}" if after else f"{place} {singular}")
+        if name is not None:
+            return a, a + words[k - 1].end(), name
+    return None
 
 
 def _named_in_title(text: str, folded: str, m: re.Match[str], lex: Lexicon) -> list[Mention]:

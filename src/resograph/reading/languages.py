@@ -38,6 +38,10 @@ class Language:
     # … and right after it ("les résolutions susmentionnées", "las resoluciones antes mencionadas", "the
     # resolutions referred to above")
     anaphors_after: tuple[str, ...] = ()
+    # Plural head nouns before (fr, es) or after (en) a list of the places treaties are known by ("les
+    # Conventions de Palerme et de Mérida", "the Tokyo, Hague and Montreal Conventions") → the singular
+    # the registry's short names use ("Convention de Palerme", "Hague Convention")
+    plural_nouns: dict[str, str] = field(default_factory=dict)
     # Words before "article" that point back to the article of that number cited before ("ledit article 3")
     article_anaphors: tuple[str, ...] = ()
     # "draft resolution" before a quoted draft that a resolution recommends to another body
@@ -140,6 +144,7 @@ FRENCH = Language(
                       "accord": "Agreement", "reglement": "Rules"},
     range_words=("a", "au"),
     respectively_words=("respectivement",),
+    plural_nouns={"conventions": "convention"},
     other_organisations=("organisation des etats americains", "union africaine", "organisation de l'unite africaine",
                          "conseil de l'europe", "union europeenne",
                          "organisation pour la securite et la cooperation en europe", "ligue des etats arabes",
@@ -200,6 +205,7 @@ ENGLISH = Language(
                       "agreement": "Agreement", "regulations": "Rules", "rules": "Rules"},
     range_words=("to",),
     respectively_words=("respectively",),
+    plural_nouns={"conventions": "convention"},
     other_organisations=("organization of american states", "african union", "organization of african unity",
                          "council of europe", "european union", "organization for security and co-operation in europe",
                          "organization for security and cooperation in europe", "league of arab states",
@@ -262,6 +268,7 @@ SPANISH = Language(
                       "declaracion": "Declaration", "acuerdo": "Agreement", "reglamento": "Rules"},
     range_words=("a", "al"),
     respectively_words=("respectivamente",),
+    plural_nouns={"convenciones": "convencion", "convenios": "convenio"},
     other_organisations=("organizacion de los estados americanos", "union africana",
                          "organizacion de la unidad africana", "consejo de europa", "union europea",
                          "organizacion para la seguridad y la cooperacion en europa", "liga de los estados arabes",

@@ -97,6 +97,10 @@ class Lexicon:
     def name(self, matched: str) -> Name:
         return _lookup(self.name_of, self._seen, ("name", matched))
 
+    def known_name(self, folded: str) -> Name | None:
+        """The registry name spelt `folded` exactly (a label built by the finder), if there is one."""
+        return self.name_of.get(_squash(folded))
+
     def mechanism(self, matched: str) -> str:
         return _lookup(self.mechanism_of, self._seen, ("mechanism", matched))
 

@@ -404,6 +404,16 @@ UNKNOWN_OWNER = re.compile(r"(?:statute|statut|estatuto|pacte|pact|pacto|protoco
                            r"(?:general\s+|financial\s+|staff\s+)?regulations|interpol's\s+(?:rules|regulations))\b")
 THEREOF = re.compile(r"\s*,?\s*(?:thereof|de\s+celle-ci|de\s+celui-ci|de\s+esta|de\s+la\s+misma|de\s+dicha\s+convencion)\b")
 INDEFINITE_BEFORE = re.compile(r"(?<![\w'])(?:" + _words(w for lang in LANGUAGES for w in lang.indefinite_articles) + r")\s+$")
+# A plural head noun and the list of places around it (find._plural_names): the places after it in French
+# and Spanish, separated as list items are, each after "de"/"d'"; before it in English, after "the".
+PLURAL_NOUNS = {p: s for lang in LANGUAGES for p, s in lang.plural_nouns.items()}
+PLURAL_NOUN = re.compile(r"\b(?:" + "|".join(sorted(PLURAL_NOUNS, key=len, reverse=True)) + r")\b")
+PLACE_SEPARATOR = re.compile(r"\s*,\s*(?:(?:et|y|and)\s+)?|\s+(?:et|y|and)\s+")
+PLACE_LEAD = re.compile(r"\s*(?:de\s+|d'\s*)")
+THE_BEFORE_PLACES = re.compile(r"\bthe\s+")
+PLACE_LIST_END = re.compile(r"[;:.()]")
+PLACE_REACH = 90  # how far a list of places reaches from its noun
+PLACE_WORDS = 3  # the most words of one place ("la haye", "the hague")
 # Between two article references of one list: ", paragraph 2, and the", " et l'", ", y el ".
 ARTICLE_JOIN = re.compile(
     r"\s*(?:,?\s*(?:paragraphs?|paragraphes?|parrafos?|alineas?)\s+\d{1,3}\s*)?,?\s*(?:"
