@@ -261,3 +261,15 @@ def test_a_roman_session_after_the_thirtieth_is_the_economic_and_social_councils
     # the General Assembly numbered `n (XXX)` up to its 30th session: "1503 (XLVIII)" is ECOSOC's anyhow
     assert set(cited(ga_text(body, lang))) == {"E/RES/1503(XLVIII)"}
     assert set(cited(ga_text("Recalling its resolution 3314 (XXIX),"))) == {"A/RES/3314(XXIX)"}
+
+
+@pytest.mark.parametrize("own, body, expected", [
+    ("A/HRC/RES/50/1\n\nThe Human Rights Council,\n\n", "Recalling Council resolutions 25/38 and 38/11,",
+     {"A/HRC/RES/25/38", "A/HRC/RES/38/11"}),
+    ("S/RES/2900 (2027)\n\nThe Security Council,\n\n", "Recalling Council resolutions 1373 (2001) and 2396 (2017),",
+     {"S/RES/1373(2001)", "S/RES/2396(2017)"}),
+    # a General Assembly text: "Council" is not its own short name, and 38/11 stays the Assembly's by default
+    ("A/RES/81/44\n\nThe General Assembly,\n\n", "Recalling Council resolution 38/11,", {"A/RES/38/11"}),
+])
+def test_the_issuing_bodys_short_name_before_its_resolutions(own, body, expected):
+    assert set(cited(own + body + "\n")) == expected

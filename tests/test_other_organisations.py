@@ -152,6 +152,10 @@ def test_that_charter_is_the_charter_named_before_it(named, cited):
     ("en", "Invites the two organizations to implement the Global Counter-Terrorism Strategy,", "A/RES/60/288"),
     ("es", "Insta a aplicar la Convención de Palermo y el Protocolo contra la trata de personas,",
      "convention:trafficking-protocol-2000"),
+    ("es", "Recordando el Convenio Internacional para la Represión de la Financiación del Terrorismo, en particular "
+           "su artículo 18,", "convention:terrorism-financing-1999/art_18"),
+    ("es", "Insta a aplicar la Convención de Palermo y su Protocolo sobre armas de fuego,",
+     "convention:firearms-protocol-2001"),
 ])
 def test_short_names_as_texts_write_them(lang, text, key):
     chapeau = {"en": "The General Assembly,", "es": "La Asamblea General,"}[lang]

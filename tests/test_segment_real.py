@@ -566,3 +566,23 @@ def test_corpus_symbols_meetings_and_operative_counts():
     assert wrong_count == []
     assert adoption_paragraphs == []
     assert no_meeting == []
+
+
+def test_an_even_pages_head_symbol_then_title_is_no_paragraph():
+    # "A/RES/61/48" alone, then the short title the document opened with, set off by blank lines (holdout14)
+    text = ("United Nations                                 A/RES/61/48\n\n61/48. Measures to eliminate international "
+            "terrorism\n\nThe General Assembly,\n\n     Recalling its resolution 49/60,\n\n     Noting the entry into "
+            "force of the conventions,\n\n __________________\n   1 Resolution 59/290, annex.\n\n\n 06-50342\n"
+            " A/RES/61/48\n\n Measures to eliminate international terrorism\n\n\n     Taking note of the report of "
+            "the Secretary-General,\n\n     1.    Strongly condemns all acts of terrorism;\n\n     2.    Recalls its "
+            "resolution 51/210;\n")
+    x = extract(text)
+    assert [p.id for p in x.paragraphs] == ["pp_1", "pp_2", "pp_3", "op_1", "op_2"]
+    assert ("op_2", "A/RES/51/210") in {(c.paragraph, c.target) for c in x.citations}
+
+
+def test_typescript_footnotes_numbered_with_a_slash_are_no_paragraph_text():
+    text = ("E/RES/1989/57\n\nThe Economic and Social Council,\n\nRecalling the report of the Committee, 1/ and the "
+            "report of its tenth session, 2/\n\n_______________\n\n     1/  E/1988/20.\n\n     2/  E/AC.57/1988/11.\n\n"
+            "1. Requests the Secretary-General to report.\n")
+    assert {c.target for c in extract(text).citations} == set()

@@ -478,7 +478,14 @@ def _list_body(folded: str, w: re.Match[str], infix_body: str | None, start: int
         # the sentence named a United Nations body before it ("la Declaración … adoptada por la Asamblea
         # General de las Naciones Unidas …, que figura en anexo a su resolución S-20/2")
         return _body_earlier_in_sentence(folded, ws, start) or P.OTHER_BODY
-    return _body_near(folded, ws, start)
+    return _body_near(folded, ws, start) or _short_body_before(folded, ws, start, own_body)
+
+
+def _short_body_before(folded: str, ws: int, start: int, own_body: str | None) -> str | None:
+    """"Council resolutions 25/38 and 38/11" in the Human Rights Council's own text: its resolutions, as
+    "Assembly resolution" is the Assembly's in its own (no other body goes by the issuing body's short name)."""
+    m = P.SHORT_BODY_BEFORE.search(folded, max(start, ws - 16), ws)
+    return own_body if m and own_body in P.SHORT_BODY_CODES[m.group(1)] else None
 
 
 def _sentence_start(folded: str, at: int, start: int) -> int:

@@ -183,6 +183,14 @@ LAST_AGN_SESSION = 69
 # as ECOSOC numbers `yyyy/n`).
 _SHORT_BODY_NAMES = {code: "|".join(rx for lang in LANGUAGES for rx in lang.short_bodies.get(code, ()))
                      for code in BODY_ORDER}
+# A body's short name right before "resolution(s)" ("building on Council resolutions 25/38 and 38/11"):
+# the issuing body's own when it goes by that name (find._short_body_before); short names are plain words.
+SHORT_BODY_CODES: dict[str, set[str]] = {}
+for _lang in LANGUAGES:
+    for _code, _names in _lang.short_bodies.items():
+        for _name in _names:
+            SHORT_BODY_CODES.setdefault(_name, set()).add(_code)
+SHORT_BODY_BEFORE = re.compile(r"\b(" + "|".join(sorted(SHORT_BODY_CODES, key=len, reverse=True)) + r")\s+$")
 _SHORT_BODY_NUMBER = {"un-sc": r"(?=\s*\d{1,4}\s*\(\s*\d{4}\s*\))", "hrc": r"(?=\s*\d{1,3}\s*/\s*\d)"}
 _ANY_NUMBER = r"(?=\s*\d)"  # the lookahead of the other bodies' short names
 _INFIX_CODES = ("un-sc", "ecosoc", "hrc", "un-ga")
@@ -576,6 +584,11 @@ PAGE_FURNITURE = re.compile(rf"^\s*(?:distr\.?\s*:?.*|{_FURNITURE_TOKEN}(?:\s+{_
 # Another organisation's page foot or head: its symbol, a wide gap, the page ("CARICOM/CONSLE/28/2025
 # Page 1 of 2", "CM/Res.1714 (LXX)   Page 2")
 SYMBOL_AND_PAGE = re.compile(rf"^\s*[a-z][\w.()-]*/\S*\s{{3,}}{_PAGE_NUMBER}\s*$")
+# The symbol of a resolution alone on its line (an even page's head; segment._symbol_first_heads), how far
+# into a document its title is printed, and the longest running-head title.
+SYMBOL_ALONE_LINE = re.compile(r"^[ \t]*[aes]/res/\S+(?: \(\d{4}\))?[ \t]*$", re.M)
+TITLE_REACH = 1500
+HEAD_TITLE_LONGEST = 120
 # A running head: the document's symbol, then a wide gap and the short title.
 RUNNING_HEAD = re.compile(r"^\s*(?:[aes]/res/\S+|(?:ga|ag)-\d{4}-\S+|agn/\S+)\s{3,}\S")
 # The running head of an odd page: the short title, a wide gap, the symbol at the line's end (searched
@@ -649,10 +662,11 @@ UNKNOWN_OPENING = re.compile(
     r"(?:ing|ant|ante|ando|iendo|endo|ado|ada|ido|ida|ée|é|ed|ful|ous|eux|euse|ive|ente|s|e|a))\b"
 )
 # Footnotes of UN documents: "1 Resolution 70/1.", "2 United Nations, Treaty Series, vol. 2225".
+# (typescript texts of the 1980s number them "1/", and cite documents "E/AC.57/1988/11" in them)
 FOOTNOTE = re.compile(
-    r"^\s*\d{1,2}\s+(?:resolution|resolucion|see\b|voir\b|vease\b|official\s+records|documents\s+officiels|"
+    r"^\s*\d{1,2}/?\s+(?:resolution|resolucion|see\b|voir\b|vease\b|official\s+records|documents\s+officiels|"
     r"documentos\s+oficiales|united\s+nations,\s+treaty|nations\s+unies,\s+recueil|naciones\s+unidas,\s+treaty|"
-    r"ibid|[ase]/\d)"
+    r"ibid|[ase]/(?:\d|[a-z]{1,6}\.\d))"
 )
 
 

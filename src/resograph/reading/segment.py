@@ -406,7 +406,7 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None, every_step: 
     form the tests compare with)."""
     folded = fold(ct.text) if folded is None else folded
     st = _State(lex, _lines(ct.text, folded, lex))
-    st.heads = _title_first_heads(st.lines, folded)
+    st.heads = _title_first_heads(st.lines, folded) | _symbol_first_heads(st.lines, folded)
     _walk(st, every_step)
     paragraphs, spans = _number(st.blocks, ct)
     header = read_header(ct, folded, st.header, st.chapeau, st.footer)
@@ -512,6 +512,28 @@ def _title_first_heads(lines: list[Line], folded: str) -> frozenset[int]:
         if above > 0 and lines[above - 1].text.strip():  # no blank line above: only the symbol's line
             above = i
         heads.update(range(above, i + 1))
+    return frozenset(heads)
+
+
+def _symbol_first_heads(lines: list[Line], folded: str) -> frozenset[int]:
+    """The title lines of even pages' running heads: the symbol alone on its line, then, set off by blank
+    lines, the short title the document opened with ("A/RES/61/48" / "Measures to eliminate
+    international terrorism"). The symbol's line is `_furniture`'s; found by one search of the text."""
+    found = P.SYMBOL_ALONE_LINE.search(folded)
+    if found is None:
+        return frozenset()
+    opening = folded[:P.TITLE_REACH]
+    index = {line.start: i for i, line in enumerate(lines) if line.start >= 0}
+    heads = set()
+    for m in P.SYMBOL_ALONE_LINE.finditer(folded, found.start()):
+        i = index.get(m.start())
+        if i is None or i + 2 >= len(lines) or lines[i + 1].text.strip():
+            continue
+        title = lines[i + 2]
+        text = title.text.strip()
+        if (5 <= len(text) <= P.HEAD_TITLE_LONGEST and text[0].isupper() and text[-1] not in _CLAUSE_ENDS
+                and (i + 3 >= len(lines) or not lines[i + 3].text.strip()) and title.folded.strip() in opening):
+            heads.add(i + 2)
     return frozenset(heads)
 
 
