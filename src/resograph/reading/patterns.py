@@ -586,7 +586,7 @@ PAGE_FURNITURE = re.compile(rf"^\s*(?:distr\.?\s*:?.*|{_FURNITURE_TOKEN}(?:\s+{_
 SYMBOL_AND_PAGE = re.compile(rf"^\s*[a-z][\w.()-]*/\S*\s{{3,}}{_PAGE_NUMBER}\s*$")
 # The symbol of a resolution alone on its line (an even page's head; segment._symbol_first_heads), how far
 # into a document its title is printed, and the longest running-head title.
-SYMBOL_ALONE_LINE = re.compile(r"^[ \t]*[aes]/res/\S+(?: \(\d{4}\))?[ \t]*$", re.M)
+SYMBOL_ALONE_LINE = re.compile(r"[ \t]*[aes]/res/\S+(?: \(\d{4}\))?[ \t]*")  # fullmatch on a line
 TITLE_REACH = 1500
 HEAD_TITLE_LONGEST = 120
 # A running head: the document's symbol, then a wide gap and the short title.

@@ -519,14 +519,22 @@ def _symbol_first_heads(lines: list[Line], folded: str) -> frozenset[int]:
     """The title lines of even pages' running heads: the symbol alone on its line, then, set off by blank
     lines, the short title the document opened with ("A/RES/61/48" / "Measures to eliminate
     international terrorism"). The symbol's line is `_furniture`'s; found by one search of the text."""
-    found = P.SYMBOL_ALONE_LINE.search(folded)
-    if found is None:
+    alone = []  # starts of the lines that hold a resolution's symbol alone, found from each "/res/"
+    at = folded.find("/res/")
+    while at >= 0:
+        line_start = folded.rfind("\n", 0, at) + 1
+        line_end = folded.find("\n", at)
+        line_end = len(folded) if line_end < 0 else line_end
+        if P.SYMBOL_ALONE_LINE.fullmatch(folded, line_start, line_end):
+            alone.append(line_start)
+        at = folded.find("/res/", line_end)
+    if not alone:
         return frozenset()
     opening = folded[:P.TITLE_REACH]
     index = {line.start: i for i, line in enumerate(lines) if line.start >= 0}
     heads = set()
-    for m in P.SYMBOL_ALONE_LINE.finditer(folded, found.start()):
-        i = index.get(m.start())
+    for line_start in alone:
+        i = index.get(line_start)
         if i is None or i + 2 >= len(lines) or lines[i + 1].text.strip():
             continue
         title = lines[i + 2]
