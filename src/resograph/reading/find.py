@@ -17,7 +17,7 @@ from operator import le
 from resograph.core import keys
 from resograph.reading import patterns as P
 from resograph.reading import prefilter
-from resograph.reading.lexicon import Lexicon
+from resograph.reading.lexicon import Lexicon, Name
 from resograph.core.models import Mention
 from resograph.reading.segment import iso_date
 
@@ -825,7 +825,8 @@ def _place_items(folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-def _place_name(folded: str, a: int, b: int, singular: str, after: bool, lex: Lexicon):
+def _place_name(folded: str, a: int, b: int, singular: str, after: bool,
+                lex: Lexicon) -> tuple[int, int, Name] | None:
     """(start, end, name) of the longest run of words of the item, from its start, that names a treaty
     with the singular noun ("convention de" + "la haye"; "hague" + "convention"), else None."""
     words = list(re.finditer(r"\S+", folded[a:b]))[:P.PLACE_WORDS]
