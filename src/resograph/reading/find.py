@@ -330,8 +330,12 @@ def _body_near(folded: str, start: int, lo: int) -> str | None:
         if _body_before(folded, before, start, P.OTHER_BODY_PHRASES) or (
                 link and _body_before(folded, before, link.start(), P.OTHER_BODY_PHRASES)):
             return P.OTHER_BODY
+    return _last_body_in(folded[max(lo, start - 70):start])
+
+
+def _last_body_in(window: str) -> str | None:
+    """The United Nations body named last in `window` (the first of BODY_CONTEXT's order on a tie)."""
     best, best_pos = None, -1
-    window = folded[max(lo, start - 70):start]
     if any(k in window for k in P.BODY_NEEDLES):  # else no body named: spare the four scans
         for code, rx in P.BODY_CONTEXT:
             for m in rx.finditer(window):
@@ -497,9 +501,7 @@ def _sentence_start(folded: str, at: int, start: int) -> int:
 
 def _body_earlier_in_sentence(folded: str, at: int, start: int) -> str | None:
     """The United Nations body named last before `at` in its sentence."""
-    window = folded[_sentence_start(folded, at, start):at]
-    found = [(m.start(), code) for code, rx in P.BODY_CONTEXT for m in rx.finditer(window)]
-    return max(found)[1] if found else None
+    return _last_body_in(folded[_sentence_start(folded, at, start):at])
 
 
 def _clause_subject(folded: str, start: int, at: int) -> str | None:
