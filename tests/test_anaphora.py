@@ -428,3 +428,25 @@ def test_and_that_article_is_still_the_treaty_under_discussion():
 ])
 def test_a_plural_noun_over_a_list_of_places_names_each_treaty(lang, text, keys):
     assert {t for _, t in cited(lang, text)} == keys
+
+
+DRUG_TREATIES = {"convention:single-drugs-1961", "convention:psychotropic-1971", "convention:drugs-1988"}
+
+
+@pytest.mark.parametrize("lang, text, keys", [
+    ("fr", "Rappelant la Convention unique sur les stupéfiants de 1961, celle de 1971 sur les substances "
+           "psychotropes et celle de 1988,", DRUG_TREATIES),
+    ("fr", "Rappelant la Convention unique sur les stupéfiants de 1961 et celles de 1971 et de 1988,", DRUG_TREATIES),
+    ("es", "Recordando la Convención Única de 1961 sobre Estupefacientes, la de 1971 y la de 1988,", DRUG_TREATIES),
+    ("en", "Recalling the Hague Convention on the seizure of aircraft and that of Montreal on the safety of civil "
+           "aviation,", {"convention:hague-1970", "convention:montreal-1971"}),
+    ("fr", "Notant que l'article 8 de la Convention de La Haye et l'article 8 de celle de Montréal, relatives aux "
+           "aéronefs et à l'aviation civile, prévoient l'extradition,",
+     {"convention:hague-1970/art_8", "convention:montreal-1971/art_8"}),
+    # a pronoun names nothing unless the registry knows the name it makes with the noun before it
+    ("es", "Recordando la Convención de 1988 y la de la Asamblea General sobre el tema,", {"convention:drugs-1988"}),
+    ("fr", "Notant que l'article 3 de la Convention de 1988 et celui de la Convention de 1971 se complètent,",
+     {"convention:drugs-1988/art_3", "convention:psychotropic-1971"}),
+])
+def test_a_pronoun_for_the_noun_before_it_names_the_treaty_of_that_place_or_year(lang, text, keys):
+    assert {t for _, t in cited(lang, text)} == keys

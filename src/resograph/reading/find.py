@@ -33,18 +33,22 @@ def find_names(text: str, folded: str, start: int, end: int, lex: Lexicon) -> li
     """The mentions of kind "named" that `find_mentions` finds in text[start:end], in order, and
     only those: a title needs no others (its named instruments are antecedents and tell what the
     resolution implements), and they do not depend on the others."""
-    names = _Spans(folded, [(start, end)]).scan_with(lex.name_re, lex.name_needles)[0]
-    return _names_in(text, folded, names, start, end, lex)
+    sp = _Spans(folded, [(start, end)])
+    names = sp.scan_with(lex.name_re, lex.name_needles)[0]
+    return _names_in(text, folded, names, sp.scan_with(P.INSTRUMENT_NOUN, P.INSTRUMENT_NEEDLES)[0], start, end, lex)
 
 
-def _names_in(text: str, folded: str, names: list[re.Match[str]], start: int, end: int,
-              lex: Lexicon) -> list[Mention]:
-    """The named mentions of text[start:end]: registry names (`names`, the scan's matches), and the
-    treaties a plural noun names by their places."""
+def _names_in(text: str, folded: str, names: Sequence[re.Match[str]], nouns: Sequence[re.Match[str]],
+              start: int, end: int, lex: Lexicon) -> list[Mention]:
+    """The named mentions of text[start:end]: registry names (`names`, the scan's matches), the
+    treaties a plural noun names by their places, and those a pronoun names (`nouns`: the
+    instrument nouns of the span)."""
     named = _named(text, folded, names, lex) if names else []
     if folded.find("conven", start, end) >= 0:  # (every plural noun opens so)
         named += _plural_names(text, folded, start, end, lex)
         named.sort(key=_position)
+    if nouns and lex.pronoun_re is not None and (by_pronoun := _pronoun_names(text, folded, nouns, start, end, lex)):
+        named = sorted(named + by_pronoun, key=_position)
     return named
 
 
@@ -86,7 +90,7 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
             taken = [(m.start, m.end) for m in out]
         if resolutions[i] or decisions[i]:
             out += _numbers(text, folded, resolutions[i], decisions[i], start, end, own_body, taken)
-        named = _names_in(text, folded, names[i], start, end, lex)
+        named = _names_in(text, folded, names[i], instruments[i], start, end, lex)
         out += named
         anaphoric: list[Mention] = (_phrase_anaphora(text, phrase_anaphors[i], named)
                                     if phrase_anaphors is not None and phrase_anaphors[i] else [])
@@ -787,6 +791,39 @@ def _plural_names(text: str, folded: str, start: int, end: int, lex: Lexicon) ->
         if len(found) < 2:
             continue
         for a, b, name in sorted(found):
+            ctx = lex.context.get(name.key)
+            weak = ctx is not None and not ctx.search(folded[max(0, a - 20):min(len(folded), b + 140)])
+            out.append(Mention("named", a, b, text[a:b], name.key, {"kind": name.kind, "weak": weak}))
+    return out
+
+
+def _pronoun_names(text: str, folded: str, nouns: Sequence[re.Match[str]], start: int, end: int,
+                   lex: Lexicon) -> list[Mention]:
+    """Treaties named by a pronoun for the instrument noun before it and a place or year: "l'article 8
+    de celle de Montréal", "la Convención de 1961 y la de 1971", "celles de 1971 et de 1988", "that of
+    Montreal". The noun is the last one before the pronoun in its sentence (`nouns`: the paragraph's
+    instrument nouns); a place counts when the registry knows the name it makes with that noun, so
+    "la de la Asamblea" names nothing."""
+    out: list[Mention] = []
+    for m in lex.pronoun_re.finditer(folded, nouns[0].end(), end):  # type: ignore[union-attr]
+        if P.WORD_CHAR_BEFORE.match(folded, m.start() - 1):
+            continue  # ("el" in "papel de")
+        noun = None
+        for n in nouns:
+            if n.end() > m.start():
+                break
+            noun = n
+        if noun is None or noun.start() < _sentence_start(folded, m.start(), start):
+            continue
+        items = _place_items(folded, m.start("place"), min(end, m.start("place") + P.PLACE_REACH))
+        if not P.NOUN_PRONOUNS[m.group("pronoun")]:
+            items = items[:1]
+        for k, (a, b) in enumerate(items):
+            place = (_place_name(folded, a, b, noun.group(0), True, lex)
+                     or _place_name(folded, a, b, noun.group(0), False, lex))
+            if place is None:
+                break
+            a, b, name = m.start() if k == 0 else place[0], place[1], place[2]  # (the first from its pronoun)
             ctx = lex.context.get(name.key)
             weak = ctx is not None and not ctx.search(folded[max(0, a - 20):min(len(folded), b + 140)])
             out.append(Mention("named", a, b, text[a:b], name.key, {"kind": name.kind, "weak": weak}))

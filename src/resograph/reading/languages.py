@@ -42,6 +42,11 @@ class Language:
     # Conventions de Palerme et de Mérida", "the Tokyo, Hague and Montreal Conventions") → the singular
     # the registry's short names use ("Convention de Palerme", "Hague Convention")
     plural_nouns: dict[str, str] = field(default_factory=dict)
+    # Pronouns that stand for the instrument noun named before them, then "de"/"of" and the place or
+    # year that tells the treaty apart ("l'article 8 de celle de Montréal", "la Convención de 1961 y la
+    # de 1971", "the Hague Convention and that of Montreal") → True when plural (a list may follow:
+    # "celles de 1971 et de 1988")
+    noun_pronouns: dict[str, bool] = field(default_factory=dict)
     # Words before "article" that point back to the article of that number cited before ("ledit article 3")
     article_anaphors: tuple[str, ...] = ()
     # "draft resolution" before a quoted draft that a resolution recommends to another body
@@ -145,6 +150,7 @@ FRENCH = Language(
     range_words=("a", "au"),
     respectively_words=("respectivement",),
     plural_nouns={"conventions": "convention"},
+    noun_pronouns={"celle": False, "celui": False, "celles": True, "ceux": True},
     other_organisations=("organisation des etats americains", "union africaine", "organisation de l'unite africaine",
                          "conseil de l'europe", "union europeenne",
                          "organisation pour la securite et la cooperation en europe", "ligue des etats arabes",
@@ -206,6 +212,7 @@ ENGLISH = Language(
     range_words=("to",),
     respectively_words=("respectively",),
     plural_nouns={"conventions": "convention"},
+    noun_pronouns={"that": False, "those": True},
     other_organisations=("organization of american states", "african union", "organization of african unity",
                          "council of europe", "european union", "organization for security and co-operation in europe",
                          "organization for security and cooperation in europe", "league of arab states",
@@ -269,6 +276,7 @@ SPANISH = Language(
     range_words=("a", "al"),
     respectively_words=("respectivamente",),
     plural_nouns={"convenciones": "convencion", "convenios": "convenio"},
+    noun_pronouns={"la": False, "el": False, "del": False, "al": False, "las": True, "los": True},
     other_organisations=("organizacion de los estados americanos", "union africana",
                          "organizacion de la unidad africana", "consejo de europa", "union europea",
                          "organizacion para la seguridad y la cooperacion en europa", "liga de los estados arabes",

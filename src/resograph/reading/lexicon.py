@@ -11,7 +11,7 @@ itself does no set-up work.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -62,6 +62,9 @@ class Lexicon:
     # None when the registry declares none; every match holds one of its needles.
     phrase_anaphor_re: re.Pattern[str] | None = field(init=False)
     phrase_anaphor_needles: tuple[str, ...] = field(init=False)
+    # A pronoun and the place or year of a registry name with an instrument noun ("celle de Montréal",
+    # "la de 1971", "that of Montreal"): what find._pronoun_names looks at, None when no name has one
+    pronoun_re: re.Pattern[str] | None = field(init=False)
     phrase_of: dict[str, Phrase] = field(init=False)
     name_of: dict[str, Name] = field(init=False)
     mechanism_of: dict[str, str] = field(init=False)
@@ -90,6 +93,8 @@ class Lexicon:
         # (each phrase's longest word that is no instrument noun: "armistice", not the frequent "convention")
         self.phrase_anaphor_needles = tuple(sorted({
             max((w for w in re.split(r"[\s']+", n) if w not in P.INSTRUMENT_KINDS), key=len, default=n) for n in phrases}))
+
+        self.pronoun_re = _pronoun_pattern(fold(n.label) for n in self.names)
 
     def phrase(self, matched: str) -> Phrase:
         return _lookup(self.phrase_of, self._seen, ("phrase", matched))
@@ -201,6 +206,19 @@ def openings(labels) -> tuple[str, ...]:
     """The words that every match of `_alternation(labels)` opens with: each label up to its first
     space or apostrophe (where the pattern lets the text vary)."""
     return tuple(sorted({re.split(r"[\s']", lab.strip(), maxsplit=1)[0] for lab in labels if lab.strip()}))
+
+
+def _pronoun_pattern(labels: Iterable[str]) -> re.Pattern[str] | None:
+    """P.NOUN_PRONOUN_HEAD followed by a place or year that some label puts with an instrument noun
+    ("convention de montreal", "1971 convention"): what follows the pronoun must be one to name a treaty."""
+    nouns = "|".join(P.INSTRUMENT_KINDS)
+    after = re.compile(rf"(?:{nouns})\s+(?:de\s+|d'\s*)(\S+(?:\s+\S+){{0,{P.PLACE_WORDS - 1}}})")
+    before = re.compile(rf"(\S+(?:\s+\S+){{0,{P.PLACE_WORDS - 1}}})\s+(?:{nouns})")
+    places = {m.group(1) for label in labels if (m := after.fullmatch(label) or before.fullmatch(label))}
+    if not places:
+        return None
+    return re.compile(P.NOUN_PRONOUN_HEAD + "(?P<place>" + "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(places, key=len, reverse=True)) + r")(?![\w])")
 
 
 def _local(uri: URIRef) -> str:

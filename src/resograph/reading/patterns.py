@@ -420,6 +420,13 @@ PLACE_SEPARATOR = re.compile(r"\s*,\s*(?:(?:et|y|and)\s+)?|\s+(?:et|y|and)\s+")
 PLACE_LEAD = re.compile(r"\s*(?:de\s+|d'\s*)")
 THE_BEFORE_PLACES = re.compile(r"\bthe\s+")
 PLACE_LIST_END = re.compile(r"[;:.()]")
+# A pronoun for an instrument noun named before it, and its link to the place or year (find._pronoun_names);
+# the lexicon adds the places and years its names hold (Lexicon.pronoun_re)
+NOUN_PRONOUNS = {w: plural for lang in LANGUAGES for w, plural in lang.noun_pronouns.items()}
+# (no look-behind first, which would make `re` try every position: the finder checks the character before)
+NOUN_PRONOUN_HEAD = (r"(?P<pronoun>" + _words(sorted(NOUN_PRONOUNS, key=len, reverse=True))
+                     + r")\s+(?:de\s+|d'\s*|of\s+)")
+WORD_CHAR_BEFORE = re.compile(r"[\w'-]")
 PLACE_REACH = 90  # how far a list of places reaches from its noun
 PLACE_WORDS = 3  # the most words of one place ("la haye", "the hague")
 # Between two article references of one list: ", paragraph 2, and the", " et l'", ", y el ".
