@@ -89,7 +89,7 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
             out += _symbols(text, folded, symbols[i], end)
             taken = [(m.start, m.end) for m in out]
         if resolutions[i] or decisions[i]:
-            out += _numbers(text, folded, resolutions[i], decisions[i], start, end, own_body, taken)
+            out += _numbers(text, folded, resolutions[i], decisions[i], start, end, own_body, taken, lex)
         named = _names_in(text, folded, names[i], instruments[i], start, end, lex)
         out += named
         anaphoric: list[Mention] = (_phrase_anaphora(text, phrase_anaphors[i], named)
@@ -382,7 +382,7 @@ def _other_body_at(folded: str, pos: int, end: int) -> int | None:
 
 def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
              decision_words: list[re.Match[str]], start: int, end: int, own_body: str | None,
-             taken: list[tuple[int, int]]) -> list[Mention]:
+             taken: list[tuple[int, int]], lex: Lexicon) -> list[Mention]:
     """Resolution and decision numbers in the lists that follow "resolution(s)"/"decision(s)"."""
     out: list[Mention] = []
     for words, is_decision in ((resolution_words, False), (decision_words, True)):
@@ -406,7 +406,7 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                 items = _rows(text, folded, intro.end(), end, taken)
             if not items:
                 if not is_decision and (lone := _without_list(text, folded, w, pos, end, start, infix_body,
-                                                              plural, own_body)):
+                                                              plural, own_body, lex)):
                     out.append(lone)
                 continue
             # A body named after an item is that of the items before it, back to the previous one
@@ -425,12 +425,12 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
 
 
 def _without_list(text: str, folded: str, w: re.Match[str], pos: int, end: int, start: int,
-                  infix_body: str | None, plural: bool, own_body: str | None) -> Mention | None:
+                  infix_body: str | None, plural: bool, own_body: str | None, lex: Lexicon) -> Mention | None:
     """What "resolution(s)" with no list of numbers after it names: an INTERPOL resolution by number and
     session, a Council number without its year, or resolutions cited before, by words before the noun
     ("that resolution", "the above-mentioned resolutions") or after it ("les résolutions
     susmentionnées", "the resolutions referred to above")."""
-    if own_body == "interpol-ga" and (by_session := _by_session(text, folded, w, end)):
+    if own_body == "interpol-ga" and (by_session := _by_session(text, folded, w, end, lex.interpol_session_years)):
         return by_session
     if bare := _sc_number(text, folded, w, pos, end, infix_body, start):
         return bare  # "UNSCR 2396" after "UNSCR 2396 (2017)": the resolver gives its year
@@ -453,13 +453,22 @@ def _sc_number(text: str, folded: str, w: re.Match[str], pos: int, end: int, inf
     return Mention("sc-number", w.start(), m.end(), text[w.start():m.end()], None, {"n": int(m.group(1))})
 
 
-def _by_session(text: str, folded: str, w: re.Match[str], end: int) -> Mention | None:
+def _by_session(text: str, folded: str, w: re.Match[str], end: int, years: dict[int, int]) -> Mention | None:
     """An INTERPOL resolution named by number and session ("Resolution No. 5 adopted at the 66th
-    session"), where the session gives its code (`P.LAST_AGN_SESSION`)."""
+    session", "resolution No. 8 adopted at its 81st session"), where the session gives its code
+    (`P.SESSION_NUMBERED`; `years`: the sessions' years, Lexicon.interpol_session_years)."""
     sn = P.SESSION_NUMBERED.match(folded, w.end(), end)
-    if not sn or not 0 < int(sn.group("session")) <= P.LAST_AGN_SESSION:
+    if not sn:
         return None
-    key = keys.interpol_agn_resolution(int(sn.group("session")), int(sn.group("n")))
+    session, number = int(sn.group("session")), int(sn.group("n"))
+    if 0 < session <= P.LAST_AGN_SESSION:
+        key = keys.interpol_agn_resolution(session, number)
+    elif session in years and session <= P.LAST_YEAR_CODE_SESSION:
+        key = keys.interpol_resolution(years[session], number)
+    elif session in years and session >= P.FIRST_SESSION_CODE_SESSION:
+        key = keys.interpol_resolution(years[session], number, session)
+    else:
+        return None
     return Mention("number", w.start(), sn.end(), text[w.start():sn.end()], key, {"list": w.start()})
 
 

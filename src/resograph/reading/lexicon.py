@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from resograph.core.namespaces import DCTERMS, RDF, RG, SKOS
+from resograph.core.namespaces import DCTERMS, ELI, RDF, RG, SKOS
 from resograph.core.paths import ontology_dir, registry_dir
 from resograph.reading import patterns as P
 from resograph.reading.clean import fold
@@ -51,6 +51,9 @@ class Lexicon:
     exclude: dict[str, re.Pattern[str]]  # key → pattern that must NOT follow the label
     mechanisms: list[tuple[str, str]]  # (mechanism key, label)
     known_keys: frozenset[str]
+    # INTERPOL General Assembly session → its year (the registry's sessions): "resolution No. 8
+    # adopted at its 81st session" has a code only with the year (GA-2012-81-RES-08)
+    interpol_session_years: dict[int, int] = field(default_factory=dict)
     phrase_re: re.Pattern[str] = field(init=False)
     name_re: re.Pattern[str] = field(init=False)
     mechanism_re: re.Pattern[str] = field(init=False)
@@ -312,4 +315,15 @@ def read_lexicon(ontology: Path | None = None, registry: Path | None = None) -> 
         if pattern is not None:
             exclude[key] = re.compile(str(pattern), re.I)
     return Lexicon(phrases, modifiers, sorted(names, key=lambda n: (n.key, n.label)), kinds, nouns,
-                   context, exclude, sorted(mechanisms), frozenset(known))
+                   context, exclude, sorted(mechanisms), frozenset(known), _session_years(reg, "interpol-ga"))
+
+
+def _session_years(reg: Graph, body: str) -> dict[int, int]:
+    """Session number → year for the body's sessions in the registry (from either date it gives)."""
+    out: dict[int, int] = {}
+    for node in reg.subjects(RDF.type, RG.Session):
+        number = reg.value(node, RG.sessionNumber)
+        date = reg.value(node, RG.startDate) or reg.value(node, RG.endDate)
+        if number is not None and date is not None and str(reg.value(node, ELI.passed_by)).endswith(f"/body/{body}"):
+            out[int(number)] = int(str(date)[:4])
+    return out

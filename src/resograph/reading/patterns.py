@@ -166,15 +166,21 @@ AFTER_WORD = re.compile(r"(?:" + RESOLUTION_ANAPHOR_AFTER.pattern + r"(?=\s*\d))
                         r"\s*(?:n[o°º]s?\.?\s*|numero\s+|number\s+)?")
 # An INTERPOL resolution named by its number and session, after "resolution": "Resolution No. 5 adopted
 # at the 66th session", "la résolution n° 5 adoptée à la 66e session", "la resolución n.º 12 aprobada en
-# la 67.ª reunión". Up to the 69th session (2000) the code follows from them: AGN/{session}/RES/{n}; from
-# the 70th (Budapest, 2001: AG-2001-RES-05) its form changed with the years, and no key is made.
+# la 67.ª reunión", "resolution No. 8 of the 81st session". Up to the 69th session (2000) the code follows
+# from them: AGN/{session}/RES/{n}. From the 70th (Budapest, 2001: AG-2001-RES-05) the code holds the
+# year, known from the registry's sessions: without the session up to the 77th (facts.yaml:
+# GA-2008-RES-07), with it from the 81st (facts.yaml: GA-2012-81-RES-08); no source read gives the
+# form of the 78th to 80th, so no key is made for them.
 SESSION_NUMBERED = re.compile(
-    r"\s*(?:n(?:\.\s*)?[o°º]\.?\s*|numero\s+|number\s+)?(?P<n>\d{1,3})\s*,?\s+(?:adopted|adoptee|aprobada)\s+"
+    r"\s*(?:n(?:\.\s*)?[o°º]\.?\s*|numero\s+|number\s+)?(?P<n>\d{1,3})\s*,?\s+"
+    r"(?:(?:adopted|adoptee|aprobada)\s+"
     r"(?:by\s+the\s+general\s+assembly\s+|par\s+l'assemblee\s+generale\s+|por\s+la\s+asamblea\s+general\s+)?"
-    r"(?:at|during|a|lors\s+de|en|durante)\s+(?:(?:the|its|la|sa|su)\s+)?(?P<session>\d{1,3})\S{0,7}\s+"
+    r"(?:at|during|a|lors\s+de|en|durante)|of|de)\s+(?:(?:the|its|la|sa|su)\s+)?(?P<session>\d{1,3})\S{0,7}\s+"
     r"(?:session|reunion)\b"
 )
 LAST_AGN_SESSION = 69
+LAST_YEAR_CODE_SESSION = 77  # … GA-{year}-RES-{nn} from the 70th to this one
+FIRST_SESSION_CODE_SESSION = 81  # GA-{year}-{session}-RES-{nn} from this one
 
 # A body named between the word and the numbers: "las resoluciones del Consejo de Seguridad 1373 (2001)",
 # or by its short name right before a number of its own form ("las resoluciones de la Asamblea 60/288",
