@@ -98,8 +98,11 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
             anaphoric += _anaphora(text, folded, anaphors[i], end, [(m.start, m.end) for m in named + anaphoric], lex)
         out += anaphoric
         if instruments[i]:
-            out += _unknown_names(text, folded, instruments[i], start, end,
-                                  [(m.start, m.end) for m in named + anaphoric])
+            unknown = _unknown_names(text, folded, instruments[i], start, end,
+                                     [(m.start, m.end) for m in named + anaphoric])
+            if unknown and named:
+                _mark_subtitle_names(text, folded, unknown, named, end)
+            out += unknown
         if articles[i]:
             out += _articles(text, folded, articles[i], start, end)
         if chapters[i]:
@@ -413,7 +416,10 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
             # named ("70/181 of the General Assembly and 2178 (2014) of the Security Council").
             body = None if "body" in items[-1].data else _list_body(folded, w, infix_body, start, own_body)
             for m in reversed(items):
-                body = m.data.pop("body", body)
+                named = m.data.pop("body", body)
+                if named and named.startswith(P.SHORT_BODY_MARK):  # "… 5/1 et 5/2 du Conseil"
+                    named = own_body if own_body in P.SHORT_BODY_CODES[named[len(P.SHORT_BODY_MARK):]] else body
+                body = named
                 if body is None and own_body is None and m.data["num"][0] == "old":
                     # "n (XXVIII)" with no United Nations body named, in another organisation's text:
                     # its own numbering (the OAU's, the AU's), not the General Assembly's
@@ -495,7 +501,10 @@ def _list_body(folded: str, w: re.Match[str], infix_body: str | None, start: int
         # the sentence named a United Nations body before it ("la Declaración … adoptada por la Asamblea
         # General de las Naciones Unidas …, que figura en anexo a su resolución S-20/2")
         return _body_earlier_in_sentence(folded, ws, start) or P.OTHER_BODY
-    return _body_near(folded, ws, start) or _short_body_before(folded, ws, start, own_body)
+    short = _short_body_before(folded, ws, start, own_body)
+    if short and not _ends_with(folded, max(start, ws - 60), ws, P.ANY_BODY_PHRASES):
+        return short  # "General Assembly resolution 60/251 and Council resolutions 5/1 and 5/2": its own
+    return _body_near(folded, ws, start) or short
 
 
 def _short_body_before(folded: str, ws: int, start: int, own_body: str | None) -> str | None:
@@ -574,7 +583,12 @@ def _body_after(folded: str, pos: int, end: int) -> tuple[str, int] | None:
     if other_end is not None:
         return P.OTHER_BODY, other_end
     after = P.BODY_AFTER_ANY.match(folded, pos, min(end, pos + 90))
-    return (P.BODY_AFTER_CODES[after.lastindex - 1], after.end()) if after else None
+    if after:
+        return P.BODY_AFTER_CODES[after.lastindex - 1], after.end()
+    if organisation := P.ORGANISATION_AFTER.match(folded, pos, min(end, pos + 90)):
+        return P.OTHER_BODY, organisation.end()
+    short = P.SHORT_BODY_AFTER.match(folded, pos, min(end, pos + 30))  # "… du Conseil": the text's own?
+    return (P.SHORT_BODY_MARK + short.group(1), short.end()) if short else None
 
 
 def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool,
@@ -1060,6 +1074,30 @@ def _unknown_names(text: str, folded: str, matches: list[re.Match[str]], start: 
         noun = m.group(0)
         out.append(Mention("unknown", s, e, text[s:e], None, {"noun": noun, "kind": P.INSTRUMENT_KINDS[noun]}))
     return out
+
+
+def _mark_subtitle_names(text: str, folded: str, unknown: list[Mention], named: list[Mention], end: int) -> None:
+    """A registry name in the subtitle of an unknown instrument's title ("Kyoto Declaration on
+    Advancing Crime Prevention, Criminal Justice and the Rule of Law: Towards the Achievement of the
+    2030 Agenda for Sustainable Development") is part of that title: an antecedent, not cited
+    (`in_title`). The title runs on after its noun in capitalised words, numbers, the languages'
+    title words and commas, and holds a colon before the name. Sentence-case titles (French) are not
+    told from a sentence, and keep their names."""
+    for u in unknown:
+        stop, colon = u.end, None
+        for tok in P.TITLE_TOKEN.finditer(text, u.end, min(end, u.end + P.TITLE_REACH)):
+            word = tok.group(0)
+            if word == ":":
+                colon = tok.start()
+            elif not (word[0].isupper() or word[0].isdigit() or word in P.TITLE_PUNCTUATION
+                      or folded[tok.start():tok.end()] in P.TITLE_WORDS):
+                break
+            stop = tok.end()
+        if colon is None:
+            continue
+        for n in named:
+            if colon < n.start and n.end <= stop:
+                n.data["in_title"] = True
 
 
 def _is_charter(text: str, folded: str, m: re.Match[str], end: int) -> bool:

@@ -99,6 +99,10 @@ class Language:
     # against the Smuggling of Migrants …, *supplementing the* United Nations Convention against …"):
     # that treaty is named there, not cited.
     title_links: tuple[str, ...] = ()
+    # Lower-case words that go on inside an instrument's title ("Kyoto Declaration on Advancing Crime
+    # Prevention, Criminal Justice and the Rule of Law: Towards the Achievement of the 2030 Agenda …"),
+    # where every other word is capitalised: a name in such a title's subtitle is not cited
+    title_words: tuple[str, ...] = ()
 
 
 FRENCH = Language(
@@ -159,6 +163,8 @@ FRENCH = Language(
     determiners=("le", "la", "l'", "au", "a la"),
     agent_nouns=("decision", "decisions"),
     short_bodies={"un-sc": (r"conseil",), "hrc": (r"conseil",), "un-ga": (r"assemblee",)},
+    title_words=("sur", "sa", "son", "ses", "la", "le", "les", "l'", "de", "d'", "du", "des", "et", "pour", "a", "au",
+                 "aux", "en", "contre", "vers", "dans"),
     title_links=("additionnel a la", "protocole facultatif a la",
                  "protocole facultatif se rapportant a la"),
 )
@@ -223,6 +229,7 @@ ENGLISH = Language(
     determiners=("the",),
     agent_nouns=("decision", "decisions"),
     short_bodies={"un-sc": (r"council",), "hrc": (r"council",), "un-ga": (r"assembly",)},
+    title_words=("on", "of", "the", "and", "for", "to", "in", "against", "towards", "its", "at", "a", "an"),
     title_links=("supplementing the", "optional protocol to the"),
 )
 
@@ -285,6 +292,8 @@ SPANISH = Language(
     determiners=("el", "la", "al", "a la"),
     agent_nouns=("decision", "decisiones"),
     short_bodies={"un-sc": (r"consejo",), "hrc": (r"consejo",), "un-ga": (r"asamblea",)},
+    title_words=("sobre", "la", "el", "los", "las", "de", "del", "y", "e", "para", "hacia", "contra", "en", "al", "su",
+                 "sus"),
     title_links=("que complementa la", "protocolo facultativo de la"),
 )
 

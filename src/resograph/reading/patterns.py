@@ -197,6 +197,16 @@ for _lang in LANGUAGES:
         for _name in _names:
             SHORT_BODY_CODES.setdefault(_name, set()).add(_code)
 SHORT_BODY_BEFORE = re.compile(r"\b(" + "|".join(sorted(SHORT_BODY_CODES, key=len, reverse=True)) + r")\s+$")
+# Another organisation named right after a list ("resolutions 25/38 and 31/37 of the Council of Europe"): its own
+ORGANISATION_AFTER = re.compile(_GENITIVE + r"(?:the\s+|la\s+|le\s+|el\s+)?(?:" + _ORGANISATIONS + r")\b")
+# … and right after a list ("les résolutions 5/1 et 5/2 du Conseil", "resolutions 5/1 and 5/2 of the Council"),
+# not the head of a longer name ("du Conseil de sécurité" is read before; "of the Council of Europe"):
+# find._body_after marks it SHORT_BODY_MARK + the name, which find._numbers gives the issuing body when it
+# goes by that name
+SHORT_BODY_AFTER = re.compile(_GENITIVE + r"(?:the\s+|la\s+|le\s+|el\s+)?("
+                              + "|".join(sorted(SHORT_BODY_CODES, key=len, reverse=True))
+                              + r")\b(?!\s*(?:of|de|d'|du|des|del|on|sur|sobre|economi\w*|execut\w*)\b)")
+SHORT_BODY_MARK = "short:"
 _SHORT_BODY_NUMBER = {"un-sc": r"(?=\s*\d{1,4}\s*\(\s*\d{4}\s*\))", "hrc": r"(?=\s*\d{1,3}\s*/\s*\d)"}
 _ANY_NUMBER = r"(?=\s*\d)"  # the lookahead of the other bodies' short names
 _INFIX_CODES = ("un-sc", "ecosoc", "hrc", "un-ga")
@@ -373,6 +383,12 @@ INSTRUMENT_NEEDLES = tuple(INSTRUMENT_KINDS)  # every INSTRUMENT_NOUN match open
 RANGE_WORDS = frozenset(w for lang in LANGUAGES for w in lang.range_words)
 # A treaty's name inside another instrument's title: the title's words end right before it (searched in
 # the few characters before the name, `$` at the name's start).
+# The tokens of an instrument's title after its noun (find._mark_subtitle_names): words ("l'" alone), numbers,
+# punctuation; the lower-case words a title holds in any language
+TITLE_TOKEN = re.compile(r"[^\W\d_]+['’]|[^\W_]+|[^\w\s]")
+TITLE_WORDS = frozenset(w for lang in LANGUAGES for w in lang.title_words)
+TITLE_PUNCTUATION = frozenset(",:–-")
+TITLE_REACH = 300  # how far a title runs after its noun
 _TITLE_LINKS = r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.title_links) + ")"
 IN_TITLE = re.compile(_TITLE_LINKS + r"\s*$")
 TITLE_LINK = re.compile(_TITLE_LINKS + r"\s+")  # inside a registry name that holds another treaty's

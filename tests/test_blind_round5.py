@@ -1,0 +1,74 @@
+"""Forms the blind sets holdout15–17 found unread (their NOTES.md): a body's short name after a list in its own
+text, a treaty's short name followed by another year, a registry name inside the subtitle of an unknown
+instrument's title, and treaty names in Spanish and French. Invented sentences in the genre."""
+
+from __future__ import annotations
+
+import pytest
+
+from resograph.reading.extract import extract
+
+HRC = {"en": "The Human Rights Council,", "fr": "Le Conseil des droits de l'homme,", "es": "El Consejo de Derechos Humanos,"}
+GA = {"en": "The General Assembly,", "fr": "L'Assemblée générale,", "es": "La Asamblea General,"}
+
+
+def targets(chapeau: str, paragraph: str) -> set[str]:
+    return {c.target for c in extract(f"{chapeau}\n\n{paragraph}\n\n1. Decides to remain seized of the matter.\n").citations}
+
+
+@pytest.mark.parametrize("lang, paragraph", [
+    ("fr", "Rappelant la résolution 60/251 de l'Assemblée générale, ainsi que les résolutions 5/1 et 5/2 du Conseil, "
+           "relatives à la mise en place des institutions,"),
+    ("en", "Recalling General Assembly resolution 60/251 and Council resolutions 5/1 and 5/2,"),
+    ("en", "Recalling General Assembly resolution 60/251, and resolutions 5/1 and 5/2 of the Council,"),
+    ("es", "Recordando la resolución 60/251 de la Asamblea General y las resoluciones 5/1 y 5/2 del Consejo,"),
+])
+def test_the_councils_short_name_before_or_after_a_list_in_its_own_text(lang, paragraph):
+    assert targets(HRC[lang], paragraph) == {"A/RES/60/251", "A/HRC/RES/5/1", "A/HRC/RES/5/2"}
+
+
+@pytest.mark.parametrize("paragraph, keys", [
+    ("Recalling Security Council resolutions 1373 (2001) and 2178 (2014),", {"S/RES/1373(2001)", "S/RES/2178(2014)"}),
+    ("Recalling resolutions 1373 (2001) and 2178 (2014) of the Security Council,", {"S/RES/1373(2001)", "S/RES/2178(2014)"}),
+    ("Recalling resolutions 25/38 and 31/37 of the Council of Europe,", set()),
+])
+def test_a_short_name_that_heads_a_longer_name_is_not_the_texts_own(paragraph, keys):
+    assert targets(HRC["en"], paragraph) == keys
+
+
+@pytest.mark.parametrize("lang, paragraph, keys", [
+    ("fr", "Rappelant la Convention de La Haye de 1954 pour la protection des biens culturels en cas de conflit armé et "
+           "la Convention de 1970 sur les biens culturels,", set()),
+    ("fr", "Rappelant la Convention de La Haye de 1970 pour la répression de la capture illicite d'aéronefs,",
+     {"convention:hague-1970"}),
+    ("en", "Recalling the Hague Convention of 1970 on the seizure of aircraft and the Montreal Convention of 1999 on "
+           "carriage by air,", {"convention:hague-1970"}),
+])
+def test_an_ambiguous_short_name_followed_by_another_year_is_another_treaty(lang, paragraph, keys):
+    assert targets(GA[lang], paragraph) == keys
+
+
+@pytest.mark.parametrize("lang, paragraph, keys", [
+    ("en", "Recalling its resolution 76/181, in which it endorsed the Kyoto Declaration on Advancing Crime\nPrevention, "
+           "Criminal Justice and the Rule of Law: Towards the Achievement of the 2030 Agenda\nfor Sustainable "
+           "Development,", {"A/RES/76/181"}),
+    ("es", "Teniendo presente la Declaración de Kioto sobre la Promoción de la Prevención del Delito, la Justicia Penal y "
+           "el Estado de Derecho: Hacia el Cumplimiento de la Agenda 2030 para el Desarrollo Sostenible,", set()),
+    # no colon: two instruments named one after the other
+    ("en", "Recalling the Doha Declaration and the 2030 Agenda for Sustainable Development,", {"A/RES/70/1"}),
+])
+def test_a_name_in_the_subtitle_of_an_unknown_instruments_title_is_not_cited(lang, paragraph, keys):
+    assert targets(GA[lang], paragraph) == keys
+
+
+@pytest.mark.parametrize("lang, paragraph, keys", [
+    ("es", "Instando a los Estados a ratificar el Convenio Internacional para la Represión de los Actos de Terrorismo "
+           "Nuclear y a aplicar su artículo 7,",
+     {"convention:nuclear-terrorism-2005", "convention:nuclear-terrorism-2005/art_7"}),
+    ("fr", "Engageant les États à ratifier la Convention internationale pour la répression des actes de terrorisme "
+           "nucléaire,", {"convention:nuclear-terrorism-2005"}),
+    ("es", "Instando a ratificar el Protocolo contra el Tráfico Ilícito de Migrantes y a aplicar el artículo 8 del "
+           "Protocolo,", {"convention:migrants-protocol-2000", "convention:migrants-protocol-2000/art_8"}),
+])
+def test_treaty_names_in_spanish_and_french(lang, paragraph, keys):
+    assert targets(GA[lang], paragraph) == keys
