@@ -72,3 +72,18 @@ def test_a_name_in_the_subtitle_of_an_unknown_instruments_title_is_not_cited(lan
 ])
 def test_treaty_names_in_spanish_and_french(lang, paragraph, keys):
     assert targets(GA[lang], paragraph) == keys
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Resolution 13/2\n\nThe Conference of the Parties to the United Nations Convention against Transnational "
+     "Organized Crime,\n\nRecalling article 32 of the Convention, under which the Conference was established,\n\n"
+     "1. Decides to continue its work.\n", "convention:untoc-2000/art_32"),
+    ("Résolution 11/4\n\nLa Conférence des États parties à la Convention des Nations Unies contre la corruption,\n\n"
+     "Rappelant l'article 63 de la Convention,\n\n1. Décide de poursuivre ses travaux.\n", "convention:uncac-2003/art_63"),
+    ("Resolución 11/4\n\nLa Conferencia de los Estados Partes en la Convención de las Naciones Unidas contra la\n"
+     "Corrupción,\n\nRecordando el artículo 63 de la Convención,\n\n1. Decide proseguir su labor.\n",
+     "convention:uncac-2003/art_63"),
+])
+def test_the_treaty_an_unknown_bodys_chapeau_names_owns_the_first_article(text, key):
+    x = extract(text)
+    assert x.document.body is None and {c.target for c in x.citations} == {key}

@@ -55,6 +55,8 @@ _OCR_SAME_LENGTH: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # "résolutlon", "Conventlon": an l for the i of "-tion" (no word of the three languages ends in
     # "tlon" or "tlons")
     (re.compile(r"l(?<=[^\W\d_]tl)(?=ons?\b)"), "i", "tlon"),
+    # "resoluclón", "resoluclones": the same l for the i of Spanish "-ución" (no word ends in "uclón")
+    (re.compile(r"l(?<=[^\W\d_]ucl)(?=(?:ón|on|ones)\b)"), "i", "ucl"),
 )
 # "l" for "1" inside a number that can only be a resolution's: "3l/l02" (each part of a slash number
 # holds a digit besides), "AGN/55/RES/l" (after an INTERPOL code's "RES/" only a number comes).

@@ -44,6 +44,10 @@ class Segmented:
     clean_spans: list[tuple[int, int]]  # each paragraph's span in the cleaned text
     skipped: list[tuple[int, int]]  # cleaned spans inside paragraph ranges that are page furniture
     title_span: tuple[int, int] | None  # the title's span in the cleaned text
+    # the chapeau's when the reader does not know its body ("The Conference of the Parties to the United
+    # Nations Convention against …,"): the instruments it names are antecedents ("article 32 of the
+    # Convention" in its first paragraph); a known body's chapeau names none
+    chapeau_span: tuple[int, int] | None = None
 
 
 def _lines(text: str, folded: str, lex: Lexicon) -> list[Line]:
@@ -413,7 +417,19 @@ def segment(ct: CleanText, lex: Lexicon, folded: str | None = None, every_step: 
     title_span = None
     if header.title_start is not None:
         title_span = _clean_span(ct, header.title_start, header.title_end)
-    return Segmented(header, paragraphs, spans, st.skipped, title_span)
+    chapeau_span = None if st.chapeau or not spans else _unread_chapeau(ct.text, spans[0][0])
+    return Segmented(header, paragraphs, spans, st.skipped, title_span, chapeau_span)
+
+
+def _unread_chapeau(text: str, first: int) -> tuple[int, int] | None:
+    """The chapeau of a body whose name the reader does not know ("The Conference of the Parties to the
+    United Nations Convention against Transnational Organized Crime,"): the block right above the first
+    paragraph, when it ends with a comma or a colon."""
+    end = len(text[:first].rstrip())
+    if end == 0 or text[end - 1] not in ",:":
+        return None
+    blank = text.rfind("\n\n", 0, end)
+    return (0 if blank < 0 else blank + 2), end
 
 
 def _walk(st: _State, every_step: bool = False) -> None:
