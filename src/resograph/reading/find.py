@@ -35,7 +35,11 @@ def find_names(text: str, folded: str, start: int, end: int, lex: Lexicon) -> li
     resolution implements), and they do not depend on the others."""
     sp = _Spans(folded, [(start, end)])
     names = sp.scan_with(lex.name_re, lex.name_needles)[0]
-    return _names_in(text, folded, names, sp.scan_with(P.INSTRUMENT_NOUN, P.INSTRUMENT_NEEDLES)[0], start, end, lex)
+    # (the nouns only where a pronoun or a subtitle can be: titles seldom hold one)
+    wanted = (lex.pronoun_re is not None and lex.pronoun_re.search(folded, start, end)) or (
+        names and folded.find(":", start, end) >= 0)
+    nouns = sp.scan_with(P.INSTRUMENT_NOUN, P.INSTRUMENT_NEEDLES)[0] if wanted else ()
+    return _names_in(text, folded, names, nouns, start, end, lex)
 
 
 def _names_in(text: str, folded: str, names: Sequence[re.Match[str]], nouns: Sequence[re.Match[str]],
@@ -49,6 +53,8 @@ def _names_in(text: str, folded: str, names: Sequence[re.Match[str]], nouns: Seq
         named.sort(key=_position)
     if nouns and lex.pronoun_re is not None and (by_pronoun := _pronoun_names(text, folded, nouns, start, end, lex)):
         named = sorted(named + by_pronoun, key=_position)
+    if nouns and named and folded.find(":", start, end) >= 0:
+        _mark_subtitle_names(text, folded, nouns, named, end)
     return named
 
 
@@ -98,11 +104,8 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
             anaphoric += _anaphora(text, folded, anaphors[i], end, [(m.start, m.end) for m in named + anaphoric], lex)
         out += anaphoric
         if instruments[i]:
-            unknown = _unknown_names(text, folded, instruments[i], start, end,
-                                     [(m.start, m.end) for m in named + anaphoric])
-            if unknown and named:
-                _mark_subtitle_names(text, folded, unknown, named, end)
-            out += unknown
+            out += _unknown_names(text, folded, instruments[i], start, end,
+                                  [(m.start, m.end) for m in named + anaphoric])
         if articles[i]:
             out += _articles(text, folded, articles[i], start, end)
         if chapters[i]:
@@ -501,10 +504,10 @@ def _list_body(folded: str, w: re.Match[str], infix_body: str | None, start: int
         # the sentence named a United Nations body before it ("la Declaración … adoptada por la Asamblea
         # General de las Naciones Unidas …, que figura en anexo a su resolución S-20/2")
         return _body_earlier_in_sentence(folded, ws, start) or P.OTHER_BODY
-    short = _short_body_before(folded, ws, start, own_body)
-    if short and not _ends_with(folded, max(start, ws - 60), ws, P.ANY_BODY_PHRASES):
+    near, short = _body_near(folded, ws, start), _short_body_before(folded, ws, start, own_body)
+    if short and near and short != near and not _ends_with(folded, max(start, ws - 60), ws, P.ANY_BODY_PHRASES):
         return short  # "General Assembly resolution 60/251 and Council resolutions 5/1 and 5/2": its own
-    return _body_near(folded, ws, start) or short
+    return near or short
 
 
 def _short_body_before(folded: str, ws: int, start: int, own_body: str | None) -> str | None:
@@ -585,6 +588,8 @@ def _body_after(folded: str, pos: int, end: int) -> tuple[str, int] | None:
     after = P.BODY_AFTER_ANY.match(folded, pos, min(end, pos + 90))
     if after:
         return P.BODY_AFTER_CODES[after.lastindex - 1], after.end()
+    if not P.GENITIVE.match(folded, pos, end):  # (what the two below open with)
+        return None
     if organisation := P.ORGANISATION_AFTER.match(folded, pos, min(end, pos + 90)):
         return P.OTHER_BODY, organisation.end()
     short = P.SHORT_BODY_AFTER.match(folded, pos, min(end, pos + 30))  # "… du Conseil": the text's own?
@@ -1076,16 +1081,20 @@ def _unknown_names(text: str, folded: str, matches: list[re.Match[str]], start: 
     return out
 
 
-def _mark_subtitle_names(text: str, folded: str, unknown: list[Mention], named: list[Mention], end: int) -> None:
+def _mark_subtitle_names(text: str, folded: str, nouns: Sequence[re.Match[str]], named: list[Mention],
+                         end: int) -> None:
     """A registry name in the subtitle of an unknown instrument's title ("Kyoto Declaration on
     Advancing Crime Prevention, Criminal Justice and the Rule of Law: Towards the Achievement of the
     2030 Agenda for Sustainable Development") is part of that title: an antecedent, not cited
-    (`in_title`). The title runs on after its noun in capitalised words, numbers, the languages'
-    title words and commas, and holds a colon before the name. Sentence-case titles (French) are not
-    told from a sentence, and keep their names."""
-    for u in unknown:
-        stop, colon = u.end, None
-        for tok in P.TITLE_TOKEN.finditer(text, u.end, min(end, u.end + P.TITLE_REACH)):
+    (`in_title`). The title opens with a capitalised instrument noun (`nouns`) outside a registry
+    name, runs on in capitalised words, numbers, the languages' title words and commas, and holds a
+    colon before the name. Sentence-case titles (French) are not told from a sentence, and keep
+    their names."""
+    for u in nouns:
+        if not text[u.start()].isupper() or any(n.start <= u.start() < n.end for n in named):
+            continue
+        stop, colon = u.end(), None
+        for tok in P.TITLE_TOKEN.finditer(text, u.end(), min(end, u.end() + P.TITLE_REACH)):
             word = tok.group(0)
             if word == ":":
                 colon = tok.start()
