@@ -93,6 +93,18 @@ def test_a_list_without_dates_goes_on_after_a_relative_clause(lang, body):
         "A/RES/70/174", "A/RES/76/181", "A/RES/78/224", "A/RES/75/196", "A/RES/80/178"}
 
 
+@pytest.mark.parametrize("lang, body, keys", [
+    ("en", "Welcoming General Assembly resolutions S-20/4 B, on the control of precursors, and S-20/4 D, on\n"
+           "countering money-laundering,", {"A/RES/S-20/4B", "A/RES/S-20/4D"}),
+    ("fr", "Rappelant ses résolutions S-20/4 B, sur le contrôle des précurseurs, et S-20/4 D, sur la lutte contre le\n"
+           "blanchiment d'argent,", {"A/RES/S-20/4B", "A/RES/S-20/4D"}),
+    ("es", "Recordando sus resoluciones 70/174, sobre el Congreso de Doha, y 76/181, sobre el Congreso de Kyoto,",
+     {"A/RES/70/174", "A/RES/76/181"}),
+])
+def test_a_list_goes_on_after_each_items_subject(lang, body, keys):
+    assert {c.target for c in extract(ga_text(body, lang)).citations} == keys
+
+
 @pytest.mark.parametrize("lang, body", [
     ("en", "Recalling its resolutions 70/174 and 76/181, by which it endorsed the Declarations, 75/10 of its\n"
            "Member States having reported,"),

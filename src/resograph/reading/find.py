@@ -676,7 +676,8 @@ def _rows(text: str, folded: str, pos: int, end: int, taken: list[tuple[int, int
 
 def _parallel_resume(folded: str, pos: int, end: int, first_end: int) -> re.Match[str] | None:
     """Where a list of numbers without dates resumes after a relative clause: at a number that opens
-    the same clause as the first item ("resolutions 70/174, by which …, 76/181, by which …"), or
+    the same clause as the first item ("resolutions 70/174, by which …, 76/181, by which …"; "S-20/4 B,
+    on …, and S-20/4 D, on …": one subject word will do), or
     that the list goes on after ("…, and 78/224, 75/196"). Any other number after a clause is not
     the list's."""
     m = P.LIST_RESUME_BARE.match(folded, pos, end)
@@ -684,7 +685,8 @@ def _parallel_resume(folded: str, pos: int, end: int, first_end: int) -> re.Matc
     if not nm:
         return None
     here, first = P.CLAUSE_AFTER_ITEM.match(folded, nm.end(), end), P.CLAUSE_AFTER_ITEM.match(folded, first_end, end)
-    if here and first and P.SPACES.sub(" ", here.group(1)) == P.SPACES.sub(" ", first.group(1)):
+    if here and first and here.group(1) == first.group(1) and (
+            here.group(2) == first.group(2) or here.group(1) in P.TOPIC_WORDS):  # (", on …, and …, on …")
         return m
     sep = P.LIST_SEPARATOR.match(folded, nm.end(), end)
     return m if sep and P.NUMBER_ITEM.match(folded, sep.end(), end) else None

@@ -84,6 +84,9 @@ class Language:
     # After a list of articles, pairs them with the treaties named before them, in order ("the Palermo and
     # Mérida Conventions, and their articles 27 and 48, respectively")
     respectively_words: tuple[str, ...] = ()
+    # Words that open a clause giving a listed resolution's subject ("S-20/4 B, on the control of
+    # precursors, and S-20/4 D, on countering money-laundering"): the list resumes after it
+    topic_words: tuple[str, ...] = ()
     # The determiners before a body named as a clause's addressee ("Encourages *the* Human Rights
     # Council to …", "Solicita *al* Consejo …"): "its resolution" further on is that body's.
     determiners: tuple[str, ...] = ()
@@ -153,6 +156,7 @@ FRENCH = Language(
                       "accord": "Agreement", "reglement": "Rules"},
     range_words=("a", "au"),
     respectively_words=("respectivement",),
+    topic_words=("sur", "relative", "relatives", "concernant"),
     plural_nouns={"conventions": "convention"},
     noun_pronouns={"celle": False, "celui": False, "celles": True, "ceux": True},
     other_organisations=("organisation des etats americains", "union africaine", "organisation de l'unite africaine",
@@ -217,6 +221,7 @@ ENGLISH = Language(
                       "agreement": "Agreement", "regulations": "Rules", "rules": "Rules"},
     range_words=("to",),
     respectively_words=("respectively",),
+    topic_words=("on", "concerning", "relating"),
     plural_nouns={"conventions": "convention"},
     noun_pronouns={"that": False, "those": True},
     other_organisations=("organization of american states", "african union", "organization of african unity",
@@ -282,6 +287,7 @@ SPANISH = Language(
                       "declaracion": "Declaration", "acuerdo": "Agreement", "reglamento": "Rules"},
     range_words=("a", "al"),
     respectively_words=("respectivamente",),
+    topic_words=("sobre", "relativa", "relativas", "relativo", "relativos"),
     plural_nouns={"convenciones": "convencion", "convenios": "convenio"},
     noun_pronouns={"la": False, "el": False, "del": False, "al": False, "las": True, "los": True},
     other_organisations=("organizacion de los estados americanos", "union africana",

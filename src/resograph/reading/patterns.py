@@ -233,9 +233,10 @@ LIST_RESUME = re.compile(
 # 76/181, by which it endorsed …") or the list goes on after it ("…, and 78/224, 75/196 and 80/178").
 LIST_RESUME_BARE = re.compile(
     r"[^;.]{0,220}?[,;]\s*(?:(?:" + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s+)?"
-    r"(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")?\s*(?=\d{1,4}\s*/\s*\d{1,4}(?![/\d]))"
+    r"(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")?\s*(?=(?:s-)?\d{1,4}\s*/\s*\d{1,4}(?![/\d]))"
 )
-CLAUSE_AFTER_ITEM = re.compile(r"\s*,\s*([a-z]+\s+[a-z]+)\b")  # ", by which", ", par laquelle"
+CLAUSE_AFTER_ITEM = re.compile(r"\s*,\s*([a-z]+)\s+([a-z]+)\b")  # ", by which", ", par laquelle"
+TOPIC_WORDS = frozenset(w for lang in LANGUAGES for w in lang.topic_words)  # ", on …", ", sur …": a subject
 
 # "resolutions … :" at the end of a line, the numbers on the lines below: a table of resolutions (number,
 # date, subject) or a list one item a line ("Rappelant les résolutions ci-après, qui demeurent
