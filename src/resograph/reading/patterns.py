@@ -399,7 +399,8 @@ TITLE_LINK = re.compile(_TITLE_LINKS + r"\s+")  # inside a registry name that ho
 NAMED_AFTER_OF = re.compile(r"\s+(?:of|de|del|d'|du|des)\s*(?:(?:the|la|las|los|l')\s*)?([A-ZÀ-Ý][\w'-]*)")
 # … an acronym there makes a name too ("el Estatuto de AMERIPOL", "le Statut d'AFRIPOL"), unless it is of
 # an organisation whose own instruments the bare noun means ("el Estatuto de la OIPC-INTERPOL").
-OWN_ACRONYMS = re.compile(r"(?:.*-)?(?:INTERPOL|OIPC|ICPO|ONU|UN|NU)(?:-.*)?$")
+INTERPOL_ACRONYMS = ("interpol", "oipc", "icpo")  # INTERPOL's names as acronyms, in the three languages
+OWN_ACRONYMS = re.compile(r"(?:.*-)?(?:" + "|".join(a.upper() for a in INTERPOL_ACRONYMS) + r"|ONU|UN|NU)(?:-.*)?$")
 LONGEST_RANGE = 30  # "Articles 73 to 91 of the Charter"; "articles 1 to 500" is not a range of the genre
 
 RESOLUTION_OPENINGS = (os.path.commonprefix([w for lang in LANGUAGES for w in lang.resolution_words]),
@@ -549,7 +550,7 @@ INTERPOL_CONSTITUTION_KEY = "interpol:constitution"
 # INTERPOL when its sentence names INTERPOL before (find._part)
 OWN_CONSTITUTION = re.compile(r"\s*,?\s*(?:of|de|del|du)\s+(?:its|son|sa|su)\s+(?:constitution|statute|statut|estatuto|"
                               r"constitucion)\b")
-INTERPOL_NAMED = re.compile(r"\b(?:interpol|oipc|icpo)\b")
+INTERPOL_NAMED = re.compile(r"\b(?:" + "|".join(INTERPOL_ACRONYMS) + r")\b")
 # Kinds of instrument the resolver gives some keys, over the registry's: the Charter is a treaty, but
 # "the Convention" never refers back to it, nor does "the Charter" to a convention.
 KEY_KINDS = {CHARTER_KEY: "Charter"}
