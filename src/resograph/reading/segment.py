@@ -626,11 +626,18 @@ def _footnote(st: _State, index: int, line: Line, c: str) -> bool:
     st.in_footnote = False
     F = _line_firsts()
     if (c in F.footnote and P.FOOTNOTE.match(line.folded)) or (
-            c == DIGIT and st.was_blank and _footnote_start(st, line)):
+            c == DIGIT and (st.was_blank or _under_rule(st.lines, index)) and _footnote_start(st, line)):
         st.in_footnote = True
         st.skip(line)
         return True
     return False
+
+
+def _under_rule(lines: list[Line], index: int) -> bool:
+    """Is lines[index] right under a footnote rule ("____")? Then it opens the page's footnotes, blank
+    line or not: a body line under the rule would have to be a new paragraph, which the caller's
+    tests (a numbered paragraph, a date) still tell apart."""
+    return index > 0 and bool(L.FOOTNOTE_RULE.fullmatch(lines[index - 1].text))
 
 
 def _footnote_start(st: _State, line: Line) -> bool:
