@@ -346,8 +346,10 @@ SYMBOL_SCAN = re.compile(
 
 # What every SYMBOL_SCAN match opens with: its first letter, then "/" (`a/res/…`, `s/…`), "a-"/"g-"
 # (`ga-…`, `ag-…`) or "gn/" (`agn/…`). The native prefilter looks for this (SYMBOL_SCAN itself is too
-# large for it); SYMBOL_SCAN is then tried where it starts.
-SYMBOL_OPENING = re.compile(rf"\b(?:[aesg](?:\s*/|[ag]\s*-|gn\s*/)|(?:{_SERIES})/)")  # `\b`: SYMBOL_SCAN's look-behind
+# large for it); SYMBOL_SCAN is then tried where it starts. (The segmenter's line patterns look for a
+# symbol line by it too: `segment._step_patterns`.)
+SYMBOL_OPENING_BODY = rf"(?:[aesg](?:\s*/|[ag]\s*-|gn\s*/)|(?:{_SERIES})/)"
+SYMBOL_OPENING = re.compile(rf"\b{SYMBOL_OPENING_BODY}")  # `\b`: SYMBOL_SCAN's look-behind
 
 # Words of the registry's instrument names and mechanism labels that the finder looks for before
 # scanning a paragraph with the names pattern (lexicon.needles completes them from the labels).

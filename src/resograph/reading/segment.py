@@ -867,7 +867,9 @@ def _step_patterns() -> list[tuple[int, list[str]]]:
     return [
         (_STEPS.index(_running_head), folded(P.RUNNING_HEAD)),
         (_STEPS.index(_furniture), folded(P.PAGE_FURNITURE, L.DRAFT_SYMBOL_LINE, L.JOB_FOOTER, P.SYMBOL_AND_PAGE)
-         + [rf"\s*(?:{P.SYMBOL.pattern})"]),  # the symbol is matched on the stripped line
+         # the symbol is matched on the stripped line; its opening is enough to offer the line (a short
+         # pattern: the alternation of every first letter that can open a symbol holds it)
+         + [rf"\s*{P.SYMBOL_OPENING_BODY}"]),
         (_STEPS.index(_footnote), folded(P.FOOTNOTE) + unfolded(L.FOOTNOTE_START)),
         (_STEPS.index(_closing), folded(P.VOTE_STRONG, L.ADOPTION_LINE, P.VOTE_LINE, L.PLENARY_LINE, L.DATE_ONLY)),
         (_STEPS.index(_chapeau), folded(P.CHAPEAU)),
