@@ -377,6 +377,8 @@ def test_symbol_scan_pattern_finds_what_the_symbol_pattern_finds():
     rnd = random.Random(0)
     alphabet = "aesgnrdc/-0123456789 ()xi.b"
     texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 40))) for _ in range(20000)]
+    texts += [f"{a}{s}{b}" for s in P.DOCUMENT_SERIES for a in ("", "x", " (", "-") for b in (
+        "/wg.3/2026/4", "/2020/10.", "/", "/irg/i/1/1/add.1)")]  # the other series (patterns.DOCUMENT_SERIES)
     found = 0
     for t in texts:
         for a in (0, 1, len(t) // 2):

@@ -139,6 +139,8 @@ def test_the_characterization_comes_from_the_clause_function(registry, function,
     ("convention:new-treaty-2030/art_5", RG.TreatyArticle, None),
     ("S/2015/144", RG.UNDocument, None),
     ("A/60/288", RG.UNDocument, None),
+    ("CTOC/COP/WG.3/2026/4", RG.UNDocument, None),  # a crime body's series (patterns.DOCUMENT_SERIES)
+    ("UNODC/CCPCJ/EG.4/2021/2", RG.UNDocument, None),
 ])
 def test_the_kind_of_an_unresolved_reference_comes_from_its_key(key, kind, body):
     assert kind_of(key) == (kind, body)

@@ -335,3 +335,46 @@ def test_an_article_heading_alone_on_its_line_is_no_citation(lang, approves, hea
     text = sc_text(21, 1947, body) if lang == "en" else sc_text_in(lang, 21, 1947, body)
     assert not {t for t in cited(text) if t.startswith("un:charter/art_") and t != "un:charter/art_88"}
     assert "un:charter/art_88" in cited(text)
+
+
+# The crime and drugs treaty bodies' and commissions' document series, cited in the body as the A/, E/
+# and S/ series are (keys as printed, full stop left out); their own resolutions ("its resolution 9/1")
+# still give nothing, and a report's symbol printed alone at a page's head is page furniture.
+BODY_SERIES_TEXTS = {
+    "en": ("The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,\n\n"
+           "Recalling its resolution 9/1 on the review mechanism,\n\n"
+           "Taking note of the report of the Working Group on Firearms on its meeting held in Vienna\n"
+           "(CTOC/COP/WG.6/2031/3) and of the note by the Secretariat in document CTOC/COP/2030/8.\n\n"
+           "1. Decides to continue its work.\n",
+           {("pp_2", "CTOC/COP/WG.6/2031/3"), ("pp_2", "CTOC/COP/2030/8")}),
+    "fr": ("La Conférence des États parties à la Convention des Nations Unies contre la corruption,\n\n"
+           "Rappelant sa résolution 10/4, ainsi que les résolutions 4/3 et 4/4 adoptées par la Conférence,\n\n"
+           "Prenant note du rapport du Groupe d’examen de l’application (CAC/COSP/IRG/2031/4) et de la note\n"
+           "du Secrétariat sur la prévention (CAC/COSP/WG.4/2030/2),\n\n"
+           "                                                             CAC/COSP/2031/15\n\n"
+           "1. Prie le secrétariat de lui faire rapport.\n",
+           {("pp_2", "CAC/COSP/IRG/2031/4"), ("pp_2", "CAC/COSP/WG.4/2030/2")}),
+    "es": ("La Comisión de Estupefacientes,\n\n"
+           "Recordando sus resoluciones 62/4 y 64/5,\n\n"
+           "Tomando nota del informe de la reunión del grupo de expertos (UNODC/CCPCJ/EG.4/2031/2), de la nota de\n"
+           "la Secretaría (UNODC/CND/2030/1) y del informe del Director Ejecutivo (E/CN.7/2031/10),\n\n"
+           "1. Decide seguir examinando la cuestión.\n",
+           {("pp_2", "UNODC/CCPCJ/EG.4/2031/2"), ("pp_2", "UNODC/CND/2030/1"), ("pp_2", "E/CN.7/2031/10")}),
+}
+
+
+@pytest.mark.parametrize("lang", BODY_SERIES_TEXTS)
+def test_the_crime_and_drugs_bodies_document_symbols_are_cited_as_printed(lang):
+    text, want = BODY_SERIES_TEXTS[lang]
+    x = extract(text)
+    assert {(c.paragraph, c.target) for c in x.citations} == want
+    assert all(c.text == c.target for c in x.citations)
+
+
+def test_a_crime_bodys_report_symbol_in_the_masthead_is_not_the_documents_own():
+    x = extract("CTOC/COP/2031/15\n\n\n            Resolution 14/2\n\n"
+                "The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,\n\n"
+                "Recalling its resolution 9/1 and the report CTOC/COP/WG.3/2030/4,\n\n"
+                "1. Decides to continue its work.\n")
+    assert x.document.symbol is None
+    assert {(c.paragraph, c.target) for c in x.citations} == {("pp_1", "CTOC/COP/WG.3/2030/4")}

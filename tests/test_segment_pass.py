@@ -83,7 +83,8 @@ def _lines() -> list[str]:
     lines += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 14))) for _ in range(20000)]
     lines += ["Adopted unanimously at the", "2. Requests", "5, Notes the report", "L. Strongly condemns",
               "26 Ibid., document S/4431.", "(a) To renew", "[S/318]", "S/RES/2811 (2026)   Title",
-              "The Security Council,", "14 December 1960.", "96th plenary meeting", "- 2 -", "19-12345 (E)"]
+              "The Security Council,", "14 December 1960.", "96th plenary meeting", "- 2 -", "19-12345 (E)",
+              "   CAC/COSP/2031/15", "UNODC/CCPCJ/EG.4/2031/2", "ctoc/cop/"]
     return lines
 
 

@@ -272,6 +272,48 @@ def test_a_footnote_and_running_head_at_a_page_break_swallow_no_opening():
     assert ("pp_3", "S/RES/1373(2001)") in {(c.paragraph, c.target) for c in x.citations}
 
 
+# A page break inside an operative paragraph of the indented PDF layout: the footnote rule, a footnote
+# right under it (no blank line between) whose text none of the footnote words opens — a document
+# symbol, a sales number —, the job number, the bar code and the next page's running head; the
+# paragraph goes on with a capitalised word ("Protocols …").
+RULED_FOOTNOTE_BREAKS = {
+    "en": ("The General Assembly,", "Recalling its resolution 70/1 of 25 September 2015,",
+           "Welcomes the work of the Office;", "Urges States to ratify the United Nations Convention against",
+           "Transnational Organized Crime and the", ("E/INCB/2031/7.", "United Nations publication, Sales No. E.31.XI.5."),
+           "31-10472 (E)    120132", "Strengthening the crime prevention programme, in particular its",
+           "technical cooperation capacity", "Protocols thereto, and the United Nations Convention against Corruption;",
+           "Requests the Secretary-General to report at its eighty-seventh session."),
+    "fr": ("L’Assemblée générale,", "Rappelant sa résolution 70/1 du 25 septembre 2015,",
+           "Salue le travail de l’Office ;", "Engage les États à ratifier la Convention des Nations Unies contre",
+           "la criminalité transnationale organisée et les", ("E/INCB/2031/7.", "Publication des Nations Unies, numéro de vente : F.31.XI.5."),
+           "31-10472 (F)    120132", "Renforcement du programme pour la prévention du crime, en particulier de",
+           "sa capacité de coopération technique", "Protocoles s’y rapportant, ainsi que la Convention des Nations Unies contre la corruption ;",
+           "Prie le Secrétaire général de lui faire rapport à sa quatre-vingt-septième session."),
+    "es": ("La Asamblea General,", "Recordando su resolución 70/1, de 25 de septiembre de 2015,",
+           "Acoge con beneplácito la labor de la Oficina;", "Insta a los Estados a que ratifiquen la Convención de las Naciones Unidas",
+           "contra la Delincuencia Organizada Transnacional y sus", ("E/INCB/2031/7.", "Publicación de las Naciones Unidas, núm. de venta: S.31.XI.5."),
+           "31-10472 (S)    120132", "Fortalecimiento del programa de prevención del delito, en particular de",
+           "su capacidad de cooperación técnica", "Protocolos, así como la Convención de las Naciones Unidas contra la Corrupción;",
+           "Solicita al Secretario General que le presente un informe en su octogésimo séptimo período de sesiones."),
+}
+
+
+@pytest.mark.parametrize("note", [0, 1])
+@pytest.mark.parametrize("lang", RULED_FOOTNOTE_BREAKS)
+def test_a_footnote_right_under_its_rule_is_no_paragraph_text_and_the_paragraph_goes_on(lang, note):
+    (chapeau, recalling, op1, op2a, op2b, notes, job, head1, head2, op2c, op3) = RULED_FOOTNOTE_BREAKS[lang]
+    pad = " " * 12
+    text = (f"{pad}     {chapeau}\n\n{pad}     {recalling}\n\n{pad}     1.   {op1}\n\n{pad}     2.   {op2a}\n"
+            f"{pad}{op2b}\n{pad}__________________\n{pad}    1  {notes[note]}\n\n\n {job}\n\n *3110472*\n\n"
+            f" A/RES/86/101        {head1}\n                     {head2}\n\n\n{pad}{op2c}\n\n{pad}     3.   {op3}\n")
+    x = extract(text)
+    assert [p.id for p in x.paragraphs] == ["pp_1", "op_1", "op_2", "op_3"]
+    assert x.paragraphs[2].text.endswith(op2c)  # (its span holds the page's furniture, which no finder reads)
+    cited = {(c.paragraph, c.target) for c in x.citations}
+    assert {("op_2", "convention:untoc-2000"), ("op_2", "convention:uncac-2003")} <= cited
+    assert not any(t.startswith("E/INCB") for _, t in cited)
+
+
 def test_the_foot_of_a_first_page_swallows_no_opening():
     x = extract("Resolution 2482 (2019)\nAdopted by the Security Council at its 8582nd meeting, on 19 July 2019\n\n"
                 "The Security Council,\n\nRecalling its resolution 1373 (2001) on threats to international peace\n"

@@ -68,6 +68,9 @@ ONE_WORDS = frozenset({"i", "l", "one", "un", "une"})
 # A footnote at the foot of a page: its number, a space and a capital or an opening bracket or
 # quote, after a blank line (a wrapped line may start with a number: "1 August 1947 relating …").
 FOOTNOTE_START = re.compile(r"^\s*\d{1,3}\s+(?=[A-Z\"'(“‘])")  # unfolded text
+# The rule that sets a page's footnotes off from its body ("__________________"): the line under it
+# is a footnote even with no blank line between (a PDF's text layer sets none).
+FOOTNOTE_RULE = re.compile(r"\s*(?:_{5,}|[-–—]{5,})\s*")  # fullmatch on a line
 # A numbered paragraph as OCR may print it: full stop read as a comma or lost ("5, Notes …",
 # "2 Requests …"), the digit 1 read as a letter ("L. Strongly condemns", "i9. Calls upon").
 NUMBERED_COMMA = re.compile(r"^\s*(\d{1,3}|[Iil|L]\d?|\d[Iil|])\s*[.,]?\s+(?=[A-Z])")  # unfolded text

@@ -301,8 +301,21 @@ OWN_YEAR = (
 # "Add. 2" are printed with a space too (the key drops it).
 # "A/DEC.4/12/99", "A/RES.1/5/09" are ECOWAS's decisions and resolutions, no UN symbol: the UN writes
 # "A/DEC/…", "A/RES/…".
+# The UN's other document series the genre cites in the body: the crime and drugs treaty bodies and
+# commissions, whose series do not open with A/, E/ or S/ — the Conference of the Parties to UNTOC
+# ("CTOC/COP/2020/10", its working groups "CTOC/COP/WG.3/2026/4"), the Conference of the States
+# Parties to UNCAC ("CAC/COSP/2021/17", "CAC/COSP/IRG/2023/2", "CAC/COSP/WG.2/2027/4"), and the
+# UNODC-serviced meetings of the CCPCJ and the CND ("UNODC/CCPCJ/EG.4/2021/2", "UNODC/CND/2019/1").
+# (The commissions' own series, E/CN.15/… and E/CN.7/…, are A/E/S symbols already.) Folded, no
+# blanks; a key is the symbol as printed, as for the other UN documents. Their resolutions ("9/1",
+# "62/4") have no key: no symbol pattern reads them.
+DOCUMENT_SERIES = ("ctoc/cop", "cac/cosp", "unodc/ccpcj", "unodc/cnd")
+_SERIES = "|".join(re.escape(s) for s in DOCUMENT_SERIES)
+_SERIES_FIRSTS = "".join(sorted({s[0] for s in DOCUMENT_SERIES}))
+# each series as SYMBOL_SCAN reads it: its first letter consumed, checked by a look-behind
+_SERIES_SCAN = "|".join(f"(?<={re.escape(s[0])}){re.escape(s[1:])}" for s in DOCUMENT_SERIES)
 SYMBOL = re.compile(
-    r"(?=[aesg])(?<![\w/-])(?:"
+    rf"(?=[aesg{_SERIES_FIRSTS}])(?<![\w/-])(?:"
     r"(?P<ares>a\s*/\s*res\s*/\s*(?P<ares_s>\d{1,3})\s*/\s*(?P<ares_n>\d{1,4}))"
     r"|(?P<aresold>a\s*/\s*res\s*/\s*(?P<aold_n>\d{1,4})\s*\(\s*(?:(?P<aold_s>e?s)\s*-\s*)?(?P<aold_r>[ivxlc]{1,7})\s*\))"
     r"|(?P<ares_es>a\s*/\s*res\s*/\s*e?s\s*-\s*\d{1,2}\s*/\s*\d{1,4})"
@@ -312,7 +325,8 @@ SYMBOL = re.compile(
     r"|(?P<eresold>e\s*/\s*res\s*/\s*(?P<eold_n>\d{1,4})\s*\(\s*(?P<eold_r>[ivxlc]{1,7})\s*\))"
     r"|(?P<ip>(?:ga|ag)\s*-\s*(?P<ip_y>(?:19|20)\d{2})\s*-\s*(?:(?P<ip_s>\d{1,3})\s*-\s*)?res\s*-\s*(?P<ip_n>\d{1,3}))"
     r"|(?P<agn>agn\s*/\s*(?P<agn_s>\d{1,3})\s*/\s*(?P<agn_t>res|rap)\s*/\s*(?P<agn_n>\d{1,3}))"
-    r"|(?P<undoc>[ase]/(?!(?:res|dec)\.)(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}\d{1,5}(?:/(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
+    rf"|(?P<undoc>(?:[ase]|{_SERIES})"
+    r"/(?!(?:res|dec)\.)(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}\d{1,5}(?:/(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
     r")(?![\w/])"
 )
 
@@ -332,7 +346,7 @@ SYMBOL_LIST_TAIL = re.compile(
 # (SYMBOL tries every position); each alternative checks that letter with a look-behind. Its
 # outer groups (ares, undoc, …) therefore lack that letter: they only say which form matched.
 SYMBOL_SCAN = re.compile(
-    r"[aesg](?<![\w/-].)(?:"
+    rf"[aesg{_SERIES_FIRSTS}](?<![\w/-].)(?:"
     r"(?<=a)(?P<ares>\s*/\s*res\s*/\s*(?P<ares_s>\d{1,3})\s*/\s*(?P<ares_n>\d{1,4}))"
     r"|(?<=a)(?P<aresold>\s*/\s*res\s*/\s*(?P<aold_n>\d{1,4})\s*\(\s*(?:(?P<aold_s>e?s)\s*-\s*)?(?P<aold_r>[ivxlc]{1,7})\s*\))"
     r"|(?<=a)(?P<ares_es>\s*/\s*res\s*/\s*e?s\s*-\s*\d{1,2}\s*/\s*\d{1,4})"
@@ -342,14 +356,17 @@ SYMBOL_SCAN = re.compile(
     r"|(?<=e)(?P<eresold>\s*/\s*res\s*/\s*(?P<eold_n>\d{1,4})\s*\(\s*(?P<eold_r>[ivxlc]{1,7})\s*\))"
     r"|(?P<ip>(?:(?<=g)a|(?<=a)g)\s*-\s*(?P<ip_y>(?:19|20)\d{2})\s*-\s*(?:(?P<ip_s>\d{1,3})\s*-\s*)?res\s*-\s*(?P<ip_n>\d{1,3}))"
     r"|(?<=a)(?P<agn>gn\s*/\s*(?P<agn_s>\d{1,3})\s*/\s*(?P<agn_t>res|rap)\s*/\s*(?P<agn_n>\d{1,3}))"
-    r"|(?<=[ase])(?P<undoc>/(?!(?:res|dec)\.)(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}\d{1,5}(?:/(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
+    rf"|(?P<undoc>(?:(?<=[ase])|{_SERIES_SCAN})"
+    r"/(?!(?:res|dec)\.)(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}\d{1,5}(?:/(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
     r")(?![\w/])"
 )
 
 # What every SYMBOL_SCAN match opens with: its first letter, then "/" (`a/res/…`, `s/…`), "a-"/"g-"
 # (`ga-…`, `ag-…`) or "gn/" (`agn/…`). The native prefilter looks for this (SYMBOL_SCAN itself is too
-# large for it); SYMBOL_SCAN is then tried where it starts.
-SYMBOL_OPENING = re.compile(r"\b[aesg](?:\s*/|[ag]\s*-|gn\s*/)")  # `\b`: SYMBOL_SCAN's look-behind
+# large for it); SYMBOL_SCAN is then tried where it starts. (The segmenter's line patterns look for a
+# symbol line by it too: `segment._step_patterns`.)
+SYMBOL_OPENING_BODY = rf"(?:[aesg](?:\s*/|[ag]\s*-|gn\s*/)|(?:{_SERIES})/)"
+SYMBOL_OPENING = re.compile(rf"\b{SYMBOL_OPENING_BODY}")  # `\b`: SYMBOL_SCAN's look-behind
 
 # Words of the registry's instrument names and mechanism labels that the finder looks for before
 # scanning a paragraph with the names pattern (lexicon.needles completes them from the labels).

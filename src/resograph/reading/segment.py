@@ -642,11 +642,18 @@ def _footnote(st: _State, index: int, line: Line, c: str) -> bool:
     st.in_footnote = False
     F = _line_firsts()
     if (c in F.footnote and P.FOOTNOTE.match(line.folded)) or (
-            c == DIGIT and st.was_blank and _footnote_start(st, line)):
+            c == DIGIT and (st.was_blank or _under_rule(st.lines, index)) and _footnote_start(st, line)):
         st.in_footnote = True
         st.skip(line)
         return True
     return False
+
+
+def _under_rule(lines: list[Line], index: int) -> bool:
+    """Is lines[index] right under a footnote rule ("____")? Then it opens the page's footnotes, blank
+    line or not: a body line under the rule would have to be a new paragraph, which the caller's
+    tests (a numbered paragraph, a date) still tell apart."""
+    return index > 0 and bool(L.FOOTNOTE_RULE.fullmatch(lines[index - 1].text))
 
 
 def _footnote_start(st: _State, line: Line) -> bool:
@@ -876,7 +883,9 @@ def _step_patterns() -> list[tuple[int, list[str]]]:
     return [
         (_STEPS.index(_running_head), folded(P.RUNNING_HEAD)),
         (_STEPS.index(_furniture), folded(P.PAGE_FURNITURE, L.DRAFT_SYMBOL_LINE, L.JOB_FOOTER, P.SYMBOL_AND_PAGE)
-         + [rf"\s*(?:{P.SYMBOL.pattern})"]),  # the symbol is matched on the stripped line
+         # the symbol is matched on the stripped line; its opening is enough to offer the line (a short
+         # pattern: the alternation of every first letter that can open a symbol holds it)
+         + [rf"\s*{P.SYMBOL_OPENING_BODY}"]),
         (_STEPS.index(_footnote), folded(P.FOOTNOTE) + unfolded(L.FOOTNOTE_START)),
         (_STEPS.index(_closing), folded(P.VOTE_STRONG, L.ADOPTION_LINE, P.VOTE_LINE, L.PLENARY_LINE, L.DATE_ONLY)),
         (_STEPS.index(_chapeau), folded(P.CHAPEAU)),
