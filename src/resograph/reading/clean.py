@@ -99,6 +99,82 @@ def _ocr_repairs(text: str) -> tuple[str, list[tuple[int, int]]]:
     return text, deletions
 
 
+# Residue of text pasted from web pages, Word or markdown. A reader skips it; the patterns must not
+# see it: markdown emphasis ("**Recalling**", "*The General Assembly*", "__Urges__"), escapes ("1\\.")
+# and heading marks ("# Resolution adopted …"), addresses left by a hyperlink ("1373 (2001)<https://…>",
+# "55/25 (https://undocs.org/A/RES/55/25)", "[A/79/461](https://…)", a bare address) and footnote marks
+# glued to a word ("Development,[1]", "69/314¹", "Corruption,³"). All are deleted, except a mark that
+# opens a line (the footnote itself: "[2] Véase …", "¹ See also …"), which is rewritten one character for
+# one as the number a printed footnote opens with ("  2  Véase", "1 See also"), the form the segmenter
+# knows. Each form is looked for only where its sign is in the text (`str` searches, no regex scan).
+_EMPHASIS = re.compile(r"(?<![\w*\\])(\*\*\*|\*\*|\*|___|__)(?=[^\s*_])(.*?[^\s*_\\])\1(?![\w*])")
+_MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>])")  # "1\." → "1."
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
+_URL = re.compile(r"(?:https?://|www\.)(?:[^\s()<>\[\]\"]|\([^\s()<>]*\))*(?<![.,;:!?'])")
+_BRACKET_MARK = re.compile(r"\[\^?\d{1,3}\]")  # "[1]", and markdown's "[^1]"
+_SUPERSCRIPT_DIGITS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+_SUPERSCRIPT_MARK = re.compile("[" + _SUPERSCRIPT_DIGITS + "]+")
+_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPT_DIGITS, "1230456789")
+_BRACKETS_OFF = str.maketrans("[]^", "   ")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _line_opens_at(text: str, pos: int) -> bool:
+    """Only blanks between the line's start and pos."""
+    return not text[text.rfind("\n", 0, pos) + 1:pos].strip()
+
+
+def _paste_repairs(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text with line-opening footnote marks made plain numbers, and the spans of the residue to delete."""
+    deletions: list[tuple[int, int]] = []
+    if "*" in text or "__" in text:
+        for m in _EMPHASIS.finditer(text):
+            if _HAS_LETTER.search(m.group(2)):  # not a bar code "*2711835*"
+                deletions += [(m.start(), m.end(1)), (m.end() - len(m.group(1)), m.end())]
+    if "\\" in text:
+        deletions += [(m.start(), m.end()) for m in _MD_ESCAPE.finditer(text)]
+    if "#" in text:
+        deletions += [m.span() for m in _MD_HEADING.finditer(text)]
+    if "://" in text or "www." in text:
+        deletions += _link_residue(text)
+    if "[" in text:
+        for m in _BRACKET_MARK.finditer(text):
+            s, e = m.span()
+            if text[e:e + 1] in " \t" and _line_opens_at(text, s):
+                text = text[:s] + m.group(0).translate(_BRACKETS_OFF) + text[e:]
+            elif s and text[s - 1] not in " \t\n[(" and text[e:e + 1] not in "([":
+                deletions.append((s, e))
+    if not text.isascii() and any(d in text for d in _SUPERSCRIPT_DIGITS):
+        for m in _SUPERSCRIPT_MARK.finditer(text):
+            s, e = m.span()
+            if text[e:e + 1] in " \t" and _line_opens_at(text, s):
+                text = text[:s] + m.group(0).translate(_FROM_SUPERSCRIPT) + text[e:]
+            elif s and not text[s - 1].isspace():
+                deletions.append((s, e))
+    return text, deletions
+
+
+def _link_residue(text: str) -> list[tuple[int, int]]:
+    """An address with what wraps it: "<…>", "(…)" and the blanks before, or the "[" and "](…)" of a
+    markdown link, whose text stays."""
+    out = []
+    for m in _URL.finditer(text):
+        s, e = m.span()
+        before, after = text[s - 1:s], text[e:e + 1]
+        if (before, after) in (("<", ">"), ("(", ")")):
+            if before == "(" and text[s - 2:s] == "](":
+                opening = text.rfind("[", text.rfind("\n", 0, s) + 1, s - 2)
+                if opening >= 0:
+                    out.append((opening, opening + 1))
+                    out.append((s - 2, e + 1))
+                    continue
+            s, e = s - 1, e + 1
+            while s and text[s - 1] in " \t":
+                s -= 1
+        out.append((s, e))
+    return out
+
+
 @dataclass
 class CleanText:
     """Cleaned text plus what is needed to map its offsets back to the original."""
@@ -136,6 +212,8 @@ def clean(original: str) -> CleanText:
     if "\r" in text and "\r\n" not in text:
         text = text.replace("\r", "\n")  # old Mac line ends: same length
     text, spans = _ocr_repairs(text)
+    text, pasted = _paste_repairs(text)
+    spans += pasted
     spans += [(m.start(), m.end()) for m in _DELETE.finditer(text)]
     for m in _SUPERSCRIPT.finditer(text):
         spans += [(m.start(), m.start() + 2), (m.end() - 1, m.end())]
