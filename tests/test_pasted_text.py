@@ -91,3 +91,18 @@ def test_residue_is_cleaned(text, expected):
 ])
 def test_no_change_where_nothing_was_pasted(text):
     assert clean(text).text == text
+
+
+@pytest.mark.parametrize("bullet", ["●", "◦", "■", "\uf0b7"])
+def test_word_and_web_bullets_open_operative_items(bullet):
+    source = ("L'Assemblée générale de l'OIPC-INTERPOL, réunie à Lyon,\n\nRAPPELANT sa résolution AG-2019-88-RES-03,\n\n"
+              f"INVITE les pays membres :\n\n{bullet}\tà appliquer la résolution AG-2008-RES-07 ;\n\n"
+              f"{bullet}\tà ratifier la Convention des Nations Unies contre la corruption ;\n\n"
+              "CHARGE le Secrétariat général de suivre la question.\n")
+    assert cited(source) == {("pp_1", "GA-2019-88-RES-03"), ("op_1", "GA-2008-RES-07"),
+                             ("op_2", "convention:uncac-2003")}
+
+
+def test_a_word_joiner_inside_a_symbol_changes_nothing():
+    assert cited("The General Assembly,\n\nRecalling its resolution 70/\u20601,\n\n1. Decides to remain seized.\n") \
+        == {("pp_1", "A/RES/70/1")}
