@@ -66,12 +66,14 @@ def test_bracketed_footnotes_after_an_italic_meeting_line():
 
 @pytest.mark.parametrize("text, expected", [
     ("**Recalling also** its resolution", "Recalling also its resolution"),
+    ("_La Asamblea General_, visto", "La Asamblea General, visto"),
     ("1\\. **Urges** States", "1. Urges States"),
     ("## Resolution 12/3", "Resolution 12/3"),
     ("resolution 55/25 (https://undocs.org/A/RES/55/25), by which", "resolution 55/25, by which"),
     ("2474 (2019) (https://undocs.org/S/RES/2474(2019)) on", "2474 (2019) on"),
     ("see www.example.org/a.", "see ."),
     ("Development,[1] in particular", "Development, in particular"),
+    ("and the Protocol[^2]", "and the Protocol"),
     ("69/314¹ on, Corruption,³", "69/314 on, Corruption,"),
     ("[2] Véase A/69/114.", " 2  Véase A/69/114."),
     ("¹ See also A/70/951.", "1 See also A/70/951."),
@@ -85,7 +87,7 @@ def test_residue_is_cleaned(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "*2711835*", "__________________", "Observer Force,**", "3. Relies on * the Chief of Staff",
+    "*2711835*", "__________________", "Observer Force,**", "3. Relies on * the Chief of Staff", "S/RES/1234_final", "snake_case_name",
     "* Paragraph 3 of the English text", "[S/1234]", "décision [1]", "and \\Northern Ireland", "a) [ii]",
     "Report 2016 ² km",
 ])

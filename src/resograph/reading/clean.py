@@ -100,14 +100,14 @@ def _ocr_repairs(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 # Residue of text pasted from web pages, Word or markdown. A reader skips it; the patterns must not
-# see it: markdown emphasis ("**Recalling**", "*The General Assembly*", "__Urges__"), escapes ("1\\.")
+# see it: markdown emphasis ("**Recalling**", "*The General Assembly*", "__Urges__", "_Notes_"), escapes ("1\\.")
 # and heading marks ("# Resolution adopted …"), addresses left by a hyperlink ("1373 (2001)<https://…>",
 # "55/25 (https://undocs.org/A/RES/55/25)", "[A/79/461](https://…)", a bare address) and footnote marks
 # glued to a word ("Development,[1]", "69/314¹", "Corruption,³"). All are deleted, except a mark that
 # opens a line (the footnote itself: "[2] Véase …", "¹ See also …"), which is rewritten one character for
 # one as the number a printed footnote opens with ("  2  Véase", "1 See also"), the form the segmenter
 # knows. Each form is looked for only where its sign is in the text (`str` searches, no regex scan).
-_EMPHASIS = re.compile(r"(?<![\w*\\])(\*\*\*|\*\*|\*|___|__)(?=[^\s*_])(.*?[^\s*_\\])\1(?![\w*])")
+_EMPHASIS = re.compile(r"(?<![\w*\\])(\*\*\*|\*\*|\*|___|__|_)(?=[^\s*_])(.*?[^\s*_\\])\1(?![\w*])")
 _MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>])")  # "1\." → "1."
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
 _URL = re.compile(r"(?:https?://|www\.)(?:[^\s()<>\[\]\"]|\([^\s()<>]*\))*(?<![.,;:!?'])")
@@ -119,15 +119,15 @@ _BRACKETS_OFF = str.maketrans("[]^", "   ")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
-def _line_opens_at(text: str, pos: int) -> bool:
-    """Only blanks between the line's start and pos."""
-    return not text[text.rfind("\n", 0, pos) + 1:pos].strip()
+def _opens_footnote(text: str, start: int, end: int) -> bool:
+    """A mark alone at the head of its line before a blank: the footnote's own number."""
+    return text[end:end + 1] in (" ", "\t") and not text[text.rfind("\n", 0, start) + 1:start].strip()
 
 
 def _paste_repairs(text: str) -> tuple[str, list[tuple[int, int]]]:
     """The text with line-opening footnote marks made plain numbers, and the spans of the residue to delete."""
     deletions: list[tuple[int, int]] = []
-    if "*" in text or "__" in text:
+    if "*" in text or "_" in text:
         for m in _EMPHASIS.finditer(text):
             if _HAS_LETTER.search(m.group(2)):  # not a bar code "*2711835*"
                 deletions += [(m.start(), m.end(1)), (m.end() - len(m.group(1)), m.end())]
@@ -140,14 +140,14 @@ def _paste_repairs(text: str) -> tuple[str, list[tuple[int, int]]]:
     if "[" in text:
         for m in _BRACKET_MARK.finditer(text):
             s, e = m.span()
-            if text[e:e + 1] in " \t" and _line_opens_at(text, s):
+            if _opens_footnote(text, s, e):
                 text = text[:s] + m.group(0).translate(_BRACKETS_OFF) + text[e:]
-            elif s and text[s - 1] not in " \t\n[(" and text[e:e + 1] not in "([":
+            elif s and text[s - 1] not in " \t\n[(" and text[e:e + 1] not in ("(", "["):  # not "[1](…)"
                 deletions.append((s, e))
     if not text.isascii() and any(d in text for d in _SUPERSCRIPT_DIGITS):
         for m in _SUPERSCRIPT_MARK.finditer(text):
             s, e = m.span()
-            if text[e:e + 1] in " \t" and _line_opens_at(text, s):
+            if _opens_footnote(text, s, e):
                 text = text[:s] + m.group(0).translate(_FROM_SUPERSCRIPT) + text[e:]
             elif s and not text[s - 1].isspace():
                 deletions.append((s, e))
