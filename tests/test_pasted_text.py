@@ -71,7 +71,7 @@ def test_bracketed_footnotes_after_an_italic_meeting_line():
     ("## Resolution 12/3", "Resolution 12/3"),
     ("resolution 55/25 (https://undocs.org/A/RES/55/25), by which", "resolution 55/25, by which"),
     ("2474 (2019) (https://undocs.org/S/RES/2474(2019)) on", "2474 (2019) on"),
-    ("see www.example.org/a.", "see ."),
+    ("see https://www.example.org/a.", "see ."),
     ("Development,[1] in particular", "Development, in particular"),
     ("and the Protocol[^2]", "and the Protocol"),
     ("69/314¹ on, Corruption,³", "69/314 on, Corruption,"),
