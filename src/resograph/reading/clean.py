@@ -106,22 +106,23 @@ def _ocr_repairs(text: str) -> tuple[str, list[tuple[int, int]]]:
 # glued to a word ("Development,[1]", "69/314¹", "Corruption,³"). All are deleted, except a mark that
 # opens a line (the footnote itself: "[2] Véase …", "¹ See also …"), which is rewritten one character for
 # one as the number a printed footnote opens with ("  2  Véase", "1 See also"), the form the segmenter
-# knows. Each form is looked for only where its sign is in the text (`str` searches, no regex scan).
+# knows. Each form is looked for only where its sign is in the text (`str` searches, no regex scan), and
+# its pattern compiled on first use (re's cache): compiling them all on import cost every run ~10 M
+# instructions, and most texts hold none of them.
 # (each branch opens with its literal and checks what is before it behind: the engine then skips from
 # one "*" or "_" to the next instead of trying every character, as a leading look-behind made it do)
-_EMPHASIS = re.compile("(" + "|".join(rf"{re.escape(m)}(?<![\w*\\]{re.escape(m)})"
-                                      for m in ("***", "**", "*", "___", "__", "_"))
-                       + r")(?=[^\s*_])(.*?[^\s*_\\])\1(?![\w*])")
-_MD_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>])")  # "1\." → "1."
-_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
-_URL = re.compile(r"(?:https?|ftp)://(?:[^\s()<>\[\]\"]|\([^\s()<>]*\))*(?<![.,;:!?'])")
-_BRACKET_MARK = re.compile(r"\[\^?\d{1,3}\]")  # "[1]", and markdown's "[^1]"
+_EMPHASIS = ("(" + "|".join(rf"{re.escape(m)}(?<![\w*\\]{re.escape(m)})" for m in ("***", "**", "*", "___", "__", "_"))
+             + r")(?=[^\s*_])(.*?[^\s*_\\])\1(?![\w*])")
+_MD_ESCAPE = r"\\(?=[\\`*_{}\[\]()#+\-.!|<>])"  # "1\." → "1."
+_MD_HEADING = r"(?m)^[ \t]{0,3}#{1,6}[ \t]+"
+_URL = r"(?:https?|ftp)://(?:[^\s()<>\[\]\"]|\([^\s()<>]*\))*(?<![.,;:!?'])"
+_BRACKET_MARK = r"\[\^?\d{1,3}\]"  # "[1]", and markdown's "[^1]"
 _MARK_SECOND = frozenset("0123456789^")  # what follows the "[" of a mark
 _SUPERSCRIPT_DIGITS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
-_SUPERSCRIPT_MARK = re.compile("[" + _SUPERSCRIPT_DIGITS + "]+")
+_SUPERSCRIPT_MARK = "[" + _SUPERSCRIPT_DIGITS + "]+"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPT_DIGITS, "1230456789")
 _BRACKETS_OFF = str.maketrans("[]^", "   ")
-_HAS_LETTER = re.compile(r"[^\W\d_]")
+_HAS_LETTER = r"[^\W\d_]"
 
 
 def _opens_footnote(text: str, start: int, end: int) -> bool:
@@ -133,19 +134,19 @@ def _paste_repairs(text: str) -> tuple[str, list[tuple[int, int]]]:
     """The text with line-opening footnote marks made plain numbers, and the spans of the residue to delete."""
     deletions: list[tuple[int, int]] = []
     if "*" in text or "_" in text:
-        for m in _EMPHASIS.finditer(text):
-            if _HAS_LETTER.search(m.group(2)):  # not a bar code "*2711835*"
+        for m in re.finditer(_EMPHASIS, text):
+            if re.search(_HAS_LETTER, m.group(2)):  # not a bar code "*2711835*"
                 deletions += [(m.start(), m.end(1)), (m.end() - len(m.group(1)), m.end())]
     if "\\" in text:
-        deletions += [(m.start(), m.end()) for m in _MD_ESCAPE.finditer(text)]
+        deletions += [(m.start(), m.end()) for m in re.finditer(_MD_ESCAPE, text)]
     if "#" in text:
-        deletions += [m.span() for m in _MD_HEADING.finditer(text)]
+        deletions += [m.span() for m in re.finditer(_MD_HEADING, text)]
     if _has_address(text):
         deletions += _link_residue(text)
     # From bracket to bracket (a text holds few, and few of them open a mark), not a regex scan.
     i = text.find("[")
     while i >= 0:
-        m = _BRACKET_MARK.match(text, i) if text[i + 1:i + 2] in _MARK_SECOND else None
+        m = re.compile(_BRACKET_MARK).match(text, i) if text[i + 1:i + 2] in _MARK_SECOND else None
         i = text.find("[", i + 1)
         if m:
             s, e = m.span()
@@ -155,7 +156,7 @@ def _paste_repairs(text: str) -> tuple[str, list[tuple[int, int]]]:
                 deletions.append((s, e))
     # Marks are numbered from one: a text with marks holds "¹", "²" or "³" (one scan each, not ten).
     if not text.isascii() and ("\u00b9" in text or "\u00b2" in text or "\u00b3" in text):
-        for m in _SUPERSCRIPT_MARK.finditer(text):
+        for m in re.finditer(_SUPERSCRIPT_MARK, text):
             s, e = m.span()
             if _opens_footnote(text, s, e):
                 text = text[:s] + m.group(0).translate(_FROM_SUPERSCRIPT) + text[e:]
@@ -179,7 +180,7 @@ def _link_residue(text: str) -> list[tuple[int, int]]:
     """An address with what wraps it: "<…>", "(…)" and the blanks before, or the "[" and "](…)" of a
     markdown link, whose text stays."""
     out = []
-    for m in _URL.finditer(text):
+    for m in re.finditer(_URL, text):
         s, e = m.span()
         before, after = text[s - 1:s], text[e:e + 1]
         if (before, after) in (("<", ">"), ("(", ")")):
