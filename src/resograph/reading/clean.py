@@ -26,7 +26,7 @@ _SAME_LENGTH = str.maketrans({
     "\u2003": " ", "\t": " ", "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
     "\u02bc": "'", "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"',
     "\u00bb": '"', "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2012": "-", "\u2212": "-", "\u00ad": "\x00",
-    "\u200b": "\x00", "\u200c": "\x00", "\u200d": "\x00", "\ufeff": "\x00", "\f": "\n",
+    "\u200b": "\x00", "\u200c": "\x00", "\u200d": "\x00", "\u2060": "\x00", "\ufeff": "\x00", "\f": "\n",
     "\u2028": "\n", "\u2029": "\n", "\u0085": "\n",
 })
 
@@ -101,6 +101,104 @@ def _ocr_repairs(text: str) -> tuple[str, list[tuple[int, int]]]:
     return text, deletions
 
 
+# Residue of text pasted from web pages, Word or markdown. A reader skips it; the patterns must not
+# see it: markdown emphasis ("**Recalling**", "*The General Assembly*", "__Urges__", "_Notes_"), escapes ("1\\.")
+# and heading marks ("# Resolution adopted …"), addresses left by a hyperlink ("1373 (2001)<https://…>",
+# "55/25 (https://undocs.org/A/RES/55/25)", "[A/79/461](https://…)", a bare address) and footnote marks
+# glued to a word ("Development,[1]", "69/314¹", "Corruption,³"). All are deleted, except a mark that
+# opens a line (the footnote itself: "[2] Véase …", "¹ See also …"), which is rewritten one character for
+# one as the number a printed footnote opens with ("  2  Véase", "1 See also"), the form the segmenter
+# knows. Each form is looked for only where its sign is in the text (`str` searches, no regex scan), and
+# its pattern compiled on first use (re's cache): compiling them all on import cost every run ~10 M
+# instructions, and most texts hold none of them.
+# (each branch opens with its literal and checks what is before it behind: the engine then skips from
+# one "*" or "_" to the next instead of trying every character, as a leading look-behind made it do)
+_EMPHASIS = ("(" + "|".join(rf"{re.escape(m)}(?<![\w*\\]{re.escape(m)})" for m in ("***", "**", "*", "___", "__", "_"))
+             + r")(?=[^\s*_])(.*?[^\s*_\\])\1(?![\w*])")
+_MD_ESCAPE = r"\\(?=[\\`*_{}\[\]()#+\-.!|<>])"  # "1\." → "1."
+_MD_HEADING = r"(?m)^[ \t]{0,3}#{1,6}[ \t]+"
+_URL = r"(?:https?|ftp)://(?:[^\s()<>\[\]\"]|\([^\s()<>]*\))*(?<![.,;:!?'])"
+_BRACKET_MARK = r"\[\^?\d{1,3}\]"  # "[1]", and markdown's "[^1]"
+_MARK_SECOND = frozenset("0123456789^")  # what follows the "[" of a mark
+_SUPERSCRIPT_DIGITS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+_SUPERSCRIPT_MARK = "[" + _SUPERSCRIPT_DIGITS + "]+"
+_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPT_DIGITS, "1230456789")
+_BRACKETS_OFF = str.maketrans("[]^", "   ")
+_HAS_LETTER = r"[^\W\d_]"
+
+
+def _opens_footnote(text: str, start: int, end: int) -> bool:
+    """A mark alone at the head of its line before a blank: the footnote's own number."""
+    return text[end:end + 1] in (" ", "\t") and not text[text.rfind("\n", 0, start) + 1:start].strip()
+
+
+def _paste_repairs(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text with line-opening footnote marks made plain numbers, and the spans of the residue to delete."""
+    deletions: list[tuple[int, int]] = []
+    if "*" in text or "_" in text:
+        for m in re.finditer(_EMPHASIS, text):
+            if re.search(_HAS_LETTER, m.group(2)):  # not a bar code "*2711835*"
+                deletions += [(m.start(), m.end(1)), (m.end() - len(m.group(1)), m.end())]
+    if "\\" in text:
+        deletions += [(m.start(), m.end()) for m in re.finditer(_MD_ESCAPE, text)]
+    if "#" in text:
+        deletions += [m.span() for m in re.finditer(_MD_HEADING, text)]
+    if _has_address(text):
+        deletions += _link_residue(text)
+    # From bracket to bracket (a text holds few, and few of them open a mark), not a regex scan.
+    i = text.find("[")
+    while i >= 0:
+        m = re.compile(_BRACKET_MARK).match(text, i) if text[i + 1:i + 2] in _MARK_SECOND else None
+        i = text.find("[", i + 1)
+        if m:
+            s, e = m.span()
+            if _opens_footnote(text, s, e):
+                text = text[:s] + m.group(0).translate(_BRACKETS_OFF) + text[e:]
+            elif s and text[s - 1] not in " \t\n[(" and text[e:e + 1] not in ("(", "["):  # not "[1](…)"
+                deletions.append((s, e))
+    # Marks are numbered from one: a text with marks holds "¹", "²" or "³" (one scan each, not ten).
+    if not text.isascii() and ("\u00b9" in text or "\u00b2" in text or "\u00b3" in text):
+        for m in re.finditer(_SUPERSCRIPT_MARK, text):
+            s, e = m.span()
+            if _opens_footnote(text, s, e):
+                text = text[:s] + m.group(0).translate(_FROM_SUPERSCRIPT) + text[e:]
+            elif s and not text[s - 1].isspace():
+                deletions.append((s, e))
+    return text, deletions
+
+
+def _has_address(text: str) -> bool:
+    """Whether a "://" is in the text: from colon to colon (a text holds few), as a multi-character
+    search costs every text ten times a single-character one."""
+    i = text.find(":")
+    while i >= 0:
+        if text.startswith("//", i + 1):
+            return True
+        i = text.find(":", i + 1)
+    return False
+
+
+def _link_residue(text: str) -> list[tuple[int, int]]:
+    """An address with what wraps it: "<…>", "(…)" and the blanks before, or the "[" and "](…)" of a
+    markdown link, whose text stays."""
+    out = []
+    for m in re.finditer(_URL, text):
+        s, e = m.span()
+        before, after = text[s - 1:s], text[e:e + 1]
+        if (before, after) in (("<", ">"), ("(", ")")):
+            if before == "(" and text[s - 2:s] == "](":
+                opening = text.rfind("[", text.rfind("\n", 0, s) + 1, s - 2)
+                if opening >= 0:
+                    out.append((opening, opening + 1))
+                    out.append((s - 2, e + 1))
+                    continue
+            s, e = s - 1, e + 1
+            while s and text[s - 1] in " \t":
+                s -= 1
+        out.append((s, e))
+    return out
+
+
 @dataclass
 class CleanText:
     """Cleaned text plus what is needed to map its offsets back to the original."""
@@ -138,6 +236,8 @@ def clean(original: str) -> CleanText:
     if "\r" in text and "\r\n" not in text:
         text = text.replace("\r", "\n")  # old Mac line ends: same length
     text, spans = _ocr_repairs(text)
+    text, pasted = _paste_repairs(text)
+    spans += pasted
     spans += [(m.start(), m.end()) for m in _DELETE.finditer(text)]
     for m in _SUPERSCRIPT.finditer(text):
         spans += [(m.start(), m.start() + 2), (m.end() - 1, m.end())]

@@ -622,7 +622,9 @@ CHAPEAU = re.compile(
     r"executive\s+committee|comite\s+ejecutivo|commission|commission\s+on|comision)\b"
 )
 NUMBERED = re.compile(r"^\s*(?:[-–•·]\s*)?(\d{1,3})\s*[.)]\s+(?=\S)")
-BULLET = re.compile(r"^\s*[-–•·▪]\s+(?=\S)")
+# A bullet as a page, a word processor or a paste prints it: "•", "▪", "●", "◦", "○", "■", "‣", "⁃" and the
+# private-use symbols of Word's Symbol and Wingdings fonts (U+F0B7, U+F0A7) that a paste from Word keeps.
+BULLET = re.compile("^\\s*[-–•·▪●◦○■‣⁃\uf0b7\uf0a7]\\s+(?=\\S)")
 # Page furniture: page numbers ("Page 2/3", "- 2 -", "2/3"), UN job numbers ("25-21344 (F)"),
 # rules of underscores, a scanned page's edge or column rule read as "|", or several of these on one line.
 _PAGE_NUMBER = r"pag(?:e|ina)\s+\d+(?:\s*(?:/|of|sur|de)\s*\d+)?"
