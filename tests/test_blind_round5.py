@@ -87,3 +87,16 @@ def test_treaty_names_in_spanish_and_french(lang, paragraph, keys):
 def test_the_treaty_an_unknown_bodys_chapeau_names_owns_the_first_article(text, key):
     x = extract(text)
     assert x.document.body is None and {c.target for c in x.citations} == {key}
+
+
+@pytest.mark.parametrize("lang, paragraph", [
+    ("en", "Reaffirming the Convention relating to the Status of Refugees of 1951 and the Protocol thereto of 1967,"),
+    ("en", "Reaffirming the Convention relating to the Status of Refugees and the Protocol thereto,"),
+    ("fr", "Réaffirmant la Convention relative au statut des réfugiés et le Protocole s'y rapportant,"),
+])
+def test_the_protocol_thereto_is_the_protocol_of_the_treaty_just_named(lang, paragraph):
+    migrants = {"en": "Recalling the Protocol against the Smuggling of Migrants by Land, Sea and Air,",
+                "fr": "Rappelant le Protocole contre le trafic illicite de migrants par terre, air et mer,"}[lang]
+    x = extract(f"{GA[lang]}\n\n{migrants}\n\n{paragraph}\n\n1. Decides to remain seized of the matter.\n")
+    assert {(c.paragraph, c.target) for c in x.citations} == {
+        ("pp_1", "convention:migrants-protocol-2000"), ("pp_2", "convention:refugees-1951")}

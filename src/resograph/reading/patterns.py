@@ -583,7 +583,10 @@ ANAPHOR_BLOCKER = re.compile(
     # common noun ("de manière efficace", "de bonne foi" are no name: no "des"/"du"/"sur" after them)
     r"d(?:e\s+|')[a-z]+\s+(?:sur|sobre|des|du|de\s+la|de\s+l')\b|"
     # a protocol's name goes on after its noun: "le Protocole facultatif à …", "the Protocol to the …"
-    r"facultati(?:f|ve|vo|va)\b|additionnel\b|adicional\b|optional\b|additional\b|to\s+the\b)"
+    r"facultati(?:f|ve|vo|va)\b|additionnel\b|adicional\b|optional\b|additional\b|to\s+the\b|"
+    # "the Convention relating to the Status of Refugees and the Protocol thereto": the protocol of the
+    # treaty just named, not the Protocol named before
+    r"thereto\b|s'y\s+rapportant\b)"
 )
 # The kinds of instrument a bare noun may also refer back to when no instrument that declares the noun
 # (rg:anaphorNoun, or the head noun of an unknown name) was named before: "the Convention" any treaty,
