@@ -91,7 +91,7 @@ BAR = (0.90, 0.85)  # documents F1, paragraphs F1
 # 1.000 / 1.000 once an even page's head (symbol, then title), typescript "1/" footnotes, "Council
 # resolutions" in the Council's own text and two Spanish names were read)
 # (holdout15–17, written together on main 3752fcd, scored 0.957 / 0.924, 0.991 / 0.984 and 0.864 / 0.837 there;
-# 1.000 / 1.000, 1.000 / 1.000 and HOLDOUT17_NOW once the UNODC bodies' symbols, a footnote under its rule,
+# 1.000 / 1.000 each once the UNODC bodies' symbols, a footnote under its rule,
 # the chapeau's treaty, INTERPOL resolutions by later sessions, "du Conseil" after a list, subtitles, two
 # Spanish names, "resoluclón" and pasted text (markdown, links, marks) were read)
 
