@@ -100,3 +100,17 @@ def test_the_protocol_thereto_is_the_protocol_of_the_treaty_just_named(lang, par
     x = extract(f"{GA[lang]}\n\n{migrants}\n\n{paragraph}\n\n1. Decides to remain seized of the matter.\n")
     assert {(c.paragraph, c.target) for c in x.citations} == {
         ("pp_1", "convention:migrants-protocol-2000"), ("pp_2", "convention:refugees-1951")}
+
+
+@pytest.mark.parametrize("lang, cybercrime, paragraph", [
+    ("fr", "Rappelant la Convention sur la cybercriminalité du Conseil de l'Europe,",
+     "Reconnaissant le rôle d'INTERPOL, dont le Statut interdit, en son article 3, toute activité politique,"),
+    ("en", "Recalling the Council of Europe Convention on Cybercrime,",
+     "Recognizing the role of INTERPOL, whose Constitution prohibits, in its article 3, any political activity,"),
+    ("es", "Recordando el Convenio sobre la Ciberdelincuencia del Consejo de Europa,",
+     "Reconociendo la función de INTERPOL, cuyo Estatuto prohíbe, en su artículo 3, toda actividad política,"),
+])
+def test_its_article_after_interpols_constitution_is_the_constitutions(lang, cybercrime, paragraph):
+    x = extract(f"{GA[lang]}\n\n{cybercrime}\n\n{paragraph}\n\n1. Decides to remain seized of the matter.\n")
+    assert {(c.paragraph, c.target) for c in x.citations} == {
+        ("pp_1", "convention:budapest-2001"), ("pp_2", "interpol:constitution/art_3")}

@@ -1239,6 +1239,8 @@ def _part(text: str, folded: str, m: re.Match[str], start: int, end: int, part: 
     before = folded[max(start, m.start() - 12):m.start()]
     if P.WHOSE.search(before) or ("owner_at" not in data and P.OWN_BODY.search(before)):
         data["owner"] = "previous"  # "cuyo artículo 48", "son article II": the instrument named before
+        if P.INTERPOL_WHOSE_CONSTITUTION.search(folded, _sentence_start(folded, m.start(), start), m.start()):
+            data["owner_key"] = P.INTERPOL_CONSTITUTION_KEY  # "INTERPOL, dont le Statut …, en son article 3"
     elif "owner_at" not in data and len(numbers) == 1 and P.ARTICLE_ANAPHOR.search(before):
         data["owner"] = "same"  # "ledit article 3", "said article 41": the one cited before (resolve)
     if "owner_at" not in data and P.RESPECTIVELY.match(folded, m.end(), end):

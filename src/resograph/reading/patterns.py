@@ -568,6 +568,11 @@ INTERPOL_CONSTITUTION_KEY = "interpol:constitution"
 OWN_CONSTITUTION = re.compile(r"\s*,?\s*(?:of|de|del|du)\s+(?:its|son|sa|su)\s+(?:constitution|statute|statut|estatuto|"
                               r"constitucion)\b")
 INTERPOL_NAMED = re.compile(r"\b(?:" + "|".join(INTERPOL_ACRONYMS) + r")\b")
+# "d'INTERPOL, dont le Statut interdit, en son article 3", "INTERPOL, whose Constitution …, in its article 3",
+# "INTERPOL, cuyo Estatuto …, en su artículo 3": the possessive's owner is INTERPOL's Constitution
+INTERPOL_WHOSE_CONSTITUTION = re.compile(
+    r"\b(?:" + "|".join(INTERPOL_ACRONYMS) + r")\s*,?\s*(?:dont\s+le|whose|cuyo)\s+"
+    r"(?:statut|statute|constitution|estatuto|constitucion)\b")
 # Kinds of instrument the resolver gives some keys, over the registry's: the Charter is a treaty, but
 # "the Convention" never refers back to it, nor does "the Charter" to a convention.
 KEY_KINDS = {CHARTER_KEY: "Charter"}
