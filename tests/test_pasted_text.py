@@ -24,6 +24,9 @@ def cited(source: str) -> set[tuple[str, str]]:
      "of the Secretary-General (A/78/310 (https://undocs.org/A/78/310)),\n\n1\\. **Calls upon** States to apply "
      "resolution 40/34,\n\n2\\. **Decides** to remain seized of the matter.\n",
      {("pp_1", "A/RES/60/147"), ("pp_2", "A/78/310"), ("op_1", "A/RES/40/34")}),
+    ("La Asamblea General,\n\nRecordando su resoluci&oacute;n&nbsp;70/1 y las resoluciones 1373&nbsp;(2001) y "
+     "2396&#160;(2017) del Consejo de Seguridad,\n\n1. Decide seguir ocup&aacute;ndose de la cuesti&oacute;n.\n",
+     {("pp_1", "A/RES/70/1"), ("pp_1", "S/RES/1373(2001)"), ("pp_1", "S/RES/2396(2017)")}),
     ("*L'Assemblée générale*,\n\n__Rappelant__ ses résolutions 61/295<https://undocs.org/fr/A/RES/61/295>, "
      "65/198<https://undocs.org/fr/A/RES/65/198> et 66/142,\n\n1\\. __Prie__ les États d'appliquer la "
      "résolution 1325 (2000) (https://undocs.org/fr/S/RES/1325(2000)) du Conseil de sécurité ;\n",
@@ -77,6 +80,9 @@ def test_bracketed_footnotes_after_an_italic_meeting_line():
     ("69/314¹ on, Corruption,³", "69/314 on, Corruption,"),
     ("[2] Véase A/69/114.", " 2  Véase A/69/114."),
     ("¹ See also A/70/951.", "1 See also A/70/951."),
+    # HTML character references left by a page's source
+    ("resolution&nbsp;1373&#160;(2001), the States&#8217; duty", "resolution 1373 (2001), the States' duty"),
+    ("Crime&nbsp;&amp;&nbsp;Justice, resoluci&oacute;n 70/1", "Crime & Justice, resolución 70/1"),
 ])
 def test_residue_is_cleaned(text, expected):
     c = clean(text)
@@ -89,7 +95,7 @@ def test_residue_is_cleaned(text, expected):
 @pytest.mark.parametrize("text", [
     "*2711835*", "__________________", "Observer Force,**", "3. Relies on * the Chief of Staff", "S/RES/1234_final", "snake_case_name",
     "* Paragraph 3 of the English text", "[S/1234]", "décision [1]", "and \\Northern Ireland", "a) [ii]",
-    "Report 2016 ² km",
+    "Report 2016 ² km", "R&D; AT&T; &foo; & ;",
 ])
 def test_no_change_where_nothing_was_pasted(text):
     assert clean(text).text == text

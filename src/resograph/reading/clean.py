@@ -8,6 +8,7 @@ mapped back, so that `source[start:end]` is always the original characters.
 from __future__ import annotations
 
 import bisect
+import html
 import os
 import re
 import unicodedata
@@ -127,14 +128,41 @@ _BRACKETS_OFF = str.maketrans("[]^", "   ")
 _HAS_LETTER = r"[^\W\d_]"
 
 
+_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+
+
+def _entities(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """HTML character references left by a page's source ("resolution&nbsp;1373", "Member States&#8217;",
+    "Crime&nbsp;&amp;&nbsp;Justice"): each becomes its character at its "&" (normalised as the others
+    are, so a no-break space is a space), the rest of it deleted. Names HTML does not know stay."""
+    parts: list[str] = []
+    deletions: list[tuple[int, int]] = []
+    last = 0
+    for m in re.finditer(_ENTITY, text):
+        char = html.unescape(m.group(0))
+        if len(char) != 1:
+            continue
+        s, e = m.span()
+        parts += [text[last:s], _SAME_LENGTH.get(ord(char), char)]
+        last = s + 1
+        deletions.append((s + 1, e))
+    if not deletions:
+        return text, []
+    parts.append(text[last:])
+    return "".join(parts), deletions
+
+
 def _opens_footnote(text: str, start: int, end: int) -> bool:
     """A mark alone at the head of its line before a blank: the footnote's own number."""
     return text[end:end + 1] in (" ", "\t") and not text[text.rfind("\n", 0, start) + 1:start].strip()
 
 
 def _paste_repairs(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """The text with line-opening footnote marks made plain numbers, and the spans of the residue to delete."""
+    """The text with HTML character references and line-opening footnote marks made characters and plain
+    numbers, and the spans of the residue to delete."""
     deletions: list[tuple[int, int]] = []
+    if "&" in text and ";" in text:
+        text, deletions = _entities(text)
     if "*" in text or "_" in text:
         for m in re.finditer(_EMPHASIS, text):
             if re.search(_HAS_LETTER, m.group(2)):  # not a bar code "*2711835*"
