@@ -40,8 +40,8 @@ def extract(text: str, path: str | None = None, lexicon: Lexicon | None = None) 
         if P.IMPLEMENTS_CUE.search(folded, ts, te):
             implements = sorted({m.key for m in title_mentions
                                  if m.kind == "named" and m.key and lex.kinds.get(m.key) == "Treaty"})
-    if seg.chapeau_span and (cs := seg.chapeau_span)[0] < cs[1]:
-        resolver.note(find_names(ct.text, folded, cs[0], cs[1], lex))
+    if seg.chapeau_span:  # (a non-empty block: it ends with its comma or colon)
+        resolver.note(find_names(ct.text, folded, *seg.chapeau_span, lex))
     # Page furniture and footnotes inside a paragraph are blanked out for the finders, so a list
     # of resolutions or "article 18 [page break] de la primera" reads on across the break.
     masked = _mask(folded, seg.skipped)
