@@ -488,6 +488,30 @@ def test_lettered_items_under_an_unnumbered_verb_are_the_operative_paragraphs():
     assert [(p.id, p.phrase) for p in x.paragraphs] == [("op_1", "Resolves"), ("op_2", "Requests")]
 
 
+def test_ocr_six_for_b_under_an_item_a_is_the_next_item():
+    # CR-UNSC prints "(6)" for "(b)" in a dozen texts (27, 93, 470 …): the item after (a), not part of it
+    x = extract("The Security Council,\n\nDecides:\n\n(a) To call upon the parties to implement resolution 338 (1973);"
+                "\n\n(6) To renew the mandate of the Force for six months;\n\n(c) To request a report on resolution "
+                "338 (1973).\n")
+    assert [p.id for p in x.paragraphs] == ["op_1", "op_2", "op_3"]
+    assert {(c.paragraph, c.target) for c in x.citations} == {("op_1", "S/RES/338(1973)"), ("op_3", "S/RES/338(1973)")}
+    # a "(6)" that follows no (a) opens nothing
+    x = extract("The Security Council,\n\nDecides to act on resolution 50 (1948);\n\n(6) the rest of it.\n")
+    assert [p.id for p in x.paragraphs] == ["op_1"]
+
+
+def test_items_that_end_mid_sentence_belong_to_the_clause_before_them():
+    # S/RES/93 (1951): "Recalls … obligations under Article 2 … and finds that: (a) …, and (b) …, / constitute a
+    # violation of … resolution 54 (1948)": the items are the subject of the sentence that goes on after them
+    x = extract("The Security Council,\n\nRecalls to the parties their obligations under Article 2, paragraph 4, of "
+                "the Charter and finds that:\n\n(a) Aerial action taken on 5 April 1951, and\n\n(b) Any aggressive "
+                "action by either party,\n\nconstitute a violation of resolution 54 (1948);\n\nRequests the "
+                "Secretary-General to report.\n")
+    assert [(p.id, p.phrase) for p in x.paragraphs] == [("op_1", "Recalls"), ("op_2", "Requests")]
+    assert {(c.paragraph, c.target) for c in x.citations} == {
+        ("op_1", "un:charter/art_2"), ("op_1", "S/RES/54(1948)")}
+
+
 def test_numbered_paragraphs_that_name_the_council_first():
     x = extract("1 (1946) Resolution of 25 January 1946\n\nBy Article 47 of the Charter, a Committee is set up ;\n\n"
                 "1. The Security Council requests the permanent members to meet ;\n\n"

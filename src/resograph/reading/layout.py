@@ -89,6 +89,8 @@ UNFINISHED = re.compile(r"(?:,|\(|\b(?:at|the|its|by|with|to|and|of|on|a|la|sa|e
 CLAUSE_END_MARK = re.compile(r"(?<=[,;:.»\"')])\s*\d{1,3}$")
 # A lettered or roman item: "(a) To renew …", "(ii) Report …", and as French and Spanish print it, "a) De …"
 LETTERED = re.compile(r"^\s*\(?([a-z]|[ivx]{1,4})\)\s+(?=\S)")
+# OCR's "(6)" for "(b)", read as (b) only right under an item (a) (segment._lettered_item)
+OCR_ITEM_B = re.compile(r"^\s*\(6\)\s+(?=\S)")
 # A sentence: a capitalised word, then lower-case words (not a heading such as "A" or "Article 2").
 SENTENCE_START = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?=\s+[a-zà-ÿ][^\n]{20,})")  # unfolded text
 # The title line of a General Assembly or ECOSOC resolution printed before 1976 (1978):

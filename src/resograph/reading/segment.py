@@ -748,7 +748,12 @@ def _lettered_item(st: _State, line: Line) -> re.Match[str] | None:
     …" / "(b) Requests …" as the operative paragraphs themselves, is an operative paragraph; under a
     numbered paragraph a lettered item belongs to it."""
     m = L.LETTERED.match(line.folded)
-    if not m or st.last_number:
+    if st.last_number:
+        return None
+    if not m:
+        if st.current is not None and st.current.letter == "a" and L.OCR_ITEM_B.match(line.folded):
+            folded = line.folded.replace("(6)", "(b)", 1)  # "(6) Holds …": same length, same offsets
+            return L.LETTERED.match(folded)
         return None
     if st.current is not None and st.current.letter:  # the next item: (a) then (b), (i) then (ii)
         return m if m.group(1) in _next_items(st.current.letter) else None
@@ -889,7 +894,7 @@ def _step_patterns() -> list[tuple[int, list[str]]]:
         (_STEPS.index(_footnote), folded(P.FOOTNOTE) + unfolded(L.FOOTNOTE_START)),
         (_STEPS.index(_closing), folded(P.VOTE_STRONG, L.ADOPTION_LINE, P.VOTE_LINE, L.PLENARY_LINE, L.DATE_ONLY)),
         (_STEPS.index(_chapeau), folded(P.CHAPEAU)),
-        (_STEPS.index(_numbered), folded(P.NUMBERED, P.BULLET, L.LETTERED) + unfolded(L.NUMBERED_COMMA)),
+        (_STEPS.index(_numbered), folded(P.NUMBERED, P.BULLET, L.LETTERED, L.OCR_ITEM_B) + unfolded(L.NUMBERED_COMMA)),
     ]
 
 
@@ -1009,7 +1014,24 @@ def _block_ends_with_colon(lines: list[Line], i: int) -> bool:
     if j < len(lines) and not _list_item(lines[j]) and _heading_at(lines, j):
         j = _after_blanks(lines, j + 1)  # "RESOLVES as follows:", a heading, then the list
     # ("Recommends … the adoption of the following draft resolution:" introduces a quoted draft)
-    return text.endswith(":") and j < len(lines) and (_list_item(lines[j]) or _quoted_draft(lines, j))
+    if not (text.endswith(":") and j < len(lines)):
+        return False
+    return _quoted_draft(lines, j) or (_list_item(lines[j]) and not _sentence_goes_on(lines, j))
+
+
+def _sentence_goes_on(lines: list[Line], j: int) -> bool:
+    """Do the items from lines[j] end mid-sentence, the next block going on in lower case ("… and finds
+    that: (a) Aerial action …, (b) Any aggressive military action … / constitute a violation of …")? Then
+    the line before them, the items and what follows are one paragraph, not a list's lead-in."""
+    while j < len(lines):
+        if not _list_item(lines[j]):
+            first = lines[j].text.lstrip()[:1]
+            return first.isalpha() and first.islower()
+        j += 1
+        while j < len(lines) and lines[j].text.strip():  # the item's wrapped lines
+            j += 1
+        j = _after_blanks(lines, j)
+    return False
 
 
 _HEADING_WORDS = 8  # "Cooperation with the United Nations Office on Drugs and Crime" at most
