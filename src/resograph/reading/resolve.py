@@ -16,7 +16,7 @@ from resograph.reading.lexicon import Lexicon
 from resograph.core.models import Citation, Mention
 
 TREATY_KINDS = ("Treaty", "Constitution", "Agreement", "Declaration")
-OWNER_KINDS = ("Treaty", "Constitution", "Charter")  # what has articles and chapters
+OWNER_KINDS = ("Treaty", "Constitution", "Charter", "Agreement")  # what has articles and chapters
 # Keys of the instruments the registry does not know ("the International Covenant on …"): antecedents
 # of articles and anaphora, never cited (no key exists to cite them by: none is invented).
 UNKNOWN = "?"
