@@ -316,6 +316,26 @@ def test_a_noun_of_several_words_refers_back_to_the_agreement_named_before(lang,
         ("pp_1", key), ("op_1", key + "/art_5"), ("op_2", key)}
 
 
+# As the Council printed them (S/RES/89 (1950), 93 (1951)): a country's name joined to the other's adjective, Roman
+# articles in a list, and an article whose agreement the paragraph names but not as its owner.
+@pytest.mark.parametrize("sentences, expected", [
+    (["1. Notes that the Mixed Armistice Commission will act under article VIII of the Israel-Jordan General "
+      "Armistice Agreement;"], {("op_1", "agreement:israel-jordan-armistice-1949/art_8")}),
+    (["1. Takes note of the Committee provided for in article X, paragraph 4, of the Egyptian-Israel General "
+      "Armistice Agreement;"], {("op_1", "agreement:egypt-israel-armistice-1949/art_10")}),
+    (["1. Notes that under article VII of the Israel-Syrian General Armistice Agreement a provision other than "
+      "articles I and II is at issue;"],
+     {("op_1", "agreement:israel-syria-armistice-1949/art_" + n) for n in ("7", "1", "2")}),
+    (["1. Declares that the parties must observe the Israel-Syria Armistice Agreement;",
+      "2. Considers it inconsistent with the Armistice Agreement to fail the Chairman in his obligations under "
+      "article V, and calls upon the parties to attend;"],
+     {("op_1", "agreement:israel-syria-armistice-1949"), ("op_2", "agreement:israel-syria-armistice-1949/art_5")}),
+])
+def test_the_councils_forms_of_the_armistice_agreements_and_their_articles(sentences, expected):
+    text = "Resolution 111 (1956)\n\nThe Security Council,\n\n" + "\n\n".join(sentences) + "\n"
+    assert {(c.paragraph, c.target) for c in extract(text).citations} == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "Recalling the General Armistice Agreements between Israel and its neighbours,",  # plural: all four
     "Noting that the general armistice agreement was not signed,",  # not the registry's capitals

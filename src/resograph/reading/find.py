@@ -1149,11 +1149,13 @@ def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,
     treaty ("… of the Convention", "… thereof", "cuyo artículo 48")."""
     out = []
     for m in matches:
-        if m.group("roman"):  # "article V": its capitals as printed, not a word ("article vi…")
-            numeral = text[m.start("roman"):m.end("roman")]
-            if numeral.isupper() and not _is_heading(text, m, start):
-                out.append(_part(text, folded, m, start, end, "art", [keys.from_roman(numeral)],
-                                 [m.span("roman")]))
+        if m.group("roman"):  # "article V", "articles I and II": capitals as printed, not words ("article vi…")
+            numerals = [(x.start(), x.end()) for x in P.ROMAN_IN_LIST.finditer(m.group("roman"))]
+            spans = [(m.start("roman") + a, m.start("roman") + b) for a, b in numerals]
+            upper = [span for span in spans if text[span[0]:span[1]].isupper()]
+            if upper == spans and not _is_heading(text, m, start):
+                out.append(_part(text, folded, m, start, end, "art",
+                                 [keys.from_roman(text[a:b]) for a, b in spans], spans))
             continue
         nums_text = P.ARTICLE_NUMBER_PARENS.sub(lambda x: " " * len(x.group(0)), m.group("nums"))
         numbers = [int(n) for n in P.ARTICLE_NUMBER.findall(nums_text)]

@@ -386,12 +386,15 @@ OWN_BODY = re.compile(r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.po
 ARTICLE_HEADING_END = re.compile(r"[ \t]*\.?[ \t]*\r?\n\s*[A-Z0-9]")
 SENTENCE_ENDS = ".:;"
 # Treaty articles: "article 41", "articles 37, 40 and 47", "los artículos 37 y 40", "art. 41"; an old
-# agreement's in Roman numerals, one at a time and printed in capitals ("article V of the General
-# Armistice Agreement"; find._articles checks the capitals).
+# agreement's in Roman numerals printed in capitals ("article V of the General Armistice Agreement",
+# "articles I and II"; find._articles checks the capitals).
+_ROMAN_NUMERAL = r"[ivxl]{1,6}(?=[\s,;:.)]|$)"
 ARTICLE = re.compile(  # `\b(?:articles?|articulos?|arts?\.)`, literal first (see RESOLUTION_WORD)
-    r"art(?<!\wart)(?:icles?|iculos?|s?\.)\s+(?P<nums>(?:\d{1,3}|(?P<roman>[ivxl]{1,6})(?=[\s,;:.)]|$))(?:\s*\([a-z0-9]{1,3}\))?"
+    r"art(?<!\wart)(?:icles?|iculos?|s?\.)\s+(?P<nums>(?:\d{1,3}|(?P<roman>" + _ROMAN_NUMERAL
+    + r"(?:\s*(?:,\s*(?:et|and|y)?|et|and|y)\s*" + _ROMAN_NUMERAL + r")*))(?:\s*\([a-z0-9]{1,3}\))?"
     r"(?:\s*(?:,\s*(?:et|and|y|e)?|et|and|y|e|&|to|a|au|al)\s*\d{1,3}\b(?:\s*\([a-z0-9]{1,3}\))?)*)"
 )
+ROMAN_IN_LIST = re.compile(r"\b[ivxl]{1,6}\b")  # each numeral of ARTICLE's `roman` group (not its "et", "y")
 # The words every match of RESOLUTION_WORD, DECISION_WORD, ARTICLE, CHAPTER opens with, after a
 # non-word character (their look-behind): what the native prefilter looks for (find.prefilter_scan).
 # The head nouns of instruments' names and the words of an article range, from the languages' data.
