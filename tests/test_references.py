@@ -158,6 +158,15 @@ def test_other_charters_and_letters_are_not_the_charter():
     assert cited(ga_text("Tomando nota de la Carta de fecha 3 de mayo de 2025,", "es")) == {}
 
 
+def test_the_charter_before_a_phrase_that_names_no_other_charter_is_the_charter():
+    # "primary responsibility under the Charter for the maintenance of international peace and security"
+    # (CR-UNSC 253, 277, 473, 591): "for" opens no name here, as it does in "the Charter for European Security"
+    assert cited(sc_text(300, 1971, "Mindful of its responsibilities under the Charter for the\nmaintenance of "
+                                    "international peace and security,")) == {"un:charter": None}
+    assert cited(sc_text(300, 1971, "Noting the Charter for European Security and the Charter of Paris for a New "
+                                    "Europe,")) == {}
+
+
 @pytest.mark.parametrize("lang, body", [
     ("en", "Recalling the Declaration on Principles of International Law concerning Friendly Relations and\n"
            "Cooperation among States in accordance with the Charter of the United Nations, contained in the annex\n"

@@ -1115,10 +1115,9 @@ def _is_charter(text: str, folded: str, m: re.Match[str], end: int) -> bool:
     """Is this "Charter" the Charter of the United Nations? Capitalised, not inside another name
     ("Atlantic Charter", "the Charter of the OAU"): a name of the Charter itself is a named mention."""
     noun_at = m.end() - len(m.group("charter").split()[-1])
-    if not text[noun_at].isupper() or P.CHARTER_NAME_AFTER.match(folded, m.end(), end):
-        return False
-    if _name_after(text, folded, m.end(), end):
-        return False  # "la Carta Democrática Interamericana", "la Charte africaine des droits de l'homme"
+    if not text[noun_at].isupper() or P.UN_NAME_AFTER.match(folded, m.end(), end) \
+            or _names_another_charter(text, folded, m.end(), end):
+        return False  # its full name (a named mention); "la Carta Democrática Interamericana", "the Charter of the OAU"
     det = folded[m.start():noun_at].strip()
     if det in P.DEMONSTRATIVES and (prev := _last_charter_before(folded, m.start())) is not None \
             and _names_another_charter(text, folded, prev):
@@ -1135,12 +1134,15 @@ def _last_charter_before(folded: str, at: int) -> int | None:
     return found.end() if found else None
 
 
-def _names_another_charter(text: str, folded: str, at: int) -> bool:
+def _names_another_charter(text: str, folded: str, at: int, end: int = 0) -> bool:
     """Does the "Charter" word that ends at `at` go on with another charter's name ("Carta de París",
     "Charter for European Security") rather than the United Nations' ("Charte des Nations Unies")?"""
     if P.UN_NAME_AFTER.match(folded, at):
         return False
-    return bool(P.CHARTER_NAME_AFTER.match(folded, at) or _name_after(text, folded, at, min(len(folded), at + 60)))
+    end = min(len(folded), end or at + 60)
+    if m := P.CHARTER_NAME_AFTER.match(folded, at, end):  # a name after "of", "for" …; not "for the maintenance"
+        return bool(P.CHARTER_NAME_FOLLOWS.match(text, m.end(), end))
+    return bool(_name_after(text, folded, at, end))  # "la Charte africaine des droits de l'homme"
 
 
 def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,

@@ -556,6 +556,10 @@ CHARTER_WORD = re.compile(r"\b(?:charter|charte|carta)\b")
 CHARTER_BACK_REACH = 3000  # how far back "that Charter" looks for the Charter it points to
 UN_NAME_AFTER = re.compile(rf"\s+{_OF_THE_UN}\b")
 CHARTER_NAME_AFTER = re.compile(r"\s*(?:of|de|del|des|du|on|sur|sobre|for|pour|para)\b")
+# … only when a name follows the word (a capital or a year after any article: "for European Security", "de
+# l'OUA", "de París", "of 1990"), or a letter's date ("la carta de fecha …"); "primary responsibility under the
+# Charter for the maintenance of international peace and security" is the United Nations' (unfolded text)
+CHARTER_NAME_FOLLOWS = re.compile(r"\s*(?i:the|la|las|los|el|le|les|l['’])?\s*(?:[A-ZÀ-Ý0-9]|(?i:fecha)\b)")
 # The Charter as the end of a declaration's title ("Declaration on Principles of International Law
 # concerning Friendly Relations … in accordance with the Charter of the United Nations", "Déclaration
 # relative aux principes … conformément à la Charte des Nations Unies", "Declaración sobre los
