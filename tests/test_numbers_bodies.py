@@ -41,6 +41,15 @@ def test_special_session_numbers_in_every_spacing_and_as_a_symbol():
         "A/RES/ES-10/19", "A/RES/S-26/2"}
 
 
+def test_a_special_session_in_arabic_numerals_and_ocrs_d_for_a_last_i():
+    # the Council of 1948 printed "186 (S-2)" (CR-UNSC 49, 54); OCR read "(XVII)" as "(XVID" or "(XVID)" (180, 181, 202)
+    x = in_sc("en", "Recalling General Assembly resolution 186 (S-2) of 14 May 1948 and resolutions 1760 (XVID of\n"
+                    "31 October 1962, 1819 (XVID) of 18 December 1962 and 1883 (XVIII),")
+    assert set(x) == {"A/RES/186(S-II)", "A/RES/1760(XVII)", "A/RES/1819(XVII)", "A/RES/1883(XVIII)"}
+    # a "d" that goes on into a word is no session
+    assert in_sc("en", "Recalling resolution 1883 (Vida the annex),") == {}
+
+
 @pytest.mark.parametrize("lang, body", [
     ("en", "Recalling Commission on Crime Prevention and Criminal Justice resolution 22/7 of 26 April 2013\n"
            "and Commission on Narcotic Drugs resolution 56/4,"),

@@ -732,6 +732,8 @@ def _num(nm: re.Match[str]) -> tuple:
         k, a, b = nm.group("ssk", "sss", "ssn")
         return ("special", k.upper(), (int(a), int(b)))
     a, b, special = nm.group("oldn", "oldr", "olds")
+    if b is None:  # "186 (S-2)", OCR's "1819 (XVID"
+        b = keys.roman(int(nm.group("olda"))) if nm.group("olda") else nm.group("oldd") + "i"
     return ("old", int(a), keys.old_session(b, special))
 
 
