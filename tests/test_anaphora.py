@@ -470,3 +470,36 @@ DRUG_TREATIES = {"convention:single-drugs-1961", "convention:psychotropic-1971",
 ])
 def test_a_pronoun_for_the_noun_before_it_names_the_treaty_of_that_place_or_year(lang, text, keys):
     assert {t for _, t in cited(lang, text)} == keys
+
+
+# A noun the text defines for one instrument refers to it afterwards, whatever was named since: the Council's
+# piracy texts define UNCLOS as "the Convention" and go on to name other conventions (invented sentences).
+@pytest.mark.parametrize("lang, defined, other, anaphor", [
+    ("en", "Reaffirming that international law, as reflected in the United Nations Convention on the Law of the Sea "
+           "(“the Convention”), sets out the legal framework,",
+     "Recalling the United Nations Convention against Transnational Organized Crime,",
+     "1. Calls upon States to cooperate, consistent with article 100 of the Convention;"),
+    ("fr", "Réaffirmant que le droit international, tel qu'il est codifié dans la Convention des Nations Unies sur le "
+           "droit de la mer (ci-après « la Convention »), définit le cadre juridique,",
+     "Rappelant la Convention des Nations Unies contre la criminalité transnationale organisée,",
+     "1. Demande aux États de coopérer, conformément à l'article 100 de la Convention ;"),
+    ("es", "Reafirmando que el derecho internacional, reflejado en la Convención de las Naciones Unidas sobre el "
+           "Derecho del Mar (“la Convención”), establece el marco jurídico,",
+     "Recordando la Convención de las Naciones Unidas contra la Delincuencia Organizada Transnacional,",
+     "1. Exhorta a los Estados a cooperar, de conformidad con el artículo 100 de la Convención;"),
+])
+def test_a_noun_the_text_defines_refers_to_its_instrument(lang, defined, other, anaphor):
+    head = {"en": "The Security Council,", "fr": "Le Conseil de sécurité,", "es": "El Consejo de Seguridad,"}[lang]
+    got = {(c.paragraph, c.target) for c in extract(f"{head}\n\n{defined}\n\n{other}\n\n{anaphor}\n").citations}
+    assert ("op_1", "convention:unclos-1982/art_100") in got
+    assert not any(t.startswith("convention:untoc-2000/") for _, t in got)
+
+
+def test_an_instrument_named_in_the_paragraph_stays_the_antecedent_of_a_defined_noun():
+    text = ("The Security Council,\n\nReaffirming the United Nations Convention on the Law of the Sea (“the "
+            "Convention”),\n\nRecalling that the 1988 Convention for the Suppression of Unlawful Acts against the "
+            "Safety of Maritime Navigation (“SUA Convention”) binds its parties, and urging the parties to the SUA "
+            "Convention to implement that Convention,\n\n1. Urges States parties to the Convention to act;\n")
+    got = {(c.paragraph, c.target) for c in extract(text).citations}
+    # the SUA Convention is not the 1988 drugs Convention, and "that Convention" is the SUA Convention (no key)
+    assert got == {("pp_1", "convention:unclos-1982"), ("op_1", "convention:unclos-1982")}

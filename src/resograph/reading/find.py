@@ -785,6 +785,8 @@ def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -
         treaty = name.key.startswith("convention:")
         if treaty and (_inside_longer_name(text, m.start()) or _inside_protocol_name(folded, m.start())):
             continue  # "the Inter-American Convention against Corruption" is not UNCAC
+        if treaty and m.group(0)[:1].isdigit() and _name_after(text, folded, m.end(), len(folded)).lstrip()[:1].isalpha():
+            continue  # "the 1988 Convention for the Suppression of Unlawful Acts against …" is not the 1988 drugs one
         if treaty and P.INDEFINITE_BEFORE.search(folded, max(0, m.start() - 8), m.start()) \
                 and any(text[m.start() + x.start()].islower() for x in P.INSTRUMENT_NOUN.finditer(m.group(0))):
             # "élaborer une convention contre la criminalité transnationale organisée", "negotiations on a

@@ -586,6 +586,11 @@ INTERPOL_WHOSE_CONSTITUTION = re.compile(
 # "the Convention" never refers back to it, nor does "the Charter" to a convention.
 KEY_KINDS = {CHARTER_KEY: "Charter"}
 GROUP_SIZE = re.compile(r"\b(?:three|trois|tres)\b")
+# A noun the text defines for the instrument just named: "(“the Convention”)", "(hereinafter “the Convention”)",
+# "(ci-après « la Convention »)", "(en lo sucesivo, “la Convención”)" (folded text; resolve.Resolver.defined).
+DEFINED_AS = re.compile(
+    r"\s*\(\s*(?:(?:hereinafter|ci-apres|en\s+lo\s+sucesivo|en\s+adelante)\s*,?\s*(?:(?:referred\s+to\s+as|"
+    r"denommee?|denominad[oa])\s+)?)?[\"“”«]\s*(?:the|la|le|el|l')\s*(?P<noun>[a-z]+)\s*[\"“”»]\s*\)")
 # After an anaphor noun, these start the name of another (unknown) instrument: not an anaphor then.
 ANAPHOR_BLOCKER = re.compile(
     r"\s*(?:\(|on\b|against\b|for\b|relating\b|concerning\b|relative\b|sur\b|contre\b|pour\b|sobre\b|"

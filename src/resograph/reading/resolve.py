@@ -214,6 +214,9 @@ class Resolver:
         self.resolution_key: list[tuple[str, int]] = []
         self.resolution_paragraphs: list[tuple[str, str]] = []
         self.article_owners: dict[tuple[str, object], str] = {}  # (part, number) → owner last cited
+        # Nouns the text defines for one instrument ("the United Nations Convention on the Law of the Sea
+        # (“the Convention”)"): that instrument wherever the noun refers back afterwards.
+        self.defined: dict[str, str] = {}
         self._paragraph: tuple[str, str] = ("", "")  # the paragraph being resolved
 
     def _later(self, key: str) -> bool:
@@ -373,7 +376,7 @@ class Resolver:
                         if not (m.kind == "named" and m.data.get("weak") and m.key not in named_before)]
         local = self._timeline()
         self._paragraph = (pid, function)
-        resolved = self._resolve_names(mentions, local)
+        resolved = self._resolve_names(mentions, local, folded)
         found = self._targets(mentions, resolved, local, folded)
         for h in local.items:
             self.history.append(h)
@@ -388,7 +391,7 @@ class Resolver:
             out.append(Citation(pid, key, function, "", os_, oe, date, key in self.lex.known_keys))
         return out
 
-    def _resolve_names(self, mentions: list[Mention], local: _Timeline) -> dict[int, list[str]]:
+    def _resolve_names(self, mentions: list[Mention], local: _Timeline, folded: str) -> dict[int, list[str]]:
         """Keys of the named mentions and anaphora (mention index → keys); `local` collects the
         instruments this paragraph names, in order, as antecedents of what follows."""
         resolved: dict[int, list[str]] = {}
@@ -396,6 +399,8 @@ class Resolver:
             if m.kind == "named" and m.key:
                 resolved[i] = [m.key]
                 local.append(_Named(m.start, m.key, self._kind(m.key)))
+                if "(" in folded[m.end:m.end + 3] and (d := P.DEFINED_AS.match(folded, m.end)):
+                    self.defined[d.group("noun")] = m.key
             elif m.kind in ("number", "symbol") and m.key and P.RESOLUTION_KEY.match(m.key):
                 if not self.resolution_paragraphs or self.resolution_paragraphs[-1] != self._paragraph:
                     self.resolution_paragraphs.append(self._paragraph)
@@ -417,6 +422,10 @@ class Resolver:
                     keys = pair[:1] if m.data["order"] == "latter" else pair[1:2]
                 elif m.data.get("year"):  # "the 1951 Convention"
                     keys = [self._dated(m, local)]
+                elif m.data["noun"] in self.defined and not local.latest([("noun", m.data["noun"])], m.start):
+                    # (an instrument of that noun named before it in the paragraph stays its antecedent:
+                    # "States parties to the SUA Convention … under that Convention")
+                    keys = [self.defined[m.data["noun"]]]
                 else:
                     keys = self._antecedent(m.data["noun"], m.start, local)
                 resolved[i] = keys
