@@ -231,11 +231,16 @@ LIST_RESUME = re.compile(
 # … and without a date (find._parallel_resume decides): where the next number opens the same clause
 # as the list's first item ("its resolutions 70/174, by which it endorsed the Doha Declaration,
 # 76/181, by which it endorsed …") or the list goes on after it ("…, and 78/224, 75/196 and 80/178").
+# The Council's own numbers resume so too ("resolutions 2127 (2013) concerning the Central African Republic,
+# 2140 (2014) and 2206 (2015)"; "1325 (2000) on women and peace and security, 1502 (2003) on the protection of
+# humanitarian personnel and 1612 (2005) on children …": a conjunction alone before an `n (yyyy)`).
+_CONJUNCTION = r"(?:" + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s+"
 LIST_RESUME_BARE = re.compile(
-    r"[^;.]{0,220}?[,;]\s*(?:(?:" + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s+)?"
-    r"(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")?\s*(?=(?:s-)?\d{1,4}\s*/\s*\d{1,4}(?![/\d]))"
+    r"[^;.]{0,220}?(?:[,;]\s*(?:" + _CONJUNCTION + r")?|\s" + _CONJUNCTION + r"(?=\d{1,4}\s*\(\s*(?:19|20)\d\d\s*\)))"
+    r"(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")?\s*"
+    r"(?=(?:s-)?\d{1,4}\s*/\s*\d{1,4}(?![/\d])|\d{1,4}\s*\(\s*(?:19|20)\d\d\s*\))"
 )
-CLAUSE_AFTER_ITEM = re.compile(r"\s*,\s*([a-z]+)\s+([a-z]+)\b")  # ", by which", ", par laquelle"
+CLAUSE_AFTER_ITEM = re.compile(r"\s*,?\s*([a-z]+)\s+([a-z]+)\b")  # ", by which", ", par laquelle", " on women"
 TOPIC_WORDS = frozenset(w for lang in LANGUAGES for w in lang.topic_words)  # ", on …", ", sur …": a subject
 
 # "resolutions … :" at the end of a line, the numbers on the lines below: a table of resolutions (number,

@@ -1,0 +1,35 @@
+"""Forms the blind sets holdout19 (the Security Council of 1990–2026) and holdout20 (INTERPOL and the General
+Assembly in French and Spanish) found unread (their NOTES.md). Invented sentences in the genre."""
+
+from __future__ import annotations
+
+import pytest
+
+from resograph.reading.extract import extract
+
+SC = {"en": "The Security Council,", "fr": "Le Conseil de sécurité,", "es": "El Consejo de Seguridad,"}
+
+
+def targets(chapeau: str, paragraph: str) -> set[str]:
+    return {c.target for c in extract(f"{chapeau}\n\n{paragraph}\n\n1. Decides to remain seized of the matter.\n").citations}
+
+
+@pytest.mark.parametrize("lang, paragraph, keys", [
+    ("en", "Encourages the Committees established pursuant to resolutions 2127 (2013)\nconcerning the Central African "
+           "Republic, 2140 (2014) and 2206 (2015), and other committees,",
+     {"S/RES/2127(2013)", "S/RES/2140(2014)", "S/RES/2206(2015)"}),
+    ("en", "Reaffirming its resolutions 1325 (2000) on women and peace and security, 1502 (2003) on the protection of "
+           "humanitarian personnel and 1612 (2005) on children and armed conflict,",
+     {"S/RES/1325(2000)", "S/RES/1502(2003)", "S/RES/1612(2005)"}),
+    ("fr", "Réaffirmant ses résolutions 1325 (2000) sur les femmes et la paix et la sécurité, 1502 (2003) sur la "
+           "protection du personnel humanitaire et 1612 (2005) sur les enfants et les conflits armés,",
+     {"S/RES/1325(2000)", "S/RES/1502(2003)", "S/RES/1612(2005)"}),
+])
+def test_the_councils_list_resumes_after_each_items_subject(lang, paragraph, keys):
+    assert targets(SC[lang], paragraph) == keys
+
+
+def test_a_number_after_a_subject_that_goes_on_without_a_list_is_not_the_lists():
+    # "the 2015 report", a page: only an `n (yyyy)` after a comma or a conjunction resumes the list
+    assert targets(SC["en"], "Recalling its resolutions 1325 (2000) on women, peace and security and its 2015 "
+                             "review,") == {"S/RES/1325(2000)"}
