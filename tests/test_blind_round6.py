@@ -33,3 +33,14 @@ def test_a_number_after_a_subject_that_goes_on_without_a_list_is_not_the_lists()
     # "the 2015 report", a page: only an `n (yyyy)` after a comma or a conjunction resumes the list
     assert targets(SC["en"], "Recalling its resolutions 1325 (2000) on women, peace and security and its 2015 "
                              "review,") == {"S/RES/1325(2000)"}
+
+
+def test_a_pages_heading_under_the_numbered_paragraphs_and_its_list_are_no_paragraph():
+    # a resolution pasted from a web page, with the page's "Related documents" under its last paragraph
+    text = ("The Security Council,\n\nRecalling its resolution 1674 (2006),\n\n1. Condemns all attacks against "
+            "civilians;\n\n2. Decides to remain seized of the matter.\n\nRelated documents\nS/PRST/2002/6   Statement "
+            "by the President of the Security Council\nS/2007/643   Report of the Secretary-General\n\nShare this "
+            "page:  Facebook  Twitter  Email\n")
+    x = extract(text)
+    assert [p.id for p in x.paragraphs] == ["pp_1", "op_1", "op_2"]
+    assert {c.target for c in x.citations} == {"S/RES/1674(2006)"}

@@ -847,6 +847,13 @@ def _unknown_opening(st: _State, index: int, line: Line, c: str) -> bool:
     if not (after_clause or first):
         return False
     text = line.text.lstrip()
+    if st.last_number and _heading_shaped(text) and not P.DIGIT.search(text):
+        # under the numbered paragraphs, a heading of the page's ("Related documents" and their list on a web
+        # page, a part's letter "B"): the lines under it belong to no paragraph ("Article 6" of an annexed
+        # agreement is left to the steps after)
+        st.skip(line)
+        st.current = None
+        return True
     # after a finished clause and a blank line any sentence opens one: OCR "A firming that …"
     word = P.UNKNOWN_OPENING.match(text) or (after_clause and L.SENTENCE_START.match(text))
     if not word:
@@ -1037,11 +1044,16 @@ def _sentence_goes_on(lines: list[Line], j: int) -> bool:
 _HEADING_WORDS = 8  # "Cooperation with the United Nations Office on Drugs and Crime" at most
 
 
+def _heading_shaped(text: str) -> bool:
+    """A short line that opens with a capital and ends no clause."""
+    text = text.strip()
+    return bool(text) and text[0].isupper() and text[-1] not in _CLAUSE_ENDS and len(text.split()) <= _HEADING_WORDS
+
+
 def _heading_at(lines: list[Line], i: int) -> bool:
     """Is lines[i] shaped as a heading: a short line that opens with a capital and ends no clause,
     with a blank line under it and a line after that?"""
-    text = lines[i].text.strip()
-    if not (text and text[0].isupper() and text[-1] not in _CLAUSE_ENDS and len(text.split()) <= _HEADING_WORDS):
+    if not _heading_shaped(lines[i].text):
         return False
     return i + 2 < len(lines) and not lines[i + 1].text.strip() and _after_blanks(lines, i + 1) < len(lines)
 
