@@ -106,6 +106,10 @@ def test_the_statute_in_a_un_text_is_the_statute_named_before():
     assert cited("es", "Recordando el Estatuto de Roma de la Corte Penal Internacional,",
                  "Observando que el artículo 27 del Estatuto se aplica por igual a todos,") == {
         ("pp_1", "convention:rome-statute-1998"), ("pp_2", "convention:rome-statute-1998/art_27")}
+    # the French name (Moniteur belge's title, data/registry/treaties.ttl) and "dudit Statut"
+    assert cited("fr", "Rappelant le Statut de Rome de la Cour pénale internationale,",
+                 "Notant que l'article 8 dudit Statut définit les crimes de guerre,") == {
+        ("pp_1", "convention:rome-statute-1998"), ("pp_2", "convention:rome-statute-1998/art_8")}
 
 
 def test_the_statute_of_the_court_named_before_is_not_the_rome_statute():
@@ -120,6 +124,9 @@ def test_the_statute_of_the_court_named_before_is_not_the_rome_statute():
 def test_el_estatuto_in_an_interpol_text_is_still_its_constitution():
     got = cited("es", "RECORDANDO el Estatuto de Roma de la Corte Penal Internacional,",
                 "TENIENDO PRESENTE el artículo 3 del Estatuto,", chapeau=INTERPOL)
+    assert ("pp_2", "interpol:constitution/art_3") in got
+    got = cited("fr", "RAPPELANT le Statut de Rome de la Cour pénale internationale,",
+                "AYANT À L'ESPRIT l'article 3 du Statut,", chapeau=INTERPOL)
     assert ("pp_2", "interpol:constitution/art_3") in got
 
 
