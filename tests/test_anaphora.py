@@ -196,6 +196,19 @@ def test_a_protocol_to_a_treaty_is_not_that_treaty(lang, text):
     assert cited(lang, text) == set()
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Recalling the obligations of States parties to the Convention on the Rights of the Child and to the "
+           "Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed "
+           "conflict, and recalling in particular article 38 of that Convention,"),
+    ("es", "Recordando las obligaciones de los Estados partes en la Convención sobre los Derechos del Niño y en el "
+           "Protocolo Facultativo de la Convención sobre los Derechos del Niño relativo a la participación de niños "
+           "en los conflictos armados, y recordando en particular el artículo 38 de dicha Convención,"),
+])
+def test_that_convention_after_a_protocol_to_it_is_the_convention(lang, text):
+    # the name inside the Protocol's is not cited, but "that Convention" refers to it (holdout19 h19_05)
+    assert cited(lang, text) == {("pp_1", "convention:crc-1989"), ("pp_1", "convention:crc-1989/art_38")}
+
+
 def test_a_treaty_and_a_protocol_named_side_by_side_are_both_named():
     got = cited("en", "Recalling the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially "
                 "Women and Children and the Convention against Torture,")

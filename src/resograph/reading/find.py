@@ -783,7 +783,7 @@ def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -
         if excl is not None and excl.match(after):
             continue
         treaty = name.key.startswith("convention:")
-        if treaty and (_inside_longer_name(text, m.start()) or _inside_protocol_name(folded, m.start())):
+        if treaty and _inside_longer_name(text, m.start()):
             continue  # "the Inter-American Convention against Corruption" is not UNCAC
         if treaty and m.group(0)[:1].isdigit() and _name_after(text, folded, m.end(), len(folded)).lstrip()[:1].isalpha():
             continue  # "the 1988 Convention for the Suppression of Unlawful Acts against …" is not the 1988 drugs one
@@ -795,7 +795,11 @@ def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -
         if name.key == P.CHARTER_KEY and _ends_declaration_title(text, folded, m.start()):
             continue  # "Declaration on … in accordance with the Charter of the United Nations"
         data = {"kind": name.kind, "weak": weak}
-        if treaty and P.IN_TITLE.search(folded, max(0, m.start() - _TITLE_LINK_SPAN), m.start()):
+        if treaty and _inside_protocol_name(folded, m.start()):
+            # "the Optional Protocol to the Convention on the Rights of the Child": not cited, and an antecedent
+            # only of what names it ("article 38 of that Convention"), not of "its article 3" (the Protocol's)
+            data["in_title"] = data["named_only"] = True
+        elif treaty and P.IN_TITLE.search(folded, max(0, m.start() - _TITLE_LINK_SPAN), m.start()):
             data["in_title"] = True  # "… supplementing the Convention": an antecedent, not cited
         out.append(Mention("named", m.start(), m.end(), text[m.start():m.end()], name.key, data))
         if treaty and m.end() - m.start() > _TITLE_LINK_SPAN:

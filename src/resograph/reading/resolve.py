@@ -24,6 +24,8 @@ OWNERS = OWNER_KINDS + (UNKNOWN,)  # an unknown instrument of any kind may own t
 # … and, in the paragraph that names it, a declaration known by its resolution's key ("the Universal
 # Declaration of Human Rights, particularly article 21"): the article is a part of that resolution.
 NEAR_OWNERS = OWNERS + ("Resolution",)
+# The kind of a treaty named inside a protocol's name: found by its nouns ("that Convention"), by no kind
+NAMED_ONLY = "named-only"
 UN_BODIES = ("un-sc", "un-ga", "ecosoc")
 
 
@@ -398,7 +400,7 @@ class Resolver:
         for i, m in enumerate(mentions):
             if m.kind == "named" and m.key:
                 resolved[i] = [m.key]
-                local.append(_Named(m.start, m.key, self._kind(m.key)))
+                local.append(_Named(m.start, m.key, NAMED_ONLY if m.data.get("named_only") else self._kind(m.key)))
                 if "(" in folded[m.end:m.end + 3] and (d := P.DEFINED_AS.match(folded, m.end)):
                     self.defined[d.group("noun")] = m.key
             elif m.kind in ("number", "symbol") and m.key and P.RESOLUTION_KEY.match(m.key):
