@@ -44,3 +44,16 @@ def test_a_pages_heading_under_the_numbered_paragraphs_and_its_list_are_no_parag
     x = extract(text)
     assert [p.id for p in x.paragraphs] == ["pp_1", "op_1", "op_2"]
     assert {c.target for c in x.citations} == {"S/RES/1674(2006)"}
+
+
+@pytest.mark.parametrize("lang, paragraph", [
+    ("fr", "Rappelant la Convention internationale pour la répression des actes de terrorisme nucléaire et la "
+           "Convention sur la protection physique des matières nucléaires, et notant que la première fait obligation "
+           "aux États parties, en son article 5, d'ériger en infractions pénales les infractions visées à son article 2,"),
+    ("en", "Recalling the International Convention for the Suppression of Acts of Nuclear Terrorism and the "
+           "Convention on the Physical Protection of Nuclear Material, and noting that the former requires States "
+           "parties, in its article 5, to establish as criminal the offences set forth in its article 2,"),
+])
+def test_a_possessive_after_the_former_belongs_to_the_former(lang, paragraph):
+    key = "convention:nuclear-terrorism-2005"
+    assert targets(SC[lang], paragraph) == {key, key + "/art_5", key + "/art_2"}

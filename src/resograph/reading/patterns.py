@@ -447,6 +447,7 @@ CHAPTER_NUMBER = re.compile(r"[ivxl]{1,5}")
 CHAPTER_NEEDLES = ("chap", "capi")  # every CHAPTER match holds one
 WORD_BEFORE = re.compile(r"([\w'-]+)\W*$")  # the last word of a text (unfolded)
 SENTENCE_END = re.compile(r"(?:[.;:!?]|\n\s*\n|^)\s*$")  # nothing, or a sentence's end, before a word
+SENTENCE_BREAK = re.compile(r"[;!?]|\.\s")  # a sentence's end inside a paragraph (folded text)
 # From the end of an article list to the name of its treaty: ", paragraph 2, of the", " de la ",
 # " of that ", " del ", " de cet ".
 ARTICLE_OWNER_LINK = re.compile(

@@ -508,6 +508,13 @@ class Resolver:
                 return None  # "Article 65 of the Statute of the Court": an instrument we do not know
         if m.data.get("owner") == "previous":
             before = _latest((self.history, local), NEAR_OWNERS, m.start)
+            # "la première fait obligation, en son article 5, …": the one "the former" / "the latter" picks
+            # out after it, in the same sentence, is the clause's subject
+            for j in window.indices(before.pos if before else 0, m.start):
+                other = mentions[j]
+                if other.kind == "anaphor" and other.data.get("order") and other.end <= m.start \
+                        and len(resolved.get(j, ())) == 1 and not P.SENTENCE_BREAK.search(folded, other.end, m.start):
+                    return resolved[j][0]
             return before.key if before else None
         # The treaty under discussion: the latest named in this paragraph before the article, else
         # the first named after it in this paragraph, else the latest named in the document. A
