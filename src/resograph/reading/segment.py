@@ -1027,15 +1027,17 @@ def _block_ends_with_colon(lines: list[Line], i: int) -> bool:
 
 
 def _sentence_goes_on(lines: list[Line], j: int) -> bool:
-    """Do the items from lines[j] end mid-sentence, the next block going on in lower case ("… and finds
-    that: (a) Aerial action …, (b) Any aggressive military action … / constitute a violation of …")? Then
-    the line before them, the items and what follows are one paragraph, not a list's lead-in."""
+    """Do the items from lines[j] end mid-sentence, the next block going on in lower case after an item's
+    comma ("… and finds that: (a) Aerial action …, and (b) Any aggressive military action …, / constitute a
+    violation of …")? Then the line before them, the items and what follows are one paragraph, not a list's
+    lead-in. (An item a page break cuts mid-phrase also goes on in lower case, after no comma.)"""
+    last = ""
     while j < len(lines):
         if not _list_item(lines[j]):
             first = lines[j].text.lstrip()[:1]
-            return first.isalpha() and first.islower()
-        j += 1
-        while j < len(lines) and lines[j].text.strip():  # the item's wrapped lines
+            return first.isalpha() and first.islower() and last.endswith(",")
+        while j < len(lines) and lines[j].text.strip():  # the item and its wrapped lines
+            last = lines[j].text.rstrip()
             j += 1
         j = _after_blanks(lines, j)
     return False
