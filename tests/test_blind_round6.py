@@ -57,3 +57,9 @@ def test_a_pages_heading_under_the_numbered_paragraphs_and_its_list_are_no_parag
 def test_a_possessive_after_the_former_belongs_to_the_former(lang, paragraph):
     key = "convention:nuclear-terrorism-2005"
     assert targets(SC[lang], paragraph) == {key, key + "/art_5", key + "/art_2"}
+
+
+def test_a_subsidiary_bodys_draft_cited_in_the_body_is_a_un_document():
+    got = targets("La Asamblea General,", "Teniendo presente la labor del Comité Especial, que aprobó el proyecto de "
+                                         "convención (A/AC.291/L.15) en agosto de 2024, y el proyecto A/C.3/81/L.12,")
+    assert got == {"A/AC.291/L.15", "A/C.3/81/L.12"}

@@ -321,6 +321,10 @@ _SERIES = "|".join(re.escape(s) for s in DOCUMENT_SERIES)
 _SERIES_FIRSTS = "".join(sorted({s[0] for s in DOCUMENT_SERIES}))
 # each series as SYMBOL_SCAN reads it: its first letter consumed, checked by a look-behind
 _SERIES_SCAN = "|".join(f"(?<={re.escape(s[0])}){re.escape(s[1:])}" for s in DOCUMENT_SERIES)
+# After a UN symbol's series letter: its parts, the last a number or a subsidiary body's draft ("A/AC.291/L.15",
+# "A/C.3/81/L.12" end so), then any suffixes ("/Rev.1", "/Add. 2") and a year in brackets.
+_UNDOC_REST = (r"/(?!(?:res|dec)\.)(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}(?:\d{1,5}|l\.\d{1,4})"
+               r"(?:/(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?")
 SYMBOL = re.compile(
     rf"(?=[aesg{_SERIES_FIRSTS}])(?<![\w/-])(?:"
     r"(?P<ares>a\s*/\s*res\s*/\s*(?P<ares_s>\d{1,3})\s*/\s*(?P<ares_n>\d{1,4}))"
@@ -333,7 +337,7 @@ SYMBOL = re.compile(
     r"|(?P<ip>(?:ga|ag)\s*-\s*(?P<ip_y>(?:19|20)\d{2})\s*-\s*(?:(?P<ip_s>\d{1,3})\s*-\s*)?res\s*-\s*(?P<ip_n>\d{1,3}))"
     r"|(?P<agn>agn\s*/\s*(?P<agn_s>\d{1,3})\s*/\s*(?P<agn_t>res|rap)\s*/\s*(?P<agn_n>\d{1,3}))"
     rf"|(?P<undoc>(?:[ase]|{_SERIES})"
-    r"/(?!(?:res|dec)\.)(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}\d{1,5}(?:/(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
+    + _UNDOC_REST + r")"
     r")(?![\w/])"
 )
 
@@ -364,7 +368,7 @@ SYMBOL_SCAN = re.compile(
     r"|(?P<ip>(?:(?<=g)a|(?<=a)g)\s*-\s*(?P<ip_y>(?:19|20)\d{2})\s*-\s*(?:(?P<ip_s>\d{1,3})\s*-\s*)?res\s*-\s*(?P<ip_n>\d{1,3}))"
     r"|(?<=a)(?P<agn>gn\s*/\s*(?P<agn_s>\d{1,3})\s*/\s*(?P<agn_t>res|rap)\s*/\s*(?P<agn_n>\d{1,3}))"
     rf"|(?P<undoc>(?:(?<=[ase])|{_SERIES_SCAN})"
-    r"/(?!(?:res|dec)\.)(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}\d{1,5}(?:/(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?)"
+    + _UNDOC_REST + r")"
     r")(?![\w/])"
 )
 
