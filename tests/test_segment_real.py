@@ -512,6 +512,15 @@ def test_items_that_end_mid_sentence_belong_to_the_clause_before_them():
         ("op_1", "un:charter/art_2"), ("op_1", "S/RES/54(1948)")}
 
 
+def test_the_first_paragraph_under_the_chapeau_may_open_with_any_sentence():
+    # CR-UNSC 9 (1946), 43 (1948): "In virtue of the powers …", "In the exercise of its primary responsibility …"
+    x = extract("9 (1946). Resolution of 15 October 1946\n\nThe Security Council,\n\nIn virtue of the powers "
+                "conferred upon it by Article 35, paragraph 2, of the Statute of the International Court of Justice,\n\n"
+                "Resolves that:\n\n1. The Court shall be open to a State which is not a party to the Statute;\n")
+    assert [(p.id, p.kind) for p in x.paragraphs][:1] == [("pp_1", "preambular")]
+    assert ("pp_1", "convention:icj-statute-1945/art_35") in {(c.paragraph, c.target) for c in x.citations}
+
+
 def test_numbered_paragraphs_that_name_the_council_first():
     x = extract("1 (1946) Resolution of 25 January 1946\n\nBy Article 47 of the Charter, a Committee is set up ;\n\n"
                 "1. The Security Council requests the permanent members to meet ;\n\n"

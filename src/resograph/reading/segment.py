@@ -855,7 +855,8 @@ def _unknown_opening(st: _State, index: int, line: Line, c: str) -> bool:
         st.current = None
         return True
     # after a finished clause and a blank line any sentence opens one: OCR "A firming that …"
-    word = P.UNKNOWN_OPENING.match(text) or (after_clause and L.SENTENCE_START.match(text))
+    # and so does the first one under the chapeau ("In virtue of the powers conferred upon it by Article 35 …")
+    word = P.UNKNOWN_OPENING.match(text) or ((after_clause or first) and L.SENTENCE_START.match(text))
     if not word:
         return False
     # an English verb in the third person ("Commends", "Dissolves") is operative wherever it stands
