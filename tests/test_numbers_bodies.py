@@ -46,6 +46,9 @@ def test_a_special_session_in_arabic_numerals_and_ocrs_d_for_a_last_i():
     x = in_sc("en", "Recalling General Assembly resolution 186 (S-2) of 14 May 1948 and resolutions 1760 (XVID of\n"
                     "31 October 1962, 1819 (XVID) of 18 December 1962 and 1883 (XVIII),")
     assert set(x) == {"A/RES/186(S-II)", "A/RES/1760(XVII)", "A/RES/1819(XVII)", "A/RES/1883(XVIII)"}
+    # and the first sessions' "I" read as "1" (CR-UNSC 18 (1947))
+    assert set(in_sc("en", "Having accepted General Assembly resolutions 41 (1) and 42 (1) of 14 December 1946,")) == {
+        "A/RES/41(I)", "A/RES/42(I)"}
     # a "d" that goes on into a word is no session
     assert in_sc("en", "Recalling resolution 1883 (Vida the annex),") == {}
 

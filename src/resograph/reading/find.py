@@ -734,6 +734,8 @@ def _num(nm: re.Match[str]) -> tuple:
     a, b, special = nm.group("oldn", "oldr", "olds")
     if b is None:  # "186 (S-2)", OCR's "1819 (XVID"
         b = keys.roman(int(nm.group("olda"))) if nm.group("olda") else nm.group("oldd") + "i"
+    elif b[0] == "1":  # OCR's "41 (1)"
+        b = "i" * len(b)
     return ("old", int(a), keys.old_session(b, special))
 
 

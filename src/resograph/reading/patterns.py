@@ -270,9 +270,10 @@ NUMBER_FORMS = {
     # the French "60/288 a été" is not one.
     # Before 1976 a special or emergency special session's number is printed in the parenthesis too:
     # "2248 (S-V)", "2253 (ES-V)" (the newer forms "S-26/2", "ES-10/19" are `ss`), and by the Council of 1948 in
-    # Arabic numerals: "186 (S-2)". OCR reads a session's last "I)" or "I" as "D": "1760 (XVID of 31 October 1962", "1819 (XVID) of …".
+    # Arabic numerals: "186 (S-2)". OCR reads a session's last "I)" or "I" as "D": "1760 (XVID of 31 October 1962", "1819 (XVID) of …",
+    # and the first sessions' "I" as "1": "General Assembly resolutions 41 (1) and 42 (1)" (1946–1948).
     "old": r"(?P<old>(?P<oldn>\d{1,4})\s*(?:(?P<oldl>[a-h])\s*)?\(\s*(?:(?P<olds>e?s)\s*-\s*(?:(?P<olda>\d{1,2})\s*\))?)?"
-           r"(?(olda)|(?:(?P<oldr>[ivxlc]{1,7})\s*\)|(?P<oldd>[ivxlc]{1,6})d\)?(?=[\s,;.]))))",  # 3013 (XXVII)
+           r"(?(olda)|(?:(?P<oldr>[ivxlc]{1,7}|1{1,3})\s*\)|(?P<oldd>[ivxlc]{1,6})d\)?(?=[\s,;.]))))",  # 3013 (XXVII)
 }
 # No two forms match at the same place (after the digits: "/" for slash, "(" and a year or a blank
 # and a year for sc, "(" and a Roman numeral or a letter for old; ss opens with "s-"/"es-", ocr with
