@@ -450,3 +450,20 @@ DRUG_TREATIES = {"convention:single-drugs-1961", "convention:psychotropic-1971",
 ])
 def test_a_pronoun_for_the_noun_before_it_names_the_treaty_of_that_place_or_year(lang, text, keys):
     assert {t for _, t in cited(lang, text)} == keys
+
+
+# A demonstrative with the instrument's own short name after it ("ladite Convention unique", "the said
+# Single Convention", "dicha Convención Única") names that instrument, not the treaty named last.
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Rappelant la Convention unique sur les stupéfiants de 1961 et la Convention de 1971 sur les substances "
+           "psychotropes, et notamment l'article 35 de ladite Convention unique,"),
+    ("fr", "Rappelant la Convention unique sur les stupéfiants de 1961 et la Convention de 1971 sur les substances "
+           "psychotropes, et notamment l'article 35 de cette Convention unique,"),
+    ("en", "Recalling the Single Convention on Narcotic Drugs of 1961 and the Convention on Psychotropic Substances "
+           "of 1971, in particular article 35 of the said Single Convention,"),
+    ("es", "Recordando la Convención Única de 1961 sobre Estupefacientes y el Convenio sobre Sustancias "
+           "Sicotrópicas de 1971, en particular el artículo 35 de dicha Convención Única,"),
+])
+def test_an_article_of_the_demonstrative_and_the_short_name_is_that_instruments(lang, text):
+    got = {t for p, t in cited(lang, text) if "/" in t}
+    assert got == {"convention:single-drugs-1961/art_35"}

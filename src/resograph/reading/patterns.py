@@ -444,7 +444,10 @@ ARTICLE_OWNER_LINK = re.compile(
     r"\s*(?:of|de|du|del|des|to|from|under|en\s+virtud\s+del?|dudit|desdits|desdites)\s+"
     r"(?:(?:the|la|le|l'|el|that|this|cet|cette|ce|said|ladite|ledit|dicha|dicho|esa|ese|esta|este|present|presente|susdite|"
     r"its|son|sa|su|"
-    r"meme|mismo|misma|aforesaid|aforementioned|above-mentioned|citad[ao]|mencionad[ao]|referid[ao])\s*)*"
+    r"meme|mismo|misma|aforesaid|aforementioned|above-mentioned|citad[ao]|mencionad[ao]|referid[ao])"
+    # (a whole word: "la" must not stop inside "ladite", nor "cet" inside "cette", or the owner's name
+    # after them — "de ladite Convention unique" — would be looked for in the determiner)
+    r"(?:(?<=')|(?![a-z]))\s*)*"
 )
 # What an article's owner link leads to when no instrument the finder knows stands there: the name
 # of another one ("… of the Statute of the International Court of Justice", "… du Pacte …").
