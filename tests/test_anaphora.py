@@ -467,3 +467,19 @@ def test_a_pronoun_for_the_noun_before_it_names_the_treaty_of_that_place_or_year
 def test_an_article_of_the_demonstrative_and_the_short_name_is_that_instruments(lang, text):
     got = {t for p, t in cited(lang, text) if "/" in t}
     assert got == {"convention:single-drugs-1961/art_35"}
+
+
+# "the Protocol on information": in English a name goes on in capitals, so a preposition and a lower-case
+# word after the noun say what the instrument named before is about; "the Protocol on Explosive Remnants
+# of War" stays the name of another (unknown) instrument.
+def test_an_english_noun_with_a_lower_case_topic_after_it_refers_back():
+    got = cited("en", "Recalling the Protocol against the Smuggling of Migrants by Land, Sea and Air, in particular "
+                "article 12 of the Protocol on travel documents and article 13 on their validity,")
+    assert got == {("pp_1", "convention:migrants-protocol-2000"), ("pp_1", "convention:migrants-protocol-2000/art_12"),
+                   ("pp_1", "convention:migrants-protocol-2000/art_13")}
+
+
+def test_an_english_noun_with_a_capitalised_topic_after_it_is_another_instrument():
+    got = cited("en", "Recalling the Protocol against the Smuggling of Migrants by Land, Sea and Air,",
+                "Noting article 4 of the Protocol on Explosive Remnants of War,")
+    assert not {t for p, t in got if p == "pp_2"}

@@ -1008,6 +1008,8 @@ def _name_after(text: str, folded: str, at: int, end: int) -> str:
     Internacional", "la Convention X"); "" when nothing does ("the Convention provides …")."""
     block = P.ANAPHOR_BLOCKER.match(folded, at, end)
     if block:
+        if P.LOWER_CASE_TOPIC.match(text, block.end()):
+            return ""  # "the Protocol on information": no name goes on
         return block.group(0)
     after = text[at:at + 40]
     nxt = P.NEXT_CAPITALISED_WORD.match(after)

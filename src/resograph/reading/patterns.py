@@ -596,6 +596,12 @@ ANAPHOR_BLOCKER = re.compile(
     # treaty just named, not the Protocol named before
     r"thereto\b|s'y\s+rapportant\b)"
 )
+# An English name goes on after its noun in capitals ("the Protocol on Explosive Remnants of War", "the
+# Convention for the Suppression of …"); a preposition and a lower-case word after the noun are what the
+# sentence says of the instrument named before ("article 12 of the Protocol on information"). Unfolded
+# text, right after an ANAPHOR_BLOCKER match of one of these words; French and Spanish names go on in
+# lower case, so their prepositions are not here.
+LOWER_CASE_TOPIC = re.compile(r"(?:(?<=\bon)|(?<=\bfor)|(?<=\bagainst)|(?<=\bconcerning))\s+(?!(?:the|a|an)\b)[a-z]")
 # The kinds of instrument a bare noun may also refer back to when no instrument that declares the noun
 # (rg:anaphorNoun, or the head noun of an unknown name) was named before: "the Convention" any treaty,
 # "la Déclaration" any declaration. The other nouns ("the Covenant", "the Protocol", "the Statute")
