@@ -1145,6 +1145,16 @@ def _names_another_charter(text: str, folded: str, at: int) -> bool:
     return bool(P.CHARTER_NAME_AFTER.match(folded, at) or _name_after(text, folded, at, min(len(folded), at + 60)))
 
 
+def _names_other_charter(text: str, folded: str, at: int) -> bool:
+    """Does the "Charter" word that ends at `at` go on with the name of another organisation's charter
+    ("Carta de la Organización de los Estados Americanos", "Carta Democrática Interamericana"), so that
+    an article of it belongs to no instrument we know? Narrower than _names_another_charter: "the
+    Charter relating to …" may still be the Charter of the United Nations."""
+    if P.UN_NAME_AFTER.match(folded, at):
+        return False
+    return bool(P.CHARTER_NAME_AFTER.match(folded, at) or P.NEXT_CAPITALISED_WORD.match(text, at))
+
+
 def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,
               end: int) -> list[Mention]:
     """Article references: "article 41", "articles 37, 40 and 47", with what links them to their
@@ -1233,6 +1243,8 @@ def _part(text: str, folded: str, m: re.Match[str], start: int, end: int, part: 
     link = P.ARTICLE_OWNER_LINK.match(folded, m.end(), end)
     if link and link.end() > m.end():
         data["owner_at"] = link.end()
+        if (charter := P.CHARTER_WORD.match(folded, link.end())) and _names_other_charter(text, folded, charter.end()):
+            data["unknown_owner"] = True  # "el artículo 91 de la Carta de la Organización" (the OAS's)
         if P.OWN_CONSTITUTION.match(folded, m.end(), end) \
                 and P.INTERPOL_NAMED.search(folded, _sentence_start(folded, m.start(), start), m.start()):
             data["owner_key"] = P.INTERPOL_CONSTITUTION_KEY  # "Invite INTERPOL à … l'article 3 de son Statut"

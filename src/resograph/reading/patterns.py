@@ -440,7 +440,8 @@ SENTENCE_END = re.compile(r"(?:[.;:!?]|\n\s*\n|^)\s*$")  # nothing, or a sentenc
 # From the end of an article list to the name of its treaty: ", paragraph 2, of the", " de la ",
 # " of that ", " del ", " de cet ".
 ARTICLE_OWNER_LINK = re.compile(
-    r"\s*(?:,?\s*(?:paragraphs?|paragraphes?|parrafos?|paras?\.?|alineas?|sub-?paragraph)\s+\d{1,3}(?:\s*\([a-z]\))?\s*,?)?"
+    # (a letter item as Spanish texts print it, "artículo 91 f) de la Carta": ARTICLE reads "(f)" only)
+    r"\s*(?:[a-z]\)\s*,?\s*)?(?:,?\s*(?:paragraphs?|paragraphes?|parrafos?|paras?\.?|alineas?|sub-?paragraph)\s+\d{1,3}(?:\s*\([a-z]\))?\s*,?)?"
     r"\s*(?:of|de|du|del|des|to|from|under|en\s+virtud\s+del?|dudit|desdits|desdites)\s+"
     r"(?:(?:the|la|le|l'|el|that|this|cet|cette|ce|said|ladite|ledit|dicha|dicho|esa|ese|esta|este|present|presente|susdite|"
     r"its|son|sa|su|"

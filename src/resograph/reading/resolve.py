@@ -493,8 +493,10 @@ class Resolver:
                         return None  # "Article 3 of the Constitution" in a UN text: none we know
                     attached.add(j)
                     return resolved[j][0]
-            if P.UNKNOWN_OWNER.match(folded, at):
-                return None  # "Article 65 of the Statute of the Court": an instrument we do not know
+            if P.UNKNOWN_OWNER.match(folded, at) or m.data.get("unknown_owner"):
+                # "Article 65 of the Statute of the Court", "artículo 91 de la Carta de la Organización"
+                # (another organisation's charter): an instrument we do not know
+                return None
         if m.data.get("owner") == "previous":
             before = _latest((self.history, local), NEAR_OWNERS, m.start)
             return before.key if before else None
