@@ -159,11 +159,18 @@ def test_an_article_of_another_organisations_charter_is_no_citation(lang, second
 
 @pytest.mark.parametrize("lang, second, key", [
     ("en", "Recalling Article 25 of the Charter of the United Nations,", "un:charter/art_25"),
-    # ("the Charter relating to …" goes on as no other charter's name does: the one named before)
+    # ("the Charter relating to …", "la Charte de s'abstenir", "the Charter Member States" go on as no
+    # other charter's name does: the one named before)
     ("en", "Recalling the functions specified in Article 87 of the Charter relating to strategic areas,",
      "un:charter/art_87"),
+    ("en", "Recalling that under Article 25 of the Charter Member States have agreed to carry out its decisions,",
+     "un:charter/art_25"),
+    ("fr", "Rappelant l'obligation faite aux États par l'Article 2, paragraphe 4, de la Charte de s'abstenir de "
+           "recourir à la force,", "un:charter/art_2"),
 ])
 def test_an_article_of_the_united_nations_charter_is_still_the_charters(lang, second, key):
     first = {"en": "Recalling the United Nations Convention against Transnational Organized Crime and the "
-                   "Charter of the United Nations,"}
+                   "Charter of the United Nations,",
+             "fr": "Rappelant la Convention des Nations Unies contre la criminalité transnationale organisée et la "
+                   "Charte des Nations Unies,"}
     assert ("pp_2", key) in cited(lang, first[lang], second)

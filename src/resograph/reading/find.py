@@ -1149,10 +1149,13 @@ def _names_other_charter(text: str, folded: str, at: int) -> bool:
     """Does the "Charter" word that ends at `at` go on with the name of another organisation's charter
     ("Carta de la Organización de los Estados Americanos", "Carta Democrática Interamericana"), so that
     an article of it belongs to no instrument we know? Narrower than _names_another_charter: "the
-    Charter relating to …" may still be the Charter of the United Nations."""
+    Charter relating to …", "la Charte de s'abstenir …", "the Charter Member States" are still the
+    Charter of the United Nations. The name goes on in capitals after "of", "de": "Carta de la
+    Organización"; or, in French and Spanish, with a capitalised adjective: "Carta Democrática"."""
     if P.UN_NAME_AFTER.match(folded, at):
         return False
-    return bool(P.CHARTER_NAME_AFTER.match(folded, at) or P.NEXT_CAPITALISED_WORD.match(text, at))
+    return bool(P.NAMED_AFTER_OF.match(text, at)
+                or folded.endswith(("charte", "carta"), 0, at) and P.NEXT_CAPITALISED_WORD.match(text, at))
 
 
 def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,
