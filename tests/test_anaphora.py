@@ -483,3 +483,49 @@ def test_an_english_noun_with_a_capitalised_topic_after_it_is_another_instrument
     got = cited("en", "Recalling the Protocol against the Smuggling of Migrants by Land, Sea and Air,",
                 "Noting article 4 of the Protocol on Explosive Remnants of War,")
     assert not {t for p, t in got if p == "pp_2"}
+
+
+# "dichos Protocolos", "these Protocols", "lesdits Protocoles": the instruments of that noun named together
+# (in the paragraph that names the latest of them), each one the owner of the articles after it — not the
+# Convention named last; "both Protocols" likewise owns each one's articles.
+TWO_PROTOCOLS = {
+    "en": "Recalling the Protocol against the Smuggling of Migrants by Land, Sea and Air and the Protocol to Prevent, "
+          "Suppress and Punish Trafficking in Persons, Especially Women and Children,",
+    "fr": "Rappelant le Protocole contre le trafic illicite de migrants par terre, air et mer et le Protocole visant à "
+          "prévenir, réprimer et punir la traite des personnes, en particulier des femmes et des enfants,",
+    "es": "Recordando el Protocolo contra el tráfico ilícito de migrantes por tierra, mar y aire y el Protocolo para "
+          "prevenir, reprimir y sancionar la trata de personas, especialmente mujeres y niños,"}
+MIGRANTS, TRAFFICKING = "convention:migrants-protocol-2000", "convention:trafficking-protocol-2000"
+
+
+@pytest.mark.parametrize("lang, anaphor", [
+    ("en", "Calling upon States to ratify the Palermo Convention and to apply articles 12 and 13 of these Protocols,"),
+    ("en", "Calling upon States to ratify the Palermo Convention and to apply articles 12 and 13 of the said Protocols,"),
+    ("en", "Calling upon States to ratify the Palermo Convention and to apply articles 12 and 13 of both Protocols,"),
+    ("fr", "Engageant les États à ratifier la Convention de Palerme et à appliquer les articles 12 et 13 desdits "
+           "Protocoles,"),
+    ("fr", "Engageant les États à ratifier la Convention de Palerme et à appliquer les articles 12 et 13 de ces "
+           "Protocoles,"),
+    ("es", "Instando a los Estados a ratificar la Convención de Palermo y a aplicar los artículos 12 y 13 de dichos "
+           "Protocolos,"),
+])
+def test_articles_of_these_protocols_are_each_protocols(lang, anaphor):
+    got = {t for p, t in cited(lang, TWO_PROTOCOLS[lang], anaphor) if p == "pp_2"}
+    assert got == {"convention:untoc-2000", f"{MIGRANTS}/art_12", f"{MIGRANTS}/art_13", f"{TRAFFICKING}/art_12",
+                   f"{TRAFFICKING}/art_13"}
+
+
+def test_a_plural_after_one_protocol_names_no_one_in_particular():
+    got = cited("en", "Recalling the Protocol against the Smuggling of Migrants by Land, Sea and Air,",
+                "Recalling also the United Nations Convention against Corruption,",
+                "Urging States to apply article 12 of these Protocols,")
+    assert not {t for p, t in got if p == "pp_3"}
+
+
+# The second of a coordination is spoken of as the first is: "ratificar la Convención de Palermo y los dos
+# Protocolos" ratifies the Protocols too, whose articles the paragraph then names.
+def test_both_protocols_ratified_beside_the_convention_are_cited_with_their_articles():
+    got = cited("es", TWO_PROTOCOLS["es"], "Instando a los Estados a ratificar, si aún no lo han hecho, la Convención "
+                "de Palermo y los dos Protocolos, y a aplicar el artículo 12 de dichos Protocolos,")
+    assert {t for p, t in got if p == "pp_2"} == {"convention:untoc-2000", MIGRANTS, TRAFFICKING,
+                                                 f"{MIGRANTS}/art_12", f"{TRAFFICKING}/art_12"}

@@ -944,6 +944,12 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
     for m in matches:
         if spans.overlaps(m.start(), m.end()):
             continue
+        if m.group("these"):  # "dichos Protocolos", "these Conventions": those named together before
+            plural = m.group("plural")
+            if text[m.start("plural")].isupper() and P.GROUP_NOUNS[plural] not in P.INSTRUMENT_WORDS:
+                out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
+                                   {"noun": P.GROUP_NOUNS[plural], "plural": True}))
+            continue
         if m.group("group"):
             size = 3 if P.GROUP_SIZE.search(m.group("group")) else 2
             out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,

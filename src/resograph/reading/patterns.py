@@ -494,8 +494,9 @@ WHOSE = re.compile(r"\b(?:cuyo|cuya|cuyos|cuyas|dont\s+l'|dont\s+les|whose)\s*$"
 # alternative costs the prefilter's compilation (~25 ms at start-up each). "la Constitución" is INTERPOL's
 # Constitution in its Spanish texts (NOUN_KINDS).
 # Nor an organization's own rules ("the Rules", "le Règlement": kind "Rules", never cited).
+INSTRUMENT_WORDS = frozenset(("instrument", "instrumento"))  # any instrument ("these instruments" is often none)
 ANAPHOR_NOUNS = tuple(sorted(({n for n, kind in INSTRUMENT_KINDS.items() if kind != "Rules"}
-                              | {"instrument", "instrumento"}) - {"traite", "treaty", "tratado"},
+                              | INSTRUMENT_WORDS) - {"traite", "treaty", "tratado"},
                              key=len, reverse=True))
 # Plurals of the nouns a group anaphor counts ("both Conventions", "les deux Pactes") → the noun.
 GROUP_NOUNS = {"conventions": "convention", "convenciones": "convencion", "convenios": "convenio",
@@ -516,7 +517,12 @@ ANAPHOR = re.compile(
     rf"(?:(?P<year>{_YEAR})\s+)?(?P<noun>{'|'.join(ANAPHOR_NOUNS)})(?![^\W\d_])(?:\s+(?:de|of)\s+(?P<year2>{_YEAR})\b)?"
     r"|(?P<group>(?:both|the\s+two|these\s+two|those\s+two|the\s+three|these\s+three|all\s+three|"
     r"(?:les|ces|aux|des)\s+(?:deux|trois)|(?:las|los|a\s+las|a\s+los|de\s+las|de\s+los|estas|estos)\s+(?:dos|tres)|"
-    r"ambas|ambos|(?:a|de)\s+amb[ao]s)\s+(?P<plural>" + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r"))\b"
+    r"ambas|ambos|(?:a|de)\s+amb[ao]s|"
+    # "dichos Protocolos", "these Conventions", "lesdits Protocoles": as many as were named together
+    # (resolve); find._anaphora wants the noun capitalised
+    r"(?P<these>these|those|(?:the\s+)?said|the\s+above(?:-|\s+)?mentioned|the\s+aforesaid|(?:the\s+)?aforementioned|"
+    r"ces|(?:les|des)dit(?:e)?s|(?:les|des)\s+susdit(?:e)?s|dich[ao]s|est[ao]s|es[ao]s|"
+    r"(?:los|las)\s+(?:antes\s+)?(?:citad|mencionad|referid)[ao]s))\s+(?P<plural>" + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r"))\b"
     r"|(?P<order>(?:the\s+)?(?:former|latter)|la\s+premiere|le\s+premier|la\s+seconde|la\s+derniere|"
     r"le\s+dernier|la\s+primera|el\s+primero|la\s+segunda|esta\s+ultima|la\s+ultima)\b"
     # "the Charter", "Charter principles", "la Charte", "la Carta": capitalised and on its own, the
@@ -625,6 +631,9 @@ WHOLE_TREATY_CUE = re.compile(
     r"signature|sign|firma|entry\s+into\s+force|entree\s+en\s+vigueur|entrada\s+en\s+vigor|"
     r"mise\s+en\s+oeuvre|implementation|aplicacion"
 )
+# Between two instruments of one coordination ("ratificar la Convención de Palermo y los dos Protocolos"):
+# what the first is said to be (ratified, joined…) is said of the second.
+COORDINATED = re.compile(r"\s*,?\s*(?:" + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s+$")
 # Title words that say the resolution implements / supports a treaty.
 IMPLEMENTS_CUE = re.compile(
     r"mise\s+en\s+oeuvre|implement|application|aplicacion|ratification|ratificacion|support|soutenir|"

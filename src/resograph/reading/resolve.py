@@ -50,6 +50,7 @@ class _Named:
     key: str
     kind: str
     seq: int = 0  # order of naming, for ties of position (set by the timeline)
+    para: int = -1  # the paragraph that names it, in order (set when it joins the document's history)
 
 
 _CONVENTION_NOUNS = ("convention", "convencion", "convenio")
@@ -215,6 +216,7 @@ class Resolver:
         self.resolution_paragraphs: list[tuple[str, str]] = []
         self.article_owners: dict[tuple[str, object], str] = {}  # (part, number) → owner last cited
         self._paragraph: tuple[str, str] = ("", "")  # the paragraph being resolved
+        self._paragraphs = 0  # paragraphs resolved so far
 
     def _later(self, key: str) -> bool:
         """Is `key` a Security Council resolution adopted after the citing document? None cites a
@@ -350,6 +352,26 @@ class Resolver:
                 keys.append(h.key)
         return keys[:count]
 
+    def _named_together(self, before: int, local: _Timeline, noun: str) -> list[str]:
+        """"dichos Protocolos", "these Conventions": the instruments the noun may name that were named in
+        the paragraph of the latest of them (this one, before the anaphor, or an earlier one), in
+        naming order — two at least: a plural needs a list behind it."""
+        def fits(h: _Named) -> bool:
+            nouns = self.nouns.get(h.key)
+            if noun not in _CONVENTION_NOUNS:
+                return nouns is not None and noun in nouns
+            # (any convention noun: "dichos Convenios" after two "Convenciones"; a treaty that declares
+            # no noun may be called a convention)
+            return h.kind == "Treaty" if nouns is None else not nouns.isdisjoint(_CONVENTION_NOUNS)
+        mine = [h for h in local.items if h.pos < before and fits(h)]
+        if not mine:
+            earlier = [h for h in self.history.items if h.pos < before and fits(h)]
+            if earlier:
+                last = max(earlier, key=lambda h: (h.pos, -h.seq)).para
+                mine = [h for h in earlier if h.para == last]
+        keys = list(dict.fromkeys(h.key for h in sorted(mine, key=lambda h: (h.pos, h.seq))))
+        return keys if len(keys) > 1 else []
+
     def _recent_scan(self, before: int, local: _Timeline, count: int, noun: str | None = None) -> list[str]:
         keys: list[str] = []
         for h in sorted(self.history.items + local.items, key=lambda h: -h.pos):
@@ -375,7 +397,9 @@ class Resolver:
         self._paragraph = (pid, function)
         resolved = self._resolve_names(mentions, local)
         found = self._targets(mentions, resolved, local, folded)
+        self._paragraphs += 1
         for h in local.items:
+            h.para = self._paragraphs
             self.history.append(h)
         seen: set[str] = set()
         out: list[Citation] = []
@@ -412,6 +436,8 @@ class Resolver:
             elif m.kind == "anaphor":
                 if m.data.get("group"):  # "both Conventions", "les trois conventions", "both Covenants"
                     keys = self._recent(m.start, local, m.data["group"], m.data["noun"])
+                elif m.data.get("plural"):  # "dichos Protocolos", "these Conventions"
+                    keys = self._named_together(m.start, local, m.data["noun"])
                 elif m.data.get("order"):  # "the former" / "the latter" of the last two treaties
                     pair = [] if self._resolution_last(m.start, local) else self._recent(m.start, local, 2)
                     keys = pair[:1] if m.data["order"] == "latter" else pair[1:2]
@@ -445,20 +471,21 @@ class Resolver:
                           for n, (a, b), owner in zip(m.data["numbers"], m.data["number_spans"], owners)]
                 continue
             owner = self._article_owner(m, mentions, window, resolved, local, attached, folded)
-            if owner is None or owner.startswith(UNKNOWN):
-                continue
-            if P.RESOLUTION_KEY.match(owner):
-                # An article of a declaration known by its resolution's key ("article 12 of the Universal
-                # Declaration of Human Rights") is a part of that resolution, which it cites, as
-                # "paragraph 5 of resolution 77/20" cites the resolution (corpus README).
-                found.append((m.start, m.data["first_end"], owner, None))
-                continue
-            article_treaties.add(owner)
-            part = m.data["part"]
-            for n, (a, b) in zip(m.data["numbers"], m.data["number_spans"]):
-                s, e = (m.start, b) if b <= m.data["first_end"] else (a, b)
-                found.append((s, e, f"{owner}/{part}_{n}", None))
-                self.article_owners[(part, n)] = owner
+            for owner in owner if isinstance(owner, list) else (owner,):
+                if owner is None or owner.startswith(UNKNOWN):
+                    continue
+                if P.RESOLUTION_KEY.match(owner):
+                    # An article of a declaration known by its resolution's key ("article 12 of the Universal
+                    # Declaration of Human Rights") is a part of that resolution, which it cites, as
+                    # "paragraph 5 of resolution 77/20" cites the resolution (corpus README).
+                    found.append((m.start, m.data["first_end"], owner, None))
+                    continue
+                article_treaties.add(owner)
+                part = m.data["part"]
+                for n, (a, b) in zip(m.data["numbers"], m.data["number_spans"]):
+                    s, e = (m.start, b) if b <= m.data["first_end"] else (a, b)
+                    found.append((s, e, f"{owner}/{part}_{n}", None))
+                    self.article_owners[(part, n)] = owner
         for i, m in enumerate(mentions):
             if m.kind in ("symbol", "number", "undoc") and m.key:
                 found.append((m.start, m.end, m.key, m.data.get("date")))
@@ -471,13 +498,14 @@ class Resolver:
                     if key.startswith(UNKNOWN):
                         continue
                     # (the Charter named again, not as an Article's owner, is the Charter as a whole)
-                    if key in article_treaties and key != P.CHARTER_KEY and not self._whole_treaty(folded, m):
+                    if key in article_treaties and key != P.CHARTER_KEY and not self._whole_treaty(folded, m) \
+                            and not (i and self._coordinated_whole(folded, mentions[i - 1], m)):
                         continue
                     found.append((m.start, m.end, key, None))
         return found
 
     def _article_owner(self, m: Mention, mentions: list[Mention], window: _Window, resolved: dict[int, list[str]],
-                       local: _Timeline, attached: set[int], folded: str) -> str | None:
+                       local: _Timeline, attached: set[int], folded: str) -> str | list[str] | None:
         if "owner_key" in m.data:
             return m.data["owner_key"]
         if m.data.get("owner") == "same" and (same := self.article_owners.get((m.data["part"], m.data["numbers"][0]))):
@@ -492,7 +520,8 @@ class Resolver:
                     if not resolved.get(j):
                         return None  # "Article 3 of the Constitution" in a UN text: none we know
                     attached.add(j)
-                    return resolved[j][0]
+                    # "los artículos 12 y 13 de dichos Protocolos", "article 5 of both Conventions": each one's
+                    return resolved[j] if other.kind == "anaphor" and len(resolved[j]) > 1 else resolved[j][0]
             if P.UNKNOWN_OWNER.match(folded, at) or m.data.get("unknown_owner"):
                 # "Article 65 of the Statute of the Court", "artículo 91 de la Carta de la Organización"
                 # (another organisation's charter): an instrument we do not know
@@ -510,6 +539,13 @@ class Resolver:
             return P.CHARTER_KEY
         found = self.history.latest(OWNERS, float("inf"))
         return found.key if found else None
+
+    @classmethod
+    def _coordinated_whole(cls, folded: str, before: Mention, m: Mention) -> bool:
+        """Is the anaphor `m` the second of a coordination whose first instrument is spoken of as a
+        whole ("ratificar la Convención de Palermo y los dos Protocolos mencionados")?"""
+        return before.kind in ("named", "anaphor") and bool(P.COORDINATED.fullmatch(folded, before.end, m.start)) \
+            and cls._whole_treaty(folded, before)
 
     @staticmethod
     def _whole_treaty(folded: str, m: Mention) -> bool:
