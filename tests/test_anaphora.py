@@ -529,3 +529,18 @@ def test_both_protocols_ratified_beside_the_convention_are_cited_with_their_arti
                 "de Palermo y los dos Protocolos, y a aplicar el artículo 12 de dichos Protocolos,")
     assert {t for p, t in got if p == "pp_2"} == {"convention:untoc-2000", MIGRANTS, TRAFFICKING,
                                                  f"{MIGRANTS}/art_12", f"{TRAFFICKING}/art_12"}
+
+
+# "the aforesaid General Assembly resolution": a body between the words that point back and the noun; the
+# body says whose resolution it is.
+@pytest.mark.parametrize("paragraphs, key", [
+    (("1. Reaffirms General Assembly resolution 67/101 and calls for its implementation;",
+      "2. Requests the committee appointed under the aforesaid General Assembly resolution to report;"),
+     "A/RES/67/101"),
+    (("1. Reaffirms General Assembly resolution 67/101 and its resolution 1111 (2013);",
+      "2. Requests the committee appointed under that General Assembly resolution to report;"),
+     "A/RES/67/101"),
+])
+def test_the_aforesaid_general_assembly_resolution_is_the_assemblys_cited_before(paragraphs, key):
+    got = cited("en", *paragraphs, chapeau={"en": "The Security Council,"})
+    assert {t for p, t in got if p == "op_2"} == {key}

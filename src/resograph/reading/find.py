@@ -446,6 +446,10 @@ def _without_list(text: str, folded: str, w: re.Match[str], pos: int, end: int, 
     ws = w.start()
     if back := P.RESOLUTION_ANAPHOR.search(folded, max(start, ws - 30), ws):
         return Mention("res-anaphor", back.start(), w.end(), text[back.start():w.end()], None, {"plural": plural})
+    if back := P.RESOLUTION_ANAPHOR_BODY.search(folded, max(start, ws - P.RESOLUTION_ANAPHOR_BODY_REACH), ws):
+        body = next(code for code, rx in P.BODY_CONTEXT if rx.fullmatch(back.group("body")))
+        return Mention("res-anaphor", back.start(), w.end(), text[back.start():w.end()], None,
+                       {"plural": plural, "body": body})
     if after := P.RESOLUTION_ANAPHOR_AFTER.match(folded, w.end(), end):
         return Mention("res-anaphor", ws, after.end(), text[ws:after.end()], None, {"plural": plural})
     return None

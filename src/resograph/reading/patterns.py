@@ -154,6 +154,12 @@ DECISION_WORD = re.compile(_stem_first(w for lang in LANGUAGES for w in lang.dec
 RESOLUTION_ANAPHOR = re.compile(
     r"\b(?:" + _words(sorted({w for lang in LANGUAGES for w in lang.anaphors_before}, key=len, reverse=True))
     + r")\s+$")
+# … with a body's name between them, as English writes it: "the aforesaid General Assembly resolution",
+# "those Security Council resolutions" (the body says whose resolution it is: resolve)
+RESOLUTION_ANAPHOR_BODY = re.compile(
+    r"\b(?:" + _words(sorted({w for lang in LANGUAGES for w in lang.anaphors_before}, key=len, reverse=True))
+    + r")\s+(?P<body>" + "|".join(BODY_NAMES[code] for code in ("un-ga", "un-sc", "ecosoc")) + r")\s+$")
+RESOLUTION_ANAPHOR_BODY_REACH = 60  # characters before "resolution" in which that may stand
 # … and right after it ("les résolutions susmentionnées", "las resoluciones antes mencionadas", "the
 # Council's resolutions under reference"), the longest phrase first.
 RESOLUTION_ANAPHOR_AFTER = re.compile(

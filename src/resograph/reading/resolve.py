@@ -25,6 +25,7 @@ OWNERS = OWNER_KINDS + (UNKNOWN,)  # an unknown instrument of any kind may own t
 # Declaration of Human Rights, particularly article 21"): the article is a part of that resolution.
 NEAR_OWNERS = OWNERS + ("Resolution",)
 UN_BODIES = ("un-sc", "un-ga", "ecosoc")
+BODY_PREFIXES = {"un-ga": "A/RES/", "un-sc": "S/RES/", "ecosoc": "E/RES/"}  # how their resolutions' keys open
 
 
 def _own_bound(own_symbol: str | None) -> tuple[int | None, int] | None:
@@ -302,19 +303,23 @@ class Resolver:
                 return [key]
         return []
 
-    def _resolutions_before(self, before: int, plural: bool) -> list[str]:
+    def _resolutions_before(self, before: int, plural: bool, body: str | None = None) -> list[str]:
         """"that resolution": the resolution cited last. "the above-mentioned resolutions": those
         cited before it in its own paragraph, when it cites some ("Reaffirms its resolution 365
         (1974), by which it endorsed General Assembly resolution 3212 (XXIX), and calls for the
         implementation of those resolutions"); else those of the last paragraph that cites
         resolutions, with the run of paragraphs of the same clause right before it that cite some
         ("Recalling its resolutions …, / Recalling further General Assembly resolutions …, /
-        Reaffirming … the aforesaid resolutions": both lists) — two at least."""
+        Reaffirming … the aforesaid resolutions": both lists) — two at least. A body named with them
+        ("the aforesaid General Assembly resolution") keeps only that body's."""
         last = bisect_left(self.resolution_at, before) - 1  # positions grow: reading order
         if last < 0:
             return []
         key, first = self.resolution_key[last]
+        prefix = BODY_PREFIXES.get(body)
         if not plural:
+            if prefix:
+                return next(([k] for k, _ in reversed(self.resolution_key[:last + 1]) if k.startswith(prefix)), [])
             return [key]
         paragraphs = self.resolution_paragraphs
         if paragraphs[first] != self._paragraph:
@@ -326,7 +331,9 @@ class Resolver:
                 break
             keys[key] = None
         # a plural needs a list behind it: after a single resolution it names no one in particular
-        return list(reversed(keys)) if len(keys) > 1 else []
+        if len(keys) < 2:
+            return []
+        return [k for k in reversed(keys) if prefix is None or k.startswith(prefix)]
 
     def _resolution_last(self, before: int, local: _Timeline) -> bool:
         """Was a resolution cited after the latest treaty named before `before`? Then "the latter",
@@ -430,7 +437,7 @@ class Resolver:
                 resolved[i] = [key]
                 local.append(_Named(m.start, key, m.data["kind"]))
             elif m.kind == "res-anaphor":
-                resolved[i] = self._resolutions_before(m.start, m.data["plural"])
+                resolved[i] = self._resolutions_before(m.start, m.data["plural"], m.data.get("body"))
             elif m.kind == "sc-number":
                 resolved[i] = self._sc_cited_before(m.start, m.data["n"])
             elif m.kind == "anaphor":
