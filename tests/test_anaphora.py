@@ -544,3 +544,19 @@ def test_both_protocols_ratified_beside_the_convention_are_cited_with_their_arti
 def test_the_aforesaid_general_assembly_resolution_is_the_assemblys_cited_before(paragraphs, key):
     got = cited("en", *paragraphs, chapeau={"en": "The Security Council,"})
     assert {t for p, t in got if p == "op_2"} == {key}
+
+
+# "the above-mentioned Geneva Convention": the words between the determiner and the noun say which of the
+# instruments named before it is; if none named before has them in its names, it is an instrument the
+# registry does not know, and no other.
+def test_the_above_mentioned_geneva_convention_is_the_geneva_convention_named_before():
+    got = cited("en", "Recalling the Geneva Convention relative to the Protection of Civilian Persons in Time of War,",
+                "Recalling also the United Nations Convention against Corruption,",
+                "Calling upon all parties to act in conformity with the above-mentioned Geneva Convention,")
+    assert {t for p, t in got if p == "pp_3"} == {"convention:geneva-iv-1949"}
+
+
+def test_a_qualifier_no_instrument_named_before_holds_is_no_citation():
+    got = cited("en", "Recalling also the United Nations Convention against Corruption,",
+                "Noting article 3 of the said Lisbon Convention,")
+    assert not {t for p, t in got if p == "pp_2"}

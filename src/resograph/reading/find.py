@@ -1091,6 +1091,12 @@ def _unknown_names(text: str, folded: str, matches: list[re.Match[str]], start: 
             s = before[0]
             before = _capitalised_before(text, s)
         noun = m.group(0)
+        if not after and s < m.start() and noun in P.ANAPHOR_NOUNS and \
+                (det := P.QUALIFIED_ANAPHOR_DET.search(folded, max(start, s - P.QUALIFIED_ANAPHOR_REACH), s)):
+            # "the above-mentioned Geneva Convention": the one named before whose name holds "Geneva"
+            out.append(Mention("anaphor", det.start(), e, text[det.start():e], None,
+                               {"noun": noun, "qualifier": tuple(P.QUALIFIER_WORD.findall(folded, s, m.start()))}))
+            continue
         out.append(Mention("unknown", s, e, text[s:e], None, {"noun": noun, "kind": P.INSTRUMENT_KINDS[noun]}))
     return out
 

@@ -538,6 +538,13 @@ ANAPHOR = re.compile(
 # The determiners before an anaphor noun of several words the registry declares ("the General
 # Armistice Agreement" after "the General Armistice Agreement between Israel and Syria"; lexicon.py).
 PHRASE_ANAPHOR_DETERMINERS = (r"the|that|this|said|la|le|l'|du|au|cette|ladite|ledit|dudit|el|del|al|dicha|dicho|esa|ese|esta|este")
+# English puts what tells the instrument between the words that point back and the noun: "the
+# above-mentioned Geneva Convention", "the said Hague Convention" (find._unknown_names; folded text that
+# ends where the capitalised words start)
+QUALIFIED_ANAPHOR_DET = re.compile(
+    r"(?<![\w-])(?:" + "|".join(_POINTING_BACK[:3]) + r"|(?:the\s+)?said|that|this)\s+$")
+QUALIFIED_ANAPHOR_REACH = 25  # characters before the capitalised words in which those may stand
+QUALIFIER_WORD = re.compile(r"[a-z0-9]+")  # the words of a qualifier and of the names it is looked for in (folded)
 # The determiners of ANAPHOR that point back: after one of them the noun is an anaphor even when words
 # that would make it a name follow ("article 12 of that Convention on confiscation and seizure").
 DEMONSTRATIVES = frozenset(("that", "this", "said", "aforementioned", "cette", "cet", "ce", "ladite", "ledit",

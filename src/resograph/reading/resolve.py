@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from resograph.reading import patterns as P
+from resograph.reading.clean import fold
 from resograph.reading.lexicon import Lexicon
 from resograph.core.models import Citation, Mention
 
@@ -180,6 +181,20 @@ def _dated_keys(lex: Lexicon) -> dict[tuple[str, str], tuple[str, ...]]:
     return known[1]
 
 
+_LABEL_WORDS: dict[int, tuple[Lexicon, dict[str, set[str]]]] = {}  # per lexicon, built once
+
+
+def _label_words(lex: Lexicon) -> dict[str, set[str]]:
+    """key → the words of all its registry names (folded): "geneva", "geneve", "ginebra", "civilian"…"""
+    known = _LABEL_WORDS.get(id(lex))
+    if known is None or known[0] is not lex:
+        table: dict[str, set[str]] = {}
+        for n in lex.names:
+            table.setdefault(n.key, set()).update(P.QUALIFIER_WORD.findall(fold(n.label)))
+        known = _LABEL_WORDS[id(lex)] = (lex, table)
+    return known[1]
+
+
 class _Window:
     """Which mentions may start in [lo, at] or hold ``at``, in order: found by bisection when the
     mentions are sorted by start (they are, when there are two or more), else all of them."""
@@ -283,6 +298,19 @@ class Resolver:
         known = sorted({k for n in nouns for k in _dated_keys(self.lex).get((n, year), ())})
         if len(known) == 1:
             return known[0]
+        return self._unknown(m.start, noun, P.INSTRUMENT_KINDS.get(noun, "Treaty"))
+
+    def _qualified(self, m: Mention, local: _Timeline) -> str:
+        """"the above-mentioned Geneva Convention": the latest named before that the noun may name and
+        whose registry names hold the qualifier's words, else an instrument the registry does not know
+        (an antecedent, never cited): the qualifier says it is no other."""
+        noun, words = m.data["noun"], set(m.data["qualifier"])
+        label_words = _label_words(self.lex)
+        named = [h for h in self.history.items + local.items
+                 if h.pos < m.start and words <= label_words.get(h.key, set())
+                 and (noun in self._nouns_of(h.key) or h.kind in P.NOUN_KINDS.get(noun, ()))]
+        if named:
+            return max(named, key=lambda h: (h.pos, -h.seq)).key
         return self._unknown(m.start, noun, P.INSTRUMENT_KINDS.get(noun, "Treaty"))
 
     def _unknown(self, at: int, noun: str, kind: str) -> str:
@@ -450,6 +478,8 @@ class Resolver:
                     keys = pair[:1] if m.data["order"] == "latter" else pair[1:2]
                 elif m.data.get("year"):  # "the 1951 Convention"
                     keys = [self._dated(m, local)]
+                elif m.data.get("qualifier"):  # "the above-mentioned Geneva Convention"
+                    keys = [self._qualified(m, local)]
                 else:
                     keys = self._antecedent(m.data["noun"], m.start, local)
                 resolved[i] = keys
