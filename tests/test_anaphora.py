@@ -560,3 +560,22 @@ def test_a_qualifier_no_instrument_named_before_holds_is_no_citation():
     got = cited("en", "Recalling also the United Nations Convention against Corruption,",
                 "Noting article 3 of the said Lisbon Convention,")
     assert not {t for p, t in got if p == "pp_2"}
+
+
+# "1. Reaffirms the above-mentioned resolutions, particularly resolutions A and B … / 2. Condemns violations
+# of the above-mentioned resolutions": the list that picks some of them does not replace the set.
+def test_a_list_that_picks_some_of_the_above_mentioned_resolutions_does_not_replace_them():
+    got = cited("en", "Recalling its resolutions 1111 (2013), 1122 (2013), 1133 (2013) and 1144 (2013),",
+                "1. Reaffirms the above-mentioned resolutions, particularly resolutions 1111 (2013) and 1144 (2013);",
+                "2. Condemns all actions contrary to the above-mentioned resolutions;",
+                chapeau={"en": "The Security Council,"})
+    assert {t for p, t in got if p == "op_2"} == {"S/RES/1111(2013)", "S/RES/1122(2013)", "S/RES/1133(2013)",
+                                                 "S/RES/1144(2013)"}
+
+
+def test_a_list_of_its_own_after_the_above_mentioned_resolutions_is_the_one_referred_to_next():
+    got = cited("en", "Recalling its resolutions 1111 (2013) and 1122 (2013),",
+                "1. Reaffirms the above-mentioned resolutions and recalls its resolutions 1133 (2013) and 1144 (2013);",
+                "2. Condemns all actions contrary to those resolutions;",
+                chapeau={"en": "The Security Council,"})
+    assert {t for p, t in got if p == "op_2"} == {"S/RES/1133(2013)", "S/RES/1144(2013)"}

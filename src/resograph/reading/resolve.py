@@ -233,6 +233,8 @@ class Resolver:
         self.article_owners: dict[tuple[str, object], str] = {}  # (part, number) → owner last cited
         self._paragraph: tuple[str, str] = ("", "")  # the paragraph being resolved
         self._paragraphs = 0  # paragraphs resolved so far
+        # The resolutions the first plural "above-mentioned resolutions" of a paragraph named, by paragraph
+        self._referred: dict[tuple[str, str], list[str]] = {}
 
     def _later(self, key: str) -> bool:
         """Is `key` a Security Council resolution adopted after the citing document? None cites a
@@ -361,6 +363,12 @@ class Resolver:
         # a plural needs a list behind it: after a single resolution it names no one in particular
         if len(keys) < 2:
             return []
+        # "1. Reaffirms … the above-mentioned resolutions, particularly resolutions 425 (1978), 426 (1978)
+        # and 459 (1979) … / 2. Condemns … the above-mentioned resolutions": a list that picks some of the
+        # resolutions its paragraph referred back to does not replace them; the phrase names them again
+        named = paragraphs[self.resolution_key[last][1]]
+        if named != self._paragraph and (referred := self._referred.get(named)) and set(keys) <= set(referred):
+            keys = dict.fromkeys(reversed(referred))
         return [k for k in reversed(keys) if prefix is None or k.startswith(prefix)]
 
     def _resolution_last(self, before: int, local: _Timeline) -> bool:
@@ -466,6 +474,8 @@ class Resolver:
                 local.append(_Named(m.start, key, m.data["kind"]))
             elif m.kind == "res-anaphor":
                 resolved[i] = self._resolutions_before(m.start, m.data["plural"], m.data.get("body"))
+                if m.data["plural"] and resolved[i]:
+                    self._referred.setdefault(self._paragraph, resolved[i])
             elif m.kind == "sc-number":
                 resolved[i] = self._sc_cited_before(m.start, m.data["n"])
             elif m.kind == "anaphor":
