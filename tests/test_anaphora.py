@@ -501,6 +501,8 @@ MIGRANTS, TRAFFICKING = "convention:migrants-protocol-2000", "convention:traffic
 @pytest.mark.parametrize("lang, anaphor", [
     ("en", "Calling upon States to ratify the Palermo Convention and to apply articles 12 and 13 of these Protocols,"),
     ("en", "Calling upon States to ratify the Palermo Convention and to apply articles 12 and 13 of the said Protocols,"),
+    ("en", "Calling upon States to ratify the Palermo Convention and to apply articles 12 and 13 of the above-mentioned "
+           "Protocols,"),
     ("en", "Calling upon States to ratify the Palermo Convention and to apply articles 12 and 13 of both Protocols,"),
     ("fr", "Engageant les États à ratifier la Convention de Palerme et à appliquer les articles 12 et 13 desdits "
            "Protocoles,"),

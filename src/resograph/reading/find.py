@@ -446,7 +446,9 @@ def _without_list(text: str, folded: str, w: re.Match[str], pos: int, end: int, 
     ws = w.start()
     if back := P.RESOLUTION_ANAPHOR.search(folded, max(start, ws - 30), ws):
         return Mention("res-anaphor", back.start(), w.end(), text[back.start():w.end()], None, {"plural": plural})
-    if back := P.RESOLUTION_ANAPHOR_BODY.search(folded, max(start, ws - P.RESOLUTION_ANAPHOR_BODY_REACH), ws):
+    lo = max(start, ws - P.RESOLUTION_ANAPHOR_BODY_REACH)
+    if folded[lo:ws].rstrip().endswith(P.BODY_NAME_ENDS) \
+            and (back := P.RESOLUTION_ANAPHOR_BODY.search(folded, lo, ws)):
         body = next(code for code, rx in P.BODY_CONTEXT if rx.fullmatch(back.group("body")))
         return Mention("res-anaphor", back.start(), w.end(), text[back.start():w.end()], None,
                        {"plural": plural, "body": body})

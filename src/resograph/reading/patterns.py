@@ -160,6 +160,7 @@ RESOLUTION_ANAPHOR_BODY = re.compile(
     r"\b(?:" + _words(sorted({w for lang in LANGUAGES for w in lang.anaphors_before}, key=len, reverse=True))
     + r")\s+(?P<body>" + "|".join(BODY_NAMES[code] for code in ("un-ga", "un-sc", "ecosoc")) + r")\s+$")
 RESOLUTION_ANAPHOR_BODY_REACH = 60  # characters before "resolution" in which that may stand
+BODY_NAME_ENDS = ("assembly", "council", "ecosoc")  # how those bodies' English names end (a quick test first)
 # … and right after it ("les résolutions susmentionnées", "las resoluciones antes mencionadas", "the
 # Council's resolutions under reference"), the longest phrase first.
 RESOLUTION_ANAPHOR_AFTER = re.compile(
@@ -526,9 +527,10 @@ ANAPHOR = re.compile(
     r"ambas|ambos|(?:a|de)\s+amb[ao]s|"
     # "dichos Protocolos", "these Conventions", "lesdits Protocoles": as many as were named together
     # (resolve); find._anaphora wants the noun capitalised
-    r"(?P<these>these|those|(?:the\s+)?said|the\s+above(?:-|\s+)?mentioned|the\s+aforesaid|(?:the\s+)?aforementioned|"
-    r"ces|(?:les|des)dit(?:e)?s|(?:les|des)\s+susdit(?:e)?s|dich[ao]s|est[ao]s|es[ao]s|"
-    r"(?:los|las)\s+(?:antes\s+)?(?:citad|mencionad|referid)[ao]s))\s+(?P<plural>" + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r"))\b"
+    # (the words themselves, without "the", "les", "los": each alternative costs the prefilter's compilation,
+    # and plain words, which it compiles faster than optional parts)
+    r"(?P<these>these|those|said|aforesaid|aforementioned|above-mentioned|ces|lesdits|lesdites|desdits|desdites|susdits|susdites|"
+    r"dichos|dichas|estos|estas|esos|esas))\s+(?P<plural>" + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r"))\b"
     r"|(?P<order>(?:the\s+)?(?:former|latter)|la\s+premiere|le\s+premier|la\s+seconde|la\s+derniere|"
     r"le\s+dernier|la\s+primera|el\s+primero|la\s+segunda|esta\s+ultima|la\s+ultima)\b"
     # "the Charter", "Charter principles", "la Charte", "la Carta": capitalised and on its own, the
