@@ -523,3 +523,134 @@ def test_an_instrument_named_in_the_paragraph_stays_the_antecedent_of_a_defined_
     got = {(c.paragraph, c.target) for c in extract(text).citations}
     # the SUA Convention is not the 1988 drugs Convention, and "that Convention" is the SUA Convention (no key)
     assert got == {("pp_1", "convention:unclos-1982"), ("op_1", "convention:unclos-1982")}
+
+
+# A demonstrative with the instrument's own short name after it ("ladite Convention unique", "the said
+# Single Convention", "dicha Convención Única") names that instrument, not the treaty named last.
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Rappelant la Convention unique sur les stupéfiants de 1961 et la Convention de 1971 sur les substances "
+           "psychotropes, et notamment l'article 35 de ladite Convention unique,"),
+    ("fr", "Rappelant la Convention unique sur les stupéfiants de 1961 et la Convention de 1971 sur les substances "
+           "psychotropes, et notamment l'article 35 de cette Convention unique,"),
+    ("en", "Recalling the Single Convention on Narcotic Drugs of 1961 and the Convention on Psychotropic Substances "
+           "of 1971, in particular article 35 of the said Single Convention,"),
+    ("es", "Recordando la Convención Única de 1961 sobre Estupefacientes y el Convenio sobre Sustancias "
+           "Sicotrópicas de 1971, en particular el artículo 35 de dicha Convención Única,"),
+])
+def test_an_article_of_the_demonstrative_and_the_short_name_is_that_instruments(lang, text):
+    got = {t for p, t in cited(lang, text) if "/" in t}
+    assert got == {"convention:single-drugs-1961/art_35"}
+
+
+# "the Protocol on information": in English a name goes on in capitals, so a preposition and a lower-case
+# word after the noun say what the instrument named before is about; "the Protocol on Explosive Remnants
+# of War" stays the name of another (unknown) instrument.
+def test_an_english_noun_with_a_lower_case_topic_after_it_refers_back():
+    got = cited("en", "Recalling the Protocol against the Smuggling of Migrants by Land, Sea and Air, in particular "
+                "article 12 of the Protocol on travel documents and article 13 on their validity,")
+    assert got == {("pp_1", "convention:migrants-protocol-2000"), ("pp_1", "convention:migrants-protocol-2000/art_12"),
+                   ("pp_1", "convention:migrants-protocol-2000/art_13")}
+
+
+def test_an_english_noun_with_a_capitalised_topic_after_it_is_another_instrument():
+    got = cited("en", "Recalling the Protocol against the Smuggling of Migrants by Land, Sea and Air,",
+                "Noting article 4 of the Protocol on Explosive Remnants of War,")
+    assert not {t for p, t in got if p == "pp_2"}
+
+
+# "dichos Protocolos", "these Protocols", "lesdits Protocoles": the instruments of that noun named together
+# (in the paragraph that names the latest of them), each one the owner of the articles after it — not the
+# Convention named last; "both Protocols" likewise owns each one's articles.
+TWO_PROTOCOLS = {
+    "en": "Recalling the Protocol against the Smuggling of Migrants by Land, Sea and Air and the Protocol to Prevent, "
+          "Suppress and Punish Trafficking in Persons, Especially Women and Children,",
+    "fr": "Rappelant le Protocole contre le trafic illicite de migrants par terre, air et mer et le Protocole visant à "
+          "prévenir, réprimer et punir la traite des personnes, en particulier des femmes et des enfants,",
+    "es": "Recordando el Protocolo contra el tráfico ilícito de migrantes por tierra, mar y aire y el Protocolo para "
+          "prevenir, reprimir y sancionar la trata de personas, especialmente mujeres y niños,"}
+MIGRANTS, TRAFFICKING = "convention:migrants-protocol-2000", "convention:trafficking-protocol-2000"
+
+
+@pytest.mark.parametrize("lang, anaphor", [
+    ("en", "Calling upon States to ratify the Palermo Convention and to apply articles 12 and 13 of these Protocols,"),
+    ("en", "Calling upon States to ratify the Palermo Convention and to apply articles 12 and 13 of the said Protocols,"),
+    ("en", "Calling upon States to ratify the Palermo Convention and to apply articles 12 and 13 of the above-mentioned "
+           "Protocols,"),
+    ("en", "Calling upon States to ratify the Palermo Convention and to apply articles 12 and 13 of both Protocols,"),
+    ("fr", "Engageant les États à ratifier la Convention de Palerme et à appliquer les articles 12 et 13 desdits "
+           "Protocoles,"),
+    ("fr", "Engageant les États à ratifier la Convention de Palerme et à appliquer les articles 12 et 13 de ces "
+           "Protocoles,"),
+    ("es", "Instando a los Estados a ratificar la Convención de Palermo y a aplicar los artículos 12 y 13 de dichos "
+           "Protocolos,"),
+])
+def test_articles_of_these_protocols_are_each_protocols(lang, anaphor):
+    got = {t for p, t in cited(lang, TWO_PROTOCOLS[lang], anaphor) if p == "pp_2"}
+    assert got == {"convention:untoc-2000", f"{MIGRANTS}/art_12", f"{MIGRANTS}/art_13", f"{TRAFFICKING}/art_12",
+                   f"{TRAFFICKING}/art_13"}
+
+
+def test_a_plural_after_one_protocol_names_no_one_in_particular():
+    got = cited("en", "Recalling the Protocol against the Smuggling of Migrants by Land, Sea and Air,",
+                "Recalling also the United Nations Convention against Corruption,",
+                "Urging States to apply article 12 of these Protocols,")
+    assert not {t for p, t in got if p == "pp_3"}
+
+
+# The second of a coordination is spoken of as the first is: "ratificar la Convención de Palermo y los dos
+# Protocolos" ratifies the Protocols too, whose articles the paragraph then names.
+def test_both_protocols_ratified_beside_the_convention_are_cited_with_their_articles():
+    got = cited("es", TWO_PROTOCOLS["es"], "Instando a los Estados a ratificar, si aún no lo han hecho, la Convención "
+                "de Palermo y los dos Protocolos, y a aplicar el artículo 12 de dichos Protocolos,")
+    assert {t for p, t in got if p == "pp_2"} == {"convention:untoc-2000", MIGRANTS, TRAFFICKING,
+                                                 f"{MIGRANTS}/art_12", f"{TRAFFICKING}/art_12"}
+
+
+# "the aforesaid General Assembly resolution": a body between the words that point back and the noun; the
+# body says whose resolution it is.
+@pytest.mark.parametrize("paragraphs, key", [
+    (("1. Reaffirms General Assembly resolution 67/101 and calls for its implementation;",
+      "2. Requests the committee appointed under the aforesaid General Assembly resolution to report;"),
+     "A/RES/67/101"),
+    (("1. Reaffirms General Assembly resolution 67/101 and its resolution 1111 (2013);",
+      "2. Requests the committee appointed under that General Assembly resolution to report;"),
+     "A/RES/67/101"),
+])
+def test_the_aforesaid_general_assembly_resolution_is_the_assemblys_cited_before(paragraphs, key):
+    got = cited("en", *paragraphs, chapeau={"en": "The Security Council,"})
+    assert {t for p, t in got if p == "op_2"} == {key}
+
+
+# "the above-mentioned Geneva Convention": the words between the determiner and the noun say which of the
+# instruments named before it is; if none named before has them in its names, it is an instrument the
+# registry does not know, and no other.
+def test_the_above_mentioned_geneva_convention_is_the_geneva_convention_named_before():
+    got = cited("en", "Recalling the Geneva Convention relative to the Protection of Civilian Persons in Time of War,",
+                "Recalling also the United Nations Convention against Corruption,",
+                "Calling upon all parties to act in conformity with the above-mentioned Geneva Convention,")
+    assert {t for p, t in got if p == "pp_3"} == {"convention:geneva-iv-1949"}
+
+
+def test_a_qualifier_no_instrument_named_before_holds_is_no_citation():
+    got = cited("en", "Recalling also the United Nations Convention against Corruption,",
+                "Noting article 3 of the said Lisbon Convention,")
+    assert not {t for p, t in got if p == "pp_2"}
+
+
+# "1. Reaffirms the above-mentioned resolutions, particularly resolutions A and B … / 2. Condemns violations
+# of the above-mentioned resolutions": the list that picks some of them does not replace the set.
+def test_a_list_that_picks_some_of_the_above_mentioned_resolutions_does_not_replace_them():
+    got = cited("en", "Recalling its resolutions 1111 (2013), 1122 (2013), 1133 (2013) and 1144 (2013),",
+                "1. Reaffirms the above-mentioned resolutions, particularly resolutions 1111 (2013) and 1144 (2013);",
+                "2. Condemns all actions contrary to the above-mentioned resolutions;",
+                chapeau={"en": "The Security Council,"})
+    assert {t for p, t in got if p == "op_2"} == {"S/RES/1111(2013)", "S/RES/1122(2013)", "S/RES/1133(2013)",
+                                                 "S/RES/1144(2013)"}
+
+
+def test_a_list_of_its_own_after_the_above_mentioned_resolutions_is_the_one_referred_to_next():
+    got = cited("en", "Recalling its resolutions 1111 (2013) and 1122 (2013),",
+                "1. Reaffirms the above-mentioned resolutions and recalls its resolutions 1133 (2013) and 1144 (2013);",
+                "2. Condemns all actions contrary to those resolutions;",
+                chapeau={"en": "The Security Council,"})
+    assert {t for p, t in got if p == "op_2"} == {"S/RES/1133(2013)", "S/RES/1144(2013)"}

@@ -138,3 +138,39 @@ def test_a_known_treatys_name_inside_a_longer_one_is_not_that_treaty():
         == set()
     assert cited("en", "Recalling the UN Convention against Corruption and INTERPOL's Constitution,") \
         == {("pp_1", "convention:uncac-2003"), ("pp_1", "interpol:constitution")}
+
+
+# An article of another organisation's charter ("la Carta de la Organización" in an OAS text, "the Charter
+# of the Organization of American States", "la Carta Democrática Interamericana") is not an article of the
+# treaty named before it, nor of the Charter of the United Nations.
+@pytest.mark.parametrize("lang, second", [
+    ("es", "Solicita al Consejo Permanente que informe de conformidad con el artículo 91 f) de la Carta de la "
+           "Organización,"),
+    ("es", "Recordando el artículo 3 de la Carta Democrática Interamericana,"),
+    ("en", "Taking into account articles 20 and 102 of the Charter of the Organization of American States,"),
+    ("fr", "Rappelant l'article 17 de la Charte de l'Organisation des États américains,"),
+])
+def test_an_article_of_another_organisations_charter_is_no_citation(lang, second):
+    first = {"en": "Recalling the United Nations Convention against Transnational Organized Crime,",
+             "fr": "Rappelant la Convention des Nations Unies contre la criminalité transnationale organisée,",
+             "es": "Recordando la Convención de las Naciones Unidas contra la Delincuencia Organizada Transnacional,"}
+    assert cited(lang, first[lang], second) == {("pp_1", "convention:untoc-2000")}
+
+
+@pytest.mark.parametrize("lang, second, key", [
+    ("en", "Recalling Article 25 of the Charter of the United Nations,", "un:charter/art_25"),
+    # ("the Charter relating to …", "la Charte de s'abstenir", "the Charter Member States" go on as no
+    # other charter's name does: the one named before)
+    ("en", "Recalling the functions specified in Article 87 of the Charter relating to strategic areas,",
+     "un:charter/art_87"),
+    ("en", "Recalling that under Article 25 of the Charter Member States have agreed to carry out its decisions,",
+     "un:charter/art_25"),
+    ("fr", "Rappelant l'obligation faite aux États par l'Article 2, paragraphe 4, de la Charte de s'abstenir de "
+           "recourir à la force,", "un:charter/art_2"),
+])
+def test_an_article_of_the_united_nations_charter_is_still_the_charters(lang, second, key):
+    first = {"en": "Recalling the United Nations Convention against Transnational Organized Crime and the "
+                   "Charter of the United Nations,",
+             "fr": "Rappelant la Convention des Nations Unies contre la criminalité transnationale organisée et la "
+                   "Charte des Nations Unies,"}
+    assert ("pp_2", key) in cited(lang, first[lang], second)

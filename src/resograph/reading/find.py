@@ -446,6 +446,12 @@ def _without_list(text: str, folded: str, w: re.Match[str], pos: int, end: int, 
     ws = w.start()
     if back := P.RESOLUTION_ANAPHOR.search(folded, max(start, ws - 30), ws):
         return Mention("res-anaphor", back.start(), w.end(), text[back.start():w.end()], None, {"plural": plural})
+    lo = max(start, ws - P.RESOLUTION_ANAPHOR_BODY_REACH)
+    if folded[lo:ws].rstrip().endswith(P.BODY_NAME_ENDS) \
+            and (back := P.RESOLUTION_ANAPHOR_BODY.search(folded, lo, ws)):
+        body = next(code for code, rx in P.BODY_CONTEXT if rx.fullmatch(back.group("body")))
+        return Mention("res-anaphor", back.start(), w.end(), text[back.start():w.end()], None,
+                       {"plural": plural, "body": body})
     if after := P.RESOLUTION_ANAPHOR_AFTER.match(folded, w.end(), end):
         return Mention("res-anaphor", ws, after.end(), text[ws:after.end()], None, {"plural": plural})
     return None
@@ -954,6 +960,12 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
     for m in matches:
         if spans.overlaps(m.start(), m.end()):
             continue
+        if m.group("these"):  # "dichos Protocolos", "these Conventions": those named together before
+            plural = m.group("plural")
+            if text[m.start("plural")].isupper() and P.GROUP_NOUNS[plural] not in P.INSTRUMENT_WORDS:
+                out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
+                                   {"noun": P.GROUP_NOUNS[plural], "plural": True}))
+            continue
         if m.group("group"):
             size = 3 if P.GROUP_SIZE.search(m.group("group")) else 2
             out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
@@ -1018,6 +1030,8 @@ def _name_after(text: str, folded: str, at: int, end: int) -> str:
     Internacional", "la Convention X"); "" when nothing does ("the Convention provides …")."""
     block = P.ANAPHOR_BLOCKER.match(folded, at, end)
     if block:
+        if P.LOWER_CASE_TOPIC.match(text, block.end()):
+            return ""  # "the Protocol on information": no name goes on
         return block.group(0)
     after = text[at:at + 40]
     nxt = P.NEXT_CAPITALISED_WORD.match(after)
@@ -1089,6 +1103,12 @@ def _unknown_names(text: str, folded: str, matches: list[re.Match[str]], start: 
             s = before[0]
             before = _capitalised_before(text, s)
         noun = m.group(0)
+        if not after and s < m.start() and noun in P.ANAPHOR_NOUNS and \
+                (det := P.QUALIFIED_ANAPHOR_DET.search(folded, max(start, s - P.QUALIFIED_ANAPHOR_REACH), s)):
+            # "the above-mentioned Geneva Convention": the one named before whose name holds "Geneva"
+            out.append(Mention("anaphor", det.start(), e, text[det.start():e], None,
+                               {"noun": noun, "qualifier": tuple(P.QUALIFIER_WORD.findall(folded, s, m.start()))}))
+            continue
         out.append(Mention("unknown", s, e, text[s:e], None, {"noun": noun, "kind": P.INSTRUMENT_KINDS[noun]}))
     return out
 
@@ -1153,6 +1173,19 @@ def _names_another_charter(text: str, folded: str, at: int, end: int = 0) -> boo
     if m := P.CHARTER_NAME_AFTER.match(folded, at, end):  # a name after "of", "for" …; not "for the maintenance"
         return bool(P.CHARTER_NAME_FOLLOWS.match(text, m.end(), end))
     return bool(_name_after(text, folded, at, end))  # "la Charte africaine des droits de l'homme"
+
+
+def _names_other_charter(text: str, folded: str, at: int) -> bool:
+    """Does the "Charter" word that ends at `at` go on with the name of another organisation's charter
+    ("Carta de la Organización de los Estados Americanos", "Carta Democrática Interamericana"), so that
+    an article of it belongs to no instrument we know? Narrower than _names_another_charter: "the
+    Charter relating to …", "la Charte de s'abstenir …", "the Charter Member States" are still the
+    Charter of the United Nations. The name goes on in capitals after "of", "de": "Carta de la
+    Organización"; or, in French and Spanish, with a capitalised adjective: "Carta Democrática"."""
+    if P.UN_NAME_AFTER.match(folded, at):
+        return False
+    return bool(P.NAMED_AFTER_OF.match(text, at)
+                or folded.endswith(("charte", "carta"), 0, at) and P.NEXT_CAPITALISED_WORD.match(text, at))
 
 
 def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,
@@ -1245,6 +1278,8 @@ def _part(text: str, folded: str, m: re.Match[str], start: int, end: int, part: 
     link = P.ARTICLE_OWNER_LINK.match(folded, m.end(), end)
     if link and link.end() > m.end():
         data["owner_at"] = link.end()
+        if (charter := P.CHARTER_WORD.match(folded, link.end())) and _names_other_charter(text, folded, charter.end()):
+            data["unknown_owner"] = True  # "el artículo 91 de la Carta de la Organización" (the OAS's)
         if P.OWN_CONSTITUTION.match(folded, m.end(), end) \
                 and P.INTERPOL_NAMED.search(folded, _sentence_start(folded, m.start(), start), m.start()):
             data["owner_key"] = P.INTERPOL_CONSTITUTION_KEY  # "Invite INTERPOL à … l'article 3 de son Statut"

@@ -154,6 +154,13 @@ DECISION_WORD = re.compile(_stem_first(w for lang in LANGUAGES for w in lang.dec
 RESOLUTION_ANAPHOR = re.compile(
     r"\b(?:" + _words(sorted({w for lang in LANGUAGES for w in lang.anaphors_before}, key=len, reverse=True))
     + r")\s+$")
+# … with a body's name between them, as English writes it: "the aforesaid General Assembly resolution",
+# "those Security Council resolutions" (the body says whose resolution it is: resolve)
+RESOLUTION_ANAPHOR_BODY = re.compile(
+    r"\b(?:" + _words(sorted({w for lang in LANGUAGES for w in lang.anaphors_before}, key=len, reverse=True))
+    + r")\s+(?P<body>" + "|".join(BODY_NAMES[code] for code in ("un-ga", "un-sc", "ecosoc")) + r")\s+$")
+RESOLUTION_ANAPHOR_BODY_REACH = 60  # characters before "resolution" in which that may stand
+BODY_NAME_ENDS = ("assembly", "council", "ecosoc")  # how those bodies' English names end (a quick test first)
 # … and right after it ("les résolutions susmentionnées", "las resoluciones antes mencionadas", "the
 # Council's resolutions under reference"), the longest phrase first.
 RESOLUTION_ANAPHOR_AFTER = re.compile(
@@ -456,11 +463,15 @@ SENTENCE_BREAK = re.compile(r"[;!?]|\.\s")  # a sentence's end inside a paragrap
 # From the end of an article list to the name of its treaty: ", paragraph 2, of the", " de la ",
 # " of that ", " del ", " de cet ".
 ARTICLE_OWNER_LINK = re.compile(
-    r"\s*(?:,?\s*(?:paragraphs?|paragraphes?|parrafos?|paras?\.?|alineas?|sub-?paragraph)\s+\d{1,3}(?:\s*\([a-z]\))?\s*,?)?"
+    # (a letter item as Spanish texts print it, "artículo 91 f) de la Carta": ARTICLE reads "(f)" only)
+    r"\s*(?:[a-z]\)\s*,?\s*)?(?:,?\s*(?:paragraphs?|paragraphes?|parrafos?|paras?\.?|alineas?|sub-?paragraph)\s+\d{1,3}(?:\s*\([a-z]\))?\s*,?)?"
     r"\s*(?:of|de|du|del|des|to|from|under|en\s+virtud\s+del?|dudit|desdits|desdites)\s+"
     r"(?:(?:the|la|le|l'|el|that|this|cet|cette|ce|said|ladite|ledit|dicha|dicho|esa|ese|esta|este|present|presente|susdite|"
     r"its|son|sa|su|"
-    r"meme|mismo|misma|aforesaid|aforementioned|above-mentioned|citad[ao]|mencionad[ao]|referid[ao])\s*)*"
+    r"meme|mismo|misma|aforesaid|aforementioned|above-mentioned|citad[ao]|mencionad[ao]|referid[ao])"
+    # (a whole word: "la" must not stop inside "ladite", nor "cet" inside "cette", or the owner's name
+    # after them — "de ladite Convention unique" — would be looked for in the determiner)
+    r"(?:(?<=')|(?![a-z]))\s*)*"
 )
 # What an article's owner link leads to when no instrument the finder knows stands there: the name
 # of another one ("… of the Statute of the International Court of Justice", "… du Pacte …").
@@ -506,8 +517,9 @@ WHOSE = re.compile(r"\b(?:cuyo|cuya|cuyos|cuyas|dont\s+l'|dont\s+les|whose)\s*$"
 # alternative costs the prefilter's compilation (~25 ms at start-up each). "la Constitución" is INTERPOL's
 # Constitution in its Spanish texts (NOUN_KINDS).
 # Nor an organization's own rules ("the Rules", "le Règlement": kind "Rules", never cited).
+INSTRUMENT_WORDS = frozenset(("instrument", "instrumento"))  # any instrument ("these instruments" is often none)
 ANAPHOR_NOUNS = tuple(sorted(({n for n, kind in INSTRUMENT_KINDS.items() if kind != "Rules"}
-                              | {"instrument", "instrumento"}) - {"traite", "treaty", "tratado"},
+                              | INSTRUMENT_WORDS) - {"traite", "treaty", "tratado"},
                              key=len, reverse=True))
 # Plurals of the nouns a group anaphor counts ("both Conventions", "les deux Pactes") → the noun.
 GROUP_NOUNS = {"conventions": "convention", "convenciones": "convencion", "convenios": "convenio",
@@ -528,7 +540,13 @@ ANAPHOR = re.compile(
     rf"(?:(?P<year>{_YEAR})\s+)?(?P<noun>{'|'.join(ANAPHOR_NOUNS)})(?![^\W\d_])(?:\s+(?:de|of)\s+(?P<year2>{_YEAR})\b)?"
     r"|(?P<group>(?:both|the\s+two|these\s+two|those\s+two|the\s+three|these\s+three|all\s+three|"
     r"(?:les|ces|aux|des)\s+(?:deux|trois)|(?:las|los|a\s+las|a\s+los|de\s+las|de\s+los|estas|estos)\s+(?:dos|tres)|"
-    r"ambas|ambos|(?:a|de)\s+amb[ao]s)\s+(?P<plural>" + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r"))\b"
+    r"ambas|ambos|(?:a|de)\s+amb[ao]s|"
+    # "dichos Protocolos", "these Conventions", "lesdits Protocoles": as many as were named together
+    # (resolve); find._anaphora wants the noun capitalised
+    # (the words themselves, without "the", "les", "los": each alternative costs the prefilter's compilation,
+    # and plain words, which it compiles faster than optional parts)
+    r"(?P<these>these|those|said|aforesaid|aforementioned|above-mentioned|ces|lesdits|lesdites|desdits|desdites|susdits|susdites|"
+    r"dichos|dichas|estos|estas|esos|esas))\s+(?P<plural>" + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r"))\b"
     r"|(?P<order>(?:the\s+)?(?:former|latter)|la\s+premiere|le\s+premier|la\s+seconde|la\s+derniere|"
     r"le\s+dernier|la\s+primera|el\s+primero|la\s+segunda|esta\s+ultima|la\s+ultima)\b"
     # "the Charter", "Charter principles", "la Charte", "la Carta": capitalised and on its own, the
@@ -538,6 +556,13 @@ ANAPHOR = re.compile(
 # The determiners before an anaphor noun of several words the registry declares ("the General
 # Armistice Agreement" after "the General Armistice Agreement between Israel and Syria"; lexicon.py).
 PHRASE_ANAPHOR_DETERMINERS = (r"the|that|this|said|la|le|l'|du|au|cette|ladite|ledit|dudit|el|del|al|dicha|dicho|esa|ese|esta|este")
+# English puts what tells the instrument between the words that point back and the noun: "the
+# above-mentioned Geneva Convention", "the said Hague Convention" (find._unknown_names; folded text that
+# ends where the capitalised words start)
+QUALIFIED_ANAPHOR_DET = re.compile(
+    r"(?<![\w-])(?:" + "|".join(_POINTING_BACK[:3]) + r"|(?:the\s+)?said|that|this)\s+$")
+QUALIFIED_ANAPHOR_REACH = 25  # characters before the capitalised words in which those may stand
+QUALIFIER_WORD = re.compile(r"[a-z0-9]+")  # the words of a qualifier and of the names it is looked for in (folded)
 # The determiners of ANAPHOR that point back: after one of them the noun is an anaphor even when words
 # that would make it a name follow ("article 12 of that Convention on confiscation and seizure").
 DEMONSTRATIVES = frozenset(("that", "this", "said", "aforementioned", "cette", "cet", "ce", "ladite", "ledit",
@@ -618,6 +643,12 @@ ANAPHOR_BLOCKER = re.compile(
     # treaty just named, not the Protocol named before
     r"thereto\b|s'y\s+rapportant\b)"
 )
+# An English name goes on after its noun in capitals ("the Protocol on Explosive Remnants of War", "the
+# Convention for the Suppression of …"); a preposition and a lower-case word after the noun are what the
+# sentence says of the instrument named before ("article 12 of the Protocol on information"). Unfolded
+# text, right after an ANAPHOR_BLOCKER match of one of these words; French and Spanish names go on in
+# lower case, so their prepositions are not here.
+LOWER_CASE_TOPIC = re.compile(r"(?:(?<=\bon)|(?<=\bfor)|(?<=\bagainst)|(?<=\bconcerning))\s+(?!(?:the|a|an)\b)[a-z]")
 # The kinds of instrument a bare noun may also refer back to when no instrument that declares the noun
 # (rg:anaphorNoun, or the head noun of an unknown name) was named before: "the Convention" any treaty,
 # "la Déclaration" any declaration. The other nouns ("the Covenant", "the Protocol", "the Statute")
@@ -640,6 +671,9 @@ WHOLE_TREATY_CUE = re.compile(
     r"signature|sign|firma|entry\s+into\s+force|entree\s+en\s+vigueur|entrada\s+en\s+vigor|"
     r"mise\s+en\s+oeuvre|implementation|aplicacion"
 )
+# Between two instruments of one coordination ("ratificar la Convención de Palermo y los dos Protocolos"):
+# what the first is said to be (ratified, joined…) is said of the second.
+COORDINATED = re.compile(r"\s*,?\s*(?:" + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s+$")
 # Title words that say the resolution implements / supports a treaty.
 IMPLEMENTS_CUE = re.compile(
     r"mise\s+en\s+oeuvre|implement|application|aplicacion|ratification|ratificacion|support|soutenir|"

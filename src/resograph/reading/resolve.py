@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from resograph.reading import patterns as P
+from resograph.reading.clean import fold
 from resograph.reading.lexicon import Lexicon
 from resograph.core.models import Citation, Mention
 
@@ -27,6 +28,7 @@ NEAR_OWNERS = OWNERS + ("Resolution",)
 # The kind of a treaty named inside a protocol's name: found by its nouns ("that Convention"), by no kind
 NAMED_ONLY = "named-only"
 UN_BODIES = ("un-sc", "un-ga", "ecosoc")
+BODY_PREFIXES = {"un-ga": "A/RES/", "un-sc": "S/RES/", "ecosoc": "E/RES/"}  # how their resolutions' keys open
 
 
 def _own_bound(own_symbol: str | None) -> tuple[int | None, int] | None:
@@ -52,6 +54,7 @@ class _Named:
     key: str
     kind: str
     seq: int = 0  # order of naming, for ties of position (set by the timeline)
+    para: int = -1  # the paragraph that names it, in order (set when it joins the document's history)
 
 
 _CONVENTION_NOUNS = ("convention", "convencion", "convenio")
@@ -180,6 +183,20 @@ def _dated_keys(lex: Lexicon) -> dict[tuple[str, str], tuple[str, ...]]:
     return known[1]
 
 
+_LABEL_WORDS: dict[int, tuple[Lexicon, dict[str, set[str]]]] = {}  # per lexicon, built once
+
+
+def _label_words(lex: Lexicon) -> dict[str, set[str]]:
+    """key → the words of all its registry names (folded): "geneva", "geneve", "ginebra", "civilian"…"""
+    known = _LABEL_WORDS.get(id(lex))
+    if known is None or known[0] is not lex:
+        table: dict[str, set[str]] = {}
+        for n in lex.names:
+            table.setdefault(n.key, set()).update(P.QUALIFIER_WORD.findall(fold(n.label)))
+        known = _LABEL_WORDS[id(lex)] = (lex, table)
+    return known[1]
+
+
 class _Window:
     """Which mentions may start in [lo, at] or hold ``at``, in order: found by bisection when the
     mentions are sorted by start (they are, when there are two or more), else all of them."""
@@ -220,6 +237,9 @@ class Resolver:
         # (“the Convention”)"): that instrument wherever the noun refers back afterwards.
         self.defined: dict[str, str] = {}
         self._paragraph: tuple[str, str] = ("", "")  # the paragraph being resolved
+        self._paragraphs = 0  # paragraphs resolved so far
+        # The resolutions the first plural "above-mentioned resolutions" of a paragraph named, by paragraph
+        self._referred: dict[tuple[str, str], list[str]] = {}
 
     def _later(self, key: str) -> bool:
         """Is `key` a Security Council resolution adopted after the citing document? None cites a
@@ -287,6 +307,19 @@ class Resolver:
             return known[0]
         return self._unknown(m.start, noun, P.INSTRUMENT_KINDS.get(noun, "Treaty"))
 
+    def _qualified(self, m: Mention, local: _Timeline) -> str:
+        """"the above-mentioned Geneva Convention": the latest named before that the noun may name and
+        whose registry names hold the qualifier's words, else an instrument the registry does not know
+        (an antecedent, never cited): the qualifier says it is no other."""
+        noun, words = m.data["noun"], set(m.data["qualifier"])
+        label_words = _label_words(self.lex)
+        named = [h for h in self.history.items + local.items
+                 if h.pos < m.start and words <= label_words.get(h.key, set())
+                 and (noun in self._nouns_of(h.key) or h.kind in P.NOUN_KINDS.get(noun, ()))]
+        if named:
+            return max(named, key=lambda h: (h.pos, -h.seq)).key
+        return self._unknown(m.start, noun, P.INSTRUMENT_KINDS.get(noun, "Treaty"))
+
     def _unknown(self, at: int, noun: str, kind: str) -> str:
         """The key of an instrument the registry does not know, named at `at` with head `noun`."""
         key = f"{UNKNOWN}{at}"
@@ -305,19 +338,23 @@ class Resolver:
                 return [key]
         return []
 
-    def _resolutions_before(self, before: int, plural: bool) -> list[str]:
+    def _resolutions_before(self, before: int, plural: bool, body: str | None = None) -> list[str]:
         """"that resolution": the resolution cited last. "the above-mentioned resolutions": those
         cited before it in its own paragraph, when it cites some ("Reaffirms its resolution 365
         (1974), by which it endorsed General Assembly resolution 3212 (XXIX), and calls for the
         implementation of those resolutions"); else those of the last paragraph that cites
         resolutions, with the run of paragraphs of the same clause right before it that cite some
         ("Recalling its resolutions …, / Recalling further General Assembly resolutions …, /
-        Reaffirming … the aforesaid resolutions": both lists) — two at least."""
+        Reaffirming … the aforesaid resolutions": both lists) — two at least. A body named with them
+        ("the aforesaid General Assembly resolution") keeps only that body's."""
         last = bisect_left(self.resolution_at, before) - 1  # positions grow: reading order
         if last < 0:
             return []
         key, first = self.resolution_key[last]
+        prefix = BODY_PREFIXES.get(body)
         if not plural:
+            if prefix:
+                return next(([k] for k, _ in reversed(self.resolution_key[:last + 1]) if k.startswith(prefix)), [])
             return [key]
         paragraphs = self.resolution_paragraphs
         if paragraphs[first] != self._paragraph:
@@ -329,7 +366,15 @@ class Resolver:
                 break
             keys[key] = None
         # a plural needs a list behind it: after a single resolution it names no one in particular
-        return list(reversed(keys)) if len(keys) > 1 else []
+        if len(keys) < 2:
+            return []
+        # "1. Reaffirms … the above-mentioned resolutions, particularly resolutions 425 (1978), 426 (1978)
+        # and 459 (1979) … / 2. Condemns … the above-mentioned resolutions": a list that picks some of the
+        # resolutions its paragraph referred back to does not replace them; the phrase names them again
+        named = paragraphs[self.resolution_key[last][1]]
+        if named != self._paragraph and (referred := self._referred.get(named)) and set(keys) <= set(referred):
+            keys = dict.fromkeys(reversed(referred))
+        return [k for k in reversed(keys) if prefix is None or k.startswith(prefix)]
 
     def _resolution_last(self, before: int, local: _Timeline) -> bool:
         """Was a resolution cited after the latest treaty named before `before`? Then "the latter",
@@ -354,6 +399,26 @@ class Resolver:
             if h.key not in keys:
                 keys.append(h.key)
         return keys[:count]
+
+    def _named_together(self, before: int, local: _Timeline, noun: str) -> list[str]:
+        """"dichos Protocolos", "these Conventions": the instruments the noun may name that were named in
+        the paragraph of the latest of them (this one, before the anaphor, or an earlier one), in
+        naming order — two at least: a plural needs a list behind it."""
+        def fits(h: _Named) -> bool:
+            nouns = self.nouns.get(h.key)
+            if noun not in _CONVENTION_NOUNS:
+                return nouns is not None and noun in nouns
+            # (any convention noun: "dichos Convenios" after two "Convenciones"; a treaty that declares
+            # no noun may be called a convention)
+            return h.kind == "Treaty" if nouns is None else not nouns.isdisjoint(_CONVENTION_NOUNS)
+        mine = [h for h in local.items if h.pos < before and fits(h)]
+        if not mine:
+            earlier = [h for h in self.history.items if h.pos < before and fits(h)]
+            if earlier:
+                last = max(earlier, key=lambda h: (h.pos, -h.seq)).para
+                mine = [h for h in earlier if h.para == last]
+        keys = list(dict.fromkeys(h.key for h in sorted(mine, key=lambda h: (h.pos, h.seq))))
+        return keys if len(keys) > 1 else []
 
     def _recent_scan(self, before: int, local: _Timeline, count: int, noun: str | None = None) -> list[str]:
         keys: list[str] = []
@@ -380,7 +445,9 @@ class Resolver:
         self._paragraph = (pid, function)
         resolved = self._resolve_names(mentions, local, folded)
         found = self._targets(mentions, resolved, local, folded)
+        self._paragraphs += 1
         for h in local.items:
+            h.para = self._paragraphs
             self.history.append(h)
         seen: set[str] = set()
         out: list[Citation] = []
@@ -413,17 +480,23 @@ class Resolver:
                 resolved[i] = [key]
                 local.append(_Named(m.start, key, m.data["kind"]))
             elif m.kind == "res-anaphor":
-                resolved[i] = self._resolutions_before(m.start, m.data["plural"])
+                resolved[i] = self._resolutions_before(m.start, m.data["plural"], m.data.get("body"))
+                if m.data["plural"] and resolved[i]:
+                    self._referred.setdefault(self._paragraph, resolved[i])
             elif m.kind == "sc-number":
                 resolved[i] = self._sc_cited_before(m.start, m.data["n"])
             elif m.kind == "anaphor":
                 if m.data.get("group"):  # "both Conventions", "les trois conventions", "both Covenants"
                     keys = self._recent(m.start, local, m.data["group"], m.data["noun"])
+                elif m.data.get("plural"):  # "dichos Protocolos", "these Conventions"
+                    keys = self._named_together(m.start, local, m.data["noun"])
                 elif m.data.get("order"):  # "the former" / "the latter" of the last two treaties
                     pair = [] if self._resolution_last(m.start, local) else self._recent(m.start, local, 2)
                     keys = pair[:1] if m.data["order"] == "latter" else pair[1:2]
                 elif m.data.get("year"):  # "the 1951 Convention"
                     keys = [self._dated(m, local)]
+                elif m.data.get("qualifier"):  # "the above-mentioned Geneva Convention"
+                    keys = [self._qualified(m, local)]
                 elif m.data["noun"] in self.defined and not local.latest([("noun", m.data["noun"])], m.start):
                     # (an instrument of that noun named before it in the paragraph stays its antecedent:
                     # "States parties to the SUA Convention … under that Convention")
@@ -456,20 +529,21 @@ class Resolver:
                           for n, (a, b), owner in zip(m.data["numbers"], m.data["number_spans"], owners)]
                 continue
             owner = self._article_owner(m, mentions, window, resolved, local, attached, folded)
-            if owner is None or owner.startswith(UNKNOWN):
-                continue
-            if P.RESOLUTION_KEY.match(owner):
-                # An article of a declaration known by its resolution's key ("article 12 of the Universal
-                # Declaration of Human Rights") is a part of that resolution, which it cites, as
-                # "paragraph 5 of resolution 77/20" cites the resolution (corpus README).
-                found.append((m.start, m.data["first_end"], owner, None))
-                continue
-            article_treaties.add(owner)
-            part = m.data["part"]
-            for n, (a, b) in zip(m.data["numbers"], m.data["number_spans"]):
-                s, e = (m.start, b) if b <= m.data["first_end"] else (a, b)
-                found.append((s, e, f"{owner}/{part}_{n}", None))
-                self.article_owners[(part, n)] = owner
+            for owner in owner if isinstance(owner, list) else (owner,):
+                if owner is None or owner.startswith(UNKNOWN):
+                    continue
+                if P.RESOLUTION_KEY.match(owner):
+                    # An article of a declaration known by its resolution's key ("article 12 of the Universal
+                    # Declaration of Human Rights") is a part of that resolution, which it cites, as
+                    # "paragraph 5 of resolution 77/20" cites the resolution (corpus README).
+                    found.append((m.start, m.data["first_end"], owner, None))
+                    continue
+                article_treaties.add(owner)
+                part = m.data["part"]
+                for n, (a, b) in zip(m.data["numbers"], m.data["number_spans"]):
+                    s, e = (m.start, b) if b <= m.data["first_end"] else (a, b)
+                    found.append((s, e, f"{owner}/{part}_{n}", None))
+                    self.article_owners[(part, n)] = owner
         for i, m in enumerate(mentions):
             if m.kind in ("symbol", "number", "undoc") and m.key:
                 found.append((m.start, m.end, m.key, m.data.get("date")))
@@ -482,13 +556,14 @@ class Resolver:
                     if key.startswith(UNKNOWN):
                         continue
                     # (the Charter named again, not as an Article's owner, is the Charter as a whole)
-                    if key in article_treaties and key != P.CHARTER_KEY and not self._whole_treaty(folded, m):
+                    if key in article_treaties and key != P.CHARTER_KEY and not self._whole_treaty(folded, m) \
+                            and not (i and self._coordinated_whole(folded, mentions[i - 1], m)):
                         continue
                     found.append((m.start, m.end, key, None))
         return found
 
     def _article_owner(self, m: Mention, mentions: list[Mention], window: _Window, resolved: dict[int, list[str]],
-                       local: _Timeline, attached: set[int], folded: str) -> str | None:
+                       local: _Timeline, attached: set[int], folded: str) -> str | list[str] | None:
         if "owner_key" in m.data:
             return m.data["owner_key"]
         if m.data.get("owner") == "same" and (same := self.article_owners.get((m.data["part"], m.data["numbers"][0]))):
@@ -503,9 +578,12 @@ class Resolver:
                     if not resolved.get(j):
                         return None  # "Article 3 of the Constitution" in a UN text: none we know
                     attached.add(j)
-                    return resolved[j][0]
-            if P.UNKNOWN_OWNER.match(folded, at):
-                return None  # "Article 65 of the Statute of the Court": an instrument we do not know
+                    # "los artículos 12 y 13 de dichos Protocolos", "article 5 of both Conventions": each one's
+                    return resolved[j] if other.kind == "anaphor" and len(resolved[j]) > 1 else resolved[j][0]
+            if P.UNKNOWN_OWNER.match(folded, at) or m.data.get("unknown_owner"):
+                # "Article 65 of the Statute of the Court", "artículo 91 de la Carta de la Organización"
+                # (another organisation's charter): an instrument we do not know
+                return None
         if m.data.get("owner") == "previous":
             before = _latest((self.history, local), NEAR_OWNERS, m.start)
             # "la première fait obligation, en son article 5, …": the one "the former" / "the latter" picks
@@ -526,6 +604,13 @@ class Resolver:
             return P.CHARTER_KEY
         found = self.history.latest(OWNERS, float("inf"))
         return found.key if found else None
+
+    @classmethod
+    def _coordinated_whole(cls, folded: str, before: Mention, m: Mention) -> bool:
+        """Is the anaphor `m` the second of a coordination whose first instrument is spoken of as a
+        whole ("ratificar la Convención de Palermo y los dos Protocolos mencionados")?"""
+        return before.kind in ("named", "anaphor") and bool(P.COORDINATED.fullmatch(folded, before.end, m.start)) \
+            and cls._whole_treaty(folded, before)
 
     @staticmethod
     def _whole_treaty(folded: str, m: Mention) -> bool:
