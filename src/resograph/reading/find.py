@@ -1164,28 +1164,21 @@ def _last_charter_before(folded: str, at: int) -> int | None:
     return found.end() if found else None
 
 
-def _names_another_charter(text: str, folded: str, at: int, end: int = 0) -> bool:
+def _names_another_charter(text: str, folded: str, at: int, end: int = 0, adjectives: bool = True) -> bool:
     """Does the "Charter" word that ends at `at` go on with another charter's name ("Carta de París",
-    "Charter for European Security") rather than the United Nations' ("Charte des Nations Unies")?"""
+    "Charter for European Security", "Carta Democrática Interamericana") rather than the United Nations'
+    ("Charte des Nations Unies")? After "of", "for", "de" … only a name does ("the Charter for the maintenance
+    of international peace" is the United Nations'). `adjectives`: also the words that go on with a name
+    after it ("la Charte africaine …", "relating to"), which the owner of an article does without ("the
+    Charter Member States", "la Charte relative à …" are still the Charter there)."""
     if P.UN_NAME_AFTER.match(folded, at):
         return False
     end = min(len(folded), end or at + 60)
-    if m := P.CHARTER_NAME_AFTER.match(folded, at, end):  # a name after "of", "for" …; not "for the maintenance"
+    if m := P.CHARTER_NAME_AFTER.match(folded, at, end):
         return bool(P.CHARTER_NAME_FOLLOWS.match(text, m.end(), end))
-    return bool(_name_after(text, folded, at, end))  # "la Charte africaine des droits de l'homme"
-
-
-def _names_other_charter(text: str, folded: str, at: int) -> bool:
-    """Does the "Charter" word that ends at `at` go on with the name of another organisation's charter
-    ("Carta de la Organización de los Estados Americanos", "Carta Democrática Interamericana"), so that
-    an article of it belongs to no instrument we know? Narrower than _names_another_charter: "the
-    Charter relating to …", "la Charte de s'abstenir …", "the Charter Member States" are still the
-    Charter of the United Nations. The name goes on in capitals after "of", "de": "Carta de la
-    Organización"; or, in French and Spanish, with a capitalised adjective: "Carta Democrática"."""
-    if P.UN_NAME_AFTER.match(folded, at):
-        return False
-    return bool(P.NAMED_AFTER_OF.match(text, at)
-                or folded.endswith(("charte", "carta"), 0, at) and P.NEXT_CAPITALISED_WORD.match(text, at))
+    if folded.endswith(("charte", "carta"), 0, at) and P.NEXT_CAPITALISED_WORD.match(text, at):
+        return True  # "Carta Democrática Interamericana": the adjective after the noun
+    return adjectives and bool(_name_after(text, folded, at, end))
 
 
 def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,
@@ -1278,7 +1271,8 @@ def _part(text: str, folded: str, m: re.Match[str], start: int, end: int, part: 
     link = P.ARTICLE_OWNER_LINK.match(folded, m.end(), end)
     if link and link.end() > m.end():
         data["owner_at"] = link.end()
-        if (charter := P.CHARTER_WORD.match(folded, link.end())) and _names_other_charter(text, folded, charter.end()):
+        if (charter := P.CHARTER_WORD.match(folded, link.end())) \
+                and _names_another_charter(text, folded, charter.end(), adjectives=False):
             data["unknown_owner"] = True  # "el artículo 91 de la Carta de la Organización" (the OAS's)
         if P.OWN_CONSTITUTION.match(folded, m.end(), end) \
                 and P.INTERPOL_NAMED.search(folded, _sentence_start(folded, m.start(), start), m.start()):

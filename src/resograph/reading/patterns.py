@@ -593,7 +593,7 @@ KEY_YEAR = re.compile(r"-((?:18|19|20)\d\d)$")
 CHARTER_WORD = re.compile(r"\b(?:charter|charte|carta)\b")
 CHARTER_BACK_REACH = 3000  # how far back "that Charter" looks for the Charter it points to
 UN_NAME_AFTER = re.compile(rf"\s+{_OF_THE_UN}\b")
-CHARTER_NAME_AFTER = re.compile(r"\s*(?:of|de|del|des|du|on|sur|sobre|for|pour|para)\b")
+CHARTER_NAME_AFTER = re.compile(r"\s*(?:(?:of|de|del|des|du|on|sur|sobre|for|pour|para)\b|d')")
 # … only when a name follows the word (a capital or a year after any article: "for European Security", "de
 # l'OUA", "de París", "of 1990"), or a letter's date ("la carta de fecha …"); "primary responsibility under the
 # Charter for the maintenance of international peace and security" is the United Nations' (unfolded text)
