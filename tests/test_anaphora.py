@@ -654,3 +654,20 @@ def test_a_list_of_its_own_after_the_above_mentioned_resolutions_is_the_one_refe
                 "2. Condemns all actions contrary to those resolutions;",
                 chapeau={"en": "The Security Council,"})
     assert {t for p, t in got if p == "op_2"} == {"S/RES/1133(2013)", "S/RES/1144(2013)"}
+
+
+def test_the_above_mentioned_resolutions_after_one_of_a_list_cited_again_are_the_list():
+    # CR-UNSC 439 (1978): the list of pp_1, then 385 (1976) alone in the paragraph right before the phrase
+    sc = {"en": "The Security Council,"}
+    got = cited("en", "Recalling its resolutions 385 (1976), 431 (1978) and 435 (1978),",
+                "Reaffirming its commitment to the implementation of resolution 385 (1976),",
+                "Reiterating that any measure in contravention of the above-mentioned resolutions is null and void,",
+                chapeau=sc)
+    assert {t for p, t in got if p == "pp_3"} == {"S/RES/385(1976)", "S/RES/431(1978)", "S/RES/435(1978)"}
+    # a paragraph between them: the plural names no one in particular
+    got = cited("en", "Recalling its resolutions 385 (1976), 431 (1978) and 435 (1978),",
+                "Reaffirming its commitment to the implementation of resolution 385 (1976),",
+                "Noting the statement of the President,",
+                "Reiterating that any measure in contravention of the above-mentioned resolutions is null and void,",
+                chapeau=sc)
+    assert not {t for p, t in got if p == "pp_4"}

@@ -155,10 +155,14 @@ def _latest(timelines, labels, before: float) -> _Named | None:
 def _same_run(earlier: tuple[str, str], later: tuple[str, str]) -> bool:
     """Are two paragraphs (id, clause function) adjacent and of the same clause ("Recalling …" then
     "Recalling further …")?"""
-    (a, fa), (b, fb) = earlier, later
-    kind_a, _, n_a = a.rpartition("_")
-    kind_b, _, n_b = b.rpartition("_")
-    return fa == fb and kind_a == kind_b and n_a.isdigit() and n_b.isdigit() and int(n_a) + 1 == int(n_b)
+    return earlier[1] == later[1] and _adjacent(earlier, later)
+
+
+def _adjacent(earlier: tuple[str, str], later: tuple[str, str]) -> bool:
+    """Does the paragraph `later` (id, clause function) come right after `earlier`, in the same part?"""
+    kind_a, _, n_a = earlier[0].rpartition("_")
+    kind_b, _, n_b = later[0].rpartition("_")
+    return kind_a == kind_b and n_a.isdigit() and n_b.isdigit() and int(n_a) + 1 == int(n_b)
 
 
 def _year(key: str) -> str | None:
@@ -365,9 +369,14 @@ class Resolver:
             if p < first:
                 break
             keys[key] = None
-        # a plural needs a list behind it: after a single resolution it names no one in particular
+        # a plural needs a list behind it: after a single resolution it names no one in particular, unless that
+        # one, cited in the paragraph right before, is cited again from the latest list ("Recalling its resolutions
+        # 385 (1976), 431 (1978), … / Reaffirming … resolution 385 (1976) / … contrary to the above-mentioned
+        # resolutions")
         if len(keys) < 2:
-            return []
+            keys = self._list_holding(set(keys), first) if _adjacent(paragraphs[first], self._paragraph) else {}
+            if len(keys) < 2:
+                return []
         # "1. Reaffirms … the above-mentioned resolutions, particularly resolutions 425 (1978), 426 (1978)
         # and 459 (1979) … / 2. Condemns … the above-mentioned resolutions": a list that picks some of the
         # resolutions its paragraph referred back to does not replace them; the phrase names them again
@@ -375,6 +384,19 @@ class Resolver:
         if named != self._paragraph and (referred := self._referred.get(named)) and set(keys) <= set(referred):
             keys = dict.fromkeys(reversed(referred))
         return [k for k in reversed(keys) if prefix is None or k.startswith(prefix)]
+
+    def _list_holding(self, keys: set[str], before: int) -> dict[str, None]:
+        """The resolutions of the latest paragraph before the `before`-th citing one that cites two or more,
+        `keys` among them (in reading order); none if that paragraph does not hold them all."""
+        by_paragraph: dict[int, dict[str, None]] = {}
+        for key, p in self.resolution_key:
+            if p >= before:
+                break
+            by_paragraph.setdefault(p, {})[key] = None
+        for p in sorted(by_paragraph, reverse=True):
+            if len(by_paragraph[p]) >= 2:
+                return dict.fromkeys(reversed(by_paragraph[p])) if keys <= by_paragraph[p].keys() else {}
+        return {}
 
     def _resolution_last(self, before: int, local: _Timeline) -> bool:
         """Was a resolution cited after the latest treaty named before `before`? Then "the latter",
