@@ -1,5 +1,6 @@
-"""Forms the blind sets holdout19 (the Security Council of 1990–2026) and holdout20 (INTERPOL and the General
-Assembly in French and Spanish) found unread (their NOTES.md). Invented sentences in the genre."""
+"""Forms the blind sets holdout19 (the Security Council of 1990–2026), holdout20 (INTERPOL and the General
+Assembly in French and Spanish) and holdout21 (INTERPOL as INTERPOL publishes it) found unread (their NOTES.md).
+Invented sentences in the genre."""
 
 from __future__ import annotations
 
@@ -63,3 +64,24 @@ def test_a_subsidiary_bodys_draft_cited_in_the_body_is_a_un_document():
     got = targets("La Asamblea General,", "Teniendo presente la labor del Comité Especial, que aprobó el proyecto de "
                                          "convención (A/AC.291/L.15) en agosto de 2024, y el proyecto A/C.3/81/L.12,")
     assert got == {"A/AC.291/L.15", "A/C.3/81/L.12"}
+
+
+INTERPOL_FR = "L'Assemblée générale de l'OIPC-INTERPOL, réunie à Santiago (Chili) du 15 au 18 octobre 2019 en sa 88e session,"
+
+
+def test_le_statut_in_an_interpol_text_after_another_bodys_statute_is_the_constitution():
+    text = (f"{INTERPOL_FR}\n\nPRENANT NOTE du Statut du Haut-Commissariat des Nations Unies pour les réfugiés,\n\n"
+            "CONSIDÉRANT l'article 36 du Statut, ainsi que les dispositions du Statut de la Commission,\n\n"
+            "DÉCIDE que toute demande doit respecter l'article 3 du Statut ;\n")
+    got = {(c.paragraph, c.target) for c in extract(text).citations}
+    assert got == {("pp_2", "interpol:constitution/art_36"), ("op_1", "interpol:constitution/art_3")}
+
+
+def test_lettered_items_under_a_lead_in_after_numbered_items_are_paragraphs():
+    text = (f"{INTERPOL_FR}\n\nRAPPELANT la résolution AGN/53/RES/7,\n\nINVITE les pays membres à :\n\n1. informer le "
+            "Secrétariat général ;\n\n2. coopérer avec les autorités ;\n\nCHARGE le Secrétariat général :\n\na) de veiller "
+            "au respect de l'article 3 du Statut et de la résolution AGN/53/RES/7 ;\n\nb) de présenter un rapport.\n\nAdoptée\n")
+    x = extract(text)
+    assert [p.id for p in x.paragraphs] == ["pp_1", "op_1", "op_2", "op_3", "op_4"]
+    assert {(c.paragraph, c.target) for c in x.citations} == {
+        ("pp_1", "AGN/53/RES/7"), ("op_3", "interpol:constitution/art_3"), ("op_3", "AGN/53/RES/7")}

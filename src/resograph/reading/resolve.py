@@ -281,11 +281,14 @@ class Resolver:
         (for the nouns of `P.NOUN_KINDS`) the latest of a kind the noun may name."""
         kinds = P.NOUN_KINDS.get(noun, ())
         found = None
-        # In an INTERPOL text "le Statut", "el Estatuto" are its Constitution (corpus README), not
-        # the Rome Statute: those nouns go by kind there.
-        if not ("Constitution" in kinds and self.own_body == "interpol-ga"):
-            found = _latest((self.history, local), [("noun", noun)], before)
-        found = found or _latest((self.history, local), kinds, before)
+        # In an INTERPOL text "le Statut", "el Estatuto" are its Constitution (corpus README), not the Rome
+        # Statute nor the statute of a body named in an earlier paragraph ("le Statut du Haut-Commissariat …"):
+        # those nouns go by kind there, and only in the paragraph that names another.
+        if "Constitution" in kinds and self.own_body == "interpol-ga":
+            found = (local.latest(kinds, before) if kinds == ("Constitution",)
+                     else _latest((self.history, local), kinds, before))
+        else:
+            found = _latest((self.history, local), [("noun", noun)], before) or _latest((self.history, local), kinds, before)
         if found:
             return [found.key]
         if "Constitution" in kinds and self.own_body == "interpol-ga":
@@ -554,10 +557,11 @@ class Resolver:
             for owner in owner if isinstance(owner, list) else (owner,):
                 if owner is None or owner.startswith(UNKNOWN):
                     continue
-                if P.RESOLUTION_KEY.match(owner):
+                if P.RESOLUTION_KEY.match(owner) or (m.data["part"] == "chap" and owner != P.CHARTER_KEY):
                     # An article of a declaration known by its resolution's key ("article 12 of the Universal
                     # Declaration of Human Rights") is a part of that resolution, which it cites, as
-                    # "paragraph 5 of resolution 77/20" cites the resolution (corpus README).
+                    # "paragraph 5 of resolution 77/20" cites the resolution (corpus README); so is a chapter
+                    # of a treaty other than the Charter ("cuyo capítulo V"): only the Charter's have keys.
                     found.append((m.start, m.data["first_end"], owner, None))
                     continue
                 article_treaties.add(owner)

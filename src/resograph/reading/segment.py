@@ -749,6 +749,10 @@ def _lettered_item(st: _State, line: Line) -> re.Match[str] | None:
     numbered paragraph a lettered item belongs to it."""
     m = L.LETTERED.match(line.folded)
     if st.last_number:
+        # (under numbered paragraphs the items are theirs, unless an unnumbered lead-in introduces them:
+        # "3. … ; / CHARGE le Secrétariat général : / a) de veiller … / b) de présenter …")
+        if m and st.intro and (st.current is None or m.group(1) in _next_items(st.current.letter or "")):
+            return m
         return None
     if not m:
         if st.current is not None and st.current.letter == "a" and L.OCR_ITEM_B.match(line.folded):
