@@ -85,3 +85,15 @@ def test_lettered_items_under_a_lead_in_after_numbered_items_are_paragraphs():
     assert [p.id for p in x.paragraphs] == ["pp_1", "op_1", "op_2", "op_3", "op_4"]
     assert {(c.paragraph, c.target) for c in x.citations} == {
         ("pp_1", "AGN/53/RES/7"), ("op_3", "interpol:constitution/art_3"), ("op_3", "AGN/53/RES/7")}
+
+
+@pytest.mark.parametrize("lang, paragraph, key", [
+    ("fr", "Rappelant la Convention relative au statut des réfugiés, et notamment l'article premier de cette Convention,",
+     "convention:refugees-1951/art_1"),
+    ("es", "Recordando la Convención sobre el Estatuto de los Refugiados, en particular el artículo primero,",
+     "convention:refugees-1951/art_1"),
+    ("en", "Recalling the Convention on the Law of the Sea, in particular article 101 thereof,",
+     "convention:unclos-1982/art_101"),
+])
+def test_the_first_article_in_words_and_the_short_name_of_the_law_of_the_sea(lang, paragraph, key):
+    assert key in targets(SC[lang], paragraph)

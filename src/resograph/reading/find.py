@@ -1187,6 +1187,9 @@ def _articles(text: str, folded: str, matches: list[re.Match[str]], start: int,
     treaty ("… of the Convention", "… thereof", "cuyo artículo 48")."""
     out = []
     for m in matches:
+        if m.group("first"):  # "l'article premier de la Convention"
+            out.append(_part(text, folded, m, start, end, "art", [1], [m.span("first")]))
+            continue
         if m.group("roman"):  # "article V", "articles I and II": capitals as printed, not words ("article vi…")
             numerals = [(x.start(), x.end()) for x in P.ROMAN_IN_LIST.finditer(m.group("roman"))]
             spans = [(m.start("roman") + a, m.start("roman") + b) for a, b in numerals]

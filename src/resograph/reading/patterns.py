@@ -406,10 +406,11 @@ ARTICLE_HEADING_END = re.compile(r"[ \t]*\.?[ \t]*\r?\n\s*[A-Z0-9]")
 SENTENCE_ENDS = ".:;"
 # Treaty articles: "article 41", "articles 37, 40 and 47", "los artículos 37 y 40", "art. 41"; an old
 # agreement's in Roman numerals printed in capitals ("article V of the General Armistice Agreement",
-# "articles I and II"; find._articles checks the capitals).
+# "articles I and II"; find._articles checks the capitals), and the first in words: "l'article premier",
+# "el artículo primero".
 _ROMAN_NUMERAL = r"[ivxl]{1,6}(?=[\s,;:.)]|$)"
 ARTICLE = re.compile(  # `\b(?:articles?|articulos?|arts?\.)`, literal first (see RESOLUTION_WORD)
-    r"art(?<!\wart)(?:icles?|iculos?|s?\.)\s+(?P<nums>(?:\d{1,3}|(?P<roman>" + _ROMAN_NUMERAL
+    r"art(?<!\wart)(?:icles?|iculos?|s?\.)\s+(?P<nums>(?:\d{1,3}|(?P<first>premier|primero)\b|(?P<roman>" + _ROMAN_NUMERAL
     + r"(?:\s*(?:,\s*(?:et|and|y)?|et|and|y)\s*" + _ROMAN_NUMERAL + r")*))(?:\s*\([a-z0-9]{1,3}\))?"
     r"(?:\s*(?:,\s*(?:et|and|y|e)?|et|and|y|e|&|to|a|au|al)\s*\d{1,3}\b(?:\s*\([a-z0-9]{1,3}\))?)*)"
 )
