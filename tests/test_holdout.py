@@ -57,6 +57,9 @@ Three corpora by three annotators, each following corpus/README.md without readi
   presidential statements and reports by symbol, treaties and their articles; 7 en, 2 fr, 1 es.
 - holdout20: written blind on main 1352734, INTERPOL (1985 typed, 2005, 2016, 2024) and the General Assembly in
   French and Spanish, a COP/UNTOC and an OAS text; PDF-as-text, OCR, web paste.
+- holdout21: written blind on lead ad78a83 (after holdouts 19–20 were read), INTERPOL as INTERPOL publishes it
+  (1998–2025, headers, capitals, annexes, page furniture, a web paste) and the General Assembly on INTERPOL; 4 en,
+  3 fr, 3 es.
 The bar is lower than on the dev corpus on purpose: this measures generalisation, not memorisation.
 """
 
@@ -71,7 +74,7 @@ import pytest
 from resograph.tools.evaluate import evaluate, totals
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CORPORA = {"holdout": 10, "holdout2": 12, "holdout3": 12, "holdout4": 10, "holdout5": 10, "holdout6": 10, "holdout7": 10, "holdout8": 8, "holdout9": 8, "holdout10": 8, "holdout11": 8, "holdout12": 8, "holdout13": 10, "holdout14": 10, "holdout15": 9, "holdout16": 9, "holdout17": 8, "holdout18": 9, "holdout19": 10, "holdout20": 10}  # corpus → number of texts
+CORPORA = {"holdout": 10, "holdout2": 12, "holdout3": 12, "holdout4": 10, "holdout5": 10, "holdout6": 10, "holdout7": 10, "holdout8": 8, "holdout9": 8, "holdout10": 8, "holdout11": 8, "holdout12": 8, "holdout13": 10, "holdout14": 10, "holdout15": 9, "holdout16": 9, "holdout17": 8, "holdout18": 9, "holdout19": 10, "holdout20": 10, "holdout21": 10}  # corpus → number of texts
 BAR = (0.90, 0.85)  # documents F1, paragraphs F1
 # (holdout4 scored 0.803 / 0.785 when it was added, 0.989 / 0.962 once the treaties without a registry
 # key, article ranges, other bodies' resolutions and special sessions were read: it takes this bar too)
@@ -107,6 +110,9 @@ BAR = (0.90, 0.85)  # documents F1, paragraphs F1
 # 1.000 / 1.000 once a noun the text defines ("(“the Convention”)"), "the 1988 Convention for the Suppression of …",
 # the Council's lists resuming after each item's subject, a web page's "Related documents", the Rome Statute's French
 # name, "la première … en son article 5" and "that Convention" after a protocol to it were read)
+# (holdout21, written on the code after that, scored 0.980 / 0.974 there; 0.996 / 0.997 once "le Statut" after another
+# body's statute, lettered items under a lead-in after numbered ones, a treaty's chapter, "l'article premier" and "the
+# Convention on the Law of the Sea" were read; the annex after the adoption line is left)
 
 
 @lru_cache(maxsize=None)
