@@ -671,3 +671,11 @@ def test_the_above_mentioned_resolutions_after_one_of_a_list_cited_again_are_the
                 "Reiterating that any measure in contravention of the above-mentioned resolutions is null and void,",
                 chapeau=sc)
     assert not {t for p, t in got if p == "pp_4"}
+
+
+def test_the_aforesaid_two_resolutions():
+    # CR-UNSC 146 (1960): a count between the words that point back and the noun
+    got = cited("en", "Recalling its resolutions 143 (1960) and 145 (1960),",
+                "Recognizing that the aforesaid two resolutions have not been fully implemented,",
+                chapeau={"en": "The Security Council,"})
+    assert {t for p, t in got if p == "pp_2"} == {"S/RES/143(1960)", "S/RES/145(1960)"}

@@ -49,6 +49,9 @@ def test_a_special_session_in_arabic_numerals_and_ocrs_d_for_a_last_i():
     # and the first sessions' "I" read as "1" (CR-UNSC 18 (1947))
     assert set(in_sc("en", "Having accepted General Assembly resolutions 41 (1) and 42 (1) of 14 December 1946,")) == {
         "A/RES/41(I)", "A/RES/42(I)"}
+    # … and OCR's lost parenthesis before a date (CR-UNSC 202 (1965))
+    assert set(in_sc("en", "Recalling General Assembly resolution 1889 (XVIII of 6 November 1963,")) == {
+        "A/RES/1889(XVIII)"}
     # a "d" that goes on into a word is no session
     assert in_sc("en", "Recalling resolution 1883 (Vida the annex),") == {}
 

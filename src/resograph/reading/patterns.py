@@ -150,10 +150,11 @@ RESOLUTION_WORD = re.compile(_stem_first([w for lang in LANGUAGES for w in lang.
 # "the following draft resolution:" before a quoted draft (segment._quoted_draft)
 DRAFT_INTRO = re.compile(r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.draft_words) + ")")
 DECISION_WORD = re.compile(_stem_first(w for lang in LANGUAGES for w in lang.decision_words))
-# Words right before "resolution(s)" that refer back to resolutions cited before (languages.anaphors_before)
+# Words right before "resolution(s)" that refer back to resolutions cited before (languages.anaphors_before), a
+# count between them or not ("the aforesaid two resolutions")
 RESOLUTION_ANAPHOR = re.compile(
     r"\b(?:" + _words(sorted({w for lang in LANGUAGES for w in lang.anaphors_before}, key=len, reverse=True))
-    + r")\s+$")
+    + r")\s+(?:(?:two|three|four|deux|trois|quatre|dos|tres|cuatro)\s+)?$")
 # … with a body's name between them, as English writes it: "the aforesaid General Assembly resolution",
 # "those Security Council resolutions" (the body says whose resolution it is: resolve)
 RESOLUTION_ANAPHOR_BODY = re.compile(
@@ -278,9 +279,10 @@ NUMBER_FORMS = {
     # Before 1976 a special or emergency special session's number is printed in the parenthesis too:
     # "2248 (S-V)", "2253 (ES-V)" (the newer forms "S-26/2", "ES-10/19" are `ss`), and by the Council of 1948 in
     # Arabic numerals: "186 (S-2)". OCR reads a session's last "I)" or "I" as "D": "1760 (XVID of 31 October 1962", "1819 (XVID) of …",
-    # and the first sessions' "I" as "1": "General Assembly resolutions 41 (1) and 42 (1)" (1946–1948).
+    # and the first sessions' "I" as "1": "General Assembly resolutions 41 (1) and 42 (1)" (1946–1948); it loses the
+    # closing parenthesis before a date: "1889 (XVIII of 6 November 1963".
     "old": r"(?P<old>(?P<oldn>\d{1,4})\s*(?:(?P<oldl>[a-h])\s*)?\(\s*(?:(?P<olds>e?s)\s*-\s*(?:(?P<olda>\d{1,2})\s*\))?)?"
-           r"(?(olda)|(?:(?P<oldr>[ivxlc]{1,7}|1{1,3})\s*\)|(?P<oldd>[ivxlc]{1,6})d\)?(?=[\s,;.]))))",  # 3013 (XXVII)
+           r"(?(olda)|(?:(?P<oldr>[ivxlc]{1,7}|1{1,3})(?:\s*\)|(?=\s+of\s+\d))|(?P<oldd>[ivxlc]{1,6})d\)?(?=[\s,;.]))))",  # 3013 (XXVII)
 }
 # No two forms match at the same place (after the digits: "/" for slash, "(" and a year or a blank
 # and a year for sc, "(" and a Roman numeral or a letter for old; ss opens with "s-"/"es-", ocr with
