@@ -60,6 +60,9 @@ Three corpora by three annotators, each following corpus/README.md without readi
 - holdout21: written blind on lead ad78a83 (after holdouts 19–20 were read), INTERPOL as INTERPOL publishes it
   (1998–2025, headers, capitals, annexes, page furniture, a web paste) and the General Assembly on INTERPOL; 4 en,
   3 fr, 3 es.
+- holdout22: written blind on lead 9a23c37, the General Assembly, ECOSOC and the Human Rights Council (1990–2026)
+  as their PDFs give text (form feeds, heads at the margin, Geneva job numbers, footnotes, annexes); 6 en, 1 fr, 2 es
+  and 1 HRC.
 The bar is lower than on the dev corpus on purpose: this measures generalisation, not memorisation.
 """
 
@@ -74,7 +77,7 @@ import pytest
 from resograph.tools.evaluate import evaluate, totals
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CORPORA = {"holdout": 10, "holdout2": 12, "holdout3": 12, "holdout4": 10, "holdout5": 10, "holdout6": 10, "holdout7": 10, "holdout8": 8, "holdout9": 8, "holdout10": 8, "holdout11": 8, "holdout12": 8, "holdout13": 10, "holdout14": 10, "holdout15": 9, "holdout16": 9, "holdout17": 8, "holdout18": 9, "holdout19": 10, "holdout20": 10, "holdout21": 10}  # corpus → number of texts
+CORPORA = {"holdout": 10, "holdout2": 12, "holdout3": 12, "holdout4": 10, "holdout5": 10, "holdout6": 10, "holdout7": 10, "holdout8": 8, "holdout9": 8, "holdout10": 8, "holdout11": 8, "holdout12": 8, "holdout13": 10, "holdout14": 10, "holdout15": 9, "holdout16": 9, "holdout17": 8, "holdout18": 9, "holdout19": 10, "holdout20": 10, "holdout21": 10, "holdout22": 10}  # corpus → number of texts
 BAR = (0.90, 0.85)  # documents F1, paragraphs F1
 # (holdout4 scored 0.803 / 0.785 when it was added, 0.989 / 0.962 once the treaties without a registry
 # key, article ranges, other bodies' resolutions and special sessions were read: it takes this bar too)
@@ -113,6 +116,10 @@ BAR = (0.90, 0.85)  # documents F1, paragraphs F1
 # (holdout21, written on the code after that, scored 0.980 / 0.974 there; 0.996 / 0.997 once "le Statut" after another
 # body's statute, lettered items under a lead-in after numbered ones, a treaty's chapter, "l'article premier" and "the
 # Convention on the Law of the Sea" were read; the annex after the adoption line is left)
+# (holdout22, written on the code after that, scored 0.957 / 0.925 there with its golds as written; once the lead keyed
+# the Human Rights Council's resolutions by their symbols as the other sets do (NOTES.md), 0.973 / 0.965 on the same
+# code, and 0.984 / 0.981 once a page head at the margin after a form feed, Geneva job numbers, the Migrants
+# Protocol's French short name, titled list items and "supplementary to" were read; its annexes are left)
 
 
 @lru_cache(maxsize=None)

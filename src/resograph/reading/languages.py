@@ -156,7 +156,7 @@ FRENCH = Language(
                       "accord": "Agreement", "reglement": "Rules"},
     range_words=("a", "au"),
     respectively_words=("respectivement",),
-    topic_words=("sur", "relative", "relatives", "concernant"),
+    topic_words=("sur", "relative", "relatives", "concernant", "intitulee", "intitulees", "intitule", "intitules"),
     plural_nouns={"conventions": "convention"},
     noun_pronouns={"celle": False, "celui": False, "celles": True, "ceux": True},
     other_organisations=("organisation des etats americains", "union africaine", "organisation de l'unite africaine",
@@ -169,7 +169,7 @@ FRENCH = Language(
     short_bodies={"un-sc": (r"conseil",), "hrc": (r"conseil",), "un-ga": (r"assemblee",)},
     title_words=("sur", "sa", "son", "ses", "la", "le", "les", "l'", "de", "d'", "du", "des", "et", "pour", "a", "au",
                  "aux", "en", "contre", "vers", "dans"),
-    title_links=("additionnel a la", "protocole facultatif a la",
+    title_links=("additionnel a la", "complementaire de la", "protocole facultatif a la",
                  "protocole facultatif se rapportant a la"),
 )
 
@@ -221,7 +221,7 @@ ENGLISH = Language(
                       "agreement": "Agreement", "regulations": "Rules", "rules": "Rules"},
     range_words=("to",),
     respectively_words=("respectively",),
-    topic_words=("on", "concerning", "relating"),
+    topic_words=("on", "concerning", "relating", "entitled"),
     plural_nouns={"conventions": "convention"},
     noun_pronouns={"that": False, "those": True},
     other_organisations=("organization of american states", "african union", "organization of african unity",
@@ -235,7 +235,7 @@ ENGLISH = Language(
     agent_nouns=("decision", "decisions"),
     short_bodies={"un-sc": (r"council",), "hrc": (r"council",), "un-ga": (r"assembly",)},
     title_words=("on", "of", "the", "and", "for", "to", "in", "against", "towards", "its", "at", "a", "an"),
-    title_links=("supplementing the", "optional protocol to the"),
+    title_links=("supplementing the", "supplementary to the", "optional protocol to the"),
 )
 
 SPANISH = Language(
@@ -287,7 +287,7 @@ SPANISH = Language(
                       "declaracion": "Declaration", "acuerdo": "Agreement", "reglamento": "Rules"},
     range_words=("a", "al"),
     respectively_words=("respectivamente",),
-    topic_words=("sobre", "relativa", "relativas", "relativo", "relativos"),
+    topic_words=("sobre", "relativa", "relativas", "relativo", "relativos", "titulada", "tituladas", "titulado", "titulados"),
     plural_nouns={"convenciones": "convencion", "convenios": "convenio"},
     noun_pronouns={"la": False, "el": False, "del": False, "al": False, "las": True, "los": True},
     other_organisations=("organizacion de los estados americanos", "union africana",
@@ -300,7 +300,7 @@ SPANISH = Language(
     short_bodies={"un-sc": (r"consejo",), "hrc": (r"consejo",), "un-ga": (r"asamblea",)},
     title_words=("sobre", "la", "el", "los", "las", "de", "del", "y", "e", "para", "hacia", "contra", "en", "al", "su",
                  "sus"),
-    title_links=("que complementa la", "protocolo facultativo de la"),
+    title_links=("que complementa la", "complementario del", "protocolo facultativo de la"),
 )
 
 LANGUAGES: tuple[Language, ...] = (FRENCH, ENGLISH, SPANISH)

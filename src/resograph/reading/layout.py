@@ -105,10 +105,10 @@ PLENARY_LINE = re.compile(
     r"(?:plenary\s+meeting|seance\s+pleniere|sesion\s+plenaria|meeting|seance|sesion)\s*[,.]?\s*$"
 )
 DATE_ONLY = re.compile(rf"^\s*(?:{DATE.pattern})\s*[,.]?\s*$")
-# The foot of a UN document's first page: the job number with its date code ("19-12345 (E)    220719"),
-# the bar code ("*1912345*"), "Please recycle" (fr, es) and its symbol.
+# The foot of a UN document's first page: the job number with its date code ("19-12345 (E)    220719"; in
+# Geneva "GE.26-11873(E)"), the bar code ("*1912345*"), "Please recycle" (fr, es) and its symbol.
 JOB_FOOTER = re.compile(
-    r"^\s*(?:\d{2}-\d{5}\s*(?:\([a-z]\))?(?:\s+\d{6})*|\*\d{5,}\*|please\s+recycle|merci\s+de\s+recycler|"
+    r"^\s*(?:(?:ge\.)?\d{2}-\d{5}\s*(?:\([a-z]\))?(?:\s+\d{6})*|\*\d{5,}\*|please\s+recycle|merci\s+de\s+recycler|"
     r"se\s+ruega\s+reciclar|[\u2672\u267b])(?:\s+(?:\*\d{5,}\*|[\u2672\u267b]))*\s*$"
 )
 # The shape of an English operative verb the lexicon does not know: "Commends", "Dissolves" — not an

@@ -248,7 +248,7 @@ LIST_RESUME_BARE = re.compile(
     r"(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")?\s*"
     r"(?=(?:s-)?\d{1,4}\s*/\s*\d{1,4}(?![/\d])|\d{1,4}\s*\(\s*(?:19|20)\d\d\s*\))"
 )
-CLAUSE_AFTER_ITEM = re.compile(r"\s*,?\s*([a-z]+)\s+([a-z]+)\b")  # ", by which", ", par laquelle", " on women"
+CLAUSE_AFTER_ITEM = re.compile(r"\s*,?\s*([a-z]+)\s+(?:\"\s*)?([a-z]+)\b")  # ", by which", " on women", ', entitled "…
 TOPIC_WORDS = frozenset(w for lang in LANGUAGES for w in lang.topic_words)  # ", on …", ", sur …": a subject
 
 # "resolutions … :" at the end of a line, the numbers on the lines below: a table of resolutions (number,

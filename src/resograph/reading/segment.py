@@ -567,12 +567,18 @@ _HEAD_INDENT = 12  # a running head's wrapped title line is indented at least th
 
 def _title_wrap_below(title: str, below: str, folded: str, below_end: int) -> bool:
     """Is `below` the wrapped rest of a running head's `title` (the line above, the symbol after it):
-    indented as the title is, one line, a blank line under it?"""
+    indented as the title is, one line, a blank line under it? A head at the margin (pdftotext's odd
+    pages) counts when the body under it is indented."""
     indent = len(title) - len(title.lstrip())
-    if indent < _HEAD_INDENT or len(below) - len(below.lstrip()) != indent or not below.strip():
+    if len(below) - len(below.lstrip()) != indent or not below.strip():
         return False
     after = folded.find("\n", below_end + 1)
-    return not folded[below_end + 1:after if after >= 0 else None].strip()
+    if after < 0 or folded[below_end + 1:after].strip():
+        return False
+    if indent >= _HEAD_INDENT:
+        return True
+    body = folded[after + 1:folded.find("\n", after + 1) if folded.find("\n", after + 1) >= 0 else None]
+    return indent == 0 and len(body) - len(body.lstrip()) >= _HEAD_INDENT
 
 
 def _after_end(st: _State, index: int, line: Line, c: str) -> bool:
@@ -629,7 +635,7 @@ def _furniture(st: _State, index: int, line: Line, c: str) -> bool:
 
 
 _OCR_NUMBER_FIRSTS = frozenset((DIGIT, "i", "l", "|"))  # "5, Notes", "L. Strongly", "i9. Calls"
-_JOB_FOOTER_FIRSTS = frozenset((DIGIT, "*", "p", "m", "s", "\u2672", "\u267b"))
+_JOB_FOOTER_FIRSTS = frozenset((DIGIT, "*", "g", "p", "m", "s", "\u2672", "\u267b"))
 
 
 def _footnote(st: _State, index: int, line: Line, c: str) -> bool:
