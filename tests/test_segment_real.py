@@ -521,6 +521,14 @@ def test_the_first_paragraph_under_the_chapeau_may_open_with_any_sentence():
     assert ("pp_1", "convention:icj-statute-1945/art_35") in {(c.paragraph, c.target) for c in x.citations}
 
 
+def test_a_paragraph_opening_with_distressed_is_no_masthead_line():
+    # "Distr.: General" is page furniture; "Distressed by the fact that …" (CR-UNSC 246) opens a paragraph
+    x = extract("The Security Council,\n\nMindful of its obligations,\n\nDistressed by the fact that the Government has "
+                "failed to comply with resolution 245 (1968),\n\n1. Censures the Government.\n")
+    assert [(p.id, p.phrase) for p in x.paragraphs] == [("pp_1", "Mindful"), ("pp_2", "Distressed"), ("op_1", "Censures")]
+    assert {(c.paragraph, c.target) for c in x.citations} == {("pp_2", "S/RES/245(1968)")}
+
+
 def test_numbered_paragraphs_that_name_the_council_first():
     x = extract("1 (1946) Resolution of 25 January 1946\n\nBy Article 47 of the Charter, a Committee is set up ;\n\n"
                 "1. The Security Council requests the permanent members to meet ;\n\n"

@@ -700,7 +700,7 @@ BULLET = re.compile("^\\s*[-–•·▪●◦○■‣⁃\uf0b7\uf0a7]\\s+(?=\\S
 _PAGE_NUMBER = r"pag(?:e|ina)\s+\d+(?:\s*(?:/|of|sur|de)\s*\d+)?"
 _FURNITURE_TOKEN = (rf"(?:{_PAGE_NUMBER}|-\s*\d+\s*-|\d+\s*/\s*\d+|\d{{1,3}}|"
                     r"\d{2}-\d{5}(?:\s*\([a-z]\))?|\*\d+\*|[_\-–—=*.·]{3,}|[|¦]{1,3})")
-PAGE_FURNITURE = re.compile(rf"^\s*(?:distr\.?\s*:?.*|{_FURNITURE_TOKEN}(?:\s+{_FURNITURE_TOKEN})*)\s*$")
+PAGE_FURNITURE = re.compile(rf"^\s*(?:distr(?![a-z])\.?\s*:?.*|{_FURNITURE_TOKEN}(?:\s+{_FURNITURE_TOKEN})*)\s*$")
 # Another organisation's page foot or head: its symbol, a wide gap, the page ("CARICOM/CONSLE/28/2025
 # Page 1 of 2", "CM/Res.1714 (LXX)   Page 2")
 SYMBOL_AND_PAGE = re.compile(rf"^\s*[a-z][\w.()-]*/\S*\s{{3,}}{_PAGE_NUMBER}\s*$")
