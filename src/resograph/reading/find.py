@@ -39,7 +39,16 @@ def find_names(text: str, folded: str, start: int, end: int, lex: Lexicon) -> li
     wanted = (lex.pronoun_re is not None and lex.pronoun_re.search(folded, start, end)) or (
         names and folded.find(":", start, end) >= 0)
     nouns = sp.scan_with(P.INSTRUMENT_NOUN, P.INSTRUMENT_NEEDLES)[0] if wanted else ()
-    return _names_in(text, folded, names, nouns, start, end, lex)
+    named = _names_in(text, folded, names, nouns, start, end, lex)
+    if P.YEAR_IN_NAME.search(folded, start, end):  # a known name with its year after the noun ("Convention de
+        # 1951 relative au statut des réfugiés"): found as `find_mentions` finds it, from its anaphor's match
+        phrases = (_phrase_anaphora(text, sp.scan_with(lex.phrase_anaphor_re, lex.phrase_anaphor_needles)[0], named)
+                   if lex.phrase_anaphor_re is not None else [])
+        anaphors = sp.scan_with(P.ANAPHOR, P.ANAPHOR_KEYS)[0]
+        dated = [m for m in _anaphora(text, folded, anaphors, end, [(m.start, m.end) for m in named + phrases], lex)
+                 if m.kind == "named"]
+        named = sorted(named + dated, key=_position) if dated else named
+    return named
 
 
 def _names_in(text: str, folded: str, names: Sequence[re.Match[str]], nouns: Sequence[re.Match[str]],

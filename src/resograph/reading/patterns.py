@@ -463,6 +463,7 @@ CHAPTER_NEEDLES = ("chap", "capi")  # every CHAPTER match holds one
 WORD_BEFORE = re.compile(r"([\w'-]+)\W*$")  # the last word of a text (unfolded)
 SENTENCE_END = re.compile(r"(?:[.;:!?]|\n\s*\n|^)\s*$")  # nothing, or a sentence's end, before a word
 SENTENCE_BREAK = re.compile(r"[;!?]|\.\s")  # a sentence's end inside a paragraph (folded text)
+YEAR_IN_NAME = re.compile(r"(?<!\d)(?:18|19|20)\d\d(?!\d)")  # a year, which a dated name holds (find.find_names)
 # From the end of an article list to the name of its treaty: ", paragraph 2, of the", " de la ",
 # " of that ", " del ", " de cet ".
 ARTICLE_OWNER_LINK = re.compile(
