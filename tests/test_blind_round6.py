@@ -136,3 +136,11 @@ def test_a_treaty_named_in_a_protocols_title_after_supplementary_to_is_not_cited
                             "International Civil Aviation, supplementary to the Convention for the Suppression of "
                             "Unlawful Acts against the Safety of Civil Aviation,")
     assert "convention:montreal-1971" not in got
+
+
+def test_a_list_of_dated_old_numbers_resumes_after_a_clause():
+    # CR-UNSC 322 (1972): "1514 (XV) of 14 December 1960, containing the Declaration …, and 2918 (XXVII) of …"
+    got = targets(SC["en"], "Also recalling General Assembly resolutions 1514 (XV) of 14 December 1960, containing the "
+                            "Declaration on the Granting of Independence to Colonial Countries and Peoples, and 2918 "
+                            "(XXVII) of 14 November 1972, on the question of Territories,")
+    assert {"A/RES/1514(XV)", "A/RES/2918(XXVII)"} <= got

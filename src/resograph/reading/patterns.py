@@ -231,10 +231,11 @@ BODY_INFIX = re.compile(
 INFIX_BODY_CONTEXT = [(code, re.compile("|".join(filter(None, (BODY_NAMES[code], _INFIX_SHORT.get(code))))))
                       for code in _INFIX_CODES]
 # A list that resumes after a relative clause: "resolutions 60/288 of 8 September 2006, by which …,
-# and 79/136 of 6 December 2024" — only with a date after the number, to stay safe.
+# and 79/136 of 6 December 2024", "1514 (XV) of 14 December 1960, containing the Declaration …, and 2918
+# (XXVII) of 14 November 1972" — only with a date after the number, to stay safe.
 LIST_RESUME = re.compile(
     r"[^;.]{0,220}?[,;]\s*(?:and|et|y|as\s+well\s+as|ainsi\s+que|asi\s+como)\s+(?:its\s+|sa\s+|su\s+)?"
-    r"(?=\d{1,4}\s*/\s*\d{1,4}\s*,?\s*(?:of|du|de|del)\s+\d)"
+    r"(?=(?:\d{1,4}\s*/\s*\d{1,4}|\d{1,4}\s*\(\s*(?:[ivxlc]{1,7}|(?:19|20)\d\d)\s*\))\s*,?\s*(?:of|du|de|del)\s+\d)"
 )
 # … and without a date (find._parallel_resume decides): where the next number opens the same clause
 # as the list's first item ("its resolutions 70/174, by which it endorsed the Doha Declaration,
