@@ -313,7 +313,8 @@ OWN_YEAR = (
     (re.compile(r"A/RES/(\d{1,3})/"), 1946),
 )
 
-# Whole symbols, recognised anywhere in a paragraph. A UN document symbol (`undoc`: reports,
+# Whole symbols, recognised anywhere in a paragraph; after a hyphen only when a number ends before it (the
+# second half of a joint symbol: "A/80/895-S/2026/402", a letter to both the Assembly and the Council). A UN document symbol (`undoc`: reports,
 # letters, agendas — "S/11563", "S/Agenda/1769/Rev.1", "A/60/288") has up to five digits, and its
 # last part ends in a letter or digit: the full stop of a sentence is not part of it. "Rev. 1" and
 # "Add. 2" are printed with a space too (the key drops it).
@@ -337,7 +338,7 @@ _SERIES_SCAN = "|".join(f"(?<={re.escape(s[0])}){re.escape(s[1:])}" for s in DOC
 _UNDOC_REST = (r"/(?!(?:res|dec)\.)(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}(?:\d{1,5}|l\.\d{1,4})"
                r"(?:/(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?")
 SYMBOL = re.compile(
-    rf"(?=[aesg{_SERIES_FIRSTS}])(?<![\w/-])(?:"
+    rf"(?=[aesg{_SERIES_FIRSTS}])(?<![\w/])(?<![^\d]-)(?:"
     r"(?P<ares>a\s*/\s*res\s*/\s*(?P<ares_s>\d{1,3})\s*/\s*(?P<ares_n>\d{1,4}))"
     r"|(?P<aresold>a\s*/\s*res\s*/\s*(?P<aold_n>\d{1,4})\s*\(\s*(?:(?P<aold_s>e?s)\s*-\s*)?(?P<aold_r>[ivxlc]{1,7})\s*\))"
     r"|(?P<ares_es>a\s*/\s*res\s*/\s*e?s\s*-\s*\d{1,2}\s*/\s*\d{1,4})"
@@ -368,7 +369,7 @@ SYMBOL_LIST_TAIL = re.compile(
 # (SYMBOL tries every position); each alternative checks that letter with a look-behind. Its
 # outer groups (ares, undoc, …) therefore lack that letter: they only say which form matched.
 SYMBOL_SCAN = re.compile(
-    rf"[aesg{_SERIES_FIRSTS}](?<![\w/-].)(?:"
+    rf"[aesg{_SERIES_FIRSTS}](?<![\w/].)(?<![^\d]-.)(?:"
     r"(?<=a)(?P<ares>\s*/\s*res\s*/\s*(?P<ares_s>\d{1,3})\s*/\s*(?P<ares_n>\d{1,4}))"
     r"|(?<=a)(?P<aresold>\s*/\s*res\s*/\s*(?P<aold_n>\d{1,4})\s*\(\s*(?:(?P<aold_s>e?s)\s*-\s*)?(?P<aold_r>[ivxlc]{1,7})\s*\))"
     r"|(?<=a)(?P<ares_es>\s*/\s*res\s*/\s*e?s\s*-\s*\d{1,2}\s*/\s*\d{1,4})"
