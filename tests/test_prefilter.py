@@ -130,3 +130,41 @@ def test_same_extraction_on_the_real_corpus():
     for path in sorted(REAL.glob("*.txt")):
         fast, slow = both(path.read_text(encoding="utf-8"))
         assert fast == slow, path.name
+
+
+PROBE = "Recalling its resolution 79/136 and A/RES/79/1, and the said Convention,"
+
+
+def test_the_compiled_database_is_kept_and_reused_across_processes(tmp_path):
+    """A second process, even with another hash seed (sets iterate in another order), loads the
+    database the first compiled: one file, not rewritten, same extraction."""
+    import subprocess
+    import sys
+    code = ("import json, sys; from resograph.reading.extract import extract; "
+            "print(json.dumps(extract(sys.argv[1]).to_json(), sort_keys=True))")
+    outs, stamps = [], []
+    for seed in ("1", "2"):
+        env = dict(os.environ, RESOGRAPH_CACHE_DIR=str(tmp_path), PYTHONHASHSEED=seed)
+        env.pop("RESOGRAPH_PREFILTER", None)
+        outs.append(subprocess.run([sys.executable, "-c", code, PROBE], env=env, check=True,
+                                   capture_output=True, text=True).stdout)
+        stamps.append([(p.name, p.stat().st_mtime_ns) for p in tmp_path.iterdir()])
+    assert len(stamps[0]) == 1 and stamps[0][0][0].endswith(".hsdb")
+    assert stamps[1] == stamps[0]
+    assert outs[0] == outs[1] == both(PROBE)[1] + "\n"
+
+
+def test_a_damaged_or_unwritable_cache_only_costs_a_compilation(tmp_path, monkeypatch):
+    patterns, openings = {"anaphor": P.ANAPHOR}, {"resolution": P.RESOLUTION_OPENINGS}
+    folded = fold(clean(PROBE).text)
+    monkeypatch.setenv("RESOGRAPH_CACHE_DIR", str(tmp_path))
+    want = prefilter.load(patterns, openings).scan(folded)
+    (cached,) = tmp_path.iterdir()
+    cached.write_bytes(b"not a database")  # a truncated or foreign file: compiled again, replaced
+    assert prefilter.load(patterns, openings).scan(folded) == want
+    assert cached.stat().st_size > 1000 and [p.name for p in tmp_path.iterdir()] == [cached.name]
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("RESOGRAPH_CACHE_DIR", str(blocker / "cache"))  # cannot be created
+    assert prefilter.load(patterns, openings).scan(folded) == want
+    assert want["resolution"] and want["anaphor"]

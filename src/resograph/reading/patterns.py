@@ -526,7 +526,7 @@ WHOSE = re.compile(r"\b(?:cuyo|cuya|cuyos|cuyas|dont\s+l'|dont\s+les|whose)\s*$"
 INSTRUMENT_WORDS = frozenset(("instrument", "instrumento"))  # any instrument ("these instruments" is often none)
 ANAPHOR_NOUNS = tuple(sorted(({n for n, kind in INSTRUMENT_KINDS.items() if kind != "Rules"}
                               | INSTRUMENT_WORDS) - {"traite", "treaty", "tratado"},
-                             key=len, reverse=True))
+                             key=lambda noun: (-len(noun), noun)))  # a fixed order: the prefilter cache key
 # Plurals of the nouns a group anaphor counts ("both Conventions", "les deux Pactes") → the noun.
 GROUP_NOUNS = {"conventions": "convention", "convenciones": "convencion", "convenios": "convenio",
                "instruments": "instrument", "instrumentos": "instrumento", "covenants": "covenant",

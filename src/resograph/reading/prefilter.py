@@ -10,13 +10,21 @@ position where the Python pattern can match lies in one of the reported [start, 
 :func:`matches` tries the Python pattern at those positions only, which yields what `finditer`
 yields. Without the `hyperscan` package (a platform with no wheel) :func:`load` returns None and the
 finders scan as before: same answers, slower.
+
+Compiling the database costs ~80 ms of CPU, more than reading a short text, so the compiled database
+is kept in the user's cache directory, keyed by a digest of the expressions, their flags, the
+Hyperscan version and the machine: each later process loads it in well under a millisecond.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import platform
 import re
+import tempfile
 from bisect import bisect_right
+from pathlib import Path
 
 try:  # a wheel for x86_64/arm64 Linux and macOS; elsewhere the finders scan with `re` alone
     import hyperscan
@@ -158,9 +166,7 @@ class Prefilter:
                 flags.append(0)
                 self.lengths.append(size)
                 self.owner.append(k)
-        self.db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        self.db.compile(expressions=[e.encode("ascii") for e in exprs], ids=list(range(len(exprs))),
-                        flags=flags)
+        self.db = _database([e.encode("ascii") for e in exprs], flags)
         self.scratch = hyperscan.Scratch(self.db)
 
     def scan(self, text: str) -> dict[str, Intervals]:
@@ -178,6 +184,41 @@ class Prefilter:
         data = text.encode("ascii", "replace")
         self.db.scan(data, match_event_handler=on_match, scratch=self.scratch)
         return {name: _merge(hits) for name, hits in zip(self.names, found)}
+
+
+def cache_dir() -> Path:
+    """Where compiled databases are kept: $RESOGRAPH_CACHE_DIR, else $XDG_CACHE_HOME/resograph, else
+    ~/.cache/resograph."""
+    if os.environ.get("RESOGRAPH_CACHE_DIR"):
+        return Path(os.environ["RESOGRAPH_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "resograph"
+
+
+def _database(exprs: list[bytes], flags: list[int]) -> "hyperscan.Database":
+    """The block-mode database of `exprs`, loaded from the cache when an identical one was compiled
+    before on this machine, else compiled and stored there (atomically; a cache that cannot be read
+    or written is only a slower start)."""
+    key = hashlib.sha256(repr((hyperscan.__version__, platform.machine(), exprs, flags)).encode()).hexdigest()
+    path = cache_dir() / f"prefilter-{key[:32]}.hsdb"
+    try:
+        return hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
+    except (OSError, hyperscan.error):
+        pass  # absent, unreadable or from another build of the library: compile afresh
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    db.compile(expressions=exprs, ids=list(range(len(exprs))), flags=flags)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".prefilter-")
+    except OSError:
+        return db
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(hyperscan.dumpb(db))
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+    return db
 
 
 def _literal(word: str) -> str:
