@@ -302,6 +302,51 @@ def test_numbers_after_the_words_that_refer_back_are_read(lang, paragraph, expec
     assert {t for p, t in cited(lang, paragraph) if p == "pp_1"} == expected
 
 
+# … and "the above-mentioned resolutions of the General Assembly and the Security Council": every
+# resolution of the bodies named that the text cited before, in whatever paragraph (CR-UNSC 182, 267: the
+# Council's 181 (1963) recalled and reaffirmed, the Assembly's 1881 (XVIII) noted between).
+SC_CHAPEAU = {"en": "The Security Council,", "fr": "Le Conseil de sécurité,", "es": "El Consejo de Seguridad,"}
+BODIES_BEFORE = {
+    "en": ("Recalling its resolution 1111 (2013),", "Noting General Assembly resolution 67/101,",
+           "Noting also resolution 2024/5 of the Economic and Social Council,",
+           "1. Reaffirms its resolution 1111 (2013);", "2. Urges all States to act;"),
+    "fr": ("Rappelant sa résolution 1111 (2013),", "Prenant note de la résolution 67/101 de l'Assemblée générale,",
+           "Prenant note aussi de la résolution 2024/5 du Conseil économique et social,",
+           "1. Réaffirme sa résolution 1111 (2013) ;", "2. Exhorte tous les États à agir ;"),
+    "es": ("Recordando su resolución 1111 (2013),", "Tomando nota de la resolución 67/101 de la Asamblea General,",
+           "Tomando nota también de la resolución 2024/5 del Consejo Económico y Social,",
+           "1. Reafirma su resolución 1111 (2013);", "2. Insta a todos los Estados a actuar;"),
+}
+
+
+@pytest.mark.parametrize("lang, anaphor", [
+    ("en", "3. Condemns the non-compliance with the above-mentioned resolutions of the General Assembly and the "
+           "Security Council;"),
+    ("en", "3. Deplores the failure to show any regard for the resolutions of the General Assembly and the\n"
+           "Security Council mentioned above;"),
+    ("fr", "3. Condamne le non-respect des résolutions susmentionnées de l'Assemblée générale et du Conseil de "
+           "sécurité ;"),
+    ("fr", "3. Condamne le non-respect des résolutions de l'Assemblée générale et du Conseil de sécurité "
+           "susmentionnées ;"),
+    ("es", "3. Condena el incumplimiento de las resoluciones antes mencionadas de la Asamblea General y del "
+           "Consejo de Seguridad;"),
+])
+def test_the_above_mentioned_resolutions_of_two_bodies_are_all_theirs_cited_before(lang, anaphor):
+    got = {t for p, t in cited(lang, *BODIES_BEFORE[lang], anaphor, chapeau=SC_CHAPEAU) if p == "op_3"}
+    assert got == {"S/RES/1111(2013)", "A/RES/67/101"}  # not the Economic and Social Council's
+
+
+@pytest.mark.parametrize("anaphor, expected", [
+    ("3. Recalls the above-mentioned resolutions of the Economic and Social Council;", set()),  # one: no list
+    ("3. Recalls the above-mentioned resolution of the General Assembly;", {"A/RES/67/101"}),
+    # no word that points back: resolutions of those bodies in general, none in particular
+    ("3. Recalls the resolutions of the General Assembly and the Security Council on the question;", set()),
+])
+def test_resolutions_of_named_bodies_need_a_word_that_points_back_and_a_list(anaphor, expected):
+    got = {t for p, t in cited("en", *BODIES_BEFORE["en"], anaphor, chapeau=SC_CHAPEAU) if p == "op_3"}
+    assert got == expected
+
+
 def test_every_noun_the_registry_declares_is_read_as_an_anaphor():
     from resograph.reading import patterns as P
     from resograph.reading.lexicon import load_lexicon

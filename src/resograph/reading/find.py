@@ -409,9 +409,7 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                 # "the resolutions of the Commission on Narcotic Drugs 56/4 and 57/2"
                 pos, infix_body = P.AFTER_WORD.match(folded, other_end, end).end(), P.OTHER_BODY
             elif infix := P.BODY_INFIX.match(folded, pos, end):
-                pos = infix.end()
-                infix_body = next(code for code, rx in P.INFIX_BODY_CONTEXT
-                                  if (b := rx.match(folded, infix.start("body"))) and b.end() == infix.end("body"))
+                pos, infix_body = infix.end(), _infix_code(folded, infix)
             else:  # "UNSCR 2396 (2017)": the word names the body
                 infix_body = None if is_decision else P.RESOLUTION_ABBREVIATIONS.get(w.group(1))
             plural = w.group(1).endswith(("s", "es"))
@@ -453,7 +451,10 @@ def _without_list(text: str, folded: str, w: re.Match[str], pos: int, end: int, 
     if bare := _sc_number(text, folded, w, pos, end, infix_body, start):
         return bare  # "UNSCR 2396" after "UNSCR 2396 (2017)": the resolver gives its year
     ws = w.start()
-    if back := P.RESOLUTION_ANAPHOR.search(folded, max(start, ws - 30), ws):
+    back = P.RESOLUTION_ANAPHOR.search(folded, max(start, ws - 30), ws)
+    if by_bodies := _resolutions_of_bodies(text, folded, w, back, infix_body, pos, end, plural):
+        return by_bodies
+    if back:
         return Mention("res-anaphor", back.start(), w.end(), text[back.start():w.end()], None, {"plural": plural})
     lo = max(start, ws - P.RESOLUTION_ANAPHOR_BODY_REACH)
     if folded[lo:ws].rstrip().endswith(P.BODY_NAME_ENDS) \
@@ -464,6 +465,39 @@ def _without_list(text: str, folded: str, w: re.Match[str], pos: int, end: int, 
     if after := P.RESOLUTION_ANAPHOR_AFTER.match(folded, w.end(), end):
         return Mention("res-anaphor", ws, after.end(), text[ws:after.end()], None, {"plural": plural})
     return None
+
+
+def _infix_code(folded: str, infix: re.Match[str]) -> str:
+    """The body a BODY_INFIX or FURTHER_BODY match names."""
+    return next(code for code, rx in P.INFIX_BODY_CONTEXT
+                if (b := rx.match(folded, infix.start("body"))) and b.end() == infix.end("body"))
+
+
+def _resolutions_of_bodies(text: str, folded: str, w: re.Match[str], back: re.Match[str] | None,
+                           infix_body: str | None, pos: int, end: int, plural: bool) -> Mention | None:
+    """Resolutions cited before, by the bodies that adopted them and a word that points back: "the
+    above-mentioned resolutions of the General Assembly and the Security Council", "the resolutions of
+    the General Assembly and the Security Council mentioned above", "les résolutions susmentionnées de
+    l'Assemblée générale et du Conseil de sécurité" — every resolution of those bodies the text cited
+    before (resolve). `back`: the word before "resolution(s)"; `infix_body`: the body read right after
+    it, up to `pos`."""
+    after_word = None
+    if infix_body is None:
+        after_word = P.RESOLUTION_ANAPHOR_AFTER.match(folded, w.end(), end)
+        infix = after_word and P.BODY_INFIX.match(folded, after_word.end(), end)
+        if not infix:
+            return None
+        pos, infix_body = infix.end(), _infix_code(folded, infix)
+    bodies = [infix_body]
+    while more := P.FURTHER_BODY.match(folded, pos, end):
+        pos = more.end()
+        bodies.append(_infix_code(folded, more))
+    pos = len(folded[:pos].rstrip())
+    trailing = P.RESOLUTION_ANAPHOR_AFTER.match(folded, pos, end)
+    if not (back or after_word or trailing):
+        return None
+    s, e = back.start() if back else w.start(), trailing.end() if trailing else pos
+    return Mention("res-anaphor", s, e, text[s:e], None, {"plural": plural, "bodies": tuple(dict.fromkeys(bodies))})
 
 
 def _sc_number(text: str, folded: str, w: re.Match[str], pos: int, end: int, infix_body: str | None,

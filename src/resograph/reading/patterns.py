@@ -220,16 +220,24 @@ _ANY_NUMBER = r"(?=\s*\d)"  # the lookahead of the other bodies' short names
 _INFIX_CODES = ("un-sc", "ecosoc", "hrc", "un-ga")
 _INFIX_SHORT = {code: f"(?:{rx}){_SHORT_BODY_NUMBER.get(code, _ANY_NUMBER)}"
                 for code in _INFIX_CODES if (rx := _SHORT_BODY_NAMES[code])}
-BODY_INFIX = re.compile(
-    r"\s*(?:(?:del|de\s+la|du|of\s+the|of|de)\s+|de\s+l'\s*)(?:(?:the|la|le|el)\s+)?(?P<body>"
+_INFIX_GENITIVE = r"(?:(?:del|de\s+la|du|of\s+the|of|de)\s+|de\s+l'\s*)"
+_INFIX_BODY = (
+    r"(?:(?:the|la|le|el)\s+)?(?P<body>"
     + "|".join(BODY_NAMES[code] for code in _INFIX_CODES)
     + "".join(f"|{short}" for short in _INFIX_SHORT.values())
     + r")(?:\s+de\s+las\s+naciones\s+unidas|\s+des\s+nations\s+unies|\s+of\s+the\s+united\s+nations)?\s*"
 )
+BODY_INFIX = re.compile(r"\s*" + _INFIX_GENITIVE + _INFIX_BODY)
 # The body of a BODY_INFIX name: its full names, or its short ones with the number form that follows
 # them (matched at the name's start in the text, so the look-ahead sees the number).
 INFIX_BODY_CONTEXT = [(code, re.compile("|".join(filter(None, (BODY_NAMES[code], _INFIX_SHORT.get(code))))))
                       for code in _INFIX_CODES]
+# Further bodies after the one BODY_INFIX read: "the above-mentioned resolutions of the General Assembly
+# and the Security Council", "les résolutions de l'Assemblée générale et du Conseil de sécurité
+# susmentionnées", "las resoluciones antes mencionadas de la Asamblea General y del Consejo de Seguridad"
+# (find._without_list: with a word that points back, every resolution of those bodies cited before)
+FURTHER_BODY = re.compile(r"\s*,?\s*(?:" + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s+"
+                          + _INFIX_GENITIVE + "?" + _INFIX_BODY)
 # A list that resumes after a relative clause: "resolutions 60/288 of 8 September 2006, by which …,
 # and 79/136 of 6 December 2024", "1514 (XV) of 14 December 1960, containing the Declaration …, and 2918
 # (XXVII) of 14 November 1972" — only with a date after the number, to stay safe.

@@ -28,7 +28,7 @@ NEAR_OWNERS = OWNERS + ("Resolution",)
 # The kind of a treaty named inside a protocol's name: found by its nouns ("that Convention"), by no kind
 NAMED_ONLY = "named-only"
 UN_BODIES = ("un-sc", "un-ga", "ecosoc")
-BODY_PREFIXES = {"un-ga": "A/RES/", "un-sc": "S/RES/", "ecosoc": "E/RES/"}  # how their resolutions' keys open
+BODY_PREFIXES = {"un-ga": "A/RES/", "un-sc": "S/RES/", "ecosoc": "E/RES/", "hrc": "A/HRC/RES/"}  # how their resolutions' keys open
 
 
 def _own_bound(own_symbol: str | None) -> tuple[int | None, int] | None:
@@ -388,6 +388,19 @@ class Resolver:
             keys = dict.fromkeys(reversed(referred))
         return [k for k in reversed(keys) if prefix is None or k.startswith(prefix)]
 
+    def _resolutions_of(self, before: int, plural: bool, bodies: tuple[str, ...]) -> list[str]:
+        """"the above-mentioned resolutions of the General Assembly and the Security Council": every
+        resolution of those bodies cited before `before`, in reading order (two at least for a plural);
+        "the above-mentioned resolution of the Council": the last of them."""
+        prefixes = tuple(BODY_PREFIXES[b] for b in bodies if b in BODY_PREFIXES)
+        if len(prefixes) < len(bodies):
+            return []
+        keys = [k for k, _ in self.resolution_key[:bisect_left(self.resolution_at, before)] if k.startswith(prefixes)]
+        if not plural:
+            return keys[-1:]
+        keys = list(dict.fromkeys(keys))
+        return keys if len(keys) > 1 else []
+
     def _list_holding(self, keys: set[str], before: int) -> dict[str, None]:
         """The resolutions of the latest paragraph before the `before`-th citing one that cites two or more,
         `keys` among them (in reading order); none if that paragraph does not hold them all."""
@@ -505,7 +518,8 @@ class Resolver:
                 resolved[i] = [key]
                 local.append(_Named(m.start, key, m.data["kind"]))
             elif m.kind == "res-anaphor":
-                resolved[i] = self._resolutions_before(m.start, m.data["plural"], m.data.get("body"))
+                resolved[i] = (self._resolutions_of(m.start, m.data["plural"], m.data["bodies"]) if "bodies" in m.data
+                               else self._resolutions_before(m.start, m.data["plural"], m.data.get("body")))
                 if m.data["plural"] and resolved[i]:
                     self._referred.setdefault(self._paragraph, resolved[i])
             elif m.kind == "sc-number":
