@@ -342,8 +342,10 @@ _SERIES_FIRSTS = "".join(sorted({s[0] for s in DOCUMENT_SERIES}))
 # each series as SYMBOL_SCAN reads it: its first letter consumed, checked by a look-behind
 _SERIES_SCAN = "|".join(f"(?<={re.escape(s[0])}){re.escape(s[1:])}" for s in DOCUMENT_SERIES)
 # After a UN symbol's series letter: its parts, the last a number or a subsidiary body's draft ("A/AC.291/L.15",
-# "A/C.3/81/L.12" end so), then any suffixes ("/Rev.1", "/Add. 2") and a year in brackets.
-_UNDOC_REST = (r"/(?!(?:res|dec)\.)(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}(?:\d{1,5}|l\.\d{1,4})"
+# "A/C.3/81/L.12" end so), then any suffixes ("/Rev.1", "/Add. 2") and a year in brackets. One space or line
+# break may follow the slash before a number, as old printings and their OCR give it ("document S/ 13450",
+# "(S/\n8968)"; the key drops it).
+_UNDOC_REST = (r"/(?:\s(?=[1-9]))?(?!(?:res|dec)\.)(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}(?:\d{1,5}|l\.\d{1,4})"
                r"(?:/(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?")
 SYMBOL = re.compile(
     rf"(?=[aesg{_SERIES_FIRSTS}])(?<![\w/])(?<![^\d]-)(?:"
@@ -488,9 +490,12 @@ ARTICLE_OWNER_LINK = re.compile(
     r"(?:(?<=')|(?![a-z]))\s*)*"
 )
 # What an article's owner link leads to when no instrument the finder knows stands there: the name
-# of another one ("… of the Statute of the International Court of Justice", "… du Pacte …").
+# of another one ("… of the Statute of the International Court of Justice", "… du Pacte …"), or a
+# document that is no instrument ("chapter VII of its report", "chapters VIII and IX of the provisional
+# rules of procedure": CR-UNSC 325, 345).
 UNKNOWN_OWNER = re.compile(r"(?:statute|statut|estatuto|pacte|pact|pacto|protocol|protocole|protocolo|"
-                           r"treaty|traite|tratado|covenant|rules|reglement|reglamento|rpd|"
+                           r"reports?|rapports?|informes?|(?:provisional\s+)?rules|"
+                           r"treaty|traite|tratado|covenant|reglement|reglamento|rpd|"
                            r"(?:general\s+|financial\s+|staff\s+)?regulations|interpol's\s+(?:rules|regulations))\b")
 THEREOF = re.compile(r"\s*,?\s*(?:thereof|de\s+celle-ci|de\s+celui-ci|de\s+esta|de\s+la\s+misma|de\s+dicha\s+convencion)\b")
 INDEFINITE_BEFORE = re.compile(r"(?<![\w'])(?:" + _words(w for lang in LANGUAGES for w in lang.indefinite_articles) + r")\s+$")
