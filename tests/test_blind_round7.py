@@ -45,3 +45,21 @@ def test_a_chapter_of_a_report_or_of_the_rules_is_no_charter_chapter(lang, parag
 ])
 def test_the_charters_chapter_is_still_the_charters(lang, paragraph):
     assert targets(SC[lang], paragraph) == {"un:charter/chap_VII"}
+
+
+def paragraphs(text: str) -> list[tuple[str, str]]:
+    x = extract(text)
+    return [(p.id, text[p.start:p.end]) for p in x.paragraphs]
+
+
+@pytest.mark.parametrize("wrapped", [
+    "Recalling its resolutions 1001 (1964) of 4 March and 1002 (1964) of\n20 June 1964,",
+    "Noting the invasion of the territory carried out on\n28 September 1985,",
+    "1. Requests the Secretary-General to report to the Council thereon by\n19 June 1986.",
+])
+def test_a_date_that_ends_a_wrapped_sentence_is_the_paragraphs_not_the_documents(wrapped):
+    text = (f"The Security Council,\n\n{wrapped}\n\nRenewing its appeal to the parties, in accordance with "
+            "resolution 1003 (1964),\n\n2. Decides to remain seized of the matter.\n")
+    got = paragraphs(text)
+    assert got[0][1] == wrapped and len(got) == 3
+    assert {c.target for c in extract(text).citations} >= {"S/RES/1003(1964)"}
