@@ -63,3 +63,20 @@ def test_a_date_that_ends_a_wrapped_sentence_is_the_paragraphs_not_the_documents
     got = paragraphs(text)
     assert got[0][1] == wrapped and len(got) == 3
     assert {c.target for c in extract(text).citations} >= {"S/RES/1003(1964)"}
+
+
+@pytest.mark.parametrize("paragraph, keys", [
+    # a regular session printed one off beside a date of September–December: the date's session
+    ("Reaffirming General Assembly resolution 2145\n(XXII) of 27 October 1966,", {"A/RES/2145(XXI)"}),
+    ("Recalling General Assembly resolution 1514 (XIV) of 14 December 1960,", {"A/RES/1514(XV)"}),
+    # the session the date names, or no date: as printed
+    ("Recalling General Assembly resolution 2145 (XXI) of 27 October 1966,", {"A/RES/2145(XXI)"}),
+    ("Recalling General Assembly resolution 2145 (XXII),", {"A/RES/2145(XXII)"}),
+    # January–August: a resumed session of the year before may have adopted it; special sessions as printed
+    ("Recalling General Assembly resolution 1600 (XV) of 15 April 1961,", {"A/RES/1600(XV)"}),
+    ("Recalling General Assembly resolution 2253 (ES-V) of 4 July 1967,", {"A/RES/2253(ES-V)"}),
+    # more than one off is no slip of this kind
+    ("Recalling General Assembly resolution 1514 (XX) of 14 December 1960,", {"A/RES/1514(XX)"}),
+])
+def test_a_general_assembly_session_one_off_its_date_is_the_dates(paragraph, keys):
+    assert targets(SC["en"], paragraph) == keys

@@ -435,7 +435,10 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                     # its own numbering (the OAU's, the AU's), not the General Assembly's
                     m.key = None
                     continue
-                m.key = _key_from(m.data["num"], body, is_decision, m.data["letter"])
+                num = m.data["num"]
+                if num[0] == "old" and "date" in m.data:
+                    num = _session_of_date(num, m.data["date"])
+                m.key = _key_from(num, body, is_decision, m.data["letter"])
             out += [m for m in items if m.key]
     return out
 
@@ -786,6 +789,22 @@ def _num(nm: re.Match[str]) -> tuple:
     elif b[0] == "1":  # OCR's "41 (1)"
         b = "i" * len(b)
     return ("old", int(a), keys.old_session(b, special))
+
+
+def _session_of_date(num: tuple, date: str) -> tuple:
+    """A General Assembly session misprinted by one beside the resolution's date: "2145 (XXII) of 27
+    October 1966" is 2145 (XXI) (CR-UNSC 264, 276; other texts print it so). Up to 1975 the Assembly's
+    resolutions were numbered consecutively, the session in Roman numerals (research.un.org, "UN
+    General Assembly Documentation: Resolutions"), and its regular session N met from September of the
+    year 1945 + N (the first in 1946): a date from September to December names the session. Only a
+    regular session one off is read so (a resumed session meets in the next year's first months;
+    another body's sessions are far from that count)."""
+    kind, number, session = num
+    year, month = int(date[:4]), int(date[5:7])
+    if not (session.isalpha() and 1946 <= year <= 1975 and month >= 9):
+        return num
+    dated = year - 1945
+    return (kind, number, keys.roman(dated)) if abs(keys.from_roman(session) - dated) == 1 else num
 
 
 def _key_from(num: tuple, body: str | None, is_decision: bool, letter: str = "") -> str | None:
