@@ -80,3 +80,64 @@ def test_a_date_that_ends_a_wrapped_sentence_is_the_paragraphs_not_the_documents
 ])
 def test_a_general_assembly_session_one_off_its_date_is_the_dates(paragraph, keys):
     assert targets(SC["en"], paragraph) == keys
+
+
+# holdout24 (French and Spanish texts of the crime-prevention stream)
+GA = {"en": "The General Assembly,", "fr": "L'Assemblée générale,", "es": "La Asamblea General,"}
+
+
+@pytest.mark.parametrize("lang, paragraph, keys", [
+    ("fr", "Saluant le travail du Réseau GlobE, dont la Charte régit les conditions d'adhésion,", set()),
+    ("en", "Welcoming the work of the GlobE Network, whose Charter governs membership,", set()),
+    ("es", "Acogiendo con beneplácito la labor de la Red GlobE, cuya Carta rige la adhesión,", set()),
+    ("fr", "Rappelant le rôle de l'Organisation des Nations Unies, dont la Charte consacre ces principes,",
+     {"un:charter"}),
+    ("en", "Reaffirming the purposes of the Charter,", {"un:charter"}),
+])
+def test_whose_charter_is_the_bodys_own_unless_the_body_is_the_united_nations(lang, paragraph, keys):
+    assert targets(GA[lang], paragraph) == keys
+
+
+@pytest.mark.parametrize("lang, paragraph", [
+    ("fr", "Rappelant la Convention contre la torture et notant que l'article 3 du Code de conduite pour les "
+           "responsables de l'application des lois limite l'usage de la force,"),
+    ("en", "Recalling the Convention against Torture, and noting that article 3 of the Code of Conduct for Law "
+           "Enforcement Officials limits the use of force,"),
+])
+def test_an_article_of_a_code_is_not_the_last_treatys(lang, paragraph):
+    assert targets(GA[lang], paragraph) == {"convention:cat-1984"}
+
+
+@pytest.mark.parametrize("paragraph, key", [
+    ("Recordando las Reglas de las Naciones Unidas para el tratamiento de las reclusas y medidas no privativas de "
+     "la libertad para las mujeres delincuentes (Reglas de Bangkok),", "A/RES/65/229"),
+    ("Insta a los Estados a aplicar las Reglas de Tokio,", "A/RES/45/110"),
+    ("Teniendo presentes las Directrices de Riad,", "A/RES/45/112"),
+    ("Teniendo presentes las Reglas mínimas de las Naciones Unidas para la administración de la justicia de "
+     "menores,", "A/RES/40/33"),
+    ("Recordando las Reglas Nelson Mandela,", "A/RES/70/175"),
+])
+def test_the_spanish_names_of_the_standards_and_norms(paragraph, key):
+    assert targets(GA["es"], paragraph) == {key}
+
+
+@pytest.mark.parametrize("lang, paragraphs, keys", [
+    ("fr", ("Rappelant la Convention des Nations Unies contre la cybercriminalité et la Convention de Budapest,",
+            "1. Invite les États à désigner les points de contact prévus à l'article 35 de la Convention de Budapest "
+            "et à l'article 41 de la Convention des Nations Unies ;"),
+     {"convention:budapest-2001/art_35", "convention:cybercrime-2024/art_41"}),
+    ("fr", ("Rappelant la Convention des Nations Unies contre le trafic illicite de stupéfiants et de substances "
+            "psychotropes de 1988 et la Convention du Conseil de l'Europe relative au blanchiment,",
+            "1. Note que ladite Convention des Nations Unies définit les infractions ;"),
+     {"convention:drugs-1988"}),
+    ("es", ("Recordando la Convención de las Naciones Unidas contra la Corrupción y el Convenio de Budapest,",
+            "1. Exhorta a los Estados a aplicar el artículo 46 de la Convención de las Naciones Unidas;"),
+     {"convention:uncac-2003/art_46"}),
+    # nothing of the United Nations named before: no citation (not the last convention)
+    ("fr", ("Rappelant la Convention de Budapest,", "1. Invite les États à appliquer la Convention des Nations Unies ;"),
+     set()),
+])
+def test_the_united_nations_convention_after_the_noun_is_the_un_convention_named_before(lang, paragraphs, keys):
+    got = {c.target for c in extract(GA[lang] + "\n\n" + "\n\n".join(paragraphs) + "\n").citations
+           if c.paragraph == "op_1"}
+    assert got == keys

@@ -1051,6 +1051,13 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
         # "la Convention X", "the Convention on …": a name; but "of that Convention on confiscation"
         # points back (a name takes no demonstrative), what follows is about the article
         det = " ".join(m.group("det").split())
+        if not year and (un := P.UN_QUALIFIER.match(folded, m.end(), end)) and not _name_after(text, folded, un.end(), end):
+            # "l'article 41 de la Convention des Nations Unies", "ladite Convención de las Naciones Unidas": the
+            # United Nations convention named before, not the last convention (resolve, as "the above-mentioned
+            # Geneva Convention")
+            out.append(Mention("anaphor", m.start(), un.end(), text[m.start():un.end()], None,
+                               {"noun": noun, "qualifier": tuple(un.group("words").split())}))
+            continue
         if _name_after(text, folded, m.end(), end) and det not in P.DEMONSTRATIVES \
                 and not P.POINTING_BACK.fullmatch(det):
             if year and (dated := _dated_name(text, folded, m, year, end, lex)):
@@ -1210,6 +1217,9 @@ def _is_charter(text: str, folded: str, m: re.Match[str], end: int) -> bool:
     if not text[noun_at].isupper() or P.UN_NAME_AFTER.match(folded, m.end(), end) \
             or _names_another_charter(text, folded, m.end(), end):
         return False  # its full name (a named mention); "la Carta Democrática Interamericana", "the Charter of the OAU"
+    if (whose := P.WHOSE_CHARTER.search(folded, max(0, m.start() - 8), m.start())) \
+            and not folded[max(0, whose.start() - 40):whose.start()].rstrip(" ,").endswith(P.UN_NAMES_BEFORE_WHOSE):
+        return False  # "le Réseau GlobE, dont la Charte régit …", "whose Charter": the body's own (not the UN's)
     det = folded[m.start():noun_at].strip()
     if det in P.DEMONSTRATIVES and (prev := _last_charter_before(folded, m.start())) is not None \
             and _names_another_charter(text, folded, prev):

@@ -494,7 +494,7 @@ ARTICLE_OWNER_LINK = re.compile(
 # document that is no instrument ("chapter VII of its report", "chapters VIII and IX of the provisional
 # rules of procedure": CR-UNSC 325, 345).
 UNKNOWN_OWNER = re.compile(r"(?:statute|statut|estatuto|pacte|pact|pacto|protocol|protocole|protocolo|"
-                           r"reports?|rapports?|informes?|(?:provisional\s+)?rules|"
+                           r"reports?|rapports?|informes?|(?:provisional\s+)?rules|codes?|codigos?|"
                            r"treaty|traite|tratado|covenant|reglement|reglamento|rpd|"
                            r"(?:general\s+|financial\s+|staff\s+)?regulations|interpol's\s+(?:rules|regulations))\b")
 THEREOF = re.compile(r"\s*,?\s*(?:thereof|de\s+celle-ci|de\s+celui-ci|de\s+esta|de\s+la\s+misma|de\s+dicha\s+convencion)\b")
@@ -524,6 +524,10 @@ RESPECTIVELY = re.compile(r"\s*,?\s*(?:" + _words(w for lang in LANGUAGES for w 
 ARTICLE_ANAPHOR = re.compile(r"\b(?:" + _words(sorted({w for lang in LANGUAGES for w in lang.article_anaphors}, key=len,
                                                         reverse=True)) + r")\s+$")
 WHOSE = re.compile(r"\b(?:cuyo|cuya|cuyos|cuyas|dont\s+l'|dont\s+les|whose)\s*$")
+WHOSE_CHARTER = re.compile(r"\b(?:dont|whose|cuya)\s+$")  # before "la Charte", "Charter", "Carta": a body's own
+# … unless that body is the United Nations ("l'Organisation des Nations Unies, dont la Charte …")
+UN_NAMES_BEFORE_WHOSE = ("nations unies", "united nations", "naciones unidas", "organisation", "organization",
+                         "organizacion")
 
 # Anaphora: "la Convention", "that Convention", "le Pacte", "el Protocolo", "cet instrument", "both
 # Conventions", and year-qualified ones ("the 1951 Convention", "la Convention de 1951", "el Protocolo
@@ -580,6 +584,9 @@ PHRASE_ANAPHOR_DETERMINERS = (r"the|that|this|said|la|le|l'|du|au|cette|ladite|l
 # ends where the capitalised words start)
 QUALIFIED_ANAPHOR_DET = re.compile(
     r"(?<![\w-])(?:" + "|".join(_POINTING_BACK[:3]) + r"|(?:the\s+)?said|that|this)\s+$")
+# … and French and Spanish put "of the United Nations" after the noun: "la Convention des Nations Unies", "la
+# Convención de las Naciones Unidas" alone (no name goes on after it), the qualifier the word `un`
+UN_QUALIFIER = re.compile(r"\s+(?:des|de\s+las)\s+(?P<words>nations\s+unies|naciones\s+unidas)(?![\w-])")
 QUALIFIED_ANAPHOR_REACH = 25  # characters before the capitalised words in which those may stand
 QUALIFIER_WORD = re.compile(r"[a-z0-9]+")  # the words of a qualifier and of the names it is looked for in (folded)
 # The determiners of ANAPHOR that point back: after one of them the noun is an anaphor even when words
