@@ -141,3 +141,20 @@ def test_the_united_nations_convention_after_the_noun_is_the_un_convention_named
     got = {c.target for c in extract(GA[lang] + "\n\n" + "\n\n".join(paragraphs) + "\n").citations
            if c.paragraph == "op_1"}
     assert got == keys
+
+
+@pytest.mark.parametrize("lang, paragraph, keys", [
+    # a sentence-case title: the colon and its lead ("vers la réalisation du") say the 2030 Agenda is in it
+    ("fr", "Rappelant la Déclaration de Kyoto visant à faire progresser la prévention de la criminalité, la justice "
+           "pénale et l'état de droit : vers la réalisation du Programme de développement durable à l'horizon 2030, "
+           "que l'Assemblée générale a faite sienne dans sa résolution 76/181,", {"A/RES/76/181"}),
+    ("en", "Recalling the Kyoto Declaration on Advancing Crime Prevention, Criminal Justice and the Rule of Law: "
+           "Towards the Achievement of the 2030 Agenda for Sustainable Development,", set()),
+    # a colon that closes a clause: the name after it is cited
+    ("fr", "Rappelant la Déclaration de Vienne ; notant ce qui suit : la réalisation du Programme de développement "
+           "durable à l'horizon 2030 exige des efforts,", {"A/RES/70/1"}),
+    ("fr", "Rappelant sa résolution 76/181 et le Programme de développement durable à l'horizon 2030,",
+     {"A/RES/76/181", "A/RES/70/1"}),
+])
+def test_a_name_in_a_subtitle_that_leads_to_a_goal_is_the_titles(lang, paragraph, keys):
+    assert {t for t in targets(GA[lang], paragraph) if t.startswith("A/RES/")} == keys

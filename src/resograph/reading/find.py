@@ -1195,7 +1195,7 @@ def _mark_subtitle_names(text: str, folded: str, nouns: Sequence[re.Match[str]],
         if not text[u.start()].isupper() or any(n.start <= u.start() < n.end for n in named):
             continue
         stop, colon = u.end(), None
-        for tok in P.TITLE_TOKEN.finditer(text, u.end(), min(end, u.end() + P.TITLE_REACH)):
+        for tok in P.TITLE_TOKEN.finditer(text, u.end(), min(end, u.end() + P.SUBTITLE_REACH)):
             word = tok.group(0)
             if word == ":":
                 colon = tok.start()
@@ -1204,10 +1204,26 @@ def _mark_subtitle_names(text: str, folded: str, nouns: Sequence[re.Match[str]],
                 break
             stop = tok.end()
         if colon is None:
+            _mark_led_subtitle(folded, u, named, end)
             continue
         for n in named:
             if colon < n.start and n.end <= stop:
                 n.data["in_title"] = True
+
+
+def _mark_led_subtitle(folded: str, u: re.Match[str], named: list[Mention], end: int) -> None:
+    """A sentence-case title (French) whose subtitle leads to a goal: "la Déclaration de Kyoto visant à
+    faire progresser …, la justice pénale et l'état de droit : vers la réalisation du Programme de
+    développement durable à l'horizon 2030" — the name right after the lead is the title's (P.SUBTITLE_LEAD),
+    if no clause ends between the noun and the colon."""
+    for n in named:
+        if n.start <= u.end() or n.start - u.end() > P.SUBTITLE_REACH:
+            continue
+        colon = folded.rfind(":", u.end(), n.start)
+        if colon < 0 or n.start - colon > P.SUBTITLE_LEAD_REACH or ";" in folded[u.end():colon] \
+                or P.SUBTITLE_LEAD.match(folded, colon - 1 if folded[colon - 1] == " " else colon, n.start) is None:
+            continue
+        n.data["in_title"] = True
 
 
 def _is_charter(text: str, folded: str, m: re.Match[str], end: int) -> bool:

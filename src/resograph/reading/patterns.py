@@ -443,7 +443,14 @@ RANGE_WORDS = frozenset(w for lang in LANGUAGES for w in lang.range_words)
 TITLE_TOKEN = re.compile(r"[^\W\d_]+['’]|[^\W_]+|[^\w\s]")
 TITLE_WORDS = frozenset(w for lang in LANGUAGES for w in lang.title_words)
 TITLE_PUNCTUATION = frozenset(",:–-")
-TITLE_REACH = 300  # how far a title runs after its noun
+SUBTITLE_REACH = 300  # how far a title runs after its noun
+# A subtitle that leads to a goal, as the Crime Congress declarations' do ("… : Towards the Achievement of the
+# 2030 Agenda", "… : vers la réalisation du Programme de développement durable à l'horizon 2030", "…: hacia el
+# cumplimiento de la Agenda 2030"): in a sentence-case title (French) the colon, this lead and the name after it
+# tell the title where capitals cannot (find._mark_subtitle_names)
+SUBTITLE_LEAD = re.compile(r"\s*:\s*(?:towards|vers|hacia)\s+(?:the|la|le|el|l')\s*[^\W\d_]+\s+"
+                           r"(?:of\s+the|du|de\s+la|des|del|de\s+los|de\s+las)\s+$")
+SUBTITLE_LEAD_REACH = 60  # characters between the colon and the name
 _TITLE_LINKS = r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.title_links) + ")"
 IN_TITLE = re.compile(_TITLE_LINKS + r"\s*$")
 TITLE_LINK = re.compile(_TITLE_LINKS + r"\s+")  # inside a registry name that holds another treaty's
