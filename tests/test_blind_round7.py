@@ -158,3 +158,19 @@ def test_the_united_nations_convention_after_the_noun_is_the_un_convention_named
 ])
 def test_a_name_in_a_subtitle_that_leads_to_a_goal_is_the_titles(lang, paragraph, keys):
     assert {t for t in targets(GA[lang], paragraph) if t.startswith("A/RES/")} == keys
+
+
+def test_an_odd_pages_head_at_the_margin_with_two_blank_lines_below_its_wrap():
+    indent = " " * 17
+    text = (f"{indent}Le Conseil économique et social,\n\n"
+            f"{indent}1. Prie les États de coopérer, conformément à l'article 27 de la Convention contre la\n"
+            f"{indent}criminalité transnationale organisée et à l'article 48 de la\n\n"
+            f"2/3{' ' * 60}26-14102\n"
+            "\fPrévenir et combattre les infractions portant atteinte à l'environnement,         E/RES/2026/24\n"
+            "y compris le trafic d'espèces de faune et de flore sauvages\n\n\n"
+            f"{indent}Convention contre la corruption ;\n\n"
+            f"{indent}2. Décide de rester saisi de la question.\n")
+    x = extract(text)
+    assert {(c.paragraph, c.target) for c in x.citations} == {
+        ("op_1", "convention:untoc-2000/art_27"), ("op_1", "convention:uncac-2003/art_48")}
+    assert len(x.paragraphs) == 2

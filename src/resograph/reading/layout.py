@@ -85,6 +85,7 @@ TRAILING_MARK = re.compile(r"\s*\d{1,3}\s*$")
 # "… en su 10230a sesión, celebrada el".
 UNFINISHED = re.compile(r"(?:,|\(|\b(?:at|the|its|by|with|to|and|of|on|a|la|sa|en|su|par|por|avec|con|y|et|"
                         r"le|el|du|del|de))$", re.IGNORECASE)
+NEXT_TEXT_LINE = re.compile(r"^([ \t]*)\S", re.M)  # the next line that holds text, and its indent
 # A footnote mark after the clause's last punctuation, glued or spaced: "…,12", "…Group, 57".
 CLAUSE_END_MARK = re.compile(r"(?<=[,;:.»\"')])\s*\d{1,3}$")
 # A lettered or roman item: "(a) To renew …", "(ii) Report …", and as French and Spanish print it, "a) De …"

@@ -577,8 +577,10 @@ def _title_wrap_below(title: str, below: str, folded: str, below_end: int) -> bo
         return False
     if indent >= _HEAD_INDENT:
         return True
-    body = folded[after + 1:folded.find("\n", after + 1) if folded.find("\n", after + 1) >= 0 else None]
-    return indent == 0 and len(body) - len(body.lstrip()) >= _HEAD_INDENT
+    if indent:
+        return False
+    body = L.NEXT_TEXT_LINE.search(folded, after + 1)  # (the page may leave more than one blank line)
+    return body is not None and len(body.group(1)) >= _HEAD_INDENT
 
 
 def _after_end(st: _State, index: int, line: Line, c: str) -> bool:
