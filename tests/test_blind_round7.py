@@ -174,3 +174,19 @@ def test_an_odd_pages_head_at_the_margin_with_two_blank_lines_below_its_wrap():
     assert {(c.paragraph, c.target) for c in x.citations} == {
         ("op_1", "convention:untoc-2000/art_27"), ("op_1", "convention:uncac-2003/art_48")}
     assert len(x.paragraphs) == 2
+
+
+# real9
+@pytest.mark.parametrize("lang, paragraphs", [
+    ("en", ("Recalling its resolution 1111 (2013),", "Noting the measures authorized by the same resolution,")),
+    ("fr", ("Rappelant sa résolution 1111 (2013),", "Prenant note des mesures autorisées par la même résolution,")),
+    ("es", ("Recordando su resolución 1111 (2013),", "Tomando nota de las medidas autorizadas por la misma resolución,")),
+])
+def test_the_same_resolution_is_the_one_cited_last(lang, paragraphs):
+    text = SC[lang] + "\n\n" + "\n\n".join(paragraphs) + "\n\n1. Decides to remain seized of the matter.\n"
+    assert {(c.paragraph, c.target) for c in extract(text).citations} == {
+        ("pp_1", "S/RES/1111(2013)"), ("pp_2", "S/RES/1111(2013)")}
+
+
+def test_ocrs_chanter_of_the_united_nations_is_the_charter():
+    assert targets(SC["en"], "Reaffirming the principles of the Chanter of the United Nations,") == {"un:charter"}

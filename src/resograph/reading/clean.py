@@ -58,6 +58,9 @@ _OCR_SAME_LENGTH: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"l(?<=[^\W\d_]tl)(?=ons?\b)"), "i", "tlon"),
     # "resoluclón", "resoluclones": the same l for the i of Spanish "-ución" (no word ends in "uclón")
     (re.compile(r"l(?<=[^\W\d_]ucl)(?=(?:ón|on|ones)\b)"), "i", "ucl"),
+    # "the Chanter of the United Nations": an n for the r of "Charter" (CR-UNSC 503; no text of the genre
+    # speaks of a chanter of the United Nations)
+    (re.compile(r"(?<=Cha)n(?=ter of the United Nations)"), "r", "Chanter"),
 )
 # "l" for "1" inside a number that can only be a resolution's: "3l/l02" (each part of a slash number
 # holds a digit besides), "AGN/55/RES/l" (after an INTERPOL code's "RES/" only a number comes).
