@@ -404,7 +404,7 @@ SYMBOL_OPENING = re.compile(rf"\b{SYMBOL_OPENING_BODY}")  # `\b`: SYMBOL_SCAN's 
 # Words of the registry's instrument names and mechanism labels that the finder looks for before
 # scanning a paragraph with the names pattern (lexicon.needles completes them from the labels).
 NAME_NEEDLES = ("conven", "accord", "agree", "acuerdo", "statut", "estatuto", "constitu", "declara",
-                "protocol", "covenant", "pact", "2030", "185", "uncac", "untoc", "rules", "regl", "nations")
+                "protocol", "covenant", "pact", "2030", "185", "uncac", "untoc", "rules", "regl", "nations", "directrices")
 MECHANISM_NEEDLES = ("cyber", "ciberdel", "24/7", "nexus", "notic", "notif")
 
 # Every SYMBOL match contains one of these: a paragraph without either holds no symbol.
