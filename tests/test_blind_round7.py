@@ -190,3 +190,17 @@ def test_the_same_resolution_is_the_one_cited_last(lang, paragraphs):
 
 def test_ocrs_chanter_of_the_united_nations_is_the_charter():
     assert targets(SC["en"], "Reaffirming the principles of the Chanter of the United Nations,") == {"un:charter"}
+
+
+# real8
+@pytest.mark.parametrize("paragraph, keys", [
+    ("Having considered the item on the agenda of its 2185th meeting, as contained in document S/Agenda/\n2185,",
+     {"S/Agenda/2185"}),
+    ("1. Reaffirms its resoiutions 262 (1968) and 270 (1969);", {"S/RES/262(1968)", "S/RES/270(1969)"}),
+    ("6. Reaffirms the validity of the General Armistice\nAgreement 26 between Israel and Lebanon;",
+     {"agreement:israel-lebanon-armistice-1949"}),
+    # a year after "Agreement" is no footnote mark
+    ("Recalling the Agreement 1949 between the parties,", set()),
+])
+def test_the_councils_printing_slips_in_real8(paragraph, keys):
+    assert targets(SC["en"], paragraph) == keys

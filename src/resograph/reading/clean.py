@@ -61,6 +61,8 @@ _OCR_SAME_LENGTH: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # "the Chanter of the United Nations": an n for the r of "Charter" (CR-UNSC 503; no text of the genre
     # speaks of a chanter of the United Nations)
     (re.compile(r"(?<=Cha)n(?=ter of the United Nations)"), "r", "Chanter"),
+    # "resoiutions": an i for the l of "resolution" (CR-UNSC 280; no word is "resoiution")
+    (re.compile(r"(?<=[Rr]eso)i(?=ution)"), "l", "esoiution"),
 )
 # "l" for "1" inside a number that can only be a resolution's: "3l/l02" (each part of a slash number
 # holds a digit besides), "AGN/55/RES/l" (after an INTERPOL code's "RES/" only a number comes).
@@ -79,6 +81,10 @@ _SPACED_REACH = 40  # characters around that slash that hold the whole number
 # (from slash to slash) tells the few texts that may hold one.
 _SLASH_SLIP = re.compile(r"/(?:(?<=\d \d /)|(?<=\d \d/)|(?<=l/)|(?=l))")
 _BLANK_BETWEEN_DIGITS = re.compile(r"(?<=\d) (?=\d)")
+# A footnote number printed inside an agreement's name, deleted with its space: "the General Armistice
+# Agreement 26 between Israel and Lebanon" (CR-UNSC 450, 459; a year has four digits)
+_MARK_IN_NAME = re.compile(r"(?<=Agreement) \d{1,3}(?= between )")
+_MARK_IN_NAME_NEEDLE = "Agreement "
 
 
 def _ocr_repairs(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -86,12 +92,13 @@ def _ocr_repairs(text: str) -> tuple[str, list[tuple[int, int]]]:
     for rx, repl, needle in _OCR_SAME_LENGTH:
         if needle in text:
             text = rx.sub(repl, text)
+    marks = [m.span() for m in _MARK_IN_NAME.finditer(text)] if _MARK_IN_NAME_NEEDLE in text else []
     if _SLASH_SLIP.search(text) is None:
-        return text, []
+        return text, marks
     for rx, needles in _OCR_ELL_NUMBERS:
         if any(n in text for n in needles):
             text = rx.sub(lambda m: m.group(0).replace("l", "1"), text)
-    deletions: list[tuple[int, int]] = []
+    deletions = marks
     done = 0
     for slash in _SPACED_SLASH.finditer(text):
         if slash.start() < done:

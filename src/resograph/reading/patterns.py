@@ -343,9 +343,9 @@ _SERIES_FIRSTS = "".join(sorted({s[0] for s in DOCUMENT_SERIES}))
 _SERIES_SCAN = "|".join(f"(?<={re.escape(s[0])}){re.escape(s[1:])}" for s in DOCUMENT_SERIES)
 # After a UN symbol's series letter: its parts, the last a number or a subsidiary body's draft ("A/AC.291/L.15",
 # "A/C.3/81/L.12" end so), then any suffixes ("/Rev.1", "/Add. 2") and a year in brackets. One space or line
-# break may follow the slash before a number, as old printings and their OCR give it ("document S/ 13450",
-# "(S/\n8968)"; the key drops it).
-_UNDOC_REST = (r"/(?:\s(?=[1-9]))?(?!(?:res|dec)\.)(?:[a-z]{1,6}(?:\.\d{1,3})?/){0,8}(?:\d{1,5}|l\.\d{1,4})"
+# break may follow a slash before a number, as old printings and their OCR give it ("document S/ 13450",
+# "(S/\n8968)", "S/Agenda/\n2185"; the key drops it).
+_UNDOC_REST = (r"/(?:\s(?=[1-9]))?(?!(?:res|dec)\.)(?:[a-z]{1,6}(?:\.\d{1,3})?/(?:\s(?=[1-9]))?){0,8}(?:\d{1,5}|l\.\d{1,4})"
                r"(?:/(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?")
 SYMBOL = re.compile(
     rf"(?=[aesg{_SERIES_FIRSTS}])(?<![\w/])(?<![^\d]-)(?:"
