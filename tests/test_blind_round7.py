@@ -204,3 +204,16 @@ def test_ocrs_chanter_of_the_united_nations_is_the_charter():
 ])
 def test_the_councils_printing_slips_in_real8(paragraph, keys):
     assert targets(SC["en"], paragraph) == keys
+
+
+@pytest.mark.parametrize("paragraph, keys", [
+    # a Council year one digit off the date printed with it (CR-UNSC 281): the date's
+    ("Recalling its resolutions 266 (1969) of 10 June and 274 (1959) of 11 December 1969,",
+     {"S/RES/266(1969)", "S/RES/274(1969)"}),
+    # more than a digit apart, or no year in the date: as printed
+    ("Recalling its resolution 274 (1969) of 11 December 1969,", {"S/RES/274(1969)"}),
+    ("Recalling its resolution 274 (1969) of 11 December 1972,", {"S/RES/274(1969)"}),
+    ("Recalling its resolution 274 (1969) of 11 December,", {"S/RES/274(1969)"}),
+])
+def test_a_council_year_one_digit_off_its_date_is_the_dates(paragraph, keys):
+    assert targets(SC["en"], paragraph) == keys

@@ -438,6 +438,8 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                 num = m.data["num"]
                 if num[0] == "old" and "date" in m.data:
                     num = _session_of_date(num, m.data["date"])
+                elif num[0] == "sc" and "date" in m.data:
+                    num = _year_of_date(num, m.data["date"])
                 m.key = _key_from(num, body, is_decision, m.data["letter"])
             out += [m for m in items if m.key]
     return out
@@ -805,6 +807,17 @@ def _session_of_date(num: tuple, date: str) -> tuple:
         return num
     dated = year - 1945
     return (kind, number, keys.roman(dated)) if abs(keys.from_roman(session) - dated) == 1 else num
+
+
+def _year_of_date(num: tuple, date: str) -> tuple:
+    """A Council year misprinted in one digit beside the resolution's date: "274 (1959) of 11 December
+    1969" is 274 (1969) (CR-UNSC 281): a resolution's year is the year it was adopted."""
+    kind, number, year = num
+    dated = int(date[:4])
+    printed, written = str(year), str(dated)
+    if len(printed) == len(written) and sum(a != b for a, b in zip(printed, written)) == 1:
+        return (kind, number, dated)
+    return num
 
 
 def _key_from(num: tuple, body: str | None, is_decision: bool, letter: str = "") -> str | None:
