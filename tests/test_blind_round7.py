@@ -217,3 +217,32 @@ def test_the_councils_printing_slips_in_real8(paragraph, keys):
 ])
 def test_a_council_year_one_digit_off_its_date_is_the_dates(paragraph, keys):
     assert targets(SC["en"], paragraph) == keys
+
+
+# holdout25 (the UN and INTERPOL on terrorism and sanctions, in French and Spanish)
+@pytest.mark.parametrize("lang, paragraphs, expected", [
+    ("es", ("Reafirmando la Estrategia Global de las Naciones Unidas contra el Terrorismo,",
+            "Destacando que la Estrategia debe aplicarse de manera integrada,"),
+     {("pp_1", "A/RES/60/288"), ("pp_2", "A/RES/60/288")}),
+    ("fr", ("Réaffirmant la Stratégie antiterroriste mondiale des Nations Unies,",
+            "Soulignant que la Stratégie doit être appliquée de manière intégrée,"),
+     {("pp_1", "A/RES/60/288"), ("pp_2", "A/RES/60/288")}),
+    ("en", ("Reaffirming the United Nations Global Counter-Terrorism Strategy,",
+            "Stressing that the Strategy is a living document,"),
+     {("pp_1", "A/RES/60/288"), ("pp_2", "A/RES/60/288")}),
+    # no Strategy named before: "the Strategy" alone is none in particular
+    ("en", ("Recalling its resolution 2178 (2014),", "Stressing that the Strategy of the parties has failed,"),
+     {("pp_1", "S/RES/2178(2014)")}),
+])
+def test_the_counter_terrorism_strategy_by_name_and_anaphor(lang, paragraphs, expected):
+    text = GA[lang] + "\n\n" + "\n\n".join(paragraphs) + "\n"
+    assert {(c.paragraph, c.target) for c in extract(text).citations} == expected
+
+
+def test_adopts_the_following_then_the_councils_name_is_no_paragraph():
+    text = ("COMMUNIQUÉ\n\nLe Conseil de paix et de sécurité de l'Union africaine, en sa 1318e réunion,\n\n"
+            "Adopte ce qui suit :\n\nLe Conseil,\n\n1. Rappelle la résolution 1373 (2001) du Conseil de sécurité ;\n\n"
+            "2. Décide de rester saisi de la question.\n")
+    x = extract(text)
+    assert [p.id for p in x.paragraphs] == ["op_1", "op_2"]
+    assert {(c.paragraph, c.target) for c in x.citations} == {("op_1", "S/RES/1373(2001)")}

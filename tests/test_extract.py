@@ -414,9 +414,10 @@ def test_every_name_and_mechanism_label_holds_one_of_its_needles():
         # known by title of branch `bodies` ("rules", "regl", "nations" among them: without them 31;
         # "guidelines", "definition" their own), 24 since "Global Counter-Terrorism Strategy" (its own
         # "counter-terrorism", a rare word: the scan's cost is in common ones), 25 since the Riyadh
-        # Guidelines' Spanish names ("directrices", preferred, which their long name holds too), the
-        # mechanisms' under 20
-        assert len(found) <= (25 if rx is lex.name_re else 19)
+        # Guidelines' Spanish names ("directrices", preferred, which their long name holds too), 27 since
+        # the Strategy's French and Spanish names ("antiterroriste", "estrategia": rare words; the needles
+        # gate only the path without the native prefilter), the mechanisms' under 20
+        assert len(found) <= (27 if rx is lex.name_re else 19)
         for label in labels:
             spaced = re.sub(r"\s+", "  \n ", label.strip()).replace("'", "' ")
             assert rx.fullmatch(spaced), spaced

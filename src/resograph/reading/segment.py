@@ -1023,6 +1023,16 @@ def _ends_clause(block: _Block) -> bool:
 _CLAUSE_ENDS = ",;:.»\"')"
 
 
+def _subject_line(line: Line) -> bool:
+    """A short line that names who speaks and ends with its comma ("Le Conseil,", "The Council,")."""
+    text = line.text.strip()
+    return 0 < len(text) <= _SUBJECT_LINE_LONGEST and text.endswith(",") and text[0].isupper() \
+        and not any(ch.isdigit() for ch in text)
+
+
+_SUBJECT_LINE_LONGEST = 40
+
+
 def _block_ends_with_colon(lines: list[Line], i: int) -> bool:
     """An operative verb line (lines[i]) that only introduces a list ("INVITE les pays membres à :"
     then numbered or bulleted items); "Recommends … as follows:" before running text is a paragraph."""
@@ -1034,6 +1044,8 @@ def _block_ends_with_colon(lines: list[Line], i: int) -> bool:
     j = _after_blanks(lines, j)
     if j < len(lines) and not _list_item(lines[j]) and _heading_at(lines, j):
         j = _after_blanks(lines, j + 1)  # "RESOLVES as follows:", a heading, then the list
+    elif j < len(lines) and _subject_line(lines[j]):
+        j = _after_blanks(lines, j + 1)  # "Adopte ce qui suit :", "Le Conseil,", then the list (an AU communiqué)
     # ("Recommends … the adoption of the following draft resolution:" introduces a quoted draft)
     if not (text.endswith(":") and j < len(lines)):
         return False
