@@ -246,3 +246,51 @@ def test_adopts_the_following_then_the_councils_name_is_no_paragraph():
     x = extract(text)
     assert [p.id for p in x.paragraphs] == ["op_1", "op_2"]
     assert {(c.paragraph, c.target) for c in x.citations} == {("op_1", "S/RES/1373(2001)")}
+
+
+@pytest.mark.parametrize("lang, paragraph, key", [
+    ("fr", "Rappelant la Convention internationale pour la répression des attentats terroristes à l'explosif, la "
+           "Convention internationale pour la répression du financement du terrorisme et la Convention "
+           "internationale pour la répression des actes de terrorisme nucléaire, et soulignant que l'article 18 de "
+           "la deuxième de ces conventions prévoit l'échange de renseignements,",
+     "convention:terrorism-financing-1999/art_18"),
+    ("en", "Recalling the International Convention for the Suppression of Terrorist Bombings, the International "
+           "Convention for the Suppression of the Financing of Terrorism and the International Convention against "
+           "the Taking of Hostages, and noting that article 15 of the first of those Conventions provides for "
+           "cooperation,", "convention:terrorist-bombings-1997/art_15"),
+])
+def test_the_nth_of_the_conventions_named_together(lang, paragraph, key):
+    got = targets(SC[lang], paragraph)
+    assert key in got and not any(t.endswith(key[key.index("/"):]) and t != key for t in got)
+
+
+@pytest.mark.parametrize("chapeau, paragraph, key", [
+    (GA["fr"], "Prenant note de la résolution no 3 adoptée par l'Assemblée générale d'INTERPOL à sa 93e session,",
+     "GA-2025-93-RES-03"),
+    ("La Asamblea General de la OIPC-INTERPOL, reunida en su 90.ª reunión,",
+     "RECORDANDO la resolución n.º 11 adoptada en su 89.ª reunión (Estambul, 2021),", "GA-2021-89-RES-11"),
+    ("L'Assemblée générale de l'OIPC-INTERPOL, réunie à Lyon,",
+     "RAPPELANT l'article 2 de son Statut, qui assigne à l'Organisation sa mission,", "interpol:constitution/art_2"),
+])
+def test_interpols_own_resolutions_and_constitution_in_more_forms(chapeau, paragraph, key):
+    assert key in targets(chapeau, paragraph)
+
+
+def test_a_resolution_by_session_in_a_un_text_needs_interpol_named():
+    assert targets(GA["fr"], "Prenant note de la résolution no 3 adoptée à sa 93e session,") == set()
+
+
+def test_a_job_numbers_date_stamp_on_its_own_line_is_page_furniture():
+    text = ("The Security Council,\n\nRecognizing the importance of INTERPOL's notices, and recalling General "
+            "Assembly resolutions\n23-22614 (E)\n151123\n*2322614*\n\nPlease recycle\n\fS/RES/2702 (2023)\n\n"
+            "71/19 of 21 November 2016 and 77/20 of 21 November 2022 on cooperation,\n\n"
+            "1. Decides to remain seized of the matter.\n")
+    assert {c.target for c in extract(text).citations} == {"A/RES/71/19", "A/RES/77/20"}
+
+
+def test_council_numbers_without_years_in_a_list_take_the_years_cited_before():
+    text = ("Le Conseil,\n\n1. Rappelle les résolutions 2178 (2014) et 2396 (2017) du Conseil de sécurité ;\n\n"
+            "2. Demande la publication de notices en complément des résolutions 2178 et 2396 du Conseil de "
+            "sécurité ;\n")
+    got = {(c.paragraph, c.target) for c in extract(text).citations}
+    assert {("op_2", "S/RES/2178(2014)"), ("op_2", "S/RES/2396(2017)")} <= got

@@ -420,7 +420,7 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
             if not items:
                 if not is_decision and (lone := _without_list(text, folded, w, pos, end, start, infix_body,
                                                               plural, own_body, lex)):
-                    out.append(lone)
+                    out += lone
                 continue
             # A body named after an item is that of the items before it, back to the previous one
             # named ("70/181 of the General Assembly and 2178 (2014) of the Security Council").
@@ -446,30 +446,30 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
 
 
 def _without_list(text: str, folded: str, w: re.Match[str], pos: int, end: int, start: int,
-                  infix_body: str | None, plural: bool, own_body: str | None, lex: Lexicon) -> Mention | None:
+                  infix_body: str | None, plural: bool, own_body: str | None, lex: Lexicon) -> list[Mention]:
     """What "resolution(s)" with no list of numbers after it names: an INTERPOL resolution by number and
     session, a Council number without its year, or resolutions cited before, by words before the noun
     ("that resolution", "the above-mentioned resolutions") or after it ("les résolutions
     susmentionnées", "the resolutions referred to above")."""
-    if own_body == "interpol-ga" and (by_session := _by_session(text, folded, w, end, lex.interpol_session_years)):
-        return by_session
-    if bare := _sc_number(text, folded, w, pos, end, infix_body, start):
+    if (by_session := _by_session(text, folded, w, end, lex.interpol_session_years, own_body == "interpol-ga")):
+        return [by_session]
+    if bare := _sc_numbers(text, folded, w, pos, end, infix_body, start):
         return bare  # "UNSCR 2396" after "UNSCR 2396 (2017)": the resolver gives its year
     ws = w.start()
     back = P.RESOLUTION_ANAPHOR.search(folded, max(start, ws - 30), ws)
     if by_bodies := _resolutions_of_bodies(text, folded, w, back, infix_body, pos, end, plural):
-        return by_bodies
+        return [by_bodies]
     if back:
-        return Mention("res-anaphor", back.start(), w.end(), text[back.start():w.end()], None, {"plural": plural})
+        return [Mention("res-anaphor", back.start(), w.end(), text[back.start():w.end()], None, {"plural": plural})]
     lo = max(start, ws - P.RESOLUTION_ANAPHOR_BODY_REACH)
     if folded[lo:ws].rstrip().endswith(P.BODY_NAME_ENDS) \
             and (back := P.RESOLUTION_ANAPHOR_BODY.search(folded, lo, ws)):
         body = next(code for code, rx in P.BODY_CONTEXT if rx.fullmatch(back.group("body")))
-        return Mention("res-anaphor", back.start(), w.end(), text[back.start():w.end()], None,
-                       {"plural": plural, "body": body})
+        return [Mention("res-anaphor", back.start(), w.end(), text[back.start():w.end()], None,
+                        {"plural": plural, "body": body})]
     if after := P.RESOLUTION_ANAPHOR_AFTER.match(folded, w.end(), end):
-        return Mention("res-anaphor", ws, after.end(), text[ws:after.end()], None, {"plural": plural})
-    return None
+        return [Mention("res-anaphor", ws, after.end(), text[ws:after.end()], None, {"plural": plural})]
+    return []
 
 
 def _infix_code(folded: str, infix: re.Match[str]) -> str:
@@ -505,23 +505,39 @@ def _resolutions_of_bodies(text: str, folded: str, w: re.Match[str], back: re.Ma
     return Mention("res-anaphor", s, e, text[s:e], None, {"plural": plural, "bodies": tuple(dict.fromkeys(bodies))})
 
 
-def _sc_number(text: str, folded: str, w: re.Match[str], pos: int, end: int, infix_body: str | None,
-               start: int) -> Mention | None:
-    """A Security Council resolution's number printed without its year ("UN Security Council Resolution
-    2396", "operative paragraph 15 of UNSCR 2396", "la résolution 2396 du Conseil de sécurité"), the
-    Council named with it."""
+def _sc_numbers(text: str, folded: str, w: re.Match[str], pos: int, end: int, infix_body: str | None,
+                start: int) -> list[Mention]:
+    """Security Council resolutions' numbers printed without their years ("UN Security Council Resolution
+    2396", "operative paragraph 15 of UNSCR 2396", "les résolutions 2178 et 2396 du Conseil de sécurité"),
+    the Council named with them."""
+    numbers = []
     m = P.BARE_NUMBER.match(folded, pos, end)
-    if not m or (infix_body or _body_near(folded, w.start(), start) or (_body_after(folded, m.end(), end) or ("",))[0]) != "un-sc":
-        return None
-    return Mention("sc-number", w.start(), m.end(), text[w.start():m.end()], None, {"n": int(m.group(1))})
+    while m:
+        numbers.append(m)
+        sep = P.LIST_SEPARATOR.match(folded, m.end(), end)
+        nxt = P.BARE_NUMBER.match(folded, sep.end(), end) if sep and sep.end() > m.end() else None
+        if nxt is None or nxt.start() == sep.start():
+            break
+        m = nxt
+    if not numbers:
+        return []
+    last = numbers[-1]
+    if (infix_body or _body_near(folded, w.start(), start) or (_body_after(folded, last.end(), end) or ("",))[0]) != "un-sc":
+        return []
+    return [Mention("sc-number", w.start() if i == 0 else n.start(), n.end(),
+                    text[w.start() if i == 0 else n.start():n.end()], None, {"n": int(n.group(1))})
+            for i, n in enumerate(numbers)]
 
 
-def _by_session(text: str, folded: str, w: re.Match[str], end: int, years: dict[int, int]) -> Mention | None:
+def _by_session(text: str, folded: str, w: re.Match[str], end: int, years: dict[int, int],
+                own_text: bool) -> Mention | None:
     """An INTERPOL resolution named by number and session ("Resolution No. 5 adopted at the 66th
     session", "resolution No. 8 adopted at its 81st session"), where the session gives its code
-    (`P.SESSION_NUMBERED`; `years`: the sessions' years, Lexicon.interpol_session_years)."""
+    (`P.SESSION_NUMBERED`; `years`: the sessions' years, Lexicon.interpol_session_years): in INTERPOL's
+    own texts (`own_text`), or with INTERPOL's Assembly named ("adoptée par l'Assemblée générale
+    d'INTERPOL à sa 93e session")."""
     sn = P.SESSION_NUMBERED.match(folded, w.end(), end)
-    if not sn:
+    if not sn or not (own_text or sn.group("org")):
         return None
     session, number = int(sn.group("session")), int(sn.group("n"))
     if 0 < session <= P.LAST_AGN_SESSION:
@@ -1046,6 +1062,11 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
             out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
                                {"noun": P.GROUP_NOUNS[m.group("plural")], "group": size}))
             continue
+        if m.group("ordinal"):  # "the first of those Conventions": the n-th named together
+            out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
+                               {"noun": P.GROUP_NOUNS[m.group("ordinal_plural")],
+                                "ordinal": P.ORDINALS[m.group("ordinal")]}))
+            continue
         if m.group("order"):
             order = m.group("order")
             latter = any(w in order for w in ("latter", "seconde", "derniere", "dernier", "segunda", "ultima"))
@@ -1378,9 +1399,11 @@ def _part(text: str, folded: str, m: re.Match[str], start: int, end: int, part: 
         if (charter := P.CHARTER_WORD.match(folded, link.end())) \
                 and _names_another_charter(text, folded, charter.end(), adjectives=False):
             data["unknown_owner"] = True  # "el artículo 91 de la Carta de la Organización" (the OAS's)
-        if P.OWN_CONSTITUTION.match(folded, m.end(), end) \
-                and P.INTERPOL_NAMED.search(folded, _sentence_start(folded, m.start(), start), m.start()):
-            data["owner_key"] = P.INTERPOL_CONSTITUTION_KEY  # "Invite INTERPOL à … l'article 3 de son Statut"
+        if P.OWN_CONSTITUTION.match(folded, m.end(), end):
+            if P.INTERPOL_NAMED.search(folded, _sentence_start(folded, m.start(), start), m.start()):
+                data["owner_key"] = P.INTERPOL_CONSTITUTION_KEY  # "Invite INTERPOL à … l'article 3 de son Statut"
+            else:
+                data["own_constitution"] = True  # in INTERPOL's own text, its Constitution (resolve)
     elif P.THEREOF.match(folded, m.end(), end):
         data["owner"] = "previous"
     before = folded[max(start, m.start() - 12):m.start()]

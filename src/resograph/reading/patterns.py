@@ -181,8 +181,11 @@ AFTER_WORD = re.compile(r"(?:" + RESOLUTION_ANAPHOR_AFTER.pattern + r"(?=\s*\d))
 # form of the 78th to 80th, so no key is made for them.
 SESSION_NUMBERED = re.compile(
     r"\s*(?:n(?:\.\s*)?[o°º]\.?\s*|numero\s+|number\s+)?(?P<n>\d{1,3})\s*,?\s+"
-    r"(?:(?:adopted|adoptee|aprobada)\s+"
-    r"(?:by\s+the\s+general\s+assembly\s+|par\s+l'assemblee\s+generale\s+|por\s+la\s+asamblea\s+general\s+)?"
+    r"(?:(?:adopted|adoptee|aprobada|adoptada)\s+"
+    r"(?:(?:by\s+the\s+general\s+assembly|par\s+l'assemblee\s+generale|por\s+la\s+asamblea\s+general)"
+    # (INTERPOL's named: "la résolution no 3 adoptée par l'Assemblée générale d'INTERPOL à sa 93e session" in a
+    # United Nations text)
+    r"(?P<org>\s+(?:of\s+interpol|d'\s*interpol|de\s+(?:la\s+)?(?:oipc-)?interpol|de\s+l'\s*oipc-interpol))?\s+)?"
     r"(?:at|during|a|lors\s+de|en|durante)|of|de)\s+(?:(?:the|its|la|sa|su)\s+)?(?P<session>\d{1,3})\S{0,7}\s+"
     r"(?:session|reunion)\b"
 )
@@ -577,6 +580,12 @@ ANAPHOR = re.compile(
     # and plain words, which it compiles faster than optional parts)
     r"(?P<these>these|those|said|aforesaid|aforementioned|above-mentioned|ces|lesdits|lesdites|desdits|desdites|susdits|susdites|"
     r"dichos|dichas|estos|estas|esos|esas))\s+(?P<plural>" + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r"))\b"
+    # "the first of those Conventions", "la deuxième de ces conventions", "el segundo de dichos convenios": the
+    # n-th of the instruments of that noun named together (resolve)
+    r"|(?:the\s+|la\s+|le\s+|el\s+)?(?P<ordinal>first|second|third|premiere|premier|deuxieme|seconde|second|"
+    r"troisieme|primera|primero|segunda|segundo|tercera|tercero)\s+(?:of|de)\s+(?:these|those|the|ces|esas|esos|"
+    r"estas|estos|dichas|dichos|las|los)\s+(?:(?:two|three|deux|trois|dos|tres)\s+)?(?P<ordinal_plural>"
+    + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r")\b"
     r"|(?P<order>(?:the\s+)?(?:former|latter)|la\s+premiere|le\s+premier|la\s+seconde|la\s+derniere|"
     r"le\s+dernier|la\s+primera|el\s+primero|la\s+segunda|esta\s+ultima|la\s+ultima)\b"
     # "the Charter", "Charter principles", "la Charte", "la Carta": capitalised and on its own, the
@@ -655,6 +664,8 @@ INTERPOL_WHOSE_CONSTITUTION = re.compile(
 # "the Convention" never refers back to it, nor does "the Charter" to a convention.
 KEY_KINDS = {CHARTER_KEY: "Charter"}
 GROUP_SIZE = re.compile(r"\b(?:three|trois|tres)\b")
+ORDINALS = {"first": 1, "premier": 1, "premiere": 1, "primero": 1, "primera": 1, "second": 2, "seconde": 2,
+            "deuxieme": 2, "segundo": 2, "segunda": 2, "third": 3, "troisieme": 3, "tercero": 3, "tercera": 3}
 # A noun the text defines for the instrument just named: "(“the Convention”)", "(hereinafter “the Convention”)",
 # "(ci-après « la Convention »)", "(en lo sucesivo, “la Convención”)" (folded text; resolve.Resolver.defined).
 DEFINED_AS = re.compile(
@@ -725,10 +736,11 @@ NUMBERED = re.compile(r"^\s*(?:[-–•·]\s*)?(\d{1,3})\s*[.)]\s+(?=\S)")
 # A bullet as a page, a word processor or a paste prints it: "•", "▪", "●", "◦", "○", "■", "‣", "⁃" and the
 # private-use symbols of Word's Symbol and Wingdings fonts (U+F0B7, U+F0A7) that a paste from Word keeps.
 BULLET = re.compile("^\\s*[-–•·▪●◦○■‣⁃\uf0b7\uf0a7]\\s+(?=\\S)")
-# Page furniture: page numbers ("Page 2/3", "- 2 -", "2/3"), UN job numbers ("25-21344 (F)"),
+# Page furniture: page numbers ("Page 2/3", "- 2 -", "2/3"), UN job numbers ("25-21344 (F)") and their date
+# stamps ("151123", on a line of their own in `pdftotext` without -layout),
 # rules of underscores, a scanned page's edge or column rule read as "|", or several of these on one line.
 _PAGE_NUMBER = r"pag(?:e|ina)\s+\d+(?:\s*(?:/|of|sur|de)\s*\d+)?"
-_FURNITURE_TOKEN = (rf"(?:{_PAGE_NUMBER}|-\s*\d+\s*-|\d+\s*/\s*\d+|\d{{1,3}}|"
+_FURNITURE_TOKEN = (rf"(?:{_PAGE_NUMBER}|-\s*\d+\s*-|\d+\s*/\s*\d+|\d{{1,3}}|\d{{6}}|"
                     r"\d{2}-\d{5}(?:\s*\([a-z]\))?|\*\d+\*|[_\-–—=*.·]{3,}|[|¦]{1,3})")
 PAGE_FURNITURE = re.compile(rf"^\s*(?:distr(?![a-z])\.?\s*:?.*|{_FURNITURE_TOKEN}(?:\s+{_FURNITURE_TOKEN})*)\s*$")
 # Another organisation's page foot or head: its symbol, a wide gap, the page ("CARICOM/CONSLE/28/2025

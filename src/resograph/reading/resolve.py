@@ -529,6 +529,8 @@ class Resolver:
                     keys = self._recent(m.start, local, m.data["group"], m.data["noun"])
                 elif m.data.get("plural"):  # "dichos Protocolos", "these Conventions"
                     keys = self._named_together(m.start, local, m.data["noun"])
+                elif m.data.get("ordinal"):  # "the first of those Conventions"
+                    keys = self._named_together(m.start, local, m.data["noun"])[m.data["ordinal"] - 1:m.data["ordinal"]]
                 elif m.data.get("order"):  # "the former" / "the latter" of the last two treaties
                     pair = [] if self._resolution_last(m.start, local) else self._recent(m.start, local, 2)
                     keys = pair[:1] if m.data["order"] == "latter" else pair[1:2]
@@ -543,7 +545,7 @@ class Resolver:
                 else:
                     keys = self._antecedent(m.data["noun"], m.start, local)
                 resolved[i] = keys
-                if len(keys) == 1 and not m.data.get("order"):
+                if len(keys) == 1 and not m.data.get("order") and not m.data.get("ordinal"):
                     # "la Convention" keeps the chain going; "the former" or "both" must not
                     # change which treaty counts as the latest named
                     local.append(_Named(m.start, keys[0], self._kind(keys[0])))
@@ -606,6 +608,8 @@ class Resolver:
                        local: _Timeline, attached: set[int], folded: str) -> str | list[str] | None:
         if "owner_key" in m.data:
             return m.data["owner_key"]
+        if m.data.get("own_constitution") and self.own_body == "interpol-ga":
+            return P.INTERPOL_CONSTITUTION_KEY  # "RAPPELANT l'article 2 de son Statut" in INTERPOL's own text
         if m.data.get("owner") == "same" and (same := self.article_owners.get((m.data["part"], m.data["numbers"][0]))):
             return same  # "ledit article 3": the article 3 cited before
         at = m.data.get("owner_at")
