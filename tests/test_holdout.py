@@ -125,10 +125,12 @@ BAR = (0.90, 0.85)  # documents F1, paragraphs F1
 # Protocol's French short name, titled list items and "supplementary to" were read; its annexes are left)
 # (holdout23, written on lead 14f56c7, scored 0.980 / 0.977 there; the second half of a joint symbol
 # ("A/80/895-S/2026/402") is read since)
-# (holdout24, French and Spanish texts of the crime-prevention stream, written on lead 46ab973, scored 0.960 / 0.959
-# there)
+# (holdout24, French and Spanish texts of the crime-prevention stream, written on main 46ab973, scored 0.960 / 0.959
+# there; 0.983 / 0.984 once the standards' Spanish names, "la Convention des Nations Unies", "dont la Charte", a code's
+# article, a sentence-case subtitle and an odd page's head over two blank lines were read)
 # (holdout25, the UN and INTERPOL on terrorism and sanctions in French and Spanish, written on lead 4fdae1e, scored
-# 0.972 / 0.917 there)
+# 0.972 / 0.917 there; 0.992 / 0.992 once "Adopte ce qui suit :", the Strategy's names and anaphor, "the first of
+# those Conventions", INTERPOL's resolutions by session and a job number's date stamp were read)
 
 
 @lru_cache(maxsize=None)
