@@ -294,3 +294,16 @@ def test_council_numbers_without_years_in_a_list_take_the_years_cited_before():
             "sécurité ;\n")
     got = {(c.paragraph, c.target) for c in extract(text).citations}
     assert {("op_2", "S/RES/2178(2014)"), ("op_2", "S/RES/2396(2017)")} <= got
+
+
+@pytest.mark.parametrize("paragraph, keys", [
+    # a document's symbol in brackets after the noun: the anaphor stands ("the report on it")
+    ("Tomando nota del informe sobre las actividades para aplicar la Estrategia (A/80/826),",
+     {"A/RES/60/288", "A/80/826"}),
+    # any other bracket opens the rest of a name: no anaphor
+    ("Tomando nota de la Estrategia (2026-2030) de la Organización,", set()),
+])
+def test_a_symbol_in_brackets_after_an_anaphor_noun(paragraph, keys):
+    text = (GA["es"] + "\n\nReafirmando la Estrategia Global de las Naciones Unidas contra el Terrorismo,\n\n"
+            + paragraph + "\n")
+    assert {c.target for c in extract(text).citations if c.paragraph == "pp_2"} == keys

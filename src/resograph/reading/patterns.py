@@ -673,7 +673,9 @@ DEFINED_AS = re.compile(
     r"denommee?|denominad[oa])\s+)?)?[\"“”«]\s*(?:the|la|le|el|l')\s*(?P<noun>[a-z]+)\s*[\"“”»]\s*\)")
 # After an anaphor noun, these start the name of another (unknown) instrument: not an anaphor then.
 ANAPHOR_BLOCKER = re.compile(
-    r"\s*(?:\(|on\b|against\b|for\b|relating\b|concerning\b|relative\b|sur\b|contre\b|pour\b|sobre\b|"
+    # (a bracket opens a name's rest, "the Convention (No. 182)", but not a document's symbol: "aplicar la
+    # Estrategia (A/80/826)" is the report on it)
+    r"\s*(?:\((?!\s*[aes]\s*/)|on\b|against\b|for\b|relating\b|concerning\b|relative\b|sur\b|contre\b|pour\b|sobre\b|"
     r"contra\b|relativa\b|relatif\b|des\s+nations\s+unies|of\s+the\s+united\s+nations|de\s+las\s+naciones|"
     r"du\s+conseil|of\s+the\s+council|del\s+consejo|internationale?\b|international\b|europeenne?\b|"
     r"european\b|interamericana\b|americaine\b|american\b|africaine\b|african\b|arabe\b|arab\b|"
