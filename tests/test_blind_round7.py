@@ -307,3 +307,48 @@ def test_a_symbol_in_brackets_after_an_anaphor_noun(paragraph, keys):
     text = (GA["es"] + "\n\nReafirmando la Estrategia Global de las Naciones Unidas contra el Terrorismo,\n\n"
             + paragraph + "\n")
     assert {c.target for c in extract(text).citations if c.paragraph == "pp_2"} == keys
+
+
+# real10, real11
+@pytest.mark.parametrize("paragraphs, expected", [
+    (("1. Notes its resolution 27 (1947) of 1 August 1947;",
+      "2. Requests reports following the resolution of the Council of 1 August\n1947;"),
+     {("op_1", "S/RES/27(1947)"), ("op_2", "S/RES/27(1947)")}),
+    # no resolution cited with that date, or two: none
+    (("1. Notes its resolution 27 (1947) of 1 August 1947;", "2. Recalls the resolution of 4 April 1946;"),
+     {("op_1", "S/RES/27(1947)")}),
+    (("1. Notes its resolutions 27 (1947) of 1 August 1947 and 28 (1947) of 1 August 1947;",
+      "2. Recalls the resolution of 1 August 1947;"),
+     {("op_1", "S/RES/27(1947)"), ("op_1", "S/RES/28(1947)")}),
+])
+def test_the_resolution_of_a_date_is_the_one_the_text_cited_with_it(paragraphs, expected):
+    text = "The Security Council,\n\n" + "\n\n".join(paragraphs) + "\n"
+    assert {(c.paragraph, c.target) for c in extract(text).citations} == expected
+
+
+@pytest.mark.parametrize("connective", ["Therefore", "Therefore the Security Council,", "To this end,\nThe Security Council"])
+def test_a_reason_before_a_connective_is_the_first_preambular_paragraph(connective):
+    text = ("1 (1946). Resolution of 25 January 1946\n\nBy Article 47 of the Charter, the United Nations have agreed "
+            "that there shall be a Military Staff Committee to advise the Security Council;\n\n"
+            f"{connective}\n\n1. The Security Council requests the permanent members to direct their Chiefs of "
+            "Staff to meet;\n\n2. The Security Council directs that they shall report.\n")
+    x = extract(text)
+    assert [p.id for p in x.paragraphs] == ["pp_1", "op_1", "op_2"]
+    assert {(c.paragraph, c.target) for c in x.citations} == {("pp_1", "un:charter/art_47")}
+
+
+def test_it_is_resolved_is_operative():
+    text = ("The Security Council,\n\nWhereas the Commission established by its resolution 15 (1946) has asked "
+            "the Council a question,\n\nIt is resolved that the Commission, acting under resolution 15 (1946), "
+            "is not empowered to do so.\n")
+    assert {(c.paragraph, c.target) for c in extract(text).citations} == {
+        ("pp_1", "S/RES/15(1946)"), ("op_1", "S/RES/15(1946)")}
+
+
+@pytest.mark.parametrize("paragraph, keys", [
+    ("Decides to include in its rules of procedure the following rules:\n\nCHAPTER X. — ADMISSION OF NEW MEMBERS", set()),
+    ("Conscious of its special responsibilities under the\nUntied Nations Charter,", {"un:charter"}),
+    ("Acting under Chapter VII. The Council decides,", {"un:charter/chap_VII"}),
+])
+def test_a_chapter_heading_of_quoted_rules_and_ocrs_untied_nations(paragraph, keys):
+    assert targets(SC["en"], paragraph) == keys

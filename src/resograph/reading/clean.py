@@ -61,6 +61,8 @@ _OCR_SAME_LENGTH: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # "the Chanter of the United Nations": an n for the r of "Charter" (CR-UNSC 503; no text of the genre
     # speaks of a chanter of the United Nations)
     (re.compile(r"(?<=Cha)n(?=ter of the United Nations)"), "r", "Chanter"),
+    # "the Untied Nations Charter": letters swapped in "United" (CR-UNSC 361; no body is untied)
+    (re.compile(r"(?<=Un)ti(?=ed Nations)"), "it", "Untied Nations"),
     # "resoiutions": an i for the l of "resolution" (CR-UNSC 280; no word is "resoiution")
     (re.compile(r"(?<=[Rr]eso)i(?=ution)"), "l", "esoiution"),
 )

@@ -469,6 +469,12 @@ def _without_list(text: str, folded: str, w: re.Match[str], pos: int, end: int, 
                         {"plural": plural, "body": body})]
     if after := P.RESOLUTION_ANAPHOR_AFTER.match(folded, w.end(), end):
         return [Mention("res-anaphor", ws, after.end(), text[ws:after.end()], None, {"plural": plural})]
+    at = b.end() if (b := P.BODY_BEFORE_DATE.match(folded, w.end(), end)) else w.end()  # (nothing else between)
+    if not plural and (dm := P.DATE_CLAUSE.match(folded, at, end)) and dm.group(3) \
+            and (date := iso_date(dm.group(1), dm.group(2), dm.group(3))):
+        # "the resolution of the Council of 1 August 1947": the one the text cited with that date (resolve)
+        e = dm.end() - (len(dm.group(0)) - len(dm.group(0).rstrip(" ,")))
+        return [Mention("res-by-date", ws, e, text[ws:e], None, {"date": date})]
     return []
 
 
@@ -1382,6 +1388,8 @@ def _chapters(text: str, folded: str, matches: list[re.Match[str]], start: int,
     `{treaty}/chap_{Roman}`."""
     out = []
     for m in matches:
+        if P.CHAPTER_HEADING_AFTER.match(folded, m.end(), end):
+            continue  # "CHAPTER X. — ADMISSION OF NEW MEMBERS": a heading (of rules quoted), no reference
         found = list(P.CHAPTER_NUMBER.finditer(m.group("nums")))
         numbers = [x.group(0).upper() for x in found]
         spans = [(m.start("nums") + x.start(), m.start("nums") + x.end()) for x in found]

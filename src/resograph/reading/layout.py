@@ -85,6 +85,12 @@ TRAILING_MARK = re.compile(r"\s*\d{1,3}\s*$")
 # "… en su 10230a sesión, celebrada el".
 UNFINISHED = re.compile(r"(?:,|\(|\b(?:at|the|its|by|with|to|and|of|on|a|la|sa|en|su|par|por|avec|con|y|et|"
                         r"le|el|du|del|de))$", re.IGNORECASE)
+# A connective that turns the reasons above into the decision below, alone on its line or before the chapeau
+# ("Therefore", "Therefore the Security Council,", "To this end,"): the Council's first texts (1946) set their
+# reasons before it without a clause phrase (segment._recital_before_connective)
+CONNECTIVE_LINE = re.compile(r"^\s*(?:therefore|accordingly|to\s+this\s+end|par\s+consequent|en\s+consequence|"
+                             r"a\s+cet\s+effet|por\s+consiguiente|en\s+consecuencia|con\s+este\s+fin)\b"
+                             r"(?:\s*,?\s*(?:the|le|la|el)\s+[^,]{3,40},?)?\s*,?\s*$")
 NEXT_TEXT_LINE = re.compile(r"^([ \t]*)\S", re.M)  # the next line that holds text, and its indent
 # A footnote mark after the clause's last punctuation, glued or spaced: "…,12", "…Group, 57".
 CLAUSE_END_MARK = re.compile(r"(?<=[,;:.»\"')])\s*\d{1,3}$")

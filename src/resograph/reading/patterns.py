@@ -235,6 +235,10 @@ BODY_INFIX = re.compile(r"\s*" + _INFIX_GENITIVE + _INFIX_BODY)
 # them (matched at the name's start in the text, so the look-ahead sees the number).
 INFIX_BODY_CONTEXT = [(code, re.compile("|".join(filter(None, (BODY_NAMES[code], _INFIX_SHORT.get(code))))))
                       for code in _INFIX_CODES]
+# A body's short name between "resolution" and a date: "the resolution of the Council of 1 August 1947" (find)
+BODY_BEFORE_DATE = re.compile(r"\s*(?:of\s+the|du|del)\s+(?:security\s+council|council|conseil(?:\s+de\s+securite)?|"
+                              r"consejo(?:\s+de\s+seguridad)?|general\s+assembly|assemblee\s+generale|"
+                              r"asamblea\s+general)(?=\s+(?:of|du|de|del)\s+\d)")
 # Further bodies after the one BODY_INFIX read: "the above-mentioned resolutions of the General Assembly
 # and the Security Council", "les résolutions de l'Assemblée générale et du Conseil de sécurité
 # susmentionnées", "las resoluciones antes mencionadas de la Asamblea General y del Consejo de Seguridad"
@@ -481,6 +485,7 @@ CHAPTER = re.compile(  # `\b(?:chapters?|chapitres?|capitulos?)`, literal first 
     r"(?:\s*(?:,\s*(?:et|and|y)?|et|and|y)\s*[ivxl]{1,5}\b)*)(?!\s*\d)"
 )
 CHAPTER_NUMBER = re.compile(r"[ivxl]{1,5}")
+CHAPTER_HEADING_AFTER = re.compile(r"\s*\.\s*[-–—]")  # after the numeral: a heading's dash follows
 CHAPTER_NEEDLES = ("chap", "capi")  # every CHAPTER match holds one
 WORD_BEFORE = re.compile(r"([\w'-]+)\W*$")  # the last word of a text (unfolded)
 SENTENCE_END = re.compile(r"(?:[.;:!?]|\n\s*\n|^)\s*$")  # nothing, or a sentence's end, before a word

@@ -235,6 +235,7 @@ class Resolver:
         # "that resolution" / "the above-mentioned resolutions".
         self.resolution_at: list[int] = []
         self.resolution_key: list[tuple[str, int]] = []
+        self.resolution_dated: dict[str, str] = {}  # date printed with a resolution cited → its key
         self.resolution_paragraphs: list[tuple[str, str]] = []
         self.article_owners: dict[tuple[str, object], str] = {}  # (part, number) → owner last cited
         # Nouns the text defines for one instrument ("the United Nations Convention on the Law of the Sea
@@ -513,6 +514,10 @@ class Resolver:
                     self.resolution_paragraphs.append(self._paragraph)
                 self.resolution_at.append(m.start)
                 self.resolution_key.append((m.key, len(self.resolution_paragraphs) - 1))
+                if date := m.data.get("date"):  # (two resolutions of one date: neither is "the resolution of" it)
+                    self.resolution_dated[date] = m.key if self.resolution_dated.get(date, m.key) == m.key else ""
+            elif m.kind == "res-by-date":  # "the resolution of the Council of 1 August 1947"
+                resolved[i] = [k] if (k := self.resolution_dated.get(m.data["date"])) else []
             elif m.kind == "unknown":
                 key = self._unknown(m.start, m.data["noun"], m.data["kind"])
                 resolved[i] = [key]
@@ -591,7 +596,7 @@ class Resolver:
                 found.append((m.start, m.end, m.key, m.data.get("date")))
             elif m.kind == "named" and i not in attached and not m.data.get("in_title"):
                 found.append((m.start, m.end, m.key, None))
-            elif m.kind in ("res-anaphor", "sc-number"):
+            elif m.kind in ("res-anaphor", "sc-number", "res-by-date"):
                 found += [(m.start, m.end, key, None) for key in resolved.get(i, [])]
             elif m.kind == "anaphor" and i not in attached:
                 for key in resolved.get(i, []):

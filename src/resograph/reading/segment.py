@@ -852,6 +852,10 @@ def _heading(st: _State, index: int, line: Line) -> bool:
 def _unknown_opening(st: _State, index: int, line: Line, c: str) -> bool:
     """A paragraph opening with a word the lexicon does not know, in the shape of a clause phrase."""
     if not st.in_body:
+        if st.was_blank and not st.blocks and _recital_before_connective(st.lines, index):
+            st.in_body = True  # "By Article 47 of the Charter, the United Nations have agreed …; / Therefore"
+            st.open_block("preambular", line.text.split()[0], "other", line)
+            return True
         return False
     # after "… as follows:" the text goes on: a capitalised word there opens nothing
     after_clause = st.was_blank and st.current is not None and _ends_clause(st.current) \
@@ -860,6 +864,10 @@ def _unknown_opening(st: _State, index: int, line: Line, c: str) -> bool:
     if not (after_clause or first):
         return False
     text = line.text.lstrip()
+    if after_clause and not st.operative and L.CONNECTIVE_LINE.match(line.folded):
+        st.skip(line)  # "Therefore", "To this end,": between the reasons and the decision, no paragraph
+        st.current = None
+        return True
     if st.last_number and _heading_shaped(text) and not P.DIGIT.search(text):
         # under the numbered paragraphs, a heading of the page's ("Related documents" and their list on a web
         # page, a part's letter "B"): the lines under it belong to no paragraph ("Article 6" of an annexed
@@ -877,6 +885,22 @@ def _unknown_opening(st: _State, index: int, line: Line, c: str) -> bool:
     st.operative = operative
     st.open_block("operative" if operative else "preambular", word.group(0), "other", line)
     return True
+
+
+def _recital_before_connective(lines: list[Line], i: int) -> bool:
+    """Is the block at `i` a reason set before the chapeau with no clause phrase, ending with its semicolon,
+    the next block opening with a connective ("Therefore")?"""
+    j = i
+    while j < len(lines) and lines[j].text.strip():
+        j += 1
+    block = " ".join(line.text.strip() for line in lines[i:j])
+    if len(block) < _RECITAL_SHORTEST or not block.endswith(";"):
+        return False
+    k = _after_blanks(lines, j)
+    return k < len(lines) and bool(L.CONNECTIVE_LINE.match(lines[k].folded))
+
+
+_RECITAL_SHORTEST = 80
 
 
 def _continuation(st: _State, index: int, line: Line, c: str) -> bool:
