@@ -129,7 +129,7 @@ BAR = (0.90, 0.85)  # documents F1, paragraphs F1
 # there; 0.983 / 0.984 once the standards' Spanish names, "la Convention des Nations Unies", "dont la Charte", a code's
 # article, a sentence-case subtitle and an odd page's head over two blank lines were read)
 # (holdout25, the UN and INTERPOL on terrorism and sanctions in French and Spanish, written on lead 4fdae1e, scored
-# 0.972 / 0.917 there; 0.992 / 0.992 once "Adopte ce qui suit :", the Strategy's names and anaphor, "the first of
+# 0.972 / 0.917 there; 0.992 / 0.994 once "Adopte ce qui suit :", the Strategy's names and anaphor, "the first of
 # those Conventions", INTERPOL's resolutions by session and a job number's date stamp were read)
 
 
