@@ -352,3 +352,42 @@ def test_it_is_resolved_is_operative():
 ])
 def test_a_chapter_heading_of_quoted_rules_and_ocrs_untied_nations(paragraph, keys):
     assert targets(SC["en"], paragraph) == keys
+
+
+# holdout26 (INTERPOL 1958–1999 as its archive gives it)
+IP_EN = "The ICPO-Interpol General Assembly, meeting in Lyon at its 52nd session,"
+
+
+@pytest.mark.parametrize("chapeau, paragraph, key, wrong", [
+    (IP_EN, "REQUESTS the Secretary General to apply Article 4l of the Constitution,", "interpol:constitution/art_41",
+     "interpol:constitution/art_4"),
+    (GA["en"], "Recalling its resolution 40/6l of 29 November 1985,", "A/RES/40/61", "A/RES/40/6"),
+])
+def test_ocrs_l_for_1_inside_an_articles_or_a_resolutions_number(chapeau, paragraph, key, wrong):
+    got = targets(chapeau, paragraph)
+    assert key in got and wrong not in got
+
+
+def test_the_council_in_its_resolution_after_ecosoc_named_in_the_sentence():
+    got = targets(IP_EN, "NOTING that the Organization has consultative status with the Economic and Social Council "
+                         "under Article 71 of the Charter, in accordance with the arrangements laid down by the "
+                         "Council in its resolution 288 B (X),")
+    assert "E/RES/288B(X)" in got and "A/RES/288B(X)" not in got
+
+
+def test_interpols_constitution_after_its_full_name_in_a_un_text():
+    got = targets(GA["en"], "Noting the co-operation extended by the International Criminal Police Organization to "
+                            "the United Nations, in conformity with Articles 2 and 41 of its Constitution,")
+    assert {"interpol:constitution/art_2", "interpol:constitution/art_41"} <= got
+
+
+def test_the_three_conventions_are_the_three_named_together_not_the_last_three():
+    text = ("L'Assemblée générale de l'OIPC-INTERPOL, réunie à Francfort,\n\n"
+            "RAPPELANT la Convention relative aux infractions et à certains autres actes survenant à bord des "
+            "aéronefs, la Convention pour la répression de la capture illicite d'aéronefs et la Convention pour la "
+            "répression d'actes illicites dirigés contre la sécurité de l'aviation civile,\n\n"
+            "NOTANT que l'Organisation de l'aviation civile internationale a été instituée par la Convention "
+            "relative à l'aviation civile internationale signée à Chicago en 1944,\n\n"
+            "1. RECOMMANDE aux pays membres de ratifier les trois Conventions susvisées ;\n")
+    got = {c.target for c in extract(text).citations if c.paragraph == "op_1"}
+    assert got == {"convention:tokyo-1963", "convention:hague-1970", "convention:montreal-1971"}

@@ -80,7 +80,7 @@ import pytest
 from resograph.tools.evaluate import evaluate, totals
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CORPORA = {"holdout": 10, "holdout2": 12, "holdout3": 12, "holdout4": 10, "holdout5": 10, "holdout6": 10, "holdout7": 10, "holdout8": 8, "holdout9": 8, "holdout10": 8, "holdout11": 8, "holdout12": 8, "holdout13": 10, "holdout14": 10, "holdout15": 9, "holdout16": 9, "holdout17": 8, "holdout18": 9, "holdout19": 10, "holdout20": 10, "holdout21": 10, "holdout22": 10, "holdout23": 10, "holdout24": 10, "holdout25": 10}  # corpus → number of texts
+CORPORA = {"holdout": 10, "holdout2": 12, "holdout3": 12, "holdout4": 10, "holdout5": 10, "holdout6": 10, "holdout7": 10, "holdout8": 8, "holdout9": 8, "holdout10": 8, "holdout11": 8, "holdout12": 8, "holdout13": 10, "holdout14": 10, "holdout15": 9, "holdout16": 9, "holdout17": 8, "holdout18": 9, "holdout19": 10, "holdout20": 10, "holdout21": 10, "holdout22": 10, "holdout23": 10, "holdout24": 10, "holdout25": 10, "holdout26": 10}  # corpus → number of texts
 BAR = (0.90, 0.85)  # documents F1, paragraphs F1
 # (holdout4 scored 0.803 / 0.785 when it was added, 0.989 / 0.962 once the treaties without a registry
 # key, article ranges, other bodies' resolutions and special sessions were read: it takes this bar too)
@@ -131,6 +131,8 @@ BAR = (0.90, 0.85)  # documents F1, paragraphs F1
 # (holdout25, the UN and INTERPOL on terrorism and sanctions in French and Spanish, written on lead 4fdae1e, scored
 # 0.972 / 0.917 there; 0.992 / 0.994 once "Adopte ce qui suit :", the Strategy's names and anaphor, "the first of
 # those Conventions", INTERPOL's resolutions by session and a job number's date stamp were read)
+# (holdout26, INTERPOL 1958–1999 as its archive gives it and three texts of other bodies, written on lead a37930d,
+# scored 0.966 / 0.962 there)
 
 
 @lru_cache(maxsize=None)

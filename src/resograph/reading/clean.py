@@ -45,7 +45,7 @@ _SUPERSCRIPT = re.compile(r"\^\{[^{}\n]{1,6}\}")  # 93^{ème} → 93ème
 # OCR slips of scanned resolutions (1970s–1990s) that only one reading fits, repaired one character for
 # one (offsets unchanged). Each pattern opens with a literal, so the engine skips to its next
 # occurrence; the number slips are looked for only where their needle is in the text.
-_OCR_SAME_LENGTH: tuple[tuple[re.Pattern[str], str, str], ...] = (
+_OCR_SAME_LENGTH: tuple[tuple[re.Pattern[str], str | None, str], ...] = (  # (None: each l of the match → 1)
     # "Ia résolution", "Ia Charte": a capital I for the l of the article "la" (no word of the three
     # languages is "Ia")
     (re.compile(r"I(?<![\w-]I)a(?= +[^\W\d_])"), "la", "Ia "),
@@ -58,6 +58,9 @@ _OCR_SAME_LENGTH: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"l(?<=[^\W\d_]tl)(?=ons?\b)"), "i", "tlon"),
     # "resoluclón", "resoluclones": the same l for the i of Spanish "-ución" (no word ends in "uclón")
     (re.compile(r"l(?<=[^\W\d_]ucl)(?=(?:ón|on|ones)\b)"), "i", "ucl"),
+    # "Article 4l", "artículo l5": an l for a 1 in an article's number (a digit beside it; no article is lettered so)
+    (re.compile(r"(?<=rticle )(?=[\dl]{0,2}\d)(?=[\dl]{0,2}l)[\dl]{1,3}(?![\w/])"), None, "rticle "),
+    (re.compile(r"(?<=rt[ií]culo )(?=[\dl]{0,2}\d)(?=[\dl]{0,2}l)[\dl]{1,3}(?![\w/])"), None, "culo "),
     # "the Chanter of the United Nations": an n for the r of "Charter" (CR-UNSC 503; no text of the genre
     # speaks of a chanter of the United Nations)
     (re.compile(r"(?<=Cha)n(?=ter of the United Nations)"), "r", "Chanter"),
@@ -69,7 +72,7 @@ _OCR_SAME_LENGTH: tuple[tuple[re.Pattern[str], str, str], ...] = (
 # "l" for "1" inside a number that can only be a resolution's: "3l/l02" (each part of a slash number
 # holds a digit besides), "AGN/55/RES/l" (after an INTERPOL code's "RES/" only a number comes).
 _OCR_ELL_NUMBERS = (
-    (re.compile(r"(?<![\w/])(?=[\dl]{0,3}\d)[\dl]{1,4}/(?=[\dl]{0,3}\d)[\dl]{1,4}(?![\w/])"), ("l/", "/l")),
+    (re.compile(r"(?<![\w/])(?=[\dl]{0,3}\d)[\dl]{1,4}/(?=[\dl]{0,3}\d)[\dl]{1,4}(?![\w/])"), ("/",)),  # (the scan above found a slip beside a slash)
     (re.compile(r"(?<=[Rr][Ee][Ss]/)(?<=[Aa][Gg][Nn]/\d\d/[Rr][Ee][Ss]/)[\dl]{1,3}(?![\w/])"), ("S/l", "s/l")),
 )
 # Digits spaced out by the scanner in a slash number: "3 4 / 1 4 5", "4 0 / 6 1" (two digits at least
@@ -79,9 +82,9 @@ _OCR_SPACED_NUMBER = re.compile(r"(?<![\w/])\d(?: \d)+ ?/ ?\d(?: \d)*(?![\w/])")
 # slash to the next instead of trying the whole pattern at every character).
 _SPACED_SLASH = re.compile(r"/(?:(?<=\d \d /)|(?<=\d \d/))")
 _SPACED_REACH = 40  # characters around that slash that hold the whole number
-# Every number slip above has a slash after two spaced digits, or an "l" next to a slash: one scan
+# Every number slip above has a slash after two spaced digits, or an "l" in a number next to a slash: one scan
 # (from slash to slash) tells the few texts that may hold one.
-_SLASH_SLIP = re.compile(r"/(?:(?<=\d \d /)|(?<=\d \d/)|(?<=l/)|(?=l))")
+_SLASH_SLIP = re.compile(r"/(?:(?<=\d \d /)|(?<=\d \d/)|(?<=l/)|(?=l)|(?=\d{1,3}l(?![\w/])))")
 _BLANK_BETWEEN_DIGITS = re.compile(r"(?<=\d) (?=\d)")
 # A footnote number printed inside an agreement's name, deleted with its space: "the General Armistice
 # Agreement 26 between Israel and Lebanon" (CR-UNSC 450, 459; a year has four digits)
@@ -89,17 +92,21 @@ _MARK_IN_NAME = re.compile(r"(?<=Agreement) \d{1,3}(?= between )")
 _MARK_IN_NAME_NEEDLE = "Agreement "
 
 
+def _ells_to_ones(m: re.Match[str]) -> str:
+    return m.group(0).replace("l", "1")
+
+
 def _ocr_repairs(text: str) -> tuple[str, list[tuple[int, int]]]:
     """The text with the one-for-one OCR repairs made, and the spans of the blanks to delete."""
     for rx, repl, needle in _OCR_SAME_LENGTH:
         if needle in text:
-            text = rx.sub(repl, text)
+            text = rx.sub(repl if repl is not None else _ells_to_ones, text)
     marks = [m.span() for m in _MARK_IN_NAME.finditer(text)] if _MARK_IN_NAME_NEEDLE in text else []
     if _SLASH_SLIP.search(text) is None:
         return text, marks
     for rx, needles in _OCR_ELL_NUMBERS:
         if any(n in text for n in needles):
-            text = rx.sub(lambda m: m.group(0).replace("l", "1"), text)
+            text = rx.sub(_ells_to_ones, text)
     deletions = marks
     done = 0
     for slash in _SPACED_SLASH.finditer(text):

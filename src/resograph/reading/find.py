@@ -571,6 +571,9 @@ def _list_body(folded: str, w: re.Match[str], infix_body: str | None, start: int
         agent = link and _body_before(folded, max(start, link.start() - 200), link.start(), P.ANY_BODY_PHRASES)
         if agent:
             return agent
+        if link and folded[max(start, link.start() - 20):link.start()].rstrip(" ,").endswith(P.SHORT_COUNCIL_NAMES) \
+                and (earlier := _body_earlier_in_sentence(folded, ws, start)) in P.COUNCILS:
+            return earlier  # "… the Economic and Social Council …, laid down by the Council in its resolution 288 B (X)"
         subject = _clause_subject(folded, start, ws)
         if subject:
             return subject

@@ -235,6 +235,10 @@ BODY_INFIX = re.compile(r"\s*" + _INFIX_GENITIVE + _INFIX_BODY)
 # them (matched at the name's start in the text, so the look-ahead sees the number).
 INFIX_BODY_CONTEXT = [(code, re.compile("|".join(filter(None, (BODY_NAMES[code], _INFIX_SHORT.get(code))))))
                       for code in _INFIX_CODES]
+# A council by its short name as the agent of "in its resolution", and the councils a sentence may have named in full
+# before it (find._list_body)
+SHORT_COUNCIL_NAMES = ("the council", "le conseil", "el consejo")
+COUNCILS = ("ecosoc", "un-sc", "hrc")
 # A body's short name between "resolution" and a date: "the resolution of the Council of 1 August 1947" (find)
 BODY_BEFORE_DATE = re.compile(r"\s*(?:of\s+the|du|del)\s+(?:security\s+council|council|conseil(?:\s+de\s+securite)?|"
                               r"consejo(?:\s+de\s+seguridad)?|general\s+assembly|assemblee\s+generale|"
@@ -659,7 +663,11 @@ INTERPOL_CONSTITUTION_KEY = "interpol:constitution"
 # INTERPOL when its sentence names INTERPOL before (find._part)
 OWN_CONSTITUTION = re.compile(r"\s*,?\s*(?:of|de|del|du)\s+(?:its|son|sa|su)\s+(?:constitution|statute|statut|estatuto|"
                               r"constitucion)\b")
-INTERPOL_NAMED = re.compile(r"\b(?:" + "|".join(INTERPOL_ACRONYMS) + r")\b")
+# INTERPOL named in a sentence: its acronyms or its full name ("the International Criminal Police Organization …,
+# in conformity with Articles 2 and 41 of its Constitution", a General Assembly text of 1990)
+INTERPOL_NAMED = re.compile(r"\b(?:" + "|".join(INTERPOL_ACRONYMS) + r"|international\s+criminal\s+police\s+organi[sz]ation|"
+                            r"organisation\s+internationale\s+de\s+police\s+criminelle|"
+                            r"organizacion\s+internacional\s+de\s+policia\s+criminal)\b")
 # "d'INTERPOL, dont le Statut interdit, en son article 3", "INTERPOL, whose Constitution …, in its article 3",
 # "INTERPOL, cuyo Estatuto …, en su artículo 3": the possessive's owner is INTERPOL's Constitution
 INTERPOL_WHOSE_CONSTITUTION = re.compile(

@@ -439,10 +439,8 @@ class Resolver:
                 keys.append(h.key)
         return keys[:count]
 
-    def _named_together(self, before: int, local: _Timeline, noun: str) -> list[str]:
-        """"dichos Protocolos", "these Conventions": the instruments the noun may name that were named in
-        the paragraph of the latest of them (this one, before the anaphor, or an earlier one), in
-        naming order — two at least: a plural needs a list behind it."""
+    def _fits(self, noun: str):
+        """Whether a named instrument may be called by `noun` (the plural's singular)."""
         def fits(h: _Named) -> bool:
             nouns = self.nouns.get(h.key)
             if noun not in _CONVENTION_NOUNS:
@@ -450,6 +448,13 @@ class Resolver:
             # (any convention noun: "dichos Convenios" after two "Convenciones"; a treaty that declares
             # no noun may be called a convention)
             return h.kind == "Treaty" if nouns is None else not nouns.isdisjoint(_CONVENTION_NOUNS)
+        return fits
+
+    def _named_together(self, before: int, local: _Timeline, noun: str) -> list[str]:
+        """"dichos Protocolos", "these Conventions": the instruments the noun may name that were named in
+        the paragraph of the latest of them (this one, before the anaphor, or an earlier one), in
+        naming order — two at least: a plural needs a list behind it."""
+        fits = self._fits(noun)
         mine = [h for h in local.items if h.pos < before and fits(h)]
         if not mine:
             earlier = [h for h in self.history.items if h.pos < before and fits(h)]
@@ -458,6 +463,21 @@ class Resolver:
                 mine = [h for h in earlier if h.para == last]
         keys = list(dict.fromkeys(h.key for h in sorted(mine, key=lambda h: (h.pos, h.seq))))
         return keys if len(keys) > 1 else []
+
+    def _named_as_many(self, before: int, local: _Timeline, noun: str, count: int) -> list[str]:
+        """"les trois Conventions susvisées": the latest paragraph before `before` that named exactly `count`
+        instruments the noun may name, those instruments (in naming order); none if no paragraph did (the
+        last three named, then, as for "both")."""
+        fits = self._fits(noun)
+        named = [h for h in self.history.items + local.items if h.pos < before and fits(h)]
+        by_para: dict[object, list[_Named]] = {}
+        for h in named:
+            by_para.setdefault(h.para, []).append(h)
+        for para in sorted(by_para, key=lambda p: max(h.pos for h in by_para[p]), reverse=True):
+            keys = list(dict.fromkeys(h.key for h in sorted(by_para[para], key=lambda h: (h.pos, h.seq))))
+            if len(keys) == count and not any(k.startswith(UNKNOWN) for k in keys):
+                return keys
+        return []
 
     def _recent_scan(self, before: int, local: _Timeline, count: int, noun: str | None = None) -> list[str]:
         keys: list[str] = []
@@ -531,7 +551,8 @@ class Resolver:
                 resolved[i] = self._sc_cited_before(m.start, m.data["n"])
             elif m.kind == "anaphor":
                 if m.data.get("group"):  # "both Conventions", "les trois conventions", "both Covenants"
-                    keys = self._recent(m.start, local, m.data["group"], m.data["noun"])
+                    keys = (m.data["group"] > 2 and self._named_as_many(m.start, local, m.data["noun"], m.data["group"])) \
+                        or self._recent(m.start, local, m.data["group"], m.data["noun"])
                 elif m.data.get("plural"):  # "dichos Protocolos", "these Conventions"
                     keys = self._named_together(m.start, local, m.data["noun"])
                 elif m.data.get("ordinal"):  # "the first of those Conventions"
