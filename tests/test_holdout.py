@@ -132,7 +132,7 @@ BAR = (0.90, 0.85)  # documents F1, paragraphs F1
 # 0.972 / 0.917 there; 0.992 / 0.994 once "Adopte ce qui suit :", the Strategy's names and anaphor, "the first of
 # those Conventions", INTERPOL's resolutions by session and a job number's date stamp were read)
 # (holdout26, INTERPOL 1958–1999 as its archive gives it and three texts of other bodies, written on lead a37930d,
-# scored 0.966 / 0.962 there; 1.000 / 0.981 once OCR's "l" in numbers, "the Council in its resolution" after ECOSOC,
+# scored 0.966 / 0.962 there; 1.000 / 0.991 once OCR's "l" in numbers, "the Council in its resolution" after ECOSOC,
 # INTERPOL's full name and "les trois Conventions" were read)
 
 
