@@ -521,10 +521,9 @@ def _sc_numbers(text: str, folded: str, w: re.Match[str], pos: int, end: int, in
     while m:
         numbers.append(m)
         sep = P.LIST_SEPARATOR.match(folded, m.end(), end)
-        nxt = P.BARE_NUMBER.match(folded, sep.end(), end) if sep and sep.end() > m.end() else None
-        if nxt is None or nxt.start() == sep.start():
-            break
-        m = nxt
+        if not folded[m.end():sep.end()].strip():
+            break  # (a comma or a conjunction between items, not a blank alone)
+        m = P.BARE_NUMBER.match(folded, sep.end(), end)
     if not numbers:
         return []
     last = numbers[-1]
@@ -1247,14 +1246,14 @@ def _mark_subtitle_names(text: str, folded: str, nouns: Sequence[re.Match[str]],
                 break
             stop = tok.end()
         if colon is None:
-            _mark_led_subtitle(folded, u, named, end)
+            _mark_led_subtitle(folded, u, named)
             continue
         for n in named:
             if colon < n.start and n.end <= stop:
                 n.data["in_title"] = True
 
 
-def _mark_led_subtitle(folded: str, u: re.Match[str], named: list[Mention], end: int) -> None:
+def _mark_led_subtitle(folded: str, u: re.Match[str], named: list[Mention]) -> None:
     """A sentence-case title (French) whose subtitle leads to a goal: "la Déclaration de Kyoto visant à
     faire progresser …, la justice pénale et l'état de droit : vers la réalisation du Programme de
     développement durable à l'horizon 2030" — the name right after the lead is the title's (P.SUBTITLE_LEAD),

@@ -439,7 +439,7 @@ class Resolver:
                 keys.append(h.key)
         return keys[:count]
 
-    def _fits(self, noun: str):
+    def _fits(self, noun: str) -> Callable[[_Named], bool]:
         """Whether a named instrument may be called by `noun` (the plural's singular)."""
         def fits(h: _Named) -> bool:
             nouns = self.nouns.get(h.key)
