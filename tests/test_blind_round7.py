@@ -391,3 +391,32 @@ def test_the_three_conventions_are_the_three_named_together_not_the_last_three()
             "1. RECOMMANDE aux pays membres de ratifier les trois Conventions susvisées ;\n")
     got = {c.target for c in extract(text).citations if c.paragraph == "op_1"}
     assert got == {"convention:tokyo-1963", "convention:hague-1970", "convention:montreal-1971"}
+
+
+# holdout27 (drug control across eight decades)
+@pytest.mark.parametrize("lang, paragraph", [
+    ("en", "Urges States to implement the three international drug control conventions,"),
+    ("fr", "Demande aux États de ratifier les trois conventions internationales relatives au contrôle des drogues,"),
+    ("es", "Reafirmando que los tres tratados de fiscalización internacional de drogas son la piedra angular,"),
+])
+def test_the_three_drug_control_conventions_are_the_three(lang, paragraph):
+    assert targets(GA[lang], paragraph) == {"convention:single-drugs-1961", "convention:psychotropic-1971",
+                                            "convention:drugs-1988"}
+
+
+def test_a_lower_case_description_after_a_year_qualified_short_name():
+    got = targets(GA["en"], "Urges States to implement the three international drug control conventions and, in "
+                            "particular, article 12 of the 1988 Convention on the control of precursor chemicals,")
+    assert "convention:drugs-1988/art_12" in got and "convention:single-drugs-1961/art_12" not in got
+
+
+def test_special_session_documents_and_old_forms():
+    assert targets(GA["fr"], "Prenant note du rapport A/S-20/4 et du document A/ES-10/273,") == {"A/S-20/4",
+                                                                                                "A/ES-10/273"}
+    x = extract("Conseil économique et social\nCinquantième session\n\nRésolution 1586 (L)\n\nMesures contre le trafic"
+                "\n\nLe Conseil économique et social,\n\nRappelant sa résolution 1401 (XLVI),\n\n1. Prie le "
+                "Secrétaire général de faire rapport.\n")
+    assert x.document.symbol == "E/RES/1586(L)"
+    x = extract("The Permanent Council,\n\nHAVING SEEN the report CICAD/doc.2550/20,\n\nRECALLING resolution 1373 "
+                "(2001) of the Security Council,\n\n1. To urge member states to act.\n")
+    assert [p.id for p in x.paragraphs] == ["pp_1", "pp_2", "op_1"]

@@ -60,6 +60,12 @@ def _names_in(text: str, folded: str, names: Sequence[re.Match[str]], nouns: Seq
     if folded.find("conven", start, end) >= 0:  # (every plural noun opens so)
         named += _plural_names(text, folded, start, end, lex)
         named.sort(key=_position)
+    if any(folded.find(n, start, end) >= 0 for n in P.DRUG_NEEDLES) \
+            and (group := P.DRUG_CONVENTIONS.search(folded, start, end)):
+        # "the three international drug control conventions": the three, named together
+        named = sorted(named + [Mention("named", group.start(), group.end(), text[group.start():group.end()], key,
+                                        {"kind": "Treaty", "weak": False}) for key in P.DRUG_CONVENTION_KEYS],
+                       key=_position)
     if nouns and lex.pronoun_re is not None and (by_pronoun := _pronoun_names(text, folded, nouns, start, end, lex)):
         named = sorted(named + by_pronoun, key=_position)
     if nouns and named and folded.find(":", start, end) >= 0:

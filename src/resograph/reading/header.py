@@ -105,6 +105,10 @@ def _titles(h: Header, ct: CleanText, header: list[Line]) -> int | None:
             _old_un_title(h, m)
             _set_title(h, ct, header, i, m.end())
             continue
+        m = L.OLD_UN_NUMBER_LINE.match(ln.folded)
+        if m:
+            _old_un_title(h, m)
+            continue
         m = L.SC_TITLE.match(ln.folded) or L.SC_NUMBER_FIRST_TITLE.match(ln.folded)
         if m:
             printed_year = _sc_title(h, m) or printed_year

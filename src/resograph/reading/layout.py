@@ -105,6 +105,10 @@ SENTENCE_START = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?=\s+[a-zà-ÿ][^\n]{20,})") 
 OLD_UN_TITLE = re.compile(
     r"^\s*(?P<num>\d{1,4})\s*(?P<letter>[a-h])?\s*\(\s*(?P<session>[ivxlc]{1,7})\s*\)\s*\.\s+(?=\S)"
 )
+# … or on a line of its own after the word: "Résolution 1586 (L)", "Resolution 2200 A (XXI)"
+OLD_UN_NUMBER_LINE = re.compile(
+    r"^\s*(?:resolution|resolucion)\s+(?P<num>\d{1,4})\s*(?P<letter>[a-h])?\s*\(\s*(?P<session>[ivxlc]{1,7})\s*\)\s*$"
+)
 # The meeting line of the General Assembly and ECOSOC, as printed today ("96th plenary meeting") and
 # before ("947th plenary meeting,"), and the date line under it ("14 December 1960.").
 PLENARY_LINE = re.compile(

@@ -239,6 +239,17 @@ INFIX_BODY_CONTEXT = [(code, re.compile("|".join(filter(None, (BODY_NAMES[code],
 # before it (find._list_body)
 SHORT_COUNCIL_NAMES = ("the council", "le conseil", "el consejo")
 COUNCILS = ("ecosoc", "un-sc", "hrc")
+# "the three international drug control conventions", "les trois conventions internationales relatives au contrôle
+# des drogues", "los tres tratados de fiscalización internacional de drogas": the Single Convention of 1961, the
+# Convention on Psychotropic Substances of 1971 and the 1988 Convention against Illicit Traffic, which the phrase
+# names together (https://www.citywide.ie/decriminalisation/united-nations/drug-control-conventions/: "There are
+# three drug control conventions", those three; read 7 December 2026)
+DRUG_CONVENTIONS = re.compile(
+    r"\b(?:three\s+(?:international\s+|united\s+nations\s+)?drug(?:\s+control)?\s+conventions"
+    r"|trois\s+conventions\s+internationales\s+(?:relatives\s+au|de)\s+controle\s+des\s+drogues"
+    r"|tres\s+(?:tratados|convenciones)\s+(?:internacionales\s+)?de\s+fiscalizacion\s+(?:internacional\s+)?de\s+drogas)\b")
+DRUG_CONVENTION_KEYS = ("convention:single-drugs-1961", "convention:psychotropic-1971", "convention:drugs-1988")
+DRUG_NEEDLES = ("drug", "drog")  # every DRUG_CONVENTIONS match holds one
 # A body's short name between "resolution" and a date: "the resolution of the Council of 1 August 1947" (find)
 BODY_BEFORE_DATE = re.compile(r"\s*(?:of\s+the|du|del)\s+(?:security\s+council|council|conseil(?:\s+de\s+securite)?|"
                               r"consejo(?:\s+de\s+seguridad)?|general\s+assembly|assemblee\s+generale|"
@@ -353,10 +364,12 @@ _SERIES_FIRSTS = "".join(sorted({s[0] for s in DOCUMENT_SERIES}))
 # each series as SYMBOL_SCAN reads it: its first letter consumed, checked by a look-behind
 _SERIES_SCAN = "|".join(f"(?<={re.escape(s[0])}){re.escape(s[1:])}" for s in DOCUMENT_SERIES)
 # After a UN symbol's series letter: its parts, the last a number or a subsidiary body's draft ("A/AC.291/L.15",
-# "A/C.3/81/L.12" end so), then any suffixes ("/Rev.1", "/Add. 2") and a year in brackets. One space or line
+# "A/C.3/81/L.12" end so; a special session's part, "A/S-20/4"), then any suffixes ("/Rev.1", "/Add. 2") and a year
+# in brackets. One space or line
 # break may follow a slash before a number, as old printings and their OCR give it ("document S/ 13450",
 # "(S/\n8968)", "S/Agenda/\n2185"; the key drops it).
-_UNDOC_REST = (r"/(?:\s(?=[1-9]))?(?!(?:res|dec)\.)(?:[a-z]{1,6}(?:\.\d{1,3})?/(?:\s(?=[1-9]))?){0,8}(?:\d{1,5}|l\.\d{1,4})"
+_UNDOC_REST = (r"/(?:\s(?=[1-9]))?(?!(?:res|dec)\.)(?:(?:[a-z]{1,6}(?:\.\d{1,3})?|e?s-\d{1,2})/(?:\s(?=[1-9]))?){0,8}"
+               r"(?:\d{1,5}|l\.\d{1,4})"
                r"(?:/(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?")
 SYMBOL = re.compile(
     rf"(?=[aesg{_SERIES_FIRSTS}])(?<![\w/])(?<![^\d]-)(?:"
@@ -707,7 +720,7 @@ ANAPHOR_BLOCKER = re.compile(
 # sentence says of the instrument named before ("article 12 of the Protocol on information"). Unfolded
 # text, right after an ANAPHOR_BLOCKER match of one of these words; French and Spanish names go on in
 # lower case, so their prepositions are not here.
-LOWER_CASE_TOPIC = re.compile(r"(?:(?<=\bon)|(?<=\bfor)|(?<=\bagainst)|(?<=\bconcerning))\s+(?!(?:the|a|an)\b)[a-z]")
+LOWER_CASE_TOPIC = re.compile(r"(?:(?<=\bon)|(?<=\bfor)|(?<=\bagainst)|(?<=\bconcerning))\s+(?:(?:the|a|an)\s+)?(?!(?:the|a|an)\b)[a-z]")
 # The kinds of instrument a bare noun may also refer back to when no instrument that declares the noun
 # (rg:anaphorNoun, or the head noun of an unknown name) was named before: "the Convention" any treaty,
 # "la Déclaration" any declaration. The other nouns ("the Covenant", "the Protocol", "the Statute")
