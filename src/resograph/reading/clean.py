@@ -59,8 +59,9 @@ _OCR_SAME_LENGTH: tuple[tuple[re.Pattern[str], str | None, str], ...] = (  # (No
     # "resoluclón", "resoluclones": the same l for the i of Spanish "-ución" (no word ends in "uclón")
     (re.compile(r"l(?<=[^\W\d_]ucl)(?=(?:ón|on|ones)\b)"), "i", "ucl"),
     # "Article 4l", "artículo l5": an l for a 1 in an article's number (a digit beside it; no article is lettered so)
-    (re.compile(r"(?<=rticle )(?=[\dl]{0,2}\d)(?=[\dl]{0,2}l)[\dl]{1,3}(?![\w/])"), None, "rticle "),
-    (re.compile(r"(?<=rt[ií]culo )(?=[\dl]{0,2}\d)(?=[\dl]{0,2}l)[\dl]{1,3}(?![\w/])"), None, "culo "),
+    # (the literal first: a leading look-behind would have the engine try every character of every text)
+    (re.compile(r"rticle ((?=[\dl]{0,2}\d)(?=[\dl]{0,2}l)[\dl]{1,3})(?![\w/])"), None, "rticle "),
+    (re.compile(r"culo (?<=rt[ií]culo )((?=[\dl]{0,2}\d)(?=[\dl]{0,2}l)[\dl]{1,3})(?![\w/])"), None, "culo "),
     # "the Chanter of the United Nations": an n for the r of "Charter" (CR-UNSC 503; no text of the genre
     # speaks of a chanter of the United Nations)
     (re.compile(r"(?<=Cha)n(?=ter of the United Nations)"), "r", "Chanter"),
@@ -93,6 +94,9 @@ _MARK_IN_NAME_NEEDLE = "Agreement "
 
 
 def _ells_to_ones(m: re.Match[str]) -> str:
+    """The match with each l of its number (group 1, else the whole match) read as 1."""
+    if m.lastindex:
+        return m.group(0)[:m.start(1) - m.start()] + m.group(1).replace("l", "1")
     return m.group(0).replace("l", "1")
 
 

@@ -57,15 +57,11 @@ def _names_in(text: str, folded: str, names: Sequence[re.Match[str]], nouns: Seq
     treaties a plural noun names by their places, and those a pronoun names (`nouns`: the
     instrument nouns of the span)."""
     named = _named(text, folded, names, lex) if names else []
-    if folded.find("conven", start, end) >= 0:  # (every plural noun opens so)
-        named += _plural_names(text, folded, start, end, lex)
+    if folded.find("conven", start, end) >= 0:  # (every plural noun opens so, and the drug conventions' set but one)
+        named += _plural_names(text, folded, start, end, lex) + _drug_conventions(text, folded, start, end)
         named.sort(key=_position)
-    if any(folded.find(n, start, end) >= 0 for n in P.DRUG_NEEDLES) \
-            and (group := P.DRUG_CONVENTIONS.search(folded, start, end)):
-        # "the three international drug control conventions": the three, named together
-        named = sorted(named + [Mention("named", group.start(), group.end(), text[group.start():group.end()], key,
-                                        {"kind": "Treaty", "weak": False}) for key in P.DRUG_CONVENTION_KEYS],
-                       key=_position)
+    elif folded.find(P.DRUG_TREATIES_NEEDLE, start, end) >= 0:
+        named = sorted(named + _drug_conventions(text, folded, start, end), key=_position)
     if nouns and lex.pronoun_re is not None and (by_pronoun := _pronoun_names(text, folded, nouns, start, end, lex)):
         named = sorted(named + by_pronoun, key=_position)
     if nouns and named and folded.find(":", start, end) >= 0:
@@ -921,6 +917,15 @@ def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -
 
 
 _TITLE_LINK_SPAN = 60  # the longest of the languages' title links, with room for line breaks
+
+
+def _drug_conventions(text: str, folded: str, start: int, end: int) -> list[Mention]:
+    """"the three international drug control conventions": the three, named together (P.DRUG_CONVENTIONS)."""
+    group = P.DRUG_CONVENTIONS.search(folded, start, end)
+    if group is None:
+        return []
+    return [Mention("named", group.start(), group.end(), text[group.start():group.end()], key,
+                    {"kind": "Treaty", "weak": False}) for key in P.DRUG_CONVENTION_KEYS]
 
 
 def _plural_names(text: str, folded: str, start: int, end: int, lex: Lexicon) -> list[Mention]:

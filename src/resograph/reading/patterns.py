@@ -249,7 +249,7 @@ DRUG_CONVENTIONS = re.compile(
     r"|trois\s+conventions\s+internationales\s+(?:relatives\s+au|de)\s+controle\s+des\s+drogues"
     r"|tres\s+(?:tratados|convenciones)\s+(?:internacionales\s+)?de\s+fiscalizacion\s+(?:internacional\s+)?de\s+drogas)\b")
 DRUG_CONVENTION_KEYS = ("convention:single-drugs-1961", "convention:psychotropic-1971", "convention:drugs-1988")
-DRUG_NEEDLES = ("drug", "drog")  # every DRUG_CONVENTIONS match holds one
+DRUG_TREATIES_NEEDLE = "tratados de fiscalizacion"  # the one form without "conven" (find._names_in)
 # A body's short name between "resolution" and a date: "the resolution of the Council of 1 August 1947" (find)
 BODY_BEFORE_DATE = re.compile(r"\s*(?:of\s+the|du|del)\s+(?:security\s+council|council|conseil(?:\s+de\s+securite)?|"
                               r"consejo(?:\s+de\s+seguridad)?|general\s+assembly|assemblee\s+generale|"
