@@ -420,3 +420,19 @@ def test_special_session_documents_and_old_forms():
     x = extract("The Permanent Council,\n\nHAVING SEEN the report CICAD/doc.2550/20,\n\nRECALLING resolution 1373 "
                 "(2001) of the Security Council,\n\n1. To urge member states to act.\n")
     assert [p.id for p in x.paragraphs] == ["pp_1", "pp_2", "op_1"]
+
+
+@pytest.mark.parametrize("paragraph, keys", [
+    # the other parts of a lettered resolution, as the UN Editorial Manual prints them
+    ("Recalling its resolutions 3411 A and B (XXX) and 3419 A to D (XXX),",
+     {"A/RES/3411A(XXX)", "A/RES/3411B(XXX)", "A/RES/3419A(XXX)", "A/RES/3419B(XXX)", "A/RES/3419C(XXX)",
+      "A/RES/3419D(XXX)"}),
+    ("Recalling its resolutions 31/6 A, B and C and 31/16 A,",
+     {"A/RES/31/6A", "A/RES/31/6B", "A/RES/31/6C", "A/RES/31/16A"}),
+    ("Rappelant sa résolution S-20/4 A à E,", {f"A/RES/S-20/4{x}" for x in "ABCDE"}),
+    ("Recordando su resolución S-20/4 A a C,", {"A/RES/S-20/4A", "A/RES/S-20/4B", "A/RES/S-20/4C"}),
+    # a lower-case letter after the conjunction is a word, not a part
+    ("Recalling resolution 47/20 A and a report of the Secretary-General,", {"A/RES/47/20A"}),
+])
+def test_the_other_parts_of_a_lettered_resolution(paragraph, keys):
+    assert targets(GA["en"], paragraph) == keys

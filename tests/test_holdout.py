@@ -135,8 +135,8 @@ BAR = (0.90, 0.85)  # documents F1, paragraphs F1
 # scored 0.966 / 0.962 there; 1.000 / 0.991 once OCR's "l" in numbers, "the Council in its resolution" after ECOSOC,
 # INTERPOL's full name and "les trois Conventions" were read)
 # (holdout27, drug control across eight decades in three languages, written on lead 09af89b, scored 0.956 / 0.899
-# there; 0.972 / 0.968 once "the three international drug control conventions", a lower-case description after "the
-# 1988 Convention", "A/S-20/4", "Résolution 1586 (L)" and "HAVING SEEN" were read)
+# there; 0.978 / 0.978 once "the three international drug control conventions", a lower-case description after "the
+# 1988 Convention", "A/S-20/4", "Résolution 1586 (L)", "HAVING SEEN" and lettered parts ("S-20/4 A à E") were read)
 
 
 @lru_cache(maxsize=None)

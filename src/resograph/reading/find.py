@@ -702,6 +702,9 @@ def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool
                 break
             mention, pos = _item(text, folded, nm, min(first, nm.start()), end)
             items.append(mention)
+            if mention.data["letter"]:
+                parts, pos = _more_parts(text, folded, nm, mention, pos, end)
+                items += parts
         first = end
         # (LIST_STOP opens with a full stop: the engine is not called where there is none)
         stop = P.LIST_STOP.match(folded, pos, end) if folded.startswith(".", pos, end) else None
@@ -794,6 +797,31 @@ def _item(text: str, folded: str, nm: re.Match[str], start: int, end: int) -> tu
         pos = dm.end()
     mention.text = text[mention.start:mention.end]
     return mention, pos
+
+
+def _more_parts(text: str, folded: str, nm: re.Match[str], first: Mention, pos: int,
+                end: int) -> tuple[list[Mention], int]:
+    """The other parts of a lettered resolution listed with its first ("31/6 A and B", "S-20/4 A à E",
+    "3419 A to D (XXX)"), each a mention of its own; the letters must be capitals in the text."""
+    if nm.group("oldmore"):  # (the old form holds them before its parenthesis)
+        more, stop = P.MORE_PARTS.match(folded, nm.end("oldl"), nm.end("oldmore")), pos
+    else:
+        more = P.MORE_PARTS.match(folded, pos, end)
+        stop = more.end() if more else pos
+    if more is None:
+        return [], pos
+    listed = [(m.start(), m.end()) for m in P.PART_LETTER.finditer(folded, more.start("list"), more.end("list"))]
+    last = more.span("last") if more.group("last") else more.span("upto")
+    spans = listed + [last]
+    if not all(text[a].isupper() for a, _ in spans):
+        return [], pos
+    letters = [folded[a].upper() for a, _ in spans]
+    if more.group("upto"):  # a range: every letter from the first part's to the last, each spanning it ("A à E")
+        letters = [chr(c) for c in range(ord(first.data["letter"]) + 1, ord(letters[-1]) + 1)]
+        opening = next(nm.start(g) for g in ("oldl", "sl", "scl", "ssl") if nm.group(g))
+        spans = [(opening, last[1])] * len(letters)
+    return [Mention("number", a, b, text[a:b], None, {**first.data, "letter": letter})
+            for letter, (a, b) in zip(letters, spans)], stop
 
 
 def _num(nm: re.Match[str]) -> tuple:

@@ -312,9 +312,15 @@ NUMBER_FORMS = {
     # Arabic numerals: "186 (S-2)". OCR reads a session's last "I)" or "I" as "D": "1760 (XVID of 31 October 1962", "1819 (XVID) of …",
     # and the first sessions' "I" as "1": "General Assembly resolutions 41 (1) and 42 (1)" (1946–1948); it loses the
     # closing parenthesis before a date: "1889 (XVIII of 6 November 1963".
-    "old": r"(?P<old>(?P<oldn>\d{1,4})\s*(?:(?P<oldl>[a-h])\s*)?\(\s*(?:(?P<olds>e?s)\s*-\s*(?:(?P<olda>\d{1,2})\s*\))?)?"
+    "old": r"(?P<old>(?P<oldn>\d{1,4})\s*(?:(?P<oldl>[a-h])(?P<oldmore>" + r"(?:\s*,\s*[a-h])*\s*(?:,?\s*(?:and|et|y)|to|a|au)\s+[a-h]"
+           r")?\s*)?\(\s*(?:(?P<olds>e?s)\s*-\s*(?:(?P<olda>\d{1,2})\s*\))?)?"
            r"(?(olda)|(?:(?P<oldr>[ivxlc]{1,7}|1{1,3})(?:\s*\)|(?=\s+of\s+\d))|(?P<oldd>[ivxlc]{1,6})d\)?(?=[\s,;.]))))",  # 3013 (XXVII)
 }
+# More parts of a lettered resolution after its first ("31/6 A and B", "S-20/4 A à E", "3419 A to D (XXX)": the
+# UN Editorial Manual's own forms): the letters listed, or the last of a range (find._more_parts)
+MORE_PARTS = re.compile(r"(?P<list>(?:\s*,\s*[a-h])*)\s*(?:(?:,?\s*(?:and|et|y)\s+)(?P<last>[a-h])|(?:to|a|au)\s+(?P<upto>[a-h]))"
+                        r"(?![\w/-])")
+PART_LETTER = re.compile(r"(?<!\w)[a-h](?!\w)")  # one letter of MORE_PARTS' list
 # No two forms match at the same place (after the digits: "/" for slash, "(" and a year or a blank
 # and a year for sc, "(" and a Roman numeral or a letter for old; ss opens with "s-"/"es-", ocr with
 # a slip in its first four characters, which none of the others has), so their order changes no
