@@ -723,8 +723,9 @@ def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool
         if not (nm or sm):
             resume = (P.LIST_RESUME.match(folded, pos, end) or _parallel_resume(folded, pos, end, items[0].end)
                       if plural and items else None)
-            if not resume:
-                break
+            if not resume or P.LIST_WORD.search(folded, pos, resume.end()):
+                break  # (a new "resolutions" between starts its own list: "…, as well as Commission on
+                # Narcotic Drugs resolutions 61/11, 62/4 and 65/3" is not the first list's)
             nxt = resume.end()
             sm = SYMBOL.match(folded, nxt, end)
             nm = None if sm else NUMBER_ITEM.match(folded, nxt, end)
@@ -771,6 +772,8 @@ def _parallel_resume(folded: str, pos: int, end: int, first_end: int) -> re.Matc
     if here and first and here.group(1) == first.group(1) and (
             here.group(2) == first.group(2) or here.group(1) in P.TOPIC_WORDS):  # (", on …, and …, on …")
         return m
+    if P.RELATIVE_CLAUSE.match(folded, first_end, end) and P.RELATIVE_CLAUSE.match(folded, nm.end(), end):
+        return m  # (", en la que figuran …, y S-30/1, en cuyo anexo …")
     sep = P.LIST_SEPARATOR.match(folded, nm.end(), end)
     return m if sep and P.NUMBER_ITEM.match(folded, sep.end(), end) else None
 
@@ -834,8 +837,9 @@ def _num(nm: re.Match[str]) -> tuple:
         a, b = nm.group("scn", "scy")
         return ("sc", int(a), int(b))
     if form == "ocr":
-        a, b = nm.group("ocrn", "ocry")
-        return ("sc", int(a.translate(P.OCR_DIGITS)), int(b))
+        a, b, r = nm.group("ocrn", "ocry", "ocrr")
+        n = int(a.translate(P.OCR_DIGITS))
+        return ("sc", n, int(b)) if b else ("old", n, keys.old_session(r, None))
     if form == "ss":
         k, a, b = nm.group("ssk", "sss", "ssn")
         return ("special", k.upper(), (int(a), int(b)))

@@ -87,6 +87,10 @@ class Language:
     # Words that open a clause giving a listed resolution's subject ("S-20/4 B, on the control of
     # precursors, and S-20/4 D, on countering money-laundering"): the list resumes after it
     topic_words: tuple[str, ...] = ()
+    # Relative pronouns that open a clause on a listed resolution ("55/25, by which it adopted …, and 55/255,
+    # by which …"; "S-20/4 C, en la que figuran …, y S-30/1, en cuyo anexo …"): two such clauses, even
+    # worded apart, tell a list that resumes (find._parallel_resume)
+    relative_pronouns: tuple[str, ...] = ()
     # The determiners before a body named as a clause's addressee ("Encourages *the* Human Rights
     # Council to …", "Solicita *al* Consejo …"): "its resolution" further on is that body's.
     determiners: tuple[str, ...] = ()
@@ -156,6 +160,7 @@ FRENCH = Language(
                       "accord": "Agreement", "reglement": "Rules", "strategie": "Resolution"},
     range_words=("a", "au"),
     respectively_words=("respectivement",),
+    relative_pronouns=("laquelle", "lesquelles", "lequel", "lesquels", "dont"),
     topic_words=("sur", "relative", "relatives", "concernant", "intitulee", "intitulees", "intitule", "intitules"),
     plural_nouns={"conventions": "convention"},
     noun_pronouns={"celle": False, "celui": False, "celles": True, "ceux": True},
@@ -221,6 +226,7 @@ ENGLISH = Language(
                       "agreement": "Agreement", "regulations": "Rules", "rules": "Rules", "strategy": "Resolution"},
     range_words=("to",),
     respectively_words=("respectively",),
+    relative_pronouns=("which", "whereby", "whose", "wherein"),
     topic_words=("on", "concerning", "relating", "entitled"),
     plural_nouns={"conventions": "convention"},
     noun_pronouns={"that": False, "those": True},
@@ -288,6 +294,7 @@ SPANISH = Language(
                       "estrategia": "Resolution"},
     range_words=("a", "al"),
     respectively_words=("respectivamente",),
+    relative_pronouns=("que", "cual", "cuales", "cuyo", "cuya", "cuyos", "cuyas"),
     topic_words=("sobre", "relativa", "relativas", "relativo", "relativos", "titulada", "tituladas", "titulado", "titulados"),
     plural_nouns={"convenciones": "convencion", "convenios": "convenio"},
     noun_pronouns={"la": False, "el": False, "del": False, "al": False, "las": True, "los": True},

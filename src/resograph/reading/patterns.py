@@ -265,7 +265,7 @@ FURTHER_BODY = re.compile(r"\s*,?\s*(?:" + _words(w for lang in LANGUAGES for w 
 # (XXVII) of 14 November 1972" — only with a date after the number, to stay safe.
 LIST_RESUME = re.compile(
     r"[^;.]{0,220}?[,;]\s*(?:and|et|y|as\s+well\s+as|ainsi\s+que|asi\s+como)\s+(?:its\s+|sa\s+|su\s+)?"
-    r"(?=(?:\d{1,4}\s*/\s*\d{1,4}|\d{1,4}\s*\(\s*(?:[ivxlc]{1,7}|(?:19|20)\d\d)\s*\))\s*,?\s*(?:of|du|de|del)\s+\d)"
+    r"(?=(?:(?:e?s\s*-\s*)?\d{1,4}\s*/\s*\d{1,4}|\d{1,4}\s*\(\s*(?:[ivxlc]{1,7}|(?:19|20)\d\d)\s*\))\s*,?\s*(?:of|du|de|del)\s+\d)"
 )
 # … and without a date (find._parallel_resume decides): where the next number opens the same clause
 # as the list's first item ("its resolutions 70/174, by which it endorsed the Doha Declaration,
@@ -281,6 +281,13 @@ LIST_RESUME_BARE = re.compile(
 )
 CLAUSE_AFTER_ITEM = re.compile(r"\s*,?\s*([a-z]+)\s+(?:\"\s*)?([a-z]+)\b")  # ", by which", " on women", ', entitled "…
 TOPIC_WORDS = frozenset(w for lang in LANGUAGES for w in lang.topic_words)  # ", on …", ", sur …": a subject
+# "resolution(s)"/"decision(s)": such a word opens a list of its own (a list never resumes across one)
+LIST_WORD = re.compile(r"\b(?:" + _words(w for lang in LANGUAGES for w in (*lang.resolution_words, *lang.decision_words))
+                       + r")\b")
+# A relative clause after a listed number: ", by which", ", en la que", ", dans laquelle", ", dont" (up to
+# two words before the pronoun)
+RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:[a-z]+\s+){0,2}?(?:"
+                             + _words(w for lang in LANGUAGES for w in lang.relative_pronouns) + r")\b")
 
 # "resolutions … :" at the end of a line, the numbers on the lines below: a table of resolutions (number,
 # date, subject) or a list one item a line ("Rappelant les résolutions ci-après, qui demeurent
@@ -303,7 +310,8 @@ NUMBER_FORMS = {
     # "SOL (1982)", "[86 (1964)" for 186). The finder accepts one inside a list of resolutions after
     # an item, or right after the word when it holds a digit: where the context makes the number
     # certain (see find._read_list).
-    "ocr": r"(?P<ocr>(?P<ocrn>(?=[\d$soil\[|]{0,3}[$soil\[|])[\d$soil\[|]{2,4})\s*\(\s*(?P<ocry>(?:19|20)\d{2})\s*\))",
+    # The same slips before an Assembly or ECOSOC session in Roman numerals: "l559 (XLIX)" for 1559 (XLIX).
+    "ocr": r"(?P<ocr>(?P<ocrn>(?=[\d$soil\[|]{0,3}[$soil\[|])[\d$soil\[|]{2,4})\s*\(\s*(?:(?P<ocry>(?:19|20)\d{2})|(?P<ocrr>[ivxlc]{1,7}))\s*\))",
     # Lettered resolutions (parts A, B … adopted under one number): "217 A (III)", "47/20 A"; a
     # letter after a slash number counts only when it is a capital in the text (find._item), so
     # the French "60/288 a été" is not one.
