@@ -54,3 +54,17 @@ def test_a_list_resumes_after_two_relative_clauses(lang, paragraph, keys):
 ])
 def test_a_list_never_resumes_across_another_resolutions_word(lang, paragraph, keys):
     assert targets(lang, paragraph) == keys
+
+
+@pytest.mark.parametrize("paragraph, keys", [
+    # a brace for the 1 (CR-UNSC 508): a sign in the number, so no word
+    ("Recalling its resolutions 425 (1978) and, more particularly, resolution SO}\n(1982),",
+     {"S/RES/425(1978)", "S/RES/501(1982)"}),
+    ("Reaffirming its resolutions 508 (1982), 509 (1982), SO} (1982) and 512 (1982),",
+     {"S/RES/508(1982)", "S/RES/509(1982)", "S/RES/501(1982)", "S/RES/512(1982)"}),
+    # letters alone right after the word stay a word
+    ("Noting the resolution soil (1982) of the committee,", set()),
+])
+def test_an_ocr_brace_for_a_one_in_a_council_number(paragraph, keys):
+    text = f"The Security Council,\n\n{paragraph}\n\n1. Decides to remain seized of the matter.\n"
+    assert {c.target for c in extract(text).citations} == keys

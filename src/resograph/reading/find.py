@@ -689,7 +689,8 @@ def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool
     items: list[Mention] = []
     # The item found at `pos` by the look-ahead of the previous round (a number or a symbol:
     # never both, a number opens with a digit, "s-"/"es-" or an OCR letter followed by a
-    # parenthesised year, a symbol with a letter and "/"), so it is not matched twice.
+    # parenthesised year, a symbol with a letter and "/"), so it is not matched twice. An OCR'd first
+    # number needs a digit or a sign in it ("S71", "SO}"): letters alone may be a word ("oil (1975)").
     sm = SYMBOL.match(folded, pos, end)
     nm = None if sm else NUMBER_ITEM.match(folded, pos, end)
     first = ws
@@ -698,7 +699,7 @@ def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool
             pos = sm.end()
         else:
             if not nm or any(a <= nm.start() < b for a, b in taken) or (
-                    nm.lastgroup == "ocr" and not items and not P.DIGIT.search(nm.group("ocrn"))):
+                    nm.lastgroup == "ocr" and not items and nm.group("ocrn").isalpha()):
                 break
             mention, pos = _item(text, folded, nm, min(first, nm.start()), end)
             items.append(mention)

@@ -306,12 +306,12 @@ NUMBER_FORMS = {
     # A part letter may follow the number ("161 A (1961)"): it counts only as a capital in the text.
     "sc": r"(?P<sc>(?P<scn>\d{1,4})(?:\s?(?P<scl>[a-h])(?=\s*\())?\s*\.?\s*(?:\(\s*|(?<=\s))(?P<scy>(?:19|20)\d{2})\s*\))",  # 2482 (2019)
     "ss": r"(?P<ss>(?P<ssk>e?s)\s*-\s*(?P<sss>\d{1,2})\s*/\s*(?P<ssn>\d{1,3})(?:\s?(?P<ssl>[a-h])(?![\w/-]))?)(?![/\d])",  # S-30/1, ES-10/19, S-20/4 C
-    # OCR slips of digits in `n (yyyy)`: S/$ for 5, O for 0, I/l/[/| for 1 ("S71 (1985)", "I11 (1956)",
-    # "SOL (1982)", "[86 (1964)" for 186). The finder accepts one inside a list of resolutions after
+    # OCR slips of digits in `n (yyyy)`: S/$ for 5, O for 0, I/l/[/|/} for 1 ("S71 (1985)", "I11 (1956)",
+    # "SOL (1982)", "SO} (1982)", "[86 (1964)" for 186). The finder accepts one inside a list of resolutions after
     # an item, or right after the word when it holds a digit: where the context makes the number
     # certain (see find._read_list).
     # The same slips before an Assembly or ECOSOC session in Roman numerals: "l559 (XLIX)" for 1559 (XLIX).
-    "ocr": r"(?P<ocr>(?P<ocrn>(?=[\d$soil\[|]{0,3}[$soil\[|])[\d$soil\[|]{2,4})\s*\(\s*(?:(?P<ocry>(?:19|20)\d{2})|(?P<ocrr>[ivxlc]{1,7}))\s*\))",
+    "ocr": r"(?P<ocr>(?P<ocrn>(?=[\d$soil\[|}]{0,3}[$soil\[|}])[\d$soil\[|}]{2,4})\s*\(\s*(?:(?P<ocry>(?:19|20)\d{2})|(?P<ocrr>[ivxlc]{1,7}))\s*\))",
     # Lettered resolutions (parts A, B … adopted under one number): "217 A (III)", "47/20 A"; a
     # letter after a slash number counts only when it is a capital in the text (find._item), so
     # the French "60/288 a été" is not one.
@@ -340,9 +340,9 @@ LIST_SEPARATOR = re.compile(
 )
 # A full stop misread for a comma between two items ("… of 23 October 1974.\n368 (1975) of 17 April"):
 # a separator only when an item `n (yyyy)` follows, which a sentence never opens with.
-LIST_STOP = re.compile(r"\.\s*(?=[\d$soil\[|]{1,4}\s*\(\s*(?:19|20)\d{2}\s*\))")
+LIST_STOP = re.compile(r"\.\s*(?=[\d$soil\[|}]{1,4}\s*\(\s*(?:19|20)\d{2}\s*\))")
 # OCR slips in a number: the digit each letter (folded) stands for.
-OCR_DIGITS = str.maketrans({"s": "5", "$": "5", "o": "0", "i": "1", "l": "1", "[": "1", "|": "1"})
+OCR_DIGITS = str.maketrans({"s": "5", "$": "5", "o": "0", "i": "1", "l": "1", "[": "1", "|": "1", "}": "1"})
 # (A new "resolution"/"decision" word ends a list: its own trigger starts the next one, with its own
 # kind — "resolutions X and Y, as well as decision Z".)
 
