@@ -68,3 +68,17 @@ def test_a_list_never_resumes_across_another_resolutions_word(lang, paragraph, k
 def test_an_ocr_brace_for_a_one_in_a_council_number(paragraph, keys):
     text = f"The Security Council,\n\n{paragraph}\n\n1. Decides to remain seized of the matter.\n"
     assert {c.target for c in extract(text).citations} == keys
+
+
+@pytest.mark.parametrize("lang, paragraph, keys", [
+    ("fr", "Rappelant l'article 5 de la Convention contre la criminalité organisée,", {"convention:untoc-2000/art_5"}),
+    ("es", "Utilicen la Convención contra la Delincuencia Organizada como base jurídica, de conformidad con su "
+           "artículo 18,", {"convention:untoc-2000", "convention:untoc-2000/art_18"}),
+    ("es", "Recordando la Convención de las Naciones Unidas contra la Delincuencia Organizada,",
+     {"convention:untoc-2000"}),
+    # the full title still reads as the full title
+    ("es", "Recordando la Convención de las Naciones Unidas contra la Delincuencia Organizada Transnacional y su "
+           "artículo 16,", {"convention:untoc-2000", "convention:untoc-2000/art_16"}),
+])
+def test_unodcs_french_and_spanish_short_names_of_untoc(lang, paragraph, keys):
+    assert targets(lang, paragraph) == keys
