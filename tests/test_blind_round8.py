@@ -82,3 +82,84 @@ def test_an_ocr_brace_for_a_one_in_a_council_number(paragraph, keys):
 ])
 def test_unodcs_french_and_spanish_short_names_of_untoc(lang, paragraph, keys):
     assert targets(lang, paragraph) == keys
+
+
+@pytest.mark.parametrize("paragraph, keys", [
+    ("Rappelant le Protocole relatif à la traite des personnes,", {"convention:trafficking-protocol-2000"}),
+    ("Rappelant les articles 5, 7 et 8 du Protocole relatif aux armes à feu,",
+     {"convention:firearms-protocol-2001/art_5", "convention:firearms-protocol-2001/art_7",
+      "convention:firearms-protocol-2001/art_8"}),
+    ("Soulignant le rôle du protocole sur les armes à feu,", {"convention:firearms-protocol-2001"}),
+])
+def test_unodas_and_unodcs_french_short_names_of_the_protocols(paragraph, keys):
+    assert targets("fr", paragraph) == keys
+
+
+PROTOCOLS = {"convention:trafficking-protocol-2000", "convention:migrants-protocol-2000",
+             "convention:firearms-protocol-2001"}
+NAMED = {"en": "Recalling the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and "
+               "Children, the Protocol against the Smuggling of Migrants by Land, Sea and Air and the Protocol "
+               "against the Illicit Manufacturing of and Trafficking in Firearms, Their Parts and Components and "
+               "Ammunition,",
+         "fr": "Rappelant le Protocole relatif à la traite des personnes, le Protocole contre le trafic illicite de "
+               "migrants et le Protocole relatif aux armes à feu,",
+         "es": "Recordando el Protocolo contra la Trata de Personas, el Protocolo contra el tráfico ilícito de "
+               "migrantes y el Protocolo sobre armas de fuego,"}
+
+
+@pytest.mark.parametrize("lang, paragraph", [
+    ("en", "Urges States to implement the Convention and its three Protocols,"),
+    ("fr", "Engage les États à ratifier la Convention et ses trois Protocoles,"),
+    ("es", "Insta a los Estados a ratificar la Convención de Palermo y sus tres protocolos,"),
+])
+def test_its_three_protocols_are_the_three_named_together(lang, paragraph):
+    text = f"{CHAPEAU[lang]}\n\n{NAMED[lang]}\n\n1. {paragraph}\n"
+    x = extract(text)
+    assert {c.target for c in x.citations if c.paragraph == "op_1"} >= PROTOCOLS
+
+
+HRC = {"en": "The Human Rights Council,", "fr": "Le Conseil des droits de l'homme,",
+       "es": "El Consejo de Derechos Humanos,"}
+
+
+@pytest.mark.parametrize("lang, paragraph, keys", [
+    ("es", "Recordando el Pacto Mundial, que la Asamblea General hizo suyo en su resolución 73/195,", {"A/RES/73/195"}),
+    ("en", "Recalling the Global Compact, which the General Assembly endorsed in its resolution 73/195,",
+     {"A/RES/73/195"}),
+    ("fr", "Rappelant le Pacte mondial, que l'Assemblée générale a fait sien dans sa résolution 73/195,",
+     {"A/RES/73/195"}),
+    # with no body as the clause's subject, "its" is the issuing body's own
+    ("en", "Recalling the Global Compact, which it endorsed in its resolution 44/4,", {"A/HRC/RES/44/4"}),
+])
+def test_its_resolution_after_a_relative_clause_whose_subject_is_a_body(lang, paragraph, keys):
+    text = f"{HRC[lang]}\n\n{paragraph}\n\n1. Decides to remain seized of the matter.\n"
+    assert {c.target for c in extract(text).citations} == keys
+
+
+@pytest.mark.parametrize("paragraph, keys", [
+    ("Rappelant les résolutions du Conseil de sécurité 2199 (2015), en particulier son paragraphe 17, et 2347 (2017),",
+     {"S/RES/2199(2015)", "S/RES/2347(2017)"}),
+    ("Recalling its resolutions 2199 (2015), in particular paragraph 17 thereof, and 2347 (2017),",
+     {"S/RES/2199(2015)", "S/RES/2347(2017)"}),
+])
+def test_a_council_number_after_an_inserted_clause_ends_the_list(paragraph, keys):
+    text = f"Le Conseil de sécurité,\n\n{paragraph}\n\n1. Décide de rester saisi de la question.\n"
+    assert {c.target for c in extract(text).citations} == keys
+
+
+@pytest.mark.parametrize("paragraph, keys", [
+    ("RAPPELANT ses résolutions AGN/55/RES/5 et AGN/6l/RES/9,", {"AGN/55/RES/5", "AGN/61/RES/9"}),
+    ("RAPPELANT ses résolutions AGN/68/RES/3 et AG-2002-RES-O6,", {"AGN/68/RES/3", "GA-2002-RES-06"}),
+])
+def test_ocr_slips_in_interpol_codes(paragraph, keys):
+    text = f"L'Assemblée générale de l'OIPC-INTERPOL,\n\n{paragraph}\n\nDÉCIDE de poursuivre ses travaux.\n"
+    assert {c.target for c in extract(text).citations} == keys
+
+
+def test_the_charter_after_another_charter_in_the_same_paragraph_is_that_one():
+    text = ("La Asamblea General de la Organización de los Estados Americanos,\n\n"
+            "REAFIRMANDO los principios consagrados en la Carta de la Organización de los Estados Americanos, y "
+            "reconociendo que la cooperación debe llevarse a cabo con pleno respeto de los propósitos de la Carta;\n\n"
+            "RECORDANDO los propósitos de la Carta de las Naciones Unidas;\n\n"
+            "RESUELVE:\n\n1. Instar a los Estados.\n")
+    assert {(c.paragraph, c.target) for c in extract(text).citations} == {("pp_2", "un:charter")}

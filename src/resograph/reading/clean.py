@@ -62,6 +62,8 @@ _OCR_SAME_LENGTH: tuple[tuple[re.Pattern[str], str | None, str], ...] = (  # (No
     # (the literal first: a leading look-behind would have the engine try every character of every text)
     (re.compile(r"rticle ((?=[\dl]{0,2}\d)(?=[\dl]{0,2}l)[\dl]{1,3})(?![\w/])"), None, "rticle "),
     (re.compile(r"culo (?<=rt[ií]culo )((?=[\dl]{0,2}\d)(?=[\dl]{0,2}l)[\dl]{1,3})(?![\w/])"), None, "culo "),
+    # "AG-2002-RES-O6": an O for the 0 of an INTERPOL code's two-digit number (no code holds a letter there)
+    (re.compile(r"ES-O(?<=[-/]RES-O)(?=\d(?![\w/-]))"), "ES-0", "RES-O"),
     # "the Chanter of the United Nations": an n for the r of "Charter" (CR-UNSC 503; no text of the genre
     # speaks of a chanter of the United Nations)
     (re.compile(r"(?<=Cha)n(?=ter of the United Nations)"), "r", "Chanter"),
@@ -75,6 +77,8 @@ _OCR_SAME_LENGTH: tuple[tuple[re.Pattern[str], str | None, str], ...] = (  # (No
 _OCR_ELL_NUMBERS = (
     (re.compile(r"(?<![\w/])(?=[\dl]{0,3}\d)[\dl]{1,4}/(?=[\dl]{0,3}\d)[\dl]{1,4}(?![\w/])"), ("/",)),  # (the scan above found a slip beside a slash)
     (re.compile(r"(?<=[Rr][Ee][Ss]/)(?<=[Aa][Gg][Nn]/\d\d/[Rr][Ee][Ss]/)[\dl]{1,3}(?![\w/])"), ("S/l", "s/l")),
+    # … and in its session: "AGN/6l/RES/9"
+    (re.compile(r"(?<=[Aa][Gg][Nn]/)(?=\d?l)[\dl]{2}(?=/[Rr][Ee][Ss]/)"), ("N/", "n/")),
 )
 # Digits spaced out by the scanner in a slash number: "3 4 / 1 4 5", "4 0 / 6 1" (two digits at least
 # before the slash, as every session number since the 10th has); the blanks between digits go.

@@ -569,7 +569,8 @@ def _list_body(folded: str, w: re.Match[str], infix_body: str | None, start: int
     ws = w.start()
     if P.OWN_BODY.search(folded[_window_start(folded, ws, start, 12):ws]):
         link = P.POSSESSIVE_LINK.search(folded, max(start, ws - 30), ws)
-        agent = link and _body_before(folded, max(start, link.start() - 200), link.start(), P.ANY_BODY_PHRASES)
+        agent = link and (_body_before(folded, max(start, link.start() - 200), link.start(), P.ANY_BODY_PHRASES)
+                          or _relative_agent(folded, max(start, link.start() - 200), link.start()))
         if agent:
             return agent
         if link and folded[max(start, link.start() - 20):link.start()].rstrip(" ,").endswith(P.SHORT_COUNCIL_NAMES) \
@@ -588,6 +589,21 @@ def _list_body(folded: str, w: re.Match[str], infix_body: str | None, start: int
     if short and near and short != near and not _ends_with(folded, max(start, ws - 60), ws, P.ANY_BODY_PHRASES):
         return short  # "General Assembly resolution 60/251 and Council resolutions 5/1 and 5/2": its own
     return near or short
+
+
+def _relative_agent(folded: str, lo: int, at: int) -> str | None:
+    """The body that is the subject of an object clause whose verb ends folded[lo:at] ("…, which the General
+    Assembly endorsed", "…, que la Asamblea General hizo suyo"): "in its resolution" after it is that body's."""
+    text = P.SPACES.sub(" ", folded[lo:at]).rstrip()
+    for _ in range(P.RELATIVE_VERB_WORDS):
+        cut = text.rfind(" ")
+        if cut < 0:
+            return None
+        text = text[:cut]
+        phrase = _ends_with(text, 0, len(text), P.ANY_BODY_PHRASES)
+        if phrase and P.OBJECT_RELATIVE.search(text, 0, len(text) - len(phrase)):
+            return P.BODY_PHRASES[phrase]
+    return None
 
 
 def _short_body_before(folded: str, ws: int, start: int, own_body: str | None) -> str | None:
@@ -775,6 +791,8 @@ def _parallel_resume(folded: str, pos: int, end: int, first_end: int) -> re.Matc
         return m
     if P.RELATIVE_CLAUSE.match(folded, first_end, end) and P.RELATIVE_CLAUSE.match(folded, nm.end(), end):
         return m  # (", en la que figuran …, y S-30/1, en cuyo anexo …")
+    if nm.lastgroup == "sc" and P.LAST_ITEM_LINK.search(folded, m.start(), nm.start()):
+        return m  # a Council number is one ("2199 (2015), en particulier son paragraphe 17, et 2347 (2017)")
     sep = P.LIST_SEPARATOR.match(folded, nm.end(), end)
     return m if sep and P.NUMBER_ITEM.match(folded, sep.end(), end) else None
 
@@ -1323,9 +1341,10 @@ def _is_charter(text: str, folded: str, m: re.Match[str], end: int) -> bool:
             and not folded[max(0, whose.start() - 40):whose.start()].rstrip(" ,").endswith(P.UN_NAMES_BEFORE_WHOSE):
         return False  # "le Réseau GlobE, dont la Charte régit …", "whose Charter": the body's own (not the UN's)
     det = folded[m.start():noun_at].strip()
-    if det in P.DEMONSTRATIVES and (prev := _last_charter_before(folded, m.start())) is not None \
-            and _names_another_charter(text, folded, prev):
-        return False  # "la Carta sobre la Seguridad Europea … dicha Carta": that Charter
+    if (prev := _last_charter_before(folded, m.start())) is not None and _names_another_charter(text, folded, prev) \
+            and (det in P.DEMONSTRATIVES or (det and "\n\n" not in folded[prev:m.start()])):
+        return False  # "la Carta sobre la Seguridad Europea … dicha Carta": that Charter; "la Carta de la OEA …
+        # los propósitos de la Carta" in one paragraph: the one named there
     # no determiner: the word before must not be a capitalised name
     return noun_at != m.start() or _capitalised_before(text, m.start()) is None
 

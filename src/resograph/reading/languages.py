@@ -91,6 +91,10 @@ class Language:
     # by which …"; "S-20/4 C, en la que figuran …, y S-30/1, en cuyo anexo …"): two such clauses, even
     # worded apart, tell a list that resumes (find._parallel_resume)
     relative_pronouns: tuple[str, ...] = ()
+    # Relative pronouns of an object clause whose subject is a body and whose verb stands before "in its
+    # resolution" ("…, which the General Assembly endorsed in its resolution 73/195", "que la Asamblea General
+    # hizo suyo en su resolución"): "its" is that body's (find._relative_agent)
+    object_relatives: tuple[str, ...] = ()
     # The determiners before a body named as a clause's addressee ("Encourages *the* Human Rights
     # Council to …", "Solicita *al* Consejo …"): "its resolution" further on is that body's.
     determiners: tuple[str, ...] = ()
@@ -160,6 +164,7 @@ FRENCH = Language(
                       "accord": "Agreement", "reglement": "Rules", "strategie": "Resolution"},
     range_words=("a", "au"),
     respectively_words=("respectivement",),
+    object_relatives=("que", "qu'"),
     relative_pronouns=("laquelle", "lesquelles", "lequel", "lesquels", "dont"),
     topic_words=("sur", "relative", "relatives", "concernant", "intitulee", "intitulees", "intitule", "intitules"),
     plural_nouns={"conventions": "convention"},
@@ -226,6 +231,7 @@ ENGLISH = Language(
                       "agreement": "Agreement", "regulations": "Rules", "rules": "Rules", "strategy": "Resolution"},
     range_words=("to",),
     respectively_words=("respectively",),
+    object_relatives=("which", "that"),
     relative_pronouns=("which", "whereby", "whose", "wherein"),
     topic_words=("on", "concerning", "relating", "entitled"),
     plural_nouns={"conventions": "convention"},
@@ -294,6 +300,7 @@ SPANISH = Language(
                       "estrategia": "Resolution"},
     range_words=("a", "al"),
     respectively_words=("respectivamente",),
+    object_relatives=("que",),
     relative_pronouns=("que", "cual", "cuales", "cuyo", "cuya", "cuyos", "cuyas"),
     topic_words=("sobre", "relativa", "relativas", "relativo", "relativos", "titulada", "tituladas", "titulado", "titulados"),
     plural_nouns={"convenciones": "convencion", "convenios": "convenio"},

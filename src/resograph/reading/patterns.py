@@ -80,6 +80,12 @@ INCLUSION_LINK = re.compile(r"\s*,?\s*\b(?:" + _words(w for lang in LANGUAGES fo
 POSSESSIVE_LINK = re.compile(
     r"\b(?:" + _words(w for lang in LANGUAGES for w in lang.possessive_links + lang.inclusion_links) + r")\s+"
     r"(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")\s+$")
+# The words that may stand between a body and "in its" as a relative clause's verb ("which the General
+# Assembly *endorsed* in its resolution", "que l'Assemblée générale *a fait sien* dans sa résolution")
+RELATIVE_VERB_WORDS = 4
+OBJECT_RELATIVE = re.compile(r"(?:^|(?<=[\s,]))(?:" + _words(w for lang in LANGUAGES for w in lang.object_relatives)
+                             + r")(?:\s+|(?<=')\s*)(?:(?:" + _words(sorted({w for lang in LANGUAGES for w in lang.determiners},
+                                                                       key=len, reverse=True)) + r")(?:\s+|(?<=')\s*))?$")
 # A body named as a clause's addressee or subject right after its opening words ("Encourages the
 # Human Rights Council to …", "Solicita al Consejo de Seguridad que …"; find._clause_subject): the
 # words before it (the first may follow the paragraph's number or bullet), a determiner, and after
@@ -284,6 +290,8 @@ TOPIC_WORDS = frozenset(w for lang in LANGUAGES for w in lang.topic_words)  # ",
 # "resolution(s)"/"decision(s)": such a word opens a list of its own (a list never resumes across one)
 LIST_WORD = re.compile(r"\b(?:" + _words(w for lang in LANGUAGES for w in (*lang.resolution_words, *lang.decision_words))
                        + r")\b")
+# ", and " / ", et " / ", y " right before a list's last item after a clause
+LAST_ITEM_LINK = re.compile(r",\s*(?:" + _CONJUNCTION + r")\s*$")
 # A relative clause after a listed number: ", by which", ", en la que", ", dans laquelle", ", dont" (up to
 # two words before the pronoun)
 RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:[a-z]+\s+){0,2}?(?:"
@@ -609,6 +617,8 @@ ANAPHOR = re.compile(
     rf"(?:(?P<year>{_YEAR})\s+)?(?P<noun>{'|'.join(ANAPHOR_NOUNS)})(?![^\W\d_])(?:\s+(?:de|of)\s+(?P<year2>{_YEAR})\b)?"
     r"|(?P<group>(?:both|the\s+two|these\s+two|those\s+two|the\s+three|these\s+three|all\s+three|"
     r"(?:les|ces|aux|des)\s+(?:deux|trois)|(?:las|los|a\s+las|a\s+los|de\s+las|de\s+los|estas|estos)\s+(?:dos|tres)|"
+    # "the Convention and its three Protocols", "et ses trois Protocoles", "y sus tres protocolos"
+    r"(?:its|their)\s+(?:two|three)|(?:ses|leurs)\s+(?:deux|trois)|sus\s+(?:dos|tres)|"
     r"ambas|ambos|(?:a|de)\s+amb[ao]s|"
     # "dichos Protocolos", "these Conventions", "lesdits Protocoles": as many as were named together
     # (resolve); find._anaphora wants the noun capitalised
