@@ -57,11 +57,14 @@ def _names_in(text: str, folded: str, names: Sequence[re.Match[str]], nouns: Seq
     treaties a plural noun names by their places, and those a pronoun names (`nouns`: the
     instrument nouns of the span)."""
     named = _named(text, folded, names, lex) if names else []
-    if folded.find("conven", start, end) >= 0:  # (every plural noun opens so, and the drug conventions' set but one)
-        named += _plural_names(text, folded, start, end, lex) + _drug_conventions(text, folded, start, end)
+    if folded.find("conven", start, end) >= 0:  # (every plural noun opens so)
+        named += _plural_names(text, folded, start, end, lex)
         named.sort(key=_position)
-    elif folded.find(P.DRUG_TREATIES_NEEDLE, start, end) >= 0:
-        named = sorted(named + _drug_conventions(text, folded, start, end), key=_position)
+    for rx, keys, needles in P.SET_PHRASES:
+        if any(folded.find(n, start, end) >= 0 for n in needles) and (group := rx.search(folded, start, end)):
+            # "the three international drug control conventions", "the International Covenants on Human Rights"
+            named = sorted(named + [Mention("named", group.start(), group.end(), text[group.start():group.end()], key,
+                                            {"kind": "Treaty", "weak": False}) for key in keys], key=_position)
     if nouns and lex.pronoun_re is not None and (by_pronoun := _pronoun_names(text, folded, nouns, start, end, lex)):
         named = sorted(named + by_pronoun, key=_position)
     if nouns and named and folded.find(":", start, end) >= 0:
@@ -455,7 +458,7 @@ def _without_list(text: str, folded: str, w: re.Match[str], pos: int, end: int, 
     susmentionnées", "the resolutions referred to above")."""
     if (by_session := _by_session(text, folded, w, end, lex.interpol_session_years, own_body == "interpol-ga")):
         return [by_session]
-    if bare := _sc_numbers(text, folded, w, pos, end, infix_body, start):
+    if bare := _sc_numbers(text, folded, w, pos, end, infix_body, start, own_body):
         return bare  # "UNSCR 2396" after "UNSCR 2396 (2017)": the resolver gives its year
     ws = w.start()
     back = P.RESOLUTION_ANAPHOR.search(folded, max(start, ws - 30), ws)
@@ -514,10 +517,11 @@ def _resolutions_of_bodies(text: str, folded: str, w: re.Match[str], back: re.Ma
 
 
 def _sc_numbers(text: str, folded: str, w: re.Match[str], pos: int, end: int, infix_body: str | None,
-                start: int) -> list[Mention]:
+                start: int, own_body: str | None) -> list[Mention]:
     """Security Council resolutions' numbers printed without their years ("UN Security Council Resolution
     2396", "operative paragraph 15 of UNSCR 2396", "les résolutions 2178 et 2396 du Conseil de sécurité"),
-    the Council named with them."""
+    the Council named with them, or in the Council's own text with no other body named ("Recalling its
+    resolutions 242 and 338")."""
     numbers = []
     m = P.BARE_NUMBER.match(folded, pos, end)
     while m:
@@ -529,8 +533,9 @@ def _sc_numbers(text: str, folded: str, w: re.Match[str], pos: int, end: int, in
     if not numbers:
         return []
     last = numbers[-1]
-    if (infix_body or _body_near(folded, w.start(), start) or (_body_after(folded, last.end(), end) or ("",))[0]) != "un-sc":
-        return []
+    named = infix_body or _body_near(folded, w.start(), start) or (_body_after(folded, last.end(), end) or ("",))[0]
+    if (named or own_body) != "un-sc" or (not named and not P.BARE_NUMBER_END.match(folded, last.end(), end)):
+        return []  # (in its own text, a number that a word follows is a footnote mark: "two resolutions 31 adopted")
     return [Mention("sc-number", w.start() if i == 0 else n.start(), n.end(),
                     text[w.start() if i == 0 else n.start():n.end()], None, {"n": int(n.group(1))})
             for i, n in enumerate(numbers)]
@@ -947,10 +952,13 @@ def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -
             continue  # "the Inter-American Convention against Corruption" is not UNCAC
         if treaty and m.group(0)[:1].isdigit() and _name_after(text, folded, m.end(), len(folded)).lstrip()[:1].isalpha():
             continue  # "the 1988 Convention for the Suppression of Unlawful Acts against …" is not the 1988 drugs one
-        if treaty and P.INDEFINITE_BEFORE.search(folded, max(0, m.start() - 8), m.start()) \
-                and any(text[m.start() + x.start()].islower() for x in P.INSTRUMENT_NOUN.finditer(m.group(0))):
-            # "élaborer une convention contre la criminalité transnationale organisée", "negotiations on a
-            # United Nations convention against …": a task, not the treaty (whose name capitalises its noun)
+        right_before = treaty and P.INDEFINITE_BEFORE.search(folded, max(0, m.start() - 8), m.start())
+        if (right_before and text[right_before.start()].islower()) or (treaty and (right_before or (
+                P.INDEFINITE_ADJECTIVES_BEFORE.search(folded, max(0, m.start() - P.INDEFINITE_REACH), m.start())))
+                and any(text[m.start() + x.start()].islower() for x in P.INSTRUMENT_NOUN.finditer(m.group(0)))):
+            # "élaborer une convention contre la criminalité transnationale organisée", "a comprehensive international
+            # convention against transnational organized crime", "the Ad Hoc Committee on the Elaboration of a Convention
+            # against Transnational Organized Crime": a task or a committee's name, not the treaty
             continue
         if name.key == P.CHARTER_KEY and _ends_declaration_title(text, folded, m.start()):
             continue  # "Declaration on … in accordance with the Charter of the United Nations"
@@ -968,15 +976,6 @@ def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -
 
 
 _TITLE_LINK_SPAN = 60  # the longest of the languages' title links, with room for line breaks
-
-
-def _drug_conventions(text: str, folded: str, start: int, end: int) -> list[Mention]:
-    """"the three international drug control conventions": the three, named together (P.DRUG_CONVENTIONS)."""
-    group = P.DRUG_CONVENTIONS.search(folded, start, end)
-    if group is None:
-        return []
-    return [Mention("named", group.start(), group.end(), text[group.start():group.end()], key,
-                    {"kind": "Treaty", "weak": False}) for key in P.DRUG_CONVENTION_KEYS]
 
 
 def _plural_names(text: str, folded: str, start: int, end: int, lex: Lexicon) -> list[Mention]:

@@ -92,6 +92,8 @@ def _titles(h: Header, ct: CleanText, header: list[Line]) -> int | None:
             _set_title(h, ct, header, i, m.end())
             continue
         m = P.UN_TITLE_LINE.match(ln.folded)
+        if m is None and i == 0 and (bare := P.UN_TITLE_LINE_NO_STOP.match(ln.folded)) and ln.text[bare.end()].isupper():
+            m = bare  # a web page's first line: "52/91 Préparatifs …"
         if m and h.title is None:
             if h.symbol is None and m.group(1):
                 h.symbol = keys.un_ga_resolution(int(m.group(1)), int(m.group(2)))

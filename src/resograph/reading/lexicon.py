@@ -11,6 +11,7 @@ itself does no set-up work.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +55,9 @@ class Lexicon:
     # INTERPOL General Assembly session → its year (the registry's sessions): "resolution No. 8
     # adopted at its 81st session" has a code only with the year (GA-2012-81-RES-08)
     interpol_session_years: dict[int, int] = field(default_factory=dict)
+    # The Security Council's numbers by year (data/registry/council-years.tsv): (first, last, year) rows,
+    # ascending, for a number printed without its year ("Security Council resolution 1373")
+    council_years: tuple[tuple[int, int, int], ...] = ()
     phrase_re: re.Pattern[str] = field(init=False)
     name_re: re.Pattern[str] = field(init=False)
     mechanism_re: re.Pattern[str] = field(init=False)
@@ -315,7 +319,32 @@ def read_lexicon(ontology: Path | None = None, registry: Path | None = None) -> 
         if pattern is not None:
             exclude[key] = re.compile(str(pattern), re.I)
     return Lexicon(phrases, modifiers, sorted(names, key=lambda n: (n.key, n.label)), kinds, nouns,
-                   context, exclude, sorted(mechanisms), frozenset(known), _session_years(reg, "interpol-ga"))
+                   context, exclude, sorted(mechanisms), frozenset(known), _session_years(reg, "interpol-ga"),
+                   _council_years(registry / COUNCIL_YEARS_FILE))
+
+
+COUNCIL_YEARS_FILE = "council-years.tsv"
+
+
+def _council_years(path: Path) -> tuple[tuple[int, int, int], ...]:
+    """(first, last, year) of each year the table gives both numbers of; none if there is no table."""
+    if not path.is_file():
+        return ()
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if line.startswith("#") or len(cells) < 3 or not cells[0].isdigit():
+            continue  # a comment, the header
+        if cells[1].isdigit() and cells[2].isdigit():
+            rows.append((int(cells[1]), int(cells[2]), int(cells[0])))
+    return tuple(sorted(rows))
+
+
+def council_year(lex: Lexicon, number: int) -> int | None:
+    """The year the Security Council adopted its resolution `number`, when the table gives it."""
+    rows = lex.council_years
+    i = bisect_right(rows, (number, float("inf"))) - 1
+    return rows[i][2] if i >= 0 and rows[i][0] <= number <= rows[i][1] else None
 
 
 def _session_years(reg: Graph, body: str) -> dict[int, int]:

@@ -245,17 +245,28 @@ INFIX_BODY_CONTEXT = [(code, re.compile("|".join(filter(None, (BODY_NAMES[code],
 # before it (find._list_body)
 SHORT_COUNCIL_NAMES = ("the council", "le conseil", "el consejo")
 COUNCILS = ("ecosoc", "un-sc", "hrc")
-# "the three international drug control conventions", "les trois conventions internationales relatives au contrôle
-# des drogues", "los tres tratados de fiscalización internacional de drogas": the Single Convention of 1961, the
-# Convention on Psychotropic Substances of 1971 and the 1988 Convention against Illicit Traffic, which the phrase
-# names together (https://www.citywide.ie/decriminalisation/united-nations/drug-control-conventions/: "There are
-# three drug control conventions", those three; read 7 December 2026)
-DRUG_CONVENTIONS = re.compile(
-    r"\b(?:three\s+(?:international\s+|united\s+nations\s+)?drug(?:\s+control)?\s+conventions"
-    r"|trois\s+conventions\s+internationales\s+(?:relatives\s+au|de)\s+controle\s+des\s+drogues"
-    r"|tres\s+(?:tratados|convenciones)\s+(?:internacionales\s+)?de\s+fiscalizacion\s+(?:internacional\s+)?de\s+drogas)\b")
-DRUG_CONVENTION_KEYS = ("convention:single-drugs-1961", "convention:psychotropic-1971", "convention:drugs-1988")
-DRUG_TREATIES_NEEDLE = "tratados de fiscalizacion"  # the one form without "conven" (find._names_in)
+# Set phrases that name several treaties together, each phrase → the treaties it names (find._set_phrases):
+# - "the three international drug control conventions", "les trois conventions internationales relatives au
+#   contrôle des drogues", "los tres tratados de fiscalización internacional de drogas": the Single Convention of
+#   1961, the Convention on Psychotropic Substances of 1971 and the 1988 Convention against Illicit Traffic
+#   (https://www.citywide.ie/decriminalisation/united-nations/drug-control-conventions/: "There are three drug
+#   control conventions", those three; read 7 December 2026);
+# - "the International Covenants on Human Rights", "les Pactes internationaux relatifs aux droits de l'homme", "los
+#   Pactos Internacionales de Derechos Humanos": the two Covenants of 1966 (the UN Chronicle's "The Human Rights
+#   Covenants", https://international.vlex.com/vid/tools-struggle-enforcement-look-back-ago-53328221: "two important
+#   United Nations treaties--the International Covenant on Civil and Political Rights and the International
+#   Covenant on Economic, Social and Cultural Rights", "the Covenants"; read 7 December 2026)
+SET_PHRASES = (
+    (re.compile(
+        r"\b(?:three\s+(?:international\s+|united\s+nations\s+)?drug(?:\s+control)?\s+conventions"
+        r"|trois\s+conventions\s+internationales\s+(?:relatives\s+au|de)\s+controle\s+des\s+drogues"
+        r"|tres\s+(?:tratados|convenciones)\s+(?:internacionales\s+)?de\s+fiscalizacion\s+(?:internacional\s+)?de\s+drogas)\b"),
+     ("convention:single-drugs-1961", "convention:psychotropic-1971", "convention:drugs-1988"),
+     ("conven", "tratados de fiscalizacion")),
+    (re.compile(r"\b(?:international\s+covenants\s+on\s+human\s+rights|pactes\s+internationaux\s+relatifs\s+aux\s+"
+                r"droits\s+de\s+l'homme|pactos\s+internacionales\s+(?:de|sobre|relativos\s+a\s+los)\s+derechos\s+humanos)(?![^\W\d_])"),  # (a footnote mark may stick to it)
+     ("convention:iccpr-1966", "convention:icescr-1966"), ("covenants", "pactes", "pactos")),
+)  # (each phrase with the needles one of which every form of it holds)
 # A body's short name between "resolution" and a date: "the resolution of the Council of 1 August 1947" (find)
 BODY_BEFORE_DATE = re.compile(r"\s*(?:of\s+the|du|del)\s+(?:security\s+council|council|conseil(?:\s+de\s+securite)?|"
                               r"consejo(?:\s+de\s+seguridad)?|general\s+assembly|assemblee\s+generale|"
@@ -271,7 +282,8 @@ FURTHER_BODY = re.compile(r"\s*,?\s*(?:" + _words(w for lang in LANGUAGES for w 
 # (XXVII) of 14 November 1972" — only with a date after the number, to stay safe.
 LIST_RESUME = re.compile(
     r"[^;.]{0,220}?[,;]\s*(?:and|et|y|as\s+well\s+as|ainsi\s+que|asi\s+como)\s+(?:its\s+|sa\s+|su\s+)?"
-    r"(?=(?:(?:e?s\s*-\s*)?\d{1,4}\s*/\s*\d{1,4}|\d{1,4}\s*\(\s*(?:[ivxlc]{1,7}|(?:19|20)\d\d)\s*\))\s*,?\s*(?:of|du|de|del)\s+\d)"
+    r"(?=(?:(?:e?s\s*-\s*)?\d{1,4}\s*/\s*\d{1,4}|\d{1,4}\s*\(\s*(?:[ivxlc]{1,7}|(?:19|20)\d\d)\s*\))\s*,?\s*"
+    r"(?:(?:annex|annexe|anexo)\s*,\s*)?(?:of|du|de|del|dated|en\s+date\s+du|de\s+fecha)\s+\d)"
 )
 # … and without a date (find._parallel_resume decides): where the next number opens the same clause
 # as the list's first item ("its resolutions 70/174, by which it endorsed the Doha Declaration,
@@ -306,6 +318,9 @@ TABLE_INTRO = re.compile(rf"(?:[^\n;.:]|\n(?![ \t]*\n)){{0,{TABLE_INTRO_REACH}}}
 TABLE_HEADINGS = 1
 # A number alone after "resolution", no year, slash or part after it: "Security Council Resolution 2396 calls"
 BARE_NUMBER = re.compile(r"(\d{1,4})\b(?!\s*[(/]|\s*-\s*\d|[.,]\d)")
+# … and what may follow the last such number in the Council's own text, where no body is named with it
+BARE_NUMBER_END = re.compile(r"\s*(?:[,;:.)]|(?:" + _words(w for lang in LANGUAGES for w in lang.conjunctions)
+                             + r"|of|du|de|del)\b|$)")
 # One cited number, in the forms that follow "resolution(s)". `n (yyyy)` may be split by a line
 # break, and OCR leaves slips in it: a full stop before the parenthesis ("512.(1982)"), the opening
 # parenthesis lost ("387 1976)" — the closing one must be there).
@@ -358,6 +373,7 @@ OCR_DIGITS = str.maketrans({"s": "5", "$": "5", "o": "0", "i": "1", "l": "1", "[
 # document can cite (group 1, plus the offset): a General Assembly session opens in September of
 # 1945 + its number and ends in the next year.
 SC_KEY = re.compile(r"S/RES/(\d+)[A-H]?\((\d{4})\)$")
+SC_SYMBOL_NO_YEAR = re.compile(r"S/RES/(\d{1,4})")  # "S/RES/2178" printed without its year
 RESOLUTION_KEY = re.compile(r"[ASE]/RES/|A/HRC/RES/|GA-\d{4}-|AGN/\d+/RES/")  # keys of resolutions
 OWN_YEAR = (
     (re.compile(r"(?:GA|AG)-(\d{4})-"), 0),
@@ -526,7 +542,7 @@ CHAPTER = re.compile(  # `\b(?:chapters?|chapitres?|capitulos?)`, literal first 
 CHAPTER_NUMBER = re.compile(r"[ivxl]{1,5}")
 CHAPTER_HEADING_AFTER = re.compile(r"\s*\.\s*[-–—]")  # after the numeral: a heading's dash follows
 CHAPTER_NEEDLES = ("chap", "capi")  # every CHAPTER match holds one
-WORD_BEFORE = re.compile(r"([\w'-]+)\W*$")  # the last word of a text (unfolded)
+WORD_BEFORE = re.compile(r"([\w'-]+)[^\w(\[]*$")  # the last word of a text (unfolded), not across an opening bracket
 SENTENCE_END = re.compile(r"(?:[.;:!?]|\n\s*\n|^)\s*$")  # nothing, or a sentence's end, before a word
 SENTENCE_BREAK = re.compile(r"[;!?]|\.\s")  # a sentence's end inside a paragraph (folded text)
 YEAR_IN_NAME = re.compile(r"(?<!\d)(?:18|19|20)\d\d(?!\d)")  # a year, which a dated name holds (find.find_names)
@@ -553,6 +569,11 @@ UNKNOWN_OWNER = re.compile(r"(?:statute|statut|estatuto|pacte|pact|pacto|protoco
                            r"(?:general\s+|financial\s+|staff\s+)?regulations|interpol's\s+(?:rules|regulations))\b")
 THEREOF = re.compile(r"\s*,?\s*(?:thereof|de\s+celle-ci|de\s+celui-ci|de\s+esta|de\s+la\s+misma|de\s+dicha\s+convencion)\b")
 INDEFINITE_BEFORE = re.compile(r"(?<![\w'])(?:" + _words(w for lang in LANGUAGES for w in lang.indefinite_articles) + r")\s+$")
+# … with up to three words between ("a comprehensive international convention against …"), read only where the
+# instrument's noun is in lower case in the text (a description, not the name)
+INDEFINITE_REACH = 60
+INDEFINITE_ADJECTIVES_BEFORE = re.compile(r"(?<![\w'])(?:" + _words(w for lang in LANGUAGES for w in lang.indefinite_articles)
+                                          + r")\s+(?:(?!(?:of|the|to|for|on|de|la|le|les|des|du|el|los|las|del|al)\s)[a-z-]+\s+){1,3}$")
 # A plural head noun and the list of places around it (find._plural_names): the places after it in French
 # and Spanish, separated as list items are, each after "de"/"d'"; before it in English, after "the".
 PLURAL_NOUNS = {p: s for lang in LANGUAGES for p, s in lang.plural_nouns.items()}
@@ -830,6 +851,9 @@ PLENARY_LINE = re.compile(
 DATE_ONLY = re.compile(rf"^\s*(?:{DATE.pattern})\s*$")
 OBJECT_LINE = re.compile(r"^\s*(?:<[^>]*>\s*)*(?:objet|subject|asunto|object|objeto|sujet)\s*(?:<[^>]*>\s*)*:\s*")
 UN_TITLE_LINE = re.compile(r"^\s*(?:(\d{1,3})/(\d{1,4})|((?:19|20)\d{2})/(\d{1,4}))\s*\.\s+(?=\S)")
+# … as a web page's first line prints it, without the full stop: "52/91 Préparatifs du dixième Congrès …" (the
+# title's capital decides, header._titles)
+UN_TITLE_LINE_NO_STOP = re.compile(r"^\s*(?:(\d{1,3})/(\d{1,4})|((?:19|20)\d{2})/(\d{1,4}))\s+(?=\S)")
 RESOLUTION_NUMBER_LINE = re.compile(
     r"^\s*(?:resolution|resolucion)\s+(?:n[\s.°ºo:]{0,5}|no\.?\s*|number\s+|numero\s+)?(\d{1,4})\s*(?:\((\d{4})\))?\s*$"
 )

@@ -13,7 +13,8 @@ from typing import Callable
 
 from resograph.reading import patterns as P
 from resograph.reading.clean import fold
-from resograph.reading.lexicon import Lexicon
+from resograph.core.keys import sc_resolution
+from resograph.reading.lexicon import Lexicon, council_year
 from resograph.core.models import Citation, Mention
 
 TREATY_KINDS = ("Treaty", "Constitution", "Agreement", "Declaration")
@@ -338,13 +339,14 @@ class Resolver:
 
     def _sc_cited_before(self, before: int, number: int) -> list[str]:
         """"UN Security Council Resolution 2396" without its year: the resolution of that number the
-        text cited before with its year ("UNSCR 2396 (2017)"); nothing if it cited none (a number is
-        not given a year that no source here gives it)."""
+        text cited before with its year ("UNSCR 2396 (2017)"), else the year the Council's table of
+        numbers gives (data/registry/council-years.tsv); nothing if neither does."""
         prefix = f"S/RES/{number}("
         for key, _ in reversed(self.resolution_key[:bisect_left(self.resolution_at, before)]):
             if key.startswith(prefix):
                 return [key]
-        return []
+        year = council_year(self.lex, number)
+        return [sc_resolution(number, year)] if year else []
 
     def _resolutions_before(self, before: int, plural: bool, body: str | None = None) -> list[str]:
         """"that resolution": the resolution cited last. "the above-mentioned resolutions": those
@@ -613,7 +615,10 @@ class Resolver:
                     found.append((s, e, f"{owner}/{part}_{n}", None))
                     self.article_owners[(part, n)] = owner
         for i, m in enumerate(mentions):
-            if m.kind in ("symbol", "number", "undoc") and m.key:
+            if m.kind == "undoc" and m.key and (bare := P.SC_SYMBOL_NO_YEAR.fullmatch(m.key)):
+                # "S/RES/2178" with no year (or a year misprinted past reading, "S/RES/1368 (2201)")
+                found += [(m.start, m.end, key, m.data.get("date")) for key in self._sc_cited_before(m.start, int(bare.group(1)))]
+            elif m.kind in ("symbol", "number", "undoc") and m.key:
                 found.append((m.start, m.end, m.key, m.data.get("date")))
             elif m.kind == "named" and i not in attached and not m.data.get("in_title"):
                 found.append((m.start, m.end, m.key, None))

@@ -104,7 +104,8 @@ def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
         if at <= numbered_until:
             continue
         before = _last_char_before(line.text, m.start())
-        after_clause = bool(before) and before in _CLAUSE_END
+        # (or after a running head's symbol: "… et préparatifs du quatorzième Congrès A/RES/73/184 Consciente que …")
+        after_clause = bool(before) and (before in _CLAUSE_END or (before.isalnum() and _symbol_before(line.text, m.start())))
         # a printed number opens with a digit, the chapeau and the adoption line with one of a few
         # letters: only there is the rest of the line worth a window
         first = line.folded[at]
@@ -138,6 +139,14 @@ def _window(text: str, at: int) -> str:
     first _WINDOW characters, and a non-blank sentinel when the line goes on, so that ``$`` cannot
     match at the cut-off."""
     return text[at:at + _WINDOW] + ("\x01" if len(text) > at + _WINDOW else "")
+
+
+_RUNNING_SYMBOL = re.compile(r"(?:^|\s)[A-Z]{1,6}(?:/[A-Z0-9][\w.-]*){2,5}$")  # "A/RES/73/184", "E/CN.15/2019/L.5"
+
+
+def _symbol_before(text: str, pos: int) -> bool:
+    """Does a document symbol end right before `pos` (the word there)?"""
+    return "/" in text[max(0, pos - 30):pos] and _RUNNING_SYMBOL.search(text, max(0, pos - 40), pos) is not None
 
 
 def _last_char_before(text: str, pos: int) -> str:
