@@ -249,3 +249,38 @@ def test_a_web_pages_title_line_without_its_full_stop_gives_the_symbol():
     text = ("52/91 Préparatifs du dixième Congrès des Nations Unies\nDate: 12 décembre 1997\n\nL'Assemblée générale,\n\n"
             "Rappelant sa résolution 50/145 du 21 décembre 1995,\n\n1. Prie le Secrétaire général de faire rapport.\n")
     assert extract(text).document.symbol == "A/RES/52/91"
+
+
+def test_an_ordinal_before_a_noun_is_no_former_or_latter():
+    text = ("La Asamblea General,\n\nRecordando el Protocolo sobre armas de fuego y el Protocolo contra el tráfico "
+            "ilícito de migrantes,\n\nObservando que el artículo 3 del Protocolo contra la Trata de Personas contiene la "
+            "primera definición convenida de la trata de personas y que su artículo 9 obliga a los Estados partes,"
+            "\n\n1. Decide.\n")
+    cited = {(c.paragraph, c.target) for c in extract(text).citations}
+    assert ("pp_2", "convention:trafficking-protocol-2000/art_9") in cited
+    assert ("pp_2", "convention:firearms-protocol-2001/art_9") not in cited
+
+
+def test_the_convention_of_a_year_is_the_unknown_one_adopted_that_year():
+    text = ("L'Assemblée générale,\n\nRappelant la Convention concernant les mesures à prendre pour interdire et "
+            "empêcher l'importation, l'exportation et le transfert de propriété illicites des biens culturels, adoptée "
+            "par la Conférence générale de l'Organisation des Nations Unies pour l'éducation, la science et la culture "
+            "en 1970, et la Convention d'UNIDROIT sur les biens culturels volés, adoptée à Rome en 1995,\n\n"
+            "1. Invite les États à devenir parties à la Convention de 1970 et à la Convention de Palerme ;\n")
+    assert {c.target for c in extract(text).citations} == {"convention:untoc-2000"}  # not the 1970 Hague Convention
+
+
+def test_an_article_of_an_acronym_the_registry_does_not_name_has_no_owner():
+    text = ("La Asamblea General,\n\nTeniendo presentes el artículo 8 del Protocolo sobre armas de fuego y el artículo VI "
+            "de la CIFTA, relativos al marcaje de las armas de fuego,\n\n1. Decide.\n")
+    assert {c.target for c in extract(text).citations} == {"convention:firearms-protocol-2001/art_8"}
+
+
+def test_the_adoption_word_alone_under_the_last_paragraph_ends_a_web_pages_resolution():
+    text = ("La Asamblea General de la OIPC-INTERPOL, reunida en Glasgow en su 92.ª reunión,\n"
+            "RECORDANDO su resolución AG-2011-RES-04,\nINSTA a los países miembros a que:\n"
+            "1. designen un punto de contacto nacional;\n2. presente un informe a la Asamblea General.\nAdoptada\n"
+            "Resoluciones relacionadas\nGA-2023-91-RES-12 – Declaración de Viena\nAG-2011-RES-04\n")
+    x = extract(text)
+    assert {(c.paragraph, c.target) for c in x.citations} == {("pp_1", "GA-2011-RES-04")}
+    assert x.paragraphs[-1].id == "op_2"

@@ -1138,6 +1138,8 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
             continue
         if m.group("order"):
             order = m.group("order")
+            if not order.endswith(("former", "latter")) and P.ORDER_NOUN_AFTER.match(folded, m.end(), end):
+                continue  # "la primera definición convenida", "la première session": an ordinal, not "the former"
             latter = any(w in order for w in ("latter", "seconde", "derniere", "dernier", "segunda", "ultima"))
             out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
                                {"noun": "convention", "order": "latter" if latter else "former"}))
@@ -1281,7 +1283,11 @@ def _unknown_names(text: str, folded: str, matches: list[re.Match[str]], start: 
             out.append(Mention("anaphor", det.start(), e, text[det.start():e], None,
                                {"noun": noun, "qualifier": tuple(P.QUALIFIER_WORD.findall(folded, s, m.start()))}))
             continue
-        out.append(Mention("unknown", s, e, text[s:e], None, {"noun": noun, "kind": P.INSTRUMENT_KINDS[noun]}))
+        data = {"noun": noun, "kind": P.INSTRUMENT_KINDS[noun]}
+        if (word := P.ADOPTED_WORD.search(folded, e, min(end, e + P.ADOPTED_IN_REACH))) and not any(
+                e <= a < word.start() for a, _ in taken) and (year := P.ADOPTED_YEAR.match(folded, word.end(), end)):
+            data["year"] = year.group(1)  # "…, adoptée par la Conférence générale de l'UNESCO en 1970": "la Convention de 1970"
+        out.append(Mention("unknown", s, e, text[s:e], None, data))
     return out
 
 
@@ -1471,6 +1477,8 @@ def _part(text: str, folded: str, m: re.Match[str], start: int, end: int, part: 
         if (charter := P.CHARTER_WORD.match(folded, link.end())) \
                 and _names_another_charter(text, folded, charter.end(), adjectives=False):
             data["unknown_owner"] = True  # "el artículo 91 de la Carta de la Organización" (the OAS's)
+        elif P.ACRONYM_OWNER.match(text, link.end()):
+            data["unknown_owner"] = True  # "el artículo VI de la CIFTA": an acronym the registry does not name (resolve)
         if P.OWN_CONSTITUTION.match(folded, m.end(), end):
             if P.INTERPOL_NAMED.search(folded, _sentence_start(folded, m.start(), start), m.start()):
                 data["owner_key"] = P.INTERPOL_CONSTITUTION_KEY  # "Invite INTERPOL à … l'article 3 de son Statut"

@@ -36,7 +36,10 @@ DRAFT_SYMBOL_LINE = re.compile(r"^\s*[\[(]\s*[ase\d]\s*/\s*\d[^\[\]()\n]{0,30}[\
 # The adoption line of the Security Council's layout, at the head ("Adopted by the Security Council
 # at its 3108th meeting, on 26 August 1992") or at the foot ("Adopted unanimously at the 1382nd
 # meeting.", "Adopted at the 1482nd meeting by 10 votes to none, …"); it may wrap after "at the".
-_ADOPTED = r"^\s*(?:adopted|adoptee?s?|aprobad[oa]s?|approuvee?s?)\b"
+_ADOPTED = r"^\s*(?:adopted|adoptee?s?|adoptad[oa]s?|aprobad[oa]s?|approuvee?s?)\b"
+# The word alone on its line under the last paragraph, as INTERPOL's web pages print it ("Adopted", "Adoptée",
+# "Adoptada"): the capital and the full stop above it tell it from a wrapped sentence (segment._closing)
+ADOPTED_ALONE = re.compile(_ADOPTED + r"\s*\.?\s*$")
 _MANNER = (r"(?:\s*,?\s*(?:unanimously|a\s+l'unanimite|por\s+unanimidad|without\s+(?:a\s+)?vote|sans\s+vote|"
            r"sin\s+votacion|by\s+consensus|par\s+consensus|por\s+consenso))*\s*,?")
 ADOPTION_LINE = re.compile(

@@ -567,6 +567,9 @@ UNKNOWN_OWNER = re.compile(r"(?:statute|statut|estatuto|pacte|pact|pacto|protoco
                            r"reports?|rapports?|informes?|(?:provisional\s+)?rules|codes?|codigos?|"
                            r"treaty|traite|tratado|covenant|reglement|reglamento|rpd|"
                            r"(?:general\s+|financial\s+|staff\s+)?regulations|interpol's\s+(?:rules|regulations))\b")
+# An acronym as an article's owner ("el artículo VI de la CIFTA", "article 14 of the ICCPR"): when no registry
+# name stands there, an instrument we do not know (unfolded text)
+ACRONYM_OWNER = re.compile(r"[A-Z]{3,}(?![\w'’-])")  # (not "INTERPOL's Constitution")
 THEREOF = re.compile(r"\s*,?\s*(?:thereof|de\s+celle-ci|de\s+celui-ci|de\s+esta|de\s+la\s+misma|de\s+dicha\s+convencion)\b")
 INDEFINITE_BEFORE = re.compile(r"(?<![\w'])(?:" + _words(w for lang in LANGUAGES for w in lang.indefinite_articles) + r")\s+$")
 # … with up to three words between ("a comprehensive international convention against …"), read only where the
@@ -659,6 +662,11 @@ ANAPHOR = re.compile(
     # Charter of the United Nations (find._anaphora checks the capital and what stands around it)
     r"|(?P<charter>(?:(?:the|that|this|said|la|cette|ladite|dicha|esta|esa)\s+)?(?:charter|charte|carta))\b)"
 )
+# A noun right after "la première", "la primera", "la dernière" makes it an ordinal adjective ("la primera definición
+# convenida", "la première session", "la última vez"), not "the former"/"the latter": nouns by their endings, and
+# the few short ones of the genre
+ORDER_NOUN_AFTER = re.compile(r"\s+[a-z]*(?:cion|sion|tion|ite|idad|ment|ence|encia|ance|ancia|ure|ura|eza|"
+                              r"\bfois|\bvez|\betape|\betapa|\bfase|\bphase|\bpartie|\bparte|\bannee|\bano|\bronda)\b")
 # The determiners before an anaphor noun of several words the registry declares ("the General
 # Armistice Agreement" after "the General Armistice Agreement between Israel and Syria"; lexicon.py).
 PHRASE_ANAPHOR_DETERMINERS = (r"the|that|this|said|la|le|l'|du|au|cette|ladite|ledit|dudit|el|del|al|dicha|dicho|esa|ese|esta|este")
@@ -742,11 +750,20 @@ ORDINALS = {"first": 1, "premier": 1, "premiere": 1, "primero": 1, "primera": 1,
 DEFINED_AS = re.compile(
     r"\s*\(\s*(?:(?:hereinafter|ci-apres|en\s+lo\s+sucesivo|en\s+adelante)\s*,?\s*(?:(?:referred\s+to\s+as|"
     r"denommee?|denominad[oa])\s+)?)?[\"“”«]\s*(?:the|la|le|el|l')\s*(?P<noun>[a-z]+)\s*[\"“”»]\s*\)")
+# The year an instrument the registry does not know was adopted or signed, in the clause after its name ("…
+# des biens culturels, adoptée par la Conférence générale de l'UNESCO en 1970", "…, signed at Rome in 1995"):
+# "la Convention de 1970" after it is that one (resolve.Resolver._dated)
+ADOPTED_IN_REACH = 400
+ADOPTED_WORD = re.compile(r",\s*(?:adopted|signed|concluded|adoptee?s?|signee?s?|conclue?s?|adoptad[ao]s?|firmad[ao]s?|"
+                          r"suscrit[ao]s?)\b")
+# … and its year, before the next item of a list (", et la …", ", and the …") or the clause's end
+ADOPTED_YEAR = re.compile(r"(?:(?!,\s*(?:and|et|y|ainsi|as\s+well|asi)\b)[^;]){0,200}?\b(?:in|en|el\s+ano)\s+((?:19|20)\d\d)\b")
 # After an anaphor noun, these start the name of another (unknown) instrument: not an anaphor then.
 ANAPHOR_BLOCKER = re.compile(
     # (a bracket opens a name's rest, "the Convention (No. 182)", but not a document's symbol: "aplicar la
     # Estrategia (A/80/826)" is the report on it)
     r"\s*(?:\((?!\s*[aes]\s*/)|on\b|against\b|for\b|relating\b|concerning\b|relative\b|sur\b|contre\b|pour\b|sobre\b|"
+    r"concernant\b|concerniente\b|visant\s+a\b|"
     r"contra\b|relativa\b|relatif\b|des\s+nations\s+unies|of\s+the\s+united\s+nations|de\s+las\s+naciones|"
     r"du\s+conseil|of\s+the\s+council|del\s+consejo|internationale?\b|international\b|europeenne?\b|"
     r"european\b|interamericana\b|americaine\b|american\b|africaine\b|african\b|arabe\b|arab\b|"

@@ -242,6 +242,7 @@ class Resolver:
         # Nouns the text defines for one instrument ("the United Nations Convention on the Law of the Sea
         # (“the Convention”)"): that instrument wherever the noun refers back afterwards.
         self.defined: dict[str, str] = {}
+        self.unknown_years: dict[str, str] = {}  # an unknown instrument → the year it was adopted, where the text says
         self._paragraph: tuple[str, str] = ("", "")  # the paragraph being resolved
         self._paragraphs = 0  # paragraphs resolved so far
         # The resolutions the first plural "above-mentioned resolutions" of a paragraph named, by paragraph
@@ -308,7 +309,8 @@ class Resolver:
         # "Convention" in the languages it has sourced names in)
         nouns = _CONVENTION_NOUNS if noun in _CONVENTION_NOUNS else (noun,)
         named = [h for h in self.history.items + local.items
-                 if h.pos < m.start and _year(h.key) == year and not self._nouns_of(h.key).isdisjoint(nouns)]
+                 if h.pos < m.start and (_year(h.key) or self.unknown_years.get(h.key)) == year
+                 and not self._nouns_of(h.key).isdisjoint(nouns)]
         if named:
             return max(named, key=lambda h: (h.pos, -h.seq)).key
         known = sorted({k for n in nouns for k in _dated_keys(self.lex).get((n, year), ())})
@@ -542,6 +544,8 @@ class Resolver:
                 resolved[i] = [k] if (k := self.resolution_dated.get(m.data["date"])) else []
             elif m.kind == "unknown":
                 key = self._unknown(m.start, m.data["noun"], m.data["kind"])
+                if "year" in m.data:
+                    self.unknown_years[key] = m.data["year"]
                 resolved[i] = [key]
                 local.append(_Named(m.start, key, m.data["kind"]))
             elif m.kind == "res-anaphor":

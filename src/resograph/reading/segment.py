@@ -694,7 +694,8 @@ def _closing(st: _State, index: int, line: Line, c: str) -> bool:
     after_stop = after_break or st.current.lines[-1].text.rstrip().endswith(".")
     closing = (c in F.vote_strong and P.VOTE_STRONG.match(f)) or _adoption_at_meeting(st, index, line, c) \
         or (after_break and ((c in F.vote and P.VOTE_LINE.match(f)) or (c == "a" and L.ADOPTION_LINE.match(f)))) \
-        or (after_stop and c in F.plenary and L.PLENARY_LINE.match(f))
+        or (after_stop and c in F.plenary and L.PLENARY_LINE.match(f)) \
+        or (after_stop and c == "a" and line.text.lstrip()[:1] == "A" and L.ADOPTED_ALONE.match(f))
     date = not closing and st.in_body and st.current is not None and c in F.date and L.DATE_ONLY.match(f) \
         and (after_break or not L.UNFINISHED.search(st.current.lines[-1].text.rstrip()))  # not "… 198 (1964) of" / "18 December 1964,"
     if not (closing or date):
