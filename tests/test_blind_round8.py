@@ -284,3 +284,53 @@ def test_the_adoption_word_alone_under_the_last_paragraph_ends_a_web_pages_resol
     x = extract(text)
     assert {(c.paragraph, c.target) for c in x.citations} == {("pp_1", "GA-2011-RES-04")}
     assert x.paragraphs[-1].id == "op_2"
+
+
+def test_a_footnotes_mark_alone_on_its_line_under_the_rule_is_no_page_number():
+    text = ("L'Assemblée générale,\n\n      Réaffirmant les droits énoncés dans la Déclaration universelle des droits de "
+            "l'homme5,\n\n      1.    Invite les États Membres :\n\n      a)    À envisager d'utiliser les instruments "
+            "existants aux fins de l'entraide\n\n\n    __________________\n    4\n        Notamment le réseau prévu à "
+            "l'article 35 de la Convention sur la\n        cybercriminalité du Conseil de l'Europe.\n    5\n"
+            "        Résolution 217 A (III).\n\n\n2/3                                     23-26051\n\n"
+            "              judiciaire dans les affaires de cybercriminalité ;\n\n      2.    Décide de rester saisie de "
+            "la question.\n")
+    assert {(c.paragraph, c.target) for c in extract(text).citations} == {("pp_1", "A/RES/217A(III)")}
+
+
+def test_a_continuation_mark_and_a_wide_job_footer_are_page_furniture():
+    text = ("La Asamblea General,\n\nConsciente de que la Convención de las Naciones Unidas contra la Delincuencia "
+            "Organizada\nTransnacional puede servir de base, en particular sus artículos 16 y\n\n_______________\n"
+            "1 Resolución 55/59, anexo.\n\n02-54812 (S)\n\n/...\n\x0cA/RES/57/172\nPágina 2\n\n18, y el Protocolo para "
+            "Prevenir, Reprimir y Sancionar la Trata de\n\n 26-22871 (S)    050127    060127\n *2622871*"
+            + " " * 60 + "Se ruega reciclar\n\nPersonas, Especialmente Mujeres y Niños,\n\n1. Decide.\n")
+    assert {c.target for c in extract(text).citations} == {
+        "convention:untoc-2000", "convention:untoc-2000/art_16", "convention:untoc-2000/art_18",
+        "convention:trafficking-protocol-2000"}
+
+
+def test_a_spanish_name_that_goes_on_with_para_is_no_anaphor():
+    text = ("La Asamblea General,\n\nTeniendo en cuenta el Convenio sobre la Ciberdelincuencia del Consejo de Europa, así "
+            "como el Convenio para la protección de las personas con respecto al tratamiento automatizado de datos de "
+            "carácter personal,\n\n1. Pide que se respeten las garantías previstas en el Convenio.\n")
+    assert {(c.paragraph, c.target) for c in extract(text).citations} == {("pp_1", "convention:budapest-2001")}
+
+
+@pytest.mark.parametrize("lang, named, shortened, key", [
+    ("es", "el Convenio Internacional para la Represión de la Financiación del Terrorismo",
+     "3. Insta a ratificar el Convenio para la Represión de la Financiación del Terrorismo, y aplicar su artículo 18;",
+     "convention:terrorism-financing-1999"),
+    ("es", "el Protocolo para prevenir, reprimir y sancionar la trata de personas, especialmente mujeres y niños",
+     "3. Insta a aplicar los artículos 6, 7 y 8 del Protocolo contra la trata;", "convention:trafficking-protocol-2000"),
+])
+def test_a_name_shortened_from_one_named_before_is_that_instrument(lang, named, shortened, key):
+    text = f"{CHAPEAU[lang]}\n\nRecordando {named},\n\n{shortened}\n"
+    cited = {(c.paragraph, c.target) for c in extract(text).citations}
+    assert ("pp_1", key) in cited and any(p == "op_1" and t.startswith(key) for p, t in cited)
+
+
+def test_a_name_whose_words_no_instrument_named_before_holds_stays_unknown():
+    text = ("La Asamblea General,\n\nRecordando el Convenio Internacional para la Represión de la Financiación del "
+            "Terrorismo,\n\n1. Insta a ratificar el Convenio para la Represión del Apoderamiento Ilícito de Buques, y "
+            "aplicar su artículo 3;\n")
+    assert {(c.paragraph, c.target) for c in extract(text).citations} == {
+        ("pp_1", "convention:terrorism-financing-1999")}

@@ -1283,7 +1283,10 @@ def _unknown_names(text: str, folded: str, matches: list[re.Match[str]], start: 
             out.append(Mention("anaphor", det.start(), e, text[det.start():e], None,
                                {"noun": noun, "qualifier": tuple(P.QUALIFIER_WORD.findall(folded, s, m.start()))}))
             continue
-        data = {"noun": noun, "kind": P.INSTRUMENT_KINDS[noun]}
+        data: dict = {"noun": noun, "kind": P.INSTRUMENT_KINDS[noun]}
+        if s == m.start() and after:  # the name opens at its noun: what goes on after it, up to the clause's end
+            rest = P.NAME_REST.match(folded, e, min(end, e + P.NAME_REST_REACH))
+            data["rest"] = tuple(w for w in P.QUALIFIER_WORD.findall(rest.group(0)) if len(w) > 3)
         if (word := P.ADOPTED_WORD.search(folded, e, min(end, e + P.ADOPTED_IN_REACH))) and not any(
                 e <= a < word.start() for a, _ in taken) and (year := P.ADOPTED_YEAR.match(folded, word.end(), end)):
             data["year"] = year.group(1)  # "…, adoptée par la Conférence générale de l'UNESCO en 1970": "la Convention de 1970"

@@ -73,6 +73,7 @@ ONE_WORDS = frozenset({"i", "l", "one", "un", "une"})
 FOOTNOTE_START = re.compile(r"^\s*\d{1,3}\s+(?=[A-Z\"'(“‘])")  # unfolded text
 # The rule that sets a page's footnotes off from its body ("__________________"): the line under it
 # is a footnote even with no blank line between (a PDF's text layer sets none).
+MARK_ALONE = re.compile(r"\s*\d{1,3}\s*$")  # a footnote's mark alone on its line, under the rule (unfolded text)
 FOOTNOTE_RULE = re.compile(r"\s*(?:_{5,}|[-–—]{5,})\s*")  # fullmatch on a line
 # A numbered paragraph as OCR may print it: full stop read as a comma or lost ("5, Notes …",
 # "2 Requests …"), the digit 1 read as a letter ("L. Strongly condemns", "i9. Calls upon").
@@ -121,9 +122,10 @@ PLENARY_LINE = re.compile(
 DATE_ONLY = re.compile(rf"^\s*(?:{DATE.pattern})\s*[,.]?\s*$")
 # The foot of a UN document's first page: the job number with its date code ("19-12345 (E)    220719"; in
 # Geneva "GE.26-11873(E)"), the bar code ("*1912345*"), "Please recycle" (fr, es) and its symbol.
+_RECYCLE = r"please\s+recycle|merci\s+de\s+recycler|se\s+ruega\s+reciclar|[\u2672\u267b]"
 JOB_FOOTER = re.compile(
-    r"^\s*(?:(?:ge\.)?\d{2}-\d{5}\s*(?:\([a-z]\))?(?:\s+\d{6})*|\*\d{5,}\*|please\s+recycle|merci\s+de\s+recycler|"
-    r"se\s+ruega\s+reciclar|[\u2672\u267b])(?:\s+(?:\*\d{5,}\*|[\u2672\u267b]))*\s*$"
+    r"^\s*(?:(?:ge\.)?\d{2}-\d{5}\s*(?:\([a-z]\))?(?:\s+\d{6})*|\*\d{5,}\*|" + _RECYCLE + r")"
+    r"(?:\s+(?:\*\d{5,}\*|" + _RECYCLE + r"))*\s*$"  # ("*2622871*    Se ruega reciclar" on one line)
 )
 # The shape of an English operative verb the lexicon does not know: "Commends", "Dissolves" — not an
 # adjective in -ous, -ss, -is, -us ("Zealous", "Thus").

@@ -680,6 +680,12 @@ QUALIFIED_ANAPHOR_DET = re.compile(
 UN_QUALIFIER = re.compile(r"\s+(?:des|de\s+las)\s+(?P<words>nations\s+unies|naciones\s+unidas)(?![\w-])")
 QUALIFIED_ANAPHOR_REACH = 25  # characters before the capitalised words in which those may stand
 QUALIFIER_WORD = re.compile(r"[a-z0-9]+")  # the words of a qualifier and of the names it is looked for in (folded)
+# What follows an instrument noun that opens an unknown name, to the clause's end ("el Convenio *para la Represión de
+# la Financiación del Terrorismo*, y aplicar …"): a name shortened from one named before holds only its words
+# (resolve.Resolver._shortened)
+NAME_REST_REACH = 150
+NAME_REST = re.compile(r"[^,;.()\n]*(?:\n(?![ \t]*\n)[^,;.()\n]*)*")
+SHORTENED_NAME_WORDS = 2  # the content words (longer than three letters) it must hold at least
 # The determiners of ANAPHOR that point back: after one of them the noun is an anaphor even when words
 # that would make it a name follow ("article 12 of that Convention on confiscation and seizure").
 DEMONSTRATIVES = frozenset(("that", "this", "said", "aforementioned", "cette", "cet", "ce", "ladite", "ledit",
@@ -763,7 +769,7 @@ ANAPHOR_BLOCKER = re.compile(
     # (a bracket opens a name's rest, "the Convention (No. 182)", but not a document's symbol: "aplicar la
     # Estrategia (A/80/826)" is the report on it)
     r"\s*(?:\((?!\s*[aes]\s*/)|on\b|against\b|for\b|relating\b|concerning\b|relative\b|sur\b|contre\b|pour\b|sobre\b|"
-    r"concernant\b|concerniente\b|visant\s+a\b|"
+    r"concernant\b|concerniente\b|visant\s+a\b|para\s+(?:la|el|los|las|prevenir|reprimir|combatir|eliminar|proteger)\b|"
     r"contra\b|relativa\b|relatif\b|des\s+nations\s+unies|of\s+the\s+united\s+nations|de\s+las\s+naciones|"
     r"du\s+conseil|of\s+the\s+council|del\s+consejo|internationale?\b|international\b|europeenne?\b|"
     r"european\b|interamericana\b|americaine\b|american\b|africaine\b|african\b|arabe\b|arab\b|"
@@ -831,7 +837,7 @@ BULLET = re.compile("^\\s*[-–•·▪●◦○■‣⁃\uf0b7\uf0a7]\\s+(?=\\S
 # rules of underscores, a scanned page's edge or column rule read as "|", or several of these on one line.
 _PAGE_NUMBER = r"pag(?:e|ina)\s+\d+(?:\s*(?:/|of|sur|de)\s*\d+)?"
 _FURNITURE_TOKEN = (rf"(?:{_PAGE_NUMBER}|-\s*\d+\s*-|\d+\s*/\s*\d+|\d{{1,3}}|\d{{6}}|"
-                    r"\d{2}-\d{5}(?:\s*\([a-z]\))?|\*\d+\*|[_\-–—=*.·]{3,}|[|¦]{1,3})")
+                    r"\d{2}-\d{5}(?:\s*\([a-z]\))?|\*\d+\*|[_\-–—=*.·]{3,}|[|¦]{1,3}|/\s*(?:\.{3}|…))")  # ("/...": "go on")
 PAGE_FURNITURE = re.compile(rf"^\s*(?:distr(?![a-z])\.?\s*:?.*|{_FURNITURE_TOKEN}(?:\s+{_FURNITURE_TOKEN})*)\s*$")
 # Another organisation's page foot or head: its symbol, a wide gap, the page ("CARICOM/CONSLE/28/2025
 # Page 1 of 2", "CM/Res.1714 (LXX)   Page 2")

@@ -331,6 +331,33 @@ class Resolver:
             return max(named, key=lambda h: (h.pos, -h.seq)).key
         return self._unknown(m.start, noun, P.INSTRUMENT_KINDS.get(noun, "Treaty"))
 
+    def _unknown_name(self, m: Mention, local: _Timeline) -> str:
+        """The key of a name the registry does not hold: the instrument named before it was shortened from
+        ("el Convenio para la Represión de la Financiación del Terrorismo"; the mention becomes that named
+        one), else an unknown instrument's (with its year, where the text gives one), an antecedent only."""
+        if known := self._shortened(m, local):
+            m.kind, m.key = "named", known
+            local.append(_Named(m.start, known, self._kind(known)))
+            return known
+        key = self._unknown(m.start, m.data["noun"], m.data["kind"])
+        if "year" in m.data:
+            self.unknown_years[key] = m.data["year"]
+        local.append(_Named(m.start, key, m.data["kind"]))
+        return key
+
+    def _shortened(self, m: Mention, local: _Timeline) -> str | None:
+        """A name shortened from one named before ("el Convenio para la Represión de la Financiación del
+        Terrorismo" after "el Convenio Internacional para la Represión …"): the latest instrument of that noun
+        named before whose registry names hold every word that follows the noun (SHORTENED_NAME_WORDS at least)."""
+        words = set(m.data.get("rest", ()))
+        if len(words) < P.SHORTENED_NAME_WORDS:
+            return None
+        label_words = _label_words(self.lex)
+        named = [h for h in self.history.items + local.items
+                 if h.pos < m.start and not h.key.startswith(UNKNOWN) and words <= label_words.get(h.key, set())
+                 and m.data["noun"] in self._nouns_of(h.key)]
+        return max(named, key=lambda h: (h.pos, -h.seq)).key if named else None
+
     def _unknown(self, at: int, noun: str, kind: str) -> str:
         """The key of an instrument the registry does not know, named at `at` with head `noun`."""
         key = f"{UNKNOWN}{at}"
@@ -543,11 +570,7 @@ class Resolver:
             elif m.kind == "res-by-date":  # "the resolution of the Council of 1 August 1947"
                 resolved[i] = [k] if (k := self.resolution_dated.get(m.data["date"])) else []
             elif m.kind == "unknown":
-                key = self._unknown(m.start, m.data["noun"], m.data["kind"])
-                if "year" in m.data:
-                    self.unknown_years[key] = m.data["year"]
-                resolved[i] = [key]
-                local.append(_Named(m.start, key, m.data["kind"]))
+                resolved[i] = [self._unknown_name(m, local)]
             elif m.kind == "res-anaphor":
                 resolved[i] = (self._resolutions_of(m.start, m.data["plural"], m.data["bodies"]) if "bodies" in m.data
                                else self._resolutions_before(m.start, m.data["plural"], m.data.get("body")))

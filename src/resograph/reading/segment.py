@@ -634,9 +634,15 @@ def _furniture(st: _State, index: int, line: Line, c: str) -> bool:
     f = line.folded
     if not ((c in F.furniture and P.PAGE_FURNITURE.match(f)) or (c in "[(" and L.DRAFT_SYMBOL_LINE.match(f))
             or ("  pag" in f and P.SYMBOL_AND_PAGE.match(f))
-            or (c in _JOB_FOOTER_FIRSTS and len(f) < 80 and L.JOB_FOOTER.match(f))
+            or (c in _JOB_FOOTER_FIRSTS and len(f) < 160 and L.JOB_FOOTER.match(f))
             or (st.in_body and c in F.symbol and _is_symbol_line(f))):
         return False
+    if st.in_body and c == DIGIT and (st.in_footnote or _under_rule(st.lines, index)) and L.MARK_ALONE.match(line.text):
+        # a footnote's mark alone on its line, its text indented on the next ("4" / "    Notamment le réseau prévu à
+        # l'article 35 …"): the PDF layout of the UN's footnotes, not a page number
+        st.in_footnote = True
+        st.skip(line)
+        return True
     st.in_footnote = False
     if st.in_body:
         st.skip(line)
