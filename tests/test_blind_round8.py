@@ -334,3 +334,78 @@ def test_a_name_whose_words_no_instrument_named_before_holds_stays_unknown():
             "aplicar su artículo 3;\n")
     assert {(c.paragraph, c.target) for c in extract(text).citations} == {
         ("pp_1", "convention:terrorism-financing-1999")}
+
+
+def test_that_resolution_after_a_council_number_printed_without_its_year():
+    text = ("El Consejo de Seguridad,\n\nRecordando su resolución 1970 (2011),\n\n"
+            "1. Recuerda la resolución 1373, y exhorta a aplicar la resolución antes citada;\n")
+    assert {(c.paragraph, c.target) for c in extract(text).citations} == {
+        ("pp_1", "S/RES/1970(2011)"), ("op_1", "S/RES/1373(2001)")}
+
+
+@pytest.mark.parametrize("paragraph, keys", [
+    ("RAPPELANT ses résolutions AGN/4O/RES/6 et 7,", {"AGN/40/RES/6", "AGN/40/RES/7"}),
+])
+def test_an_ocr_o_in_an_interpol_session(paragraph, keys):
+    text = f"L'Assemblée générale de l'OIPC-INTERPOL,\n\n{paragraph}\n\nDÉCIDE de poursuivre ses travaux.\n"
+    assert {c.target for c in extract(text).citations} == keys
+
+
+def test_del_citado_estatuto_points_back():
+    text = ("La Asamblea General de la OIPC-INTERPOL,\n\nRECORDANDO el Estatuto de la OIPC-INTERPOL, y que el artículo 2 "
+            "del citado Estatuto define los fines de la Organización,\n\nDECIDE continuar.\n")
+    assert "interpol:constitution/art_2" in {c.target for c in extract(text).citations}
+
+
+def test_a_short_names_context_is_read_in_its_own_paragraph():
+    text = ("L'Assemblée générale,\n\nAyant à l'esprit l'accord de coopération conclu entre la Commission de l'Union "
+            "africaine et INTERPOL,\n\nRappelant la coopération entre l'Organisation des Nations Unies et INTERPOL,\n\n"
+            "1. Décide.\n")
+    assert {c.target for c in extract(text).citations} == set()
+
+
+@pytest.mark.parametrize("lang, named, pointed", [
+    ("en", "Recalling the International Convention for the Suppression of Terrorist Bombings and the International "
+           "Convention for the Suppression of Acts of Nuclear Terrorism,",
+     "Urges member countries to become parties to the conventions referred to above;"),
+    ("es", "Recordando el Convenio Internacional para la Represión de los Atentados Terroristas Cometidos con Bombas y "
+           "el Convenio Internacional para la Represión de los Actos de Terrorismo Nuclear,",
+     "Insta a los Estados a ratificar los convenios antes mencionados;"),
+])
+def test_a_plural_noun_pointed_back_by_the_words_after_it(lang, named, pointed):
+    text = f"{CHAPEAU[lang]}\n\n{named}\n\n1. {pointed}\n"
+    assert {t for p, t in ((c.paragraph, c.target) for c in extract(text).citations) if p == "op_1"} == {
+        "convention:terrorist-bombings-1997", "convention:nuclear-terrorism-2005"}
+
+
+@pytest.mark.parametrize("chapeau, paragraph, keys", [
+    ("L'Assemblée générale de l'OIPC-INTERPOL, réunie à Lyon,", "AYANT À L'ESPRIT son Statut, notamment ses articles 2 "
+     "et 41,", {"interpol:constitution", "interpol:constitution/art_2", "interpol:constitution/art_41"}),
+    ("The General Assembly,", "Noting that INTERPOL, in conformity with its Constitution, cooperates with the United "
+     "Nations,", {"interpol:constitution"}),
+    # another body's own constitution is none we know
+    ("The General Assembly,", "Noting that the World Health Organization, in conformity with its Constitution, acts,",
+     set()),
+    # an article's owner is read with its article, not as the whole
+    ("L'Assemblée générale de l'OIPC-INTERPOL, réunie à Lyon,", "RAPPELANT l'article 3 de son Statut,",
+     {"interpol:constitution/art_3"}),
+])
+def test_its_constitution_as_a_whole_is_interpols_in_its_own_text_or_after_its_name(chapeau, paragraph, keys):
+    text = f"{chapeau}\n\n{paragraph}\n\nDECIDES to continue its work.\n"
+    assert {c.target for c in extract(text).citations} == keys
+
+
+def test_an_even_pages_head_repeats_a_title_of_several_lines_and_footnotes_stand_under_bare_marks():
+    # pdftotext's default mode: the footnotes' marks alone, each text under a blank line, the job number, then
+    # the next page's head (symbol, blank, the title wrapped otherwise than at the top)
+    text = ("A/RES/81/207\n\n81/207. Mesures préventives et lutte contre la corruption et le transfert du\nproduit de la "
+            "corruption, facilitation du recouvrement des avoirs\n\nL'Assemblée générale,\n\nRappelant sa résolution "
+            "58/4 du 31 octobre 2003, par laquelle elle a adopté la Convention1,\n\nPrenant note des travaux de la "
+            "Conférence\n\n__________________\n\n1\n\nRésolution 69/313, annexe.\n\n2\n\nRésolution 70/1.\n\n\n"
+            "26-24410 (F)\n\n*2624410*\n\n\fA/RES/81/207\n\nMesures préventives et lutte contre la corruption et le "
+            "transfert du produit de la\ncorruption, facilitation du recouvrement des avoirs\n\n"
+            "qui s'est tenue à Doha en 2025,\n\n1. Décide de rester saisie de la question ;\n\n"
+            "2. Prie le Secrétaire général de lui faire rapport.\n")
+    x = extract(text)
+    assert [p.id for p in x.paragraphs] == ["pp_1", "pp_2", "op_1", "op_2"]
+    assert {(c.paragraph, c.target) for c in x.citations} == {("pp_1", "A/RES/58/4")}

@@ -80,7 +80,7 @@ import pytest
 from resograph.tools.evaluate import evaluate, totals
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CORPORA = {"holdout": 10, "holdout2": 12, "holdout3": 12, "holdout4": 10, "holdout5": 10, "holdout6": 10, "holdout7": 10, "holdout8": 8, "holdout9": 8, "holdout10": 8, "holdout11": 8, "holdout12": 8, "holdout13": 10, "holdout14": 10, "holdout15": 9, "holdout16": 9, "holdout17": 8, "holdout18": 9, "holdout19": 10, "holdout20": 10, "holdout21": 10, "holdout22": 10, "holdout23": 10, "holdout24": 10, "holdout25": 10, "holdout26": 10, "holdout27": 10, "holdout28": 10, "holdout29": 10}  # corpus → number of texts
+CORPORA = {"holdout": 10, "holdout2": 12, "holdout3": 12, "holdout4": 10, "holdout5": 10, "holdout6": 10, "holdout7": 10, "holdout8": 8, "holdout9": 8, "holdout10": 8, "holdout11": 8, "holdout12": 8, "holdout13": 10, "holdout14": 10, "holdout15": 9, "holdout16": 9, "holdout17": 8, "holdout18": 9, "holdout19": 10, "holdout20": 10, "holdout21": 10, "holdout22": 10, "holdout23": 10, "holdout24": 10, "holdout25": 10, "holdout26": 10, "holdout27": 10, "holdout28": 10, "holdout29": 10, "holdout30": 10, "holdout31": 8}  # corpus → number of texts
 BAR = (0.90, 0.85)  # documents F1, paragraphs F1
 # (holdout4 scored 0.803 / 0.785 when it was added, 0.989 / 0.962 once the treaties without a registry
 # key, article ranges, other bodies' resolutions and special sessions were read: it takes this bar too)

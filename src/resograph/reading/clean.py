@@ -62,6 +62,8 @@ _OCR_SAME_LENGTH: tuple[tuple[re.Pattern[str], str | None, str], ...] = (  # (No
     # (the literal first: a leading look-behind would have the engine try every character of every text)
     (re.compile(r"rticle ((?=[\dl]{0,2}\d)(?=[\dl]{0,2}l)[\dl]{1,3})(?![\w/])"), None, "rticle "),
     (re.compile(r"culo (?<=rt[ií]culo )((?=[\dl]{0,2}\d)(?=[\dl]{0,2}l)[\dl]{1,3})(?![\w/])"), None, "culo "),
+    # "AGN/4O/RES/6": an O for the 0 of an INTERPOL session (a number only stands there)
+    (re.compile(r"GN/(\d)O(?=/RES/)"), r"GN/\g<1>0", "O/RES/"),
     # "AG-2002-RES-O6": an O for the 0 of an INTERPOL code's two-digit number (no code holds a letter there)
     (re.compile(r"ES-O(?<=[-/]RES-O)(?=\d(?![\w/-]))"), "ES-0", "RES-O"),
     # "the Chanter of the United Nations": an n for the r of "Charter" (CR-UNSC 503; no text of the genre

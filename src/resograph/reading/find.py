@@ -116,6 +116,7 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
                                     if phrase_anaphors is not None and phrase_anaphors[i] else [])
         if anaphors[i]:  # ("la Convention" inside "la Convention d'armistice général" is not one)
             anaphoric += _anaphora(text, folded, anaphors[i], end, [(m.start, m.end) for m in named + anaphoric], lex)
+        anaphoric += _pointing_words(text, folded, instruments[i], start, end, own_body)
         out += anaphoric
         if instruments[i]:
             out += _unknown_names(text, folded, instruments[i], start, end,
@@ -940,6 +941,8 @@ def _named(text: str, folded: str, matches: list[re.Match[str]], lex: Lexicon) -
     for m in matches:
         name = lex.name(m.group(0))
         after = folded[m.end():min(len(folded), m.end() + 140)]
+        if (gap := after.find("\n\n")) >= 0:
+            after = after[:gap]  # (the paragraph's own words: "Nations Unies" in the next one is no context)
         ctx = lex.context.get(name.key)
         # An ambiguous short name ("the Cooperation Agreement") needs its context, or an earlier
         # full mention of the same instrument (checked by the resolver).
@@ -1171,6 +1174,40 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
         data = {"noun": noun, "year": year} if year else {"noun": noun}
         out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None, data))
     return out
+
+
+def _pointing_words(text: str, folded: str, nouns: list[re.Match[str]], start: int, end: int,
+                    own_body: str | None) -> list[Mention]:
+    """The anaphora ANAPHOR does not hold: plurals pointed back by the words after them, "its Constitution"."""
+    out = _pointed_plurals(text, folded, start, end) if any(
+        folded.find(n, start, end) >= 0 for n in P.POINTED_PLURAL_NEEDLES) else []
+    return out + _own_constitution(text, folded, nouns, start, own_body) if nouns else out
+
+
+def _own_constitution(text: str, folded: str, nouns: list[re.Match[str]], start: int,
+                      own_body: str | None) -> list[Mention]:
+    """"son Statut", "its Constitution", "su Estatuto" as a whole: INTERPOL's Constitution in INTERPOL's own text, or
+    where the sentence names INTERPOL before it ("INTERPOL … its Constitution"); never an article's owner ("l'article 3
+    de son Statut" is read with its article)."""
+    out = []
+    for m in nouns:
+        if P.INSTRUMENT_KINDS[m.group(0)] != "Constitution" or not text[m.start()].isupper():
+            continue
+        own = P.OWN_STATUTE_BEFORE.search(folded, max(start, m.start() - 12), m.start())
+        if own is None or (own_body != "interpol-ga" and not P.INTERPOL_NAMED.search(
+                folded, _sentence_start(folded, m.start(), start), own.start())):
+            continue
+        out.append(Mention("anaphor", own.start(), m.end(), text[own.start():m.end()], None,
+                           {"noun": m.group(0), "owner_key": P.INTERPOL_CONSTITUTION_KEY}))
+    return out
+
+
+def _pointed_plurals(text: str, folded: str, start: int, end: int) -> list[Mention]:
+    """"the conventions referred to above", "les Conventions des Nations Unies susmentionnées", "los convenios antes
+    mencionados": the instruments of that noun named together before (as "these Conventions")."""
+    return [Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
+                    {"noun": P.GROUP_NOUNS[m.group("plural")], "plural": True})
+            for m in P.POINTED_PLURAL.finditer(folded, start, end)]
 
 
 def _phrase_anaphora(text: str, matches: list[re.Match[str]], named: list[Mention]) -> list[Mention]:

@@ -628,10 +628,17 @@ GROUP_NOUNS = {"conventions": "convention", "convenciones": "convencion", "conve
                "pactes": "pacte", "pactos": "pacto", "protocols": "protocol", "protocoles": "protocole",
                "protocolos": "protocolo"}
 _YEAR = r"(?:18|19|20)\d\d"
+# A plural instrument noun that words after it point back with (find._pointed_plurals): "the conventions referred
+# to above", "les Conventions des Nations Unies susmentionnées", "los convenios antes mencionados"
+POINTED_PLURAL = re.compile(
+    r"\b(?:the|les|las|los|des|aux|de\s+las|de\s+los|a\s+las|a\s+los)\s+(?P<plural>" + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True))
+    + r")(?:\s+(?:des\s+nations\s+unies|de\s+las\s+naciones\s+unidas))?\s+(?:referred\s+to\s+above|mentioned\s+above|"
+    r"cited\s+above|susmentionnee?s|susvisee?s|precitee?s|(?:antes\s+)?(?:mencionad|citad|precitad)[ao]s)\b")
+POINTED_PLURAL_NEEDLES = ("above", "susmention", "susvis", "precit", "mencionad", "citad")  # every match holds one
 # Determiners of several words that point back ("the above-mentioned Convention", "la citada Convención",
 # "el referido Convenio", "la susdite Convention"), as regular expressions of folded text.
 _POINTING_BACK = (r"the\s+above(?:-|\s+)?mentioned", r"the\s+aforesaid", r"the\s+aforementioned",
-                  r"la\s+susdite", r"le\s+susdit", r"(?:la|el)\s+(?:antes\s+)?(?:citad|mencionad|referid|precitad)[ao]")
+                  r"la\s+susdite", r"le\s+susdit", r"(?:la|el|del|al)\s+(?:antes\s+)?(?:citad|mencionad|referid|precitad)[ao]")
 ANAPHOR = re.compile(
     r"\b(?=[abcdefilst])(?:(?P<det>la|le|l'|the|that|this|cette|cet|ce|ladite|ledit|dudit|dicha|dicho|esa|ese|"
     r"esta|este|el|said|aforementioned|cette\s+meme|la\s+meme|le\s+meme|du\s+meme|la\s+misma|el\s+mismo|dite|du|"
@@ -735,6 +742,8 @@ INTERPOL_CONSTITUTION_KEY = "interpol:constitution"
 # INTERPOL when its sentence names INTERPOL before (find._part)
 OWN_CONSTITUTION = re.compile(r"\s*,?\s*(?:of|de|del|du)\s+(?:its|son|sa|su)\s+(?:constitution|statute|statut|estatuto|"
                               r"constitucion)\b")
+# "son Statut", "its Constitution", "su Estatuto" not after "of"/"de" (an article's owner is read with the article)
+OWN_STATUTE_BEFORE = re.compile(r"(?<!\bof )(?<!\bde )(?<!\bdu )(?<!\bdel )\b(?:its|son|sa|su)\s+$")
 # INTERPOL named in a sentence: its acronyms or its full name ("the International Criminal Police Organization …,
 # in conformity with Articles 2 and 41 of its Constitution", a General Assembly text of 1990)
 INTERPOL_NAMED = re.compile(r"\b(?:" + "|".join(INTERPOL_ACRONYMS) + r"|international\s+criminal\s+police\s+organi[sz]ation|"
@@ -924,10 +933,12 @@ UNKNOWN_OPENING = re.compile(
 )
 # Footnotes of UN documents: "1 Resolution 70/1.", "2 United Nations, Treaty Series, vol. 2225".
 # (typescript texts of the 1980s number them "1/", and cite documents "E/AC.57/1988/11" in them)
-FOOTNOTE = re.compile(
-    r"^\s*\d{1,2}/?\s+(?:resolution|resolucion|see\b|voir\b|vease\b|official\s+records|documents\s+officiels|"
-    r"documentos\s+oficiales|united\s+nations,\s+treaty|nations\s+unies,\s+recueil|naciones\s+unidas,\s+treaty|"
-    r"ibid|[ase]/(?:\d|[a-z]{1,6}\.\d))"
-)
+_FOOTNOTE_TEXT = (r"(?:resolution|resolucion|see\b|voir\b|vease\b|official\s+records|documents\s+officiels|"
+                  r"documentos\s+oficiales|united\s+nations,\s+treaty|nations\s+unies,\s+recueil|naciones\s+unidas,\s+treaty|"
+                  r"ibid|[ase]/(?:\d|[a-z]{1,6}\.\d))")
+FOOTNOTE = re.compile(r"^\s*\d{1,2}/?\s+" + _FOOTNOTE_TEXT)
+# … its text alone, under its mark set apart by a blank line, as pdftotext's default mode gives a UN PDF's foot
+# ("3" / "" / "Résolution 69/313, annexe."; segment._footnote)
+FOOTNOTE_TEXT = re.compile(r"^\s*" + _FOOTNOTE_TEXT)
 
 

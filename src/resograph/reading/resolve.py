@@ -331,6 +331,18 @@ class Resolver:
             return max(named, key=lambda h: (h.pos, -h.seq)).key
         return self._unknown(m.start, noun, P.INSTRUMENT_KINDS.get(noun, "Treaty"))
 
+    def _note_resolution(self, at: int, key: str, date: str | None) -> None:
+        """Remember a resolution cited at `at`, for what points back to it ("that resolution", "the
+        resolution of 1 August 1947")."""
+        if self.resolution_at and at < self.resolution_at[-1]:
+            return  # (positions grow: a number resolved out of order is not an antecedent)
+        if not self.resolution_paragraphs or self.resolution_paragraphs[-1] != self._paragraph:
+            self.resolution_paragraphs.append(self._paragraph)
+        self.resolution_at.append(at)
+        self.resolution_key.append((key, len(self.resolution_paragraphs) - 1))
+        if date:  # (two resolutions of one date: neither is "the resolution of" it)
+            self.resolution_dated[date] = key if self.resolution_dated.get(date, key) == key else ""
+
     def _unknown_name(self, m: Mention, local: _Timeline) -> str:
         """The key of a name the registry does not hold: the instrument named before it was shortened from
         ("el Convenio para la Represión de la Financiación del Terrorismo"; the mention becomes that named
@@ -561,12 +573,7 @@ class Resolver:
                 if "(" in folded[m.end:m.end + 3] and (d := P.DEFINED_AS.match(folded, m.end)):
                     self.defined[d.group("noun")] = m.key
             elif m.kind in ("number", "symbol") and m.key and P.RESOLUTION_KEY.match(m.key):
-                if not self.resolution_paragraphs or self.resolution_paragraphs[-1] != self._paragraph:
-                    self.resolution_paragraphs.append(self._paragraph)
-                self.resolution_at.append(m.start)
-                self.resolution_key.append((m.key, len(self.resolution_paragraphs) - 1))
-                if date := m.data.get("date"):  # (two resolutions of one date: neither is "the resolution of" it)
-                    self.resolution_dated[date] = m.key if self.resolution_dated.get(date, m.key) == m.key else ""
+                self._note_resolution(m.start, m.key, m.data.get("date"))
             elif m.kind == "res-by-date":  # "the resolution of the Council of 1 August 1947"
                 resolved[i] = [k] if (k := self.resolution_dated.get(m.data["date"])) else []
             elif m.kind == "unknown":
@@ -578,8 +585,12 @@ class Resolver:
                     self._referred.setdefault(self._paragraph, resolved[i])
             elif m.kind == "sc-number":
                 resolved[i] = self._sc_cited_before(m.start, m.data["n"])
+                for key in resolved[i]:  # ("la resolución 1373 …" then "la resolución antes citada": that one)
+                    self._note_resolution(m.start, key, None)
             elif m.kind == "anaphor":
-                if m.data.get("group"):  # "both Conventions", "les trois conventions", "both Covenants"
+                if "owner_key" in m.data:  # "son Statut" in INTERPOL's own text: its Constitution
+                    keys = [m.data["owner_key"]]
+                elif m.data.get("group"):  # "both Conventions", "les trois conventions", "both Covenants"
                     keys = (m.data["group"] > 2 and self._named_as_many(m.start, local, m.data["noun"], m.data["group"])) \
                         or self._recent(m.start, local, m.data["group"], m.data["noun"])
                 elif m.data.get("plural"):  # "dichos Protocolos", "these Conventions"
@@ -656,7 +667,9 @@ class Resolver:
                     if key.startswith(UNKNOWN):
                         continue
                     # (the Charter named again, not as an Article's owner, is the Charter as a whole)
-                    if key in article_treaties and key != P.CHARTER_KEY and not self._whole_treaty(folded, m) \
+                    # ("son Statut" names INTERPOL's Constitution as a name does: cited beside its articles)
+                    if key in article_treaties and key != P.CHARTER_KEY and "owner_key" not in m.data \
+                            and not self._whole_treaty(folded, m) \
                             and not (i and self._coordinated_whole(folded, mentions[i - 1], m)):
                         continue
                     found.append((m.start, m.end, key, None))

@@ -557,6 +557,7 @@ def _symbol_first_heads(lines: list[Line], folded: str) -> frozenset[int]:
     if not alone:
         return frozenset()
     opening = folded[:P.TITLE_REACH]
+    flat_opening = None  # the opening with its line breaks as spaces, for a title the head wraps otherwise
     index = {line.start: i for i, line in enumerate(lines) if line.start >= 0}
     heads = set()
     for line_start in alone:
@@ -565,10 +566,24 @@ def _symbol_first_heads(lines: list[Line], folded: str) -> frozenset[int]:
             continue
         title = lines[i + 2]
         text = title.text.strip()
-        if (5 <= len(text) <= P.HEAD_TITLE_LONGEST and text[0].isupper() and text[-1] not in _CLAUSE_ENDS
-                and (i + 3 >= len(lines) or not lines[i + 3].text.strip()) and title.folded.strip() in opening):
-            heads.add(i + 2)
+        if not (5 <= len(text) <= P.HEAD_TITLE_LONGEST and text[0].isupper()):
+            continue
+        block = i + 3  # the title's wrapped lines, down to the blank line under it
+        while block < len(lines) and block - i - 2 < _HEAD_TITLE_WRAPS and lines[block].text.strip():
+            block += 1
+        if block == i + 3:
+            if text[-1] not in _CLAUSE_ENDS and title.folded.strip() in opening:
+                heads.add(i + 2)
+            continue
+        if block < len(lines) and lines[block].text.strip():
+            continue  # (no blank line under it within reach: body text)
+        flat_opening = flat_opening if flat_opening is not None else P.SPACES.sub(" ", opening)
+        if P.SPACES.sub(" ", " ".join(ln.folded.strip() for ln in lines[i + 2:block])) in flat_opening:
+            heads.update(range(i + 2, block))  # "A/RES/81/207" / "Mesures préventives … du produit de la" / "corruption, …"
     return frozenset(heads)
+
+
+_HEAD_TITLE_WRAPS = 5  # lines a title repeated in an even page's head may take
 
 
 _HEAD_INDENT = 12  # a running head's wrapped title line is indented at least this much
@@ -665,11 +680,20 @@ def _footnote(st: _State, index: int, line: Line, c: str) -> bool:
     st.in_footnote = False
     F = _line_firsts()
     if (c in F.footnote and P.FOOTNOTE.match(line.folded)) or (
-            c == DIGIT and (st.was_blank or _under_rule(st.lines, index)) and _footnote_start(st, line)):
+            c == DIGIT and (st.was_blank or _under_rule(st.lines, index)) and _footnote_start(st, line)) or (
+            st.was_blank and P.FOOTNOTE_TEXT.match(line.folded) and _under_mark(st.lines, index)):
         st.in_footnote = True
         st.skip(line)
         return True
     return False
+
+
+def _under_mark(lines: list[Line], index: int) -> bool:
+    """Is the line above lines[index], past blank lines, a footnote's mark alone ("3" / "" / "Résolution 70/1.")?"""
+    j = index - 1
+    while j > 0 and not lines[j].text.strip():
+        j -= 1
+    return j >= 0 and j < index - 1 and bool(L.MARK_ALONE.match(lines[j].text))
 
 
 def _under_rule(lines: list[Line], index: int) -> bool:
@@ -952,7 +976,7 @@ def _step_patterns() -> list[tuple[int, list[str]]]:
          # the symbol is matched on the stripped line; its opening is enough to offer the line (a short
          # pattern: the alternation of every first letter that can open a symbol holds it)
          + [rf"\s*{P.SYMBOL_OPENING_BODY}"]),
-        (_STEPS.index(_footnote), folded(P.FOOTNOTE) + unfolded(L.FOOTNOTE_START)),
+        (_STEPS.index(_footnote), folded(P.FOOTNOTE, P.FOOTNOTE_TEXT) + unfolded(L.FOOTNOTE_START)),
         (_STEPS.index(_closing), folded(P.VOTE_STRONG, L.ADOPTION_LINE, P.VOTE_LINE, L.PLENARY_LINE, L.DATE_ONLY)),
         (_STEPS.index(_chapeau), folded(P.CHAPEAU)),
         (_STEPS.index(_numbered), folded(P.NUMBERED, P.BULLET, L.LETTERED, L.OCR_ITEM_B) + unfolded(L.NUMBERED_COMMA)),
