@@ -409,3 +409,18 @@ def test_an_even_pages_head_repeats_a_title_of_several_lines_and_footnotes_stand
     x = extract(text)
     assert [p.id for p in x.paragraphs] == ["pp_1", "pp_2", "op_1", "op_2"]
     assert {(c.paragraph, c.target) for c in x.citations} == {("pp_1", "A/RES/58/4")}
+
+
+@pytest.mark.parametrize("chapeau, paragraph, keys", [
+    # the Council's 88 is of 1950: "88 (2005)" in the African Commission's text is its own numbering
+    ("La Commission africaine des droits de l'homme et des peuples,", "Rappelant sa Résolution 88 (2005) sur la "
+     "situation des droits de l'homme et la Résolution 1373 (2001),", {"S/RES/1373(2001)"}),
+    ("La Asamblea General de la Organización de los Estados Americanos,", "Recordando su resolución 1368 (2201) y la "
+     "resolución 1373 (2001) del Consejo de Seguridad,", {"S/RES/1373(2001)"}),
+    # in the United Nations' own texts the printed number stands (CR-UNSC 587's misprint "489 (1979)")
+    ("The Security Council,", "Recalling its resolutions 444 (1979), 450 (1979), 489 (1979) and 474 (1980),",
+     {"S/RES/444(1979)", "S/RES/450(1979)", "S/RES/489(1979)", "S/RES/474(1980)"}),
+])
+def test_a_council_number_its_table_dates_years_away_is_not_the_councils(chapeau, paragraph, keys):
+    text = f"{chapeau}\n\n{paragraph}\n\n1. Decides to remain seized of the matter.\n"
+    assert {c.target for c in extract(text).citations} == keys

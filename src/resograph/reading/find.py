@@ -17,7 +17,7 @@ from operator import le
 from resograph.core import keys
 from resograph.reading import patterns as P
 from resograph.reading import prefilter
-from resograph.reading.lexicon import Lexicon, Name
+from resograph.reading.lexicon import Lexicon, Name, council_year
 from resograph.core.models import Mention
 from resograph.reading.segment import iso_date
 
@@ -447,6 +447,9 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                 elif num[0] == "sc" and "date" in m.data:
                     num = _year_of_date(num, m.data["date"])
                 m.key = _key_from(num, body, is_decision, m.data["letter"])
+                if num[0] == "sc" and m.key.startswith("S/RES/") and own_body not in P.UN_SYSTEM_BODIES \
+                        and _not_the_councils(num, lex):
+                    m.key = None  # "la Résolution 88 (2005)" in an AU text: the Council's 88 is of 1950
             out += [m for m in items if m.key]
     return out
 
@@ -874,6 +877,14 @@ def _num(nm: re.Match[str]) -> tuple:
     elif b[0] == "1":  # OCR's "41 (1)"
         b = "i" * len(b)
     return ("old", int(a), keys.old_session(b, special))
+
+
+def _not_the_councils(num: tuple, lex: Lexicon) -> bool:
+    """Is `n (yyyy)` none of the Council's? Its table (data/registry/council-years.tsv) dates number n more than a
+    year off the printed year: in another organisation's text, that organisation's own numbering. (In the United
+    Nations' texts the printed number stands: a misprint such as CR-UNSC 587's "489 (1979)" is left as printed.)"""
+    year = council_year(lex, num[1])
+    return year is not None and abs(year - num[2]) > 1
 
 
 def _session_of_date(num: tuple, date: str) -> tuple:

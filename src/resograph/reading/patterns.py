@@ -245,6 +245,7 @@ INFIX_BODY_CONTEXT = [(code, re.compile("|".join(filter(None, (BODY_NAMES[code],
 # before it (find._list_body)
 SHORT_COUNCIL_NAMES = ("the council", "le conseil", "el consejo")
 COUNCILS = ("ecosoc", "un-sc", "hrc")
+UN_SYSTEM_BODIES = ("un-ga", "un-sc", "ecosoc", "hrc")  # the United Nations bodies whose texts the reader names
 # Set phrases that name several treaties together, each phrase → the treaties it names (find._set_phrases):
 # - "the three international drug control conventions", "les trois conventions internationales relatives au
 #   contrôle des drogues", "los tres tratados de fiscalización internacional de drogas": the Single Convention of
