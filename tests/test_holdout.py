@@ -137,6 +137,15 @@ BAR = (0.90, 0.85)  # documents F1, paragraphs F1
 # (holdout27, drug control across eight decades in three languages, written on lead 09af89b, scored 0.956 / 0.899
 # there; 0.978 / 0.978 once "the three international drug control conventions", a lower-case description after "the
 # 1988 Convention", "A/S-20/4", "Résolution 1586 (L)", "HAVING SEEN" and lettered parts ("S-20/4 A à E") were read)
+# (holdout28 and holdout29, cybercrime and trafficking in French and Spanish, written on main 671bb24, scored
+# 0.978 / 0.960 and 0.927 / 0.911 there; 0.992 / 0.990 and 0.994 / 0.993 once UNODC's short names, "ses trois Protocoles",
+# footnote marks alone under the rule, "/...", a name in brackets, names shortened from one named before, "la
+# Convention de 1970" (UNESCO's, unknown) and "artículo VI de la CIFTA" were read; holdout28 lost two pairs by the
+# lead's "and Add.1" ruling)
+# (holdout30 and holdout31, INTERPOL as it publishes and long UN PDFs in French and Spanish, written on lead 8660a52,
+# scored 0.963 / 0.961 and 0.990 / 0.926 there; 0.988 / 0.991 and 0.986 / 0.959 once "son Statut", "the conventions
+# referred to above", an even page's wrapped title and footnotes under bare marks were read; holdout31 gained four
+# pairs by the README's conference-name rule)
 
 
 @lru_cache(maxsize=None)
