@@ -424,3 +424,16 @@ def test_an_even_pages_head_repeats_a_title_of_several_lines_and_footnotes_stand
 def test_a_council_number_its_table_dates_years_away_is_not_the_councils(chapeau, paragraph, keys):
     text = f"{chapeau}\n\n{paragraph}\n\n1. Decides to remain seized of the matter.\n"
     assert {c.target for c in extract(text).citations} == keys
+
+
+@pytest.mark.parametrize("lang, paragraph, keys", [
+    ("en", "Recalling Human Rights Council resolution 5/1 on institution-building of the Council and resolution 5/2 on "
+           "the Code of Conduct,", {"A/HRC/RES/5/1", "A/HRC/RES/5/2"}),
+    ("fr", "Rappelant la résolution 5/1 du Conseil des droits de l'homme sur la mise en place des institutions et la "
+           "résolution 5/2,", {"A/HRC/RES/5/1", "A/HRC/RES/5/2"}),
+    # "its" is the text's own body again
+    ("fr", "Rappelant la résolution 5/1 du Conseil des droits de l'homme et sa résolution 60/251,",
+     {"A/HRC/RES/5/1", "A/RES/60/251"}),
+])
+def test_and_resolution_goes_on_with_the_other_body_named_before(lang, paragraph, keys):
+    assert targets(lang, paragraph) == keys

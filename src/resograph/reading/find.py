@@ -52,15 +52,15 @@ def find_names(text: str, folded: str, start: int, end: int, lex: Lexicon) -> li
 
 
 def _names_in(text: str, folded: str, names: Sequence[re.Match[str]], nouns: Sequence[re.Match[str]],
-              start: int, end: int, lex: Lexicon) -> list[Mention]:
+              start: int, end: int, lex: Lexicon, set_phrases: Sequence[tuple] = P.SET_PHRASES) -> list[Mention]:
     """The named mentions of text[start:end]: registry names (`names`, the scan's matches), the
     treaties a plural noun names by their places, and those a pronoun names (`nouns`: the
-    instrument nouns of the span)."""
+    instrument nouns of the span). `set_phrases`: those of P.SET_PHRASES the whole text may hold."""
     named = _named(text, folded, names, lex) if names else []
     if folded.find("conven", start, end) >= 0:  # (every plural noun opens so)
         named += _plural_names(text, folded, start, end, lex)
         named.sort(key=_position)
-    for rx, keys, needles in P.SET_PHRASES:
+    for rx, keys, needles in set_phrases:
         if any(folded.find(n, start, end) >= 0 for n in needles) and (group := rx.search(folded, start, end)):
             # "the three international drug control conventions", "the International Covenants on Human Rights"
             named = sorted(named + [Mention("named", group.start(), group.end(), text[group.start():group.end()], key,
@@ -101,6 +101,9 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
                        if lex.phrase_anaphor_re is not None else None)
     instruments = (sp.scan_at(P.INSTRUMENT_NOUN, hits["instrument"]) if hits is not None
                    else sp.scan_with(P.INSTRUMENT_NOUN, P.INSTRUMENT_NEEDLES))
+    # what few texts hold, looked for once in the whole text rather than in each paragraph
+    set_phrases = [phrase for phrase in P.SET_PHRASES if any(n in folded for n in phrase[2])]
+    pointed = any(n in folded for n in P.POINTED_PLURAL_NEEDLES)
     result: list[list[Mention]] = []
     for i, (start, end) in enumerate(spans):
         out: list[Mention] = []
@@ -110,13 +113,13 @@ def find_in_spans(text: str, folded: str, spans: list[tuple[int, int]], lex: Lex
             taken = [(m.start, m.end) for m in out]
         if resolutions[i] or decisions[i]:
             out += _numbers(text, folded, resolutions[i], decisions[i], start, end, own_body, taken, lex)
-        named = _names_in(text, folded, names[i], instruments[i], start, end, lex)
+        named = _names_in(text, folded, names[i], instruments[i], start, end, lex, set_phrases)
         out += named
         anaphoric: list[Mention] = (_phrase_anaphora(text, phrase_anaphors[i], named)
                                     if phrase_anaphors is not None and phrase_anaphors[i] else [])
         if anaphors[i]:  # ("la Convention" inside "la Convention d'armistice général" is not one)
             anaphoric += _anaphora(text, folded, anaphors[i], end, [(m.start, m.end) for m in named + anaphoric], lex)
-        anaphoric += _pointing_words(text, folded, instruments[i], start, end, own_body)
+        anaphoric += _pointing_words(text, folded, instruments[i], start, end, own_body, pointed)
         out += anaphoric
         if instruments[i]:
             out += _unknown_names(text, folded, instruments[i], start, end,
@@ -407,6 +410,7 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
     """Resolution and decision numbers in the lists that follow "resolution(s)"/"decision(s)"."""
     out: list[Mention] = []
     for words, is_decision in ((resolution_words, False), (decision_words, True)):
+        named_before: tuple[int, str] | None = None  # where the last list of another body than the text's ended, and it
         for w in words:
             ws, we = w.span()
             pos = P.AFTER_WORD.match(folded, we, end).end()
@@ -418,6 +422,9 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                 pos, infix_body = infix.end(), _infix_code(folded, infix)
             else:  # "UNSCR 2396 (2017)": the word names the body
                 infix_body = None if is_decision else P.RESOLUTION_ABBREVIATIONS.get(w.group(1))
+            if infix_body is None and named_before and P.AND_ANOTHER.fullmatch(folded, named_before[0], ws) \
+                    and _last_body_in(folded[named_before[0]:ws]) is None:
+                infix_body = named_before[1]  # "Human Rights Council resolution 5/1 on …, and resolution 5/2 on …"
             plural = w.group(1).endswith(("s", "es"))
             items, pos = _read_list(text, folded, ws, pos, end, plural, taken)
             if (not items and not is_decision and ":" in folded[pos:pos + P.TABLE_INTRO_REACH + 1]
@@ -451,6 +458,8 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                         and _not_the_councils(num, lex):
                     m.key = None  # "la Résolution 88 (2005)" in an AU text: the Council's 88 is of 1950
             out += [m for m in items if m.key]
+            # (the list's first item's body, when it is another United Nations body than the text's own)
+            named_before = (pos, body) if body and body != own_body and body in P.UN_SYSTEM_BODIES else None
     return out
 
 
@@ -1188,9 +1197,10 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
 
 
 def _pointing_words(text: str, folded: str, nouns: list[re.Match[str]], start: int, end: int,
-                    own_body: str | None) -> list[Mention]:
-    """The anaphora ANAPHOR does not hold: plurals pointed back by the words after them, "its Constitution"."""
-    out = _pointed_plurals(text, folded, start, end) if any(
+                    own_body: str | None, pointed: bool) -> list[Mention]:
+    """The anaphora ANAPHOR does not hold: plurals pointed back by the words after them (`pointed`: the text holds
+    one of their needles), "its Constitution"."""
+    out = _pointed_plurals(text, folded, start, end) if pointed and any(
         folded.find(n, start, end) >= 0 for n in P.POINTED_PLURAL_NEEDLES) else []
     return out + _own_constitution(text, folded, nouns, start, own_body) if nouns else out
 

@@ -300,6 +300,10 @@ LIST_RESUME_BARE = re.compile(
 )
 CLAUSE_AFTER_ITEM = re.compile(r"\s*,?\s*([a-z]+)\s+(?:\"\s*)?([a-z]+)\b")  # ", by which", " on women", ', entitled "…
 TOPIC_WORDS = frozenset(w for lang in LANGUAGES for w in lang.topic_words)  # ", on …", ", sur …": a subject
+# Between a list and the next "resolution" that goes on with the same body: "…, and", " et ", " y la " (within the
+# sentence, a subject clause between: "Human Rights Council resolution 5/1 on institution-building of the Council and
+# resolution 5/2"; find._numbers)
+AND_ANOTHER = re.compile(r"[^.;]{0,160}?[\s,](?:" + _CONJUNCTION + r")(?:the\s+|la\s+|el\s+)?")
 # "resolution(s)"/"decision(s)": such a word opens a list of its own (a list never resumes across one)
 LIST_WORD = re.compile(r"\b(?:" + _words(w for lang in LANGUAGES for w in (*lang.resolution_words, *lang.decision_words))
                        + r")\b")
