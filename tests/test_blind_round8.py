@@ -437,3 +437,10 @@ def test_a_council_number_its_table_dates_years_away_is_not_the_councils(chapeau
 ])
 def test_and_resolution_goes_on_with_the_other_body_named_before(lang, paragraph, keys):
     assert targets(lang, paragraph) == keys
+
+
+def test_a_special_session_in_roman_numerals_after_the_seventh_is_not_the_assemblys():
+    text = ("The Economic and Social Council,\n\nRecalling that the Commission, pursuant to resolution 1 (S-IX) of 14 "
+            "February 1986, considered a draft,\n\nRecalling General Assembly resolutions 3362 (S-VII) and 2253 (ES-V),"
+            "\n\n1. Decides.\n")
+    assert {c.target for c in extract(text).citations} == {"A/RES/3362(S-VII)", "A/RES/2253(ES-V)"}

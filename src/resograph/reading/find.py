@@ -942,6 +942,8 @@ def _key_from(num: tuple, body: str | None, is_decision: bool, letter: str = "")
         # `n (session)` is the General Assembly's form up to its 30th session (1975), the Economic and
         # Social Council's up to its 63rd (1977): a later session ("1503 (XLVIII)") is the Council's.
         prefix = "E" if body == "ecosoc" or (b.isalpha() and keys.from_roman(b) > keys.LAST_ROMAN_GA_SESSION) else "A"
+        if not b.isalpha() and keys.from_roman(b.rsplit("-", 1)[1]) > P.LAST_ROMAN_SPECIAL_SESSION:
+            return None  # "resolution 1 (S-IX) of 14 February 1986" (the CND's): the Assembly's ninth (1978) was S-9/…
         return f"{prefix}/{what}/{a}{letter}({b})"
     if 1945 <= a <= 2100:  # year/number: ECOSOC's numbering (or its decisions)
         return f"E/{what}/{a}/{b}{letter}"

@@ -245,6 +245,10 @@ INFIX_BODY_CONTEXT = [(code, re.compile("|".join(filter(None, (BODY_NAMES[code],
 # before it (find._list_body)
 SHORT_COUNCIL_NAMES = ("the council", "le conseil", "el consejo")
 COUNCILS = ("ecosoc", "un-sc", "hrc")
+# The Assembly's last special session numbered in the old form, "3362 (S-VII)" (1975); from the eighth (1978) its
+# resolutions are "S-8/2" (resolution 36/138 "Recalling its resolutions S-8/2 of 21 April 1978, 33/14 …", read at
+# http://old.radicali.it/search_view.php?id=19997, 8 December 2026): the change of keys.LAST_ROMAN_GA_SESSION
+LAST_ROMAN_SPECIAL_SESSION = 7
 UN_SYSTEM_BODIES = ("un-ga", "un-sc", "ecosoc", "hrc")  # the United Nations bodies whose texts the reader names
 # Set phrases that name several treaties together, each phrase → the treaties it names (find._set_phrases):
 # - "the three international drug control conventions", "les trois conventions internationales relatives au
