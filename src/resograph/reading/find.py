@@ -410,7 +410,7 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
     """Resolution and decision numbers in the lists that follow "resolution(s)"/"decision(s)"."""
     out: list[Mention] = []
     for words, is_decision in ((resolution_words, False), (decision_words, True)):
-        named_before: tuple[int, str] | None = None  # where the last list of another body than the text's ended, and it
+        named_before: tuple[int, str] | None = None  # (end, body) of the last list of another UN body than the text's
         for w in words:
             ws, we = w.span()
             pos = P.AFTER_WORD.match(folded, we, end).end()
@@ -1204,7 +1204,7 @@ def _pointing_words(text: str, folded: str, nouns: list[re.Match[str]], start: i
     one of their needles), "its Constitution"."""
     out = _pointed_plurals(text, folded, start, end) if pointed and any(
         folded.find(n, start, end) >= 0 for n in P.POINTED_PLURAL_NEEDLES) else []
-    return out + _own_constitution(text, folded, nouns, start, own_body) if nouns else out
+    return (out + _own_constitution(text, folded, nouns, start, own_body)) if nouns else out
 
 
 def _own_constitution(text: str, folded: str, nouns: list[re.Match[str]], start: int,
