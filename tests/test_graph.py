@@ -81,7 +81,7 @@ def test_articles_are_part_of_their_treaty(seed_graph):
 def test_each_citation_carries_paragraph_target_characterization_and_a_selector_into_the_source(
         seed_graph):
     text = (FIXTURES / f"{SEED}.txt").read_text(encoding="utf-8")
-    source = URIRef("https://w3id.org/resograph/id/source/GA-2025-93-RES-03.fr.txt")
+    source = URIRef("https://w3id.org/resograph/id/source/GA-2025-93-RES-03/GA-2025-93-RES-03.fr.txt")
     citations = list(seed_graph.subjects(RDF.type, CITO.Citation))
     assert len(citations) == 22
     for c in citations:

@@ -28,7 +28,7 @@ RG = Namespace("https://w3id.org/resograph/ontology#")
 ID = Namespace("https://w3id.org/resograph/id/")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
-SEED_SOURCE = ID["source/GA-2025-93-RES-03.fr.txt"]
+SEED_SOURCE = ID["source/GA-2025-93-RES-03/GA-2025-93-RES-03.fr.txt"]
 
 # The instruments the brief asks for: what the seed cites, one hop further, and the seed itself.
 REQUIRED_KEYS = [

@@ -10,9 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
-from rdflib.namespace import DCTERMS
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS, PROV
 
+from resograph.core.keys import iri
+from resograph.core.namespaces import RG
 from resograph.core.paths import project_root
 from resograph.graph.build import FORMATS, build
 from resograph.graph.sources import (
@@ -188,6 +190,35 @@ def test_a_corpus_of_unreadable_texts_only_is_an_error(tmp_path):
     run = cli("build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "-q")
     assert run.returncode == 2 and "no readable source text" in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("validation", ["full", "auto"])
+def test_two_texts_of_one_file_name_in_two_folders_are_two_sources(tmp_path, validation):
+    """A corpus kept one folder per resolution (`2900/en.txt`, `2904/en.txt`): each text has its own
+    source node, with its own digest (one shared node failed full validation: two rg:sha256)."""
+    texts = {2900: printed(2900), 2904: printed(2904)}
+    for n, text in texts.items():
+        (tmp_path / "corpus" / str(n)).mkdir(parents=True)
+        (tmp_path / "corpus" / str(n) / "en.txt").write_text(text, encoding="utf-8")
+    result = build([tmp_path / "corpus" / str(n) for n in texts], tmp_path / "build", quiet=True,
+                   validation=validation)
+    assert result.published and result.report.conforms and result.documents == 2
+    g = Graph().parse(tmp_path / "build" / "resograph.nt", format="nt")
+    for n, text in texts.items():
+        source = g.value(URIRef(iri(f"S/RES/{n}(2026)")), PROV.wasDerivedFrom)
+        assert [str(d) for d in g.objects(source, RG.sha256)] == [
+            hashlib.sha256(text.encode("utf-8")).hexdigest()]
+        assert [str(name) for name in g.objects(source, RG.fileName)] == ["en.txt"]
+
+
+def test_a_folder_of_folders_is_an_error_that_says_how_to_name_them(tmp_path):
+    (tmp_path / "corpus" / "2900").mkdir(parents=True)
+    (tmp_path / "corpus" / "2900" / "en.txt").write_text(printed(2900), encoding="utf-8")
+    run = cli("build", str(tmp_path / "corpus"), "--out", str(tmp_path / "out"), "-q")
+    assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1
+    assert "no sources" in run.stderr and "corpus/*/" in run.stderr
+    run = cli("build", str(tmp_path / "out-of-nothing.txt"), "--out", str(tmp_path / "out"), "-q")
+    assert run.returncode == 2 and "corpus/*/" not in run.stderr
 
 
 @pytest.mark.slow

@@ -53,6 +53,7 @@ def ga_special_session(key: str) -> str | None:
 
 
 LAST_ROMAN_GA_SESSION = 30  # the General Assembly numbered `n (XXX)` up to its 30th session (1975)
+FIRST_SLASH_GA_SESSION = LAST_ROMAN_GA_SESSION + 1  # and `session/n` from its 31st (1976)
 
 
 def un_ga_resolution(session: int, number: int, letter: str = "") -> str:

@@ -372,9 +372,10 @@ def load_parts(extractions: list[Extraction], digests: list[str], registry: Regi
 
 
 def doc_entry(x: Extraction, digest: str, regdigest: str) -> str:
-    """The cache key of a document's part: its bytes, its file name (the provenance node), the registry."""
+    """The cache key of a document's part: its bytes, its key and file name (the provenance node),
+    the registry."""
     name = os.path.basename(x.path) if x.path else f"{x.document.symbol}.txt"
-    return _hash("doc", digest, name, regdigest)
+    return _hash("doc", digest, x.document.symbol or "", name, regdigest)
 
 
 _PART_WORKER: Registry | None = None  # the registry, for forked workers

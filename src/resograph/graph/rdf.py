@@ -65,8 +65,10 @@ def session_iri(body: str, number: int) -> URIRef:
     return URIRef(f"{BASE}session/{body}/{number}")
 
 
-def source_iri(file_name: str) -> URIRef:
-    return URIRef(iri("source/" + file_name))
+def source_iri(key: str, file_name: str) -> URIRef:
+    """A source text's node, under its document's key: a build keeps one text per key, so two
+    files of one name in two folders are two nodes (`…/id/source/S/RES/2178(2014)/en.txt`)."""
+    return URIRef(iri(f"source/{key}/{file_name}" if key else f"source/{file_name}"))
 
 
 def extraction_iri(key: str) -> URIRef:
@@ -237,7 +239,7 @@ class _DocumentBuilder:
         self.doc = self.iri_of(self.key)
         self.activity = self.t.node(str(extraction_iri(self.key)))
         self.file_name = Path(extraction.path).name if extraction.path else f"{self.key}.txt"
-        self.source = self.t.node(str(source_iri(self.file_name)))
+        self.source = self.t.node(str(source_iri(self.key, self.file_name)))
 
     def iri_of(self, key: str):
         return self.t.node(iri(key))

@@ -140,7 +140,9 @@ def collect_sources(paths: Iterable[str | os.PathLike]) -> list[Path]:
             found += [Path(m) for m in members(f)] if f.suffix.lower() == ".zip" and is_zip(f) else [f]
     unique = list(dict.fromkeys(found))
     if not unique:
-        raise UserError(f"{', '.join(map(str, paths))}: no sources (*.txt, *.pdf, *.docx, *.html, *.zip) found")
+        nested = any(any(Path(raw).glob(f"*/*{suffix}")) for raw in paths if Path(raw).is_dir() for suffix in SUFFIXES)
+        hint = " (folders inside a folder are not read: name them, e.g. corpus/*/)" if nested else ""
+        raise UserError(f"{', '.join(map(str, paths))}: no sources (*.txt, *.pdf, *.docx, *.html, *.zip) found{hint}")
     return unique
 
 

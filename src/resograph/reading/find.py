@@ -453,7 +453,10 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                     num = _session_of_date(num, m.data["date"])
                 elif num[0] == "sc" and "date" in m.data:
                     num = _year_of_date(num, m.data["date"])
-                m.key = _key_from(num, body, is_decision, m.data["letter"])
+                # "Recalling resolution 5/2" in the Human Rights Council's text: the Assembly numbers
+                # session/n only from its 31st session, so a lower one is the Council's own
+                own_number = body is None and own_body == "hrc" and num[0] == "slash" and num[1] < keys.FIRST_SLASH_GA_SESSION
+                m.key = _key_from(num, own_body if own_number else body, is_decision, m.data["letter"])
                 if num[0] == "sc" and m.key.startswith("S/RES/") and own_body not in P.UN_SYSTEM_BODIES \
                         and _not_the_councils(num, lex):
                     m.key = None  # "la Résolution 88 (2005)" in an AU text: the Council's 88 is of 1950
@@ -949,7 +952,7 @@ def _key_from(num: tuple, body: str | None, is_decision: bool, letter: str = "")
         return f"E/{what}/{a}/{b}{letter}"
     if body == "hrc":
         return f"A/HRC/{what}/{a}/{b}{letter}"
-    if not 31 <= a <= 120:
+    if not keys.FIRST_SLASH_GA_SESSION <= a <= 120:
         # The General Assembly numbers `session/n` from its 31st session (1976; before, `n (XXX)`),
         # and has held no session that high: another body's number ("22/7"), not the Assembly's.
         return None
