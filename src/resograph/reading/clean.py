@@ -29,6 +29,9 @@ _SAME_LENGTH = str.maketrans({
     "\u00bb": '"', "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2012": "-", "\u2212": "-", "\u00ad": "\x00",
     "\u200b": "\x00", "\u200c": "\x00", "\u200d": "\x00", "\u2060": "\x00", "\ufeff": "\x00", "\f": "\n",
     "\u2028": "\n", "\u2029": "\n", "\u0085": "\n",
+    # the spacing diaeresis the UN's old word-processed texts leave at a hyphenation point, as a soft
+    # hyphen: "Universal Declara¨tion of Human Rights", "Punish¨ment" (it marks nothing else in the genre)
+    "\u00a8": "\x00",
 })
 
 # Deletions (the offset map records them): placeholders from above, `\r` of `\r\n`, the `^{`/`}`

@@ -750,6 +750,10 @@ def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool
         nxt = sep.end() if sep else pos
         nm = NUMBER_ITEM.match(folded, nxt, end)
         sm = None if nm else SYMBOL.match(folded, nxt, end)
+        if not (nm or sm) and (mark := P.LIST_NOTE_MARK.match(folded, pos, end)):
+            nxt = P.LIST_SEPARATOR.match(folded, mark.end(), end).end()
+            nm = NUMBER_ITEM.match(folded, nxt, end)
+            sm = None if nm else SYMBOL.match(folded, nxt, end)
         if not (nm or sm) and items and "body" not in items[-1].data:
             body = _body_after(folded, pos, end)
             if body:  # of the numbers before it ("… 2462 (2019) du Conseil de sécurité")

@@ -295,10 +295,11 @@ LIST_RESUME = re.compile(
 # 76/181, by which it endorsed …") or the list goes on after it ("…, and 78/224, 75/196 and 80/178").
 # The Council's own numbers resume so too ("resolutions 2127 (2013) concerning the Central African Republic,
 # 2140 (2014) and 2206 (2015)"; "1325 (2000) on women and peace and security, 1502 (2003) on the protection of
-# humanitarian personnel and 1612 (2005) on children …": a conjunction alone before an `n (yyyy)`).
+# humanitarian personnel and 1612 (2005) on children …": a conjunction alone before an `n (yyyy)`), and
+# `session/n` ones after the same clause ("las resoluciones del Consejo 5/1 sobre … y 5/2 sobre …").
 _CONJUNCTION = r"(?:" + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s+"
 LIST_RESUME_BARE = re.compile(
-    r"[^;.]{0,220}?(?:[,;]\s*(?:" + _CONJUNCTION + r")?|\s" + _CONJUNCTION + r"(?=\d{1,4}\s*\(\s*(?:19|20)\d\d\s*\)))"
+    r"[^;.]{0,220}?(?:[,;]\s*(?:" + _CONJUNCTION + r")?|\s" + _CONJUNCTION + r"(?=\d{1,4}\s*(?:\(\s*(?:19|20)\d\d\s*\)|/\s*\d)))"
     r"(?:" + _words(w for lang in LANGUAGES for w in lang.possessives) + r")?\s*"
     r"(?=(?:s-)?\d{1,4}\s*/\s*\d{1,4}(?![/\d])|\d{1,4}\s*\(\s*(?:19|20)\d\d\s*\))"
 )
@@ -370,6 +371,11 @@ NUMBER_ITEM = re.compile("|".join(NUMBER_FORMS.values()))
 LIST_SEPARATOR = re.compile(
     r"\s*(?:,|;)?\s*(?:(?:" + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s+)?"
 )
+# A footnote mark set apart between two items, as a PDF's text puts a superscript ("… of 13 June 2013, 1 29/11
+# of 2 July 2015 2 and 35/25 …"): skipped when the next item or a conjunction follows it.
+LIST_NOTE_MARK = re.compile(
+    r"\s*[,;]?\s*\d{1,3}\s+(?=(?:" + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s"
+    r"|(?:e?s\s*-\s*)?\d{1,4}\s*/\s*\d|\d{1,4}\s*\(\s*(?:19|20)\d\d\s*\))")
 # A full stop misread for a comma between two items ("… of 23 October 1974.\n368 (1975) of 17 April"):
 # a separator only when an item `n (yyyy)` follows, which a sentence never opens with.
 LIST_STOP = re.compile(r"\.\s*(?=[\d$soil\[|}]{1,4}\s*\(\s*(?:19|20)\d{2}\s*\))")

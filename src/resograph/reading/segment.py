@@ -86,6 +86,7 @@ _EMPTY_LINE = Line(-1, -1, "", "")
 RUN_ON_MIN = 200  # a shorter line never holds two paragraphs' openings and their text
 _CUT_AT = re.compile(r"\s+(?=[A-ZÀ-Þ0-9])")  # a paragraph, a title or an adoption line opens there
 _CLAUSE_END = ",;:."
+_MARKED_CLAUSE_END = re.compile(r"[,;:.]\d{1,3}/?\s*$")  # a clause's end and the footnote mark glued to it
 
 
 def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
@@ -99,16 +100,26 @@ def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
     number = 0
     numbered_until = 0  # the opening phrase after a printed number is not another cut
     header_firsts = _header_piece_firsts()
+    # A page's running head, its symbol and the title, before the first paragraph of a page that is one line
+    # ("A/RES/70/179 Medidas para mejorar … la trata de personas Recordando la Convención …"): the first
+    # opening phrase after it cuts, with no clause's end before it
+    head = _HEAD_SYMBOL.match(line.text)
+    head_until = head.end() + _HEAD_TITLE_MAX if head else -1
     for m in _CUT_AT.finditer(line.text):
         at = m.end()
         if at <= numbered_until:
             continue
         before = _last_char_before(line.text, m.start())
         # (or after a running head's symbol: "… et préparatifs du quatorzième Congrès A/RES/73/184 Consciente que …")
-        after_clause = bool(before) and (before in _CLAUSE_END or (before.isalnum() and _symbol_before(line.text, m.start())))
+        # or after a clause's end with a footnote mark glued to it: "… on its first special session,21/ Noting that …")
+        after_clause = bool(before) and (before in _CLAUSE_END or (before.isalnum() and _symbol_before(line.text, m.start()))
+                                         or (before in "/0123456789" and _MARKED_CLAUSE_END.search(line.text, max(0, m.start() - 6), m.start()) is not None))
         # a printed number opens with a digit, the chapeau and the adoption line with one of a few
         # letters: only there is the rest of the line worth a window
         first = line.folded[at]
+        if not cuts and at <= head_until and not after_clause and _opening(lex, line, at):
+            cuts.append(at)
+            continue
         if not after_clause and first not in header_firsts:
             continue  # most capitals: neither a number nor a phrase cuts there, and no header piece opens
         num = P.NUMBERED.match(_window(line.folded, at)) if first.isdecimal() else None
@@ -141,6 +152,8 @@ def _window(text: str, at: int) -> str:
     return text[at:at + _WINDOW] + ("\x01" if len(text) > at + _WINDOW else "")
 
 
+_HEAD_SYMBOL = re.compile(r"\s*[A-Z]{1,6}(?:/[A-Z0-9][\w.-]*){2,5}\s")  # a line that opens with a symbol
+_HEAD_TITLE_MAX = 300  # a running head's title is shorter
 _RUNNING_SYMBOL = re.compile(r"(?:^|\s)[A-Z]{1,6}(?:/[A-Z0-9][\w.-]*){2,5}$")  # "A/RES/73/184", "E/CN.15/2019/L.5"
 
 
@@ -681,7 +694,8 @@ def _footnote(st: _State, index: int, line: Line, c: str) -> bool:
     F = _line_firsts()
     if (c in F.footnote and P.FOOTNOTE.match(line.folded)) or (
             c == DIGIT and (st.was_blank or _under_rule(st.lines, index)) and _footnote_start(st, line)) or (
-            st.was_blank and P.FOOTNOTE_TEXT.match(line.folded) and _under_mark(st.lines, index)):
+            P.FOOTNOTE_TEXT.match(line.folded) and ((st.was_blank and _under_mark(st.lines, index))
+                                                    or _under_job_footer(st.lines, index))):
         st.in_footnote = True
         st.skip(line)
         return True
@@ -694,6 +708,15 @@ def _under_mark(lines: list[Line], index: int) -> bool:
     while j > 0 and not lines[j].text.strip():
         j -= 1
     return j >= 0 and j < index - 1 and bool(L.MARK_ALONE.match(lines[j].text))
+
+
+def _under_job_footer(lines: list[Line], index: int) -> bool:
+    """Is the line above lines[index], past blank lines, the first page's job number ("18-22286 (E)")? A
+    footnote's text may follow it with its mark lost ("See Official Records of the General Assembly, …")."""
+    j = index - 1
+    while j > 0 and not lines[j].text.strip():
+        j -= 1
+    return j >= 0 and bool(L.JOB_FOOTER.match(lines[j].folded))
 
 
 def _under_rule(lines: list[Line], index: int) -> bool:
