@@ -125,3 +125,19 @@ def test_the_spacing_diaeresis_of_a_hyphenation_point_is_read_through():
     assert {c.target for c in x.citations} == {"A/RES/217A(III)", "convention:iccpr-1966/art_7"}
     for c in x.citations:
         assert text[c.start:c.end] == c.text  # offsets into the text as given, the mark kept
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Los Jefes de Estado y de Gobierno, reunidos en la Cumbre:\nReafirman la importancia de la Carta de las "
+     "Naciones Unidas.\nDestacan las resoluciones de la Asamblea General sobre la cuestión.\nReiteran la "
+     "importancia de la resolución 31/49 de la Asamblea General.\nSe congratulan de los encuentros.\n",
+     ["op_1", "op_2", "op_3", "op_4"]),
+    ("Les chefs d'État et de gouvernement, réunis au Sommet :\nRéaffirment leur attachement à la Charte des "
+     "Nations Unies.\nSe félicitent de l'adoption de la résolution 78/265 de l'Assemblée générale.\n",
+     ["op_1", "op_2"]),
+])
+def test_the_plural_verbs_of_a_declaration_of_heads_of_state_open_operative_paragraphs(text, kinds):
+    got = paragraphs(text)
+    assert [pid for pid, _ in got] == kinds
+    assert set().union(*(keys for _, keys in got)) == (
+        {"un:charter", "A/RES/31/49"} if "31/49" in text else {"un:charter", "A/RES/78/265"})

@@ -228,6 +228,28 @@ def _pronoun_pattern(labels: Iterable[str]) -> re.Pattern[str] | None:
         re.escape(p).replace(r"\ ", r"\s+") for p in sorted(places, key=len, reverse=True)) + r")(?![\w])")
 
 
+# Third person singular endings whose plural adds these letters (es: "reafirma" → "reafirman", "decide" →
+# "deciden"; fr, first group: "reaffirme" → "reaffirment"); the irregular ones ("prend", "reconnait") are not derived.
+_PLURAL_ENDINGS = {"es": (("a", "e"), "n"), "fr": (("e",), "nt")}
+
+
+def _plurals(phrases: list[Phrase]) -> list[Phrase]:
+    """A declaration of heads of State speaks in the plural ("Reafirman la necesidad …", "Réaffirment …"):
+    each operative verb's regular plural, derived from its singular label rather than listed beside it."""
+    have = {p.label for p in phrases}
+    out = []
+    for p in phrases:
+        ends = _PLURAL_ENDINGS.get(p.lang)
+        words = p.label.split(" ")
+        at = 1 if words[0] == "se" and len(words) > 1 else 0  # "se felicite" → "se felicitent"
+        if p.kind == "operative" and ends and words[at].endswith(ends[0]):
+            label = " ".join(words[:at] + [words[at] + ends[1]] + words[at + 1:])
+            if label not in have:
+                have.add(label)
+                out.append(Phrase(label, p.function, p.kind, p.lang))
+    return out
+
+
 def _local(uri: URIRef) -> str:
     s = str(uri)
     return s.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
@@ -276,6 +298,7 @@ def read_lexicon(ontology: Path | None = None, registry: Path | None = None) -> 
             for lab in cf.objects(concept, prop):
                 if isinstance(lab, Literal):
                     phrases.append(Phrase(fold(str(lab)), _local(concept), kind, lab.language or ""))
+    phrases += _plurals(phrases)
     modifiers: dict[str, list[str]] = {}
     for scheme in cf.subjects(RDF.type, SKOS.ConceptScheme):
         for lab in cf.objects(scheme, RG.modifier):
