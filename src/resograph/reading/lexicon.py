@@ -228,6 +228,20 @@ def _pronoun_pattern(labels: Iterable[str]) -> re.Pattern[str] | None:
         re.escape(p).replace(r"\ ", r"\s+") for p in sorted(places, key=len, reverse=True)) + r")(?![\w])")
 
 
+def _clause_phrases(cf: Graph) -> list[Phrase]:
+    """The opening phrases of the clause functions (their labels), and the derived plurals."""
+    phrases: list[Phrase] = []
+    for concept in sorted(set(cf.subjects(RDF.type, SKOS.Concept))):
+        kind = str(cf.value(concept, RG.paragraphKind) or "preambular")
+        if kind not in ("preambular", "operative"):
+            continue  # e.g. rgcf:other: assigned by the segmenter, never matched
+        for prop in (SKOS.prefLabel, SKOS.altLabel):
+            for lab in cf.objects(concept, prop):
+                if isinstance(lab, Literal):
+                    phrases.append(Phrase(fold(str(lab)), _local(concept), kind, lab.language or ""))
+    return phrases + _plurals(phrases)
+
+
 # Third person singular endings whose plural adds these letters (es: "reafirma" → "reafirman", "decide" →
 # "deciden"; fr, first group: "reaffirme" → "reaffirment"); the irregular ones ("prend", "reconnait") are not derived.
 _PLURAL_ENDINGS = {"es": (("a", "e"), "n"), "fr": (("e",), "nt")}
@@ -289,16 +303,7 @@ def read_lexicon(ontology: Path | None = None, registry: Path | None = None) -> 
     registry = registry or registry_dir()
     cf = Graph()
     cf.parse(ontology / "clause-functions.ttl")
-    phrases: list[Phrase] = []
-    for concept in sorted(set(cf.subjects(RDF.type, SKOS.Concept))):
-        kind = str(cf.value(concept, RG.paragraphKind) or "preambular")
-        if kind not in ("preambular", "operative"):
-            continue  # e.g. rgcf:other: assigned by the segmenter, never matched
-        for prop in (SKOS.prefLabel, SKOS.altLabel):
-            for lab in cf.objects(concept, prop):
-                if isinstance(lab, Literal):
-                    phrases.append(Phrase(fold(str(lab)), _local(concept), kind, lab.language or ""))
-    phrases += _plurals(phrases)
+    phrases = _clause_phrases(cf)
     modifiers: dict[str, list[str]] = {}
     for scheme in cf.subjects(RDF.type, SKOS.ConceptScheme):
         for lab in cf.objects(scheme, RG.modifier):
