@@ -141,3 +141,74 @@ def test_the_plural_verbs_of_a_declaration_of_heads_of_state_open_operative_para
     assert [pid for pid, _ in got] == kinds
     assert set().union(*(keys for _, keys in got)) == (
         {"un:charter", "A/RES/31/49"} if "31/49" in text else {"un:charter", "A/RES/78/265"})
+
+
+# A text layer that broke words and numbers apart at random, as some converters give a UN PDF (invented text).
+BROKEN_FR = """Conseil de sé curité
+Résolution 2901 (2026)
+Le C onseil de sé curité ,
+Rappela nt ses résolut ions 1267 (19 99), 1333 (2000 ), 145 2 (2002) , 1 566 (200 4) et
+21 78 (2014) ,
+Réaffirmant que l e te rroris me, sous to utes ses f ormes e t ma nifest ations, cons titue
+l’un e d es menace s l es plus série uses contr e l a p aix et la sécu rité inte rnation ales,
+Con scient que tout acte de terro risme est crimi nel et injus tifiabl e, qu els qu ’en s oient
+les moti vation s, l’ époque , le lie u et les au teurs,
+Souli gnant q ue l es sanc tions son t un ou til i mportan t d e l a lu tte cont re l e te rroris me e t q u’ el les
+doi vent ê tre a ppliqu ées d e f açon r igoure use p ar t ous l es É tats,
+1. Déci de de rester saisi de la question.
+"""
+BROKEN_EN = """The General Assembly ,
+Reaffirm ing its reso lutions 46/152 of 1 8 Decem ber 199 1, 69/1 93 and 69 /196 o f 18 Dec ember 2014, and 7 2/19 6 o f
+19 Dece mber 20 17,
+Reaf firming al so it s reso lutions re lating to th e urge nt nee d to str engthen inter nationa l coo peratio n
+and tech nical assista nce i n pro moting th e ratif ication o f the United N ations C onvention agains t
+Trans national Organiz ed Crim e,
+Con cerned th at o rganiz ed c rime t akes adv antage o f t he we akness es o f s tate s an d t hat i t
+thr eatens t he s ecurity a nd w ell-b eing o f p eople s ev erywh ere,
+1. Req uests the Secre tary-Gene ral to re port to it.
+"""
+
+
+@pytest.mark.parametrize("text, want", [
+    (BROKEN_FR, [("pp_1", {"S/RES/1267(1999)", "S/RES/1333(2000)", "S/RES/1452(2002)", "S/RES/1566(2004)",
+                           "S/RES/2178(2014)"}), ("pp_2", set()), ("pp_3", set()), ("pp_4", set()), ("op_1", set())]),
+    (BROKEN_EN, [("pp_1", {"A/RES/46/152", "A/RES/69/193", "A/RES/69/196", "A/RES/72/196"}),
+                 ("pp_2", {"convention:untoc-2000"}), ("pp_3", set()), ("op_1", set())]),
+])
+def test_a_text_whose_words_were_broken_apart_is_read_as_if_whole(text, want):
+    x = extract(text)
+    assert [(p.id, {c.target for c in x.citations if c.paragraph == p.id}) for p in x.paragraphs] == want
+    for c in x.citations:
+        assert text[c.start:c.end] == c.text  # offsets into the broken text as given
+
+
+@pytest.mark.parametrize("text", [
+    # a sound text with what the broken ones are told by, a few times: French thousands, letters of items
+    "Le Conseil de sécurité,\n\nRappelant ses résolutions 1267 (1999) et 1333 (2000), et notant que 2 000 "
+    "personnes et 15 000 réfugiés ont fui, b ) et c ) ci-dessous, l e x  y,\n\n1. Décide de rester saisi.\n",
+])
+def test_a_sound_text_is_never_joined(text):
+    from resograph.reading.clean import clean
+    from resograph.reading.lexicon import load_lexicon
+    assert clean(text, load_lexicon().words).text == clean(text).text
+
+
+@pytest.mark.parametrize("lang, paragraph, keys", [
+    # the items' own dates, then the body that issued them: the Commission on Human Rights has no key
+    ("fr", "Rappelant les résolutions 2004/87 et 2005/80, en date du 21 avril 2004 et du 21 avril 2005, de la "
+           "Commission des droits de l'homme, et les résolutions 59/191 et 60/158 de l'Assemblée générale,",
+     {"A/RES/59/191", "A/RES/60/158"}),
+    ("en", "Recalling resolutions 1998/20 and 1999/30 of 28 July 1998 and of 27 July 1999 of the Economic and Social "
+           "Council,", {"E/RES/1998/20", "E/RES/1999/30"}),
+])
+def test_the_body_named_after_the_items_own_dates_is_theirs(lang, paragraph, keys):
+    assert in_paragraph(lang, paragraph) == keys
+
+
+@pytest.mark.parametrize("opening", ["Taking account of", "Gratified by", "Pleased with"])
+def test_more_opening_phrases_of_the_preamble(opening):
+    text = (f"The General Assembly, Recalling its resolution 3013 (XXVII) of 18 December 1972, {opening} the "
+            "entry into force of the Convention on Psychotropic Substances, 1971, Noting resolution 44/141, "
+            "1. Requests the Secretary-General to report to it.")
+    assert paragraphs(text) == [("pp_1", {"A/RES/3013(XXVII)"}), ("pp_2", {"convention:psychotropic-1971"}),
+                                ("pp_3", {"A/RES/44/141"}), ("op_1", set())]

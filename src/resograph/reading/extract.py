@@ -27,7 +27,7 @@ def extract(text: str, path: str | None = None, lexicon: Lexicon | None = None) 
     [('pp_1', 'A/RES/79/136', 'recalling')]
     """
     lex = lexicon or load_lexicon()
-    ct = clean(text)
+    ct = clean(text, lex.words)
     folded = fold(ct.text)
     seg = segment(ct, lex, folded)
     doc = seg.header

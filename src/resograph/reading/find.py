@@ -713,6 +713,14 @@ def _body_after(folded: str, pos: int, end: int) -> tuple[str, int] | None:
     return (P.SHORT_BODY_MARK + short.group(1), short.end()) if short else None
 
 
+def _past_respective_dates(folded: str, pos: int, end: int) -> int:
+    """Past the other dates of a list's items printed after the last ("2004/87 et 2005/80, en date du 21 avril
+    2004 et du 21 avril 2005, de la Commission …"), where the body that issued them is named."""
+    while (sep := P.LIST_SEPARATOR.match(folded, pos, end)) and (dm := P.DATE_CLAUSE.match(folded, sep.end(), end)):
+        pos = dm.end()
+    return pos
+
+
 def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool,
                taken: list[tuple[int, int]]) -> tuple[list[Mention], int]:
     """The numbered items of the list that starts at `pos`, and where the list ends.
@@ -755,7 +763,7 @@ def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool
             nm = NUMBER_ITEM.match(folded, nxt, end)
             sm = None if nm else SYMBOL.match(folded, nxt, end)
         if not (nm or sm) and items and "body" not in items[-1].data:
-            body = _body_after(folded, pos, end)
+            body = _body_after(folded, _past_respective_dates(folded, pos, end), end)
             if body:  # of the numbers before it ("… 2462 (2019) du Conseil de sécurité")
                 items[-1].data["body"], pos = body
                 sep = P.LIST_SEPARATOR.match(folded, pos, end)

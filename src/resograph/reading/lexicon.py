@@ -23,6 +23,7 @@ from resograph.core.namespaces import DCTERMS, ELI, RDF, RG, SKOS
 from resograph.core.paths import ontology_dir, registry_dir
 from resograph.reading import patterns as P
 from resograph.reading.clean import fold
+from resograph.reading.languages import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,9 @@ class Lexicon:
     # A pronoun and the place or year of a registry name with an instrument noun ("celle de Montréal",
     # "la de 1971", "that of Montreal"): what find._pronoun_names looks at, None when no name has one
     pronoun_re: re.Pattern[str] | None = field(init=False)
+    # The words of four letters or more of the phrases, names, bodies, months and "resolution(s)": what a text whose
+    # words were broken apart gets joined back to (clean._spacing_repairs)
+    words: frozenset[str] = field(init=False)
     phrase_of: dict[str, Phrase] = field(init=False)
     name_of: dict[str, Name] = field(init=False)
     mechanism_of: dict[str, str] = field(init=False)
@@ -102,6 +106,7 @@ class Lexicon:
             max((w for w in re.split(r"[\s']+", n) if w not in P.INSTRUMENT_KINDS), key=len, default=n) for n in phrases}))
 
         self.pronoun_re = _pronoun_pattern(fold(n.label) for n in self.names)
+        self.words = _words(self)
 
     def phrase(self, matched: str) -> Phrase:
         return _lookup(self.phrase_of, self._seen, ("phrase", matched))
@@ -226,6 +231,15 @@ def _pronoun_pattern(labels: Iterable[str]) -> re.Pattern[str] | None:
         return None
     return re.compile(P.NOUN_PRONOUN_HEAD + "(?P<place>" + "|".join(
         re.escape(p).replace(r"\ ", r"\s+") for p in sorted(places, key=len, reverse=True)) + r")(?![\w])")
+
+
+def _words(lex: Lexicon) -> frozenset[str]:
+    texts = [*(p.label for p in lex.phrases), *(fold(n.label) for n in lex.names), *P.BODY_PHRASES,
+             *(w for lang in LANGUAGES for w in (*lang.months, *lang.resolution_words, *lang.decision_words))]
+    return frozenset(w for t in texts for w in re.split(r"[\s,.;:()]+", t) if len(w) >= 4) | _LINK_WORDS
+
+
+_LINK_WORDS = frozenset(("of", "on", "and", "du", "de", "del", "et"))  # what a list's dates and items hang on
 
 
 def _clause_phrases(cf: Graph) -> list[Phrase]:
