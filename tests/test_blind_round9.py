@@ -212,3 +212,25 @@ def test_more_opening_phrases_of_the_preamble(opening):
             "1. Requests the Secretary-General to report to it.")
     assert paragraphs(text) == [("pp_1", {"A/RES/3013(XXVII)"}), ("pp_2", {"convention:psychotropic-1971"}),
                                 ("pp_3", {"A/RES/44/141"}), ("op_1", set())]
+
+
+@pytest.mark.parametrize("own, cited, keys", [
+    # UNODC's pages print an old resolution with its year
+    ("E/RES/1971/1577(L)", "E/RES/1970/1474 (XLVIII)", ("E/RES/1577(L)", "E/RES/1474(XLVIII)")),
+    ("E/RES/2005/25", "E/RES/2004/30", ("E/RES/2005/25", "E/RES/2004/30")),  # the year form from 1978 stays
+])
+def test_an_old_economic_and_social_council_symbol_printed_with_its_year(own, cited, keys):
+    text = (f"Economic and Social Council\nDistr. {own}\n\nThe Economic and Social Council,\n\n"
+            f"Recalling resolution {cited},\n\n1. Requests the Secretary-General to report.\n")
+    x = extract(text)
+    assert (x.document.symbol, *{c.target for c in x.citations}) == keys
+
+
+def test_a_spaced_old_footnote_mark_after_a_clauses_end_still_cuts_a_one_line_page():
+    text = ("The General Assembly, Recalling its resolution 3013(XXVII) of 18 December 1972 calling for adherence to "
+            "the Single Convention on Narcotic Drugs, 1961,63/ and the 1971 Convention on Psychotropic Substances, 64/ "
+            "Gratified that since the adoption of that resolution a number of States have acceded, "
+            "1. Stresses the importance of universal accession.")
+    assert paragraphs(text) == [
+        ("pp_1", {"A/RES/3013(XXVII)", "convention:single-drugs-1961", "convention:psychotropic-1971"}),
+        ("pp_2", {"A/RES/3013(XXVII)"}), ("op_1", set())]

@@ -147,6 +147,8 @@ def symbol_key(m: re.Match[str], printed: str) -> str | None:
         return un_ga_decision(int(g("adec_s")), int(g("adec_n")))
     if g("sres"):
         return sc_resolution(int(g("sres_n")), int(g("sres_y")))
+    if g("eresy"):
+        return f"E/RES/{int(g('eresy_n'))}({g('eresy_r').upper()})"
     if g("eres"):
         return ecosoc_resolution(int(g("eres_y")), int(g("eres_n")))
     if g("eresold"):

@@ -431,6 +431,8 @@ SYMBOL = re.compile(
     r"|(?P<ares_es>a\s*/\s*res\s*/\s*e?s\s*-\s*\d{1,2}\s*/\s*\d{1,4})"
     r"|(?P<adec>a\s*/\s*dec\s*/\s*(?P<adec_s>\d{1,3})\s*/\s*(?P<adec_n>\d{1,4}))"
     r"|(?P<sres>s\s*/\s*res\s*/\s*(?P<sres_n>\d{1,4})\s*\(\s*(?P<sres_y>(?:19|20)\d{2})\s*\))"
+    # (UNODC's pages print an old resolution with its year too: "E/RES/1971/1577(L)" is E/RES/1577(L))
+    r"|(?P<eresy>e\s*/\s*res\s*/\s*(?:19[4-7]\d)\s*/\s*(?P<eresy_n>\d{1,4})\s*\(\s*(?P<eresy_r>[ivxlc]{1,7})\s*\))"
     r"|(?P<eres>e\s*/\s*res\s*/\s*(?P<eres_y>(?:19|20)\d{2})\s*/\s*(?P<eres_n>\d{1,4}))"
     r"|(?P<eresold>e\s*/\s*res\s*/\s*(?P<eold_n>\d{1,4})\s*\(\s*(?P<eold_r>[ivxlc]{1,7})\s*\))"
     r"|(?P<ip>(?:ga|ag)\s*-\s*(?P<ip_y>(?:19|20)\d{2})\s*-\s*(?:(?P<ip_s>\d{1,3})\s*-\s*)?res\s*-\s*(?P<ip_n>\d{1,3}))"
@@ -462,6 +464,7 @@ SYMBOL_SCAN = re.compile(
     r"|(?<=a)(?P<ares_es>\s*/\s*res\s*/\s*e?s\s*-\s*\d{1,2}\s*/\s*\d{1,4})"
     r"|(?<=a)(?P<adec>\s*/\s*dec\s*/\s*(?P<adec_s>\d{1,3})\s*/\s*(?P<adec_n>\d{1,4}))"
     r"|(?<=s)(?P<sres>\s*/\s*res\s*/\s*(?P<sres_n>\d{1,4})\s*\(\s*(?P<sres_y>(?:19|20)\d{2})\s*\))"
+    r"|(?<=e)(?P<eresy>\s*/\s*res\s*/\s*(?:19[4-7]\d)\s*/\s*(?P<eresy_n>\d{1,4})\s*\(\s*(?P<eresy_r>[ivxlc]{1,7})\s*\))"
     r"|(?<=e)(?P<eres>\s*/\s*res\s*/\s*(?P<eres_y>(?:19|20)\d{2})\s*/\s*(?P<eres_n>\d{1,4}))"
     r"|(?<=e)(?P<eresold>\s*/\s*res\s*/\s*(?P<eold_n>\d{1,4})\s*\(\s*(?P<eold_r>[ivxlc]{1,7})\s*\))"
     r"|(?P<ip>(?:(?<=g)a|(?<=a)g)\s*-\s*(?P<ip_y>(?:19|20)\d{2})\s*-\s*(?:(?P<ip_s>\d{1,3})\s*-\s*)?res\s*-\s*(?P<ip_n>\d{1,3}))"

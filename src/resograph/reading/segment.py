@@ -86,7 +86,7 @@ _EMPTY_LINE = Line(-1, -1, "", "")
 RUN_ON_MIN = 200  # a shorter line never holds two paragraphs' openings and their text
 _CUT_AT = re.compile(r"\s+(?=[A-ZÀ-Þ0-9])")  # a paragraph, a title or an adoption line opens there
 _CLAUSE_END = ",;:."
-_MARKED_CLAUSE_END = re.compile(r"[,;:.]\d{1,3}/?\s*$")  # a clause's end and the footnote mark glued to it
+_MARKED_CLAUSE_END = re.compile(r"[,;:.](?:\d{1,3}/?|\s\d{1,3}/)\s*$")  # a clause's end and its footnote mark: ",21/", ", 65/"
 
 
 def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
@@ -113,7 +113,7 @@ def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
         # (or after a running head's symbol: "… et préparatifs du quatorzième Congrès A/RES/73/184 Consciente que …")
         # or after a clause's end with a footnote mark glued to it: "… on its first special session,21/ Noting that …")
         after_clause = bool(before) and (before in _CLAUSE_END or (before.isalnum() and _symbol_before(line.text, m.start()))
-                                         or (before in "/0123456789" and _MARKED_CLAUSE_END.search(line.text, max(0, m.start() - 6), m.start()) is not None))
+                                         or (before in "/0123456789" and _MARKED_CLAUSE_END.search(line.text, max(0, m.start() - 7), m.start()) is not None))
         # a printed number opens with a digit, the chapeau and the adoption line with one of a few
         # letters: only there is the rest of the line worth a window
         first = line.folded[at]
