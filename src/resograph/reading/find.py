@@ -455,7 +455,8 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                     num = _year_of_date(num, m.data["date"])
                 # "Recalling resolution 5/2" in the Human Rights Council's text: the Assembly numbers
                 # session/n only from its 31st session, so a lower one is the Council's own
-                own_number = body is None and own_body == "hrc" and num[0] == "slash" and num[1] < keys.FIRST_SLASH_GA_SESSION
+                own_number = (body is None and own_body == "hrc" and num[0] == "slash"
+                              and num[1] < keys.FIRST_SLASH_GA_SESSION)
                 m.key = _key_from(num, own_body if own_number else body, is_decision, m.data["letter"])
                 if num[0] == "sc" and m.key.startswith("S/RES/") and own_body not in P.UN_SYSTEM_BODIES \
                         and _not_the_councils(num, lex):

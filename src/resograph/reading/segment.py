@@ -110,10 +110,11 @@ def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
         if at <= numbered_until:
             continue
         before = _last_char_before(line.text, m.start())
-        # (or after a running head's symbol: "… et préparatifs du quatorzième Congrès A/RES/73/184 Consciente que …")
-        # or after a clause's end with a footnote mark glued to it: "… on its first special session,21/ Noting that …")
-        after_clause = bool(before) and (before in _CLAUSE_END or (before.isalnum() and _symbol_before(line.text, m.start()))
-                                         or (before in "/0123456789" and _MARKED_CLAUSE_END.search(line.text, max(0, m.start() - 7), m.start()) is not None))
+        # (or after a running head's symbol: "… et préparatifs du quatorzième Congrès A/RES/73/184 Consciente que …",
+        # or after a clause's end and its footnote mark: "… on its first special session,21/ Noting that …")
+        after_clause = bool(before) and (
+            before in _CLAUSE_END or (before.isalnum() and _symbol_before(line.text, m.start()))
+            or (before in "/0123456789" and _MARKED_CLAUSE_END.search(line.text, max(0, m.start() - 7), m.start()) is not None))
         # a printed number opens with a digit, the chapeau and the adoption line with one of a few
         # letters: only there is the rest of the line worth a window
         first = line.folded[at]
