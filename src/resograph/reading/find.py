@@ -453,11 +453,7 @@ def _numbers(text: str, folded: str, resolution_words: list[re.Match[str]],
                     num = _session_of_date(num, m.data["date"])
                 elif num[0] == "sc" and "date" in m.data:
                     num = _year_of_date(num, m.data["date"])
-                # "Recalling resolution 5/2" in the Human Rights Council's text: the Assembly numbers
-                # session/n only from its 31st session, so a lower one is the Council's own
-                own_number = (body is None and own_body == "hrc" and num[0] == "slash"
-                              and num[1] < keys.FIRST_SLASH_GA_SESSION)
-                m.key = _key_from(num, own_body if own_number else body, is_decision, m.data["letter"])
+                m.key = _key_from(num, _issuer(num, body, own_body), is_decision, m.data["letter"])
                 if num[0] == "sc" and m.key.startswith("S/RES/") and own_body not in P.UN_SYSTEM_BODIES \
                         and _not_the_councils(num, lex):
                     m.key = None  # "la Résolution 88 (2005)" in an AU text: the Council's 88 is of 1950
@@ -712,6 +708,14 @@ def _body_after(folded: str, pos: int, end: int) -> tuple[str, int] | None:
         return P.OTHER_BODY, organisation.end()
     short = P.SHORT_BODY_AFTER.match(folded, pos, min(end, pos + 30))  # "… du Conseil": the text's own?
     return (P.SHORT_BODY_MARK + short.group(1), short.end()) if short else None
+
+
+def _issuer(num: tuple, body: str | None, own_body: str | None) -> str | None:
+    """The body a number is keyed under: the one read, or the text's own for a bare session/n in the Human Rights
+    Council's text that the Assembly cannot have issued ("Recalling resolution 5/2": it numbers so from its 31st)."""
+    if body is None and own_body == "hrc" and num[0] == "slash" and num[1] < keys.FIRST_SLASH_GA_SESSION:
+        return own_body
+    return body
 
 
 def _past_respective_dates(folded: str, pos: int, end: int) -> int:
