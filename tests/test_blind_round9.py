@@ -234,3 +234,36 @@ def test_a_spaced_old_footnote_mark_after_a_clauses_end_still_cuts_a_one_line_pa
     assert paragraphs(text) == [
         ("pp_1", {"A/RES/3013(XXVII)", "convention:single-drugs-1961", "convention:psychotropic-1971"}),
         ("pp_2", {"A/RES/3013(XXVII)"}), ("op_1", set())]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a PDF's second page: its head, then the end of a paragraph the first page began
+    ("S/RES/2999 (2026)\ncomponentes, y componentes de artefactos explosivos, hacia grupos armados, y alentando a los\n"
+     "Estados a que apliquen la resolución 2370 (2017),\nReconociendo que la transferencia ilícita es una fuente de "
+     "armas, como señaló en su resolución 2220 (2015),\n1. Decide seguir ocupándose de la cuestión.\n",
+     [("pp_1", {"S/RES/2370(2017)"}), ("pp_2", {"S/RES/2220(2015)"}), ("op_1", set())]),
+    # a web page's excerpt, the fragment set apart
+    ("Résolutions adoptées par le Conseil de sécurité\n\nhostilités et de relever l'âge fixé au paragraphe 3 de "
+     "l'article 38 de la Convention relative aux droits de l'enfant,\n\nSoulignant sa détermination à faire respecter "
+     "sa résolution 1460 (2003),\n\n1. Décide de rester saisi de la question.\n",
+     [("pp_1", {"convention:crc-1989/art_38"}), ("pp_2", {"S/RES/1460(2003)"}), ("op_1", set())]),
+])
+def test_a_page_that_opens_inside_a_paragraph_keeps_it_as_the_first(text, want):
+    assert paragraphs(text) == want
+
+
+@pytest.mark.parametrize("text, first", [
+    # a chapeau the reader does not know, wrapped: its second line is no paragraph
+    ("CAC/COSP/2027/15\n\nRésolution 12/3\n\nLa Conférence des États parties à la Convention des Nations Unies\n"
+     "contre la corruption,\n\nRappelant l'article 63 de la Convention des Nations Unies contre la corruption,\n\n"
+     "1. Décide de poursuivre ses travaux.\n", ("pp_1", {"convention:uncac-2003/art_63"})),
+    # a web page's chrome before the chapeau on its line
+    ("comments\n\n date 2024-09 La Asamblea General,\n\nRecordando su resolución 77/247, de 30 de diciembre de 2022,\n\n"
+     "1. Decide seguir ocupándose de la cuestión.\n", ("pp_1", {"A/RES/77/247"})),
+    # a title's wrapped line
+    ("73/999. Strengthening the crime prevention and criminal\njustice programme, in particular its technical capacity\n"
+     "Recalling its resolution 46/152 of 18 December 1991,\n1. Requests the Secretary-General to report.\n",
+     ("pp_1", {"A/RES/46/152"})),
+])
+def test_a_head_that_opens_with_a_small_letter_is_no_paragraph(text, first):
+    assert paragraphs(text)[0] == first

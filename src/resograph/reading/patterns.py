@@ -855,6 +855,8 @@ CHAPEAU = re.compile(
     r"economic\s+and\s+social\s+council|consejo\s+economico\s+y\s+social|comite\s+executif|"
     r"executive\s+committee|comite\s+ejecutivo|commission|commission\s+on|comision)\b"
 )
+# … anywhere on a line (after a web page's chrome: "date 2024-09 La Asamblea General,"; segment._leading_fragment)
+CHAPEAU_ANYWHERE = re.compile(CHAPEAU.pattern.replace(r"^\s*", r"\b", 1))
 NUMBERED = re.compile(r"^\s*(?:[-–•·]\s*)?(\d{1,3})\s*[.)]\s+(?=\S)")
 # A bullet as a page, a word processor or a paste prints it: "•", "▪", "●", "◦", "○", "■", "‣", "⁃" and the
 # private-use symbols of Word's Symbol and Wingdings fonts (U+F0B7, U+F0A7) that a paste from Word keeps.

@@ -866,6 +866,8 @@ def _opening_line(st: _State, index: int, line: Line, c: str) -> bool:
     if not opened:
         return False
     phrase, function, kind = opened
+    if not (st.in_body or st.blocks or st.chapeau):
+        _leading_fragment(st, index)
     st.in_body = True
     if kind == "operative":
         st.operative = True
@@ -877,6 +879,43 @@ def _opening_line(st: _State, index: int, line: Line, c: str) -> bool:
         st.intro = None
     st.open_block(kind, phrase, function, line)
     return True
+
+
+def _leading_fragment(st: _State, index: int) -> None:
+    """A page that opens inside a paragraph (a PDF's second page, a web page's excerpt): the lines right above the
+    first opening phrase that open with a small letter and end a clause ("componentes, y componentes de artefactos
+    …, asociados con ellos,") are that paragraph's end, the first one. Not a wrapped title or chapeau ("La
+    Conférence des États parties à la Convention des Nations Unies" / "contre la corruption,"), nor a chapeau after
+    a web page's chrome ("date 2024-09 La Asamblea General,")."""
+    j = index - 1
+    while j >= 0 and not st.lines[j].text.strip():
+        j -= 1
+    n = 0  # the title block's last lines, right above
+    while n < len(st.header) and j - n >= 0 and st.header[-1 - n] is st.lines[j - n] and st.lines[j - n].text.strip():
+        n += 1
+    run = st.header[len(st.header) - n:]
+    at = next((i for i, line in enumerate(run) if _opens_inside_sentence(line.text.strip())), None)
+    if at is None:
+        return
+    block = run[at:]
+    above = (run[at - 1].text if at else st.lines[j - n].text if j - n >= 0 else "").rstrip()
+    if block[-1].text.rstrip()[-1:] not in ",;" or above[-1:].isalpha() or above[-1:] == "," \
+            or P.CHAPEAU_ANYWHERE.search(" ".join(line.folded for line in block)):
+        return
+    del st.header[len(st.header) - len(block):]
+    st.open_block("preambular", "", "other", block[0])
+    st.current.lines += block[1:]
+    st.current = None
+
+
+def _opens_inside_sentence(text: str) -> bool:
+    """A line of running text that opens with a small letter, or with a date inside a sentence ("27 mars 2009 et
+    15/5 du …"); not a web page's word of chrome ("publicité", "comments") nor a short wrapped line of a head."""
+    return len(text) >= _FRAGMENT_LINE_SHORTEST and (text[:1].islower() or bool(_FRAGMENT_DIGIT_START.match(text)))
+
+
+_FRAGMENT_DIGIT_START = re.compile(r"\d{1,2} \w+ \d{4} [a-zà-ÿ]")
+_FRAGMENT_LINE_SHORTEST = 30
 
 
 def _outside_paragraphs(st: _State, index: int, line: Line, c: str) -> bool:
