@@ -855,6 +855,9 @@ def _item(text: str, folded: str, nm: re.Match[str], start: int, end: int) -> tu
             mention.data["date"] = iso_date(dm.group(1), dm.group(2), year)
         mention.end = dm.end() - (len(dm.group(0)) - len(dm.group(0).rstrip(" ,")))
         pos = dm.end()
+    elif mm := P.MONTH_CLAUSE.match(folded, pos, end):  # "661 (1990) d'août 1990, 678 (1990) du 29 novembre 1990"
+        mention.end = mm.end() - (len(mm.group(0)) - len(mm.group(0).rstrip(" ,")))
+        pos = mm.end()
     mention.text = text[mention.start:mention.end]
     return mention, pos
 

@@ -40,6 +40,8 @@ DATE_CLAUSE = re.compile(
     rf"(?:\d{{1,2}}\s*(?:,|\s(?:{_words(w for lang in LANGUAGES for w in lang.conjunctions)}))\s*(?=\d))*"
     rf"(\d{{1,2}}){_ORD}\s*,?\s+(?:de\s+)?{_MONTH}(?:\s+(?:de\s+)?(\d{{4}})(?!\s*\())?\s*,?"
 )
+# … a month and its year alone ("661 (1990) d'août 1990", "of August 1990", "de agosto de 1990"): no date read
+MONTH_CLAUSE = re.compile(rf"\s*,?\s*(?:d'|(?:de|of|in|en)\s+){_MONTH}\s+(?:de\s+)?(?:19|20)\d\d(?![\d(])\s*,?")
 # Session span: "du 24 au 27 novembre 2025", "from 24 to 27 November 2025",
 # "del 24 al 27 de noviembre de 2025", "du 28 novembre au 1er décembre 2023"
 SESSION_DATES = re.compile(
@@ -503,10 +505,11 @@ SENTENCE_ENDS = ".:;"
 # "articles I and II"; find._articles checks the capitals), and the first in words: "l'article premier",
 # "el artículo primero".
 _ROMAN_NUMERAL = r"[ivxl]{1,6}(?=[\s,;:.)]|$)"
+_NOT_INSERTED = r"(?!\s*(?:bis|ter|quater)\b)"  # "article 14 bis" is an article inserted after 14, not 14
 ARTICLE = re.compile(  # `\b(?:articles?|articulos?|arts?\.)`, literal first (see RESOLUTION_WORD)
-    r"art(?<!\wart)(?:icles?|iculos?|s?\.)\s+(?P<nums>(?:\d{1,3}|(?P<first>premier|primero)\b|(?P<roman>" + _ROMAN_NUMERAL
-    + r"(?:\s*(?:,\s*(?:et|and|y)?|et|and|y)\s*" + _ROMAN_NUMERAL + r")*))(?:\s*\([a-z0-9]{1,3}\))?"
-    r"(?:\s*(?:,\s*(?:et|and|y|e)?|et|and|y|e|&|to|a|au|al)\s*\d{1,3}\b(?:\s*\([a-z0-9]{1,3}\))?)*)"
+    r"art(?<!\wart)(?:icles?|iculos?|s?\.)\s+(?P<nums>(?:\d{1,3}(?!\d)" + _NOT_INSERTED + r"|(?P<first>premier|primero)\b|(?P<roman>"
+    + _ROMAN_NUMERAL + r"(?:\s*(?:,\s*(?:et|and|y)?|et|and|y)\s*" + _ROMAN_NUMERAL + r")*))(?:\s*\([a-z0-9]{1,3}\))?"
+    r"(?:\s*(?:,\s*(?:et|and|y|e)?|et|and|y|e|&|to|a|au|al)\s*\d{1,3}\b" + _NOT_INSERTED + r"(?:\s*\([a-z0-9]{1,3}\))?)*)"
 )
 ROMAN_IN_LIST = re.compile(r"\b[ivxl]{1,6}\b")  # each numeral of ARTICLE's `roman` group (not its "et", "y")
 # The words every match of RESOLUTION_WORD, DECISION_WORD, ARTICLE, CHAPTER opens with, after a
