@@ -267,3 +267,34 @@ def test_a_page_that_opens_inside_a_paragraph_keeps_it_as_the_first(text, want):
 ])
 def test_a_head_that_opens_with_a_small_letter_is_no_paragraph(text, first):
     assert paragraphs(text)[0] == first
+
+
+@pytest.mark.parametrize("lang, paragraph, keys", [
+    # an item dated by month and year alone does not end the list
+    ("fr", "Rappelant ses résolutions 661 (1990) d'août 1990, 678 (1990) du 29 novembre 1990 et 687 (1991) du 3 avril "
+           "1991,", {"S/RES/661(1990)", "S/RES/678(1990)", "S/RES/687(1991)"}),
+    ("en", "Recalling its resolutions 661 (1990) of August 1990 and 678 (1990) of 29 November 1990,",
+     {"S/RES/661(1990)", "S/RES/678(1990)"}),
+    # an article inserted after another is not that one (the treaty, still cited, keeps its own key)
+    ("en", "Noting that a new article 14 bis was adopted, and recalling articles 12, 14 and 36 bis of the Single "
+           "Convention on Narcotic Drugs, 1961,", {"convention:single-drugs-1961/art_12",
+                                                    "convention:single-drugs-1961/art_14", "convention:single-drugs-1961"}),
+])
+def test_a_list_and_its_dates_and_inserted_articles(lang, paragraph, keys):
+    assert in_paragraph(lang, paragraph, {"fr": "Le Conseil de sécurité,", "en": "The Security Council,"}) == keys
+
+
+def test_accueillant_alone_opens_a_paragraph_and_takes_its_modifiers():
+    text = ("L'Assemblée générale, Rappelant sa résolution 73/186 du 17 décembre 2018, Accueillant également avec "
+            "satisfaction sa résolution 73/187 du 17 décembre 2018, Notant le rapport du Secrétaire général sur la "
+            "question, 1. Prie le Secrétaire général de lui faire rapport.")
+    assert paragraphs(text) == [("pp_1", {"A/RES/73/186"}), ("pp_2", {"A/RES/73/187"}), ("pp_3", set()),
+                                ("op_1", set())]
+
+
+def test_the_operative_verb_alone_on_its_line_introduces_the_numbered_items():
+    text = ("La Asamblea General,\n\nCONSIDERANDO:\nQue la Asamblea General de las Naciones Unidas aprobó la resolución "
+            "37/9 de 4 de noviembre de 1982,\nRESUELVE\n1. Expresar su apoyo a la resolución 37/9 de la Asamblea General "
+            "de las Naciones Unidas.\n2. Exhortar a las partes al cumplimiento de la citada resolución.\n")
+    assert [pid for pid, _ in paragraphs(text)] == ["pp_1", "op_1", "op_2"]
+    assert paragraphs(text)[1] == ("op_1", {"A/RES/37/9"})

@@ -871,7 +871,7 @@ def _opening_line(st: _State, index: int, line: Line, c: str) -> bool:
     st.in_body = True
     if kind == "operative":
         st.operative = True
-        if _block_ends_with_colon(st.lines, index):
+        if _block_ends_with_colon(st.lines, index) or _verb_alone_before_list(st.lines, index, phrase):
             st.intro = (phrase, function)
             st.current = None
             st.skip(line)
@@ -1229,6 +1229,13 @@ def _next_items(item: str) -> set[str]:
     if item in _ROMAN[:-1]:
         out.add(_ROMAN[_ROMAN.index(item) + 1])
     return out
+
+
+def _verb_alone_before_list(lines: list[Line], i: int, phrase: str) -> bool:
+    """The operative verb alone on its line, no colon, the numbered items under it ("RESUELVE" / "1. Expresar su
+    apoyo …", as the OAS prints it): it introduces them, as "RESUELVE:" does."""
+    j = _after_blanks(lines, i + 1)
+    return lines[i].text.strip() == phrase and j < len(lines) and bool(P.NUMBERED.match(lines[j].folded))
 
 
 def _list_item(line: Line) -> bool:
