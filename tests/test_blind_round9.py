@@ -298,3 +298,16 @@ def test_the_operative_verb_alone_on_its_line_introduces_the_numbered_items():
             "de las Naciones Unidas.\n2. Exhortar a las partes al cumplimiento de la citada resolución.\n")
     assert [pid for pid, _ in paragraphs(text)] == ["pp_1", "op_1", "op_2"]
     assert paragraphs(text)[1] == ("op_1", {"A/RES/37/9"})
+
+
+def test_a_reprint_with_its_opening_phrases_in_small_letters():
+    text = ("ANNEX 4 RESOLUTION 2999 (XXIII) IMPLEMENTATION OF THE DECLARATION The General Assembly, recalling the "
+            "Declaration contained in its resolution 1514 (XV) of 14 December 1960, recalling its resolutions 1654 "
+            "(XVI) of 27 November 1961 and 1810 (XVII) of 17 December 1962, noting with grave concern that many "
+            "Territories are still under colonial domination, recalling that the Assembly had decided so, 1. "
+            "Reaffirms its resolution 1514 (XV).")
+    assert paragraphs(text) == [("pp_1", {"A/RES/1514(XV)"}), ("pp_2", {"A/RES/1654(XVI)", "A/RES/1810(XVII)"}),
+                                ("pp_3", set()), ("pp_4", set()), ("op_1", {"A/RES/1514(XV)"})]
+    # … and only there: a sentence that goes on ", recalling …" in a text that sets its phrases in capitals
+    capital = text.replace("The General Assembly, recalling the", "The General Assembly, Recalling the")
+    assert [pid for pid, _ in paragraphs(capital)] == ["pp_1", "op_1"]

@@ -29,6 +29,7 @@ class Line:
     text: str
     folded: str
     opens: bool = False  # a piece cut out of a longer line: reads as if a blank line preceded it
+    lower: bool = False  # … cut at an opening phrase in small letters ("recalling its Resolutions …"): it opens one
 
 
 def read_header(ct: CleanText, folded: str, header: list[Line], chapeau: list[Line],

@@ -135,11 +135,28 @@ def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
         elif not (after_clause and _opening(lex, line, at)):
             continue
         cuts.append(at)
+    lower = _lower_case_cuts(line, lex)
+    cuts = sorted({*cuts, *lower})
     if len(cuts) < 2 and not strong:
         return [line]
     bounds = [0, *cuts, len(line.text)]
-    return [Line(line.start + a, line.start + b, line.text[a:b], line.folded[a:b], line.opens or k > 0)
+    return [Line(line.start + a, line.start + b, line.text[a:b], line.folded[a:b], line.opens or k > 0, a in lower)
             for k, (a, b) in enumerate(zip(bounds, bounds[1:]))]
+
+
+def _lower_case_cuts(line: Line, lex: Lexicon) -> list[int]:
+    """A reprint that sets the opening phrases in small letters ("The General Assembly, recalling the Declaration …,
+    recalling its Resolutions …, taking into account …"): where the chapeau's comma is followed so, each such phrase
+    after a comma cuts. Any other line has none (a sentence may well go on ", recalling that …")."""
+    chapeau = P.CHAPEAU_ANYWHERE.search(line.folded, 0, _WINDOW)
+    comma = line.folded.find(",", chapeau.end(), chapeau.end() + 80) if chapeau else -1
+    if comma < 0 or not (first := _LOWER_AT.match(line.text, comma + 1)) or not _opening(lex, line, first.end(), lower=True):
+        return []
+    return [m.end() for m in _LOWER_AT.finditer(line.text, comma)
+            if _last_char_before(line.text, m.start()) == "," and _opening(lex, line, m.end(), lower=True)]
+
+
+_LOWER_AT = re.compile(r"\s+(?=[a-zà-þ])")
 
 
 _WINDOW = 1000  # the patterns tried at a cut read far less than this from where they start
@@ -862,7 +879,7 @@ def _opening_line(st: _State, index: int, line: Line, c: str) -> bool:
     """A paragraph opening with a clause phrase of the lexicon ("Recalling", "DÉCIDE")."""
     if not (st.was_blank or st.current is None or _ends_clause(st.current)):
         return False  # inside a paragraph: no phrase opens one here (the cheap test first)
-    opened = _opening(st.lex, line)
+    opened = _opening(st.lex, line, lower=line.lower)
     if not opened:
         return False
     phrase, function, kind = opened
