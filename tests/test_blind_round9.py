@@ -311,3 +311,12 @@ def test_a_reprint_with_its_opening_phrases_in_small_letters():
     # … and only there: a sentence that goes on ", recalling …" in a text that sets its phrases in capitals
     capital = text.replace("The General Assembly, recalling the", "The General Assembly, Recalling the")
     assert [pid for pid, _ in paragraphs(capital)] == ["pp_1", "op_1"]
+
+
+def test_a_news_page_before_the_resolution_and_a_chapeau_with_its_first_paragraph_on_one_line():
+    text = ("La Asamblea General de las Naciones Unidas votó para exigir que cesara la ofensiva y condenó la invasión en "
+            "una sesión de emergencia.\n\nAquí está el texto completo:\n\n"
+            "La Asamblea General, Reafirmando la importancia primordial de la Carta de las Naciones Unidas,\n\n"
+            "Tomando nota de la resolución 2623 (2022) del Consejo de Seguridad, de 27 de febrero de 2022,\n\n"
+            "1. Deplora en los términos más enérgicos la agresión.\n")
+    assert paragraphs(text) == [("pp_1", {"un:charter"}), ("pp_2", {"S/RES/2623(2022)"}), ("op_1", set())]

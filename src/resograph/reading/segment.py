@@ -69,7 +69,7 @@ def _lines(text: str, folded: str, lex: Lexicon) -> list[Line]:
         end = pos + len(raw)
         if not raw:
             append(_EMPTY_LINE)
-        elif end - pos > RUN_ON_MIN:
+        elif end - pos > RUN_ON_MIN or (end - pos > _CHAPEAU_ALONE and _CHAPEAU_THEN_MORE.match(fold_)):
             out += _cut_run_on(Line(pos, end, raw, fold_), lex)
         else:
             append(Line(pos, end, raw, fold_))
@@ -96,7 +96,9 @@ def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
     the next of the sequence (1., 2., …), so "paragraph 2. The" never cuts. One opening phrase alone
     does not make a run-on line (a long paragraph may quote one)."""
     cuts: list[int] = []
-    strong = False  # a cut at a number, the chapeau or an adoption line
+    # a cut at a number, the chapeau or an adoption line; or the chapeau opens the line ("La Asamblea General,
+    # Reafirmando la importancia …,": a short line, its first paragraph after the chapeau)
+    strong = bool(_CHAPEAU_THEN_MORE.match(line.folded))
     number = 0
     numbered_until = 0  # the opening phrase after a printed number is not another cut
     header_firsts = _header_piece_firsts()
@@ -791,14 +793,21 @@ def _adoption_at_meeting(st: _State, index: int, line: Line, c: str) -> bool:
 
 def _chapeau(st: _State, index: int, line: Line, c: str) -> bool:
     """"The Security Council,", "L'Assemblée générale de l'OIPC-INTERPOL, réunie à …"."""
-    if not (c in _line_firsts().chapeau and P.CHAPEAU.match(line.folded) and len(line.folded.strip()) < 600):
+    if not (c in _line_firsts().chapeau and (m := P.CHAPEAU.match(line.folded)) and len(line.folded.strip()) < 600):
         return False
+    if len(line.folded.strip()) > _CHAPEAU_ALONE and not _CHAPEAU_END.search(line.folded, m.end(), m.end() + 100):
+        return False  # a sentence about the body ("La Asamblea General de las Naciones Unidas votó para exigir …")
     if not (st.was_blank or st.current is None or _ends_clause(st.current)):
         return False
     st.chapeau.append(line)
     st.in_body = True
     st.current = None
     return True
+
+
+_CHAPEAU_ALONE = 80  # a line this short may be the chapeau without its comma (OCR); a longer one holds it
+_CHAPEAU_END = re.compile(r"[,:;]")
+_CHAPEAU_THEN_MORE = re.compile(P.CHAPEAU.pattern + r"\s*,\s+\S")  # "The General Assembly, Recalling …" on one line
 
 
 def _numbered(st: _State, index: int, line: Line, c: str) -> bool:
