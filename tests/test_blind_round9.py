@@ -320,3 +320,12 @@ def test_a_news_page_before_the_resolution_and_a_chapeau_with_its_first_paragrap
             "Tomando nota de la resolución 2623 (2022) del Consejo de Seguridad, de 27 de febrero de 2022,\n\n"
             "1. Deplora en los términos más enérgicos la agresión.\n")
     assert paragraphs(text) == [("pp_1", {"un:charter"}), ("pp_2", {"S/RES/2623(2022)"}), ("op_1", set())]
+
+
+def test_a_footnote_rule_inside_a_one_line_page_sets_its_notes_apart():
+    text = ("L'Assemblée générale, Guidée par la Charte des Nations Unies, la Déclaration universelle des droits de "
+            "l'homme 1 et les Pactes internationaux relatifs aux droits de l'homme 2, Rappelant sa résolution 61/176 "
+            "du 19 décembre 2006, 1. Se déclare gravement préoccupée par les violations décrites dans cette "
+            "résolution ; _______________ 1 Résolution 217 A (III). 2 Résolution 2200 A (XXI), annexe.")
+    got = paragraphs(text)
+    assert got[-1][0] == "op_1" and "A/RES/217A(III)" not in got[-1][1] and "A/RES/2200A(XXI)" not in got[-1][1]

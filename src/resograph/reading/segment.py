@@ -138,7 +138,12 @@ def _cut_run_on(line: Line, lex: Lexicon) -> list[Line]:
             continue
         cuts.append(at)
     lower = _lower_case_cuts(line, lex)
-    cuts = sorted({*cuts, *lower})
+    # a footnote rule inside the line ("… ces résolutions ; _______________ 1 Résolution 217 A (III). …"): the rule
+    # alone, then the notes under it, as on a page
+    rules = [at for m in _RULE_IN_LINE.finditer(line.text) for at in (m.start(1), m.end(1) + 1)] \
+        if "_____" in line.text else []
+    strong = strong or bool(rules)
+    cuts = sorted({*cuts, *lower, *(at for at in rules if at < len(line.text))})
     if len(cuts) < 2 and not strong:
         return [line]
     bounds = [0, *cuts, len(line.text)]
@@ -159,6 +164,7 @@ def _lower_case_cuts(line: Line, lex: Lexicon) -> list[int]:
 
 
 _LOWER_AT = re.compile(r"\s+(?=[a-zà-þ])")
+_RULE_IN_LINE = re.compile(r"\s(_{5,})\s")
 
 
 _WINDOW = 1000  # the patterns tried at a cut read far less than this from where they start
