@@ -27,8 +27,8 @@ def register(sub) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("sources", nargs="*", metavar="SOURCE",
-                   help="files, or directories of *.txt, *.pdf, *.docx, *.html, *.htm and *.zip "
-                        "(default: data/sources/)")
+                   help="files, or directories of *.txt, *.pdf, *.docx, *.html, *.htm and *.zip, not their "
+                        "sub-folders: name those too, e.g. corpus/*/ (default: data/sources/)")
     p.add_argument("--out", default="build", metavar="DIR", help="output directory (default: build/)")
     p.add_argument("--store", default="oxigraph", choices=STORES,
                    help="oxigraph: also write the on-disk store (default); memory: files only")
