@@ -329,3 +329,32 @@ def test_a_footnote_rule_inside_a_one_line_page_sets_its_notes_apart():
             "résolution ; _______________ 1 Résolution 217 A (III). 2 Résolution 2200 A (XXI), annexe.")
     got = paragraphs(text)
     assert got[-1][0] == "op_1" and "A/RES/217A(III)" not in got[-1][1] and "A/RES/2200A(XXI)" not in got[-1][1]
+
+
+def test_the_commission_on_human_rights_named_after_the_united_nations_keys_nothing():
+    assert in_paragraph("en", "Recalling resolution 2004/87 of the United Nations Commission on Human Rights and "
+                              "resolution 2004/20 of the Economic and Social Council,") == {"E/RES/2004/20"}
+
+
+def test_a_title_number_under_the_human_rights_councils_chapeau_is_its_own_symbol():
+    x = extract("7/7. Protection of human rights while countering terrorism\nThe Human Rights Council,\n"
+                "Recalling its resolution 6/28,\n1. Reaffirms its commitment.\n")
+    assert x.document.symbol == "A/HRC/RES/7/7"
+    assert {c.target for c in x.citations} == {"A/HRC/RES/6/28"}
+
+
+def test_a_number_glued_to_its_verb_and_a_symbol_spaced_after_its_slashes():
+    text = ("The Security Council,\n\nRecalling the statement of its President of 12 February 1999 (S/ PRST/ 1999/ 6) "
+            "and the report of the Secretary-General (S/ 1999/ 957),\n\n1.Commends the report of the Secretary-General "
+            "(S/1999/958);\n")
+    assert paragraphs(text) == [("pp_1", {"S/PRST/1999/6", "S/1999/957"}), ("op_1", {"S/1999/958"})]
+
+
+def test_these_instruments_are_the_treaties_named_together_just_before():
+    text = ("The General Assembly,\n\nRecalling its resolution 3013 (XXVII) calling for adherence to the Single "
+            "Convention on Narcotic Drugs, 1961, and the Convention on Psychotropic Substances,\n\nGratified that a "
+            "number of States have acceded to one or more of these instruments,\n\nRecalling its resolution 60/1,\n\n"
+            "Urging States to implement these instruments fully,\n\n1. Decides to remain seized of the matter.\n")
+    two = {"convention:single-drugs-1961", "convention:psychotropic-1971"}
+    assert paragraphs(text) == [("pp_1", {"A/RES/3013(XXVII)", *two}), ("pp_2", two), ("pp_3", {"A/RES/60/1"}),
+                                ("pp_4", set()), ("op_1", set())]

@@ -400,7 +400,10 @@ def _other_body_at(folded: str, pos: int, end: int) -> int | None:
     """Where the name of a body whose numbers get no key ends, when one is named at `pos` after a
     genitive ("… de la Commission des stupéfiants", "of the Commission on Narcotic Drugs")."""
     g = P.GENITIVE.match(folded, pos, end)
-    found = g and _starts_with(folded, g.end(), end, P.OTHER_BODY_PHRASES)
+    if not g:
+        return None
+    at = q.end() if (q := P.UN_BEFORE_BODY.match(folded, g.end(), end)) else g.end()  # "of the United Nations Commission …"
+    found = _starts_with(folded, at, end, P.OTHER_BODY_PHRASES)
     return found[1] if found else None
 
 
@@ -1170,7 +1173,8 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
             continue
         if m.group("these"):  # "dichos Protocolos", "these Conventions": those named together before
             plural = m.group("plural")
-            if text[m.start("plural")].isupper() and P.GROUP_NOUNS[plural] not in P.INSTRUMENT_WORDS:
+            # (a capital names a kind: "these Conventions"; "these instruments" is any, in small letters too)
+            if P.GROUP_NOUNS[plural] in P.INSTRUMENT_WORDS or text[m.start("plural")].isupper():
                 out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
                                    {"noun": P.GROUP_NOUNS[plural], "plural": True}))
             continue

@@ -96,7 +96,9 @@ def _titles(h: Header, ct: CleanText, header: list[Line]) -> int | None:
         if m is None and i == 0 and (bare := P.UN_TITLE_LINE_NO_STOP.match(ln.folded)) and ln.text[bare.end()].isupper():
             m = bare  # a web page's first line: "52/91 Préparatifs …"
         if m and h.title is None:
-            if h.symbol is None and m.group(1):
+            if h.symbol is None and m.group(1) and h.body == "hrc":  # "7/7. Title" under "The Human Rights Council,"
+                h.symbol = f"A/HRC/RES/{int(m.group(1))}/{int(m.group(2))}"
+            elif h.symbol is None and m.group(1):
                 h.symbol = keys.un_ga_resolution(int(m.group(1)), int(m.group(2)))
                 h.body = h.body or "un-ga"
             elif h.symbol is None and h.body == "ecosoc":  # "2004/21. Title"

@@ -120,6 +120,7 @@ NAME_COMPLEMENT = re.compile(r"\s+(?:to|a|en|de|del)\s[^,;:().]{0,140}?\s*,?\s*"
 # belongs to the next list.
 _GENITIVE = r"\s*,?\s*(?:de\s+l'\s*|du\s+|of\s+the\s+|of\s+|del\s+|de\s+la\s+|de\s+las\s+|de\s+)"
 GENITIVE = re.compile(_GENITIVE)  # before another body's name ("… de la Commission des stupéfiants")
+UN_BEFORE_BODY = re.compile(r"united\s+nations\s+")  # … in English the Organization's name may come before it
 BODY_AFTER = [(code, re.compile(_GENITIVE + r"(?:\w+\s+){0,2}?(?:" + rx + ")")) for code, rx in BODY_NAMES.items()]
 # The same in one pattern, the genitive read once and a group per body in the same order: the body
 # whose pattern matches (one call instead of four; no two bodies' names match at one place).
@@ -422,10 +423,10 @@ _SERIES_SCAN = "|".join(f"(?<={re.escape(s[0])}){re.escape(s[1:])}" for s in DOC
 # "A/C.3/81/L.12" end so; a special session's part, "A/S-20/4"), then any suffixes ("/Rev.1", "/Add. 2") and a year
 # in brackets. One space or line
 # break may follow a slash before a number, as old printings and their OCR give it ("document S/ 13450",
-# "(S/\n8968)", "S/Agenda/\n2185"; the key drops it).
-_UNDOC_REST = (r"/(?:\s(?=[1-9]))?(?!(?:res|dec)\.)(?:(?:[a-z]{1,6}(?:\.\d{1,3})?|e?s-\d{1,2})/(?:\s(?=[1-9]))?){0,8}"
+# "(S/\n8968)", "S/Agenda/\n2185"; the key drops it), and the first slash before a series ("S/ PRST/ 1999/ 6").
+_UNDOC_REST = (r"/(?:\s(?=[1-9a-z]))?(?!(?:res|dec)\.)(?:(?:[a-z]{1,6}(?:\.\d{1,3})?|e?s-\d{1,2})/(?:\s(?=[1-9]))?){0,8}"
                r"(?:\d{1,5}|l\.\d{1,4})"
-               r"(?:/(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?")
+               r"(?:/(?:\s(?=\d))?(?:[a-z]{1,6}\.\s?)?[\w.]{0,7}\w){0,8}(?:\s*\(\s*(?:19|20)\d{2}\s*\))?")
 SYMBOL = re.compile(
     rf"(?=[aesg{_SERIES_FIRSTS}])(?<![\w/])(?<![^\d]-)(?:"
     r"(?P<ares>a\s*/\s*res\s*/\s*(?P<ares_s>\d{1,3})\s*/\s*(?P<ares_n>\d{1,4}))"
@@ -860,7 +861,7 @@ CHAPEAU = re.compile(
 )
 # … anywhere on a line (after a web page's chrome: "date 2024-09 La Asamblea General,"; segment._leading_fragment)
 CHAPEAU_ANYWHERE = re.compile(CHAPEAU.pattern.replace(r"^\s*", r"\b", 1))
-NUMBERED = re.compile(r"^\s*(?:[-–•·]\s*)?(\d{1,3})\s*[.)]\s+(?=\S)")
+NUMBERED = re.compile(r"^\s*(?:[-–•·]\s*)?(\d{1,3})\s*[.)](?:\s+(?=\S)|(?=[^\W\d_]{3}))")  # (also "1.Commends")
 # A bullet as a page, a word processor or a paste prints it: "•", "▪", "●", "◦", "○", "■", "‣", "⁃" and the
 # private-use symbols of Word's Symbol and Wingdings fonts (U+F0B7, U+F0A7) that a paste from Word keeps.
 BULLET = re.compile("^\\s*[-–•·▪●◦○■‣⁃\uf0b7\uf0a7]\\s+(?=\\S)")

@@ -483,8 +483,10 @@ class Resolver:
         return keys[:count]
 
     def _fits(self, noun: str) -> Callable[[_Named], bool]:
-        """Whether a named instrument may be called by `noun` (the plural's singular)."""
+        """Whether a named instrument may be called by `noun` (the plural's singular): "instrument" any treaty."""
         def fits(h: _Named) -> bool:
+            if noun in P.INSTRUMENT_WORDS:
+                return h.kind == "Treaty"
             nouns = self.nouns.get(h.key)
             if noun not in _CONVENTION_NOUNS:
                 return nouns is not None and noun in nouns
@@ -503,7 +505,9 @@ class Resolver:
             earlier = [h for h in self.history.items if h.pos < before and fits(h)]
             if earlier:
                 last = max(earlier, key=lambda h: (h.pos, -h.seq)).para
-                mine = [h for h in earlier if h.para == last]
+                # ("these instruments", a word for any: only those of the paragraph before, the last that named any)
+                generic = noun in P.INSTRUMENT_WORDS and last != self._paragraphs
+                mine = [] if generic else [h for h in earlier if h.para == last]
         keys = list(dict.fromkeys(h.key for h in sorted(mine, key=lambda h: (h.pos, h.seq))))
         return keys if len(keys) > 1 else []
 
