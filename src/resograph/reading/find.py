@@ -402,8 +402,9 @@ def _other_body_at(folded: str, pos: int, end: int) -> int | None:
     g = P.GENITIVE.match(folded, pos, end)
     if not g:
         return None
-    at = q.end() if (q := P.UN_BEFORE_BODY.match(folded, g.end(), end)) else g.end()  # "of the United Nations Commission …"
-    found = _starts_with(folded, at, end, P.OTHER_BODY_PHRASES)
+    found = _starts_with(folded, g.end(), end, P.OTHER_BODY_PHRASES)
+    if not found and (q := P.UN_BEFORE_BODY.match(folded, g.end(), end)):  # "of the United Nations Commission on …"
+        found = _starts_with(folded, q.end(), end, P.OTHER_BODY_PHRASES)
     return found[1] if found else None
 
 
