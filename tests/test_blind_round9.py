@@ -358,3 +358,26 @@ def test_these_instruments_are_the_treaties_named_together_just_before():
     two = {"convention:single-drugs-1961", "convention:psychotropic-1971"}
     assert paragraphs(text) == [("pp_1", {"A/RES/3013(XXVII)", *two}), ("pp_2", two), ("pp_3", {"A/RES/60/1"}),
                                 ("pp_4", set()), ("op_1", set())]
+
+
+def test_a_press_releases_full_text_in_quotation_marks():
+    text = ("UNITED NATIONS - Resolution 2999 (2026)\n\nThe full text of resolution 2999 (2026) reads as follows:\n\n"
+            "\u201cThe Security Council,\n\n\u201cRecalling its resolution 1970 (2011) of 26 February 2011,\n\n"
+            "\u201cDeploring the failure of the authorities to comply with resolution 1970 (2011),\n\n"
+            "\u201c1. Demands the immediate establishment of a ceasefire;\n")
+    assert paragraphs(text) == [("pp_1", {"S/RES/1970(2011)"}), ("pp_2", {"S/RES/1970(2011)"}), ("op_1", set())]
+
+
+def test_council_numbers_without_years_each_with_its_date():
+    assert in_paragraph("fr", "Rappelant ses résolutions antérieures, notamment les résolutions 1616 du 29 juillet 2005 "
+                              "et 1649 du 21 décembre 2005,", {"fr": "Le Conseil de sécurité,"}) == {
+        "S/RES/1616(2005)", "S/RES/1649(2005)"}
+
+
+def test_the_oas_last_reason_after_a_semicolon_and_y_and_a_first_meeting_that_is_no_anaphor():
+    text = ("La Asamblea General,\n\nTENIENDO PRESENTE el Protocolo para Prevenir, Reprimir y Sancionar la Trata de "
+            "Personas, Especialmente Mujeres y Niños; y\nTENIENDO EN CUENTA igualmente la resolución 64/293 de la "
+            "Asamblea General de las Naciones Unidas,\n\nRESUELVE:\n\n1. Acoger las conclusiones de la Primera Reunión "
+            "de Autoridades Nacionales en Materia de Trata de Personas.\n")
+    assert paragraphs(text) == [("pp_1", {"convention:trafficking-protocol-2000"}), ("pp_2", {"A/RES/64/293"}),
+                                ("op_1", set())]

@@ -543,8 +543,11 @@ def _sc_numbers(text: str, folded: str, w: re.Match[str], pos: int, end: int, in
     m = P.BARE_NUMBER.match(folded, pos, end)
     while m:
         numbers.append(m)
-        sep = P.LIST_SEPARATOR.match(folded, m.end(), end)
-        if not folded[m.end():sep.end()].strip():
+        dm = P.DATE_CLAUSE.match(folded, m.end(), end)  # "1616 du 29 juillet 2005 et 1649 du 21 décembre 2005"
+        after = dm.end() if dm else m.end()
+        sep = P.LIST_SEPARATOR.match(folded, after, end)
+        if not folded[m.end():sep.end()].strip() or (dm and not folded[after:sep.end()].strip()
+                                                     and not dm.group(0).rstrip().endswith(",")):
             break  # (a comma or a conjunction between items, not a blank alone)
         m = P.BARE_NUMBER.match(folded, sep.end(), end)
     if not numbers:
@@ -1191,8 +1194,13 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
             continue
         if m.group("order"):
             order = m.group("order")
-            if not order.endswith(("former", "latter")) and P.ORDER_NOUN_AFTER.match(folded, m.end(), end):
-                continue  # "la primera definición convenida", "la première session": an ordinal, not "the former"
+            if not order.endswith(("former", "latter")) and (
+                    P.ORDER_NOUN_AFTER.match(folded, m.end(), end)
+                    or ((word := P.CAPITALISED_AFTER.match(text, m.end(), end)) and word.group(1).isupper()
+                        and not P.INSTRUMENT_NOUN.match(folded, word.start(1), end))):
+                # "la primera definición convenida", "la première session", "la Primera Reunión de Autoridades
+                # Nacionales": an ordinal, or part of a name, not "the former"
+                continue
             latter = any(w in order for w in ("latter", "seconde", "derniere", "dernier", "segunda", "ultima"))
             out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
                                {"noun": "convention", "order": "latter" if latter else "former"}))

@@ -514,7 +514,8 @@ def _walk(st: _State, every_step: bool = False) -> None:
                 continue
         c = folded.lstrip()[0]
         c = DIGIT if c.isdecimal() else c
-        if c in _OPEN_QUOTES and (st.draft or _quoted_draft(st.lines, index)):
+        if c in _OPEN_QUOTES and (st.draft or _quoted_draft(st.lines, index)
+                                  or (not st.in_body and _quoted_chapeau(line))):  # a press release's full text
             line = _in_draft(st, index, line)
             if line is None:
                 continue
@@ -1176,7 +1177,12 @@ def _ends_clause(block: _Block) -> bool:
     last = block.lines[-1].text.rstrip()
     if last[-1:].isdigit():  # only a line ending in a digit can end in a footnote mark: "Group, 57"
         last = L.CLAUSE_END_MARK.sub("", last)
+    elif last[-1:] in "yde":  # "…; y" / "…; and" / "…; et": the conjunction the OAS sets before its last reason
+        last = _LAST_REASON.sub(";", last)
     return bool(last) and last[-1] in _CLAUSE_ENDS
+
+
+_LAST_REASON = re.compile(r";\s+(?:y|and|et)$")
 
 
 _CLAUSE_ENDS = ",;:.»\"')"
