@@ -1168,6 +1168,20 @@ class _Overlap:
         return i > 0 and self.max_end[i - 1] > start
 
 
+def _order_anaphor(text: str, folded: str, m: re.Match[str], end: int) -> list[Mention]:
+    """"the former", "the latter", "la première", "esta última": one of the last two treaties; not an ordinal
+    ("la primera definición convenida", "la première session") nor part of a name ("la Primera Reunión de …")."""
+    order = m.group("order")
+    if not order.endswith(("former", "latter")) and (
+            P.ORDER_NOUN_AFTER.match(folded, m.end(), end)
+            or ((word := P.CAPITALISED_AFTER.match(text, m.end(), end)) and word.group(1).isupper()
+                and not P.INSTRUMENT_NOUN.match(folded, word.start(1), end))):
+        return []
+    latter = any(w in order for w in ("latter", "seconde", "derniere", "dernier", "segunda", "ultima"))
+    return [Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
+                    {"noun": "convention", "order": "latter" if latter else "former"})]
+
+
 def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
               named: list[tuple[int, int]], lex: Lexicon) -> list[Mention]:
     out = []
@@ -1193,17 +1207,7 @@ def _anaphora(text: str, folded: str, matches: list[re.Match[str]], end: int,
                                 "ordinal": P.ORDINALS[m.group("ordinal")]}))
             continue
         if m.group("order"):
-            order = m.group("order")
-            if not order.endswith(("former", "latter")) and (
-                    P.ORDER_NOUN_AFTER.match(folded, m.end(), end)
-                    or ((word := P.CAPITALISED_AFTER.match(text, m.end(), end)) and word.group(1).isupper()
-                        and not P.INSTRUMENT_NOUN.match(folded, word.start(1), end))):
-                # "la primera definición convenida", "la première session", "la Primera Reunión de Autoridades
-                # Nacionales": an ordinal, or part of a name, not "the former"
-                continue
-            latter = any(w in order for w in ("latter", "seconde", "derniere", "dernier", "segunda", "ultima"))
-            out.append(Mention("anaphor", m.start(), m.end(), text[m.start():m.end()], None,
-                               {"noun": "convention", "order": "latter" if latter else "former"}))
+            out += _order_anaphor(text, folded, m, end)
             continue
         if m.group("charter"):
             if _is_charter(text, folded, m, end):
