@@ -694,9 +694,9 @@ ANAPHOR = re.compile(
 # A noun right after "la première", "la primera", "la dernière" makes it an ordinal adjective ("la primera definición
 # convenida", "la première session", "la última vez"), not "the former"/"the latter": nouns by their endings, and
 # the few short ones of the genre
-CAPITALISED_AFTER = re.compile(r"[ \t]+(\w)")  # the next word's first letter (unfolded text)
 ORDER_NOUN_AFTER = re.compile(r"\s+[a-z]*(?:cion|sion|tion|ite|idad|ment|ence|encia|ance|ancia|ure|ura|eza|"
                               r"\bfois|\bvez|\betape|\betapa|\bfase|\bphase|\bpartie|\bparte|\bannee|\bano|\bronda)\b")
+CAPITALISED_AFTER = re.compile(r"[ \t]+(\w)")  # … or a capital, part of a name ("la Primera Reunión de …"; unfolded)
 # The determiners before an anaphor noun of several words the registry declares ("the General
 # Armistice Agreement" after "the General Armistice Agreement between Israel and Syria"; lexicon.py).
 PHRASE_ANAPHOR_DETERMINERS = (r"the|that|this|said|la|le|l'|du|au|cette|ladite|ledit|dudit|el|del|al|dicha|dicho|esa|ese|esta|este")

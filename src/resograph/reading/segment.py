@@ -1177,7 +1177,7 @@ def _ends_clause(block: _Block) -> bool:
     last = block.lines[-1].text.rstrip()
     if last[-1:].isdigit():  # only a line ending in a digit can end in a footnote mark: "Group, 57"
         last = L.CLAUSE_END_MARK.sub("", last)
-    elif last[-1:] in "yde":  # "…; y" / "…; and" / "…; et": the conjunction the OAS sets before its last reason
+    elif last.endswith((" y", " and", " et")):  # "…; y" / "…; and" / "…; et": the OAS's before its last reason
         last = _LAST_REASON.sub(";", last)
     return bool(last) and last[-1] in _CLAUSE_ENDS
 
