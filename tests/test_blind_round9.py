@@ -381,3 +381,16 @@ def test_the_oas_last_reason_after_a_semicolon_and_y_and_a_first_meeting_that_is
             "de Autoridades Nacionales en Materia de Trata de Personas.\n")
     assert paragraphs(text) == [("pp_1", {"convention:trafficking-protocol-2000"}), ("pp_2", {"A/RES/64/293"}),
                                 ("op_1", set())]
+
+
+@pytest.mark.parametrize("paragraph, keys", [
+    # Council numbers grouped under the year printed after the last of them
+    ("Recalling its resolutions 1325 (2000), 1820 (2008), 1888 and 1889 (2009) and 1960 (2010),",
+     {"S/RES/1325(2000)", "S/RES/1820(2008)", "S/RES/1888(2009)", "S/RES/1889(2009)", "S/RES/1960(2010)"}),
+    ("Recalling its resolutions 1892 (2009), 1908, 1927 and 1944 (2010),",
+     {"S/RES/1892(2009)", "S/RES/1908(2010)", "S/RES/1927(2010)", "S/RES/1944(2010)"}),
+    ("Recalling its resolutions 1908, 1927 and 1944 (2010),", {"S/RES/1908(2010)", "S/RES/1927(2010)",
+                                                             "S/RES/1944(2010)"}),
+])
+def test_council_numbers_grouped_under_one_year(paragraph, keys):
+    assert in_paragraph("en", paragraph, {"en": "The Security Council,"}) == keys

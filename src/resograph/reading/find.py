@@ -725,6 +725,21 @@ def _issuer(num: tuple, body: str | None, own_body: str | None) -> str | None:
     return body
 
 
+def _grouped_by_year(text: str, folded: str, pos: int, end: int) -> tuple[list[Mention], int] | None:
+    """Council numbers printed bare before one with its year, which is theirs ("1888 and 1889 (2009)", "1908, 1927
+    and 1944 (2010)"): their items, and where the dated one starts."""
+    bare = []
+    while m := P.BARE_BEFORE_DATED.match(folded, pos, end):
+        bare.append(m)
+        pos = m.end()
+    dated = P.NUMBER_ITEM.match(folded, pos, end) if bare else None
+    if not dated or dated.lastgroup != "sc":
+        return None
+    year = int(dated.group("scy"))
+    return [Mention("number", b.start(1), b.end(1), text[b.start(1):b.end(1)], None,
+                    {"num": ("sc", int(b.group(1)), year), "letter": ""}) for b in bare], pos
+
+
 def _past_respective_dates(folded: str, pos: int, end: int) -> int:
     """Past the other dates of a list's items printed after the last ("2004/87 et 2005/80, en date du 21 avril
     2004 et du 21 avril 2005, de la Commission …"), where the body that issued them is named."""
@@ -751,6 +766,10 @@ def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool
     sm = SYMBOL.match(folded, pos, end)
     nm = None if sm else NUMBER_ITEM.match(folded, pos, end)
     first = ws
+    if not (sm or nm) and (grouped := _grouped_by_year(text, folded, pos, end)):  # "resolutions 1908, 1927 and 1944 (2010)"
+        items, pos = grouped
+        items[0].start, items[0].text = ws, text[ws:items[0].end]
+        first, nm = end, NUMBER_ITEM.match(folded, pos, end)
     while pos < end:
         if sm:
             pos = sm.end()
@@ -764,24 +783,7 @@ def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool
                 parts, pos = _more_parts(text, folded, nm, mention, pos, end)
                 items += parts
         first = end
-        # (LIST_STOP opens with a full stop: the engine is not called where there is none)
-        stop = P.LIST_STOP.match(folded, pos, end) if folded.startswith(".", pos, end) else None
-        sep = stop or P.LIST_SEPARATOR.match(folded, pos, end)
-        nxt = sep.end() if sep else pos
-        nm = NUMBER_ITEM.match(folded, nxt, end)
-        sm = None if nm else SYMBOL.match(folded, nxt, end)
-        if not (nm or sm) and (mark := P.LIST_NOTE_MARK.match(folded, pos, end)):
-            nxt = P.LIST_SEPARATOR.match(folded, mark.end(), end).end()
-            nm = NUMBER_ITEM.match(folded, nxt, end)
-            sm = None if nm else SYMBOL.match(folded, nxt, end)
-        if not (nm or sm) and items and "body" not in items[-1].data:
-            body = _body_after(folded, _past_respective_dates(folded, pos, end), end)
-            if body:  # of the numbers before it ("… 2462 (2019) du Conseil de sécurité")
-                items[-1].data["body"], pos = body
-                sep = P.LIST_SEPARATOR.match(folded, pos, end)
-                nxt = sep.end() if sep else pos
-                nm = NUMBER_ITEM.match(folded, nxt, end)
-                sm = None if nm else SYMBOL.match(folded, nxt, end)
+        pos, nxt, nm, sm = _next_in_list(text, folded, pos, end, items)
         if not (nm or sm):
             resume = (P.LIST_RESUME.match(folded, pos, end) or _parallel_resume(folded, pos, end, items[0].end)
                       if plural and items else None)
@@ -793,6 +795,36 @@ def _read_list(text: str, folded: str, ws: int, pos: int, end: int, plural: bool
             nm = None if sm else NUMBER_ITEM.match(folded, nxt, end)
         pos = nxt
     return items, pos
+
+
+def _next_in_list(text: str, folded: str, pos: int, end: int, items: list[Mention]) -> tuple[int, int, re.Match | None,
+                                                                                         re.Match | None]:
+    """After the item that ends at `pos`: (where the list is, where the next item opens, its number or its symbol
+    match) — past a separator, a footnote mark, the body named after the numbers; numbers printed bare before one
+    with its year ("…, 1888 and 1889 (2009)") join `items`."""
+    SYMBOL, NUMBER_ITEM = P.SYMBOL, P.NUMBER_ITEM
+    # (LIST_STOP opens with a full stop: the engine is not called where there is none)
+    stop = P.LIST_STOP.match(folded, pos, end) if folded.startswith(".", pos, end) else None
+    sep = stop or P.LIST_SEPARATOR.match(folded, pos, end)
+    nxt = sep.end() if sep else pos
+    nm = NUMBER_ITEM.match(folded, nxt, end)
+    sm = None if nm else SYMBOL.match(folded, nxt, end)
+    if not (nm or sm) and (grouped := _grouped_by_year(text, folded, nxt, end)):
+        items += grouped[0]
+        nxt, nm = grouped[1], NUMBER_ITEM.match(folded, grouped[1], end)
+    if not (nm or sm) and (mark := P.LIST_NOTE_MARK.match(folded, pos, end)):
+        nxt = P.LIST_SEPARATOR.match(folded, mark.end(), end).end()
+        nm = NUMBER_ITEM.match(folded, nxt, end)
+        sm = None if nm else SYMBOL.match(folded, nxt, end)
+    if not (nm or sm) and items and "body" not in items[-1].data:
+        body = _body_after(folded, _past_respective_dates(folded, pos, end), end)
+        if body:  # of the numbers before it ("… 2462 (2019) du Conseil de sécurité")
+            items[-1].data["body"], pos = body
+            sep = P.LIST_SEPARATOR.match(folded, pos, end)
+            nxt = sep.end() if sep else pos
+            nm = NUMBER_ITEM.match(folded, nxt, end)
+            sm = None if nm else SYMBOL.match(folded, nxt, end)
+    return pos, nxt, nm, sm
 
 
 def _rows(text: str, folded: str, pos: int, end: int, taken: list[tuple[int, int]]) -> list[Mention]:

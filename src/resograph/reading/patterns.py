@@ -331,6 +331,11 @@ TABLE_INTRO = re.compile(rf"(?:[^\n;.:]|\n(?![ \t]*\n)){{0,{TABLE_INTRO_REACH}}}
 TABLE_HEADINGS = 1
 # A number alone after "resolution", no year, slash or part after it: "Security Council Resolution 2396 calls"
 BARE_NUMBER = re.compile(r"(\d{1,4})\b(?!\s*[(/]|\s*-\s*\d|[.,]\d)")
+# Council numbers grouped under the year printed after the last ("1888 and 1889 (2009)", "1908, 1927 and 1944 (2010)"):
+# each bare number, when a run of them separated so ends with `n (yyyy)`
+_RUN_SEP = r"(?:\s*[,;]\s*(?:(?:" + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s+)?|\s+(?:" \
+    + _words(w for lang in LANGUAGES for w in lang.conjunctions) + r")\s+)"
+BARE_BEFORE_DATED = re.compile(r"(\d{1,4})" + _RUN_SEP + r"(?=(?:\d{1,4}" + _RUN_SEP + r")*\d{1,4}\s*\(\s*(?:19|20)\d\d\s*\))")
 # … and what may follow the last such number in the Council's own text, where no body is named with it
 BARE_NUMBER_END = re.compile(r"\s*(?:[,;:.)]|(?:" + _words(w for lang in LANGUAGES for w in lang.conjunctions)
                              + r"|of|du|de|del)\b|$)")
